@@ -1,0 +1,302 @@
+//! The Taliq JSON export format, version 1. The same document is written by File ▸ Export,
+//! by `taliq extract`, and as the autosave sidecar.
+//!
+//! ```json
+//! {
+//!   "format": "taliq-annotations",
+//!   "version": 1,
+//!   "document": { "source": "article.txt", "encoding": "UTF-8", "sha256": "…",
+//!                 "char_count": 4026, "text": "…" },
+//!   "offset_unit": "unicode_scalar_value",
+//!   "labels": ["PERSON", "ORGANIZATION", "LOCATION", "DATE", "NUMBER", "MISC", "QUOTE"],
+//!   "annotations": [ { "id": 1, "start": 0, "end": 5, "text": "بوتين", "label": "PERSON",
+//!                      "origin": "extracted", "status": "accepted", "note": "",
+//!                      "entity": "PERSON:فلاديمير بوتين" } ],
+//!   "entities": [ { "id": "PERSON:فلاديمير بوتين", "label": "PERSON",
+//!                   "canonical": "فلاديمير بوتين", "mentions": [1, 7] } ]
+//! }
+//! ```
+//!
+//! Offsets `start`/`end` are `[start, end)` in Unicode scalar values (Python `str` indices,
+//! Rust `char` indices) into `document.text`; `text` equals that slice for every
+//! annotation. `entities` group the non-rejected annotations by label and canonical name.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::annotation::{Annotation, Entity, Origin, Status, group_entities};
+use crate::document::Document;
+use crate::label::Label;
+use crate::span::{Span, SpanError};
+
+/// The value of the `format` field.
+pub const FORMAT_NAME: &str = "taliq-annotations";
+/// The schema version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The value of `offset_unit`.
+pub const OFFSET_UNIT: &str = "unicode_scalar_value";
+
+/// Why a JSON file could not be read back as annotations.
+#[derive(Debug, Error)]
+pub enum ImportError {
+    /// Not JSON, or JSON of another shape.
+    #[error("not a Taliq annotation file: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The `format` field names another format.
+    #[error("not a Taliq annotation file (format is {0:?})")]
+    ForeignFormat(String),
+    /// Written by a newer Taliq.
+    #[error("written by a newer Taliq (format version {0}); this build reads version {FORMAT_VERSION}")]
+    NewerVersion(u32),
+    /// Offsets in an unknown unit.
+    #[error("offsets are in {0:?}, expected {OFFSET_UNIT:?}")]
+    OffsetUnit(String),
+    /// An annotation's offsets are invalid for the document.
+    #[error("annotation {id}: {source}")]
+    BadSpan {
+        /// The annotation's id.
+        id: u64,
+        /// What is wrong with its offsets.
+        source: SpanError,
+    },
+    /// An annotation's `text` differs from the document slice.
+    #[error("annotation {id}: text {text:?} does not match the document at {start}..{end}")]
+    TextMismatch {
+        /// The annotation's id.
+        id: u64,
+        /// Start offset.
+        start: usize,
+        /// End offset.
+        end: usize,
+        /// The stored text.
+        text: String,
+    },
+    /// Two annotations share an id.
+    #[error("annotation id {0} appears twice")]
+    DuplicateId(u64),
+}
+
+/// Metadata and text of the annotated document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    /// Source file name, without directories.
+    pub source: String,
+    /// Encoding the file was decoded from.
+    pub encoding: String,
+    /// Lowercase hex SHA-256 of `text` as UTF-8.
+    pub sha256: String,
+    /// Length of `text` in Unicode scalar values.
+    pub char_count: usize,
+    /// The full text the offsets refer to.
+    pub text: String,
+}
+
+/// One annotation as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnotationRecord {
+    /// Unique id within the file.
+    pub id: u64,
+    /// First char offset.
+    pub start: usize,
+    /// One past the last char offset.
+    pub end: usize,
+    /// `document.text[start..end]` in chars.
+    pub text: String,
+    /// Guideline label.
+    pub label: Label,
+    /// `extracted` or `manual`.
+    pub origin: Origin,
+    /// `pending`, `accepted` or `rejected`.
+    pub status: Status,
+    /// Annotator's note, possibly empty.
+    #[serde(default)]
+    pub note: String,
+    /// Id of the entity (`LABEL:canonical`); the canonical name is the part after the colon.
+    pub entity: String,
+}
+
+/// A whole export/sidecar file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportFile {
+    /// Always [`FORMAT_NAME`].
+    pub format: String,
+    /// Schema version, [`FORMAT_VERSION`].
+    pub version: u32,
+    /// The document.
+    pub document: DocumentRecord,
+    /// Always [`OFFSET_UNIT`].
+    pub offset_unit: String,
+    /// The label set, in guideline order.
+    pub labels: Vec<Label>,
+    /// All annotations, in text order (rejected ones included, with their status).
+    pub annotations: Vec<AnnotationRecord>,
+    /// Entities over the non-rejected annotations.
+    pub entities: Vec<Entity>,
+}
+
+impl ExportFile {
+    /// Builds the export of `annotations` over `doc`; annotations are written in text order.
+    #[must_use]
+    pub fn new(doc: &Document, annotations: &[Annotation]) -> ExportFile {
+        let mut anns: Vec<&Annotation> = annotations.iter().collect();
+        anns.sort_by_key(|a| (a.span.start(), a.span.end(), a.id));
+        ExportFile {
+            format: FORMAT_NAME.into(),
+            version: FORMAT_VERSION,
+            document: DocumentRecord {
+                source: doc.source_name().into(),
+                encoding: doc.encoding().into(),
+                sha256: doc.sha256().into(),
+                char_count: doc.char_len(),
+                text: doc.text().into(),
+            },
+            offset_unit: OFFSET_UNIT.into(),
+            labels: Label::ALL.to_vec(),
+            annotations: anns
+                .into_iter()
+                .map(|a| AnnotationRecord {
+                    id: a.id,
+                    start: a.span.start(),
+                    end: a.span.end(),
+                    text: doc.slice(a.span.start(), a.span.end()).into(),
+                    label: a.label,
+                    origin: a.origin,
+                    status: a.status,
+                    note: a.note.clone(),
+                    entity: format!("{}:{}", a.label.as_str(), a.canonical),
+                })
+                .collect(),
+            entities: group_entities(annotations),
+        }
+    }
+
+    /// Pretty-printed JSON (UTF-8, Arabic unescaped), ending with a newline.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// Parses and checks the header fields (format, version, offset unit).
+    ///
+    /// # Errors
+    /// [`ImportError`] for malformed JSON or a foreign/newer header.
+    pub fn from_json(json: &str) -> Result<ExportFile, ImportError> {
+        let file: ExportFile = serde_json::from_str(json)?;
+        if file.format != FORMAT_NAME {
+            return Err(ImportError::ForeignFormat(file.format));
+        }
+        if file.version > FORMAT_VERSION {
+            return Err(ImportError::NewerVersion(file.version));
+        }
+        if file.offset_unit != OFFSET_UNIT {
+            return Err(ImportError::OffsetUnit(file.offset_unit));
+        }
+        Ok(file)
+    }
+
+    /// Rebuilds validated annotations against `doc` (which should have the file's text).
+    ///
+    /// # Errors
+    /// [`ImportError::BadSpan`], [`ImportError::TextMismatch`] or
+    /// [`ImportError::DuplicateId`] at the first bad record; nothing is partially returned.
+    pub fn annotations_for(&self, doc: &Document) -> Result<Vec<Annotation>, ImportError> {
+        let mut seen = std::collections::HashSet::new();
+        self.annotations
+            .iter()
+            .map(|r| {
+                if !seen.insert(r.id) {
+                    return Err(ImportError::DuplicateId(r.id));
+                }
+                let span = Span::new(doc, r.start, r.end)
+                    .map_err(|source| ImportError::BadSpan { id: r.id, source })?;
+                if doc.slice(r.start, r.end) != r.text {
+                    return Err(ImportError::TextMismatch {
+                        id: r.id,
+                        start: r.start,
+                        end: r.end,
+                        text: r.text.clone(),
+                    });
+                }
+                let prefix = format!("{}:", r.label.as_str());
+                let canonical = r
+                    .entity
+                    .strip_prefix(&prefix)
+                    .filter(|c| !c.is_empty())
+                    .unwrap_or(&r.text)
+                    .to_owned();
+                Ok(Annotation {
+                    id: r.id,
+                    span,
+                    label: r.label,
+                    origin: r.origin,
+                    status: r.status,
+                    note: r.note.clone(),
+                    canonical,
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> (Document, Vec<Annotation>) {
+        let d = Document::from_text("قال بوتين 👋🏽 إنّ \"G7\" مهمة", "a.txt", "UTF-8");
+        let a = |id, s, e, label| Annotation {
+            id,
+            span: Span::new(&d, s, e).unwrap(),
+            label,
+            origin: Origin::Manual,
+            status: Status::Accepted,
+            note: "ملاحظة".into(),
+            canonical: d.slice(s, e).into(),
+        };
+        let anns = vec![a(2, 19, 21, Label::Organization), a(1, 4, 9, Label::Person)];
+        (d, anns)
+    }
+
+    #[test]
+    fn export_slices_back_and_round_trips() {
+        let (d, anns) = sample();
+        let file = ExportFile::new(&d, &anns);
+        let json = file.to_json();
+        let back = ExportFile::from_json(&json).unwrap();
+        assert_eq!(back, file);
+        let chars: Vec<char> = back.document.text.chars().collect();
+        for r in &back.annotations {
+            assert_eq!(chars[r.start..r.end].iter().collect::<String>(), r.text);
+        }
+        assert_eq!(back.annotations[0].text, "بوتين");
+        assert_eq!(back.annotations[1].text, "G7");
+        let mut restored = back.annotations_for(&d).unwrap();
+        restored.sort_by_key(|a| a.id);
+        let mut orig = anns;
+        orig.sort_by_key(|a| a.id);
+        assert_eq!(restored, orig);
+    }
+
+    #[test]
+    fn foreign_and_tampered_files_are_refused() {
+        let (d, anns) = sample();
+        assert!(matches!(
+            ExportFile::from_json("{\"a\":1}"),
+            Err(ImportError::Json(_))
+        ));
+        let mut file = ExportFile::new(&d, &anns);
+        file.annotations[0].end += 1;
+        assert!(matches!(
+            file.annotations_for(&d),
+            Err(ImportError::TextMismatch { .. })
+        ));
+        file.format = "brat".into();
+        let json = serde_json::to_string(&file).unwrap();
+        assert!(matches!(
+            ExportFile::from_json(&json),
+            Err(ImportError::ForeignFormat(_))
+        ));
+    }
+}

@@ -1,0 +1,525 @@
+//! DATE recognizer: calendar dates, weekdays, years, relative periods and clock times.
+//!
+//! Month names: Gregorian (يناير … ديسمبر), Levantine/Iraqi (كانون الثاني … كانون الأول),
+//! Maghrebi (جانفي، فيفري، أفريل، ماي، جوان، جويلية، أوت) and Hijri (محرم … ذو الحجة).
+//! Per guideline rule 7 a dual month name (`حزيران/ يونيو`) is one date with its day and
+//! year, qualifiers that belong to the date stay inside (`أيار/ مايو الماضي`) and a
+//! leading preposition stays outside. Rule 10: a duration anchored to now is a DATE
+//! (`منذ عامين` → `عامين`). Vague time (`في وقت سابق`, `السنوات الأخيرة`) is not a date.
+
+use std::sync::LazyLock;
+
+use super::doc::{Candidate, Doc};
+use super::gazetteer::PhraseTable;
+use super::number::number_phrase;
+use super::tokenize::{TokenKind, stems};
+use crate::label::Label;
+
+/// Month names, one a line; `*` marks names that are also common words or given names
+/// (مارس "practised", صفر "zero", رجب, رمضان …) and need date context.
+const MONTHS: &str = "
+يناير
+فبراير
+مارس *
+أبريل
+إبريل
+ابريل
+مايو
+يونيو
+يونيه
+يوليو
+يوليه
+أغسطس
+اغسطس
+سبتمبر
+أكتوبر
+اكتوبر
+نوفمبر
+ديسمبر
+جانفي
+فيفري
+أفريل
+ماي *
+جوان
+جويلية
+جويليه
+أوت *
+كانون الثاني
+شباط
+آذار
+نيسان
+أيار
+حزيران
+تموز
+آب *
+أيلول
+تشرين الأول
+تشرين الثاني
+كانون الأول
+محرم *
+صفر *
+ربيع الأول
+ربيع الآخر
+ربيع الثاني
+جمادى الأولى
+جمادى الآخرة
+جمادى الثانية
+رجب *
+شعبان *
+رمضان *
+شوال *
+ذو القعدة
+ذو الحجة
+ذي القعدة
+ذي الحجة
+";
+
+static MONTH_TABLE: LazyLock<PhraseTable<bool>> = LazyLock::new(|| {
+    let mut t = PhraseTable::default();
+    let plain: Vec<&str> = MONTHS.lines().filter(|l| !l.ends_with('*')).collect();
+    let ambiguous: Vec<&str> = MONTHS
+        .lines()
+        .filter_map(|l| l.strip_suffix(" *"))
+        .collect();
+    let (plain, ambiguous) = (plain.join("\n"), ambiguous.join("\n"));
+    t.add_file(&plain, false);
+    t.add_file(&ambiguous, true);
+    t
+});
+
+/// Weekday names with the article (normalized).
+const WEEKDAYS: &[&str] = &[
+    "السبت",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+];
+
+/// Qualifiers that belong to a date (`الماضي`, `المقبل`).
+const QUALIFIERS: &[&str] = &[
+    "الماضي",
+    "الماضيه",
+    "المقبل",
+    "المقبله",
+    "القادم",
+    "القادمه",
+    "الحالي",
+    "الحاليه",
+    "الجاري",
+    "الجاريه",
+    "المنصرم",
+    "المنصرمه",
+    "الفائت",
+    "الماضيين",
+    "المقبلين",
+    "القادمين",
+    "المنقضي",
+];
+
+/// Period nouns that form a date with a qualifier or a demonstrative (`العام الماضي`,
+/// `هذا الأسبوع`).
+const PERIODS: &[&str] = &[
+    "العام",
+    "السنه",
+    "الشهر",
+    "الاسبوع",
+    "العقد",
+    "القرن",
+    "اليوم",
+    "اليومين",
+    "الاسبوعين",
+    "الشهرين",
+    "العامين",
+    "السنتين",
+    "الصباح",
+    "المساء",
+    "الليله",
+    "الموسم",
+    "الصيف",
+    "الشتاء",
+    "الربيع",
+    "الخريف",
+    "الفصل",
+    "الاشهر",
+    "الشهور",
+    "الايام",
+    "الاعوام",
+    "الساعات",
+    "الاسابيع",
+];
+
+/// Period nouns after a demonstrative (`هذا العام`); no duals (`ذات العامين` is an age)
+/// and no vague plurals (`هذه الأيام`, guideline rule 9).
+const DEMO_PERIODS: &[&str] = &[
+    "العام",
+    "السنه",
+    "الشهر",
+    "الاسبوع",
+    "العقد",
+    "القرن",
+    "اليوم",
+    "الصباح",
+    "المساء",
+    "الليله",
+    "الموسم",
+    "الصيف",
+    "الشتاء",
+    "الربيع",
+    "الخريف",
+    "الفصل",
+];
+
+/// Demonstratives before a period noun (`هذا العام`, `ذات العام`).
+const DEMONSTRATIVES: &[&str] = &["هذا", "هذه", "ذلك", "تلك", "ذات", "نفس"];
+
+/// Words before a month that belong to the date (`أوائل شهر تشرين الأول`).
+const MONTH_PREFIXES: &[&str] = &[
+    "اوائل",
+    "اواخر",
+    "اواسط",
+    "منتصف",
+    "مطلع",
+    "بدايه",
+    "نهايه",
+    "مستهل",
+    "غره",
+];
+
+/// Ordinals after `اليوم` (`اليوم الثالث`).
+const ORDINALS: &[&str] = &[
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+    "الاخير",
+];
+
+/// Decades written as words (`السبعينيات`).
+const DECADES: &[&str] = &[
+    "العشرينيات",
+    "الثلاثينيات",
+    "الاربعينيات",
+    "الخمسينيات",
+    "الستينيات",
+    "السبعينيات",
+    "الثمانينيات",
+    "التسعينيات",
+];
+
+/// Words after a clock time (`10:00 صباحاً`).
+const DAYPARTS: &[&str] = &["صباحا", "مساء", "ظهرا", "عصرا", "ليلا", "فجرا"];
+
+/// Prepositions after which a bare year is a date (`في 2019`).
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "في",
+    "منذ",
+    "حتى",
+    "قبل",
+    "بعد",
+    "خلال",
+    "عام",
+    "مطلع",
+    "نهايه",
+    "بدايه",
+];
+
+/// The Arabic word at `i` in its unsegmented or proclitic-stripped reading, if it is one
+/// of `list`; returns the proclitic length.
+fn word_in(doc: &Doc, i: usize, list: &[&str]) -> Option<usize> {
+    if !doc.is_arabic(i) {
+        return None;
+    }
+    stems(doc.text(i))
+        .into_iter()
+        .find(|s| !s.lal && list.contains(&s.key.as_ref()))
+        .map(|s| s.skip)
+}
+
+fn is_year(doc: &Doc, i: usize) -> bool {
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| t.kind == TokenKind::Number && doc.same_line(i))
+        && doc.text(i).len() == 4
+        && doc
+            .text(i)
+            .parse::<u32>()
+            .is_ok_and(|y| (1000..=2200).contains(&y))
+}
+
+fn is_day(doc: &Doc, i: usize) -> bool {
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| t.kind == TokenKind::Number)
+        && doc
+            .text(i)
+            .parse::<u32>()
+            .is_ok_and(|d| (1..=31).contains(&d))
+}
+
+/// A month name at `i` (after an optional proclitic): `(skip, end_token, ambiguous)`.
+fn month_at(doc: &Doc, i: usize) -> Option<(usize, usize, bool)> {
+    if !doc.is_arabic(i) {
+        return None;
+    }
+    let m = MONTH_TABLE.match_at(doc, i)?;
+    if m.lal {
+        return None;
+    }
+    Some((m.skip, m.end_token, m.tag))
+}
+
+/// Like [`word_in`] for a token that continues a phrase (same line as the previous one).
+fn next_in(doc: &Doc, i: usize, list: &[&str]) -> Option<usize> {
+    if doc.same_line(i) {
+        word_in(doc, i, list)
+    } else {
+        None
+    }
+}
+
+/// A calendar date around a month name starting at token `i`: `(first, skip, end)`.
+fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
+    let mut first = i;
+    let mut skip = 0;
+    let mut j = i;
+    let mut context = false;
+    if let Some(s) = word_in(doc, j, MONTH_PREFIXES) {
+        skip = s;
+        j += 1;
+        context = true;
+    }
+    if let Some(s) = next_in(doc, j, &["شهر", "شهري"]) {
+        if j == first {
+            skip = s;
+        }
+        j += 1;
+        context = true;
+    }
+    if is_day(doc, j) && j == first {
+        j += 1;
+        context = true;
+    }
+    let (mskip, mut end, ambiguous) = month_at(doc, j)?;
+    if j == first {
+        skip = mskip;
+    } else if mskip > 0 {
+        return None;
+    }
+    // dual name: حزيران/ يونيو
+    if doc.is_punct(end, '/')
+        && let Some((0, e2, _)) = month_at(doc, end + 1)
+    {
+        end = e2;
+        context = true;
+    }
+    // two months: شهري نيسان وحزيران
+    if let Some((1, e2, _)) = month_at(doc, end)
+        && doc.text(end).starts_with('و')
+    {
+        end = e2;
+    }
+    if is_year(doc, end) {
+        end += 1;
+        context = true;
+    } else if let Some(0) = next_in(doc, end, QUALIFIERS) {
+        end += 1;
+        context = true;
+    }
+    if ambiguous && !context {
+        return None;
+    }
+    // a weekday right before the day: الاثنين 28 حزيران
+    if first == i && i > 0 && is_day(doc, i) && word_in(doc, i - 1, WEEKDAYS).is_some() {
+        first = i - 1;
+        skip = word_in(doc, i - 1, WEEKDAYS).unwrap_or(0);
+    }
+    Some((first, skip, end))
+}
+
+/// Finds DATE candidates.
+pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    let mut push = |first: usize, skip: usize, end: usize, rank: u8| {
+        out.push(Candidate::from_tokens(
+            doc,
+            first,
+            skip,
+            end,
+            Label::Date,
+            rank,
+        ));
+    };
+    for i in 0..n {
+        let tok = doc.tokens[i];
+        if let Some((first, skip, end)) = calendar_date(doc, i) {
+            push(first, skip, end, 3);
+            continue;
+        }
+        if tok.kind == TokenKind::Number {
+            let t = doc.text(i);
+            // clock time: 16:20, 10:00 صباحاً
+            if t.contains(':') {
+                let mut first = i;
+                if i > 0 && word_in(doc, i - 1, &["الساعه"]).is_some() && doc.same_line(i) {
+                    first = i - 1;
+                }
+                let mut end = i + 1;
+                if next_in(doc, end, DAYPARTS) == Some(0) {
+                    end += 1;
+                }
+                let skip = if first < i {
+                    word_in(doc, first, &["الساعه"]).unwrap_or(0)
+                } else {
+                    0
+                };
+                push(first, skip, end, 3);
+                continue;
+            }
+            // year ranges: 2013-2014
+            if is_year(doc, i)
+                && (doc.is_punct(i + 1, '-') || doc.is_punct(i + 1, '–'))
+                && is_year(doc, i + 2)
+            {
+                push(i, 0, i + 3, 3);
+                continue;
+            }
+            if is_year(doc, i)
+                && i > 0
+                && word_in(doc, i - 1, YEAR_PREPOSITIONS).is_some()
+                && doc.same_line(i)
+            {
+                push(i, 0, i + 1, 2);
+            }
+            continue;
+        }
+        if tok.kind != TokenKind::Arabic {
+            continue;
+        }
+        // عام 2004, عامي 2004 و2006, سنة 2010
+        if let Some(s) = word_in(doc, i, &["عام", "عامي", "سنه", "العام", "سنتي"])
+            && is_year(doc, i + 1)
+        {
+            let mut end = i + 2;
+            if doc.text_or_empty(end) == "و"
+                && !doc.tokens[end + 1].space_before
+                && is_year(doc, end + 1)
+            {
+                end += 2;
+            }
+            push(i, s, end, 3);
+            continue;
+        }
+        // weekdays: يوم الإثنين, اليوم الاثنين, الخميس الماضي
+        if let Some(s) = word_in(doc, i, &["يوم", "اليوم"])
+            && next_in(doc, i + 1, WEEKDAYS) == Some(0)
+        {
+            let mut end = i + 2;
+            if next_in(doc, end, QUALIFIERS) == Some(0) {
+                end += 1;
+            }
+            push(i, s, end, 3);
+            continue;
+        }
+        if let Some(s) = word_in(doc, i, WEEKDAYS) {
+            let prev_day = i > 0 && word_in(doc, i - 1, &["يوم", "اليوم"]).is_some();
+            let qualified = next_in(doc, i + 1, QUALIFIERS) == Some(0);
+            if !prev_day && (doc.text(i) != "الاحد" || qualified) {
+                push(i, s, if qualified { i + 2 } else { i + 1 }, 2);
+            }
+            continue;
+        }
+        // هذا العام, ذات العام, هذا الصباح
+        if let Some(s) = word_in(doc, i, DEMONSTRATIVES)
+            && next_in(doc, i + 1, DEMO_PERIODS) == Some(0)
+        {
+            push(i, s, i + 2, 3);
+            continue;
+        }
+        // العام الماضي, اليومين الماضيين, العقد المقبل
+        if let Some(s) = word_in(doc, i, PERIODS) {
+            if next_in(doc, i + 1, QUALIFIERS) == Some(0) {
+                push(i, s, i + 2, 3);
+            } else if doc.text(i) == "اليوم"
+                || (s > 0 && stems(doc.text(i)).iter().any(|x| x.key == "اليوم"))
+            {
+                let ord = next_in(doc, i + 1, ORDINALS) == Some(0);
+                push(i, s, if ord { i + 2 } else { i + 1 }, 1);
+            }
+            continue;
+        }
+        if let Some(s) = word_in(doc, i, DECADES) {
+            push(i, s, i + 1, 3);
+            continue;
+        }
+        // منذ عامين, منذ نحو 20 عاماً
+        if word_in(doc, i, &["منذ"]).is_some() {
+            let mut j = i + 1;
+            if next_in(doc, j, &["نحو", "حوالي", "قرابه", "زهاء"]).is_some() {
+                j += 1;
+            }
+            if let Some((skip, end, true)) = number_phrase(doc, j)
+                && doc.same_line(j)
+            {
+                push(j, skip, end, 3);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testutil::assert_recognizes;
+
+    #[test]
+    fn calendar_dates() {
+        assert_recognizes(
+            super::recognize,
+            "قمة أوساكا في [28 حزيران/ يونيو 2019] (أ ف ب)",
+        );
+        assert_recognizes(super::recognize, "أعلن في [أيار/ مايو الماضي] أن");
+        assert_recognizes(super::recognize, "في [أوائل شهر تشرين الأول], استخدم");
+        assert_recognizes(super::recognize, "ما بين [شهري نيسان وحزيران].");
+        assert_recognizes(super::recognize, "هجمات [21 تشرين الأول] والتي");
+        assert_recognizes(super::recognize, "صرف من عمله في [تموز].");
+        assert_recognizes(super::recognize, "يوم [15 مارس] لكنه مارس الضغط");
+    }
+
+    #[test]
+    fn weekdays_years_and_relative_dates() {
+        assert_recognizes(super::recognize, "أجريا، [اليوم الاثنين]، اتصالاً");
+        assert_recognizes(super::recognize, "نشرتها [يوم الإثنين]: و[الخميس الماضي]");
+        assert_recognizes(
+            super::recognize,
+            "افتتحت [عام 2004]. بين [عامي 2004 و2006] أن",
+        );
+        assert_recognizes(
+            super::recognize,
+            "ترتفع [هذا العام] و[الشهر الماضي] و[اليومين الماضيين]",
+        );
+        assert_recognizes(
+            super::recognize,
+            "يعود إلى [2013-2014], أي منذ [عامين] ومنذ نحو [20 عاماً]",
+        );
+        assert_recognizes(
+            super::recognize,
+            "في وقت سابق خلال السنوات الأخيرة من [السبعينيات]",
+        );
+    }
+
+    #[test]
+    fn clock_times() {
+        assert_recognizes(
+            super::recognize,
+            "في [الساعة 16:20] و(من [6:30] إلى [10:00 صباحاً])",
+        );
+    }
+}

@@ -1,0 +1,242 @@
+//! Lexicons loaded from `data/*.txt` (compiled in with `include_str!`, parsed once).
+//!
+//! Each data file is plain UTF-8, one entry a line, `#` starts a comment line; its header
+//! records source and licence. Entries are normalized with
+//! [`normalize_str`](super::normalize::normalize_str) and split into words with the same
+//! tokenizer as documents, so multi-word entries match token sequences.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::doc::Doc;
+use super::normalize::normalize;
+use super::tokenize::{TokenKind, stems, tokenize};
+use crate::label::Label;
+
+/// A table of (possibly multi-word) phrases, keyed by their first normalized word.
+#[derive(Debug)]
+pub struct PhraseTable<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        PhraseTable {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+/// A phrase found in a document by [`PhraseTable::match_at`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch<T> {
+    /// Proclitic chars skipped in the first token (span starts `skip` chars in).
+    pub skip: usize,
+    /// Index one past the last matched token.
+    pub end_token: usize,
+    /// The entry's tag.
+    pub tag: T,
+    /// Whether the first word was read as the `لل` contraction.
+    pub lal: bool,
+}
+
+/// Splits an entry into normalized words with the document tokenizer.
+fn entry_words(entry: &str) -> Vec<String> {
+    let n = normalize(entry);
+    tokenize(&n)
+        .iter()
+        .map(|t| n.slice(t.start, t.end).to_string())
+        .collect()
+}
+
+/// Non-comment, non-empty trimmed lines of a data file.
+fn lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl<T: Copy> PhraseTable<T> {
+    /// Adds every entry of a data file with `tag`; an entry already present keeps its
+    /// first tag.
+    pub fn add_file(&mut self, data: &str, tag: T) {
+        for line in lines(data) {
+            self.insert(entry_words(line), tag);
+        }
+    }
+
+    /// Adds one phrase given as normalized words; an existing phrase keeps its tag.
+    pub fn insert(&mut self, mut words: Vec<String>, tag: T) {
+        if words.is_empty() {
+            return;
+        }
+        let first = words.remove(0);
+        let list = self.by_first.entry(first).or_default();
+        if !list.iter().any(|(w, _)| *w == words) {
+            list.push((words, tag));
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+    }
+
+    fn lookup(&self, doc: &Doc, key: &str, i: usize) -> Option<(usize, T)> {
+        let list = self.by_first.get(key)?;
+        'entries: for (rest, tag) in list {
+            if i + 1 + rest.len() > doc.tokens.len() {
+                continue;
+            }
+            for (k, w) in rest.iter().enumerate() {
+                let t = &doc.tokens[i + 1 + k];
+                if t.newline_before || doc.text(i + 1 + k) != w {
+                    continue 'entries;
+                }
+            }
+            return Some((i + 1 + rest.len(), *tag));
+        }
+        None
+    }
+
+    /// The longest entry starting at token `i`, trying the proclitic readings of an
+    /// Arabic first token (unsegmented first; for `لل` both `ال…` and the bare stem).
+    #[must_use]
+    pub fn match_at(&self, doc: &Doc, i: usize) -> Option<PhraseMatch<T>> {
+        let tok = doc.tokens.get(i)?;
+        let word = doc.text(i);
+        if tok.kind != TokenKind::Arabic {
+            return self
+                .lookup(doc, word, i)
+                .map(|(end_token, tag)| PhraseMatch {
+                    skip: 0,
+                    end_token,
+                    tag,
+                    lal: false,
+                });
+        }
+        let mut best: Option<PhraseMatch<T>> = None;
+        for st in stems(word) {
+            let mut found = self.lookup(doc, &st.key, i);
+            if found.is_none() && st.lal {
+                found = self.lookup(doc, &st.key["ال".len()..], i);
+            }
+            if let Some((end_token, tag)) = found
+                && best.is_none_or(|b| end_token > b.end_token)
+            {
+                best = Some(PhraseMatch {
+                    skip: st.skip,
+                    end_token,
+                    tag,
+                    lal: st.lal,
+                });
+            }
+        }
+        best
+    }
+
+    /// Whether the single word `key` is an entry.
+    #[must_use]
+    pub fn contains_word(&self, key: &str) -> bool {
+        self.by_first
+            .get(key)
+            .is_some_and(|l| l.iter().any(|(r, _)| r.is_empty()))
+    }
+}
+
+fn word_set(data: &str) -> HashSet<String> {
+    lines(data).map(super::normalize::normalize_str).collect()
+}
+
+/// All lexicons of the extractor.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Named entities: countries, cities, regions (LOCATION), organizations, well-known
+    /// people (PERSON).
+    pub names: PhraseTable<Label>,
+    /// Titles, roles and honorifics before a person's name.
+    pub titles: PhraseTable<()>,
+    /// Organization trigger nouns that are part of the name (`وزارة`, `جامعة`).
+    pub org_heads: HashSet<String>,
+    /// Organization descriptor nouns that stay outside (`شركة`, `صحيفة`).
+    pub org_descriptors: HashSet<String>,
+    /// Location descriptor nouns that stay outside (`مدينة`, `ولاية`).
+    pub loc_descriptors: HashSet<String>,
+    /// Geographic nouns that are part of the name (`نهر`, `جبل`, `شبه جزيرة`).
+    pub loc_heads: PhraseTable<()>,
+    /// Nationality adjectives (`الروسي`, `الأميركي`).
+    pub nationalities: HashSet<String>,
+    /// Reporting verbs (`قال`, `أضافت`).
+    pub reporting_verbs: HashSet<String>,
+    /// Common Arabic given names.
+    pub first_names_ar: HashSet<String>,
+    /// Common transliterated foreign given names.
+    pub first_names_foreign: HashSet<String>,
+    /// Function words and frequent common words.
+    pub stopwords: HashSet<String>,
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut names = PhraseTable::default();
+        names.add_file(
+            include_str!("../../data/organizations.txt"),
+            Label::Organization,
+        );
+        names.add_file(include_str!("../../data/countries.txt"), Label::Location);
+        names.add_file(include_str!("../../data/cities.txt"), Label::Location);
+        names.add_file(include_str!("../../data/regions.txt"), Label::Location);
+        names.add_file(include_str!("../../data/persons.txt"), Label::Person);
+        let mut titles = PhraseTable::default();
+        titles.add_file(include_str!("../../data/titles.txt"), ());
+        let mut loc_heads = PhraseTable::default();
+        loc_heads.add_file(include_str!("../../data/location_heads.txt"), ());
+        Lexicon {
+            names,
+            titles,
+            org_heads: word_set(include_str!("../../data/org_heads.txt")),
+            org_descriptors: word_set(include_str!("../../data/org_descriptors.txt")),
+            loc_descriptors: word_set(include_str!("../../data/location_descriptors.txt")),
+            loc_heads,
+            nationalities: word_set(include_str!("../../data/nationalities.txt")),
+            reporting_verbs: word_set(include_str!("../../data/reporting_verbs.txt")),
+            first_names_ar: word_set(include_str!("../../data/first_names_ar.txt")),
+            first_names_foreign: word_set(include_str!("../../data/first_names_foreign.txt")),
+            stopwords: word_set(include_str!("../../data/stopwords.txt")),
+        }
+    }
+
+    /// Whether `key` is any given name.
+    #[must_use]
+    pub fn is_first_name(&self, key: &str) -> bool {
+        self.first_names_ar.contains(key) || self.first_names_foreign.contains(key)
+    }
+}
+
+/// The lexicons, parsed on first use.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_parse() {
+        let lx = &*LEXICON;
+        assert!(lx.names.contains_word("روسيا"));
+        assert!(lx.names.contains_word("الكرملين"));
+        assert!(lx.reporting_verbs.contains("اكد"));
+        assert!(lx.nationalities.contains("الاميركي"));
+        assert!(lx.first_names_foreign.contains("فلاديمير"));
+        assert!(lx.org_heads.contains("وزاره"));
+    }
+
+    #[test]
+    fn matches_multiword_entries_with_proclitics() {
+        let doc = Doc::new("وصل بالولايات المتحدة الأميركية ثم للأمم المتحدة");
+        let m = LEXICON.names.match_at(&doc, 1).unwrap();
+        assert_eq!((m.skip, m.end_token, m.tag), (1, 4, Label::Location));
+        let m = LEXICON.names.match_at(&doc, 5).unwrap();
+        assert_eq!(
+            (m.skip, m.end_token, m.tag, m.lal),
+            (1, 7, Label::Organization, true)
+        );
+        assert!(LEXICON.names.match_at(&doc, 0).is_none());
+    }
+}

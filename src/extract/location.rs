@@ -1,0 +1,161 @@
+//! LOCATION recognizer.
+//!
+//! Evidence: the lexicons of countries, cities and regions (`روسيا`, `الولايات المتحدة`,
+//! `كوريا الجنوبية`); descriptor nouns that stay outside (`مدينة نيويورك` → `نيويورك`,
+//! guideline rule 11); geographic head nouns that are part of the name (`نهر النيل`,
+//! `نهر بوتوماك`); a name before `، <state or country>` (`بلانو، تكساس`); and
+//! `الأرض` after planetary nouns (`كوكب الأرض`).
+
+use super::doc::{Candidate, Doc};
+use super::gazetteer::LEXICON;
+use super::person::{is_common_shape, is_name_like};
+use super::tokenize::{TokenKind, stems};
+use crate::label::Label;
+
+/// Nouns after which `الأرض` is the planet, not "land".
+const PLANET_CONTEXT: &[&str] = &["كوكب", "سطح", "مدار", "حراره", "غلاف", "باطن", "قشره"];
+
+/// A bare name after a descriptor at `j`: quoted, a lexicon location, or up to two name
+/// tokens. Returns `(first, end)`.
+fn name_at(doc: &Doc, j: usize) -> Option<(usize, usize)> {
+    if !doc.same_line(j) {
+        return None;
+    }
+    if doc.is_quote_mark(j) {
+        let mut k = j + 1;
+        while k < doc.tokens.len() && k < j + 4 && !doc.is_quote_mark(k) && doc.same_line(k) {
+            k += 1;
+        }
+        return (doc.is_quote_mark(k) && k > j + 1).then_some((j + 1, k));
+    }
+    if let Some(m) = LEXICON.names.match_at(doc, j)
+        && m.skip == 0
+        && m.tag != Label::Person
+    {
+        return (m.tag == Label::Location).then_some((j, m.end_token));
+    }
+    if is_name_like(doc, j) && doc.tokens[j].space_before && !is_common_shape(doc, j) {
+        let mut k = j + 1;
+        if is_name_like(doc, k) && !doc.text(k).starts_with(['و', 'ل']) && !is_common_shape(doc, k)
+        {
+            k += 1;
+        }
+        return Some((j, k));
+    }
+    None
+}
+
+/// Finds LOCATION candidates.
+pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
+    let lx = &*LEXICON;
+    let n = doc.tokens.len();
+    for i in 0..n {
+        if doc.tokens[i].kind != TokenKind::Arabic {
+            continue;
+        }
+        let lexical = lx
+            .names
+            .match_at(doc, i)
+            .filter(|m| m.tag == Label::Location);
+        if let Some(m) = lexical {
+            let mut c = Candidate::from_tokens(doc, i, m.skip, m.end_token, Label::Location, 2);
+            c.lal = m.lal;
+            out.push(c);
+            // بلانو، تكساس: a name before a comma and a known place
+            if m.skip == 0 && i >= 2 && (doc.is_punct(i - 1, ',') || doc.is_punct(i - 1, '،')) {
+                let k = i - 2;
+                let before_ok = k > 0 && doc.is_stopword(k - 1);
+                if before_ok && is_name_like(doc, k) && lx.names.match_at(doc, k).is_none() {
+                    out.push(Candidate::from_tokens(doc, k, 0, k + 1, Label::Location, 2));
+                }
+            }
+        }
+        let w = doc.text(i);
+        let readings = stems(w);
+        // geographic head + name: نهر بوتوماك, البحر الكلتي
+        if let Some(m) = lx.loc_heads.match_at(doc, i) {
+            let j = m.end_token;
+            let head_definite = readings
+                .iter()
+                .any(|s| s.skip == m.skip && s.key.starts_with("ال"));
+            let next = doc.text_or_empty(j);
+            let ok = doc.same_line(j)
+                && doc.is_arabic(j)
+                && if head_definite {
+                    next.starts_with("ال") && !doc.is_stopword(j)
+                } else {
+                    is_name_like(doc, j)
+                        || (next.starts_with("ال") && !doc.is_stopword(j))
+                        || lx.names.match_at(doc, j).is_some()
+                };
+            if ok {
+                let end = lx
+                    .names
+                    .match_at(doc, j)
+                    .filter(|m| m.skip == 0)
+                    .map_or(j + 1, |m| m.end_token);
+                out.push(Candidate::from_tokens(
+                    doc,
+                    i,
+                    m.skip,
+                    end,
+                    Label::Location,
+                    3,
+                ));
+            }
+        }
+        // descriptor + name: مدينة نيويورك, بمنطقة آبوستفورد, شارع "إتش"
+        if readings
+            .iter()
+            .any(|s| !s.lal && lx.loc_descriptors.contains(s.key.as_ref()))
+            && let Some((s, e)) = name_at(doc, i + 1)
+        {
+            out.push(Candidate::from_tokens(doc, s, 0, e, Label::Location, 3));
+        }
+        // كوكب الأرض
+        if PLANET_CONTEXT
+            .iter()
+            .any(|p| readings.iter().any(|s| s.key == *p))
+            && doc.text_or_empty(i + 1) == "الارض"
+        {
+            out.push(Candidate::from_tokens(
+                doc,
+                i + 1,
+                0,
+                i + 2,
+                Label::Location,
+                2,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testutil::assert_recognizes;
+
+    #[test]
+    fn lexicon_with_proclitics() {
+        assert_recognizes(
+            super::recognize,
+            "أرسلت [روسيا] طائرة إلى [الولايات المتحدة الأميركية] فيها",
+        );
+        assert_recognizes(
+            super::recognize,
+            "لرؤساء [روسيا] و[أستراليا] و[الهند] و[كوريا الجنوبية].",
+        );
+        assert_recognizes(
+            super::recognize,
+            "الرئيس الخامس والأربعين ل[لولايات المتحدة] بصرف",
+        );
+    }
+
+    #[test]
+    fn descriptors_heads_and_context() {
+        assert_recognizes(super::recognize, "على تخوم مدينة [تشابل هيل], ألقى");
+        assert_recognizes(super::recognize, "لعبور [نهر بوتوماك] على متن");
+        assert_recognizes(super::recognize, "الحامل من [بلانو], [تكساس] أن");
+        assert_recognizes(super::recognize, "التي ضربت كوكب [الأرض] وجعلت");
+        assert_recognizes(super::recognize, "في شارع \"[إتش]\" الذي");
+    }
+}

@@ -1,0 +1,202 @@
+//! Normalization for matching only, with a map back to the original char offsets.
+//!
+//! The document text is never rewritten: recognizers match on the normalized form and
+//! every normalized char remembers the char (Unicode scalar value) offset it came from.
+//!
+//! Folding rules (common practice in Arabic IR, e.g. Larkey et al. 2007 "light
+//! stemming" normalization): alef forms أ إ آ ٱ → ا, ى → ي, ة → ه, Persian ی ک → ي ك,
+//! Arabic-Indic and Extended Arabic-Indic digits → ASCII, Arabic decimal/thousands
+//! separators → `,`, ASCII letters → lowercase; tatweel, tashkeel (harakat, tanween,
+//! shadda, sukun, superscript alef, Quranic marks) and directional marks
+//! (LRM, RLM, ALM, ZWJ/ZWNJ, BOM, isolates/embeddings) are dropped.
+
+/// What normalization does with one original char.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fold {
+    /// Kept, possibly replaced by the given char.
+    Keep(char),
+    /// Dropped (diacritic, tatweel, directional mark).
+    Drop,
+}
+
+/// `true` for Arabic combining marks that belong to the preceding letter's grapheme
+/// cluster: harakat, tanween, shadda, sukun, superscript alef, Quranic annotation marks.
+#[must_use]
+pub fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}')
+}
+
+/// `true` for invisible directional and joining controls ignored by matching.
+#[must_use]
+pub fn is_format_mark(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+fn fold(c: char) -> Fold {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Fold::Keep('ا'),
+        'ى' | 'ی' | 'ې' => Fold::Keep('ي'),
+        'ة' => Fold::Keep('ه'),
+        'ک' => Fold::Keep('ك'),
+        'ـ' => Fold::Drop,
+        '٫' | '٬' => Fold::Keep(','),
+        '٪' => Fold::Keep('%'),
+        '\u{0660}'..='\u{0669}' => Fold::Keep(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '\u{06F0}'..='\u{06F9}' => Fold::Keep(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        c if is_arabic_mark(c) || is_format_mark(c) => Fold::Drop,
+        c if c.is_ascii_uppercase() => Fold::Keep(c.to_ascii_lowercase()),
+        c => Fold::Keep(c),
+    }
+}
+
+/// The normalized form of a text plus the offset map back to the original.
+///
+/// All offsets are char offsets. `chars[i]` is the `i`-th normalized char and
+/// `orig[i]` the offset of the original char it came from; `bytes[i]` is the byte offset
+/// of `chars[i]` in `text` (with one extra entry, `text.len()`, at the end).
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// The normalized text.
+    pub text: String,
+    /// The normalized chars (same content as `text`).
+    pub chars: Vec<char>,
+    /// For each normalized char, the char offset of its source in the original text.
+    pub orig: Vec<usize>,
+    /// For each normalized char, its byte offset in `text`; one extra entry at the end.
+    pub bytes: Vec<usize>,
+    /// The original text as chars, for mapping span ends over trailing marks.
+    pub orig_chars: Vec<char>,
+}
+
+impl Normalized {
+    /// Number of normalized chars.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// `true` when the normalized text is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// The normalized text of the normalized char range `[start, end)`.
+    #[must_use]
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        &self.text[self.bytes[start]..self.bytes[end]]
+    }
+
+    /// Maps a non-empty normalized char range `[start, end)` to the original char range.
+    ///
+    /// The end is extended over combining marks (and dropped format marks are not) so a
+    /// span never ends inside a grapheme cluster.
+    #[must_use]
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        debug_assert!(start < end && end <= self.len());
+        let s = self.orig[start];
+        let mut e = self.orig[end - 1] + 1;
+        while e < self.orig_chars.len() && is_arabic_mark(self.orig_chars[e]) {
+            e += 1;
+        }
+        (s, e)
+    }
+}
+
+/// Normalizes `text` for matching (see the module doc for the folding rules).
+#[must_use]
+pub fn normalize(text: &str) -> Normalized {
+    let orig_chars: Vec<char> = text.chars().collect();
+    let mut out = Normalized {
+        text: String::with_capacity(text.len()),
+        chars: Vec::with_capacity(orig_chars.len()),
+        orig: Vec::with_capacity(orig_chars.len()),
+        bytes: Vec::with_capacity(orig_chars.len() + 1),
+        orig_chars: Vec::new(),
+    };
+    for (i, &c) in orig_chars.iter().enumerate() {
+        if let Fold::Keep(n) = fold(c) {
+            out.bytes.push(out.text.len());
+            out.text.push(n);
+            out.chars.push(n);
+            out.orig.push(i);
+        }
+    }
+    out.bytes.push(out.text.len());
+    out.orig_chars = orig_chars;
+    out
+}
+
+/// Normalizes a lexicon entry or a short string: the folded chars only, no offset map.
+#[must_use]
+pub fn normalize_str(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match fold(c) {
+            Fold::Keep(n) => Some(n),
+            Fold::Drop => None,
+        })
+        .collect()
+}
+
+/// The display form of a mention: the original text without tashkeel, tatweel and
+/// directional marks (letters are not folded), with runs of whitespace collapsed.
+#[must_use]
+pub fn display_form(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if is_arabic_mark(c) || is_format_mark(c) || c == 'ـ' {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_alef_ya_ta_marbuta_and_digits() {
+        assert_eq!(normalize_str("أإآٱ"), "اااا");
+        assert_eq!(normalize_str("مستشفى"), "مستشفي");
+        assert_eq!(normalize_str("جامعة"), "جامعه");
+        assert_eq!(normalize_str("یک"), "يك");
+        assert_eq!(normalize_str("٢٠١٩ ۱۲"), "2019 12");
+        assert_eq!(normalize_str("G7"), "g7");
+    }
+
+    #[test]
+    fn drops_marks_and_maps_offsets_back() {
+        let t = "\u{200F}شدّد بوتـــين";
+        let n = normalize(t);
+        assert_eq!(n.text, "شدد بوتين");
+        // "شدد" is normalized 0..3; original 1..5 includes the shadda after the last د.
+        assert_eq!(n.to_original(0, 3), (1, 5));
+        let (s, e) = n.to_original(4, 9);
+        let orig: String = t.chars().skip(s).take(e - s).collect();
+        assert_eq!(orig, "بوتـــين");
+    }
+
+    #[test]
+    fn span_end_keeps_trailing_tanween() {
+        let t = "اتصالاً هاتفياً";
+        let n = normalize(t);
+        assert_eq!(n.text, "اتصالا هاتفيا");
+        assert_eq!(n.to_original(0, 6), (0, 7));
+    }
+
+    #[test]
+    fn display_form_strips_marks_only() {
+        assert_eq!(display_form("شدّد  أنّ"), "شدد أن");
+    }
+}

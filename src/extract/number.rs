@@ -1,0 +1,458 @@
+//! NUMBER recognizer: cardinals, money, percentages and quantities with their unit.
+//!
+//! Rules from the guidelines (rules 8–10): a number includes its scale word (مليون),
+//! unit or currency (`5000 دولار`, `103,7 مليون دولار أمريكي`, `20 بالمئة`, `10 أسابيع`)
+//! but not the counted noun (`330 فرداً` → `330`) nor an approximator (`نحو`,
+//! `أكثر من`). Digits may use `,` `.` and Arabic separators; Arabic-Indic digits are
+//! folded by normalization. Number words (`ثمانية`, `خمسون`, `مئات`) and dual time or
+//! measure nouns (`عامين`, `درجتين مئويتين`) are numbers too. An article written on the
+//! digits stays inside (`الـ84`, `ال3%`).
+
+use super::doc::{Candidate, Doc};
+use super::tokenize::{TokenKind, stems};
+use crate::label::Label;
+
+/// Number words (normalized), cardinals and multiples; `الف` alone is left out because
+/// `ألّف` (to write) has the same letters.
+const NUMBER_WORDS: &[&str] = &[
+    "واحد",
+    "واحده",
+    "اثنان",
+    "اثنين",
+    "اثنتان",
+    "اثنتين",
+    "ثلاث",
+    "ثلاثه",
+    "اربع",
+    "اربعه",
+    "خمس",
+    "خمسه",
+    "ست",
+    "سته",
+    "سبع",
+    "سبعه",
+    "ثمان",
+    "ثماني",
+    "ثمانيه",
+    "تسع",
+    "تسعه",
+    "عشر",
+    "عشره",
+    "عشرون",
+    "عشرين",
+    "ثلاثون",
+    "ثلاثين",
+    "اربعون",
+    "اربعين",
+    "خمسون",
+    "خمسين",
+    "ستون",
+    "ستين",
+    "سبعون",
+    "سبعين",
+    "ثمانون",
+    "ثمانين",
+    "تسعون",
+    "تسعين",
+    "مئه",
+    "مائه",
+    "مئتان",
+    "مئتين",
+    "مائتين",
+    "مئات",
+    "الاف",
+    "الفان",
+    "الفين",
+    "مليون",
+    "ملايين",
+    "مليار",
+    "مليارات",
+    "تريليون",
+    "عشرات",
+];
+
+/// Tens that are numbers with the article too (`العشرين من عمرها`).
+const TENS: &[&str] = &[
+    "عشرين",
+    "ثلاثين",
+    "اربعين",
+    "خمسين",
+    "ستين",
+    "سبعين",
+    "ثمانين",
+    "تسعين",
+];
+
+/// Scale words that follow a number (`103,7 مليون`).
+const SCALES: &[&str] = &[
+    "الف",
+    "الفا",
+    "الاف",
+    "مليون",
+    "مليونا",
+    "ملايين",
+    "مليار",
+    "مليارا",
+    "مليارات",
+    "تريليون",
+    "ترليون",
+];
+
+/// Currencies and units kept inside the number.
+const UNITS: &[&str] = &[
+    // currencies
+    "دولار",
+    "دولارا",
+    "دولارات",
+    "يورو",
+    "جنيه",
+    "جنيها",
+    "جنيهات",
+    "ريال",
+    "ريالا",
+    "ريالات",
+    "درهم",
+    "دراهم",
+    "دينار",
+    "دينارا",
+    "دنانير",
+    "ليره",
+    "ليرات",
+    "روبل",
+    "ين",
+    "يوان",
+    "فرنك",
+    "روبيه",
+    "شيكل",
+    "بيتكوين",
+    // percent
+    "%",
+    "بالمئه",
+    "بالمائه",
+    // time
+    "ساعه",
+    "ساعات",
+    "دقيقه",
+    "دقائق",
+    "ثانيه",
+    "ثوان",
+    "ثواني",
+    "يوم",
+    "يوما",
+    "ايام",
+    "اسبوع",
+    "اسبوعا",
+    "اسابيع",
+    "شهر",
+    "شهرا",
+    "اشهر",
+    "شهور",
+    "عام",
+    "عاما",
+    "اعوام",
+    "سنه",
+    "سنوات",
+    "سنين",
+    "عقد",
+    "عقود",
+    "قرن",
+    "قرون",
+    // measures
+    "كيلومتر",
+    "كيلومترا",
+    "كيلومترات",
+    "كلم",
+    "كم",
+    "متر",
+    "مترا",
+    "امتار",
+    "سنتيمتر",
+    "سم",
+    "مليمتر",
+    "ميل",
+    "ميلا",
+    "اميال",
+    "كيلوغرام",
+    "كيلوغراما",
+    "كغ",
+    "كلغ",
+    "غرام",
+    "غراما",
+    "طن",
+    "طنا",
+    "اطنان",
+    "لتر",
+    "لترا",
+    "برميل",
+    "براميل",
+    "درجه",
+    "درجات",
+    "ميغاواط",
+    "كيلوواط",
+    "هكتار",
+    "فدان",
+    "قدم",
+    "اقدام",
+    "مره",
+    "مرات",
+    "ضعف",
+    "اضعاف",
+    "نقطه",
+    "نقاط",
+];
+
+/// Time units, shared with the date recognizer (durations anchored by `منذ`).
+pub const TIME_UNITS: &[&str] = &[
+    "ساعه",
+    "ساعات",
+    "دقيقه",
+    "دقائق",
+    "ثانيه",
+    "ثوان",
+    "يوم",
+    "يوما",
+    "ايام",
+    "اسبوع",
+    "اسبوعا",
+    "اسابيع",
+    "شهر",
+    "شهرا",
+    "اشهر",
+    "شهور",
+    "عام",
+    "عاما",
+    "اعوام",
+    "سنه",
+    "سنوات",
+    "سنين",
+    "عقد",
+    "عقود",
+    "قرن",
+];
+
+/// Dual nouns that are a quantity on their own (`عامين`, `درجتين`).
+pub const DUALS: &[&str] = &[
+    "عامين",
+    "سنتين",
+    "شهرين",
+    "يومين",
+    "اسبوعين",
+    "ساعتين",
+    "دقيقتين",
+    "درجتين",
+    "عامان",
+    "سنتان",
+    "شهران",
+    "يومان",
+    "مرتين",
+    "ضعفين",
+    "قرنين",
+    "عقدين",
+];
+
+/// Words that may follow a currency or unit as part of it.
+const UNIT_MODIFIERS: &[&str] = &[
+    "امريكي",
+    "اميركي",
+    "استرليني",
+    "مصري",
+    "سعودي",
+    "اماراتي",
+    "اردني",
+    "كويتي",
+    "عراقي",
+    "سوري",
+    "لبناني",
+    "تونسي",
+    "جزائري",
+    "مغربي",
+    "قطري",
+    "كندي",
+    "استرالي",
+    "روسي",
+    "صيني",
+    "هندي",
+    "ياباني",
+    "تركي",
+    "ايراني",
+    "مئويه",
+    "مئويتين",
+    "مربع",
+    "مربعا",
+    "مكعب",
+    "فهرنهايت",
+    "سنويا",
+];
+
+/// Whether a (normalized) word is a number word, in its unsegmented reading or after a
+/// proclitic; returns the proclitic length.
+fn number_word_at(doc: &Doc, i: usize) -> Option<usize> {
+    if !doc.is_arabic(i) {
+        return None;
+    }
+    for st in stems(doc.text(i)) {
+        if st.lal {
+            continue;
+        }
+        let k = st.key.as_ref();
+        if NUMBER_WORDS.contains(&k) {
+            return Some(st.skip);
+        }
+        if let Some(t) = k.strip_prefix("ال")
+            && TENS.contains(&t)
+            && st.skip == 0
+        {
+            return Some(0);
+        }
+    }
+    None
+}
+
+/// Dual time nouns (a DATE after `منذ`).
+const DUAL_TIMES: &[&str] = &[
+    "عامين",
+    "سنتين",
+    "شهرين",
+    "يومين",
+    "اسبوعين",
+    "ساعتين",
+    "دقيقتين",
+    "عامان",
+    "سنتان",
+    "شهران",
+    "يومان",
+    "قرنين",
+    "عقدين",
+];
+
+/// A dual noun at token `i`: `(proclitic length, is a time noun)`.
+fn is_dual_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
+    if !doc.is_arabic(i) {
+        return None;
+    }
+    for st in stems(doc.text(i)) {
+        let k = st.key.as_ref();
+        let k = k.strip_prefix("ال").unwrap_or(k);
+        if DUALS.contains(&k) && !st.lal {
+            return Some((st.skip, DUAL_TIMES.contains(&k)));
+        }
+    }
+    None
+}
+
+/// A number phrase starting at token `i`: `(skip, end_token, ends_with_time_unit)`.
+///
+/// `skip` is the proclitic length in the first token. Shared with the date recognizer.
+#[must_use]
+pub fn number_phrase(doc: &Doc, i: usize) -> Option<(usize, usize, bool)> {
+    let tok = doc.tokens.get(i)?;
+    let mut j;
+    let skip;
+    let mut time = false;
+    if tok.kind == TokenKind::Number {
+        if doc.text(i).contains(':') {
+            return None;
+        }
+        skip = 0;
+        j = i + 1;
+        if doc.is_punct(j, '%') {
+            return Some((0, j + 1, false));
+        }
+    } else if let Some(s) = number_word_at(doc, i) {
+        skip = s;
+        j = i + 1;
+        // compound: خمسة وعشرون, مئة وخمسون
+        while j < doc.tokens.len() && doc.same_line(j) && doc.is_arabic(j) {
+            let w = doc.text(j);
+            match w.strip_prefix('و') {
+                Some(r) if NUMBER_WORDS.contains(&r) => j += 1,
+                _ => break,
+            }
+        }
+    } else if let Some((s, time)) = is_dual_at(doc, i) {
+        let mut j = i + 1;
+        if doc.same_line(j) && UNIT_MODIFIERS.contains(&doc.text_or_empty(j)) {
+            j += 1;
+        }
+        return Some((s, j, time));
+    } else {
+        return None;
+    }
+    while j < doc.tokens.len() && doc.same_line(j) && SCALES.contains(&doc.text(j)) {
+        j += 1;
+    }
+    if j < doc.tokens.len() && doc.same_line(j) {
+        let w = doc.text(j);
+        if UNITS.contains(&w) {
+            time = TIME_UNITS.contains(&w);
+            j += 1;
+            if doc.same_line(j) && UNIT_MODIFIERS.contains(&doc.text_or_empty(j)) {
+                j += 1;
+            }
+        } else if w == "في" && matches!(doc.text_or_empty(j + 1), "المئه" | "المائه") {
+            j += 2;
+        }
+    }
+    Some((skip, j, time))
+}
+
+/// Finds NUMBER candidates.
+pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        let Some((skip, end, _)) = number_phrase(doc, i) else {
+            i += 1;
+            continue;
+        };
+        // the article written on digits stays inside: الـ84, ال3%
+        let mut first = i;
+        if doc.tokens[i].kind == TokenKind::Number
+            && i > 0
+            && !doc.tokens[i].space_before
+            && doc.text(i - 1) == "ال"
+        {
+            first = i - 1;
+        }
+        out.push(Candidate::from_tokens(
+            doc,
+            first,
+            skip,
+            end,
+            Label::Number,
+            2,
+        ));
+        i = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testutil::assert_recognizes;
+
+    #[test]
+    fn digits_with_units_and_scales() {
+        assert_recognizes(super::recognize, "الحد الأقصى هو [5000 دولار].");
+        assert_recognizes(super::recognize, "تكلف [103,7 مليون دولار أمريكي] لبناء");
+        assert_recognizes(super::recognize, "أكثر من [6000] موظف و[330] فرداً");
+        assert_recognizes(super::recognize, "بنسبة [6%] و[20 بالمئة] و[٢٥ في المئة]");
+        assert_recognizes(super::recognize, "نسبة [ال3%] وكانت في [الـ84] من عمرها");
+        assert_recognizes(
+            super::recognize,
+            "ما يقدر ب[15000 دولار] و[12000 جنيه إسترليني]",
+        );
+    }
+
+    #[test]
+    fn number_words_durations_and_duals() {
+        assert_recognizes(
+            super::recognize,
+            "الانتظار هي [ثمانية أسابيع] لمدة [ستة أشهر]",
+        );
+        assert_recognizes(super::recognize, "تحت [ثلاثة] أكواب وأكثر ب[ثلاث مرات]");
+        assert_recognizes(
+            super::recognize,
+            "بمقدار أقل من [درجتين مئويتين] بين [سنتين] و[ثلاث سنوات]",
+        );
+        assert_recognizes(super::recognize, "لم تتجاوز [العشرين] من عمرها");
+    }
+}

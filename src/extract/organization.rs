@@ -1,0 +1,417 @@
+//! ORGANIZATION recognizer.
+//!
+//! Evidence: the organization lexicon (`الكرملين`, `أ ف ب`, `مجموعة العشرين`); trigger
+//! nouns that are part of the name followed by a definite noun phrase or a foreign name
+//! (`وزارة الدفاع البريطانية`, `جامعة كارولينا الشمالية`, `كلية غلاسكو للفنون`,
+//! guideline rule 11); descriptor nouns that stay outside (`شركة ساسكتل` → `ساسكتل`);
+//! Latin acronyms (`G7`, `NATO` — the guideline lists G7 as ORGANIZATION); acronyms
+//! spelled with Arabic letter names (`بي بي سي`, `سي بي إس`); an acronym in parentheses
+//! right after an organization (`منظمة خدمات الدم الكندية (سي بي إس)`).
+
+use super::doc::{Candidate, Doc};
+use super::gazetteer::LEXICON;
+use super::person::{ends_in_ta_marbuta, is_closed_class, is_common_shape, is_name_like};
+use super::tokenize::{TokenKind, stems};
+use crate::label::Label;
+
+/// Arabic spellings of Latin letter names, used in spelled-out acronyms.
+const LETTER_NAMES: &[&str] = &[
+    "اي",
+    "ايه",
+    "بي",
+    "سي",
+    "دي",
+    "اف",
+    "جي",
+    "اتش",
+    "اش",
+    "جاي",
+    "كاي",
+    "كي",
+    "ال",
+    "ام",
+    "ان",
+    "او",
+    "كيو",
+    "ار",
+    "اس",
+    "تي",
+    "يو",
+    "في",
+    "دبليو",
+    "اكس",
+    "واي",
+    "زد",
+    "زي",
+];
+
+/// Letter names that are also frequent words or pieces of them.
+const WEAK_LETTERS: &[&str] = &["اي", "ان", "او", "يو", "اف", "كي", "زي", "ار", "ام", "ال"];
+
+/// Whether token `i` can be a letter name: not في, and not أن "that" / أو "or" (the
+/// letter names are spelled إن, أو is ambiguous so only إن-style hamza below counts).
+fn letter_ok(doc: &Doc, i: usize) -> bool {
+    let w = doc.text(i);
+    let orig_first = doc.norm.orig_chars[doc.norm.orig[doc.tokens[i].start]];
+    !(w.ends_with("في") || (orig_first == 'أ' && matches!(w, "ان" | "او")))
+}
+
+/// English words that follow spelled acronyms in media names (`سي بي سي نيوز`).
+const ACRONYM_TAILS: &[&str] = &[
+    "نيوز",
+    "وورلد",
+    "سيرفيس",
+    "عربي",
+    "انترناشونال",
+    "نتوورك",
+    "سبورت",
+    "تي في",
+];
+
+/// Latin acronyms that name diseases, substances or concepts rather than organizations.
+const NON_ORG_ACRONYMS: &[&str] = &[
+    "covid", "sars", "mers", "hiv", "aids", "dna", "rna", "gdp", "ceo", "pdf", "usb", "gps", "tv",
+    "ok", "pm", "am", "vip", "id", "it", "ai", "vs", "co2",
+];
+
+/// Whether token `i` is a definite word that can continue an organization name.
+fn is_definite_part(doc: &Doc, i: usize) -> bool {
+    doc.is_arabic(i)
+        && doc.same_line(i)
+        && doc.tokens[i].space_before
+        && doc.text(i).starts_with("ال")
+        && doc.text(i).chars().count() > 3
+        && !doc.is_stopword(i)
+        && !is_date_word(doc.text(i))
+}
+
+/// Weekdays, period nouns and date qualifiers that end a name (`وزارة الصحة الخميس`).
+fn is_date_word(w: &str) -> bool {
+    matches!(
+        w,
+        "السبت"
+            | "الاحد"
+            | "الاثنين"
+            | "الثلاثاء"
+            | "الاربعاء"
+            | "الخميس"
+            | "الجمعه"
+            | "الماضي"
+            | "المقبل"
+            | "الحالي"
+            | "اليوم"
+            | "العام"
+            | "الشهر"
+            | "الاسبوع"
+            | "السنه"
+            | "الصباح"
+            | "المساء"
+    )
+}
+
+/// Extends an organization name after its head: definite words, up to two `و` + definite
+/// coordinations, one `ل`/`لل` complement followed by definite words.
+fn extend_definite(doc: &Doc, mut j: usize) -> usize {
+    let mut coords = 0;
+    let mut complements = 0;
+    loop {
+        if is_definite_part(doc, j) {
+            j += 1;
+            continue;
+        }
+        if !doc.is_arabic(j) || !doc.same_line(j) {
+            break;
+        }
+        let w = doc.text(j);
+        if doc.is_stopword(j) {
+            break;
+        }
+        if coords < 2 && w.starts_with("وال") && w.chars().count() > 4 {
+            coords += 1;
+            j += 1;
+            continue;
+        }
+        // one complement: للفنون, لحماية الطيور (not a purpose clause: لاستكشاف)
+        if complements == 0
+            && w.starts_with('ل')
+            && w.chars().count() > 3
+            && !w[2..].starts_with("است")
+            && (w.starts_with("لل") || (!is_closed_class(doc, j) && is_definite_part(doc, j + 1)))
+        {
+            complements += 1;
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// A spelled-out acronym at `i` (`بي بي سي`): `(skip, end)`; at least two letter names.
+fn spelled_acronym(doc: &Doc, i: usize) -> Option<(usize, usize)> {
+    if !doc.is_arabic(i) {
+        return None;
+    }
+    let w = doc.text(i);
+    let (skip, first) = if LETTER_NAMES.contains(&w) && w != "في" && w != "ال" {
+        (0, true)
+    } else if let Some(r) = w.strip_prefix("لل").filter(|r| LETTER_NAMES.contains(r)) {
+        let _ = r;
+        (1, true)
+    } else if let Some(st) = stems(w)
+        .into_iter()
+        .skip(1)
+        .find(|s| !s.lal && LETTER_NAMES.contains(&s.key.as_ref()))
+    {
+        (st.skip, true)
+    } else {
+        (0, false)
+    };
+    if !first || !letter_ok(doc, i) {
+        return None;
+    }
+    let mut j = i + 1;
+    while doc.is_arabic(j)
+        && doc.same_line(j)
+        && LETTER_NAMES.contains(&doc.text(j))
+        && letter_ok(doc, j)
+    {
+        j += 1;
+    }
+    // at least two letters, one of them not also a common word (إن، أي، أو، يو)
+    if j - i < 2 || (i..j).all(|k| WEAK_LETTERS.iter().any(|w| doc.text(k).ends_with(w))) {
+        return None;
+    }
+    while doc.is_arabic(j) && doc.same_line(j) && ACRONYM_TAILS.contains(&doc.text(j)) {
+        j += 1;
+    }
+    Some((skip, j))
+}
+
+/// A Latin acronym: 2–6 chars, upper-case letters (and digits) in the original text.
+fn latin_acronym(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Latin || !(2..=6).contains(&(t.end - t.start)) {
+        return false;
+    }
+    if NON_ORG_ACRONYMS.contains(&doc.text(i)) || doc.is_punct(i + 1, '-') {
+        return false;
+    }
+    let (s, e) = doc.to_original(t.start, t.end);
+    doc.norm.orig_chars[s..e]
+        .iter()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// A name after a trigger at `j`: a lexicon location, or foreign name tokens, then
+/// definite adjectives and a complement. Returns the end token.
+fn name_after_head(doc: &Doc, j: usize) -> Option<usize> {
+    if !doc.same_line(j) || !doc.is_arabic(j) || !doc.tokens[j].space_before {
+        return None;
+    }
+    if let Some(m) = LEXICON.names.match_at(doc, j)
+        && m.skip == 0
+        && m.tag == Label::Location
+    {
+        return Some(extend_definite(doc, m.end_token));
+    }
+    if is_definite_part(doc, j)
+        && (!is_closed_class(doc, j) || LEXICON.nationalities.contains(doc.text(j)))
+    {
+        return Some(extend_definite(doc, j + 1));
+    }
+    if is_name_like(doc, j) && !is_common_shape(doc, j) && !LEXICON.is_first_name(doc.text(j)) {
+        return Some(extend_definite(doc, foreign_name_end(doc, j)));
+    }
+    None
+}
+
+/// The end of up to three foreign name tokens from `j` (stops at coordination,
+/// prepositional words, common word shapes and given names).
+fn foreign_name_end(doc: &Doc, j: usize) -> usize {
+    let mut k = j + 1;
+    while k < j + 3
+        && is_name_like(doc, k)
+        && !doc.text(k).starts_with('و')
+        && !doc.text(k).starts_with('ل')
+        && !is_common_shape(doc, k)
+        && !LEXICON.is_first_name(doc.text(k))
+    {
+        k += 1;
+    }
+    k
+}
+
+/// A name after a descriptor at `j` (quoted or bare foreign name tokens).
+fn name_after_descriptor(doc: &Doc, j: usize) -> Option<(usize, usize)> {
+    if doc.is_quote_mark(j) {
+        let mut k = j + 1;
+        while k < doc.tokens.len() && k < j + 5 && !doc.is_quote_mark(k) && doc.same_line(k) {
+            k += 1;
+        }
+        return (doc.is_quote_mark(k) && k > j + 1).then_some((j + 1, k));
+    }
+    if let Some(m) = LEXICON.names.match_at(doc, j)
+        && m.skip == 0
+    {
+        return Some((j, m.end_token));
+    }
+    if let Some((0, e)) = spelled_acronym(doc, j) {
+        return Some((j, e));
+    }
+    if is_name_like(doc, j) && doc.tokens[j].space_before && !ends_in_ta_marbuta(doc, j) {
+        return Some((j, extend_definite(doc, foreign_name_end(doc, j))));
+    }
+    None
+}
+
+/// The reading of token `i` whose key is in `set`: its proclitic length.
+fn trigger(doc: &Doc, i: usize, set: &std::collections::HashSet<String>) -> Option<usize> {
+    stems(doc.text(i))
+        .into_iter()
+        .find(|s| !s.lal && set.contains(s.key.as_ref()))
+        .map(|s| s.skip)
+}
+
+/// Finds ORGANIZATION candidates.
+pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
+    let lx = &*LEXICON;
+    let n = doc.tokens.len();
+    let start_len = out.len();
+    for i in 0..n {
+        let kind = doc.tokens[i].kind;
+        if kind == TokenKind::Latin {
+            if latin_acronym(doc, i) {
+                out.push(Candidate::from_tokens(
+                    doc,
+                    i,
+                    0,
+                    i + 1,
+                    Label::Organization,
+                    2,
+                ));
+            }
+            continue;
+        }
+        if kind != TokenKind::Arabic {
+            continue;
+        }
+        if let Some(m) = lx.names.match_at(doc, i)
+            && m.tag == Label::Organization
+        {
+            let mut c = Candidate::from_tokens(doc, i, m.skip, m.end_token, Label::Organization, 2);
+            c.lal = m.lal;
+            out.push(c);
+        }
+        if let Some((skip, end)) = spelled_acronym(doc, i) {
+            out.push(Candidate::from_tokens(
+                doc,
+                i,
+                skip,
+                end,
+                Label::Organization,
+                2,
+            ));
+        }
+        let next_definite = doc.text_or_empty(i + 1).starts_with("ال");
+        if doc.has_tanween(i) {
+            continue;
+        }
+        if let Some(skip) = trigger(doc, i, &lx.org_heads)
+            && (next_definite || !lx.org_descriptors.contains(&doc.text(i)[skip * 2..]))
+        {
+            let head_definite = doc.text(i)[skip * 2..].starts_with("ال");
+            if let Some(end) = name_after_head(doc, i + 1)
+                && (!head_definite || next_definite)
+            {
+                out.push(Candidate::from_tokens(
+                    doc,
+                    i,
+                    skip,
+                    end,
+                    Label::Organization,
+                    3,
+                ));
+                continue;
+            }
+        }
+        if trigger(doc, i, &lx.org_descriptors).is_some()
+            && !next_definite
+            && let Some((s, e)) = name_after_descriptor(doc, i + 1)
+        {
+            out.push(Candidate::from_tokens(doc, s, 0, e, Label::Organization, 3));
+        }
+    }
+    // an acronym in parentheses right after an organization: (سي بي إس), (ريكو)
+    let found: Vec<usize> = out[start_len..].iter().map(|c| c.end).collect();
+    for end in found {
+        let k = doc.tokens.partition_point(|t| t.start < end);
+        if k >= n {
+            continue;
+        }
+        if doc.is_punct(k, '(') {
+            let mut e = k + 1;
+            while e < n && e < k + 4 && (doc.is_arabic(e) || doc.tokens[e].kind == TokenKind::Latin)
+            {
+                e += 1;
+            }
+            if e > k + 1
+                && doc.is_punct(e, ')')
+                && (is_name_like(doc, k + 1)
+                    || spelled_acronym(doc, k + 1).is_some()
+                    || latin_acronym(doc, k + 1))
+            {
+                out.push(Candidate::from_tokens(
+                    doc,
+                    k + 1,
+                    0,
+                    e,
+                    Label::Organization,
+                    3,
+                ));
+            }
+        }
+    }
+    // أوبك+
+    for c in &mut out[start_len..] {
+        if doc.norm.chars.get(c.end) == Some(&'+') {
+            c.end += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testutil::assert_recognizes;
+
+    #[test]
+    fn lexicon_acronyms_and_proclitics() {
+        assert_recognizes(
+            super::recognize,
+            "وأفاد [الكرملين] بأن قمة [مجموعة العشرين] ([أ ف ب]- أرشيف)",
+        );
+        assert_recognizes(
+            super::recognize,
+            "القمة المرتقبة لـ\"[G7]\" واتفاق \"[أوبك+]\"",
+        );
+        assert_recognizes(super::recognize, "قالت الشركة ل[لبي بي سي] أن");
+        assert_recognizes(super::recognize, "مع قناة [سي بي سي نيوز]: \"وهذه\"");
+    }
+
+    #[test]
+    fn triggers_heads_and_descriptors() {
+        assert_recognizes(
+            super::recognize,
+            "خرائط خاصة ب[وزارة الدفاع البريطانية] التي",
+        );
+        assert_recognizes(super::recognize, "الخاصة ب[جامعة كارولينا الشمالية].");
+        assert_recognizes(super::recognize, "درس في [كلية غلاسكو للفنون].");
+        assert_recognizes(super::recognize, "من شركة [ساسكتل] قائلةً");
+        assert_recognizes(
+            super::recognize,
+            "تقول منظمة [خدمات الدم الكندية] ([سي بي إس]):",
+        );
+        assert_recognizes(super::recognize, "ظنت الشركة الكورية في البداية");
+        assert_recognizes(super::recognize, "جمعت [الجمعية الملكية للبستنة] تعليقات");
+    }
+}

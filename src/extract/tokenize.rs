@@ -1,0 +1,239 @@
+//! Tokens over the normalized text and Arabic proclitic segmentation.
+//!
+//! Offsets here are char offsets into the *normalized* text ([`super::normalize`]).
+//! A token is a run of Arabic letters, a run of Latin letters/digits (`G7`), a number
+//! (ASCII digits with internal `,` `.` `:` separators: `103,7`, `16:20`) or a single
+//! punctuation char. A change of script splits a token without a space, so `ال3%` is
+//! `ال`, `3`, `%` and `و2006` is `و`, `2006` (`space_before` tells them apart).
+
+use std::borrow::Cow;
+
+use super::normalize::Normalized;
+
+/// The kind of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A run of Arabic letters.
+    Arabic,
+    /// A run of Latin letters and digits starting with a letter.
+    Latin,
+    /// A number: ASCII digits with internal separators.
+    Number,
+    /// One punctuation or symbol char.
+    Punct,
+}
+
+/// One token: normalized char range `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// First normalized char offset.
+    pub start: usize,
+    /// One past the last normalized char offset.
+    pub end: usize,
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Whether whitespace separates this token from the previous one.
+    pub space_before: bool,
+    /// Whether a line break occurs between the previous token and this one.
+    pub newline_before: bool,
+}
+
+/// `true` for letters of the Arabic script blocks.
+#[must_use]
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}')
+}
+
+/// Splits normalized text into tokens.
+#[must_use]
+pub fn tokenize(n: &Normalized) -> Vec<Token> {
+    let chars = &n.chars;
+    let mut tokens = Vec::with_capacity(chars.len() / 4);
+    let mut i = 0;
+    let mut space = true;
+    let mut newline = true;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            space = true;
+            if c == '\n' || c == '\r' || c == '\u{2029}' {
+                newline = true;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind = if is_arabic_letter(c) {
+            while i < chars.len() && is_arabic_letter(chars[i]) {
+                i += 1;
+            }
+            TokenKind::Arabic
+        } else if c.is_ascii_digit() {
+            i += 1;
+            while i < chars.len() {
+                if chars[i].is_ascii_digit() {
+                    i += 1;
+                } else if matches!(chars[i], ',' | '.' | ':')
+                    && i + 1 < chars.len()
+                    && chars[i + 1].is_ascii_digit()
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            TokenKind::Number
+        } else if c.is_alphabetic() {
+            while i < chars.len() && chars[i].is_alphanumeric() && !is_arabic_letter(chars[i]) {
+                i += 1;
+            }
+            TokenKind::Latin
+        } else {
+            i += 1;
+            TokenKind::Punct
+        };
+        tokens.push(Token {
+            start,
+            end: i,
+            kind,
+            space_before: space,
+            newline_before: newline,
+        });
+        space = false;
+        newline = false;
+    }
+    tokens
+}
+
+/// One way to read a word as proclitics + stem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stem<'a> {
+    /// Chars of proclitics before the span start (the span starts `skip` chars in).
+    pub skip: usize,
+    /// The key to match in lexicons (for `لل` the restored article: `للامم` → `الامم`).
+    pub key: Cow<'a, str>,
+    /// Whether the reading removed a conjunction or preposition.
+    pub stripped: bool,
+    /// Whether the reading is the `لل` contraction (span text starts with `ل`).
+    pub lal: bool,
+}
+
+/// The readings of a normalized Arabic word, the unsegmented one first.
+///
+/// Proclitics per the guidelines (rule 1): an optional conjunction و or ف, then an
+/// optional preposition ب, ك or ل; `لل` is ل + ال with the alef elided, so the span keeps
+/// the second ل and the lexicon key restores `ال`. The stem must keep at least 2 chars.
+#[must_use]
+pub fn stems(word: &str) -> Vec<Stem<'_>> {
+    let mut out = Vec::with_capacity(4);
+    out.push(Stem {
+        skip: 0,
+        key: Cow::Borrowed(word),
+        stripped: false,
+        lal: false,
+    });
+    let mut rest = word;
+    let mut skip = 0;
+    if let Some(r) = rest.strip_prefix(['و', 'ف']) {
+        rest = r;
+        skip += 1;
+        if rest.chars().count() >= 2 {
+            out.push(Stem {
+                skip,
+                key: Cow::Borrowed(rest),
+                stripped: true,
+                lal: false,
+            });
+        }
+    }
+    if let Some(r) = rest.strip_prefix("لل") {
+        if r.chars().count() >= 2 {
+            out.push(Stem {
+                skip: skip + 1,
+                key: Cow::Owned(format!("ال{r}")),
+                stripped: true,
+                lal: true,
+            });
+            out.push(Stem {
+                skip: skip + 1,
+                key: Cow::Borrowed(&rest['ل'.len_utf8()..]),
+                stripped: true,
+                lal: false,
+            });
+        }
+    } else if let Some(r) = rest.strip_prefix(['ب', 'ك', 'ل'])
+        && r.chars().count() >= 2
+    {
+        out.push(Stem {
+            skip: skip + 1,
+            key: Cow::Borrowed(r),
+            stripped: true,
+            lal: false,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::normalize::normalize;
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        let n = normalize(s);
+        tokenize(&n)
+            .iter()
+            .map(|t| n.slice(t.start, t.end).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_punctuation() {
+        assert_eq!(
+            texts("قمة \"G7\" في 103,7 مليون"),
+            ["قمه", "\"", "g7", "\"", "في", "103,7", "مليون"]
+        );
+        assert_eq!(texts("الساعة 16:20."), ["الساعه", "16:20", "."]);
+        assert_eq!(texts("ال3% و2006"), ["ال", "3", "%", "و", "2006"]);
+    }
+
+    #[test]
+    fn records_spaces_and_newlines() {
+        let n = normalize("أ\nب ج،د");
+        let t = tokenize(&n);
+        assert!(t[1].newline_before && t[1].space_before);
+        assert!(t[2].space_before && !t[2].newline_before);
+        assert!(!t[3].space_before && !t[4].space_before);
+    }
+
+    #[test]
+    fn stems_strip_proclitics() {
+        let keys = |w: &str| {
+            stems(w)
+                .into_iter()
+                .map(|s| (s.skip, s.key.into_owned()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            keys("والكرملين"),
+            [(0, "والكرملين".into()), (1, "الكرملين".into())]
+        );
+        assert_eq!(
+            keys("بالولايات"),
+            [(0, "بالولايات".into()), (1, "الولايات".into())]
+        );
+        assert_eq!(
+            keys("للامم"),
+            [(0, "للامم".into()), (1, "الامم".into()), (1, "لامم".into())]
+        );
+        assert_eq!(
+            keys("وبروسيا"),
+            [
+                (0, "وبروسيا".into()),
+                (1, "بروسيا".into()),
+                (2, "روسيا".into())
+            ]
+        );
+        assert_eq!(keys("لي"), [(0, "لي".into())]);
+    }
+}

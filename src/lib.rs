@@ -1,0 +1,17 @@
+//! Taliq (تعليق): a desktop tool for annotating Arabic news articles.
+//!
+//! The domain (`document`, `span`, `label`, `annotation`, `extract`, `export`, `storage`,
+//! `session`) is pure Rust with no GUI types and is testable without a window. `text` is
+//! the Arabic text engine (cosmic-text layout, egui painting) and `ui` the thin egui shell.
+
+pub mod annotation;
+pub mod document;
+pub mod export;
+pub mod extract;
+pub mod label;
+pub mod session;
+pub mod span;
+pub mod storage;
+pub mod cli;
+pub mod text;
+pub mod ui;

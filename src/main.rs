@@ -1,0 +1,73 @@
+//! The `taliq` binary: the desktop app, and `taliq extract FILE` for scripts.
+
+// No console window behind the app on Windows (release builds).
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
+use std::process::ExitCode;
+
+use taliq::cli::{self, Invocation};
+use taliq::text::SystemFonts;
+use taliq::ui::TaliqApp;
+
+fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let invocation = match cli::parse_args(&args) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("taliq: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match invocation {
+        Invocation::Help => {
+            print!("{}", cli::USAGE);
+            ExitCode::SUCCESS
+        }
+        Invocation::Version => {
+            println!("taliq {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Invocation::Extract(path) => {
+            let stdout = std::io::stdout();
+            match cli::extract(&path, &mut stdout.lock()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("taliq: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Invocation::Gui(path) => match run_gui(path) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("taliq: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn run_gui(path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    let path = match path {
+        Some(p) => p,
+        None => cli::sample_path()?,
+    };
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../assets/taliq.png"))
+        .map_err(|e| anyhow::anyhow!("bundled icon is not a PNG: {e}"))?;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Taliq")
+            .with_app_id("taliq")
+            .with_icon(icon)
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Taliq",
+        options,
+        Box::new(move |cc| Ok(Box::new(TaliqApp::new(&cc.egui_ctx, Some(path), SystemFonts::Load)))),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}

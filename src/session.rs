@@ -1,0 +1,371 @@
+//! An open article with its annotations and the undoable edits applied to them.
+//!
+//! Every change to the annotation set goes through [`Session::apply`], which records the
+//! inverse edit, so undo and redo cover every annotation action.
+
+use std::collections::HashSet;
+
+use thiserror::Error;
+
+use crate::annotation::{Annotation, Entity, Origin, Status, group_entities};
+use crate::document::Document;
+use crate::export::{ExportFile, ImportError};
+use crate::extract::extract;
+use crate::label::Label;
+use crate::span::Span;
+
+/// Why an edit could not be applied. The annotation set is unchanged when this is returned.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum EditError {
+    /// No annotation has this id.
+    #[error("no annotation with id {0}")]
+    UnknownId(u64),
+    /// An annotation with this id already exists.
+    #[error("annotation id {0} is already used")]
+    DuplicateId(u64),
+}
+
+/// One undoable change to the annotation set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Insert an annotation (its id must be unused).
+    Add(Annotation),
+    /// Delete the annotation with this id.
+    Remove(u64),
+    /// Set the review status.
+    SetStatus {
+        /// Annotation id.
+        id: u64,
+        /// New status.
+        status: Status,
+    },
+    /// Change the label.
+    SetLabel {
+        /// Annotation id.
+        id: u64,
+        /// New label.
+        label: Label,
+    },
+    /// Replace the note.
+    SetNote {
+        /// Annotation id.
+        id: u64,
+        /// New note text.
+        note: String,
+    },
+    /// Several edits undone and redone as one step, applied in order.
+    Batch(Vec<Edit>),
+}
+
+/// How the annotations of a session were obtained when the article was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provenance {
+    /// Freshly extracted (no sidecar).
+    Extracted,
+    /// Restored from a sidecar written for this exact text.
+    Restored,
+}
+
+/// An article, its annotations, and the undo history.
+#[derive(Debug, Clone)]
+pub struct Session {
+    doc: Document,
+    annotations: Vec<Annotation>,
+    next_id: u64,
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+    deleted: HashSet<u64>,
+    revision: u64,
+    provenance: Provenance,
+}
+
+impl Session {
+    /// Opens `doc` with fresh suggestions from the extractor (all pending).
+    #[must_use]
+    pub fn with_extraction(doc: Document) -> Session {
+        let mut anns = Vec::new();
+        for (i, m) in extract(doc.text()).into_iter().enumerate() {
+            // The extractor promises valid offsets; anything else is skipped, not trusted.
+            if let Ok(span) = Span::new(&doc, m.start, m.end) {
+                anns.push(Annotation {
+                    id: i as u64 + 1,
+                    span,
+                    label: m.label,
+                    origin: Origin::Extracted,
+                    status: Status::Pending,
+                    note: String::new(),
+                    canonical: m.canonical,
+                });
+            }
+        }
+        Session::with_annotations(doc, anns, Provenance::Extracted)
+    }
+
+    /// Opens `doc` with annotations restored from a saved file written for the same text.
+    ///
+    /// # Errors
+    /// [`ImportError`] when a stored annotation does not fit the document.
+    pub fn restore(doc: Document, file: &ExportFile) -> Result<Session, ImportError> {
+        let anns = file.annotations_for(&doc)?;
+        Ok(Session::with_annotations(doc, anns, Provenance::Restored))
+    }
+
+    fn with_annotations(doc: Document, mut annotations: Vec<Annotation>, p: Provenance) -> Session {
+        annotations.sort_by_key(|a| (a.span.start(), a.span.end(), a.id));
+        let next_id = annotations.iter().map(|a| a.id).max().unwrap_or(0) + 1;
+        Session {
+            doc,
+            annotations,
+            next_id,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            deleted: HashSet::new(),
+            revision: 0,
+            provenance: p,
+        }
+    }
+
+    /// The document.
+    #[must_use]
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// All annotations (rejected included), sorted by start, then end.
+    #[must_use]
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    /// The annotation with this id.
+    #[must_use]
+    pub fn get(&self, id: u64) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+
+    /// Entities over the non-rejected annotations (see [`group_entities`]).
+    #[must_use]
+    pub fn entities(&self) -> Vec<Entity> {
+        group_entities(&self.annotations)
+    }
+
+    /// How the annotations were obtained at open time.
+    #[must_use]
+    pub fn provenance(&self) -> Provenance {
+        self.provenance
+    }
+
+    /// Increments on every applied edit, undo and redo; lets views and autosave notice
+    /// changes cheaply.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Ids deleted on purpose in this session (for the sidecar's no-shrink guard).
+    #[must_use]
+    pub fn deleted_ids(&self) -> &HashSet<u64> {
+        &self.deleted
+    }
+
+    /// A new unused annotation id.
+    pub fn fresh_id(&mut self) -> u64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    /// Builds a manual, accepted annotation for `span` (canonical name = its text).
+    pub fn manual_annotation(&mut self, span: Span, label: Label) -> Annotation {
+        Annotation {
+            id: self.fresh_id(),
+            span,
+            label,
+            origin: Origin::Manual,
+            status: Status::Accepted,
+            note: String::new(),
+            canonical: self.doc.slice(span.start(), span.end()).to_owned(),
+        }
+    }
+
+    /// The export of the current state.
+    #[must_use]
+    pub fn to_export(&self) -> ExportFile {
+        ExportFile::new(&self.doc, &self.annotations)
+    }
+
+    /// True when there is something to undo.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when there is something to redo.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Applies `edit` as one undo step and clears the redo history.
+    ///
+    /// # Errors
+    /// [`EditError`] when the edit does not fit the current set; nothing changes then.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let inverse = self.apply_raw(edit)?;
+        self.undo.push(inverse);
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undoes the last step; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        self.step(true)
+    }
+
+    /// Redoes the last undone step; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        self.step(false)
+    }
+
+    fn step(&mut self, undo: bool) -> bool {
+        let popped = if undo { self.undo.pop() } else { self.redo.pop() };
+        let Some(edit) = popped else { return false };
+        // History entries are inverses of edits that applied, so they apply too; if one
+        // ever does not, it is dropped rather than left to fail forever.
+        let Ok(inverse) = self.apply_raw(edit) else {
+            return false;
+        };
+        if undo {
+            self.redo.push(inverse);
+        } else {
+            self.undo.push(inverse);
+        }
+        true
+    }
+
+    /// Applies an edit and returns its inverse; on error the set is unchanged.
+    fn apply_raw(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        let inverse = match edit {
+            Edit::Add(a) => {
+                if self.get(a.id).is_some() {
+                    return Err(EditError::DuplicateId(a.id));
+                }
+                let id = a.id;
+                self.next_id = self.next_id.max(id + 1);
+                let pos = self
+                    .annotations
+                    .partition_point(|b| (b.span.start(), b.span.end(), b.id) < (a.span.start(), a.span.end(), a.id));
+                self.annotations.insert(pos, a);
+                self.deleted.remove(&id);
+                Edit::Remove(id)
+            }
+            Edit::Remove(id) => {
+                let pos = self.index(id)?;
+                let a = self.annotations.remove(pos);
+                self.deleted.insert(id);
+                Edit::Add(a)
+            }
+            Edit::SetStatus { id, status } => {
+                let i = self.index(id)?;
+                let old = std::mem::replace(&mut self.annotations[i].status, status);
+                Edit::SetStatus { id, status: old }
+            }
+            Edit::SetLabel { id, label } => {
+                let i = self.index(id)?;
+                let old = std::mem::replace(&mut self.annotations[i].label, label);
+                Edit::SetLabel { id, label: old }
+            }
+            Edit::SetNote { id, note } => {
+                let i = self.index(id)?;
+                let old = std::mem::replace(&mut self.annotations[i].note, note);
+                Edit::SetNote { id, note: old }
+            }
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for e in edits {
+                    match self.apply_raw(e) {
+                        Ok(inv) => inverses.push(inv),
+                        Err(err) => {
+                            // roll back what this batch already did
+                            for inv in inverses.into_iter().rev() {
+                                let _ = self.apply_raw(inv);
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Edit::Batch(inverses)
+            }
+        };
+        self.revision += 1;
+        Ok(inverse)
+    }
+
+    fn index(&self, id: u64) -> Result<usize, EditError> {
+        self.annotations
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or(EditError::UnknownId(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session() -> Session {
+        let doc = Document::from_text("قال بوتين إن ترامب وافق", "t.txt", "UTF-8");
+        Session::with_annotations(doc, Vec::new(), Provenance::Extracted)
+    }
+
+    #[test]
+    fn every_edit_undoes_and_redoes() {
+        let mut s = session();
+        let span = Span::new(s.document(), 4, 9).unwrap();
+        let a = s.manual_annotation(span, Label::Person);
+        let id = a.id;
+        s.apply(Edit::Add(a)).unwrap();
+        s.apply(Edit::SetLabel { id, label: Label::Location }).unwrap();
+        s.apply(Edit::SetNote { id, note: "ملاحظة".into() }).unwrap();
+        s.apply(Edit::SetStatus { id, status: Status::Rejected }).unwrap();
+        assert_eq!(s.get(id).unwrap().status, Status::Rejected);
+        assert!(s.undo());
+        assert!(s.undo());
+        assert_eq!(s.get(id).unwrap().note, "");
+        assert!(s.undo());
+        assert_eq!(s.get(id).unwrap().label, Label::Person);
+        assert!(s.redo());
+        assert_eq!(s.get(id).unwrap().label, Label::Location);
+        assert!(s.undo() && s.undo());
+        assert!(s.get(id).is_none());
+        assert!(!s.undo());
+    }
+
+    #[test]
+    fn failed_batch_changes_nothing() {
+        let mut s = session();
+        let span = Span::new(s.document(), 4, 9).unwrap();
+        let a = s.manual_annotation(span, Label::Person);
+        let id = a.id;
+        let before = s.annotations().to_vec();
+        let err = s.apply(Edit::Batch(vec![Edit::Add(a), Edit::Remove(999)]));
+        assert_eq!(err, Err(EditError::UnknownId(999)));
+        assert_eq!(s.annotations(), &before[..]);
+        assert!(s.get(id).is_none());
+        assert!(!s.can_undo());
+    }
+
+    #[test]
+    fn removal_is_recorded_for_the_no_shrink_guard_and_cleared_by_undo() {
+        let mut s = session();
+        let span = Span::new(s.document(), 13, 18).unwrap();
+        let a = s.manual_annotation(span, Label::Person);
+        let id = a.id;
+        s.apply(Edit::Add(a)).unwrap();
+        s.apply(Edit::Remove(id)).unwrap();
+        assert!(s.deleted_ids().contains(&id));
+        s.undo();
+        assert!(!s.deleted_ids().contains(&id));
+    }
+}

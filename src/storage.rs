@@ -1,0 +1,208 @@
+//! The autosave sidecar: `<article file name>.taliq.json` next to the article, in the
+//! [`crate::export`] format, written atomically (temp file in the same folder, fsync,
+//! rename) so a crash leaves either the old or the new file, never half of one.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::export::{ExportFile, ImportError};
+
+/// Suffix appended to the article's file name to name its sidecar.
+pub const SIDECAR_SUFFIX: &str = ".taliq.json";
+
+/// Why a sidecar could not be read or written.
+#[derive(Debug, Error)]
+pub enum StorageError {
+    /// File system error while reading or writing `path`.
+    #[error("cannot save {path}: {source}")]
+    Io {
+        /// The file involved.
+        path: String,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// The sidecar exists but is not a valid Taliq file; it is left untouched.
+    #[error("{path} is damaged or not a Taliq file ({source}); it was left untouched")]
+    Broken {
+        /// The sidecar path.
+        path: String,
+        /// What is wrong with it.
+        source: ImportError,
+    },
+    /// Writing would drop annotations that the file on disk holds and that were not
+    /// deleted on purpose in this session (another program, or a bug, changed them).
+    #[error(
+        "{path} holds {missing} annotation(s) this session did not delete; not overwriting it"
+    )]
+    WouldShrink {
+        /// The sidecar path.
+        path: String,
+        /// How many stored annotations would be lost.
+        missing: usize,
+    },
+}
+
+/// The sidecar path for an article path: `dir/article.txt` → `dir/article.txt.taliq.json`.
+#[must_use]
+pub fn sidecar_path(article: &Path) -> PathBuf {
+    let mut name = article.file_name().unwrap_or_default().to_os_string();
+    name.push(SIDECAR_SUFFIX);
+    article.with_file_name(name)
+}
+
+/// Reads a sidecar. `Ok(None)` when there is none.
+///
+/// # Errors
+/// [`StorageError::Io`] when it exists but cannot be read, [`StorageError::Broken`] when it
+/// does not parse as a Taliq file.
+pub fn read_sidecar(path: &Path) -> Result<Option<ExportFile>, StorageError> {
+    let json = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(StorageError::Io {
+                path: path.display().to_string(),
+                source,
+            });
+        }
+    };
+    ExportFile::from_json(&json)
+        .map(Some)
+        .map_err(|source| StorageError::Broken {
+            path: path.display().to_string(),
+            source,
+        })
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same folder is written,
+/// flushed to disk, and renamed over `path`.
+///
+/// # Errors
+/// [`StorageError::Io`] on any file system failure; `path` is then unchanged.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StorageError> {
+    let io = |source| StorageError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".taliq-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(contents).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    // Make the rename itself durable where the platform allows syncing a directory.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Saves `file` to the sidecar at `path`, refusing to drop stored annotations silently:
+/// every annotation id in the file currently on disk must be either in `file` or in
+/// `deleted` (ids the annotator deleted on purpose).
+///
+/// # Errors
+/// [`StorageError::WouldShrink`] when the guard trips (nothing is written),
+/// [`StorageError::Broken`] when the existing file is not a Taliq file (it is never
+/// overwritten), [`StorageError::Io`] on write failure.
+pub fn save_sidecar(
+    path: &Path,
+    file: &ExportFile,
+    deleted: &HashSet<u64>,
+) -> Result<(), StorageError> {
+    if let Some(old) = read_sidecar(path)? {
+        let new_ids: HashSet<u64> = file.annotations.iter().map(|a| a.id).collect();
+        let same_text = old.document.sha256 == file.document.sha256;
+        let missing = old
+            .annotations
+            .iter()
+            .filter(|a| !new_ids.contains(&a.id) && !(same_text && deleted.contains(&a.id)))
+            .count();
+        if missing > 0 {
+            return Err(StorageError::WouldShrink {
+                path: path.display().to_string(),
+                missing,
+            });
+        }
+    }
+    write_atomic(path, file.to_json().as_bytes())
+}
+
+/// The first free alternative sidecar path, used when the regular one is broken or
+/// foreign: `article.txt.taliq.2.json`, `…3.json`, ….
+#[must_use]
+pub fn alternative_sidecar_path(article: &Path) -> PathBuf {
+    let base = article.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    (2..)
+        .map(|n| article.with_file_name(format!("{base}.taliq.{n}.json")))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| sidecar_path(article))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::{Annotation, Origin, Status};
+    use crate::document::Document;
+    use crate::label::Label;
+    use crate::span::Span;
+
+    fn file_with(ids: &[u64]) -> ExportFile {
+        let d = Document::from_text("بوتين وترامب", "a.txt", "UTF-8");
+        let anns: Vec<Annotation> = ids
+            .iter()
+            .map(|&id| Annotation {
+                id,
+                span: Span::new(&d, 0, 5).unwrap(),
+                label: Label::Person,
+                origin: Origin::Extracted,
+                status: Status::Pending,
+                note: String::new(),
+                canonical: "بوتين".into(),
+            })
+            .collect();
+        ExportFile::new(&d, &anns)
+    }
+
+    #[test]
+    fn save_refuses_to_drop_annotations_not_deleted_on_purpose() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = sidecar_path(&dir.path().join("a.txt"));
+        save_sidecar(&path, &file_with(&[1, 2, 3]), &HashSet::new()).unwrap();
+        let err = save_sidecar(&path, &file_with(&[1]), &HashSet::from([2])).unwrap_err();
+        assert!(matches!(err, StorageError::WouldShrink { missing: 1, .. }));
+        save_sidecar(&path, &file_with(&[1]), &HashSet::from([2, 3])).unwrap();
+        assert_eq!(read_sidecar(&path).unwrap().unwrap().annotations.len(), 1);
+    }
+
+    #[test]
+    fn broken_sidecar_is_reported_and_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        let path = sidecar_path(&article);
+        std::fs::write(&path, "{ not json").unwrap();
+        assert!(matches!(read_sidecar(&path), Err(StorageError::Broken { .. })));
+        assert!(save_sidecar(&path, &file_with(&[1]), &HashSet::new()).is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
+        assert!(alternative_sidecar_path(&article).ends_with("a.txt.taliq.2.json"));
+    }
+
+    #[test]
+    fn missing_sidecar_reads_as_none_and_atomic_write_leaves_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.taliq.json");
+        assert!(read_sidecar(&path).unwrap().is_none());
+        write_atomic(&path, b"{}").unwrap();
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+}

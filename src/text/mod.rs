@@ -1,0 +1,217 @@
+//! The Arabic text engine: cosmic-text lays out (shaping, bidi, line breaking, hit-testing
+//! geometry) and egui only paints (glyph quads from a packed atlas, highlight rectangles
+//! under them). Every Arabic string in the UI goes through [`TextEngine`]; egui's own text
+//! is used for the Latin interface chrome only, because egui does no bidi reordering.
+
+pub mod atlas;
+pub mod fonts;
+pub mod layout;
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use cosmic_text::FontSystem;
+use egui::{Color32, Mesh, Painter, Pos2, Rect, Response, Sense, Shape, Ui, Vec2, pos2, vec2};
+
+pub use fonts::SystemFonts;
+pub use layout::{LayoutParams, PxRect, TextLayout, layout_text};
+
+use atlas::GlyphAtlas;
+
+/// Text style of a layout, in logical points (egui units).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextStyle {
+    /// Font size in points.
+    pub size: f32,
+    /// Line height as a multiple of the font size.
+    pub line_spacing: f32,
+    /// Font family name.
+    pub family: String,
+}
+
+impl TextStyle {
+    /// The bundled Arabic face at `size` points with comfortable Arabic line spacing.
+    #[must_use]
+    pub fn arabic(size: f32) -> TextStyle {
+        TextStyle {
+            size,
+            line_spacing: 1.8,
+            family: fonts::ARABIC_FAMILY.to_owned(),
+        }
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct CacheKey {
+    text_hash: u64,
+    text_len: usize,
+    width_px: Option<u32>,
+    size_bits: u32,
+    spacing_bits: u32,
+    family: String,
+}
+
+/// Font database, glyph atlas and layout cache. One per application.
+pub struct TextEngine {
+    fs: FontSystem,
+    atlas: GlyphAtlas,
+    cache: HashMap<CacheKey, Arc<TextLayout>>,
+}
+
+/// Layouts kept in the cache before it is emptied (small strings of the facts panel
+/// and the article itself; re-laying out a dropped entry is cheap).
+const CACHE_LIMIT: usize = 4096;
+
+impl TextEngine {
+    /// An engine with the bundled fonts and, if asked, the system's fonts as fallback.
+    #[must_use]
+    pub fn new(system: SystemFonts) -> TextEngine {
+        TextEngine {
+            fs: fonts::font_system(system),
+            atlas: GlyphAtlas::new(),
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The font system (for direct layout calls, e.g. from tests).
+    pub fn font_system(&mut self) -> &mut FontSystem {
+        &mut self.fs
+    }
+
+    /// Lays out `text` wrapped at `width` points (`None`: no wrapping) at the display's
+    /// `pixels_per_point`, reusing a cached layout for the same inputs.
+    pub fn layout(
+        &mut self,
+        text: &str,
+        style: &TextStyle,
+        width: Option<f32>,
+        pixels_per_point: f32,
+    ) -> Arc<TextLayout> {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        let width_px = width.map(|w| (w * pixels_per_point).floor().max(1.0));
+        let key = CacheKey {
+            text_hash: h.finish(),
+            text_len: text.len(),
+            width_px: width_px.map(|w| w as u32),
+            size_bits: (style.size * pixels_per_point).to_bits(),
+            spacing_bits: style.line_spacing.to_bits(),
+            family: style.family.clone(),
+        };
+        if let Some(l) = self.cache.get(&key) {
+            return Arc::clone(l);
+        }
+        if self.cache.len() >= CACHE_LIMIT {
+            self.cache.clear();
+        }
+        let params = LayoutParams {
+            font_size: style.size * pixels_per_point,
+            line_spacing: style.line_spacing,
+            width: width_px,
+            family: style.family.clone(),
+        };
+        let l = Arc::new(layout_text(&mut self.fs, text, &params));
+        self.cache.insert(key, Arc::clone(&l));
+        l
+    }
+
+    /// Paints the glyphs of the lines of `layout` that intersect `clip` (points), with the
+    /// layout's top-left at `origin` (points). Glyph positions are snapped to physical
+    /// pixels so the atlas images are drawn 1:1.
+    pub fn paint_glyphs(
+        &mut self,
+        painter: &Painter,
+        layout: &TextLayout,
+        origin: Pos2,
+        color: Color32,
+        clip: Rect,
+    ) {
+        let ctx = painter.ctx().clone();
+        let ppp = ctx.pixels_per_point();
+        let ox = (origin.x * ppp).round();
+        let oy = (origin.y * ppp).round();
+        let band = layout.lines_in(clip.min.y * ppp - oy, clip.max.y * ppp - oy);
+        let uv = GlyphAtlas::uv_scale();
+        let mut meshes: HashMap<usize, Mesh> = HashMap::new();
+        for line in &layout.lines[band] {
+            for g in &line.glyphs {
+                let Some(e) = self.atlas.entry(&ctx, &mut self.fs, g.cache_key) else {
+                    continue;
+                };
+                let x0 = ox + (g.pen[0] + e.offset[0]) as f32;
+                let y0 = oy + (g.pen[1] + e.offset[1]) as f32;
+                let [tx, ty, tw, th] = e.texel;
+                let rect = Rect::from_min_size(
+                    pos2(x0 / ppp, y0 / ppp),
+                    vec2(tw as f32 / ppp, th as f32 / ppp),
+                );
+                let uv_rect = Rect::from_min_size(
+                    pos2(tx as f32 * uv, ty as f32 * uv),
+                    vec2(tw as f32 * uv, th as f32 * uv),
+                );
+                let mesh = meshes.entry(e.page).or_insert_with(|| {
+                    Mesh::with_texture(self.atlas.texture_id(e.page).unwrap_or_default())
+                });
+                mesh.add_rect_with_uv(rect, uv_rect, if e.color { Color32::WHITE } else { color });
+            }
+        }
+        for (_, mesh) in meshes {
+            painter.add(Shape::mesh(mesh));
+        }
+    }
+
+    /// Fills highlight rectangles (physical px relative to the layout origin at `origin`
+    /// points) with `fill`. Call before [`TextEngine::paint_glyphs`] so they lie under the text.
+    pub fn paint_rects(painter: &Painter, origin: Pos2, rects: &[PxRect], fill: Color32) {
+        let ppp = painter.ctx().pixels_per_point();
+        let ox = (origin.x * ppp).round();
+        let oy = (origin.y * ppp).round();
+        for r in rects {
+            let rect = Rect::from_min_max(
+                pos2((ox + r[0]) / ppp, (oy + r[1]) / ppp),
+                pos2((ox + r[2]) / ppp, (oy + r[3]) / ppp),
+            );
+            painter.rect_filled(rect, 2.0, fill);
+        }
+    }
+
+    /// Converts a layout rectangle to screen points for a layout placed at `origin`.
+    #[must_use]
+    pub fn px_rect_to_points(origin: Pos2, r: PxRect, pixels_per_point: f32) -> Rect {
+        let ox = (origin.x * pixels_per_point).round();
+        let oy = (origin.y * pixels_per_point).round();
+        Rect::from_min_max(
+            pos2((ox + r[0]) / pixels_per_point, (oy + r[1]) / pixels_per_point),
+            pos2((ox + r[2]) / pixels_per_point, (oy + r[3]) / pixels_per_point),
+        )
+    }
+
+    /// A wrapped, direction-aware text label (Arabic or mixed) using the full available
+    /// width; right-to-left paragraphs are right-aligned. Returns the widget response
+    /// (hover/click sensing per `sense`).
+    pub fn label(
+        &mut self,
+        ui: &mut Ui,
+        text: &str,
+        style: &TextStyle,
+        color: Color32,
+        sense: Sense,
+    ) -> Response {
+        let ppp = ui.ctx().pixels_per_point();
+        let width = ui.available_width().max(20.0);
+        let layout = self.layout(text, style, Some(width), ppp);
+        let (rect, response) = ui.allocate_exact_size(Vec2::new(width, layout.height / ppp), sense);
+        if ui.is_rect_visible(rect) {
+            let painter = ui.painter_at(rect.expand(4.0));
+            self.paint_glyphs(&painter, &layout, rect.min, color, ui.clip_rect());
+        }
+        response
+    }
+
+    /// Number of glyph images in the atlas (for diagnostics and benchmarks).
+    #[must_use]
+    pub fn atlas_glyph_count(&self) -> usize {
+        self.atlas.glyph_count()
+    }
+}

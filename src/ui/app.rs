@@ -1,0 +1,644 @@
+//! The application: holds the open article, applies [`Command`]s, autosaves, and lays out
+//! the panels.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use egui::{Color32, RichText, Ui};
+
+use crate::annotation::{Entity, Status};
+use crate::document::Document;
+use crate::export::ExportFile;
+use crate::label::Label;
+use crate::session::{Edit, Session};
+use crate::span::Span;
+use crate::storage::{self, StorageError};
+use crate::text::{SystemFonts, TextEngine};
+
+use super::article::ArticleView;
+use super::command::Command;
+use super::facts::FactsPanel;
+
+/// How serious a status-line message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// Something happened as asked.
+    Info,
+    /// Done, but the user should know something.
+    Warning,
+    /// Not done.
+    Error,
+}
+
+/// An open article: the session and where its work is saved.
+pub(super) struct OpenArticle {
+    pub session: Session,
+    pub path: PathBuf,
+    pub sidecar: PathBuf,
+    saved_revision: Option<u64>,
+    exported_revision: Option<u64>,
+    /// Cached entity grouping and the session revision it was computed at.
+    entities: (u64, Vec<Entity>),
+}
+
+impl OpenArticle {
+    pub fn entities(&mut self) -> &[Entity] {
+        if self.entities.0 != self.session.revision() {
+            self.entities = (self.session.revision(), self.session.entities());
+        }
+        &self.entities.1
+    }
+}
+
+/// The Taliq application state. Create it with [`TaliqApp::new`] and hand it to eframe (or
+/// to egui_kittest in tests).
+pub struct TaliqApp {
+    engine: TextEngine,
+    article: Option<OpenArticle>,
+    view: ArticleView,
+    facts: FactsPanel,
+    status: Option<(Severity, String, Instant)>,
+    queue: Vec<Command>,
+    title_shown: String,
+    ctx: egui::Context,
+}
+
+impl TaliqApp {
+    /// Creates the app and opens `path` if given. Errors while opening are shown in the
+    /// status line; the window still opens.
+    #[must_use]
+    pub fn new(ctx: &egui::Context, path: Option<PathBuf>, system_fonts: SystemFonts) -> TaliqApp {
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let mut app = TaliqApp {
+            engine: TextEngine::new(system_fonts),
+            article: None,
+            view: ArticleView::default(),
+            facts: FactsPanel::default(),
+            status: None,
+            queue: Vec::new(),
+            title_shown: String::new(),
+            ctx: ctx.clone(),
+        };
+        if let Some(p) = path {
+            app.apply(Command::OpenPath(p));
+        }
+        app
+    }
+
+    /// The open session, if an article is open.
+    #[must_use]
+    pub fn session(&self) -> Option<&Session> {
+        self.article.as_ref().map(|a| &a.session)
+    }
+
+    /// The sidecar path of the open article.
+    #[must_use]
+    pub fn sidecar_path(&self) -> Option<&Path> {
+        self.article.as_ref().map(|a| a.sidecar.as_path())
+    }
+
+    /// The current status-line message.
+    #[must_use]
+    pub fn status(&self) -> Option<(Severity, &str)> {
+        self.status.as_ref().map(|(s, m, _)| (*s, m.as_str()))
+    }
+
+    /// The current text selection as a char range (start ≤ end), if any.
+    #[must_use]
+    pub fn selection(&self) -> Option<(usize, usize)> {
+        self.view.selection()
+    }
+
+    /// Screen rectangles (points) where the chars `start..end` of the article were drawn in
+    /// the last frame; empty when not visible. Lets tests point at text.
+    #[must_use]
+    pub fn article_rects(&self, start: usize, end: usize) -> Vec<egui::Rect> {
+        self.view.screen_rects(start, end)
+    }
+
+    /// Queues a command to run at the start of the next frame.
+    pub fn queue(&mut self, cmd: Command) {
+        self.queue.push(cmd);
+    }
+
+    fn say(&mut self, severity: Severity, msg: impl Into<String>) {
+        self.status = Some((severity, msg.into(), Instant::now()));
+    }
+
+    /// Carries out one command. This is the only place that changes the session.
+    pub fn apply(&mut self, cmd: Command) {
+        match cmd {
+            Command::OpenDialog => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Open an Arabic article")
+                    .add_filter("Text", &["txt", "text", "md"])
+                    .add_filter("All files", &["*"])
+                    .pick_file();
+                if let Some(p) = picked {
+                    self.apply(Command::OpenPath(p));
+                }
+            }
+            Command::OpenPath(p) => self.open(&p),
+            Command::ExportDialog => {
+                let Some(a) = &self.article else {
+                    self.say(Severity::Warning, "Open an article first");
+                    return;
+                };
+                let stem = a
+                    .path
+                    .file_stem()
+                    .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
+                let dir = a.path.parent().map(Path::to_path_buf);
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title("Export annotations as JSON")
+                    .set_file_name(format!("{stem}.annotations.json"))
+                    .add_filter("JSON", &["json"]);
+                if let Some(d) = dir {
+                    dialog = dialog.set_directory(d);
+                }
+                if let Some(p) = dialog.save_file() {
+                    self.apply(Command::ExportTo(p));
+                }
+            }
+            Command::ExportTo(p) => self.export(&p),
+            Command::Undo => self.undo_redo(true),
+            Command::Redo => self.undo_redo(false),
+            Command::LabelSelection(label) => self.label_selection(label),
+            Command::ClearSelection => self.view.clear(),
+            Command::Accept(id) => self.edit(Edit::SetStatus {
+                id,
+                status: Status::Accepted,
+            }),
+            Command::Reject(id) => self.edit(Edit::SetStatus {
+                id,
+                status: Status::Rejected,
+            }),
+            Command::Relabel(id, label) => self.edit(Edit::Batch(vec![
+                Edit::SetLabel { id, label },
+                Edit::SetStatus {
+                    id,
+                    status: Status::Accepted,
+                },
+            ])),
+            Command::Delete(id) => {
+                self.edit(Edit::Remove(id));
+                self.view.unfocus(id);
+            }
+            Command::SetNote(id, note) => {
+                if self.session().and_then(|s| s.get(id)).is_some_and(|a| a.note != note) {
+                    self.edit(Edit::SetNote { id, note });
+                }
+            }
+            Command::AcceptEntity(eid) => self.entity_edit(&eid, |id| Edit::SetStatus {
+                id,
+                status: Status::Accepted,
+            }),
+            Command::RejectEntity(eid) => self.entity_edit(&eid, |id| Edit::SetStatus {
+                id,
+                status: Status::Rejected,
+            }),
+            Command::RelabelEntity(eid, label) => self.entity_edit(&eid, |id| {
+                Edit::Batch(vec![
+                    Edit::SetLabel { id, label },
+                    Edit::SetStatus {
+                        id,
+                        status: Status::Accepted,
+                    },
+                ])
+            }),
+            Command::Focus(id) => {
+                if let Some(a) = self.session().and_then(|s| s.get(id)) {
+                    let span = a.span;
+                    self.view.focus(id, span, vec![id]);
+                }
+            }
+            Command::RevealEntity(eid) => self.reveal_entity(&eid),
+            Command::AcceptFocused | Command::RejectFocused => {
+                if let Some(id) = self.view.focused() {
+                    let accept = cmd == Command::AcceptFocused;
+                    self.apply(if accept { Command::Accept(id) } else { Command::Reject(id) });
+                } else {
+                    self.say(Severity::Info, "Click an annotation first");
+                }
+            }
+            Command::Quit => {
+                self.flush_autosave();
+                self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+}
+
+impl TaliqApp {
+    /// Opens an article: loads the text, restores the sidecar when it was written for the
+    /// same text, otherwise extracts suggestions. The current article stays open on error.
+    fn open(&mut self, path: &Path) {
+        let doc = match Document::load(path) {
+            Ok(d) => d,
+            Err(e) => {
+                self.say(Severity::Error, format!("Could not open: {e}"));
+                return;
+            }
+        };
+        self.flush_autosave();
+        let regular = storage::sidecar_path(path);
+        let mut sidecar = regular.clone();
+        let mut notes = Vec::new();
+        let session = match storage::read_sidecar(&regular) {
+            Ok(Some(file)) if file.document.sha256 == doc.sha256() => {
+                match Session::restore(doc.clone(), &file) {
+                    Ok(s) => {
+                        notes.push(format!(
+                            "restored {} annotation(s) from {}",
+                            s.annotations().len(),
+                            file_name(&regular)
+                        ));
+                        s
+                    }
+                    Err(e) => {
+                        sidecar = storage::alternative_sidecar_path(path);
+                        notes.push(format!(
+                            "{} could not be restored ({e}); it is kept untouched and new work goes to {}",
+                            file_name(&regular),
+                            file_name(&sidecar)
+                        ));
+                        Session::with_extraction(doc)
+                    }
+                }
+            }
+            Ok(Some(file)) => {
+                // The text changed since the sidecar was written. Keep the old work as a
+                // backup; re-anchoring it comes with the data-safety work.
+                let backup = backup_path(&regular, &file.document.sha256);
+                match std::fs::copy(&regular, &backup)
+                    .and_then(|_| std::fs::remove_file(&regular))
+                {
+                    Ok(()) => notes.push(format!(
+                        "the article text changed since it was annotated; the {} earlier annotation(s) are kept in {}",
+                        file.annotations.len(),
+                        file_name(&backup)
+                    )),
+                    Err(e) => {
+                        sidecar = storage::alternative_sidecar_path(path);
+                        notes.push(format!(
+                            "the article text changed and {} could not be backed up ({e}); it is left untouched and new work goes to {}",
+                            file_name(&regular),
+                            file_name(&sidecar)
+                        ));
+                    }
+                }
+                Session::with_extraction(doc)
+            }
+            Ok(None) => Session::with_extraction(doc),
+            Err(e @ (StorageError::Broken { .. } | StorageError::Io { .. })) => {
+                sidecar = storage::alternative_sidecar_path(path);
+                notes.push(format!("{e}; new work goes to {}", file_name(&sidecar)));
+                Session::with_extraction(doc)
+            }
+            Err(e) => {
+                notes.push(e.to_string());
+                Session::with_extraction(doc)
+            }
+        };
+        let n = session.annotations().len();
+        self.article = Some(OpenArticle {
+            saved_revision: None,
+            exported_revision: None,
+            entities: (u64::MAX, Vec::new()),
+            session,
+            path: path.to_path_buf(),
+            sidecar,
+        });
+        self.view = ArticleView::default();
+        self.facts = FactsPanel::default();
+        let severity = if notes.iter().any(|n| !n.starts_with("restored")) {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        let mut msg = format!("Opened {} ({n} annotations)", file_name(path));
+        for note in notes {
+            msg.push_str("; ");
+            msg.push_str(&note);
+        }
+        self.say(severity, msg);
+        self.autosave();
+    }
+
+    fn export(&mut self, path: &Path) {
+        let Some(a) = &mut self.article else {
+            self.say(Severity::Warning, "Open an article first");
+            return;
+        };
+        let json = a.session.to_export().to_json();
+        match storage::write_atomic(path, json.as_bytes()) {
+            Ok(()) => {
+                a.exported_revision = Some(a.session.revision());
+                let n = a.session.annotations().len();
+                self.say(Severity::Info, format!("Exported {n} annotations to {}", path.display()));
+            }
+            Err(e) => self.say(Severity::Error, format!("Export failed: {e}")),
+        }
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        let Some(a) = &mut self.article else { return };
+        match a.session.apply(edit) {
+            Ok(()) => self.autosave(),
+            Err(e) => self.say(Severity::Error, format!("Not done: {e}")),
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let Some(a) = &mut self.article else { return };
+        let done = if undo { a.session.undo() } else { a.session.redo() };
+        if done {
+            self.autosave();
+            self.say(Severity::Info, if undo { "Undone" } else { "Redone" });
+        } else {
+            self.say(Severity::Info, if undo { "Nothing to undo" } else { "Nothing to redo" });
+        }
+    }
+
+    fn entity_edit(&mut self, entity_id: &str, make: impl Fn(u64) -> Edit) {
+        let Some(a) = &mut self.article else { return };
+        let ids: Vec<u64> = a
+            .entities()
+            .iter()
+            .find(|e| e.id == entity_id)
+            .map(|e| e.mentions.clone())
+            .unwrap_or_default();
+        if ids.is_empty() {
+            return;
+        }
+        self.edit(Edit::Batch(ids.into_iter().map(make).collect()));
+    }
+
+    fn reveal_entity(&mut self, entity_id: &str) {
+        let Some(a) = &mut self.article else { return };
+        let Some(e) = a.entities().iter().find(|e| e.id == entity_id).cloned() else {
+            return;
+        };
+        let next = self.view.next_reveal(entity_id, e.mentions.len());
+        let id = e.mentions[next];
+        if let Some(span) = a.session.get(id).map(|m| m.span) {
+            self.view.focus(id, span, e.mentions.clone());
+            self.say(
+                Severity::Info,
+                format!("Mention {} of {} ({})", next + 1, e.mentions.len(), e.label),
+            );
+        }
+    }
+
+    fn label_selection(&mut self, label: Label) {
+        let Some(a) = &mut self.article else { return };
+        let Some((s, e)) = self.view.selection() else {
+            self.say(Severity::Info, "Select some text in the article first, then press a label key (1–7)");
+            return;
+        };
+        let span = match Span::trimmed(a.session.document(), s, e) {
+            Ok(span) => span,
+            Err(err) => {
+                self.say(Severity::Warning, format!("Cannot label this selection: {err}"));
+                return;
+            }
+        };
+        let existing = a
+            .session
+            .annotations()
+            .iter()
+            .filter(|x| x.span == span)
+            .min_by_key(|x| x.status == Status::Rejected)
+            .map(|x| x.id);
+        let (edit, id) = if let Some(id) = existing {
+            (
+                Edit::Batch(vec![
+                    Edit::SetLabel { id, label },
+                    Edit::SetStatus {
+                        id,
+                        status: Status::Accepted,
+                    },
+                ]),
+                id,
+            )
+        } else {
+            let ann = a.session.manual_annotation(span, label);
+            let id = ann.id;
+            (Edit::Add(ann), id)
+        };
+        let text = a.session.document().slice(span.start(), span.end()).to_owned();
+        self.edit(edit);
+        self.view.clear();
+        self.view.focus(id, span, vec![]);
+        self.say(Severity::Info, format!("Labelled “{text}” as {label}"));
+    }
+
+    /// Saves the session to its sidecar if it changed since the last save. Failures are
+    /// shown and retried on the next change; the in-memory work is never discarded.
+    fn autosave(&mut self) {
+        let Some(a) = &mut self.article else { return };
+        if a.saved_revision == Some(a.session.revision()) {
+            return;
+        }
+        let file: ExportFile = a.session.to_export();
+        match storage::save_sidecar(&a.sidecar, &file, a.session.deleted_ids()) {
+            Ok(()) => a.saved_revision = Some(a.session.revision()),
+            Err(e) => {
+                let msg = format!("Autosave failed: {e}. Your work is still open; export it to keep it.");
+                self.say(Severity::Error, msg);
+            }
+        }
+    }
+
+    fn flush_autosave(&mut self) {
+        self.autosave();
+    }
+
+    /// True when every change is in the sidecar.
+    #[must_use]
+    pub fn is_saved(&self) -> bool {
+        self.article
+            .as_ref()
+            .is_none_or(|a| a.saved_revision == Some(a.session.revision()))
+    }
+
+    fn handle_input(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(p) = dropped.into_iter().next() {
+            self.queue.push(Command::OpenPath(p));
+        }
+        for cmd in Command::global_shortcuts() {
+            if let Some(sc) = cmd.shortcut() {
+                if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
+                    self.queue.push(cmd);
+                }
+            }
+        }
+        if !ctx.egui_wants_keyboard_input() {
+            for cmd in Command::plain_key_commands() {
+                if let Some(sc) = cmd.shortcut() {
+                    if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
+                        self.queue.push(cmd);
+                    }
+                }
+            }
+        }
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.flush_autosave();
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for cmd in Command::FILE_MENU {
+                    command_button(ui, &cmd, true, &mut self.queue);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let (can_undo, can_redo) = self
+                    .session()
+                    .map_or((false, false), |s| (s.can_undo(), s.can_redo()));
+                for cmd in Command::EDIT_MENU {
+                    let enabled = match cmd {
+                        Command::Undo => can_undo,
+                        Command::Redo => can_redo,
+                        Command::AcceptFocused | Command::RejectFocused => self.view.focused().is_some(),
+                        _ => true,
+                    };
+                    command_button(ui, &cmd, enabled, &mut self.queue);
+                }
+            });
+            ui.menu_button("Label", |ui| {
+                let has_sel = self.view.selection().is_some();
+                for label in Label::ALL {
+                    command_button(ui, &Command::LabelSelection(label), has_sel, &mut self.queue);
+                }
+            });
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            if let Some(a) = &self.article {
+                let doc = a.session.document();
+                let anns = a.session.annotations();
+                let count = |s: Status| anns.iter().filter(|x| x.status == s).count();
+                ui.label(doc.source_name());
+                ui.separator();
+                ui.label(doc.encoding());
+                ui.separator();
+                ui.label(format!("{} chars", doc.char_len()));
+                ui.separator();
+                ui.label(format!(
+                    "{} pending · {} accepted · {} rejected",
+                    count(Status::Pending),
+                    count(Status::Accepted),
+                    count(Status::Rejected)
+                ));
+                ui.separator();
+                let saved = a.saved_revision == Some(a.session.revision());
+                ui.label(if saved { "✔ saved" } else { "● unsaved" })
+                    .on_hover_text(format!("Autosaved to {}", a.sidecar.display()));
+                if let Some((s, e)) = self.view.selection() {
+                    ui.separator();
+                    ui.label(format!("selection {s}–{e}"));
+                }
+                ui.separator();
+            }
+            if let Some((sev, msg, _)) = &self.status {
+                let color = match sev {
+                    Severity::Info => ui.visuals().text_color(),
+                    Severity::Warning => ui.visuals().warn_fg_color,
+                    Severity::Error => ui.visuals().error_fg_color,
+                };
+                ui.label(RichText::new(msg).color(color));
+            }
+        });
+    }
+}
+
+impl eframe::App for TaliqApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_input(&ctx);
+        for cmd in std::mem::take(&mut self.queue) {
+            self.apply(cmd);
+        }
+        let title = self.article.as_ref().map_or_else(
+            || "Taliq".to_owned(),
+            |a| format!("{} — Taliq", a.session.document().source_name()),
+        );
+        if title != self.title_shown {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_shown = title;
+        }
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        let mut cmds = Vec::new();
+        egui::Panel::left("facts")
+            .default_size(360.0)
+            .size_range(240.0..=700.0)
+            .show(ui, |ui| {
+                self.facts.ui(ui, &mut self.engine, self.article.as_mut(), &self.view, &mut cmds);
+            });
+        egui::CentralPanel::default().show(ui, |ui| match &self.article {
+            Some(a) => self.view.ui(ui, &mut self.engine, &a.session, &mut cmds),
+            None => {
+                ui.centered_and_justified(|ui| {
+                    ui.label("Open an article with File ▸ Open (Ctrl+O) or drop a file here");
+                });
+            }
+        });
+        self.queue.extend(cmds);
+        if !self.queue.is_empty() {
+            ctx.request_repaint();
+        }
+    }
+
+    fn on_exit(&mut self) {
+        self.flush_autosave();
+    }
+}
+
+/// A menu entry for `cmd`, with its shortcut and tooltip.
+pub(super) fn command_button(ui: &mut Ui, cmd: &Command, enabled: bool, out: &mut Vec<Command>) {
+    let mut button = egui::Button::new(cmd.title());
+    if let Some(sc) = cmd.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
+    }
+    if ui
+        .add_enabled(enabled, button)
+        .on_hover_text(cmd.tooltip())
+        .clicked()
+    {
+        out.push(cmd.clone());
+        ui.close();
+    }
+}
+
+/// A label's highlight colour with the given alpha (0–255).
+#[must_use]
+pub(super) fn label_color(label: Label, alpha: u8) -> Color32 {
+    let [r, g, b] = label.rgb();
+    Color32::from_rgba_unmultiplied(r, g, b, alpha)
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn backup_path(sidecar: &Path, old_sha: &str) -> PathBuf {
+    let name = file_name(sidecar);
+    let short = old_sha.get(..8).unwrap_or(old_sha);
+    sidecar.with_file_name(format!("{name}.{short}.bak"))
+}

@@ -1,0 +1,354 @@
+//! The article view: the text laid out by the engine, annotation highlights under it,
+//! mouse selection mapped to logical offsets, hover labels, scroll-to and flash.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use egui::{Align, Color32, CursorIcon, Pos2, Rect, Sense, Stroke, Ui, vec2};
+
+use crate::annotation::{Origin, Status};
+use crate::session::Session;
+use crate::span::Span;
+use crate::text::{TextEngine, TextLayout, TextStyle};
+
+use super::app::label_color;
+use super::command::Command;
+
+/// Margin around the article text (points).
+const MARGIN: f32 = 28.0;
+/// Widest text column (points); wider windows centre the column for readable lines.
+const MAX_COLUMN: f32 = 900.0;
+/// How long a flash lasts.
+const FLASH: Duration = Duration::from_millis(1600);
+
+/// View state of the article: selection, focus, flash, scroll requests, and the geometry
+/// of the last frame (for hit-testing in tests).
+#[derive(Default)]
+pub(super) struct ArticleView {
+    anchor: Option<usize>,
+    head: Option<usize>,
+    focused: Option<u64>,
+    flash: Option<(Vec<u64>, f64)>,
+    scroll_to: Option<Span>,
+    reveal_cycle: HashMap<String, usize>,
+    /// The last frame's layout and where it was drawn (origin in points).
+    last: Option<(Arc<TextLayout>, Pos2, f32)>,
+    font_size: f32,
+}
+
+impl ArticleView {
+    /// The selection as an ordered, non-empty char range.
+    pub fn selection(&self) -> Option<(usize, usize)> {
+        match (self.anchor, self.head) {
+            (Some(a), Some(h)) if a != h => Some((a.min(h), a.max(h))),
+            _ => None,
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.anchor = None;
+        self.head = None;
+        self.focused = None;
+    }
+
+    pub fn focused(&self) -> Option<u64> {
+        self.focused
+    }
+
+    pub fn unfocus(&mut self, id: u64) {
+        if self.focused == Some(id) {
+            self.focused = None;
+        }
+    }
+
+    /// Focuses `id`, scrolls to `span` and flashes `flash` (the mentions of an entity).
+    pub fn focus(&mut self, id: u64, span: Span, flash: Vec<u64>) {
+        self.focused = Some(id);
+        self.scroll_to = Some(span);
+        let ids = if flash.is_empty() { vec![id] } else { flash };
+        self.flash = Some((ids, f64::NAN));
+    }
+
+    /// The index of the next mention to reveal for an entity with `n` mentions.
+    pub fn next_reveal(&mut self, entity: &str, n: usize) -> usize {
+        let c = self.reveal_cycle.entry(entity.to_owned()).or_insert(usize::MAX);
+        *c = c.wrapping_add(1) % n.max(1);
+        *c
+    }
+
+    pub fn screen_rects(&self, start: usize, end: usize) -> Vec<Rect> {
+        let Some((layout, origin, ppp)) = &self.last else {
+            return Vec::new();
+        };
+        layout
+            .highlight_rects(start..end)
+            .into_iter()
+            .map(|r| TextEngine::px_rect_to_points(*origin, r, *ppp))
+            .collect()
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, engine: &mut TextEngine, session: &Session, out: &mut Vec<Command>) {
+        if self.font_size <= 0.0 {
+            self.font_size = 21.0;
+        }
+        self.selection_bar(ui, engine, session, out);
+        ui.separator();
+        let ppp = ui.ctx().pixels_per_point();
+        let doc = session.document();
+        let style = TextStyle::arabic(self.font_size);
+        let avail = ui.available_width();
+        let column = (avail - 2.0 * MARGIN).clamp(120.0, MAX_COLUMN);
+        let layout = engine.layout(doc.text(), &style, Some(column), ppp);
+
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let height = layout.height / ppp + 2.0 * MARGIN;
+                let (rect, response) =
+                    ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
+                let left = rect.left() + ((rect.width() - column) / 2.0).max(MARGIN);
+                let origin = Pos2::new(left, rect.top() + MARGIN);
+                self.last = Some((Arc::clone(&layout), origin, ppp));
+                let to_px = |p: Pos2| {
+                    (
+                        p.x * ppp - (origin.x * ppp).round(),
+                        p.y * ppp - (origin.y * ppp).round(),
+                    )
+                };
+                let clip = ui.clip_rect();
+                let painter = ui.painter_at(rect);
+                let now = ui.input(|i| i.time);
+
+                // Scroll request (from the facts panel).
+                if let Some(span) = self.scroll_to.take() {
+                    let rects = layout.highlight_rects(span.start()..span.end());
+                    if let Some(r) = rects.first() {
+                        let target = TextEngine::px_rect_to_points(origin, *r, ppp);
+                        ui.scroll_to_rect(target.expand(40.0), Some(Align::Center));
+                    }
+                }
+
+                // Visible char range, to draw only the annotations that can be seen.
+                let band = layout.lines_in(clip.top() * ppp - (origin.y * ppp).round(), clip.bottom() * ppp - (origin.y * ppp).round());
+                let visible = if band.is_empty() {
+                    0..0
+                } else {
+                    layout.lines[band.start].chars.start..layout.lines[band.end - 1].chars.end
+                };
+
+                // Annotation highlights, under the glyphs.
+                let anns = session.annotations();
+                let first = anns.partition_point(|a| a.span.end() <= visible.start);
+                let mut hover_rects: Vec<(u64, Rect)> = Vec::new();
+                for a in anns[first..].iter().take_while(|a| a.span.start() < visible.end) {
+                    if a.status == Status::Rejected {
+                        continue;
+                    }
+                    let alpha = if a.status == Status::Accepted { 120 } else { 60 };
+                    let rects = layout.highlight_rects(a.span.start()..a.span.end());
+                    TextEngine::paint_rects(&painter, origin, &rects, label_color(a.label, alpha));
+                    for r in &rects {
+                        let pr = TextEngine::px_rect_to_points(origin, *r, ppp);
+                        if a.status == Status::Pending {
+                            // pending suggestions carry a dotted underline
+                            let y = pr.bottom() - 2.0;
+                            let mut x = pr.left();
+                            while x < pr.right() {
+                                painter.line_segment(
+                                    [Pos2::new(x, y), Pos2::new((x + 3.0).min(pr.right()), y)],
+                                    Stroke::new(1.5, label_color(a.label, 255)),
+                                );
+                                x += 6.0;
+                            }
+                        }
+                        if self.focused == Some(a.id) {
+                            painter.rect_stroke(pr, 2.0, Stroke::new(2.0, label_color(a.label, 255)), egui::StrokeKind::Outside);
+                        }
+                        hover_rects.push((a.id, pr));
+                    }
+                }
+
+                // Flash (from the facts panel): a fading outline around the mentions.
+                if let Some((ids, start)) = &mut self.flash {
+                    if start.is_nan() {
+                        *start = now;
+                    }
+                    let t = ((now - *start) / FLASH.as_secs_f64()) as f32;
+                    if t >= 1.0 {
+                        self.flash = None;
+                    } else {
+                        let alpha = ((1.0 - t) * 255.0 * (0.6 + 0.4 * (t * 18.0).cos().abs())) as u8;
+                        for id in ids.iter() {
+                            if let Some(a) = session.get(*id) {
+                                for r in layout.highlight_rects(a.span.start()..a.span.end()) {
+                                    let pr = TextEngine::px_rect_to_points(origin, r, ppp).expand(2.0);
+                                    painter.rect_stroke(pr, 3.0, Stroke::new(3.0, label_color(a.label, alpha)), egui::StrokeKind::Outside);
+                                }
+                            }
+                        }
+                        ui.ctx().request_repaint();
+                    }
+                }
+
+                // Text selection.
+                if let Some((s, e)) = self.selection() {
+                    let rects = layout.highlight_rects(s..e);
+                    let sel = ui.visuals().selection.bg_fill.gamma_multiply(0.55);
+                    TextEngine::paint_rects(&painter, origin, &rects, sel);
+                }
+
+                let text_color = ui.visuals().text_color();
+                engine.paint_glyphs(&painter, &layout, origin, text_color, clip);
+
+                // Mouse: drag to select, click to focus an annotation, double-click a word.
+                let pointer = response.interact_pointer_pos().or(response.hover_pos());
+                if response.drag_started() {
+                    if let Some(p) = ui.input(|i| i.pointer.press_origin()) {
+                        let (x, y) = to_px(p);
+                        self.anchor = Some(layout.hit(x, y));
+                        self.head = self.anchor;
+                    }
+                }
+                if response.dragged() {
+                    if let Some(p) = pointer {
+                        let (x, y) = to_px(p);
+                        self.head = Some(layout.hit(x, y));
+                    }
+                }
+                if response.double_clicked() {
+                    if let Some(p) = pointer {
+                        let (x, y) = to_px(p);
+                        let (s, e) = word_at(doc.text(), layout.hit(x, y));
+                        if s < e {
+                            self.anchor = Some(s);
+                            self.head = Some(e);
+                        }
+                    }
+                } else if response.clicked() {
+                    let hit = pointer.and_then(|p| {
+                        hover_rects
+                            .iter()
+                            .filter(|(_, r)| r.contains(p))
+                            .min_by_key(|(id, _)| session.get(*id).map_or(usize::MAX, |a| a.span.len()))
+                            .map(|(id, _)| *id)
+                    });
+                    self.anchor = None;
+                    self.head = None;
+                    match hit {
+                        Some(id) => out.push(Command::Focus(id)),
+                        None => self.focused = None,
+                    }
+                }
+                if response.hovered() {
+                    ui.ctx().set_cursor_icon(CursorIcon::Text);
+                }
+                if let Some(p) = response.hover_pos() {
+                    let under: Vec<u64> = hover_rects
+                        .iter()
+                        .filter(|(_, r)| r.contains(p))
+                        .map(|(id, _)| *id)
+                        .collect();
+                    if !under.is_empty() && !response.dragged() {
+                        response.clone().on_hover_ui_at_pointer(|ui| {
+                            for id in under {
+                                if let Some(a) = session.get(id) {
+                                    let origin = if a.origin == Origin::Manual { "manual" } else { "suggested" };
+                                    let status = match a.status {
+                                        Status::Pending => "pending",
+                                        Status::Accepted => "accepted",
+                                        Status::Rejected => "rejected",
+                                    };
+                                    ui.label(egui::RichText::new(a.label.as_str()).strong().color(label_color(a.label, 255)));
+                                    ui.label(format!("{status} · {origin} · {}–{}", a.span.start(), a.span.end()));
+                                    if !a.note.is_empty() {
+                                        ui.set_max_width(320.0);
+                                        engine.label(ui, &a.note, &TextStyle::arabic(15.0), ui.visuals().text_color(), Sense::hover());
+                                    }
+                                }
+                            }
+                        });
+                    }
+                }
+            });
+    }
+
+    /// The strip above the text: the selected text and a button per label.
+    fn selection_bar(&mut self, ui: &mut Ui, engine: &mut TextEngine, session: &Session, out: &mut Vec<Command>) {
+        let sel = self.selection();
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Label selection:");
+            for label in crate::label::Label::ALL {
+                let cmd = Command::LabelSelection(label);
+                let text = egui::RichText::new(cmd.title()).color(if sel.is_some() {
+                    label_color(label, 255)
+                } else {
+                    ui.visuals().weak_text_color()
+                });
+                let b = ui
+                    .add_enabled(sel.is_some(), egui::Button::new(text).stroke(Stroke::new(1.0, label_color(label, 160))))
+                    .on_hover_text(cmd.tooltip())
+                    .on_disabled_hover_text("Select text in the article first (drag, or double-click a word)");
+                if b.clicked() {
+                    out.push(cmd);
+                }
+            }
+            ui.separator();
+            ui.label("Size");
+            if ui.small_button("−").on_hover_text("Smaller text").clicked() {
+                self.font_size = (self.font_size - 1.0).max(12.0);
+            }
+            if ui.small_button("+").on_hover_text("Larger text").clicked() {
+                self.font_size = (self.font_size + 1.0).min(48.0);
+            }
+        });
+        if let Some((s, e)) = sel {
+            let doc = session.document();
+            let text: String = doc.slice(s, e).chars().take(200).collect();
+            let style = TextStyle::arabic(15.0);
+            let color = ui.visuals().strong_text_color();
+            ui.horizontal(|ui| {
+                ui.label(format!("Selected {s}–{e}:"));
+                engine.label(ui, &text, &style, color, Sense::hover());
+            });
+        }
+        let _ = Color32::TRANSPARENT;
+    }
+}
+
+/// The word (letters, digits and their combining marks) around char offset `at`.
+fn word_at(text: &str, at: usize) -> (usize, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let is_word = |c: char| c.is_alphanumeric() || is_arabic_mark(c) || c == '\u{0640}';
+    let mut s = at.min(chars.len());
+    let mut e = s;
+    if e < chars.len() && !is_word(chars[e]) && s > 0 && is_word(chars[s - 1]) {
+        s -= 1;
+        e = s;
+    }
+    while s > 0 && is_word(chars[s - 1]) {
+        s -= 1;
+    }
+    while e < chars.len() && is_word(chars[e]) {
+        e += 1;
+    }
+    (s, e)
+}
+
+/// Arabic combining marks (harakat, shadda, sukun, superscript alef, Quranic marks).
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_at;
+
+    #[test]
+    fn double_click_word_keeps_marks_and_stops_at_spaces() {
+        let t = "شدّد بوتين، الآن";
+        assert_eq!(word_at(t, 1), (0, 4));
+        assert_eq!(word_at(t, 7), (5, 10));
+        assert_eq!(word_at(t, 10), (5, 10));
+    }
+}

@@ -1,0 +1,208 @@
+//! Every user action is a [`Command`]. Panels emit commands; [`super::TaliqApp::apply`]
+//! carries them out in one place. Menus, keyboard shortcuts and tooltips are read from
+//! [`Command::title`], [`Command::shortcut`] and [`Command::tooltip`].
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::label::Label;
+
+/// A user action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Show the native open dialog.
+    OpenDialog,
+    /// Open this article file.
+    OpenPath(PathBuf),
+    /// Show the native save dialog and export JSON.
+    ExportDialog,
+    /// Export JSON to this path.
+    ExportTo(PathBuf),
+    /// Undo the last annotation action.
+    Undo,
+    /// Redo the last undone annotation action.
+    Redo,
+    /// Label the current text selection (a manual annotation).
+    LabelSelection(Label),
+    /// Clear the text selection and the focused annotation.
+    ClearSelection,
+    /// Accept a suggestion.
+    Accept(u64),
+    /// Reject a suggestion.
+    Reject(u64),
+    /// Give an annotation another label (this also accepts it).
+    Relabel(u64, Label),
+    /// Delete an annotation (manual ones; suggestions are rejected instead).
+    Delete(u64),
+    /// Replace an annotation's note.
+    SetNote(u64, String),
+    /// Accept every mention of an entity (entity id).
+    AcceptEntity(String),
+    /// Reject every mention of an entity (entity id).
+    RejectEntity(String),
+    /// Relabel every mention of an entity.
+    RelabelEntity(String, Label),
+    /// Focus an annotation: scroll to it, flash it and show it in the inspector.
+    Focus(u64),
+    /// Scroll to the next mention of an entity and flash all its mentions.
+    RevealEntity(String),
+    /// Accept the focused annotation.
+    AcceptFocused,
+    /// Reject the focused annotation.
+    RejectFocused,
+    /// Quit the application (work is autosaved).
+    Quit,
+}
+
+const fn ctrl(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn plain(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
+
+/// Number keys bound to the labels, in [`Label::ALL`] order.
+pub const LABEL_KEYS: [Key; 7] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+];
+
+impl Command {
+    /// The File menu, in order.
+    pub const FILE_MENU: [Command; 3] = [Command::OpenDialog, Command::ExportDialog, Command::Quit];
+    /// The Edit menu, in order.
+    pub const EDIT_MENU: [Command; 5] = [
+        Command::Undo,
+        Command::Redo,
+        Command::AcceptFocused,
+        Command::RejectFocused,
+        Command::ClearSelection,
+    ];
+
+    /// Commands with global keyboard shortcuts (the label keys are added by
+    /// [`Command::label_shortcuts`]). Redo is listed before Undo so Ctrl+Shift+Z wins.
+    #[must_use]
+    pub fn global_shortcuts() -> Vec<Command> {
+        vec![
+            Command::OpenDialog,
+            Command::ExportDialog,
+            Command::Redo,
+            Command::Undo,
+            Command::Quit,
+        ]
+    }
+
+    /// Commands bound to single keys, active only when no text field has focus.
+    #[must_use]
+    pub fn plain_key_commands() -> Vec<Command> {
+        let mut v: Vec<Command> = Label::ALL.into_iter().map(Command::LabelSelection).collect();
+        v.extend([Command::AcceptFocused, Command::RejectFocused, Command::ClearSelection]);
+        v
+    }
+
+    /// Menu and button text.
+    #[must_use]
+    pub fn title(&self) -> String {
+        match self {
+            Command::OpenDialog => "Open…".into(),
+            Command::OpenPath(p) => format!("Open {}", p.display()),
+            Command::ExportDialog => "Export JSON…".into(),
+            Command::ExportTo(p) => format!("Export to {}", p.display()),
+            Command::Undo => "Undo".into(),
+            Command::Redo => "Redo".into(),
+            Command::LabelSelection(l) => format!("{} {}", l.shortcut_digit(), l.as_str()),
+            Command::ClearSelection => "Clear selection".into(),
+            Command::Accept(_) | Command::AcceptEntity(_) | Command::AcceptFocused => "Accept".into(),
+            Command::Reject(_) | Command::RejectEntity(_) | Command::RejectFocused => "Reject".into(),
+            Command::Relabel(_, l) | Command::RelabelEntity(_, l) => format!("Relabel as {l}"),
+            Command::Delete(_) => "Delete".into(),
+            Command::SetNote(..) => "Set note".into(),
+            Command::Focus(_) => "Show in text".into(),
+            Command::RevealEntity(_) => "Show mentions".into(),
+            Command::Quit => "Quit".into(),
+        }
+    }
+
+    /// Hover text explaining the command, with its shortcut.
+    #[must_use]
+    pub fn tooltip(&self) -> String {
+        let what = match self {
+            Command::OpenDialog | Command::OpenPath(_) => {
+                "Open a UTF-8 plain-text article (you can also drop a file on the window)"
+            }
+            Command::ExportDialog | Command::ExportTo(_) => {
+                "Write the text and all annotations as Taliq JSON (offsets in Unicode scalar values)"
+            }
+            Command::Undo => "Undo the last annotation action",
+            Command::Redo => "Redo the last undone annotation action",
+            Command::LabelSelection(_) => "Label the selected text",
+            Command::ClearSelection => "Clear the text selection",
+            Command::Accept(_) | Command::AcceptFocused => "Mark this suggestion as correct",
+            Command::Reject(_) | Command::RejectFocused => "Mark this suggestion as wrong",
+            Command::AcceptEntity(_) => "Accept every mention of this entity",
+            Command::RejectEntity(_) => "Reject every mention of this entity",
+            Command::Relabel(..) | Command::RelabelEntity(..) => "Change the label (and accept)",
+            Command::Delete(_) => "Delete this annotation",
+            Command::SetNote(..) => "Attach a note to the annotation",
+            Command::Focus(_) => "Scroll to this mention in the text",
+            Command::RevealEntity(_) => "Scroll to the next mention and flash all mentions",
+            Command::Quit => "Quit Taliq (your work is saved automatically)",
+        };
+        match self.shortcut() {
+            Some(sc) => format!("{what} ({})", sc.format(&egui::ModifierNames::NAMES, false)),
+            None => what.to_owned(),
+        }
+    }
+
+    /// The keyboard shortcut, if the command has one.
+    #[must_use]
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        Some(match self {
+            Command::OpenDialog => ctrl(Key::O),
+            Command::ExportDialog => ctrl(Key::E),
+            Command::Undo => ctrl(Key::Z),
+            Command::Redo => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
+            Command::Quit => ctrl(Key::Q),
+            Command::LabelSelection(l) => plain(LABEL_KEYS[usize::from(l.shortcut_digit()) - 1]),
+            Command::AcceptFocused => plain(Key::A),
+            Command::RejectFocused => plain(Key::R),
+            Command::ClearSelection => plain(Key::Escape),
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_are_unique() {
+        let mut all = Command::global_shortcuts();
+        all.extend(Command::plain_key_commands());
+        let keys: Vec<_> = all.iter().filter_map(Command::shortcut).collect();
+        for (i, a) in keys.iter().enumerate() {
+            assert!(!keys[i + 1..].contains(a), "duplicate shortcut {a:?}");
+        }
+        assert_eq!(keys.len(), all.len());
+    }
+
+    #[test]
+    fn label_commands_use_number_keys_one_to_seven() {
+        assert_eq!(
+            Command::LabelSelection(Label::Person).shortcut(),
+            Some(plain(Key::Num1))
+        );
+        assert_eq!(
+            Command::LabelSelection(Label::Quote).shortcut(),
+            Some(plain(Key::Num7))
+        );
+    }
+}

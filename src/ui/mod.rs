@@ -1,0 +1,9 @@
+//! The egui shell: a thin layer over [`crate::session::Session`] and [`crate::text`].
+
+mod app;
+mod article;
+pub mod command;
+mod facts;
+
+pub use app::{Severity, TaliqApp};
+pub use command::Command;
