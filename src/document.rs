@@ -310,9 +310,9 @@ mod tests {
         // شدّد: shin, dal, shadda, dal
         let d = Document::from_text("شدّد", "x", "UTF-8");
         assert!(d.is_grapheme_boundary(1));
-        assert!(!d.is_grapheme_boundary(3)); // between dal and its shadda
-        assert_eq!(d.grapheme_floor(3), 2);
-        assert_eq!(d.grapheme_ceil(3), 4);
+        assert!(!d.is_grapheme_boundary(2)); // between dal and its shadda
+        assert_eq!(d.grapheme_floor(2), 1);
+        assert_eq!(d.grapheme_ceil(2), 3);
     }
 
     #[test]

@@ -255,7 +255,7 @@ mod tests {
             note: "ملاحظة".into(),
             canonical: d.slice(s, e).into(),
         };
-        let anns = vec![a(2, 19, 21, Label::Organization), a(1, 4, 9, Label::Person)];
+        let anns = vec![a(2, 18, 20, Label::Organization), a(1, 4, 9, Label::Person)];
         (d, anns)
     }
 

@@ -103,10 +103,14 @@ fn selection_by_mouse_and_number_key_adds_a_manual_label() {
     let (_dir, path) = sample_in_tempdir();
     let mut h = harness(&path);
     let text = h.state().session().unwrap().document().text().to_owned();
-    // "المحطة الفضائية الدولية" (a facility, LOCATION per the guidelines)
-    let phrase = "المحطة الفضائية الدولية";
+    // a product the extractor does not suggest (MISC per the guidelines)
+    let phrase = "أجهزة التنفس الاصطناعي";
     let start = char_offset(&text, phrase);
     let end = start + phrase.chars().count();
+    assert!(
+        !h.state().session().unwrap().annotations().iter().any(|a| a.span.start() == start),
+        "the phrase must not be a suggestion already"
+    );
     // scroll it into view by focusing any annotation near it, then read its rectangles
     h.state_mut().queue(Command::ClearSelection);
     let mut rects = h.state().article_rects(start, end);
@@ -134,7 +138,7 @@ fn selection_by_mouse_and_number_key_adds_a_manual_label() {
         Pos2::new(r.left() + 1.0, r.center().y),
     );
     assert_eq!(h.state().selection(), Some((start, end)));
-    h.key_press(egui::Key::Num3);
+    h.key_press(egui::Key::Num6);
     h.run_steps(2);
     let s = h.state().session().unwrap();
     let ann = s
@@ -142,7 +146,7 @@ fn selection_by_mouse_and_number_key_adds_a_manual_label() {
         .iter()
         .find(|a| a.span.start() == start && a.span.end() == end)
         .expect("manual annotation added");
-    assert_eq!(ann.label, Label::Location);
+    assert_eq!(ann.label, Label::Misc);
     assert_eq!(ann.origin, Origin::Manual);
     assert_eq!(ann.status, Status::Accepted);
 }

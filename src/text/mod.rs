@@ -31,6 +31,17 @@ pub struct TextStyle {
 }
 
 impl TextStyle {
+    /// Interface text (status line, small labels) that may contain Arabic: 14 points,
+    /// single-line spacing.
+    #[must_use]
+    pub fn ui() -> TextStyle {
+        TextStyle {
+            size: 14.0,
+            line_spacing: 1.45,
+            family: fonts::ARABIC_FAMILY.to_owned(),
+        }
+    }
+
     /// The bundled Arabic face at `size` points with comfortable Arabic line spacing.
     #[must_use]
     pub fn arabic(size: f32) -> TextStyle {

@@ -13,7 +13,7 @@ use crate::label::Label;
 use crate::session::{Edit, Session};
 use crate::span::Span;
 use crate::storage::{self, StorageError};
-use crate::text::{SystemFonts, TextEngine};
+use crate::text::{SystemFonts, TextEngine, TextStyle};
 
 use super::article::ArticleView;
 use super::command::Command;
@@ -531,7 +531,12 @@ impl TaliqApp {
                 let doc = a.session.document();
                 let anns = a.session.annotations();
                 let count = |s: Status| anns.iter().filter(|x| x.status == s).count();
-                ui.label(doc.source_name());
+                let name = doc.source_name().to_owned();
+                let color = ui.visuals().text_color();
+                let w = self.engine.layout(&name, &TextStyle::ui(), None, ui.ctx().pixels_per_point()).width / ui.ctx().pixels_per_point();
+                ui.allocate_ui(egui::vec2(w + 2.0, 20.0), |ui| {
+                    self.engine.label(ui, &name, &TextStyle::ui(), color, egui::Sense::hover());
+                });
                 ui.separator();
                 ui.label(doc.encoding());
                 ui.separator();
@@ -545,7 +550,7 @@ impl TaliqApp {
                 ));
                 ui.separator();
                 let saved = a.saved_revision == Some(a.session.revision());
-                ui.label(if saved { "✔ saved" } else { "● unsaved" })
+                ui.label(if saved { "✔ saved" } else { "• unsaved" })
                     .on_hover_text(format!("Autosaved to {}", a.sidecar.display()));
                 if let Some((s, e)) = self.view.selection() {
                     ui.separator();
@@ -559,7 +564,8 @@ impl TaliqApp {
                     Severity::Warning => ui.visuals().warn_fg_color,
                     Severity::Error => ui.visuals().error_fg_color,
                 };
-                ui.label(RichText::new(msg).color(color));
+                // Messages may quote Arabic text or file names: they go through the engine.
+                self.engine.label(ui, msg, &TextStyle::ui(), color, egui::Sense::hover());
             }
         });
     }
@@ -594,7 +600,7 @@ impl eframe::App for TaliqApp {
             Some(a) => self.view.ui(ui, &mut self.engine, &a.session, &mut cmds),
             None => {
                 ui.centered_and_justified(|ui| {
-                    ui.label("Open an article with File ▸ Open (Ctrl+O) or drop a file here");
+                    ui.label("Open an article with File › Open (Ctrl+O) or drop a file on the window");
                 });
             }
         });

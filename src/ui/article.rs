@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use egui::{Align, Color32, CursorIcon, Pos2, Rect, Sense, Stroke, Ui, vec2};
+use egui::{Align, CursorIcon, Pos2, Rect, Sense, Stroke, Ui, vec2};
 
 use crate::annotation::{Origin, Status};
 use crate::session::Session;
@@ -105,8 +105,9 @@ impl ArticleView {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let height = layout.height / ppp + 2.0 * MARGIN;
-                let (rect, response) =
-                    ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
+                let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
+                // A fixed id: widgets added above (e.g. in the selection bar) must not end a drag.
+                let response = ui.interact(rect, egui::Id::new("taliq-article-text"), Sense::click_and_drag());
                 let left = rect.left() + ((rect.width() - column) / 2.0).max(MARGIN);
                 let origin = Pos2::new(left, rect.top() + MARGIN);
                 self.last = Some((Arc::clone(&layout), origin, ppp));
@@ -202,7 +203,7 @@ impl ArticleView {
                 engine.paint_glyphs(&painter, &layout, origin, text_color, clip);
 
                 // Mouse: drag to select, click to focus an annotation, double-click a word.
-                let pointer = response.interact_pointer_pos().or(response.hover_pos());
+                let pointer = ui.input(|i| i.pointer.latest_pos());
                 if response.drag_started() {
                     if let Some(p) = ui.input(|i| i.pointer.press_origin()) {
                         let (x, y) = to_px(p);
@@ -302,17 +303,23 @@ impl ArticleView {
                 self.font_size = (self.font_size + 1.0).min(48.0);
             }
         });
-        if let Some((s, e)) = sel {
-            let doc = session.document();
-            let text: String = doc.slice(s, e).chars().take(200).collect();
-            let style = TextStyle::arabic(15.0);
-            let color = ui.visuals().strong_text_color();
-            ui.horizontal(|ui| {
-                ui.label(format!("Selected {s}–{e}:"));
-                engine.label(ui, &text, &style, color, Sense::hover());
-            });
-        }
-        let _ = Color32::TRANSPARENT;
+        // Always one row high, so the text does not jump while a selection is made.
+        ui.horizontal(|ui| {
+            ui.set_min_height(26.0);
+            match sel {
+                Some((s, e)) => {
+                    let doc = session.document();
+                    let text: String = doc.slice(s, e).chars().take(120).collect();
+                    let style = TextStyle::arabic(15.0);
+                    let color = ui.visuals().strong_text_color();
+                    ui.label(format!("Selected {s}–{e}:"));
+                    engine.label(ui, &text, &style, color, Sense::hover());
+                }
+                None => {
+                    ui.weak("No selection: drag over the text or double-click a word.");
+                }
+            }
+        });
     }
 }
 

@@ -98,7 +98,7 @@ impl FactsPanel {
         let open = self.expanded.contains(&e.id);
         ui.horizontal(|ui| {
             if ui
-                .small_button(if open { "▾" } else { "▸" })
+                .small_button(if open { "⏷" } else { "⏵" })
                 .on_hover_text("Show the mentions")
                 .clicked()
             {
@@ -121,7 +121,7 @@ impl FactsPanel {
             {
                 out.push(Command::RejectEntity(e.id.clone()));
             }
-            ui.menu_button("⋯", |ui| {
+            ui.menu_button("…", |ui| {
                 for l in Label::ALL.into_iter().filter(|l| *l != e.label) {
                     let cmd = Command::RelabelEntity(e.id.clone(), l);
                     if ui.button(cmd.title()).on_hover_text(cmd.tooltip()).clicked() {
