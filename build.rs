@@ -91,8 +91,8 @@ fn main() -> ExitCode {
 
 /// Checks that `path` exists, parses as a font face and maps `font.must_have`.
 fn check_font(path: &Path, font: &BundledFont) -> Result<(), String> {
-    let data = std::fs::read(path)
-        .map_err(|err| format!("cannot read {}: {err}", path.display()))?;
+    let data =
+        std::fs::read(path).map_err(|err| format!("cannot read {}: {err}", path.display()))?;
     let face = ttf_parser::Face::parse(&data, 0)
         .map_err(|err| format!("not a valid TrueType/OpenType font ({err})"))?;
     if face.glyph_index(font.must_have).is_none() {

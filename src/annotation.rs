@@ -72,7 +72,8 @@ pub fn group_entities(annotations: &[Annotation]) -> Vec<Entity> {
         .collect();
     sorted.sort_by_key(|a| (a.span.start(), a.span.end()));
     let mut entities: Vec<Entity> = Vec::new();
-    let mut index: std::collections::HashMap<(Label, &str), usize> = std::collections::HashMap::new();
+    let mut index: std::collections::HashMap<(Label, &str), usize> =
+        std::collections::HashMap::new();
     for a in sorted {
         let key = (a.label, a.canonical.as_str());
         if let Some(&i) = index.get(&key) {

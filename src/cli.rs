@@ -75,15 +75,19 @@ pub const SAMPLE_NAME: &str = "putin-trump-call.ar.txt";
 /// # Errors
 /// When neither exists and the copy cannot be written.
 pub fn sample_path() -> Result<PathBuf> {
-    let in_tree = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join(SAMPLE_NAME);
+    let in_tree = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(SAMPLE_NAME);
     if in_tree.is_file() {
         return Ok(in_tree);
     }
     let dir = data_dir().join("samples");
     let path = dir.join(SAMPLE_NAME);
     if !path.is_file() {
-        std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        std::fs::write(&path, SAMPLE_TEXT).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        std::fs::write(&path, SAMPLE_TEXT)
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(path)
 }
@@ -92,11 +96,15 @@ pub fn sample_path() -> Result<PathBuf> {
 /// `%APPDATA%\Taliq` on Windows; the temp folder as a last resort.
 #[must_use]
 pub fn data_dir() -> PathBuf {
-    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
-    if cfg!(windows) {
-        if let Some(p) = env("APPDATA") {
-            return p.join("Taliq");
-        }
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    if cfg!(windows)
+        && let Some(p) = env("APPDATA")
+    {
+        return p.join("Taliq");
     }
     if let Some(p) = env("XDG_DATA_HOME") {
         return p.join("taliq");

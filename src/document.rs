@@ -212,7 +212,10 @@ impl Document {
     /// True when `char_offset` is a grapheme cluster boundary (0 and the end included).
     #[must_use]
     pub fn is_grapheme_boundary(&self, char_offset: usize) -> bool {
-        self.grapheme_start.get(char_offset).copied().unwrap_or(false)
+        self.grapheme_start
+            .get(char_offset)
+            .copied()
+            .unwrap_or(false)
     }
 
     /// The nearest grapheme boundary at or before `char_offset` (clamped to the text).

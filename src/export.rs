@@ -46,7 +46,9 @@ pub enum ImportError {
     #[error("not a Taliq annotation file (format is {0:?})")]
     ForeignFormat(String),
     /// Written by a newer Taliq.
-    #[error("written by a newer Taliq (format version {0}); this build reads version {FORMAT_VERSION}")]
+    #[error(
+        "written by a newer Taliq (format version {0}); this build reads version {FORMAT_VERSION}"
+    )]
     NewerVersion(u32),
     /// Offsets in an unknown unit.
     #[error("offsets are in {0:?}, expected {OFFSET_UNIT:?}")]

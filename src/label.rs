@@ -84,7 +84,10 @@ impl Label {
     /// The number key (1–7) that applies this label to the current selection.
     #[must_use]
     pub fn shortcut_digit(self) -> u8 {
-        Label::ALL.iter().position(|l| *l == self).map_or(0, |i| i as u8 + 1)
+        Label::ALL
+            .iter()
+            .position(|l| *l == self)
+            .map_or(0, |i| i as u8 + 1)
     }
 
     /// The label's highlight colour as sRGB `[r, g, b]`.
@@ -119,7 +122,10 @@ mod tests {
     fn names_round_trip_and_serialize_as_guideline_names() {
         for l in Label::ALL {
             assert_eq!(Label::from_name(l.as_str()), Some(l));
-            assert_eq!(serde_json::to_string(&l).unwrap(), format!("\"{}\"", l.as_str()));
+            assert_eq!(
+                serde_json::to_string(&l).unwrap(),
+                format!("\"{}\"", l.as_str())
+            );
         }
         assert_eq!(Label::from_name("person"), None);
     }

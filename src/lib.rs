@@ -5,6 +5,7 @@
 //! the Arabic text engine (cosmic-text layout, egui painting) and `ui` the thin egui shell.
 
 pub mod annotation;
+pub mod cli;
 pub mod document;
 pub mod export;
 pub mod extract;
@@ -12,6 +13,5 @@ pub mod label;
 pub mod session;
 pub mod span;
 pub mod storage;
-pub mod cli;
 pub mod text;
 pub mod ui;

@@ -67,7 +67,13 @@ fn run_gui(path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         "Taliq",
         options,
-        Box::new(move |cc| Ok(Box::new(TaliqApp::new(&cc.egui_ctx, Some(path), SystemFonts::Load)))),
+        Box::new(move |cc| {
+            Ok(Box::new(TaliqApp::new(
+                &cc.egui_ctx,
+                Some(path),
+                SystemFonts::Load,
+            )))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

@@ -228,7 +228,11 @@ impl Session {
     }
 
     fn step(&mut self, undo: bool) -> bool {
-        let popped = if undo { self.undo.pop() } else { self.redo.pop() };
+        let popped = if undo {
+            self.undo.pop()
+        } else {
+            self.redo.pop()
+        };
         let Some(edit) = popped else { return false };
         // History entries are inverses of edits that applied, so they apply too; if one
         // ever does not, it is dropped rather than left to fail forever.
@@ -252,9 +256,9 @@ impl Session {
                 }
                 let id = a.id;
                 self.next_id = self.next_id.max(id + 1);
-                let pos = self
-                    .annotations
-                    .partition_point(|b| (b.span.start(), b.span.end(), b.id) < (a.span.start(), a.span.end(), a.id));
+                let pos = self.annotations.partition_point(|b| {
+                    (b.span.start(), b.span.end(), b.id) < (a.span.start(), a.span.end(), a.id)
+                });
                 self.annotations.insert(pos, a);
                 self.deleted.remove(&id);
                 Edit::Remove(id)
@@ -326,9 +330,21 @@ mod tests {
         let a = s.manual_annotation(span, Label::Person);
         let id = a.id;
         s.apply(Edit::Add(a)).unwrap();
-        s.apply(Edit::SetLabel { id, label: Label::Location }).unwrap();
-        s.apply(Edit::SetNote { id, note: "ملاحظة".into() }).unwrap();
-        s.apply(Edit::SetStatus { id, status: Status::Rejected }).unwrap();
+        s.apply(Edit::SetLabel {
+            id,
+            label: Label::Location,
+        })
+        .unwrap();
+        s.apply(Edit::SetNote {
+            id,
+            note: "ملاحظة".into(),
+        })
+        .unwrap();
+        s.apply(Edit::SetStatus {
+            id,
+            status: Status::Rejected,
+        })
+        .unwrap();
         assert_eq!(s.get(id).unwrap().status, Status::Rejected);
         assert!(s.undo());
         assert!(s.undo());

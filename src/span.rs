@@ -156,9 +156,28 @@ fn is_edge_trim(c: char) -> bool {
         || c.is_ascii_punctuation() && c != '+' && c != '%'
         || matches!(
             c,
-            '،' | '؛' | '؟' | '«' | '»' | '“' | '”' | '‘' | '’' | '…' | '–' | '—' | '•' | '.'
-                | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{200c}' | '\u{200d}' | '\u{0640}'
-                | '٫' | '٬' | '۔'
+            '،' | '؛'
+                | '؟'
+                | '«'
+                | '»'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '…'
+                | '–'
+                | '—'
+                | '•'
+                | '.'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{061c}'
+                | '\u{200c}'
+                | '\u{200d}'
+                | '\u{0640}'
+                | '٫'
+                | '٬'
+                | '۔'
         )
 }
 
@@ -174,12 +193,18 @@ mod tests {
     fn new_rejects_empty_out_of_bounds_and_split_clusters() {
         let d = doc("شدّد بوتين");
         assert!(matches!(Span::new(&d, 3, 3), Err(SpanError::Empty { .. })));
-        assert!(matches!(Span::new(&d, 0, 99), Err(SpanError::OutOfBounds { .. })));
+        assert!(matches!(
+            Span::new(&d, 0, 99),
+            Err(SpanError::OutOfBounds { .. })
+        ));
         assert!(matches!(
             Span::new(&d, 0, 2),
             Err(SpanError::SplitsCluster { offset: 2, .. })
         ));
-        assert_eq!(Span::new(&d, 5, 10).map(|s| d.slice(s.start(), s.end())), Ok("بوتين"));
+        assert_eq!(
+            Span::new(&d, 5, 10).map(|s| d.slice(s.start(), s.end())),
+            Ok("بوتين")
+        );
     }
 
     #[test]

@@ -34,9 +34,7 @@ pub enum StorageError {
     },
     /// Writing would drop annotations that the file on disk holds and that were not
     /// deleted on purpose in this session (another program, or a bug, changed them).
-    #[error(
-        "{path} holds {missing} annotation(s) this session did not delete; not overwriting it"
-    )]
+    #[error("{path} holds {missing} annotation(s) this session did not delete; not overwriting it")]
     WouldShrink {
         /// The sidecar path.
         path: String,
@@ -114,10 +112,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StorageError> {
 /// [`StorageError::WouldShrink`] when the guard trips (nothing is written),
 /// [`StorageError::Broken`] when the existing file is not a Taliq file (it is never
 /// overwritten), [`StorageError::Io`] on write failure.
-pub fn save_sidecar(
+pub fn save_sidecar<S: std::hash::BuildHasher>(
     path: &Path,
     file: &ExportFile,
-    deleted: &HashSet<u64>,
+    deleted: &HashSet<u64, S>,
 ) -> Result<(), StorageError> {
     if let Some(old) = read_sidecar(path)? {
         let new_ids: HashSet<u64> = file.annotations.iter().map(|a| a.id).collect();
@@ -125,7 +123,7 @@ pub fn save_sidecar(
         let missing = old
             .annotations
             .iter()
-            .filter(|a| !new_ids.contains(&a.id) && !(same_text && deleted.contains(&a.id)))
+            .filter(|a| !(new_ids.contains(&a.id) || same_text && deleted.contains(&a.id)))
             .count();
         if missing > 0 {
             return Err(StorageError::WouldShrink {
@@ -141,8 +139,12 @@ pub fn save_sidecar(
 /// foreign: `article.txt.taliq.2.json`, `…3.json`, ….
 #[must_use]
 pub fn alternative_sidecar_path(article: &Path) -> PathBuf {
-    let base = article.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    (2..)
+    let base = article
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    (2..10_000)
         .map(|n| article.with_file_name(format!("{base}.taliq.{n}.json")))
         .find(|p| !p.exists())
         .unwrap_or_else(|| sidecar_path(article))
@@ -190,7 +192,10 @@ mod tests {
         let article = dir.path().join("a.txt");
         let path = sidecar_path(&article);
         std::fs::write(&path, "{ not json").unwrap();
-        assert!(matches!(read_sidecar(&path), Err(StorageError::Broken { .. })));
+        assert!(matches!(
+            read_sidecar(&path),
+            Err(StorageError::Broken { .. })
+        ));
         assert!(save_sidecar(&path, &file_with(&[1]), &HashSet::new()).is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
         assert!(alternative_sidecar_path(&article).ends_with("a.txt.taliq.2.json"));

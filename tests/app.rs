@@ -108,7 +108,12 @@ fn selection_by_mouse_and_number_key_adds_a_manual_label() {
     let start = char_offset(&text, phrase);
     let end = start + phrase.chars().count();
     assert!(
-        !h.state().session().unwrap().annotations().iter().any(|a| a.span.start() == start),
+        !h.state()
+            .session()
+            .unwrap()
+            .annotations()
+            .iter()
+            .any(|a| a.span.start() == start),
         "the phrase must not be a suggestion already"
     );
     // scroll it into view by focusing any annotation near it, then read its rectangles
@@ -169,10 +174,9 @@ fn export_slices_back_and_reopening_restores_every_decision() {
         app.apply(Command::Accept(kept_id));
         app.apply(Command::Reject(rejected_id));
         app.apply(Command::SetNote(kept_id, "تحقق من الاسم".into()));
+        app.apply(Command::SelectRange(manual_span.0, manual_span.1));
+        app.apply(Command::LabelSelection(Label::Misc));
         h.run_steps(2);
-        // select and label through the public command path
-        let rects = h.state().article_rects(manual_span.0, manual_span.1);
-        assert!(!rects.is_empty() || true);
         h.state_mut().apply(Command::ExportTo(out.clone()));
         h.run_steps(1);
     }
@@ -183,11 +187,21 @@ fn export_slices_back_and_reopening_restores_every_decision() {
     let chars: Vec<char> = file.document.text.chars().collect();
     assert!(!file.annotations.is_empty());
     for a in &file.annotations {
-        assert_eq!(chars[a.start..a.end].iter().collect::<String>(), a.text, "annotation {}", a.id);
+        assert_eq!(
+            chars[a.start..a.end].iter().collect::<String>(),
+            a.text,
+            "annotation {}",
+            a.id
+        );
     }
     let kept = file.annotations.iter().find(|a| a.id == kept_id).unwrap();
     assert_eq!(kept.status, Status::Accepted);
     assert_eq!(kept.note, "تحقق من الاسم");
+    assert!(
+        file.annotations
+            .iter()
+            .any(|a| a.origin == Origin::Manual && a.text == "أجهزة التنفس")
+    );
 
     // reopen: every decision comes back from the sidecar
     let h = harness(&path);
@@ -196,7 +210,12 @@ fn export_slices_back_and_reopening_restores_every_decision() {
     assert_eq!(s.get(kept_id).unwrap().status, Status::Accepted);
     assert_eq!(s.get(kept_id).unwrap().note, "تحقق من الاسم");
     assert_eq!(s.get(rejected_id).unwrap().status, Status::Rejected);
-    let _ = manual_span;
+    let manual = s
+        .annotations()
+        .iter()
+        .find(|a| (a.span.start(), a.span.end()) == manual_span)
+        .expect("manual annotation restored");
+    assert_eq!((manual.label, manual.origin), (Label::Misc, Origin::Manual));
 }
 
 #[test]
@@ -208,10 +227,16 @@ fn undo_and_redo_shortcuts_cover_annotation_actions() {
     h.run_steps(1);
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().session().unwrap().get(id).unwrap().status, Status::Pending);
+    assert_eq!(
+        h.state().session().unwrap().get(id).unwrap().status,
+        Status::Pending
+    );
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().session().unwrap().get(id).unwrap().status, Status::Rejected);
+    assert_eq!(
+        h.state().session().unwrap().get(id).unwrap().status,
+        Status::Rejected
+    );
 }
 
 #[test]
@@ -225,5 +250,12 @@ fn a_file_that_is_not_text_gets_a_message_and_the_article_stays_open() {
     let (sev, msg) = h.state().status().unwrap();
     assert_eq!(sev, taliq::ui::Severity::Error);
     assert!(msg.contains("not a text file"), "{msg}");
-    assert!(h.state().session().unwrap().document().text().starts_with("بوتين"));
+    assert!(
+        h.state()
+            .session()
+            .unwrap()
+            .document()
+            .text()
+            .starts_with("بوتين")
+    );
 }

@@ -69,7 +69,12 @@ impl GlyphAtlas {
 
     /// Returns the atlas entry for a glyph, rasterizing and uploading it on first use.
     /// `None` for glyphs with no ink (spaces) or that cannot be rasterized.
-    pub fn entry(&mut self, ctx: &Context, fs: &mut FontSystem, key: CacheKey) -> Option<AtlasEntry> {
+    pub fn entry(
+        &mut self,
+        ctx: &Context,
+        fs: &mut FontSystem,
+        key: CacheKey,
+    ) -> Option<AtlasEntry> {
         if let Some(e) = self.entries.get(&key) {
             return *e;
         }
@@ -78,15 +83,27 @@ impl GlyphAtlas {
         entry
     }
 
-    fn rasterize(&mut self, ctx: &Context, fs: &mut FontSystem, key: CacheKey) -> Option<AtlasEntry> {
+    fn rasterize(
+        &mut self,
+        ctx: &Context,
+        fs: &mut FontSystem,
+        key: CacheKey,
+    ) -> Option<AtlasEntry> {
         let image = self.swash.get_image_uncached(fs, key)?;
-        let (w, h) = (image.placement.width as usize, image.placement.height as usize);
+        let (w, h) = (
+            image.placement.width as usize,
+            image.placement.height as usize,
+        );
         if w == 0 || h == 0 || w + 2 * PADDING > PAGE_SIZE || h + 2 * PADDING > PAGE_SIZE {
             return None;
         }
         let (pixels, color) = match image.content {
             SwashContent::Mask => (
-                image.data.iter().map(|&a| Color32::from_white_alpha(a)).collect::<Vec<_>>(),
+                image
+                    .data
+                    .iter()
+                    .map(|&a| Color32::from_white_alpha(a))
+                    .collect::<Vec<_>>(),
                 false,
             ),
             SwashContent::Color => (

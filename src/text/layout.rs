@@ -208,7 +208,11 @@ fn paragraphs(text: &str) -> Vec<Range<usize>> {
             }
             b'\r' => {
                 out.push(start..i);
-                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 start = i;
             }
             _ => i += 1,
@@ -279,7 +283,9 @@ impl TextLayout {
             .find(|g| x >= g.x && x < g.x + g.w)
             .or_else(|| {
                 line.glyphs.iter().min_by(|a, b| {
-                    dist(a, x).partial_cmp(&dist(b, x)).unwrap_or(std::cmp::Ordering::Equal)
+                    dist(a, x)
+                        .partial_cmp(&dist(b, x))
+                        .unwrap_or(std::cmp::Ordering::Equal)
                 })
             });
         let Some(g) = g else {
@@ -287,10 +293,9 @@ impl TextLayout {
         };
         for (gs, ge, left, right) in self.grapheme_slots(g) {
             if x >= left && x < right || (x - left).abs() < f32::EPSILON {
-                let mid = (left + right) / 2.0;
-                let before_mid = x < mid;
+                let left_half = x < f32::midpoint(left, right);
                 // logical start is on the right for RTL glyphs, on the left for LTR
-                return if before_mid != g.rtl { gs } else { ge };
+                return if left_half == g.rtl { ge } else { gs };
             }
         }
         g.chars.start
@@ -301,9 +306,7 @@ impl TextLayout {
     fn line_end_caret(&self, line: &VisualLine) -> usize {
         let mut end = line.chars.end;
         if line.wrapped {
-            while end > line.chars.start
-                && self.char_at(end - 1).is_some_and(char::is_whitespace)
-            {
+            while end > line.chars.start && self.char_at(end - 1).is_some_and(char::is_whitespace) {
                 end -= 1;
             }
         }
@@ -326,7 +329,10 @@ impl TextLayout {
         let mut c = g.chars.start;
         for (k, len) in graphemes.iter().enumerate() {
             let (left, right) = if g.rtl {
-                (g.x + g.w - (k + 1) as f32 * slot, g.x + g.w - k as f32 * slot)
+                (
+                    g.x + g.w - (k + 1) as f32 * slot,
+                    g.x + g.w - k as f32 * slot,
+                )
             } else {
                 (g.x + k as f32 * slot, g.x + (k + 1) as f32 * slot)
             };
@@ -402,7 +408,14 @@ impl TextLayout {
             }
         }
         let (lo, hi) = line.extent;
-        (li, if line.rtl == (offset <= line.chars.start) { hi } else { lo })
+        (
+            li,
+            if line.rtl == (offset <= line.chars.start) {
+                hi
+            } else {
+                lo
+            },
+        )
     }
 }
 
@@ -441,8 +454,7 @@ mod tests {
             .iter()
             .flat_map(|line| &line.glyphs)
             .find(|g| g.chars.contains(&c))
-            .map(|g| g.x)
-            .unwrap_or_else(|| panic!("no glyph for char {c}"))
+            .map_or_else(|| panic!("no glyph for char {c}"), |g| g.x)
     }
 
     #[test]
@@ -472,7 +484,10 @@ mod tests {
         let d2019 = offset_of(t, "2019");
         assert!(x_of(&l, d28) < x_of(&l, d28 + 1), "28 must not read 82");
         for i in 0..3 {
-            assert!(x_of(&l, d2019 + i) < x_of(&l, d2019 + i + 1), "2019 digit order");
+            assert!(
+                x_of(&l, d2019 + i) < x_of(&l, d2019 + i + 1),
+                "2019 digit order"
+            );
         }
         // logical order right to left: في, 28, حزيران, …, 2019
         assert!(x_of(&l, d28) > x_of(&l, offset_of(t, "حزيران")));
@@ -483,7 +498,11 @@ mod tests {
     fn wrapped_lines_come_in_reading_order_and_cover_the_text() {
         let t = "بحث الرئيس الروسي فلاديمير بوتين، ونظيره الأميركي دونالد ترامب، مكافحة فيروس كورونا والتعاون في الفضاء وعقد القمة المرتقبة";
         let l = lay(t, Some(300.0));
-        assert!(l.lines.len() >= 3, "expected wrapping, got {} lines", l.lines.len());
+        assert!(
+            l.lines.len() >= 3,
+            "expected wrapping, got {} lines",
+            l.lines.len()
+        );
         for w in l.lines.windows(2) {
             assert_eq!(w[0].chars.end, w[1].chars.start);
             assert!(w[0].top < w[1].top);
@@ -492,7 +511,11 @@ mod tests {
         assert_eq!(l.lines.last().unwrap().chars.end, t.chars().count());
         // right-aligned: each RTL line ends near the right edge
         for line in &l.lines {
-            assert!(line.extent.1 > 300.0 - 2.0, "line not right-aligned: {:?}", line.extent);
+            assert!(
+                line.extent.1 > 300.0 - 2.0,
+                "line not right-aligned: {:?}",
+                line.extent
+            );
         }
     }
 
@@ -515,9 +538,9 @@ mod tests {
         let (_, right) = l.lines[0].extent;
         let end = offset_of(t, " الرحيم");
         let (_, end_x) = l.caret_x(end);
-        let a = l.hit(right - 1.0, y);
-        let b = l.hit(end_x + 1.0, y);
-        assert_eq!((a, b), (0, end));
+        let from = l.hit(right - 1.0, y);
+        let to = l.hit(end_x + 1.0, y);
+        assert_eq!((from, to), (0, end));
         assert_eq!(&t[..t.find(" الرحيم").unwrap()], "بسم الله الرحمن");
         // beyond the right edge of an RTL line is its start; beyond the left, its end
         assert_eq!(l.hit(right + 50.0, y), 0);

@@ -193,8 +193,14 @@ impl TextEngine {
         let ox = (origin.x * pixels_per_point).round();
         let oy = (origin.y * pixels_per_point).round();
         Rect::from_min_max(
-            pos2((ox + r[0]) / pixels_per_point, (oy + r[1]) / pixels_per_point),
-            pos2((ox + r[2]) / pixels_per_point, (oy + r[3]) / pixels_per_point),
+            pos2(
+                (ox + r[0]) / pixels_per_point,
+                (oy + r[1]) / pixels_per_point,
+            ),
+            pos2(
+                (ox + r[2]) / pixels_per_point,
+                (oy + r[3]) / pixels_per_point,
+            ),
         )
     }
 

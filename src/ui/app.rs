@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use egui::{Color32, RichText, Ui};
+use egui::{Color32, Ui};
 
 use crate::annotation::{Entity, Status};
 use crate::document::Document;
@@ -165,6 +165,7 @@ impl TaliqApp {
             Command::Redo => self.undo_redo(false),
             Command::LabelSelection(label) => self.label_selection(label),
             Command::ClearSelection => self.view.clear(),
+            Command::SelectRange(start, end) => self.view.select(start, end),
             Command::Accept(id) => self.edit(Edit::SetStatus {
                 id,
                 status: Status::Accepted,
@@ -185,7 +186,11 @@ impl TaliqApp {
                 self.view.unfocus(id);
             }
             Command::SetNote(id, note) => {
-                if self.session().and_then(|s| s.get(id)).is_some_and(|a| a.note != note) {
+                if self
+                    .session()
+                    .and_then(|s| s.get(id))
+                    .is_some_and(|a| a.note != note)
+                {
                     self.edit(Edit::SetNote { id, note });
                 }
             }
@@ -216,7 +221,11 @@ impl TaliqApp {
             Command::AcceptFocused | Command::RejectFocused => {
                 if let Some(id) = self.view.focused() {
                     let accept = cmd == Command::AcceptFocused;
-                    self.apply(if accept { Command::Accept(id) } else { Command::Reject(id) });
+                    self.apply(if accept {
+                        Command::Accept(id)
+                    } else {
+                        Command::Reject(id)
+                    });
                 } else {
                     self.say(Severity::Info, "Click an annotation first");
                 }
@@ -335,7 +344,10 @@ impl TaliqApp {
             Ok(()) => {
                 a.exported_revision = Some(a.session.revision());
                 let n = a.session.annotations().len();
-                self.say(Severity::Info, format!("Exported {n} annotations to {}", path.display()));
+                self.say(
+                    Severity::Info,
+                    format!("Exported {n} annotations to {}", path.display()),
+                );
             }
             Err(e) => self.say(Severity::Error, format!("Export failed: {e}")),
         }
@@ -351,12 +363,23 @@ impl TaliqApp {
 
     fn undo_redo(&mut self, undo: bool) {
         let Some(a) = &mut self.article else { return };
-        let done = if undo { a.session.undo() } else { a.session.redo() };
+        let done = if undo {
+            a.session.undo()
+        } else {
+            a.session.redo()
+        };
         if done {
             self.autosave();
             self.say(Severity::Info, if undo { "Undone" } else { "Redone" });
         } else {
-            self.say(Severity::Info, if undo { "Nothing to undo" } else { "Nothing to redo" });
+            self.say(
+                Severity::Info,
+                if undo {
+                    "Nothing to undo"
+                } else {
+                    "Nothing to redo"
+                },
+            );
         }
     }
 
@@ -393,13 +416,19 @@ impl TaliqApp {
     fn label_selection(&mut self, label: Label) {
         let Some(a) = &mut self.article else { return };
         let Some((s, e)) = self.view.selection() else {
-            self.say(Severity::Info, "Select some text in the article first, then press a label key (1–7)");
+            self.say(
+                Severity::Info,
+                "Select some text in the article first, then press a label key (1–7)",
+            );
             return;
         };
         let span = match Span::trimmed(a.session.document(), s, e) {
             Ok(span) => span,
             Err(err) => {
-                self.say(Severity::Warning, format!("Cannot label this selection: {err}"));
+                self.say(
+                    Severity::Warning,
+                    format!("Cannot label this selection: {err}"),
+                );
                 return;
             }
         };
@@ -426,7 +455,11 @@ impl TaliqApp {
             let id = ann.id;
             (Edit::Add(ann), id)
         };
-        let text = a.session.document().slice(span.start(), span.end()).to_owned();
+        let text = a
+            .session
+            .document()
+            .slice(span.start(), span.end())
+            .to_owned();
         self.edit(edit);
         self.view.clear();
         self.view.focus(id, span, vec![]);
@@ -444,7 +477,8 @@ impl TaliqApp {
         match storage::save_sidecar(&a.sidecar, &file, a.session.deleted_ids()) {
             Ok(()) => a.saved_revision = Some(a.session.revision()),
             Err(e) => {
-                let msg = format!("Autosave failed: {e}. Your work is still open; export it to keep it.");
+                let msg =
+                    format!("Autosave failed: {e}. Your work is still open; export it to keep it.");
                 self.say(Severity::Error, msg);
             }
         }
@@ -474,20 +508,15 @@ impl TaliqApp {
         if let Some(p) = dropped.into_iter().next() {
             self.queue.push(Command::OpenPath(p));
         }
-        for cmd in Command::global_shortcuts() {
-            if let Some(sc) = cmd.shortcut() {
-                if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
-                    self.queue.push(cmd);
-                }
-            }
-        }
+        let mut candidates = Command::global_shortcuts();
         if !ctx.egui_wants_keyboard_input() {
-            for cmd in Command::plain_key_commands() {
-                if let Some(sc) = cmd.shortcut() {
-                    if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
-                        self.queue.push(cmd);
-                    }
-                }
+            candidates.extend(Command::plain_key_commands());
+        }
+        for cmd in candidates {
+            if let Some(sc) = cmd.shortcut()
+                && ctx.input_mut(|i| i.consume_shortcut(&sc))
+            {
+                self.queue.push(cmd);
             }
         }
         if ctx.input(|i| i.viewport().close_requested()) {
@@ -510,7 +539,9 @@ impl TaliqApp {
                     let enabled = match cmd {
                         Command::Undo => can_undo,
                         Command::Redo => can_redo,
-                        Command::AcceptFocused | Command::RejectFocused => self.view.focused().is_some(),
+                        Command::AcceptFocused | Command::RejectFocused => {
+                            self.view.focused().is_some()
+                        }
                         _ => true,
                     };
                     command_button(ui, &cmd, enabled, &mut self.queue);
@@ -519,7 +550,12 @@ impl TaliqApp {
             ui.menu_button("Label", |ui| {
                 let has_sel = self.view.selection().is_some();
                 for label in Label::ALL {
-                    command_button(ui, &Command::LabelSelection(label), has_sel, &mut self.queue);
+                    command_button(
+                        ui,
+                        &Command::LabelSelection(label),
+                        has_sel,
+                        &mut self.queue,
+                    );
                 }
             });
         });
@@ -533,9 +569,14 @@ impl TaliqApp {
                 let count = |s: Status| anns.iter().filter(|x| x.status == s).count();
                 let name = doc.source_name().to_owned();
                 let color = ui.visuals().text_color();
-                let w = self.engine.layout(&name, &TextStyle::ui(), None, ui.ctx().pixels_per_point()).width / ui.ctx().pixels_per_point();
+                let w = self
+                    .engine
+                    .layout(&name, &TextStyle::ui(), None, ui.ctx().pixels_per_point())
+                    .width
+                    / ui.ctx().pixels_per_point();
                 ui.allocate_ui(egui::vec2(w + 2.0, 20.0), |ui| {
-                    self.engine.label(ui, &name, &TextStyle::ui(), color, egui::Sense::hover());
+                    self.engine
+                        .label(ui, &name, &TextStyle::ui(), color, egui::Sense::hover());
                 });
                 ui.separator();
                 ui.label(doc.encoding());
@@ -565,7 +606,8 @@ impl TaliqApp {
                     Severity::Error => ui.visuals().error_fg_color,
                 };
                 // Messages may quote Arabic text or file names: they go through the engine.
-                self.engine.label(ui, msg, &TextStyle::ui(), color, egui::Sense::hover());
+                self.engine
+                    .label(ui, msg, &TextStyle::ui(), color, egui::Sense::hover());
             }
         });
     }
@@ -594,13 +636,21 @@ impl eframe::App for TaliqApp {
             .default_size(360.0)
             .size_range(240.0..=700.0)
             .show(ui, |ui| {
-                self.facts.ui(ui, &mut self.engine, self.article.as_mut(), &self.view, &mut cmds);
+                self.facts.ui(
+                    ui,
+                    &mut self.engine,
+                    self.article.as_mut(),
+                    &self.view,
+                    &mut cmds,
+                );
             });
         egui::CentralPanel::default().show(ui, |ui| match &self.article {
             Some(a) => self.view.ui(ui, &mut self.engine, &a.session, &mut cmds),
             None => {
                 ui.centered_and_justified(|ui| {
-                    ui.label("Open an article with File › Open (Ctrl+O) or drop a file on the window");
+                    ui.label(
+                        "Open an article with File › Open (Ctrl+O) or drop a file on the window",
+                    );
                 });
             }
         });
@@ -639,8 +689,10 @@ pub(super) fn label_color(label: Label, alpha: u8) -> Color32 {
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name()
-        .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn backup_path(sidecar: &Path, old_sha: &str) -> PathBuf {

@@ -46,6 +46,11 @@ impl ArticleView {
         }
     }
 
+    pub fn select(&mut self, start: usize, end: usize) {
+        self.anchor = Some(start);
+        self.head = Some(end);
+    }
+
     pub fn clear(&mut self) {
         self.anchor = None;
         self.head = None;
@@ -72,7 +77,10 @@ impl ArticleView {
 
     /// The index of the next mention to reveal for an entity with `n` mentions.
     pub fn next_reveal(&mut self, entity: &str, n: usize) -> usize {
-        let c = self.reveal_cycle.entry(entity.to_owned()).or_insert(usize::MAX);
+        let c = self
+            .reveal_cycle
+            .entry(entity.to_owned())
+            .or_insert(usize::MAX);
         *c = c.wrapping_add(1) % n.max(1);
         *c
     }
@@ -88,7 +96,13 @@ impl ArticleView {
             .collect()
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, engine: &mut TextEngine, session: &Session, out: &mut Vec<Command>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        engine: &mut TextEngine,
+        session: &Session,
+        out: &mut Vec<Command>,
+    ) {
         if self.font_size <= 0.0 {
             self.font_size = 21.0;
         }
@@ -105,9 +119,14 @@ impl ArticleView {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let height = layout.height / ppp + 2.0 * MARGIN;
-                let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
+                let (rect, _) =
+                    ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
                 // A fixed id: widgets added above (e.g. in the selection bar) must not end a drag.
-                let response = ui.interact(rect, egui::Id::new("taliq-article-text"), Sense::click_and_drag());
+                let response = ui.interact(
+                    rect,
+                    egui::Id::unique("taliq-article-text"),
+                    Sense::click_and_drag(),
+                );
                 let left = rect.left() + ((rect.width() - column) / 2.0).max(MARGIN);
                 let origin = Pos2::new(left, rect.top() + MARGIN);
                 self.last = Some((Arc::clone(&layout), origin, ppp));
@@ -131,7 +150,10 @@ impl ArticleView {
                 }
 
                 // Visible char range, to draw only the annotations that can be seen.
-                let band = layout.lines_in(clip.top() * ppp - (origin.y * ppp).round(), clip.bottom() * ppp - (origin.y * ppp).round());
+                let band = layout.lines_in(
+                    clip.top() * ppp - (origin.y * ppp).round(),
+                    clip.bottom() * ppp - (origin.y * ppp).round(),
+                );
                 let visible = if band.is_empty() {
                     0..0
                 } else {
@@ -142,11 +164,18 @@ impl ArticleView {
                 let anns = session.annotations();
                 let first = anns.partition_point(|a| a.span.end() <= visible.start);
                 let mut hover_rects: Vec<(u64, Rect)> = Vec::new();
-                for a in anns[first..].iter().take_while(|a| a.span.start() < visible.end) {
+                for a in anns[first..]
+                    .iter()
+                    .take_while(|a| a.span.start() < visible.end)
+                {
                     if a.status == Status::Rejected {
                         continue;
                     }
-                    let alpha = if a.status == Status::Accepted { 120 } else { 60 };
+                    let alpha = if a.status == Status::Accepted {
+                        120
+                    } else {
+                        60
+                    };
                     let rects = layout.highlight_rects(a.span.start()..a.span.end());
                     TextEngine::paint_rects(&painter, origin, &rects, label_color(a.label, alpha));
                     for r in &rects {
@@ -164,7 +193,12 @@ impl ArticleView {
                             }
                         }
                         if self.focused == Some(a.id) {
-                            painter.rect_stroke(pr, 2.0, Stroke::new(2.0, label_color(a.label, 255)), egui::StrokeKind::Outside);
+                            painter.rect_stroke(
+                                pr,
+                                2.0,
+                                Stroke::new(2.0, label_color(a.label, 255)),
+                                egui::StrokeKind::Outside,
+                            );
                         }
                         hover_rects.push((a.id, pr));
                     }
@@ -179,12 +213,19 @@ impl ArticleView {
                     if t >= 1.0 {
                         self.flash = None;
                     } else {
-                        let alpha = ((1.0 - t) * 255.0 * (0.6 + 0.4 * (t * 18.0).cos().abs())) as u8;
+                        let alpha =
+                            ((1.0 - t) * 255.0 * (0.6 + 0.4 * (t * 18.0).cos().abs())) as u8;
                         for id in ids.iter() {
                             if let Some(a) = session.get(*id) {
                                 for r in layout.highlight_rects(a.span.start()..a.span.end()) {
-                                    let pr = TextEngine::px_rect_to_points(origin, r, ppp).expand(2.0);
-                                    painter.rect_stroke(pr, 3.0, Stroke::new(3.0, label_color(a.label, alpha)), egui::StrokeKind::Outside);
+                                    let pr =
+                                        TextEngine::px_rect_to_points(origin, r, ppp).expand(2.0);
+                                    painter.rect_stroke(
+                                        pr,
+                                        3.0,
+                                        Stroke::new(3.0, label_color(a.label, alpha)),
+                                        egui::StrokeKind::Outside,
+                                    );
                                 }
                             }
                         }
@@ -203,22 +244,22 @@ impl ArticleView {
                 engine.paint_glyphs(&painter, &layout, origin, text_color, clip);
 
                 // Mouse: drag to select, click to focus an annotation, double-click a word.
-                let pointer = ui.input(|i| i.pointer.latest_pos());
-                if response.drag_started() {
-                    if let Some(p) = ui.input(|i| i.pointer.press_origin()) {
-                        let (x, y) = to_px(p);
-                        self.anchor = Some(layout.hit(x, y));
-                        self.head = self.anchor;
-                    }
+                let latest = ui.input(|i| i.pointer.latest_pos());
+                if response.drag_started()
+                    && let Some(press) = ui.input(|i| i.pointer.press_origin())
+                {
+                    let (x, y) = to_px(press);
+                    self.anchor = Some(layout.hit(x, y));
+                    self.head = self.anchor;
                 }
-                if response.dragged() {
-                    if let Some(p) = pointer {
-                        let (x, y) = to_px(p);
-                        self.head = Some(layout.hit(x, y));
-                    }
+                if response.dragged()
+                    && let Some(at) = latest
+                {
+                    let (x, y) = to_px(at);
+                    self.head = Some(layout.hit(x, y));
                 }
                 if response.double_clicked() {
-                    if let Some(p) = pointer {
+                    if let Some(p) = latest {
                         let (x, y) = to_px(p);
                         let (s, e) = word_at(doc.text(), layout.hit(x, y));
                         if s < e {
@@ -227,11 +268,13 @@ impl ArticleView {
                         }
                     }
                 } else if response.clicked() {
-                    let hit = pointer.and_then(|p| {
+                    let hit = latest.and_then(|p| {
                         hover_rects
                             .iter()
                             .filter(|(_, r)| r.contains(p))
-                            .min_by_key(|(id, _)| session.get(*id).map_or(usize::MAX, |a| a.span.len()))
+                            .min_by_key(|(id, _)| {
+                                session.get(*id).map_or(usize::MAX, |a| a.span.len())
+                            })
                             .map(|(id, _)| *id)
                     });
                     self.anchor = None;
@@ -254,17 +297,35 @@ impl ArticleView {
                         response.clone().on_hover_ui_at_pointer(|ui| {
                             for id in under {
                                 if let Some(a) = session.get(id) {
-                                    let origin = if a.origin == Origin::Manual { "manual" } else { "suggested" };
+                                    let origin = if a.origin == Origin::Manual {
+                                        "manual"
+                                    } else {
+                                        "suggested"
+                                    };
                                     let status = match a.status {
                                         Status::Pending => "pending",
                                         Status::Accepted => "accepted",
                                         Status::Rejected => "rejected",
                                     };
-                                    ui.label(egui::RichText::new(a.label.as_str()).strong().color(label_color(a.label, 255)));
-                                    ui.label(format!("{status} · {origin} · {}–{}", a.span.start(), a.span.end()));
+                                    ui.label(
+                                        egui::RichText::new(a.label.as_str())
+                                            .strong()
+                                            .color(label_color(a.label, 255)),
+                                    );
+                                    ui.label(format!(
+                                        "{status} · {origin} · {}–{}",
+                                        a.span.start(),
+                                        a.span.end()
+                                    ));
                                     if !a.note.is_empty() {
                                         ui.set_max_width(320.0);
-                                        engine.label(ui, &a.note, &TextStyle::arabic(15.0), ui.visuals().text_color(), Sense::hover());
+                                        engine.label(
+                                            ui,
+                                            &a.note,
+                                            &TextStyle::arabic(15.0),
+                                            ui.visuals().text_color(),
+                                            Sense::hover(),
+                                        );
                                     }
                                 }
                             }
@@ -275,7 +336,13 @@ impl ArticleView {
     }
 
     /// The strip above the text: the selected text and a button per label.
-    fn selection_bar(&mut self, ui: &mut Ui, engine: &mut TextEngine, session: &Session, out: &mut Vec<Command>) {
+    fn selection_bar(
+        &mut self,
+        ui: &mut Ui,
+        engine: &mut TextEngine,
+        session: &Session,
+        out: &mut Vec<Command>,
+    ) {
         let sel = self.selection();
         ui.horizontal_wrapped(|ui| {
             ui.label("Label selection:");
@@ -287,9 +354,14 @@ impl ArticleView {
                     ui.visuals().weak_text_color()
                 });
                 let b = ui
-                    .add_enabled(sel.is_some(), egui::Button::new(text).stroke(Stroke::new(1.0, label_color(label, 160))))
+                    .add_enabled(
+                        sel.is_some(),
+                        egui::Button::new(text).stroke(Stroke::new(1.0, label_color(label, 160))),
+                    )
                     .on_hover_text(cmd.tooltip())
-                    .on_disabled_hover_text("Select text in the article first (drag, or double-click a word)");
+                    .on_disabled_hover_text(
+                        "Select text in the article first (drag, or double-click a word)",
+                    );
                 if b.clicked() {
                     out.push(cmd);
                 }

@@ -27,6 +27,8 @@ pub enum Command {
     LabelSelection(Label),
     /// Clear the text selection and the focused annotation.
     ClearSelection,
+    /// Select the chars `start..end` of the article (as a mouse drag would).
+    SelectRange(usize, usize),
     /// Accept a suggestion.
     Accept(u64),
     /// Reject a suggestion.
@@ -102,8 +104,15 @@ impl Command {
     /// Commands bound to single keys, active only when no text field has focus.
     #[must_use]
     pub fn plain_key_commands() -> Vec<Command> {
-        let mut v: Vec<Command> = Label::ALL.into_iter().map(Command::LabelSelection).collect();
-        v.extend([Command::AcceptFocused, Command::RejectFocused, Command::ClearSelection]);
+        let mut v: Vec<Command> = Label::ALL
+            .into_iter()
+            .map(Command::LabelSelection)
+            .collect();
+        v.extend([
+            Command::AcceptFocused,
+            Command::RejectFocused,
+            Command::ClearSelection,
+        ]);
         v
     }
 
@@ -119,8 +128,13 @@ impl Command {
             Command::Redo => "Redo".into(),
             Command::LabelSelection(l) => format!("{} {}", l.shortcut_digit(), l.as_str()),
             Command::ClearSelection => "Clear selection".into(),
-            Command::Accept(_) | Command::AcceptEntity(_) | Command::AcceptFocused => "Accept".into(),
-            Command::Reject(_) | Command::RejectEntity(_) | Command::RejectFocused => "Reject".into(),
+            Command::SelectRange(s, e) => format!("Select {s}–{e}"),
+            Command::Accept(_) | Command::AcceptEntity(_) | Command::AcceptFocused => {
+                "Accept".into()
+            }
+            Command::Reject(_) | Command::RejectEntity(_) | Command::RejectFocused => {
+                "Reject".into()
+            }
             Command::Relabel(_, l) | Command::RelabelEntity(_, l) => format!("Relabel as {l}"),
             Command::Delete(_) => "Delete".into(),
             Command::SetNote(..) => "Set note".into(),
@@ -144,6 +158,7 @@ impl Command {
             Command::Redo => "Redo the last undone annotation action",
             Command::LabelSelection(_) => "Label the selected text",
             Command::ClearSelection => "Clear the text selection",
+            Command::SelectRange(..) => "Select a range of the article",
             Command::Accept(_) | Command::AcceptFocused => "Mark this suggestion as correct",
             Command::Reject(_) | Command::RejectFocused => "Mark this suggestion as wrong",
             Command::AcceptEntity(_) => "Accept every mention of this entity",
@@ -168,7 +183,9 @@ impl Command {
             Command::OpenDialog => ctrl(Key::O),
             Command::ExportDialog => ctrl(Key::E),
             Command::Undo => ctrl(Key::Z),
-            Command::Redo => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
+            Command::Redo => {
+                KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z)
+            }
             Command::Quit => ctrl(Key::Q),
             Command::LabelSelection(l) => plain(LABEL_KEYS[usize::from(l.shortcut_digit()) - 1]),
             Command::AcceptFocused => plain(Key::A),

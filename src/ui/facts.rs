@@ -46,11 +46,17 @@ impl FactsPanel {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 for label in Label::ALL {
-                    let group: Vec<&Entity> = entities.iter().filter(|e| e.label == label).collect();
+                    let group: Vec<&Entity> =
+                        entities.iter().filter(|e| e.label == label).collect();
                     let mentions: usize = group.iter().map(|e| e.mentions.len()).sum();
-                    let title = RichText::new(format!("{} ({} · {} mentions)", label.group_title(), group.len(), mentions))
-                        .strong()
-                        .color(label_color(label, 255));
+                    let title = RichText::new(format!(
+                        "{} ({} · {} mentions)",
+                        label.group_title(),
+                        group.len(),
+                        mentions
+                    ))
+                    .strong()
+                    .color(label_color(label, 255));
                     egui::CollapsingHeader::new(title)
                         .id_salt(label.as_str())
                         .default_open(!group.is_empty() && label != Label::Quote)
@@ -68,7 +74,17 @@ impl FactsPanel {
                     .annotations()
                     .iter()
                     .filter(|a| a.status == Status::Rejected)
-                    .map(|a| (a.id, article.session.document().slice(a.span.start(), a.span.end()).to_owned(), a.label))
+                    .map(|a| {
+                        (
+                            a.id,
+                            article
+                                .session
+                                .document()
+                                .slice(a.span.start(), a.span.end())
+                                .to_owned(),
+                            a.label,
+                        )
+                    })
                     .collect();
                 egui::CollapsingHeader::new(format!("Rejected ({})", rejected.len()))
                     .id_salt("rejected")
@@ -76,11 +92,25 @@ impl FactsPanel {
                     .show(ui, |ui| {
                         for (id, text, label) in rejected {
                             ui.horizontal(|ui| {
-                                if ui.small_button("↺").on_hover_text("Restore (accept) this suggestion").clicked() {
+                                if ui
+                                    .small_button("↺")
+                                    .on_hover_text("Restore (accept) this suggestion")
+                                    .clicked()
+                                {
                                     out.push(Command::Accept(id));
                                 }
-                                ui.label(RichText::new(label.as_str()).small().color(label_color(label, 255)));
-                                let r = engine.label(ui, &text, &TextStyle::arabic(15.0), ui.visuals().weak_text_color(), Sense::click());
+                                ui.label(
+                                    RichText::new(label.as_str())
+                                        .small()
+                                        .color(label_color(label, 255)),
+                                );
+                                let r = engine.label(
+                                    ui,
+                                    &text,
+                                    &TextStyle::arabic(15.0),
+                                    ui.visuals().weak_text_color(),
+                                    Sense::click(),
+                                );
                                 r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &text));
                                 if r.clicked() {
                                     out.push(Command::Focus(id));
@@ -91,9 +121,21 @@ impl FactsPanel {
             });
     }
 
-    fn entity_row(&mut self, ui: &mut Ui, engine: &mut TextEngine, article: &OpenArticle, e: &Entity, out: &mut Vec<Command>) {
+    fn entity_row(
+        &mut self,
+        ui: &mut Ui,
+        engine: &mut TextEngine,
+        article: &OpenArticle,
+        e: &Entity,
+        out: &mut Vec<Command>,
+    ) {
         let session = &article.session;
-        let statuses: Vec<Status> = e.mentions.iter().filter_map(|id| session.get(*id)).map(|a| a.status).collect();
+        let statuses: Vec<Status> = e
+            .mentions
+            .iter()
+            .filter_map(|id| session.get(*id))
+            .map(|a| a.status)
+            .collect();
         let all_accepted = statuses.iter().all(|s| *s == Status::Accepted);
         let open = self.expanded.contains(&e.id);
         ui.horizontal(|ui| {
@@ -124,18 +166,37 @@ impl FactsPanel {
             ui.menu_button("…", |ui| {
                 for l in Label::ALL.into_iter().filter(|l| *l != e.label) {
                     let cmd = Command::RelabelEntity(e.id.clone(), l);
-                    if ui.button(cmd.title()).on_hover_text(cmd.tooltip()).clicked() {
+                    if ui
+                        .button(cmd.title())
+                        .on_hover_text(cmd.tooltip())
+                        .clicked()
+                    {
                         out.push(cmd);
                         ui.close();
                     }
                 }
             });
             let mark = if all_accepted { "✔" } else { "•" };
-            ui.label(RichText::new(format!("{mark} ×{}", e.mentions.len())).color(label_color(e.label, 255)))
-                .on_hover_text(if all_accepted { "all mentions accepted" } else { "some mentions await review" });
-            let r = engine.label(ui, &e.canonical, &TextStyle::arabic(17.0), ui.visuals().strong_text_color(), Sense::click());
+            ui.label(
+                RichText::new(format!("{mark} ×{}", e.mentions.len()))
+                    .color(label_color(e.label, 255)),
+            )
+            .on_hover_text(if all_accepted {
+                "all mentions accepted"
+            } else {
+                "some mentions await review"
+            });
+            let r = engine.label(
+                ui,
+                &e.canonical,
+                &TextStyle::arabic(17.0),
+                ui.visuals().strong_text_color(),
+                Sense::click(),
+            );
             r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &e.canonical));
-            if r.on_hover_text(Command::RevealEntity(e.id.clone()).tooltip()).clicked() {
+            if r.on_hover_text(Command::RevealEntity(e.id.clone()).tooltip())
+                .clicked()
+            {
                 out.push(Command::RevealEntity(e.id.clone()));
             }
         });
@@ -143,17 +204,34 @@ impl FactsPanel {
             ui.indent(&e.id, |ui| {
                 for id in &e.mentions {
                     let Some(a) = session.get(*id) else { continue };
-                    let text = session.document().slice(a.span.start(), a.span.end()).to_owned();
+                    let text = session
+                        .document()
+                        .slice(a.span.start(), a.span.end())
+                        .to_owned();
                     ui.horizontal(|ui| {
                         let accepted = a.status == Status::Accepted;
-                        if ui.add_enabled(!accepted, egui::Button::new("✔").small()).on_hover_text(Command::Accept(*id).tooltip()).clicked() {
+                        if ui
+                            .add_enabled(!accepted, egui::Button::new("✔").small())
+                            .on_hover_text(Command::Accept(*id).tooltip())
+                            .clicked()
+                        {
                             out.push(Command::Accept(*id));
                         }
-                        if ui.small_button("✖").on_hover_text(Command::Reject(*id).tooltip()).clicked() {
+                        if ui
+                            .small_button("✖")
+                            .on_hover_text(Command::Reject(*id).tooltip())
+                            .clicked()
+                        {
                             out.push(Command::Reject(*id));
                         }
                         ui.weak(format!("{}–{}", a.span.start(), a.span.end()));
-                        let r = engine.label(ui, &text, &TextStyle::arabic(15.0), ui.visuals().text_color(), Sense::click());
+                        let r = engine.label(
+                            ui,
+                            &text,
+                            &TextStyle::arabic(15.0),
+                            ui.visuals().text_color(),
+                            Sense::click(),
+                        );
                         r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &text));
                         if r.clicked() {
                             out.push(Command::Focus(*id));
@@ -164,46 +242,100 @@ impl FactsPanel {
         }
     }
 
-    fn inspector(&mut self, ui: &mut Ui, engine: &mut TextEngine, article: &OpenArticle, id: u64, out: &mut Vec<Command>) {
+    fn inspector(
+        &mut self,
+        ui: &mut Ui,
+        engine: &mut TextEngine,
+        article: &OpenArticle,
+        id: u64,
+        out: &mut Vec<Command>,
+    ) {
         let session = &article.session;
         let Some(a) = session.get(id) else { return };
         if self.note_draft.as_ref().is_none_or(|(d, _)| *d != id) {
             self.note_draft = Some((id, a.note.clone()));
         }
-        let text = session.document().slice(a.span.start(), a.span.end()).to_owned();
+        let text = session
+            .document()
+            .slice(a.span.start(), a.span.end())
+            .to_owned();
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(RichText::new(a.label.as_str()).strong().color(label_color(a.label, 255)));
+                ui.label(
+                    RichText::new(a.label.as_str())
+                        .strong()
+                        .color(label_color(a.label, 255)),
+                );
                 let status = match a.status {
                     Status::Pending => "pending",
                     Status::Accepted => "accepted",
                     Status::Rejected => "rejected",
                 };
-                let origin = if a.origin == Origin::Manual { "manual" } else { "suggested" };
-                ui.weak(format!("{status} · {origin} · chars {}–{}", a.span.start(), a.span.end()));
+                let origin = if a.origin == Origin::Manual {
+                    "manual"
+                } else {
+                    "suggested"
+                };
+                ui.weak(format!(
+                    "{status} · {origin} · chars {}–{}",
+                    a.span.start(),
+                    a.span.end()
+                ));
             });
-            engine.label(ui, &text, &TextStyle::arabic(20.0), ui.visuals().strong_text_color(), Sense::hover());
+            engine.label(
+                ui,
+                &text,
+                &TextStyle::arabic(20.0),
+                ui.visuals().strong_text_color(),
+                Sense::hover(),
+            );
             if a.canonical != text {
                 ui.horizontal(|ui| {
                     ui.weak("entity:");
-                    engine.label(ui, &a.canonical, &TextStyle::arabic(15.0), ui.visuals().text_color(), Sense::hover());
+                    engine.label(
+                        ui,
+                        &a.canonical,
+                        &TextStyle::arabic(15.0),
+                        ui.visuals().text_color(),
+                        Sense::hover(),
+                    );
                 });
             }
             ui.horizontal(|ui| {
-                if ui.add_enabled(a.status != Status::Accepted, egui::Button::new("✔ Accept")).on_hover_text(Command::AcceptFocused.tooltip()).clicked() {
+                if ui
+                    .add_enabled(a.status != Status::Accepted, egui::Button::new("✔ Accept"))
+                    .on_hover_text(Command::AcceptFocused.tooltip())
+                    .clicked()
+                {
                     out.push(Command::Accept(id));
                 }
-                if ui.add_enabled(a.status != Status::Rejected, egui::Button::new("✖ Reject")).on_hover_text(Command::RejectFocused.tooltip()).clicked() {
+                if ui
+                    .add_enabled(a.status != Status::Rejected, egui::Button::new("✖ Reject"))
+                    .on_hover_text(Command::RejectFocused.tooltip())
+                    .clicked()
+                {
                     out.push(Command::Reject(id));
                 }
-                if ui.button("🗑 Delete").on_hover_text(Command::Delete(id).tooltip()).clicked() {
+                if ui
+                    .button("🗑 Delete")
+                    .on_hover_text(Command::Delete(id).tooltip())
+                    .clicked()
+                {
                     out.push(Command::Delete(id));
                 }
                 egui::ComboBox::from_id_salt(("relabel", id))
                     .selected_text(format!("Label: {}", a.label))
                     .show_ui(ui, |ui| {
                         for l in Label::ALL {
-                            if ui.selectable_label(l == a.label, RichText::new(format!("{} {l}", l.shortcut_digit())).color(label_color(l, 255))).clicked() && l != a.label {
+                            if ui
+                                .selectable_label(
+                                    l == a.label,
+                                    RichText::new(format!("{} {l}", l.shortcut_digit()))
+                                        .color(label_color(l, 255)),
+                                )
+                                .clicked()
+                                && l != a.label
+                            {
                                 out.push(Command::Relabel(id, l));
                             }
                         }
@@ -219,7 +351,13 @@ impl FactsPanel {
                 );
                 let changed = *draft != a.note;
                 if !draft.is_empty() {
-                    engine.label(ui, draft, &TextStyle::arabic(15.0), ui.visuals().text_color(), Sense::hover());
+                    engine.label(
+                        ui,
+                        draft,
+                        &TextStyle::arabic(15.0),
+                        ui.visuals().text_color(),
+                        Sense::hover(),
+                    );
                 }
                 ui.horizontal(|ui| {
                     let save = ui.add_enabled(changed, egui::Button::new("Save note"));
