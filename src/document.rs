@@ -16,12 +16,12 @@ pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 #[derive(Debug, Error)]
 pub enum LoadError {
     /// The file could not be read (missing, permissions, a directory …).
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}: {reason}")]
     Io {
         /// The path as given.
         path: String,
         /// The operating system's error.
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     /// The file has no text at all.
     #[error("{path} is empty: there is no text to annotate")]
@@ -113,14 +113,14 @@ impl Document {
     /// message names the file and says what to do.
     pub fn load(path: &Path) -> Result<Document, LoadError> {
         let shown = path.display().to_string();
-        let meta = std::fs::metadata(path).map_err(|source| LoadError::Io {
+        let meta = std::fs::metadata(path).map_err(|reason| LoadError::Io {
             path: shown.clone(),
-            source,
+            reason,
         })?;
         if meta.is_dir() {
             return Err(LoadError::Io {
                 path: shown,
-                source: std::io::Error::other("it is a folder, not a file"),
+                reason: std::io::Error::other("it is a folder, not a file"),
             });
         }
         if meta.len() > MAX_FILE_BYTES {
@@ -130,9 +130,9 @@ impl Document {
                 limit: MAX_FILE_BYTES,
             });
         }
-        let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        let bytes = std::fs::read(path).map_err(|reason| LoadError::Io {
             path: shown.clone(),
-            source,
+            reason,
         })?;
         let name = path
             .file_name()

@@ -54,12 +54,12 @@ pub enum ImportError {
     #[error("offsets are in {0:?}, expected {OFFSET_UNIT:?}")]
     OffsetUnit(String),
     /// An annotation's offsets are invalid for the document.
-    #[error("annotation {id}: {source}")]
+    #[error("annotation {id}: {reason}")]
     BadSpan {
         /// The annotation's id.
         id: u64,
         /// What is wrong with its offsets.
-        source: SpanError,
+        reason: SpanError,
     },
     /// An annotation's `text` differs from the document slice.
     #[error("annotation {id}: text {text:?} does not match the document at {start}..{end}")]
@@ -212,7 +212,7 @@ impl ExportFile {
                     return Err(ImportError::DuplicateId(r.id));
                 }
                 let span = Span::new(doc, r.start, r.end)
-                    .map_err(|source| ImportError::BadSpan { id: r.id, source })?;
+                    .map_err(|reason| ImportError::BadSpan { id: r.id, reason })?;
                 if doc.slice(r.start, r.end) != r.text {
                     return Err(ImportError::TextMismatch {
                         id: r.id,

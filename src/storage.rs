@@ -17,20 +17,20 @@ pub const SIDECAR_SUFFIX: &str = ".taliq.json";
 #[derive(Debug, Error)]
 pub enum StorageError {
     /// File system error while reading or writing `path`.
-    #[error("cannot save {path}: {source}")]
+    #[error("cannot save {path}: {reason}")]
     Io {
         /// The file involved.
         path: String,
         /// The operating system's error.
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     /// The sidecar exists but is not a valid Taliq file; it is left untouched.
-    #[error("{path} is damaged or not a Taliq file ({source}); it was left untouched")]
+    #[error("{path} is damaged or not a Taliq file ({reason}); it was left untouched")]
     Broken {
         /// The sidecar path.
         path: String,
         /// What is wrong with it.
-        source: ImportError,
+        reason: ImportError,
     },
     /// Writing would drop annotations that the file on disk holds and that were not
     /// deleted on purpose in this session (another program, or a bug, changed them).
@@ -60,18 +60,18 @@ pub fn read_sidecar(path: &Path) -> Result<Option<ExportFile>, StorageError> {
     let json = match std::fs::read_to_string(path) {
         Ok(s) => s,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
+        Err(reason) => {
             return Err(StorageError::Io {
                 path: path.display().to_string(),
-                source,
+                reason,
             });
         }
     };
     ExportFile::from_json(&json)
         .map(Some)
-        .map_err(|source| StorageError::Broken {
+        .map_err(|reason| StorageError::Broken {
             path: path.display().to_string(),
-            source,
+            reason,
         })
 }
 
@@ -81,9 +81,9 @@ pub fn read_sidecar(path: &Path) -> Result<Option<ExportFile>, StorageError> {
 /// # Errors
 /// [`StorageError::Io`] on any file system failure; `path` is then unchanged.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StorageError> {
-    let io = |source| StorageError::Io {
+    let io = |reason| StorageError::Io {
         path: path.display().to_string(),
-        source,
+        reason,
     };
     let dir = path
         .parent()

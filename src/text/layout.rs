@@ -25,6 +25,9 @@ pub struct LayoutParams {
     pub width: Option<f32>,
     /// Font family name to shape with (falls back per script when a glyph is missing).
     pub family: String,
+    /// Font family for runs of Latin letters (with the digits and joiners inside them), so
+    /// "Crew Dragon" or "G7" inside Arabic is set in a Latin face; `None` uses `family`.
+    pub latin_family: Option<String>,
 }
 
 /// One glyph placed on a visual line.
@@ -109,12 +112,14 @@ pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> Te
 
     for para in paragraphs(text) {
         let para_text = &text[para.clone()];
-        let mut bl = BufferLine::new(
-            para_text,
-            LineEnding::None,
-            AttrsList::new(&attrs),
-            Shaping::Advanced,
-        );
+        let mut attrs_list = AttrsList::new(&attrs);
+        if let Some(latin) = &params.latin_family {
+            let latin_attrs = Attrs::new().family(Family::Name(latin));
+            for run in latin_runs(para_text) {
+                attrs_list.add_span(run, &latin_attrs);
+            }
+        }
+        let mut bl = BufferLine::new(para_text, LineEnding::None, attrs_list, Shaping::Advanced);
         let rtl = bl.shape(fs, 8).rtl;
         let layout_lines = bl.layout(
             fs,
@@ -190,6 +195,47 @@ pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> Te
         text: text.to_owned(),
         char_bytes,
     }
+}
+
+/// Byte ranges of runs of Latin-script letters, extended over the ASCII digits and the
+/// joiners (space, `-`, `.`, `'`, `&`, `/`) between or after them: "G7", "Crew Dragon".
+fn latin_runs(text: &str) -> Vec<Range<usize>> {
+    let is_letter = |c: char| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c);
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut cur: Option<Range<usize>> = None;
+    let mut pending_end: Option<usize> = None; // end of the run before trailing joiners
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        match cur.as_mut() {
+            None if is_letter(c) => {
+                cur = Some(i..end);
+                pending_end = None;
+            }
+            None => {}
+            Some(r) if is_letter(c) || c.is_ascii_digit() => {
+                r.end = end;
+                pending_end = None;
+            }
+            Some(r) if matches!(c, ' ' | '-' | '.' | '\'' | '&' | '/') => {
+                pending_end.get_or_insert(r.end);
+                r.end = end;
+            }
+            Some(r) => {
+                if let Some(e) = pending_end.take() {
+                    r.end = e;
+                }
+                runs.push(r.clone());
+                cur = None;
+            }
+        }
+    }
+    if let Some(mut r) = cur {
+        if let Some(e) = pending_end {
+            r.end = e;
+        }
+        runs.push(r);
+    }
+    runs
 }
 
 /// Byte ranges of the paragraphs of `text`, line endings excluded. A text ending in a line
@@ -439,6 +485,7 @@ mod tests {
             line_spacing: 1.8,
             width,
             family: ARABIC_FAMILY.to_owned(),
+            latin_family: Some(crate::text::fonts::LATIN_FAMILY.to_owned()),
         };
         layout_text(&mut fs, text, &params)
     }
@@ -517,6 +564,34 @@ mod tests {
                 line.extent
             );
         }
+    }
+
+    #[test]
+    fn latin_runs_cover_words_digits_and_inner_joiners_only() {
+        let t = "مركبة \"Crew Dragon\" وقمة G7، و A-1 .";
+        let runs: Vec<&str> = latin_runs(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(runs, vec!["Crew Dragon", "G7", "A-1"]);
+    }
+
+    #[test]
+    fn latin_runs_are_set_in_the_latin_face() {
+        let t = "وقمة \"G7\"";
+        let mut fs = font_system(SystemFonts::Skip);
+        let l = lay(t, None);
+        let g = l.lines[0]
+            .glyphs
+            .iter()
+            .find(|g| g.chars.start == 6)
+            .unwrap();
+        let face = fs.db().face(g.cache_key.font_id).unwrap();
+        assert_eq!(face.families[0].0, crate::text::fonts::LATIN_FAMILY);
+        let a = l.lines[0]
+            .glyphs
+            .iter()
+            .find(|g| g.chars.start == 0)
+            .unwrap();
+        let face = fs.db().face(a.cache_key.font_id).unwrap();
+        assert_eq!(face.families[0].0, ARABIC_FAMILY);
     }
 
     #[test]

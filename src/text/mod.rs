@@ -121,6 +121,7 @@ impl TextEngine {
             line_spacing: style.line_spacing,
             width: width_px,
             family: style.family.clone(),
+            latin_family: Some(fonts::LATIN_FAMILY.to_owned()),
         };
         let l = Arc::new(layout_text(&mut self.fs, text, &params));
         self.cache.insert(key, Arc::clone(&l));
