@@ -259,3 +259,24 @@ fn a_file_that_is_not_text_gets_a_message_and_the_article_stays_open() {
             .starts_with("بوتين")
     );
 }
+
+#[test]
+fn arabic_note_is_typed_into_the_engine_field_and_saved() {
+    let (_dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    let id = h.state().session().unwrap().annotations()[0].id;
+    h.state_mut().apply(Command::Focus(id));
+    h.run_steps(2);
+    h.get_by_role(egui::Role::TextInput).click();
+    h.run_steps(2);
+    h.event(Event::Text("اسم ثلاثي".into()));
+    h.run_steps(1);
+    // the plain-key shortcuts stay quiet while the field has focus
+    h.key_press(egui::Key::Num1);
+    h.run_steps(1);
+    h.get_by_label("Save note").click();
+    h.run_steps(3);
+    let s = h.state().session().unwrap();
+    assert_eq!(s.get(id).unwrap().note, "اسم ثلاثي");
+    assert!(h.state().is_saved());
+}

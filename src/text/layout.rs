@@ -576,7 +576,7 @@ mod tests {
     #[test]
     fn latin_runs_are_set_in_the_latin_face() {
         let t = "وقمة \"G7\"";
-        let mut fs = font_system(SystemFonts::Skip);
+        let fs = font_system(SystemFonts::Skip);
         let l = lay(t, None);
         let g = l.lines[0]
             .glyphs

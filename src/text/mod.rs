@@ -4,6 +4,7 @@
 //! is used for the Latin interface chrome only, because egui does no bidi reordering.
 
 pub mod atlas;
+pub mod edit;
 pub mod fonts;
 pub mod layout;
 

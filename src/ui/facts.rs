@@ -10,13 +10,15 @@ use crate::label::Label;
 use crate::text::{TextEngine, TextStyle};
 
 use super::app::{OpenArticle, label_color};
+use super::arabic_edit::arabic_text_edit;
 use super::article::ArticleView;
 use super::command::Command;
+use crate::text::edit::EditBuffer;
 
 #[derive(Default)]
 pub(super) struct FactsPanel {
     expanded: HashSet<String>,
-    note_draft: Option<(u64, String)>,
+    note_draft: Option<(u64, EditBuffer)>,
 }
 
 impl FactsPanel {
@@ -253,7 +255,7 @@ impl FactsPanel {
         let session = &article.session;
         let Some(a) = session.get(id) else { return };
         if self.note_draft.as_ref().is_none_or(|(d, _)| *d != id) {
-            self.note_draft = Some((id, a.note.clone()));
+            self.note_draft = Some((id, EditBuffer::new(&a.note)));
         }
         let text = session
             .document()
@@ -343,29 +345,22 @@ impl FactsPanel {
             });
             ui.label("Note:");
             if let Some((_, draft)) = &mut self.note_draft {
-                let resp = ui.add(
-                    egui::TextEdit::multiline(draft)
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY)
-                        .hint_text("Add a note for this annotation"),
+                let resp = arabic_text_edit(
+                    ui,
+                    engine,
+                    draft,
+                    ("note", id),
+                    "Add a note for this annotation",
+                    2,
                 );
-                let changed = *draft != a.note;
-                if !draft.is_empty() {
-                    engine.label(
-                        ui,
-                        draft,
-                        &TextStyle::arabic(15.0),
-                        ui.visuals().text_color(),
-                        Sense::hover(),
-                    );
-                }
+                let changed = draft.text() != a.note;
                 ui.horizontal(|ui| {
                     let save = ui.add_enabled(changed, egui::Button::new("Save note"));
                     if save.clicked() || (resp.lost_focus() && changed) {
-                        out.push(Command::SetNote(id, draft.clone()));
+                        out.push(Command::SetNote(id, draft.text().to_owned()));
                     }
                     if changed {
-                        ui.weak("unsaved note");
+                        ui.weak("unsaved note (saved when you leave the field)");
                     }
                 });
             }
