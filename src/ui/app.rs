@@ -591,8 +591,21 @@ impl TaliqApp {
                 ));
                 ui.separator();
                 let saved = a.saved_revision == Some(a.session.revision());
+                let sidecar = a.sidecar.display().to_string();
+                let engine = &mut self.engine;
                 ui.label(if saved { "✔ saved" } else { "• unsaved" })
-                    .on_hover_text(format!("Autosaved to {}", a.sidecar.display()));
+                    .on_hover_ui(|ui| {
+                        ui.label("Every change is saved automatically to");
+                        // the path may hold Arabic folder or file names
+                        ui.set_min_width(360.0);
+                        engine.label(
+                            ui,
+                            &sidecar,
+                            &TextStyle::ui(),
+                            ui.visuals().text_color(),
+                            egui::Sense::hover(),
+                        );
+                    });
                 if let Some((s, e)) = self.view.selection() {
                     ui.separator();
                     ui.label(format!("selection {s}–{e}"));
