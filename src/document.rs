@@ -47,16 +47,6 @@ pub enum LoadError {
         /// What the magic bytes suggest, e.g. "a PDF document".
         kind: &'static str,
     },
-    /// The bytes are not valid UTF-8 (other encodings are not supported yet).
-    #[error(
-        "{path} is not valid UTF-8 (first invalid byte at offset {byte_offset}); save it as UTF-8 and open it again"
-    )]
-    NotUtf8 {
-        /// The path as given.
-        path: String,
-        /// Byte offset of the first invalid sequence.
-        byte_offset: usize,
-    },
 }
 
 /// An article's text and its offset indexes.
@@ -68,6 +58,7 @@ pub struct Document {
     text: String,
     source_name: String,
     encoding: String,
+    replacements: usize,
     sha256: String,
     /// `char_to_byte[i]` is the byte offset of char `i`; one extra entry holds `text.len()`.
     char_to_byte: Vec<u32>,
@@ -100,6 +91,7 @@ impl Document {
             text,
             source_name: source_name.to_owned(),
             encoding: encoding.to_owned(),
+            replacements: 0,
             sha256,
             char_to_byte,
             grapheme_start,
@@ -140,31 +132,73 @@ impl Document {
         Document::from_bytes(&bytes, &name).map_err(|e| e.with_path(&shown))
     }
 
-    /// Decodes file bytes as a UTF-8 article. Errors carry `name` as their path.
+    /// Decodes file bytes as an article, detecting the encoding: a byte order mark
+    /// (UTF-8, UTF-16LE, UTF-16BE) first, then strict UTF-8, then a guess by chardetng
+    /// (which covers Windows-1256 and ISO-8859-6). Invalid byte sequences become U+FFFD and
+    /// are counted ([`Document::replacements`]). Line endings are kept as they are.
+    /// Errors carry `name` as their path.
     ///
     /// # Errors
-    /// [`LoadError::Empty`], [`LoadError::Binary`] or [`LoadError::NotUtf8`].
+    /// [`LoadError::Empty`] or [`LoadError::Binary`].
     pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Document, LoadError> {
-        if let Some(kind) = binary_kind(bytes) {
+        Document::decode(bytes, name, None)
+    }
+
+    /// Decodes file bytes with a given encoding (the user's "reload as…" choice), or with
+    /// detection when `forced` is `None` (see [`Document::from_bytes`]). A BOM, if present,
+    /// is removed.
+    ///
+    /// # Errors
+    /// [`LoadError::Empty`] or [`LoadError::Binary`].
+    pub fn decode(
+        bytes: &[u8],
+        name: &str,
+        forced: Option<&'static encoding_rs::Encoding>,
+    ) -> Result<Document, LoadError> {
+        let bom = encoding_rs::Encoding::for_bom(bytes);
+        if bom.is_none()
+            && forced.is_none()
+            && let Some(kind) = binary_kind(bytes)
+        {
             return Err(LoadError::Binary {
                 path: name.to_owned(),
                 kind,
             });
         }
-        let (body, encoding) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-            Some(rest) => (rest, "UTF-8 (BOM)"),
-            None => (bytes, "UTF-8"),
+        let (encoding, body, label) = match (forced, bom) {
+            (Some(enc), Some((bom_enc, len))) if enc == bom_enc => {
+                (enc, &bytes[len..], format!("{} (BOM)", enc.name()))
+            }
+            (Some(enc), _) => (enc, bytes, enc.name().to_owned()),
+            (None, Some((enc, len))) => (enc, &bytes[len..], format!("{} (BOM)", enc.name())),
+            (None, None) if std::str::from_utf8(bytes).is_ok() => {
+                (encoding_rs::UTF_8, bytes, "UTF-8".to_owned())
+            }
+            (None, None) => {
+                let mut detector =
+                    chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                detector.feed(bytes, true);
+                let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
+                (enc, bytes, enc.name().to_owned())
+            }
         };
-        let text = std::str::from_utf8(body).map_err(|e| LoadError::NotUtf8 {
-            path: name.to_owned(),
-            byte_offset: e.valid_up_to() + (bytes.len() - body.len()),
-        })?;
+        let (text, _) = encoding.decode_without_bom_handling(body);
+        let replacements = text.chars().filter(|&c| c == '\u{fffd}').count()
+            - count_fffd_in_source(body, encoding);
         if text.trim().is_empty() {
             return Err(LoadError::Empty {
                 path: name.to_owned(),
             });
         }
-        Ok(Document::from_text(text, name, encoding))
+        let mut doc = Document::from_text(&text, name, &label);
+        doc.replacements = replacements;
+        Ok(doc)
+    }
+
+    /// How many invalid byte sequences were replaced by U+FFFD while decoding.
+    #[must_use]
+    pub fn replacements(&self) -> usize {
+        self.replacements
     }
 
     /// The text, exactly as loaded minus the BOM.
@@ -254,7 +288,6 @@ impl LoadError {
         match self {
             LoadError::Empty { .. } => LoadError::Empty { path },
             LoadError::Binary { kind, .. } => LoadError::Binary { path, kind },
-            LoadError::NotUtf8 { byte_offset, .. } => LoadError::NotUtf8 { path, byte_offset },
             other => other,
         }
     }
@@ -283,6 +316,25 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         return Some("binary data");
     }
     None
+}
+
+/// U+FFFD characters already present in the source (encoded as such), which are text, not
+/// decoding errors. Only UTF-8 and UTF-16 can encode U+FFFD.
+fn count_fffd_in_source(body: &[u8], encoding: &'static encoding_rs::Encoding) -> usize {
+    let pattern: &[u8] = if encoding == encoding_rs::UTF_8 {
+        "\u{fffd}".as_bytes()
+    } else if encoding == encoding_rs::UTF_16LE {
+        &[0xFD, 0xFF]
+    } else if encoding == encoding_rs::UTF_16BE {
+        &[0xFF, 0xFD]
+    } else {
+        return 0;
+    };
+    let step = if pattern.len() == 2 { 2 } else { 1 };
+    (0..body.len().saturating_sub(pattern.len() - 1))
+        .step_by(step)
+        .filter(|&i| body[i..].starts_with(pattern))
+        .count()
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -328,8 +380,44 @@ mod tests {
             Document::from_bytes(b"  \n", "e.txt"),
             Err(LoadError::Empty { .. })
         ));
-        let err = Document::from_bytes(b"abc\xE1\xff", "w.txt").unwrap_err();
-        assert!(err.to_string().contains("offset 3"), "{err}");
+        let d = Document::decode(b"abc\xE1\xff", "w.txt", Some(encoding_rs::UTF_8)).unwrap();
+        assert_eq!(d.replacements(), 2);
+        assert!(d.text().starts_with("abc"));
+    }
+
+    fn sample(name: &str) -> Option<Vec<u8>> {
+        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/corpus/encodings")
+            .join(name);
+        std::fs::read(p).ok()
+    }
+
+    #[test]
+    fn every_sample_encoding_decodes_to_the_same_article() {
+        let reference = include_str!("../seeds/putin-trump-call.ar.txt");
+        let cases = [
+            ("putin-trump-call.utf8-bom.txt", "UTF-8 (BOM)"),
+            ("putin-trump-call.utf16le-bom-crlf.txt", "UTF-16LE (BOM)"),
+            ("putin-trump-call.cp1256.txt", "windows-1256"),
+            ("putin-trump-call.iso8859-6.txt", "ISO-8859-6"),
+            ("putin-trump-call.mixed-eol.txt", "UTF-8"),
+        ];
+        for (file, encoding) in cases {
+            let Some(bytes) = sample(file) else { continue };
+            let d = Document::from_bytes(&bytes, file).unwrap();
+            assert_eq!(d.encoding(), encoding, "{file}");
+            assert_eq!(d.replacements(), 0, "{file}");
+            // same words; line endings and the bullet (absent from ISO-8859-6) may differ
+            let norm = |t: &str| t.replace("\r\n", "\n").replace('•', "*");
+            assert_eq!(norm(d.text()), norm(reference), "{file}");
+        }
+    }
+
+    #[test]
+    fn crlf_is_kept_and_counted_in_offsets() {
+        let d = Document::from_bytes("سطر\r\nثان\nثالث".as_bytes(), "e.txt").unwrap();
+        assert_eq!(d.slice(3, 5), "\r\n");
+        assert_eq!(d.slice(5, 8), "ثان");
     }
 
     #[test]

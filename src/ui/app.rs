@@ -250,9 +250,16 @@ impl TaliqApp {
             }
         };
         self.flush_autosave();
+        let mut notes = Vec::new();
+        if doc.replacements() > 0 {
+            notes.push(format!(
+                "{} invalid byte sequence(s) in the file were replaced by � (decoded as {})",
+                doc.replacements(),
+                doc.encoding()
+            ));
+        }
         let regular = storage::sidecar_path(path);
         let mut sidecar = regular.clone();
-        let mut notes = Vec::new();
         let session = match storage::read_sidecar(&regular) {
             Ok(Some(file)) if file.document.sha256 == doc.sha256() => {
                 match Session::restore(doc.clone(), &file) {

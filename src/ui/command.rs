@@ -149,7 +149,7 @@ impl Command {
     pub fn tooltip(&self) -> String {
         let what = match self {
             Command::OpenDialog | Command::OpenPath(_) => {
-                "Open a UTF-8 plain-text article (you can also drop a file on the window)"
+                "Open a plain-text article: UTF-8, UTF-16, Windows-1256 or ISO-8859-6 (you can also drop a file on the window)"
             }
             Command::ExportDialog | Command::ExportTo(_) => {
                 "Write the text and all annotations as Taliq JSON (offsets in Unicode scalar values)"
