@@ -280,3 +280,59 @@ fn arabic_note_is_typed_into_the_engine_field_and_saved() {
     assert_eq!(s.get(id).unwrap().note, "اسم ثلاثي");
     assert!(h.state().is_saved());
 }
+
+#[test]
+fn changed_article_keeps_the_old_work_as_a_backup_and_says_so() {
+    let (dir, path) = sample_in_tempdir();
+    let id;
+    {
+        let mut h = harness(&path);
+        id = h.state().session().unwrap().annotations()[0].id;
+        h.state_mut().apply(Command::Accept(id));
+        h.run_steps(1);
+    }
+    // the article is edited outside Taliq
+    let edited = format!("{}\nفقرة جديدة.", taliq::cli::SAMPLE_TEXT);
+    std::fs::write(&path, edited).unwrap();
+    let h = harness(&path);
+    let (sev, msg) = h.state().status().unwrap();
+    assert_eq!(sev, taliq::ui::Severity::Warning);
+    assert!(msg.contains("kept in"), "{msg}");
+    let backups: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".bak"))
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    let old =
+        ExportFile::from_json(&std::fs::read_to_string(dir.path().join(&backups[0])).unwrap())
+            .unwrap();
+    assert_eq!(
+        old.annotations.iter().find(|a| a.id == id).unwrap().status,
+        Status::Accepted
+    );
+    assert!(h.state().is_saved(), "new work is saved to a fresh sidecar");
+}
+
+#[test]
+fn damaged_sidecar_is_left_alone_and_work_goes_to_a_new_file() {
+    let (dir, path) = sample_in_tempdir();
+    let sidecar = taliq::storage::sidecar_path(&path);
+    std::fs::write(&sidecar, "{ this is not json").unwrap();
+    let mut h = harness(&path);
+    let (sev, msg) = h.state().status().unwrap();
+    assert_eq!(sev, taliq::ui::Severity::Warning);
+    assert!(msg.contains("damaged"), "{msg}");
+    let id = h.state().session().unwrap().annotations()[0].id;
+    h.state_mut().apply(Command::Reject(id));
+    h.run_steps(1);
+    assert_eq!(
+        std::fs::read_to_string(&sidecar).unwrap(),
+        "{ this is not json"
+    );
+    assert!(
+        dir.path()
+            .join("putin-trump-call.ar.txt.taliq.2.json")
+            .exists()
+    );
+}

@@ -129,13 +129,18 @@ impl TaliqApp {
     pub fn apply(&mut self, cmd: Command) {
         match cmd {
             Command::OpenDialog => {
+                let shown_at = Instant::now();
                 let picked = rfd::FileDialog::new()
                     .set_title("Open an Arabic article")
                     .add_filter("Text", &["txt", "text", "md"])
                     .add_filter("All files", &["*"])
                     .pick_file();
-                if let Some(p) = picked {
-                    self.apply(Command::OpenPath(p));
+                match picked {
+                    Some(p) => self.apply(Command::OpenPath(p)),
+                    None => self.dialog_unavailable(
+                        shown_at,
+                        "drop the file on the window or pass its path: taliq FILE",
+                    ),
                 }
             }
             Command::OpenPath(p) => self.open(&p),
@@ -156,8 +161,13 @@ impl TaliqApp {
                 if let Some(d) = dir {
                     dialog = dialog.set_directory(d);
                 }
-                if let Some(p) = dialog.save_file() {
-                    self.apply(Command::ExportTo(p));
+                let shown_at = Instant::now();
+                match dialog.save_file() {
+                    Some(p) => self.apply(Command::ExportTo(p)),
+                    None => self.dialog_unavailable(
+                        shown_at,
+                        "use `taliq extract FILE` or copy the autosaved sidecar",
+                    ),
                 }
             }
             Command::ExportTo(p) => self.export(&p),
@@ -339,6 +349,17 @@ impl TaliqApp {
         }
         self.say(severity, msg);
         self.autosave();
+    }
+
+    /// A native dialog that returns at once without a choice was never shown (no
+    /// xdg-desktop-portal, say); a person cancelling takes longer. Tell the user what to do.
+    fn dialog_unavailable(&mut self, shown_at: Instant, instead: &str) {
+        if shown_at.elapsed() < std::time::Duration::from_millis(150) {
+            self.say(
+                Severity::Warning,
+                format!("The system file dialog is not available here; {instead}"),
+            );
+        }
     }
 
     fn export(&mut self, path: &Path) {

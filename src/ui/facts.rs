@@ -47,6 +47,8 @@ impl FactsPanel {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                // keep names clear of the scroll bar
+                ui.set_max_width(ui.available_width() - 12.0);
                 for label in Label::ALL {
                     let group: Vec<&Entity> =
                         entities.iter().filter(|e| e.label == label).collect();
