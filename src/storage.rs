@@ -17,7 +17,7 @@ pub const SIDECAR_SUFFIX: &str = ".taliq.json";
 #[derive(Debug, Error)]
 pub enum StorageError {
     /// File system error while reading or writing `path`.
-    #[error("cannot save {path}: {reason}")]
+    #[error("cannot read or write {path}: {reason}")]
     Io {
         /// The file involved.
         path: String,
@@ -60,6 +60,12 @@ pub fn read_sidecar(path: &Path) -> Result<Option<ExportFile>, StorageError> {
     let json = match std::fs::read_to_string(path) {
         Ok(s) => s,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+            return Err(StorageError::Broken {
+                path: path.display().to_string(),
+                reason: ImportError::Json(serde_json::Error::io(e)),
+            });
+        }
         Err(reason) => {
             return Err(StorageError::Io {
                 path: path.display().to_string(),
@@ -135,6 +141,81 @@ pub fn save_sidecar<S: std::hash::BuildHasher>(
     write_atomic(path, file.to_json().as_bytes())
 }
 
+/// Every saved-work file that may belong to `article`, existing ones only: the regular
+/// sidecar, the alternatives (`….taliq.N.json`) and the backups kept when the text changed
+/// (`….taliq.json.SHA8.bak`), newest first.
+#[must_use]
+pub fn sidecar_candidates(article: &Path) -> Vec<PathBuf> {
+    let Some(name) = article
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+    else {
+        return Vec::new();
+    };
+    let dir = article
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let regular = format!("{name}{SIDECAR_SUFFIX}");
+    let alt_prefix = format!("{name}.taliq.");
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            let is_alt = n
+                .strip_prefix(&alt_prefix)
+                .and_then(|rest| rest.strip_suffix(".json"))
+                .is_some_and(|num| num.chars().all(|c| c.is_ascii_digit()) && !num.is_empty());
+            let is_backup = n.starts_with(&regular) && n.len() > regular.len() && is_bak(&n);
+            (n == regular || is_alt || is_backup).then(|| {
+                let t = e
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .unwrap_or(std::time::UNIX_EPOCH);
+                (t, e.path())
+            })
+        })
+        .collect();
+    found.sort_by_key(|(t, _)| std::cmp::Reverse(*t));
+    found.into_iter().map(|(_, p)| p).collect()
+}
+
+fn is_bak(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("bak"))
+}
+
+/// The newest saved-work file for `article` written for the text with hash `sha256`, with
+/// its contents: where reopened work comes from, even when it sits in an alternative or
+/// backup file. Unreadable candidates are skipped.
+#[must_use]
+pub fn find_saved_work(article: &Path, sha256: &str) -> Option<(PathBuf, ExportFile)> {
+    sidecar_candidates(article)
+        .into_iter()
+        .find_map(|p| match read_sidecar(&p) {
+            Ok(Some(f)) if f.document.sha256 == sha256 => Some((p, f)),
+            _ => None,
+        })
+}
+
+/// A hash of a file's bytes (FNV-1a, 64 bit), to notice that a sidecar was changed by
+/// someone else (another window, a sync tool) since this session last read or wrote it.
+#[must_use]
+pub fn content_fingerprint(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The fingerprint of the file at `path` now; `None` when it does not exist or cannot be read.
+#[must_use]
+pub fn file_fingerprint(path: &Path) -> Option<u64> {
+    std::fs::read(path).ok().map(|b| content_fingerprint(&b))
+}
+
 /// The first free alternative sidecar path, used when the regular one is broken or
 /// foreign: `article.txt.taliq.2.json`, `…3.json`, ….
 #[must_use]
@@ -199,6 +280,33 @@ mod tests {
         assert!(save_sidecar(&path, &file_with(&[1]), &HashSet::new()).is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
         assert!(alternative_sidecar_path(&article).ends_with("a.txt.taliq.2.json"));
+    }
+
+    #[test]
+    fn saved_work_is_found_in_backups_and_alternatives_by_text_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        let f = file_with(&[7]);
+        let backup = dir.path().join("a.txt.taliq.json.12345678.bak");
+        write_atomic(&backup, f.to_json().as_bytes()).unwrap();
+        std::fs::write(sidecar_path(&article), "{ broken").unwrap();
+        std::fs::write(dir.path().join("other.txt.taliq.json"), f.to_json()).unwrap();
+        let (p, found) = find_saved_work(&article, &f.document.sha256).unwrap();
+        assert_eq!(p, backup);
+        assert_eq!(found.annotations[0].id, 7);
+        assert!(find_saved_work(&article, "0000").is_none());
+        assert_eq!(sidecar_candidates(&article).len(), 2);
+    }
+
+    #[test]
+    fn a_sidecar_that_is_not_utf8_is_broken_not_an_io_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.taliq.json");
+        std::fs::write(&path, b"\xff\xfe{").unwrap();
+        assert!(matches!(
+            read_sidecar(&path),
+            Err(StorageError::Broken { .. })
+        ));
     }
 
     #[test]

@@ -301,7 +301,11 @@ fn changed_article_keeps_the_old_work_as_a_backup_and_says_so() {
     let backups: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.ends_with(".bak"))
+        .filter(|n| {
+            Path::new(n)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("bak"))
+        })
         .collect();
     assert_eq!(backups.len(), 1, "{backups:?}");
     let old =
@@ -312,6 +316,59 @@ fn changed_article_keeps_the_old_work_as_a_backup_and_says_so() {
         Status::Accepted
     );
     assert!(h.state().is_saved(), "new work is saved to a fresh sidecar");
+    drop(h);
+    // the edit is undone outside Taliq: the earlier work comes back from the backup
+    std::fs::write(&path, taliq::cli::SAMPLE_TEXT).unwrap();
+    let h = harness(&path);
+    let s = h.state().session().unwrap();
+    assert_eq!(s.provenance(), Provenance::Restored);
+    assert_eq!(s.get(id).unwrap().status, Status::Accepted);
+}
+
+#[test]
+fn a_second_window_on_the_same_article_never_overwrites_the_first() {
+    let (dir, path) = sample_in_tempdir();
+    let mut a = harness(&path);
+    let mut b = harness(&path);
+    let ids: Vec<u64> = a
+        .state()
+        .session()
+        .unwrap()
+        .annotations()
+        .iter()
+        .map(|x| x.id)
+        .collect();
+    b.state_mut().apply(Command::Accept(ids[0]));
+    b.run_steps(1);
+    a.state_mut().apply(Command::Accept(ids[1]));
+    a.run_steps(1);
+    let (sev, msg) = a.state().status().unwrap();
+    assert_eq!(sev, taliq::ui::Severity::Warning);
+    assert!(msg.contains("another window"), "{msg}");
+    let regular = ExportFile::from_json(
+        &std::fs::read_to_string(taliq::storage::sidecar_path(&path)).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        regular
+            .annotations
+            .iter()
+            .find(|x| x.id == ids[0])
+            .unwrap()
+            .status,
+        Status::Accepted
+    );
+    let alt = dir.path().join("putin-trump-call.ar.txt.taliq.2.json");
+    let moved = ExportFile::from_json(&std::fs::read_to_string(alt).unwrap()).unwrap();
+    assert_eq!(
+        moved
+            .annotations
+            .iter()
+            .find(|x| x.id == ids[1])
+            .unwrap()
+            .status,
+        Status::Accepted
+    );
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::export::ExportFile;
 use crate::label::Label;
 use crate::session::{Edit, Session};
 use crate::span::Span;
-use crate::storage::{self, StorageError};
+use crate::storage;
 use crate::text::{SystemFonts, TextEngine, TextStyle};
 
 use super::article::ArticleView;
@@ -37,6 +37,9 @@ pub(super) struct OpenArticle {
     pub sidecar: PathBuf,
     saved_revision: Option<u64>,
     exported_revision: Option<u64>,
+    /// Fingerprint of the sidecar as this session last read or wrote it, to notice
+    /// another window or program changing it.
+    disk_fingerprint: Option<u64>,
     /// Cached entity grouping and the session revision it was computed at.
     entities: (u64, Vec<Entity>),
 }
@@ -269,32 +272,14 @@ impl TaliqApp {
             ));
         }
         let regular = storage::sidecar_path(path);
+        // Where new work is written: the regular sidecar, unless it is damaged or belongs to
+        // an older text that cannot be moved aside.
         let mut sidecar = regular.clone();
-        let session = match storage::read_sidecar(&regular) {
-            Ok(Some(file)) if file.document.sha256 == doc.sha256() => {
-                match Session::restore(doc.clone(), &file) {
-                    Ok(s) => {
-                        notes.push(format!(
-                            "restored {} annotation(s) from {}",
-                            s.annotations().len(),
-                            file_name(&regular)
-                        ));
-                        s
-                    }
-                    Err(e) => {
-                        sidecar = storage::alternative_sidecar_path(path);
-                        notes.push(format!(
-                            "{} could not be restored ({e}); it is kept untouched and new work goes to {}",
-                            file_name(&regular),
-                            file_name(&sidecar)
-                        ));
-                        Session::with_extraction(doc)
-                    }
-                }
-            }
-            Ok(Some(file)) => {
-                // The text changed since the sidecar was written. Keep the old work as a
-                // backup; re-anchoring it comes with the data-safety work.
+        match storage::read_sidecar(&regular) {
+            Ok(Some(file)) if file.document.sha256 != doc.sha256() => {
+                // The text changed since this sidecar was written: keep the old work as a
+                // backup (it is found again if the text comes back); re-anchoring it comes
+                // with the data-safety work.
                 let backup = backup_path(&regular, &file.document.sha256);
                 match std::fs::copy(&regular, &backup)
                     .and_then(|_| std::fs::remove_file(&regular))
@@ -313,21 +298,45 @@ impl TaliqApp {
                         ));
                     }
                 }
-                Session::with_extraction(doc)
             }
-            Ok(None) => Session::with_extraction(doc),
-            Err(e @ (StorageError::Broken { .. } | StorageError::Io { .. })) => {
+            Ok(_) => {}
+            Err(e) => {
                 sidecar = storage::alternative_sidecar_path(path);
                 notes.push(format!("{e}; new work goes to {}", file_name(&sidecar)));
-                Session::with_extraction(doc)
             }
-            Err(e) => {
-                notes.push(e.to_string());
-                Session::with_extraction(doc)
-            }
+        }
+        // Where earlier work comes from: the newest file written for exactly this text,
+        // be it the sidecar, an alternative or a backup.
+        let session = match storage::find_saved_work(path, doc.sha256()) {
+            Some((source, file)) => match Session::restore(doc.clone(), &file) {
+                Ok(s) => {
+                    notes.push(format!(
+                        "restored {} annotation(s) from {}",
+                        s.annotations().len(),
+                        file_name(&source)
+                    ));
+                    if source != regular && !is_backup(&source) {
+                        sidecar = source; // keep writing where the work already is
+                    }
+                    s
+                }
+                Err(e) => {
+                    if source == sidecar {
+                        sidecar = storage::alternative_sidecar_path(path);
+                    }
+                    notes.push(format!(
+                        "{} could not be restored ({e}); it is kept untouched and new work goes to {}",
+                        file_name(&source),
+                        file_name(&sidecar)
+                    ));
+                    Session::with_extraction(doc)
+                }
+            },
+            None => Session::with_extraction(doc),
         };
         let n = session.annotations().len();
         self.article = Some(OpenArticle {
+            disk_fingerprint: storage::file_fingerprint(&sidecar),
             saved_revision: None,
             exported_revision: None,
             entities: (u64::MAX, Vec::new()),
@@ -501,9 +510,23 @@ impl TaliqApp {
         if a.saved_revision == Some(a.session.revision()) {
             return;
         }
+        if storage::file_fingerprint(&a.sidecar) != a.disk_fingerprint {
+            let moved_to = storage::alternative_sidecar_path(&a.path);
+            let msg = format!(
+                "{} was changed by another window or program; it is left as it is and this window's work now goes to {}",
+                file_name(&a.sidecar),
+                file_name(&moved_to)
+            );
+            a.sidecar = moved_to;
+            a.disk_fingerprint = storage::file_fingerprint(&a.sidecar);
+            self.status = Some((Severity::Warning, msg, Instant::now()));
+        }
         let file: ExportFile = a.session.to_export();
         match storage::save_sidecar(&a.sidecar, &file, a.session.deleted_ids()) {
-            Ok(()) => a.saved_revision = Some(a.session.revision()),
+            Ok(()) => {
+                a.saved_revision = Some(a.session.revision());
+                a.disk_fingerprint = Some(storage::content_fingerprint(file.to_json().as_bytes()));
+            }
             Err(e) => {
                 let msg =
                     format!("Autosave failed: {e}. Your work is still open; export it to keep it.");
@@ -734,6 +757,10 @@ fn file_name(p: &Path) -> String {
         || p.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+fn is_backup(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("bak"))
 }
 
 fn backup_path(sidecar: &Path, old_sha: &str) -> PathBuf {
