@@ -392,4 +392,24 @@ fn damaged_sidecar_is_left_alone_and_work_goes_to_a_new_file() {
             .join("putin-trump-call.ar.txt.taliq.2.json")
             .exists()
     );
+    drop(h);
+    // reopening finds that work again and keeps writing there
+    let mut h = harness(&path);
+    assert_eq!(
+        h.state().session().unwrap().get(id).unwrap().status,
+        Status::Rejected
+    );
+    assert!(
+        h.state()
+            .sidecar_path()
+            .unwrap()
+            .ends_with("putin-trump-call.ar.txt.taliq.2.json")
+    );
+    h.state_mut().apply(Command::Accept(id));
+    h.run_steps(1);
+    assert!(
+        !dir.path()
+            .join("putin-trump-call.ar.txt.taliq.3.json")
+            .exists()
+    );
 }
