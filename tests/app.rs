@@ -279,6 +279,25 @@ fn arabic_note_is_typed_into_the_engine_field_and_saved() {
     let s = h.state().session().unwrap();
     assert_eq!(s.get(id).unwrap().note, "اسم ثلاثي");
     assert!(h.state().is_saved());
+
+    // Ctrl+Z while typing belongs to the field, not to the annotation history
+    h.get_by_role(egui::Role::TextInput).click();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(1);
+    assert_eq!(
+        h.state().session().unwrap().get(id).unwrap().note,
+        "اسم ثلاثي"
+    );
+
+    // a note still being typed is saved when the app quits
+    h.event(Event::Text(" كامل".into()));
+    h.run_steps(1);
+    h.state_mut().apply(Command::Quit);
+    let sidecar = h.state().sidecar_path().unwrap().to_path_buf();
+    let file = ExportFile::from_json(&std::fs::read_to_string(sidecar).unwrap()).unwrap();
+    let saved = file.annotations.iter().find(|a| a.id == id).unwrap();
+    assert_eq!(saved.note, "اسم ثلاثي كامل");
 }
 
 #[test]

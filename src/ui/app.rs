@@ -535,7 +535,13 @@ impl TaliqApp {
         }
     }
 
+    /// Saves everything: a note still being typed, then the sidecar.
     fn flush_autosave(&mut self) {
+        if let Some(a) = &self.article
+            && let Some(cmd) = self.facts.take_unsaved_note(a)
+        {
+            self.apply(cmd);
+        }
         self.autosave();
     }
 
@@ -559,8 +565,12 @@ impl TaliqApp {
         if let Some(p) = dropped.into_iter().next() {
             self.queue.push(Command::OpenPath(p));
         }
+        let typing = ctx.egui_wants_keyboard_input();
         let mut candidates = Command::global_shortcuts();
-        if !ctx.egui_wants_keyboard_input() {
+        if typing {
+            // Ctrl+Z in a text field belongs to the field, not to the annotation history.
+            candidates.retain(|c| !matches!(c, Command::Undo | Command::Redo));
+        } else {
             candidates.extend(Command::plain_key_commands());
         }
         for cmd in candidates {

@@ -39,7 +39,7 @@ impl FactsPanel {
             self.inspector(ui, engine, article, id, out);
             ui.separator();
         } else {
-            self.note_draft = None;
+            out.extend(self.take_unsaved_note(article));
             ui.weak("Click a highlight or a name to inspect it. Drag over text and press 1–7 to add a label.");
             ui.separator();
         }
@@ -123,6 +123,15 @@ impl FactsPanel {
                         }
                     });
             });
+    }
+
+    /// Takes the note being typed, if it differs from the stored one, as the command that
+    /// saves it. Called when focus moves and before the article is closed, so a note is
+    /// never lost for want of leaving the field.
+    pub fn take_unsaved_note(&mut self, article: &OpenArticle) -> Option<Command> {
+        let (id, buf) = self.note_draft.take()?;
+        let stored = article.session.get(id)?;
+        (buf.text() != stored.note).then(|| Command::SetNote(id, buf.text().to_owned()))
     }
 
     fn entity_row(
@@ -257,6 +266,8 @@ impl FactsPanel {
         let session = &article.session;
         let Some(a) = session.get(id) else { return };
         if self.note_draft.as_ref().is_none_or(|(d, _)| *d != id) {
+            // focus moved to another annotation: keep what was typed for the previous one
+            out.extend(self.take_unsaved_note(article));
             self.note_draft = Some((id, EditBuffer::new(&a.note)));
         }
         let text = session
