@@ -432,3 +432,45 @@ fn damaged_sidecar_is_left_alone_and_work_goes_to_a_new_file() {
             .exists()
     );
 }
+
+#[test]
+fn a_manual_span_replaces_the_pending_suggestions_it_overlaps_in_one_undo_step() {
+    let (_dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    let text = h.state().session().unwrap().document().text().to_owned();
+    let full = char_offset(&text, "دونالد ترامب");
+    let suggestion = h
+        .state()
+        .session()
+        .unwrap()
+        .annotations()
+        .iter()
+        .find(|a| a.span.start() == full && a.span.len() == 12)
+        .expect("دونالد ترامب is suggested")
+        .id;
+    let surname = full + 7;
+    let app = h.state_mut();
+    app.apply(Command::SelectRange(surname, surname + 5));
+    app.apply(Command::LabelSelection(Label::Person));
+    let s = h.state().session().unwrap();
+    assert_eq!(s.get(suggestion).unwrap().status, Status::Rejected);
+    assert!(h.state().status().unwrap().1.contains("replaces 1"));
+    // one undo step brings the suggestion back and removes the manual span
+    h.state_mut().apply(Command::Undo);
+    let s = h.state().session().unwrap();
+    assert_eq!(s.get(suggestion).unwrap().status, Status::Pending);
+    assert!(!s.annotations().iter().any(|a| a.origin == Origin::Manual));
+}
+
+#[test]
+fn a_label_key_relabels_the_focused_annotation_when_nothing_is_selected() {
+    let (_dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    let id = h.state().session().unwrap().annotations()[0].id;
+    h.state_mut().apply(Command::Focus(id));
+    h.run_steps(1);
+    h.key_press(egui::Key::Num6);
+    h.run_steps(1);
+    let a = h.state().session().unwrap().get(id).unwrap().clone();
+    assert_eq!((a.label, a.status), (Label::Misc, Status::Accepted));
+}

@@ -1,6 +1,7 @@
 //! The application: holds the open article, applies [`Command`]s, autosaves, and lays out
 //! the panels.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -227,7 +228,7 @@ impl TaliqApp {
             Command::Focus(id) => {
                 if let Some(a) = self.session().and_then(|s| s.get(id)) {
                     let span = a.span;
-                    self.view.focus(id, span, vec![id]);
+                    self.view.focus(id, span, vec![id], Some(false));
                 }
             }
             Command::RevealEntity(eid) => self.reveal_entity(&eid),
@@ -442,7 +443,7 @@ impl TaliqApp {
         let next = self.view.next_reveal(entity_id, e.mentions.len());
         let id = e.mentions[next];
         if let Some(span) = a.session.get(id).map(|m| m.span) {
-            self.view.focus(id, span, e.mentions.clone());
+            self.view.focus(id, span, e.mentions.clone(), Some(true));
             self.say(
                 Severity::Info,
                 format!("Mention {} of {} ({})", next + 1, e.mentions.len(), e.label),
@@ -453,6 +454,11 @@ impl TaliqApp {
     fn label_selection(&mut self, label: Label) {
         let Some(a) = &mut self.article else { return };
         let Some((s, e)) = self.view.selection() else {
+            // no selection: the label key relabels the focused annotation
+            if let Some(id) = self.view.focused() {
+                self.apply(Command::Relabel(id, label));
+                return;
+            }
             self.say(
                 Severity::Info,
                 "Select some text in the article first, then press a label key (1–7)",
@@ -476,21 +482,51 @@ impl TaliqApp {
             .filter(|x| x.span == span)
             .min_by_key(|x| x.status == Status::Rejected)
             .map(|x| x.id);
-        let (edit, id) = if let Some(id) = existing {
+        let (mut edits, id) = if let Some(id) = existing {
             (
-                Edit::Batch(vec![
+                vec![
                     Edit::SetLabel { id, label },
                     Edit::SetStatus {
                         id,
                         status: Status::Accepted,
                     },
-                ]),
+                ],
                 id,
             )
         } else {
             let ann = a.session.manual_annotation(span, label);
             let id = ann.id;
-            (Edit::Add(ann), id)
+            (vec![Edit::Add(ann)], id)
+        };
+        // Annotation is flat (guideline rule 6): the annotator's span replaces pending
+        // suggestions it overlaps; overlaps with accepted ones are pointed out. QUOTE is
+        // its own layer and overlaps freely.
+        let mut replaced = 0;
+        let mut clashes = Vec::new();
+        if label != Label::Quote {
+            for other in a.session.annotations() {
+                if other.id == id
+                    || other.label == Label::Quote
+                    || other.status == Status::Rejected
+                    || !other.span.overlaps(span)
+                {
+                    continue;
+                }
+                if other.status == Status::Pending {
+                    edits.push(Edit::SetStatus {
+                        id: other.id,
+                        status: Status::Rejected,
+                    });
+                    replaced += 1;
+                } else {
+                    clashes.push(other.label.as_str());
+                }
+            }
+        }
+        let edit = if edits.len() == 1 {
+            edits.remove(0)
+        } else {
+            Edit::Batch(edits)
         };
         let text = a
             .session
@@ -499,8 +535,21 @@ impl TaliqApp {
             .to_owned();
         self.edit(edit);
         self.view.clear();
-        self.view.focus(id, span, vec![]);
-        self.say(Severity::Info, format!("Labelled “{text}” as {label}"));
+        self.view.focus(id, span, vec![], None);
+        let mut msg = format!("Labelled “{text}” as {label}");
+        if replaced > 0 {
+            let _ = write!(msg, "; it replaces {replaced} overlapping suggestion(s)");
+        }
+        if clashes.is_empty() {
+            self.say(Severity::Info, msg);
+        } else {
+            let _ = write!(
+                msg,
+                "; it overlaps accepted {} (annotation is flat: reject one of them)",
+                clashes.join(", ")
+            );
+            self.say(Severity::Warning, msg);
+        }
     }
 
     /// Saves the session to its sidecar if it changed since the last save. Failures are

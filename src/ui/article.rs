@@ -30,7 +30,8 @@ pub(super) struct ArticleView {
     head: Option<usize>,
     focused: Option<u64>,
     flash: Option<(Vec<u64>, f64)>,
-    scroll_to: Option<Span>,
+    /// A span to bring into view, and whether to centre it (else: scroll only if hidden).
+    scroll_to: Option<(Span, bool)>,
     reveal_cycle: HashMap<String, usize>,
     /// The last frame's layout and where it was drawn (origin in points).
     last: Option<(Arc<TextLayout>, Pos2, f32)>,
@@ -67,10 +68,14 @@ impl ArticleView {
         }
     }
 
-    /// Focuses `id`, scrolls to `span` and flashes `flash` (the mentions of an entity).
-    pub fn focus(&mut self, id: u64, span: Span, flash: Vec<u64>) {
+    /// Focuses `id` and flashes `flash` (the mentions of an entity). `scroll`: `None` leaves
+    /// the view where it is, `Some(false)` scrolls only if the span is hidden,
+    /// `Some(true)` centres it.
+    pub fn focus(&mut self, id: u64, span: Span, flash: Vec<u64>, scroll: Option<bool>) {
         self.focused = Some(id);
-        self.scroll_to = Some(span);
+        if let Some(center) = scroll {
+            self.scroll_to = Some((span, center));
+        }
         let ids = if flash.is_empty() { vec![id] } else { flash };
         self.flash = Some((ids, f64::NAN));
     }
@@ -141,11 +146,11 @@ impl ArticleView {
                 let now = ui.input(|i| i.time);
 
                 // Scroll request (from the facts panel).
-                if let Some(span) = self.scroll_to.take() {
+                if let Some((span, center)) = self.scroll_to.take() {
                     let rects = layout.highlight_rects(span.start()..span.end());
                     if let Some(r) = rects.first() {
                         let target = TextEngine::px_rect_to_points(origin, *r, ppp);
-                        ui.scroll_to_rect(target.expand(40.0), Some(Align::Center));
+                        ui.scroll_to_rect(target.expand(40.0), center.then_some(Align::Center));
                     }
                 }
 
