@@ -474,3 +474,29 @@ fn a_label_key_relabels_the_focused_annotation_when_nothing_is_selected() {
     let a = h.state().session().unwrap().get(id).unwrap().clone();
     assert_eq!((a.label, a.status), (Label::Misc, Status::Accepted));
 }
+
+#[test]
+fn keyboard_review_accepts_and_moves_to_the_next_suggestion() {
+    let (_dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    let pending: Vec<u64> = h
+        .state()
+        .session()
+        .unwrap()
+        .annotations()
+        .iter()
+        .map(|a| a.id)
+        .take(3)
+        .collect();
+    h.key_press(egui::Key::N);
+    h.run_steps(1);
+    h.key_press(egui::Key::A);
+    h.run_steps(1);
+    h.key_press(egui::Key::R);
+    h.run_steps(1);
+    let s = h.state().session().unwrap();
+    assert_eq!(s.get(pending[0]).unwrap().status, Status::Accepted);
+    assert_eq!(s.get(pending[1]).unwrap().status, Status::Rejected);
+    assert_eq!(s.get(pending[2]).unwrap().status, Status::Pending);
+    assert!(h.state().status().unwrap().1.contains("await review"));
+}

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use egui::{Color32, Ui};
 
-use crate::annotation::{Entity, Status};
+use crate::annotation::{Entity, Origin, Status};
 use crate::document::Document;
 use crate::export::ExportFile;
 use crate::label::Label;
@@ -232,18 +232,28 @@ impl TaliqApp {
                 }
             }
             Command::RevealEntity(eid) => self.reveal_entity(&eid),
-            Command::AcceptFocused | Command::RejectFocused => {
-                if let Some(id) = self.view.focused() {
-                    let accept = cmd == Command::AcceptFocused;
-                    self.apply(if accept {
-                        Command::Accept(id)
-                    } else {
-                        Command::Reject(id)
-                    });
-                } else {
-                    self.say(Severity::Info, "Click an annotation first");
+            Command::AcceptFocused | Command::RejectFocused | Command::DeleteFocused => {
+                let Some(id) = self.view.focused() else {
+                    self.say(
+                        Severity::Info,
+                        "Click an annotation first, or press N for the next suggestion",
+                    );
+                    return;
+                };
+                let manual = self
+                    .session()
+                    .and_then(|s| s.get(id))
+                    .is_some_and(|a| a.origin == Origin::Manual);
+                match cmd {
+                    Command::AcceptFocused => self.apply(Command::Accept(id)),
+                    Command::DeleteFocused if manual => self.apply(Command::Delete(id)),
+                    _ => self.apply(Command::Reject(id)),
                 }
+                // review flow: move on to the next suggestion that awaits a decision
+                self.step_pending(true, false);
             }
+            Command::NextPending => self.step_pending(true, true),
+            Command::PreviousPending => self.step_pending(false, true),
             Command::Quit => {
                 self.flush_autosave();
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -433,6 +443,38 @@ impl TaliqApp {
             return;
         }
         self.edit(Edit::Batch(ids.into_iter().map(make).collect()));
+    }
+
+    /// Focuses the next (or previous) pending suggestion after the focused annotation, in
+    /// text order, wrapping around. `announce_none` says so when none is left.
+    fn step_pending(&mut self, forward: bool, announce_none: bool) {
+        let Some(a) = &self.article else { return };
+        let anns = a.session.annotations();
+        let here = self
+            .view
+            .focused()
+            .and_then(|id| anns.iter().position(|x| x.id == id));
+        let n = anns.len();
+        let order: Vec<usize> = match (here, forward) {
+            (Some(i), true) => (i + 1..n).chain(0..=i).collect(),
+            (Some(i), false) => (0..i).rev().chain((i..n).rev()).collect(),
+            (None, true) => (0..n).collect(),
+            (None, false) => (0..n).rev().collect(),
+        };
+        let next = order
+            .into_iter()
+            .map(|i| &anns[i])
+            .find(|x| x.status == Status::Pending)
+            .map(|x| (x.id, x.span));
+        let left = anns.iter().filter(|x| x.status == Status::Pending).count();
+        match next {
+            Some((id, span)) => {
+                self.view.focus(id, span, vec![id], Some(false));
+                self.say(Severity::Info, format!("{left} suggestion(s) await review"));
+            }
+            None if announce_none => self.say(Severity::Info, "No suggestion awaits review"),
+            None => self.say(Severity::Info, "All suggestions reviewed"),
+        }
     }
 
     fn reveal_entity(&mut self, entity_id: &str) {
@@ -649,9 +691,9 @@ impl TaliqApp {
                     let enabled = match cmd {
                         Command::Undo => can_undo,
                         Command::Redo => can_redo,
-                        Command::AcceptFocused | Command::RejectFocused => {
-                            self.view.focused().is_some()
-                        }
+                        Command::AcceptFocused
+                        | Command::RejectFocused
+                        | Command::DeleteFocused => self.view.focused().is_some(),
                         _ => true,
                     };
                     command_button(ui, &cmd, enabled, &mut self.queue);

@@ -53,6 +53,12 @@ pub enum Command {
     AcceptFocused,
     /// Reject the focused annotation.
     RejectFocused,
+    /// Delete the focused annotation if it is manual, reject it if it is a suggestion.
+    DeleteFocused,
+    /// Focus the next pending suggestion in text order (wrapping around).
+    NextPending,
+    /// Focus the previous pending suggestion in text order (wrapping around).
+    PreviousPending,
     /// Quit the application (work is autosaved).
     Quit,
 }
@@ -80,11 +86,14 @@ impl Command {
     /// The File menu, in order.
     pub const FILE_MENU: [Command; 3] = [Command::OpenDialog, Command::ExportDialog, Command::Quit];
     /// The Edit menu, in order.
-    pub const EDIT_MENU: [Command; 5] = [
+    pub const EDIT_MENU: [Command; 8] = [
         Command::Undo,
         Command::Redo,
+        Command::NextPending,
+        Command::PreviousPending,
         Command::AcceptFocused,
         Command::RejectFocused,
+        Command::DeleteFocused,
         Command::ClearSelection,
     ];
 
@@ -111,6 +120,9 @@ impl Command {
         v.extend([
             Command::AcceptFocused,
             Command::RejectFocused,
+            Command::DeleteFocused,
+            Command::NextPending,
+            Command::PreviousPending,
             Command::ClearSelection,
         ]);
         v
@@ -136,10 +148,12 @@ impl Command {
                 "Reject".into()
             }
             Command::Relabel(_, l) | Command::RelabelEntity(_, l) => format!("Relabel as {l}"),
-            Command::Delete(_) => "Delete".into(),
+            Command::Delete(_) | Command::DeleteFocused => "Delete".into(),
             Command::SetNote(..) => "Set note".into(),
             Command::Focus(_) => "Show in text".into(),
             Command::RevealEntity(_) => "Show mentions".into(),
+            Command::NextPending => "Next suggestion".into(),
+            Command::PreviousPending => "Previous suggestion".into(),
             Command::Quit => "Quit".into(),
         }
     }
@@ -159,8 +173,14 @@ impl Command {
             Command::LabelSelection(_) => "Label the selected text",
             Command::ClearSelection => "Clear the text selection",
             Command::SelectRange(..) => "Select a range of the article",
-            Command::Accept(_) | Command::AcceptFocused => "Mark this suggestion as correct",
-            Command::Reject(_) | Command::RejectFocused => "Mark this suggestion as wrong",
+            Command::Accept(_) => "Mark this suggestion as correct",
+            Command::Reject(_) => "Mark this suggestion as wrong",
+            Command::AcceptFocused => {
+                "Mark the focused annotation as correct and go to the next suggestion"
+            }
+            Command::RejectFocused => {
+                "Mark the focused annotation as wrong and go to the next suggestion"
+            }
             Command::AcceptEntity(_) => "Accept every mention of this entity",
             Command::RejectEntity(_) => "Reject every mention of this entity",
             Command::Relabel(..) | Command::RelabelEntity(..) => "Change the label (and accept)",
@@ -168,6 +188,11 @@ impl Command {
             Command::SetNote(..) => "Attach a note to the annotation",
             Command::Focus(_) => "Scroll to this mention in the text",
             Command::RevealEntity(_) => "Scroll to the next mention and flash all mentions",
+            Command::DeleteFocused => {
+                "Delete the focused annotation (a suggestion is rejected instead)"
+            }
+            Command::NextPending => "Go to the next suggestion that awaits review",
+            Command::PreviousPending => "Go to the previous suggestion that awaits review",
             Command::Quit => "Quit Taliq (your work is saved automatically)",
         };
         match self.shortcut() {
@@ -190,6 +215,9 @@ impl Command {
             Command::LabelSelection(l) => plain(LABEL_KEYS[usize::from(l.shortcut_digit()) - 1]),
             Command::AcceptFocused => plain(Key::A),
             Command::RejectFocused => plain(Key::R),
+            Command::DeleteFocused => plain(Key::Delete),
+            Command::NextPending => plain(Key::N),
+            Command::PreviousPending => plain(Key::P),
             Command::ClearSelection => plain(Key::Escape),
             _ => return None,
         })
