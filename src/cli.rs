@@ -1,11 +1,14 @@
 //! The command-line entry points that run without a window.
 
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+use serde::Serialize;
 
 use crate::document::Document;
+use crate::export::ExportFile;
+use crate::extract::eval;
 use crate::session::Session;
 
 /// Usage text printed by `taliq --help`.
@@ -14,8 +17,13 @@ Taliq — annotate Arabic news articles
 
 Usage:
   taliq                 open the bundled sample article
-  taliq FILE            open FILE (UTF-8 plain text)
+  taliq FILE            open FILE (plain text: UTF-8, UTF-16, Windows-1256, ISO-8859-6)
   taliq extract FILE    print the extracted annotations of FILE as Taliq JSON
+  taliq extract --jsonl read JSON Lines {\"doc\": ID, \"text\": ...} on stdin and write
+                        one line per document: {\"doc\": ID, ...Taliq JSON fields}, or
+                        {\"doc\": ID, \"line\": N, \"error\": ...} for a bad line
+  taliq eval GOLD.jsonl score the extractor against a gold file: precision, recall
+                        and F1 per label and micro-averaged (exact span match)
   taliq --help | --version
 ";
 
@@ -26,6 +34,10 @@ pub enum Invocation {
     Gui(Option<PathBuf>),
     /// `taliq extract FILE`.
     Extract(PathBuf),
+    /// `taliq extract --jsonl`: documents on stdin, one result a line on stdout.
+    ExtractJsonl,
+    /// `taliq eval GOLD.jsonl`.
+    Eval(PathBuf),
     /// `--help`.
     Help,
     /// `--version`.
@@ -42,8 +54,17 @@ pub fn parse_args(args: &[std::ffi::OsString]) -> Result<Invocation> {
         [] => Ok(Invocation::Gui(None)),
         ["-h" | "--help"] => Ok(Invocation::Help),
         ["-V" | "--version"] => Ok(Invocation::Version),
+        ["extract", "--jsonl"] => Ok(Invocation::ExtractJsonl),
+        ["extract", opt] if opt.starts_with('-') && opt.len() > 1 => {
+            bail!("unknown option {opt}\n\nusage: taliq extract FILE | taliq extract --jsonl")
+        }
         ["extract", _] => Ok(Invocation::Extract(PathBuf::from(&args[1]))),
-        ["extract", ..] => bail!("usage: taliq extract FILE"),
+        ["extract", ..] => bail!("usage: taliq extract FILE | taliq extract --jsonl"),
+        ["eval", opt] if opt.starts_with('-') && opt.len() > 1 => {
+            bail!("unknown option {opt}\n\nusage: taliq eval GOLD.jsonl")
+        }
+        ["eval", _] => Ok(Invocation::Eval(PathBuf::from(&args[1]))),
+        ["eval", ..] => bail!("usage: taliq eval GOLD.jsonl"),
         [opt] if opt.starts_with('-') && opt.len() > 1 => bail!("unknown option {opt}\n\n{USAGE}"),
         [_] => Ok(Invocation::Gui(Some(PathBuf::from(&args[0])))),
         _ => bail!("too many arguments\n\n{USAGE}"),
@@ -60,6 +81,150 @@ pub fn extract(path: &Path, out: &mut dyn Write) -> Result<()> {
     let session = Session::with_extraction(doc);
     out.write_all(session.to_export().to_json().as_bytes())
         .context("cannot write the result")?;
+    Ok(())
+}
+
+/// One input line of `taliq extract --jsonl`.
+#[derive(serde::Deserialize)]
+struct JsonlInput {
+    doc: serde_json::Value,
+    text: String,
+}
+
+/// One output line of `taliq extract --jsonl` for a good input line: the document id
+/// followed by the fields of the export ([`ExportFile`]).
+#[derive(Serialize)]
+struct JsonlResult<'a> {
+    doc: &'a serde_json::Value,
+    #[serde(flatten)]
+    export: &'a ExportFile,
+}
+
+/// One output line of `taliq extract --jsonl` for a bad input line.
+#[derive(Serialize)]
+struct JsonlError<'a> {
+    doc: &'a serde_json::Value,
+    line: usize,
+    error: &'a str,
+}
+
+/// `taliq extract --jsonl`: streams documents through the extractor.
+///
+/// Input (`input`): JSON Lines, one object `{"doc": ID, "text": "…"}` a line, where ID is
+/// any JSON value (usually a string) and `text` the article; blank lines are skipped.
+///
+/// Output (`out`): one compact JSON object a line, in input order, flushed after each
+/// line. For a good line it is `{"doc": ID, …}` followed by the fields that
+/// `taliq extract FILE` writes (`format`, `version`, `document`, `offset_unit`,
+/// `labels`, `annotations`, `entities`; see [`crate::export`]), with
+/// `document.source` the ID (its JSON text when not a string) and offsets in chars of
+/// `text` (a leading BOM removed). For a bad line (not UTF-8, not JSON, no `doc` or no
+/// string `text`) it is `{"doc": ID or null, "line": N, "error": "…"}` with the 1-based
+/// input line number, and the same message goes to `errors`; processing continues.
+///
+/// Returns the number of bad lines.
+///
+/// # Errors
+/// When `input` cannot be read or `out` cannot be written.
+pub fn extract_jsonl(
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+) -> Result<usize> {
+    let mut failed = 0;
+    let mut buf = Vec::new();
+    let mut line_no = 0;
+    loop {
+        buf.clear();
+        if input
+            .read_until(b'\n', &mut buf)
+            .context("cannot read the input")?
+            == 0
+        {
+            break;
+        }
+        line_no += 1;
+        let line = match std::str::from_utf8(&buf) {
+            Ok(l) => l.trim(),
+            Err(e) => {
+                failed += 1;
+                report_bad_line(
+                    out,
+                    errors,
+                    &serde_json::Value::Null,
+                    line_no,
+                    &format!("not UTF-8: {e}"),
+                )?;
+                continue;
+            }
+        };
+        if line.is_empty() {
+            continue;
+        }
+        let json = match serde_json::from_str::<JsonlInput>(line) {
+            Ok(input) => {
+                let source = match &input.doc {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                let doc = Document::from_text(&input.text, &source, "UTF-8");
+                let export = Session::with_extraction(doc).to_export();
+                serde_json::to_string(&JsonlResult {
+                    doc: &input.doc,
+                    export: &export,
+                })
+                .context("cannot serialize the result")?
+            }
+            Err(e) => {
+                failed += 1;
+                // name the document when the line is JSON with a `doc` field
+                let doc = serde_json::from_str::<serde_json::Value>(line)
+                    .ok()
+                    .and_then(|v| v.get("doc").cloned())
+                    .unwrap_or_default();
+                report_bad_line(out, errors, &doc, line_no, &format!("not a document: {e}"))?;
+                continue;
+            }
+        };
+        writeln!(out, "{json}").context("cannot write the result")?;
+        out.flush().context("cannot write the result")?;
+    }
+    Ok(failed)
+}
+
+fn report_bad_line(
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+    doc: &serde_json::Value,
+    line: usize,
+    error: &str,
+) -> Result<()> {
+    let json = serde_json::to_string(&JsonlError { doc, line, error })
+        .context("cannot serialize the error")?;
+    writeln!(out, "{json}").context("cannot write the result")?;
+    out.flush().context("cannot write the result")?;
+    // a closed stderr must not stop the stream
+    let _ = writeln!(errors, "taliq: input line {line}: {error}");
+    Ok(())
+}
+
+/// `taliq eval GOLD.jsonl`: runs the extractor on every document of the gold file and
+/// writes to `out` the table of [`eval::Scores`] (tp, fp, fn, precision, recall and F1
+/// per scored label, then micro-averaged).
+///
+/// # Errors
+/// When the file cannot be read, is not UTF-8, has a bad line (named by its 1-based
+/// number, see [`eval::try_evaluate`]) or holds no document; or `out` cannot be written.
+pub fn eval(path: &Path, out: &mut dyn Write) -> Result<()> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = std::str::from_utf8(&bytes)
+        .with_context(|| format!("{} is not UTF-8 text", path.display()))?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let scores = eval::try_evaluate(text).with_context(|| format!("{}", path.display()))?;
+    if scores.documents == 0 {
+        bail!("{}: no gold document", path.display());
+    }
+    writeln!(out, "{scores}").context("cannot write the result")?;
     Ok(())
 }
 
@@ -137,6 +302,104 @@ mod tests {
         );
         assert!(parse_args(&args(&["extract"])).is_err());
         assert!(parse_args(&args(&["--frobnicate"])).is_err());
+        assert_eq!(
+            parse_args(&args(&["extract", "--jsonl"])).unwrap(),
+            Invocation::ExtractJsonl
+        );
+        assert!(parse_args(&args(&["extract", "--json"])).is_err());
+        assert!(parse_args(&args(&["extract", "--jsonl", "a.txt"])).is_err());
+        assert_eq!(
+            parse_args(&args(&["eval", "gold.jsonl"])).unwrap(),
+            Invocation::Eval("gold.jsonl".into())
+        );
+        assert!(parse_args(&args(&["eval"])).is_err());
+        assert!(parse_args(&args(&["eval", "a", "b"])).is_err());
+        assert!(parse_args(&args(&["eval", "--x"])).is_err());
+    }
+
+    #[test]
+    fn eval_prints_scores_and_names_bad_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let gold = dir.path().join("gold.jsonl");
+        let line = r#"{"doc":"a","text":"التقى بوتين في موسكو","spans":[{"start":6,"end":11,"label":"PERSON","text":"بوتين"},{"start":15,"end":20,"label":"LOCATION","text":"موسكو"}]}"#;
+        std::fs::write(&gold, format!("{line}\n")).unwrap();
+        let mut out = Vec::new();
+        eval(&gold, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        for l in [
+            "PERSON",
+            "ORGANIZATION",
+            "LOCATION",
+            "DATE",
+            "NUMBER",
+            "micro",
+        ] {
+            assert!(out.lines().any(|x| x.starts_with(l)), "{l}: {out}");
+        }
+        assert!(out.contains("(1 documents)"), "{out}");
+
+        std::fs::write(&gold, format!("{line}\n{{\"doc\":\"b\",\"text\":3}}\n")).unwrap();
+        let err = format!("{:#}", eval(&gold, &mut Vec::new()).unwrap_err());
+        assert!(err.contains("line 2"), "{err}");
+        assert!(err.contains("gold.jsonl"), "{err}");
+
+        std::fs::write(&gold, "\n").unwrap();
+        assert!(eval(&gold, &mut Vec::new()).is_err());
+        std::fs::write(&gold, b"\xff\xfe{").unwrap();
+        assert!(eval(&gold, &mut Vec::new()).is_err());
+        let missing = dir.path().join("missing.jsonl");
+        let err = format!("{:#}", eval(&missing, &mut Vec::new()).unwrap_err());
+        assert!(err.contains("missing.jsonl"), "{err}");
+    }
+
+    #[test]
+    fn extract_jsonl_writes_one_line_per_document_and_reports_bad_lines() {
+        let input = concat!(
+            r#"{"doc":"a","text":"التقى بوتين في موسكو"}"#,
+            "\n\n",
+            "not json\n",
+            r#"{"doc":7,"text":"ترامب"}"#,
+            "\n",
+            r#"{"doc":"c"}"#,
+            "\nBAD\n",
+            r#"{"doc":"d","text":"في روسيا"}"#,
+        );
+        // the line "BAD" becomes one that is not UTF-8
+        let at = input.find("BAD").unwrap();
+        let mut bytes = input.as_bytes()[..at].to_vec();
+        bytes.push(0xff);
+        bytes.extend_from_slice(&input.as_bytes()[at + 3..]);
+        let mut out = Vec::new();
+        let mut errors = Vec::new();
+        let failed = extract_jsonl(&mut bytes.as_slice(), &mut out, &mut errors).unwrap();
+        assert_eq!(failed, 3);
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 6, "{out}");
+        assert_eq!(lines[0]["doc"], "a");
+        assert_eq!(lines[0]["format"], "taliq-annotations");
+        assert_eq!(lines[0]["document"]["source"], "a");
+        let anns = lines[0]["annotations"].as_array().unwrap();
+        assert!(anns.iter().any(|a| a["start"] == 6
+            && a["end"] == 11
+            && a["label"] == "PERSON"
+            && a["text"] == "بوتين"));
+        assert_eq!(lines[1]["doc"], serde_json::Value::Null);
+        assert_eq!(lines[1]["line"], 3);
+        assert!(lines[1]["error"].is_string());
+        assert_eq!(lines[2]["doc"], 7);
+        assert_eq!(lines[2]["document"]["source"], "7");
+        assert_eq!(lines[3]["doc"], "c");
+        assert!(lines[3]["error"].as_str().unwrap().contains("text"));
+        assert_eq!(lines[4]["line"], 6);
+        assert_eq!(lines[5]["doc"], "d");
+        assert!(lines[5].get("error").is_none());
+        let errors = String::from_utf8(errors).unwrap();
+        assert_eq!(errors.lines().count(), 3, "{errors}");
+        assert!(errors.contains("line 3"), "{errors}");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The `taliq` binary: the desktop app, and `taliq extract FILE` for scripts.
+//! The `taliq` binary: the desktop app, and `taliq extract FILE`, `taliq extract --jsonl`
+//! and `taliq eval GOLD.jsonl` for scripts.
 
 // No console window behind the app on Windows (release builds).
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
@@ -30,6 +31,32 @@ fn main() -> ExitCode {
         Invocation::Extract(path) => {
             let stdout = std::io::stdout();
             match cli::extract(&path, &mut stdout.lock()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("taliq: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Invocation::ExtractJsonl => {
+            let stdin = std::io::stdin();
+            let stdout = std::io::stdout();
+            let stderr = std::io::stderr();
+            match cli::extract_jsonl(&mut stdin.lock(), &mut stdout.lock(), &mut stderr.lock()) {
+                Ok(0) => ExitCode::SUCCESS,
+                Ok(n) => {
+                    eprintln!("taliq: {n} input line(s) failed");
+                    ExitCode::FAILURE
+                }
+                Err(e) => {
+                    eprintln!("taliq: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Invocation::Eval(path) => {
+            let stdout = std::io::stdout();
+            match cli::eval(&path, &mut stdout.lock()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("taliq: {e:#}");

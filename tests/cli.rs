@@ -78,3 +78,131 @@ fn unknown_options_exit_with_usage() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Usage"));
 }
+
+#[test]
+fn eval_scores_the_dev_gold_file() {
+    let gold = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/dev-gold.jsonl"
+    );
+    if !std::path::Path::new(gold).is_file() {
+        eprintln!("skipping: {gold} is absent");
+        return;
+    }
+    let out = taliq().args(["eval", gold]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let table = String::from_utf8(out.stdout).unwrap();
+    for label in [
+        "PERSON",
+        "ORGANIZATION",
+        "LOCATION",
+        "DATE",
+        "NUMBER",
+        "micro",
+    ] {
+        let row = table
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(label))
+            .unwrap_or_else(|| panic!("no {label} row in\n{table}"));
+        // label tp fp fn P R F1
+        let f1: f64 = row.split_whitespace().nth(6).unwrap().parse().unwrap();
+        assert!((0.0..=1.0).contains(&f1), "{row}");
+        if label == "micro" {
+            assert!(f1 > 0.8, "{table}");
+        }
+    }
+}
+
+#[test]
+fn eval_of_a_malformed_file_names_the_bad_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    std::fs::write(
+        &gold,
+        "{\"doc\":\"a\",\"text\":\"موسكو\",\"spans\":[]}\n{\"doc\":\"b\",\"text\":\n",
+    )
+    .unwrap();
+    let out = taliq().arg("eval").arg(&gold).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2"), "{err}");
+
+    let out = taliq()
+        .args(["eval", "/nonexistent/gold.jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/gold.jsonl"));
+}
+
+#[test]
+fn extract_jsonl_streams_one_result_per_line() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+
+    let mut child = taliq()
+        .args(["extract", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    // streaming: the result of the first line arrives before stdin is closed
+    writeln!(
+        stdin,
+        r#"{{"doc":"a","text":"التقى بوتين بترامب في موسكو"}}"#
+    )
+    .unwrap();
+    stdin.flush().unwrap();
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    let first: Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(first["doc"], "a");
+    assert_eq!(first["format"], "taliq-annotations");
+    let anns = first["annotations"].as_array().unwrap();
+    let has = |s: u64, e: u64, l: &str| {
+        anns.iter()
+            .any(|a| a["start"] == s && a["end"] == e && a["label"] == l)
+    };
+    assert!(has(6, 11, "PERSON") && has(13, 18, "PERSON") && has(22, 27, "LOCATION"));
+
+    writeln!(stdin, "{{\"doc\": \"b\", \"text\": 5}}").unwrap();
+    writeln!(stdin, r#"{{"doc":"c","text":"قال الكرملين"}}"#).unwrap();
+    drop(stdin);
+    let rest: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(&l.unwrap()).unwrap())
+        .collect();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(rest.len(), 2);
+    assert_eq!(rest[0]["doc"], "b");
+    assert!(rest[0]["error"].is_string());
+    assert_eq!(rest[1]["doc"], "c");
+    assert_eq!(rest[1]["annotations"][0]["label"], "ORGANIZATION");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
+
+    // all good lines: success
+    let mut child = taliq()
+        .args(["extract", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("{\"doc\":\"x\",\"text\":\"روسيا\"}\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+}

@@ -9,10 +9,10 @@
 
 use std::sync::LazyLock;
 
-use super::doc::{Candidate, Doc};
+use super::doc::{Candidate, Doc, MemoFlag};
 use super::gazetteer::PhraseTable;
 use super::number::number_phrase;
-use super::tokenize::{TokenKind, stems};
+use super::tokenize::TokenKind;
 use crate::label::Label;
 
 /// Month names, one a line; `*` marks names that are also common words or given names
@@ -232,14 +232,42 @@ const YEAR_PREPOSITIONS: &[&str] = &[
     "بدايه",
 ];
 
+/// Every word of the lists [`word_in`] is asked about, for a quick per-token rejection.
+static DATE_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    let lists: [&[&str]; 17] = [
+        WEEKDAYS,
+        QUALIFIERS,
+        PERIODS,
+        DEMO_PERIODS,
+        DEMONSTRATIVES,
+        MONTH_PREFIXES,
+        ORDINALS,
+        DECADES,
+        DAYPARTS,
+        YEAR_PREPOSITIONS,
+        &["شهر", "شهري"],
+        &["الساعه"],
+        &["عام", "عامي", "سنه", "العام", "سنتي"],
+        &["يوم", "اليوم"],
+        &["منذ"],
+        &["نحو", "حوالي", "قرابه", "زهاء"],
+        &[],
+    ];
+    lists.iter().flat_map(|l| l.iter().copied()).collect()
+});
+
 /// The Arabic word at `i` in its unsegmented or proclitic-stripped reading, if it is one
-/// of `list`; returns the proclitic length.
+/// of `list` (whose words must be in [`DATE_WORDS`]); returns the proclitic length.
 fn word_in(doc: &Doc, i: usize, list: &[&str]) -> Option<usize> {
-    if !doc.is_arabic(i) {
+    debug_assert!(list.iter().all(|w| DATE_WORDS.contains(w)), "{list:?}");
+    if !doc.is_arabic(i)
+        || !doc.memo_flag(i, MemoFlag::DateWord, || {
+            doc.stems(i).any(|s| DATE_WORDS.contains(s.key.as_ref()))
+        })
+    {
         return None;
     }
-    stems(doc.text(i))
-        .into_iter()
+    doc.stems(i)
         .find(|s| !s.lal && list.contains(&s.key.as_ref()))
         .map(|s| s.skip)
 }
@@ -448,8 +476,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         if let Some(s) = word_in(doc, i, PERIODS) {
             if next_in(doc, i + 1, QUALIFIERS) == Some(0) {
                 push(i, s, i + 2, 3);
-            } else if doc.text(i) == "اليوم"
-                || (s > 0 && stems(doc.text(i)).iter().any(|x| x.key == "اليوم"))
+            } else if doc.text(i) == "اليوم" || (s > 0 && doc.stems(i).any(|x| x.key == "اليوم"))
             {
                 let ord = next_in(doc, i + 1, ORDINALS) == Some(0);
                 push(i, s, if ord { i + 2 } else { i + 1 }, 1);

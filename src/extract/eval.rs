@@ -4,7 +4,8 @@
 //! `{"doc", "text", "spans": [{"start", "end", "label", "text"}]}` with char offsets.
 //! Scoring: exact span and label match over PERSON, ORGANIZATION, LOCATION, DATE and
 //! NUMBER; predicted mentions lying inside a gold QUOTE span are not counted; MISC and
-//! QUOTE are not scored. Lines that do not parse are skipped.
+//! QUOTE are not scored. [`evaluate`] skips lines that do not parse; [`try_evaluate`]
+//! (used by `taliq eval`) refuses the file and names the first bad line.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -108,6 +109,50 @@ struct GoldSpan {
     start: usize,
     end: usize,
     label: String,
+    /// The span's text, checked against the document when present.
+    #[serde(default)]
+    text: Option<String>,
+}
+
+/// A gold file line that cannot be scored.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct GoldError {
+    /// 1-based line number in the gold file.
+    pub line: usize,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+/// Parses one gold line and checks its spans: offsets within the text (chars, end
+/// exclusive, `start < end`), a guideline label, and `text` equal to the slice.
+fn parse_gold_line(line: &str) -> Result<GoldDoc, String> {
+    let gold: GoldDoc =
+        serde_json::from_str(line).map_err(|e| format!("not a gold document: {e}"))?;
+    let chars: Vec<char> = gold.text.chars().collect();
+    for (i, s) in gold.spans.iter().enumerate() {
+        if Label::from_name(&s.label).is_none() {
+            return Err(format!("span {i}: unknown label {:?}", s.label));
+        }
+        if s.start >= s.end || s.end > chars.len() {
+            return Err(format!(
+                "span {i}: offsets {}..{} do not fit a text of {} chars",
+                s.start,
+                s.end,
+                chars.len()
+            ));
+        }
+        if let Some(t) = &s.text {
+            let slice: String = chars[s.start..s.end].iter().collect();
+            if &slice != t {
+                return Err(format!(
+                    "span {i}: text {t:?} differs from the document at {}..{} ({slice:?})",
+                    s.start, s.end
+                ));
+            }
+        }
+    }
+    Ok(gold)
 }
 
 /// One scoring error, for inspection: `(kind "FP"/"FN", label, text)`.
@@ -157,12 +202,27 @@ fn score_doc(gold: &GoldDoc) -> (Vec<Counts>, Vec<ErrorItem>) {
     (counts, errors)
 }
 
-fn evaluate_inner(gold_jsonl: &str, mut on_errors: impl FnMut(usize, Vec<ErrorItem>)) -> Scores {
+fn evaluate_inner(
+    gold_jsonl: &str,
+    strict: bool,
+    mut on_errors: impl FnMut(usize, Vec<ErrorItem>),
+) -> Result<Scores, GoldError> {
     let mut per = vec![Counts::default(); Label::SCORED.len()];
     let mut documents = 0;
-    for line in gold_jsonl.lines().filter(|l| !l.trim().is_empty()) {
-        let Ok(gold) = serde_json::from_str::<GoldDoc>(line) else {
+    for (n, line) in gold_jsonl.lines().enumerate() {
+        if line.trim().is_empty() {
             continue;
+        }
+        let gold = if strict {
+            parse_gold_line(line).map_err(|message| GoldError {
+                line: n + 1,
+                message,
+            })?
+        } else {
+            let Ok(gold) = serde_json::from_str::<GoldDoc>(line) else {
+                continue;
+            };
+            gold
         };
         let (counts, errors) = score_doc(&gold);
         for (a, b) in per.iter_mut().zip(counts) {
@@ -175,18 +235,28 @@ fn evaluate_inner(gold_jsonl: &str, mut on_errors: impl FnMut(usize, Vec<ErrorIt
     for c in &per {
         micro.add(*c);
     }
-    Scores {
+    Ok(Scores {
         per_label: Label::SCORED.iter().copied().zip(per).collect(),
         micro,
         documents,
-    }
+    })
 }
 
 /// Runs the extractor on every document of a gold JSON Lines file and scores it (exact
-/// span match; see the module doc).
+/// span match; see the module doc). Lines that do not parse are skipped.
 #[must_use]
 pub fn evaluate(gold_jsonl: &str) -> Scores {
-    evaluate_inner(gold_jsonl, |_, _| {})
+    evaluate_inner(gold_jsonl, false, |_, _| {}).unwrap_or_default()
+}
+
+/// Like [`evaluate`], but every non-blank line must be a valid gold document: JSON of
+/// the gold shape, spans with a guideline label, `start < end <=` the text's length in
+/// chars, and `text` (when present) equal to the document slice.
+///
+/// # Errors
+/// [`GoldError`] naming the first bad line (1-based).
+pub fn try_evaluate(gold_jsonl: &str) -> Result<Scores, GoldError> {
+    evaluate_inner(gold_jsonl, true, |_, _| {})
 }
 
 /// Like [`evaluate`], also returning every false positive and false negative as
@@ -194,9 +264,10 @@ pub fn evaluate(gold_jsonl: &str) -> Scores {
 #[must_use]
 pub fn evaluate_with_errors(gold_jsonl: &str) -> (Scores, Vec<(usize, ErrorItem)>) {
     let mut all = Vec::new();
-    let scores = evaluate_inner(gold_jsonl, |d, errs| {
+    let scores = evaluate_inner(gold_jsonl, false, |d, errs| {
         all.extend(errs.into_iter().map(|e| (d, e)));
-    });
+    })
+    .unwrap_or_default();
     (scores, all)
 }
 
@@ -218,6 +289,34 @@ mod tests {
             }
         );
         assert!((s.micro.f1() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn strict_evaluation_names_the_bad_line() {
+        let good = r#"{"doc":"t","text":"في موسكو","spans":[{"start":3,"end":8,"label":"LOCATION","text":"موسكو"}]}"#;
+        assert_eq!(try_evaluate(good).unwrap().micro.tp, 1);
+        let bad_json = format!("{good}\n\n{{\"doc\": 1");
+        assert_eq!(try_evaluate(&bad_json).unwrap_err().line, 3);
+        let bad_span = good.replace("\"end\":8", "\"end\":9");
+        let e = try_evaluate(&bad_span).unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("3..9"), "{e}");
+        let bad_text = good.replace("\"text\":\"موسكو\"", "\"text\":\"روسيا\"");
+        assert!(
+            try_evaluate(&bad_text)
+                .unwrap_err()
+                .message
+                .contains("differs")
+        );
+        let bad_label = good.replace("LOCATION", "PLACE");
+        assert!(
+            try_evaluate(&bad_label)
+                .unwrap_err()
+                .message
+                .contains("PLACE")
+        );
+        // the lenient form skips what the strict one refuses
+        assert_eq!(evaluate(&bad_json).documents, 1);
     }
 
     #[test]

@@ -5,24 +5,24 @@
 //! [`normalize_str`](super::normalize::normalize_str) and split into words with the same
 //! tokenizer as documents, so multi-word entries match token sequences.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use super::doc::Doc;
 use super::normalize::normalize;
-use super::tokenize::{TokenKind, stems, tokenize};
+use super::tokenize::{TokenKind, tokenize};
 use crate::label::Label;
 
 /// A table of (possibly multi-word) phrases, keyed by their first normalized word.
 #[derive(Debug)]
 pub struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FxHashMap<String, Vec<(Vec<String>, T)>>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_first: FxHashMap::default(),
         }
     }
 }
@@ -112,7 +112,7 @@ impl<T: Copy> PhraseTable<T> {
                 });
         }
         let mut best: Option<PhraseMatch<T>> = None;
-        for st in stems(word) {
+        for st in doc.stems(i) {
             let mut found = self.lookup(doc, &st.key, i);
             if found.is_none() && st.lal {
                 found = self.lookup(doc, &st.key["ال".len()..], i);
@@ -140,7 +140,7 @@ impl<T: Copy> PhraseTable<T> {
     }
 }
 
-fn word_set(data: &str) -> HashSet<String> {
+fn word_set(data: &str) -> FxHashSet<String> {
     lines(data).map(super::normalize::normalize_str).collect()
 }
 
@@ -153,23 +153,23 @@ pub struct Lexicon {
     /// Titles, roles and honorifics before a person's name.
     pub titles: PhraseTable<()>,
     /// Organization trigger nouns that are part of the name (`وزارة`, `جامعة`).
-    pub org_heads: HashSet<String>,
+    pub org_heads: FxHashSet<String>,
     /// Organization descriptor nouns that stay outside (`شركة`, `صحيفة`).
-    pub org_descriptors: HashSet<String>,
+    pub org_descriptors: FxHashSet<String>,
     /// Location descriptor nouns that stay outside (`مدينة`, `ولاية`).
-    pub loc_descriptors: HashSet<String>,
+    pub loc_descriptors: FxHashSet<String>,
     /// Geographic nouns that are part of the name (`نهر`, `جبل`, `شبه جزيرة`).
     pub loc_heads: PhraseTable<()>,
     /// Nationality adjectives (`الروسي`, `الأميركي`).
-    pub nationalities: HashSet<String>,
+    pub nationalities: FxHashSet<String>,
     /// Reporting verbs (`قال`, `أضافت`).
-    pub reporting_verbs: HashSet<String>,
+    pub reporting_verbs: FxHashSet<String>,
     /// Common Arabic given names.
-    pub first_names_ar: HashSet<String>,
+    pub first_names_ar: FxHashSet<String>,
     /// Common transliterated foreign given names.
-    pub first_names_foreign: HashSet<String>,
+    pub first_names_foreign: FxHashSet<String>,
     /// Function words and frequent common words.
-    pub stopwords: HashSet<String>,
+    pub stopwords: FxHashSet<String>,
 }
 
 impl Lexicon {

@@ -9,7 +9,7 @@
 use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
 use super::person::{is_common_shape, is_name_like};
-use super::tokenize::{TokenKind, stems};
+use super::tokenize::TokenKind;
 use crate::label::Label;
 
 /// Nouns after which `الأرض` is the planet, not "land".
@@ -28,7 +28,7 @@ fn name_at(doc: &Doc, j: usize) -> Option<(usize, usize)> {
         }
         return (doc.is_quote_mark(k) && k > j + 1).then_some((j + 1, k));
     }
-    if let Some(m) = LEXICON.names.match_at(doc, j)
+    if let Some(m) = doc.names_at(j)
         && m.skip == 0
         && m.tag != Label::Person
     {
@@ -53,10 +53,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         if doc.tokens[i].kind != TokenKind::Arabic {
             continue;
         }
-        let lexical = lx
-            .names
-            .match_at(doc, i)
-            .filter(|m| m.tag == Label::Location);
+        let lexical = doc.names_at(i).filter(|m| m.tag == Label::Location);
         if let Some(m) = lexical {
             let mut c = Candidate::from_tokens(doc, i, m.skip, m.end_token, Label::Location, 2);
             c.lal = m.lal;
@@ -65,18 +62,17 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             if m.skip == 0 && i >= 2 && (doc.is_punct(i - 1, ',') || doc.is_punct(i - 1, '،')) {
                 let k = i - 2;
                 let before_ok = k > 0 && doc.is_stopword(k - 1);
-                if before_ok && is_name_like(doc, k) && lx.names.match_at(doc, k).is_none() {
+                if before_ok && is_name_like(doc, k) && doc.names_at(k).is_none() {
                     out.push(Candidate::from_tokens(doc, k, 0, k + 1, Label::Location, 2));
                 }
             }
         }
-        let w = doc.text(i);
-        let readings = stems(w);
+        let readings = doc.stems(i);
         // geographic head + name: نهر بوتوماك, البحر الكلتي
         if let Some(m) = lx.loc_heads.match_at(doc, i) {
             let j = m.end_token;
             let head_definite = readings
-                .iter()
+                .clone()
                 .any(|s| s.skip == m.skip && s.key.starts_with("ال"));
             let next = doc.text_or_empty(j);
             let ok = doc.same_line(j)
@@ -86,12 +82,11 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                 } else {
                     is_name_like(doc, j)
                         || (next.starts_with("ال") && !doc.is_stopword(j))
-                        || lx.names.match_at(doc, j).is_some()
+                        || doc.names_at(j).is_some()
                 };
             if ok {
-                let end = lx
-                    .names
-                    .match_at(doc, j)
+                let end = doc
+                    .names_at(j)
                     .filter(|m| m.skip == 0)
                     .map_or(j + 1, |m| m.end_token);
                 out.push(Candidate::from_tokens(
@@ -106,7 +101,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         }
         // descriptor + name: مدينة نيويورك, بمنطقة آبوستفورد, شارع "إتش"
         if readings
-            .iter()
+            .clone()
             .any(|s| !s.lal && lx.loc_descriptors.contains(s.key.as_ref()))
             && let Some((s, e)) = name_at(doc, i + 1)
         {
@@ -115,7 +110,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         // كوكب الأرض
         if PLANET_CONTEXT
             .iter()
-            .any(|p| readings.iter().any(|s| s.key == *p))
+            .any(|p| readings.clone().any(|s| s.key == *p))
             && doc.text_or_empty(i + 1) == "الارض"
         {
             out.push(Candidate::from_tokens(

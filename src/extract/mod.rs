@@ -29,7 +29,7 @@ use std::collections::HashMap;
 use self::doc::{Candidate, Doc};
 use self::gazetteer::PhraseTable;
 use self::normalize::display_form;
-use self::tokenize::{TokenKind, stems};
+use self::tokenize::TokenKind;
 use crate::label::Label;
 
 /// One suggested mention: `[start, end)` in chars, its label, and the canonical name of the
@@ -126,7 +126,7 @@ fn propagate(doc: &Doc, found: &[Candidate]) -> Vec<Candidate> {
         }
         if let Some(m) = table.match_at(doc, i)
             && !m.lal
-            && (m.skip == 0 || stems(doc.text(i)).iter().any(|s| s.skip == m.skip))
+            && (m.skip == 0 || doc.stems(i).any(|s| s.skip == m.skip))
         {
             out.push(Candidate::from_tokens(
                 doc,

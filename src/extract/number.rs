@@ -8,8 +8,8 @@
 //! measure nouns (`عامين`, `درجتين مئويتين`) are numbers too. An article written on the
 //! digits stays inside (`الـ84`, `ال3%`).
 
-use super::doc::{Candidate, Doc};
-use super::tokenize::{TokenKind, stems};
+use super::doc::{Candidate, Doc, MemoFlag};
+use super::tokenize::TokenKind;
 use crate::label::Label;
 
 /// Number words (normalized), cardinals and multiples; `الف` alone is left out because
@@ -284,13 +284,38 @@ const UNIT_MODIFIERS: &[&str] = &[
     "سنويا",
 ];
 
+/// [`NUMBER_WORDS`], [`TENS`] and [`DUALS`] in one set.
+static NUMBER_VOCAB: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        NUMBER_WORDS
+            .iter()
+            .chain(TENS)
+            .chain(DUALS)
+            .copied()
+            .collect()
+    });
+
+/// Whether token `i` is Arabic and some reading, with or without `ال`, is in
+/// [`NUMBER_VOCAB`] (remembered per token): the quick test before the lists.
+fn is_number_vocab(doc: &Doc, i: usize) -> bool {
+    doc.is_arabic(i)
+        && doc.memo_flag(i, MemoFlag::NumberWord, || {
+            doc.stems(i).any(|s| {
+                let k = s.key.as_ref();
+                NUMBER_VOCAB.contains(k)
+                    || k.strip_prefix("ال")
+                        .is_some_and(|t| NUMBER_VOCAB.contains(t))
+            })
+        })
+}
+
 /// Whether a (normalized) word is a number word, in its unsegmented reading or after a
 /// proclitic; returns the proclitic length.
 fn number_word_at(doc: &Doc, i: usize) -> Option<usize> {
-    if !doc.is_arabic(i) {
+    if !is_number_vocab(doc, i) {
         return None;
     }
-    for st in stems(doc.text(i)) {
+    for st in doc.stems(i) {
         if st.lal {
             continue;
         }
@@ -327,10 +352,10 @@ const DUAL_TIMES: &[&str] = &[
 
 /// A dual noun at token `i`: `(proclitic length, is a time noun)`.
 fn is_dual_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
-    if !doc.is_arabic(i) {
+    if !is_number_vocab(doc, i) {
         return None;
     }
-    for st in stems(doc.text(i)) {
+    for st in doc.stems(i) {
         let k = st.key.as_ref();
         let k = k.strip_prefix("ال").unwrap_or(k);
         if DUALS.contains(&k) && !st.lal {

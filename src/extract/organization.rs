@@ -11,7 +11,7 @@
 use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
 use super::person::{ends_in_ta_marbuta, is_closed_class, is_common_shape, is_name_like};
-use super::tokenize::{TokenKind, stems};
+use super::tokenize::TokenKind;
 use crate::label::Label;
 
 /// Arabic spellings of Latin letter names, used in spelled-out acronyms.
@@ -158,8 +158,8 @@ fn spelled_acronym(doc: &Doc, i: usize) -> Option<(usize, usize)> {
     } else if let Some(r) = w.strip_prefix("لل").filter(|r| LETTER_NAMES.contains(r)) {
         let _ = r;
         (1, true)
-    } else if let Some(st) = stems(w)
-        .into_iter()
+    } else if let Some(st) = doc
+        .stems(i)
         .skip(1)
         .find(|s| !s.lal && LETTER_NAMES.contains(&s.key.as_ref()))
     {
@@ -209,7 +209,7 @@ fn name_after_head(doc: &Doc, j: usize) -> Option<usize> {
     if !doc.same_line(j) || !doc.is_arabic(j) || !doc.tokens[j].space_before {
         return None;
     }
-    if let Some(m) = LEXICON.names.match_at(doc, j)
+    if let Some(m) = doc.names_at(j)
         && m.skip == 0
         && m.tag == Label::Location
     {
@@ -251,7 +251,7 @@ fn name_after_descriptor(doc: &Doc, j: usize) -> Option<(usize, usize)> {
         }
         return (doc.is_quote_mark(k) && k > j + 1).then_some((j + 1, k));
     }
-    if let Some(m) = LEXICON.names.match_at(doc, j)
+    if let Some(m) = doc.names_at(j)
         && m.skip == 0
     {
         return Some((j, m.end_token));
@@ -266,9 +266,8 @@ fn name_after_descriptor(doc: &Doc, j: usize) -> Option<(usize, usize)> {
 }
 
 /// The reading of token `i` whose key is in `set`: its proclitic length.
-fn trigger(doc: &Doc, i: usize, set: &std::collections::HashSet<String>) -> Option<usize> {
-    stems(doc.text(i))
-        .into_iter()
+fn trigger(doc: &Doc, i: usize, set: &rustc_hash::FxHashSet<String>) -> Option<usize> {
+    doc.stems(i)
         .find(|s| !s.lal && set.contains(s.key.as_ref()))
         .map(|s| s.skip)
 }
@@ -296,7 +295,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         if kind != TokenKind::Arabic {
             continue;
         }
-        if let Some(m) = lx.names.match_at(doc, i)
+        if let Some(m) = doc.names_at(i)
             && m.tag == Label::Organization
         {
             let mut c = Candidate::from_tokens(doc, i, m.skip, m.end_token, Label::Organization, 2);

@@ -12,9 +12,9 @@
 //! (titles, nationalities, trigger nouns), definite (`ال…`) or marked with tanween.
 //! Document-level propagation of surnames happens in [`super::propagate`].
 
-use super::doc::{Candidate, Doc};
+use super::doc::{Candidate, Doc, MemoFlag};
 use super::gazetteer::LEXICON;
-use super::tokenize::{TokenKind, stems};
+use super::tokenize::TokenKind;
 use crate::label::Label;
 
 /// Regnal and generational suffixes kept in a name (`أندريه برايس الثالث`).
@@ -27,6 +27,10 @@ const NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي"
 /// words, titles, nationality adjectives, reporting verbs, trigger and descriptor nouns.
 #[must_use]
 pub fn is_closed_class(doc: &Doc, i: usize) -> bool {
+    doc.memo_flag(i, MemoFlag::Closed, || closed_class(doc, i))
+}
+
+fn closed_class(doc: &Doc, i: usize) -> bool {
     if doc.is_stopword(i) {
         return true;
     }
@@ -44,7 +48,7 @@ pub fn is_closed_class(doc: &Doc, i: usize) -> bool {
     if w.starts_with("لل") {
         return true;
     }
-    stems(w).iter().any(|s| {
+    doc.stems(i).any(|s| {
         let k = s.key.as_ref();
         closed(k)
             || k.strip_prefix("ال")
@@ -98,9 +102,8 @@ pub fn ends_in_ta_marbuta(doc: &Doc, i: usize) -> bool {
 /// Whether token `i` is a single-word well-known person (`بوتين`).
 fn is_known_person(doc: &Doc, i: usize) -> bool {
     doc.is_arabic(i)
-        && LEXICON
-            .names
-            .match_at(doc, i)
+        && doc
+            .names_at(i)
             .is_some_and(|m| m.skip == 0 && m.tag == Label::Person && m.end_token == i + 1)
 }
 
@@ -159,13 +162,13 @@ fn skip_nationalities(doc: &Doc, mut j: usize) -> usize {
 /// A title chain at `i`: titles, nationality adjectives and definite role words until the
 /// name (`الرئيس الروسي`, `مدير التحقيق`); returns the index after the chain.
 fn title_chain(doc: &Doc, i: usize) -> Option<usize> {
-    let m = LEXICON.titles.match_at(doc, i)?;
+    let m = doc.titles_at(i)?;
     if m.skip > 0 && !doc.text(i).starts_with(['و', 'ف']) || m.skip > 1 {
         return None;
     }
     let mut j = skip_nationalities(doc, m.end_token);
     // a second title: الرئيس الروسي نظيره الأميركي
-    while let Some(m2) = LEXICON.titles.match_at(doc, j) {
+    while let Some(m2) = doc.titles_at(j) {
         if m2.skip > 0 || !doc.same_line(j) {
             break;
         }
@@ -183,7 +186,7 @@ fn name_at(doc: &Doc, j: usize, definite_title: bool) -> Option<usize> {
         return None;
     }
     let w = doc.text(j);
-    let known = LEXICON.names.match_at(doc, j).filter(|m| m.skip == 0);
+    let known = doc.names_at(j).filter(|m| m.skip == 0);
     if let Some(m) = known
         && m.tag == Label::Person
     {
@@ -243,14 +246,11 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         // reporting verb + subject
         let w = doc.text(i);
         let verb = lx.reporting_verbs.contains(w)
-            || stems(w)
-                .iter()
+            || doc
+                .stems(i)
                 .skip(1)
                 .any(|s| s.skip == 1 && !s.lal && lx.reporting_verbs.contains(s.key.as_ref()));
-        let next_known = lx
-            .names
-            .match_at(doc, i + 1)
-            .is_some_and(|m| m.tag != Label::Person);
+        let next_known = doc.names_at(i + 1).is_some_and(|m| m.tag != Label::Person);
         if verb && is_name_like(doc, i + 1) && !next_known && !is_common_shape(doc, i + 1) {
             let end = extend_name(doc, i + 1, 3, lx.first_names_ar.contains(doc.text(i + 1)));
             out.push(Candidate::from_tokens(doc, i + 1, 0, end, Label::Person, 3));
@@ -258,7 +258,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             continue;
         }
         // given name + surname
-        for st in stems(w) {
+        for st in doc.stems(i) {
             if st.lal {
                 continue;
             }
@@ -293,7 +293,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             }
         }
         // well-known people
-        if let Some(m) = lx.names.match_at(doc, i)
+        if let Some(m) = doc.names_at(i)
             && m.tag == Label::Person
         {
             out.push(Candidate::from_tokens(

@@ -8,7 +8,7 @@
 
 use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
-use super::tokenize::{TokenKind, stems};
+use super::tokenize::TokenKind;
 use crate::label::Label;
 
 /// Whether `c` opens a quotation.
@@ -33,8 +33,8 @@ fn speech_context(doc: &Doc, i: usize) -> bool {
     let lx = &*LEXICON;
     (i.saturating_sub(4)..i).any(|k| {
         doc.is_arabic(k)
-            && stems(doc.text(k))
-                .iter()
+            && doc
+                .stems(k)
                 .any(|s| !s.lal && lx.reporting_verbs.contains(s.key.as_ref()))
     })
 }

@@ -118,14 +118,62 @@ pub struct Stem<'a> {
     pub lal: bool,
 }
 
+/// The readings of one word returned by [`stems`]: at most four, kept inline (no heap
+/// allocation except the restored key of a `لل` reading). Derefs to a slice of [`Stem`]
+/// and iterates by value.
+#[derive(Debug, Clone)]
+pub struct Stems<'a> {
+    items: [Stem<'a>; 4],
+    len: usize,
+}
+
+impl<'a> Stems<'a> {
+    const EMPTY: Stem<'static> = Stem {
+        skip: 0,
+        key: Cow::Borrowed(""),
+        stripped: false,
+        lal: false,
+    };
+
+    fn push(&mut self, s: Stem<'a>) {
+        self.items[self.len] = s;
+        self.len += 1;
+    }
+}
+
+impl<'a> std::ops::Deref for Stems<'a> {
+    type Target = [Stem<'a>];
+
+    fn deref(&self) -> &[Stem<'a>] {
+        &self.items[..self.len]
+    }
+}
+
+impl<'a> IntoIterator for Stems<'a> {
+    type Item = Stem<'a>;
+    type IntoIter = std::iter::Take<std::array::IntoIter<Stem<'a>, 4>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
+}
+
+/// Whether `s` has at least two chars.
+fn two_chars(s: &str) -> bool {
+    s.chars().nth(1).is_some()
+}
+
 /// The readings of a normalized Arabic word, the unsegmented one first.
 ///
 /// Proclitics per the guidelines (rule 1): an optional conjunction و or ف, then an
 /// optional preposition ب, ك or ل; `لل` is ل + ال with the alef elided, so the span keeps
 /// the second ل and the lexicon key restores `ال`. The stem must keep at least 2 chars.
 #[must_use]
-pub fn stems(word: &str) -> Vec<Stem<'_>> {
-    let mut out = Vec::with_capacity(4);
+pub fn stems(word: &str) -> Stems<'_> {
+    let mut out = Stems {
+        items: [Stems::EMPTY; 4],
+        len: 0,
+    };
     out.push(Stem {
         skip: 0,
         key: Cow::Borrowed(word),
@@ -137,7 +185,7 @@ pub fn stems(word: &str) -> Vec<Stem<'_>> {
     if let Some(r) = rest.strip_prefix(['و', 'ف']) {
         rest = r;
         skip += 1;
-        if rest.chars().count() >= 2 {
+        if two_chars(rest) {
             out.push(Stem {
                 skip,
                 key: Cow::Borrowed(rest),
@@ -147,7 +195,7 @@ pub fn stems(word: &str) -> Vec<Stem<'_>> {
         }
     }
     if let Some(r) = rest.strip_prefix("لل") {
-        if r.chars().count() >= 2 {
+        if two_chars(r) {
             out.push(Stem {
                 skip: skip + 1,
                 key: Cow::Owned(format!("ال{r}")),
@@ -162,7 +210,7 @@ pub fn stems(word: &str) -> Vec<Stem<'_>> {
             });
         }
     } else if let Some(r) = rest.strip_prefix(['ب', 'ك', 'ل'])
-        && r.chars().count() >= 2
+        && two_chars(r)
     {
         out.push(Stem {
             skip: skip + 1,

@@ -1,0 +1,82 @@
+//! Throughput of the extraction pipeline (`cargo bench --bench extract`).
+//!
+//! Builds a 2 MB input by repeating the sample article (`seeds/putin-trump-call.ar.txt`,
+//! paragraphs separated by a blank line), runs [`taliq::extract::extract`], the
+//! normalize + tokenize stage alone ([`taliq::extract::normalize::normalize`] then
+//! [`taliq::extract::tokenize::tokenize`]) and the whole analysed-document construction
+//! ([`taliq::extract::doc::Doc::new`], which also stores every token's proclitic
+//! readings) several times on one core, and prints the median throughput in MB/s of UTF-8 input (1 MB = 10^6 bytes).
+//! `TALIQ_BENCH_MB` overrides the input size, `TALIQ_BENCH_RUNS` the number of runs.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+const SAMPLE: &str = include_str!("../seeds/putin-trump-call.ar.txt");
+
+fn env_or(name: &str, default: f64) -> f64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Median wall time of `runs` calls of `f` (after one warm-up call).
+fn median_time(runs: usize, mut f: impl FnMut()) -> Duration {
+    f();
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; any other argument is a name filter we ignore.
+    let target = (env_or("TALIQ_BENCH_MB", 2.0) * 1e6) as usize;
+    let runs = env_or("TALIQ_BENCH_RUNS", 5.0).max(1.0) as usize;
+    let article = SAMPLE.strip_prefix('\u{FEFF}').unwrap_or(SAMPLE).trim_end();
+    let mut text = String::with_capacity(target + article.len());
+    while text.len() < target {
+        text.push_str(article);
+        text.push_str("\n\n");
+    }
+    let mb = text.len() as f64 / 1e6;
+    println!(
+        "input: {mb:.2} MB ({} chars), {runs} runs, median",
+        text.chars().count()
+    );
+
+    let mut mentions = 0;
+    let t = median_time(runs, || {
+        mentions = black_box(taliq::extract::extract(black_box(&text))).len();
+    });
+    println!(
+        "extract (whole pipeline): {:8.1} ms  {:7.2} MB/s  ({mentions} mentions)",
+        t.as_secs_f64() * 1e3,
+        mb / t.as_secs_f64()
+    );
+
+    let mut tokens = 0;
+    let t = median_time(runs, || {
+        let norm = taliq::extract::normalize::normalize(black_box(&text));
+        tokens = black_box(taliq::extract::tokenize::tokenize(&norm)).len();
+    });
+    println!(
+        "normalize + tokenize:     {:8.1} ms  {:7.2} MB/s  ({tokens} tokens)",
+        t.as_secs_f64() * 1e3,
+        mb / t.as_secs_f64()
+    );
+
+    let t = median_time(runs, || {
+        black_box(taliq::extract::doc::Doc::new(black_box(&text)));
+    });
+    println!(
+        "Doc::new (+ readings):    {:8.1} ms  {:7.2} MB/s",
+        t.as_secs_f64() * 1e3,
+        mb / t.as_secs_f64()
+    );
+}
