@@ -88,8 +88,25 @@ pub fn group_entities(annotations: &[Annotation]) -> Vec<Entity> {
             });
         }
     }
-    // stable sort keeps first-mention order inside each label
-    entities.sort_by_key(|e| e.label);
+    // Order by label, then by where the entity is first mentioned counting rejected
+    // mentions too, so that rejecting a mention never moves an entity in the list.
+    let mut first_seen: std::collections::HashMap<(Label, &str), usize> =
+        std::collections::HashMap::new();
+    for a in annotations {
+        let e = first_seen
+            .entry((a.label, a.canonical.as_str()))
+            .or_insert(usize::MAX);
+        *e = (*e).min(a.span.start());
+    }
+    entities.sort_by_key(|e| {
+        (
+            e.label,
+            first_seen
+                .get(&(e.label, e.canonical.as_str()))
+                .copied()
+                .unwrap_or(usize::MAX),
+        )
+    });
     entities
 }
 

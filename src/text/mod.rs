@@ -29,6 +29,10 @@ pub struct TextStyle {
     pub line_spacing: f32,
     /// Font family name.
     pub family: String,
+    /// Labels only ([`TextEngine::label`]): lay the text out in a right-to-left paragraph
+    /// even when it starts with digits or Latin ("3%", "G7"), as inside an Arabic
+    /// document, so it is right-aligned and ordered as it reads in the article.
+    pub rtl_base: bool,
 }
 
 impl TextStyle {
@@ -40,6 +44,7 @@ impl TextStyle {
             size: 14.0,
             line_spacing: 1.45,
             family: fonts::ARABIC_FAMILY.to_owned(),
+            rtl_base: false,
         }
     }
 
@@ -50,6 +55,17 @@ impl TextStyle {
             size,
             line_spacing: 1.8,
             family: fonts::ARABIC_FAMILY.to_owned(),
+            rtl_base: false,
+        }
+    }
+
+    /// A name or phrase from an Arabic document shown on its own (facts panel, inspector):
+    /// right-to-left base direction, see [`TextStyle::rtl_base`].
+    #[must_use]
+    pub fn arabic_label(size: f32) -> TextStyle {
+        TextStyle {
+            rtl_base: true,
+            ..TextStyle::arabic(size)
         }
     }
 }
@@ -219,7 +235,16 @@ impl TextEngine {
     ) -> Response {
         let ppp = ui.ctx().pixels_per_point();
         let width = ui.available_width().max(20.0);
-        let layout = self.layout(text, style, Some(width), ppp);
+        // A leading RIGHT-TO-LEFT MARK sets the paragraph direction (UAX #9, P2) without
+        // changing what is drawn; labels are not hit-tested, so offsets do not matter here.
+        let marked;
+        let shown = if style.rtl_base && !starts_right_to_left(text) {
+            marked = format!("\u{200f}{text}");
+            marked.as_str()
+        } else {
+            text
+        };
+        let layout = self.layout(shown, style, Some(width), ppp);
         let (rect, response) = ui.allocate_exact_size(Vec2::new(width, layout.height / ppp), sense);
         if ui.is_rect_visible(rect) {
             let painter = ui.painter_at(rect.expand(4.0));
@@ -233,4 +258,14 @@ impl TextEngine {
     pub fn atlas_glyph_count(&self) -> usize {
         self.atlas.glyph_count()
     }
+}
+
+/// True when the first strong directional character of `text` is right-to-left (Hebrew or
+/// Arabic letters, RLM, ALM), by the bidi classes of UAX #9.
+fn starts_right_to_left(text: &str) -> bool {
+    use unicode_bidi::{BidiClass, bidi_class};
+    text.chars()
+        .map(bidi_class)
+        .find(|c| matches!(c, BidiClass::L | BidiClass::R | BidiClass::AL))
+        .is_some_and(|c| c != BidiClass::L)
 }

@@ -798,8 +798,8 @@ impl eframe::App for TaliqApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         let mut cmds = Vec::new();
         egui::Panel::left("facts")
-            .default_size(360.0)
-            .size_range(240.0..=700.0)
+            .default_size(380.0)
+            .size_range(300.0..=700.0)
             .show(ui, |ui| {
                 self.facts.ui(
                     ui,

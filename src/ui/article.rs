@@ -386,8 +386,17 @@ impl ArticleView {
             match sel {
                 Some((s, e)) => {
                     let doc = session.document();
-                    let text: String = doc.slice(s, e).chars().take(120).collect();
-                    let style = TextStyle::arabic(15.0);
+                    // one line: line breaks shown as spaces, long selections shortened
+                    let mut text: String = doc
+                        .slice(s, e)
+                        .chars()
+                        .take(60)
+                        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+                        .collect();
+                    if e - s > 60 {
+                        text.push('…');
+                    }
+                    let style = TextStyle::arabic_label(15.0);
                     let color = ui.visuals().strong_text_color();
                     ui.label(format!("Selected {s}–{e}:"));
                     engine.label(ui, &text, &style, color, Sense::hover());

@@ -35,14 +35,22 @@ impl FactsPanel {
             ui.label("No article open.");
             return;
         };
-        if let Some(id) = view.focused() {
-            self.inspector(ui, engine, article, id, out);
-            ui.separator();
-        } else {
-            out.extend(self.take_unsaved_note(article));
-            ui.weak("Click a highlight or a name to inspect it. Drag over text and press 1–7 to add a label.");
-            ui.separator();
-        }
+        // The inspector sits at the bottom, so the list above never moves when it appears.
+        egui::Panel::bottom("inspector")
+            .resizable(false)
+            .show(ui, |ui| {
+                if let Some(id) = view.focused() {
+                    self.inspector(ui, engine, article, id, out);
+                } else {
+                    out.extend(self.take_unsaved_note(article));
+                    ui.add_space(4.0);
+                    ui.weak(
+                        "Click a highlight or a name to inspect it. N: next suggestion, \
+                         A: accept, R: reject. Drag over text and press 1–7 to add a label.",
+                    );
+                    ui.add_space(4.0);
+                }
+            });
         let entities: Vec<Entity> = article.entities().to_vec();
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
@@ -111,7 +119,7 @@ impl FactsPanel {
                                 let r = engine.label(
                                     ui,
                                     &text,
-                                    &TextStyle::arabic(15.0),
+                                    &TextStyle::arabic_label(15.0),
                                     ui.visuals().weak_text_color(),
                                     Sense::click(),
                                 );
@@ -202,7 +210,7 @@ impl FactsPanel {
             let r = engine.label(
                 ui,
                 &e.canonical,
-                &TextStyle::arabic(17.0),
+                &TextStyle::arabic_label(17.0),
                 ui.visuals().strong_text_color(),
                 Sense::click(),
             );
@@ -241,7 +249,7 @@ impl FactsPanel {
                         let r = engine.label(
                             ui,
                             &text,
-                            &TextStyle::arabic(15.0),
+                            &TextStyle::arabic_label(15.0),
                             ui.visuals().text_color(),
                             Sense::click(),
                         );
@@ -275,7 +283,7 @@ impl FactsPanel {
             .slice(a.span.start(), a.span.end())
             .to_owned();
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(
                     RichText::new(a.label.as_str())
                         .strong()
@@ -300,7 +308,7 @@ impl FactsPanel {
             engine.label(
                 ui,
                 &text,
-                &TextStyle::arabic(20.0),
+                &TextStyle::arabic_label(20.0),
                 ui.visuals().strong_text_color(),
                 Sense::hover(),
             );
@@ -310,7 +318,7 @@ impl FactsPanel {
                     engine.label(
                         ui,
                         &a.canonical,
-                        &TextStyle::arabic(15.0),
+                        &TextStyle::arabic_label(15.0),
                         ui.visuals().text_color(),
                         Sense::hover(),
                     );
