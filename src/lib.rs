@@ -10,6 +10,7 @@ pub mod document;
 pub mod export;
 pub mod extract;
 pub mod label;
+pub mod search;
 pub mod session;
 pub mod span;
 pub mod storage;

@@ -500,3 +500,21 @@ fn keyboard_review_accepts_and_moves_to_the_next_suggestion() {
     assert_eq!(s.get(pending[2]).unwrap().status, Status::Pending);
     assert!(h.state().status().unwrap().1.contains("await review"));
 }
+
+#[test]
+fn find_matches_across_diacritics_and_letter_variants() {
+    let (_dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::F);
+    h.run_steps(2);
+    // typed without hamza and with teh marbuta as heh: still finds الأوبئة (twice in the text)
+    h.event(Event::Text("الاوبئه".into()));
+    h.run_steps(2);
+    assert_eq!(h.state().find_position(), Some((0, 2)));
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert_eq!(h.state().find_position(), Some((1, 2)));
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert_eq!(h.state().find_position(), None);
+}

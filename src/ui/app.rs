@@ -120,6 +120,12 @@ impl TaliqApp {
         self.view.screen_rects(start, end)
     }
 
+    /// `(current hit index, number of hits)` of the find bar, when it is open.
+    #[must_use]
+    pub fn find_position(&self) -> Option<(usize, usize)> {
+        self.view.find_position()
+    }
+
     /// Queues a command to run at the start of the next frame.
     pub fn queue(&mut self, cmd: Command) {
         self.queue.push(cmd);
@@ -178,6 +184,10 @@ impl TaliqApp {
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
             Command::LabelSelection(label) => self.label_selection(label),
+            // Escape closes the innermost thing: the find bar, else the selection and focus.
+            Command::ClearSelection if self.view.find_position().is_some() => {
+                self.view.close_find();
+            }
             Command::ClearSelection => self.view.clear(),
             Command::SelectRange(start, end) => self.view.select(start, end),
             Command::Accept(id) => self.edit(Edit::SetStatus {
@@ -252,6 +262,13 @@ impl TaliqApp {
                 // review flow: move on to the next suggestion that awaits a decision
                 self.step_pending(true, false);
             }
+            Command::Find => self.view.open_find(),
+            Command::FindNext | Command::FindPrevious => {
+                if let Some(msg) = self.view.step_find(cmd == Command::FindNext) {
+                    self.say(Severity::Info, msg);
+                }
+            }
+            Command::CloseFind => self.view.close_find(),
             Command::NextPending => self.step_pending(true, true),
             Command::PreviousPending => self.step_pending(false, true),
             Command::Quit => {

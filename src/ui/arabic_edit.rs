@@ -12,17 +12,37 @@ use crate::text::{TextEngine, TextStyle};
 /// Inner padding of the field (points).
 const PAD: f32 = 6.0;
 
-/// Shows an editable multi-line field for `buffer`. Returns the response; `changed()` is set
+/// Options of an [`arabic_text_edit`] field.
+pub(super) struct EditOptions<'a> {
+    /// Grey text shown while the field is empty.
+    pub hint: &'a str,
+    /// Minimum height in text rows.
+    pub min_rows: usize,
+    /// Enter does not insert a line break (the caller reads it, e.g. "find next").
+    pub single_line: bool,
+    /// Give the field keyboard focus this frame.
+    pub request_focus: bool,
+}
+
+/// Shows an editable field for `buffer`. Returns the response; `changed()` is set
 /// when the text changed this frame.
 pub(super) fn arabic_text_edit(
     ui: &mut Ui,
     engine: &mut TextEngine,
     buffer: &mut EditBuffer,
     id_salt: impl std::hash::Hash + std::fmt::Debug,
-    hint: &str,
-    min_rows: usize,
+    options: &EditOptions<'_>,
 ) -> Response {
+    let EditOptions {
+        hint,
+        min_rows,
+        single_line,
+        request_focus,
+    } = *options;
     let id = ui.make_persistent_id(id_salt);
+    if request_focus {
+        ui.memory_mut(|m| m.request_focus(id));
+    }
     let ppp = ui.ctx().pixels_per_point();
     let style = TextStyle::arabic(16.0);
     let width = ui.available_width().max(60.0);
@@ -94,7 +114,7 @@ pub(super) fn arabic_text_edit(
                 } => match key {
                     Key::Backspace => buffer.backspace(),
                     Key::Delete => buffer.delete_forward(),
-                    Key::Enter => buffer.insert("\n"),
+                    Key::Enter if !single_line => buffer.insert("\n"),
                     // In a right-to-left line the left arrow moves forward in the text.
                     Key::ArrowLeft => buffer.move_logical(rtl_here, modifiers.shift),
                     Key::ArrowRight => buffer.move_logical(!rtl_here, modifiers.shift),

@@ -8,9 +8,13 @@ use std::time::Duration;
 use egui::{Align, CursorIcon, Pos2, Rect, Sense, Stroke, Ui, vec2};
 
 use crate::annotation::{Origin, Status};
+use crate::search::SearchIndex;
 use crate::session::Session;
 use crate::span::Span;
+use crate::text::edit::EditBuffer;
 use crate::text::{TextEngine, TextLayout, TextStyle};
+
+use super::arabic_edit::{EditOptions, arabic_text_edit};
 
 use super::app::label_color;
 use super::command::Command;
@@ -31,11 +35,23 @@ pub(super) struct ArticleView {
     focused: Option<u64>,
     flash: Option<(Vec<u64>, f64)>,
     /// A span to bring into view, and whether to centre it (else: scroll only if hidden).
-    scroll_to: Option<(Span, bool)>,
+    scroll_to: Option<((usize, usize), bool)>,
     reveal_cycle: HashMap<String, usize>,
     /// The last frame's layout and where it was drawn (origin in points).
     last: Option<(Arc<TextLayout>, Pos2, f32)>,
     font_size: f32,
+    find: Option<FindBar>,
+    /// Search index of the open document, keyed by its sha256.
+    index: Option<(String, SearchIndex)>,
+}
+
+/// The find bar: query, hits (char ranges) and the current hit.
+struct FindBar {
+    query: EditBuffer,
+    searched: Option<String>,
+    hits: Vec<(usize, usize)>,
+    current: usize,
+    focus: bool,
 }
 
 impl ArticleView {
@@ -74,10 +90,51 @@ impl ArticleView {
     pub fn focus(&mut self, id: u64, span: Span, flash: Vec<u64>, scroll: Option<bool>) {
         self.focused = Some(id);
         if let Some(center) = scroll {
-            self.scroll_to = Some((span, center));
+            self.scroll_to = Some(((span.start(), span.end()), center));
         }
         let ids = if flash.is_empty() { vec![id] } else { flash };
         self.flash = Some((ids, f64::NAN));
+    }
+
+    /// Opens the find bar, or focuses it when open.
+    pub fn open_find(&mut self) {
+        match &mut self.find {
+            Some(f) => f.focus = true,
+            None => {
+                self.find = Some(FindBar {
+                    query: EditBuffer::new(""),
+                    searched: None,
+                    hits: Vec::new(),
+                    current: 0,
+                    focus: true,
+                });
+            }
+        }
+    }
+
+    /// `(current hit index, number of hits)` while the find bar is open.
+    pub fn find_position(&self) -> Option<(usize, usize)> {
+        self.find.as_ref().map(|f| (f.current, f.hits.len()))
+    }
+
+    pub fn close_find(&mut self) {
+        self.find = None;
+    }
+
+    /// Moves to the next or previous hit and scrolls to it; returns a status message.
+    pub fn step_find(&mut self, forward: bool) -> Option<String> {
+        let f = self.find.as_mut()?;
+        if f.hits.is_empty() {
+            return Some("No match".into());
+        }
+        let n = f.hits.len();
+        f.current = if forward {
+            (f.current + 1) % n
+        } else {
+            (f.current + n - 1) % n
+        };
+        self.scroll_to = Some((f.hits[f.current], true));
+        None
     }
 
     /// The index of the next mention to reveal for an entity with `n` mentions.
@@ -146,8 +203,8 @@ impl ArticleView {
                 let now = ui.input(|i| i.time);
 
                 // Scroll request (from the facts panel).
-                if let Some((span, center)) = self.scroll_to.take() {
-                    let rects = layout.highlight_rects(span.start()..span.end());
+                if let Some(((start, end), center)) = self.scroll_to.take() {
+                    let rects = layout.highlight_rects(start..end);
                     if let Some(r) = rects.first() {
                         let target = TextEngine::px_rect_to_points(origin, *r, ppp);
                         ui.scroll_to_rect(target.expand(40.0), center.then_some(Align::Center));
@@ -235,6 +292,30 @@ impl ArticleView {
                             }
                         }
                         ui.ctx().request_repaint();
+                    }
+                }
+
+                // Search hits: all visible ones, the current one outlined.
+                if let Some(f) = &self.find {
+                    let first = f.hits.partition_point(|h| h.1 <= visible.start);
+                    for (i, &(s, e)) in f.hits.iter().enumerate().skip(first) {
+                        if s >= visible.end {
+                            break;
+                        }
+                        let rects = layout.highlight_rects(s..e);
+                        let fill = egui::Color32::from_rgba_unmultiplied(255, 210, 0, 90);
+                        TextEngine::paint_rects(&painter, origin, &rects, fill);
+                        if i == f.current {
+                            for r in rects {
+                                let pr = TextEngine::px_rect_to_points(origin, r, ppp);
+                                painter.rect_stroke(
+                                    pr.expand(1.0),
+                                    2.0,
+                                    Stroke::new(2.0, egui::Color32::from_rgb(255, 190, 0)),
+                                    egui::StrokeKind::Outside,
+                                );
+                            }
+                        }
                     }
                 }
 
@@ -380,6 +461,7 @@ impl ArticleView {
                 self.font_size = (self.font_size + 1.0).min(48.0);
             }
         });
+        self.find_bar(ui, engine, session, out);
         // Always one row high, so the text does not jump while a selection is made.
         ui.horizontal(|ui| {
             ui.set_min_height(26.0);
@@ -403,6 +485,95 @@ impl ArticleView {
                 }
                 None => {
                     ui.weak("No selection: drag over the text or double-click a word.");
+                }
+            }
+        });
+    }
+}
+
+impl ArticleView {
+    /// The find bar (when open): an Arabic text field, hit count and navigation.
+    fn find_bar(
+        &mut self,
+        ui: &mut Ui,
+        engine: &mut TextEngine,
+        session: &Session,
+        out: &mut Vec<Command>,
+    ) {
+        let doc = session.document();
+        if self
+            .index
+            .as_ref()
+            .is_none_or(|(sha, _)| sha != doc.sha256())
+        {
+            self.index = Some((doc.sha256().to_owned(), SearchIndex::new(doc.text())));
+        }
+        let Some(f) = &mut self.find else { return };
+        ui.horizontal(|ui| {
+            ui.label("Find:");
+            let request_focus = std::mem::take(&mut f.focus);
+            let field_w = (ui.available_width() - 260.0).max(120.0);
+            let resp = ui
+                .allocate_ui(egui::vec2(field_w, 30.0), |ui| {
+                    arabic_text_edit(
+                        ui,
+                        engine,
+                        &mut f.query,
+                        "find",
+                        &EditOptions {
+                            hint: "Search the article",
+                            min_rows: 1,
+                            single_line: true,
+                            request_focus,
+                        },
+                    )
+                })
+                .inner;
+            if f.searched.as_deref() != Some(f.query.text()) {
+                let hits = self
+                    .index
+                    .as_ref()
+                    .map(|(_, idx)| idx.find_all(f.query.text()))
+                    .unwrap_or_default();
+                f.hits = hits;
+                f.current = 0;
+                f.searched = Some(f.query.text().to_owned());
+                if let Some(&h) = f.hits.first() {
+                    self.scroll_to = Some((h, true));
+                }
+            }
+            if resp.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                let back = ui.input(|i| i.modifiers.shift);
+                out.push(if back {
+                    Command::FindPrevious
+                } else {
+                    Command::FindNext
+                });
+            }
+            // egui drops focus on Escape before widgets run, hence `lost_focus`
+            if (resp.has_focus() || resp.lost_focus())
+                && ui.input(|i| i.key_pressed(egui::Key::Escape))
+            {
+                out.push(Command::CloseFind);
+            }
+            let count = if f.hits.is_empty() {
+                if f.query.text().trim().is_empty() {
+                    String::new()
+                } else {
+                    "no match".into()
+                }
+            } else {
+                format!("{} / {}", f.current + 1, f.hits.len())
+            };
+            ui.label(count);
+            for cmd in [Command::FindPrevious, Command::FindNext, Command::CloseFind] {
+                let icon = match cmd {
+                    Command::FindPrevious => "⏶",
+                    Command::FindNext => "⏷",
+                    _ => "✖",
+                };
+                if ui.small_button(icon).on_hover_text(cmd.tooltip()).clicked() {
+                    out.push(cmd);
                 }
             }
         });

@@ -59,6 +59,14 @@ pub enum Command {
     NextPending,
     /// Focus the previous pending suggestion in text order (wrapping around).
     PreviousPending,
+    /// Open the find bar (or focus it).
+    Find,
+    /// Go to the next search hit.
+    FindNext,
+    /// Go to the previous search hit.
+    FindPrevious,
+    /// Close the find bar and its highlights.
+    CloseFind,
     /// Quit the application (work is autosaved).
     Quit,
 }
@@ -86,7 +94,10 @@ impl Command {
     /// The File menu, in order.
     pub const FILE_MENU: [Command; 3] = [Command::OpenDialog, Command::ExportDialog, Command::Quit];
     /// The Edit menu, in order.
-    pub const EDIT_MENU: [Command; 8] = [
+    pub const EDIT_MENU: [Command; 11] = [
+        Command::Find,
+        Command::FindNext,
+        Command::FindPrevious,
         Command::Undo,
         Command::Redo,
         Command::NextPending,
@@ -104,6 +115,9 @@ impl Command {
         vec![
             Command::OpenDialog,
             Command::ExportDialog,
+            Command::Find,
+            Command::FindPrevious,
+            Command::FindNext,
             Command::Redo,
             Command::Undo,
             Command::Quit,
@@ -154,6 +168,10 @@ impl Command {
             Command::RevealEntity(_) => "Show mentions".into(),
             Command::NextPending => "Next suggestion".into(),
             Command::PreviousPending => "Previous suggestion".into(),
+            Command::Find => "Find…".into(),
+            Command::FindNext => "Find next".into(),
+            Command::FindPrevious => "Find previous".into(),
+            Command::CloseFind => "Close find".into(),
             Command::Quit => "Quit".into(),
         }
     }
@@ -193,6 +211,12 @@ impl Command {
             }
             Command::NextPending => "Go to the next suggestion that awaits review",
             Command::PreviousPending => "Go to the previous suggestion that awaits review",
+            Command::Find => {
+                "Find in the article, ignoring diacritics, tatweel and alef/yeh/teh marbuta variants"
+            }
+            Command::FindNext => "Go to the next match (Enter in the find field)",
+            Command::FindPrevious => "Go to the previous match (Shift+Enter in the find field)",
+            Command::CloseFind => "Close the find bar",
             Command::Quit => "Quit Taliq (your work is saved automatically)",
         };
         match self.shortcut() {
@@ -212,6 +236,9 @@ impl Command {
                 KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z)
             }
             Command::Quit => ctrl(Key::Q),
+            Command::Find => ctrl(Key::F),
+            Command::FindNext => plain(Key::F3),
+            Command::FindPrevious => KeyboardShortcut::new(Modifiers::SHIFT, Key::F3),
             Command::LabelSelection(l) => plain(LABEL_KEYS[usize::from(l.shortcut_digit()) - 1]),
             Command::AcceptFocused => plain(Key::A),
             Command::RejectFocused => plain(Key::R),

@@ -10,7 +10,7 @@ use crate::label::Label;
 use crate::text::{TextEngine, TextStyle};
 
 use super::app::{OpenArticle, label_color};
-use super::arabic_edit::arabic_text_edit;
+use super::arabic_edit::{EditOptions, arabic_text_edit};
 use super::article::ArticleView;
 use super::command::Command;
 use crate::text::edit::EditBuffer;
@@ -371,8 +371,12 @@ impl FactsPanel {
                     engine,
                     draft,
                     ("note", id),
-                    "Add a note for this annotation",
-                    2,
+                    &EditOptions {
+                        hint: "Add a note for this annotation",
+                        min_rows: 2,
+                        single_line: false,
+                        request_focus: false,
+                    },
                 );
                 let changed = draft.text() != a.note;
                 ui.horizontal(|ui| {
