@@ -272,6 +272,20 @@ impl Document {
         i
     }
 
+    /// Char offsets of the bidi embedding, override and isolate controls (U+202A–U+202E,
+    /// U+2066–U+2069). They are invisible but reorder what is displayed, which can make
+    /// text read differently from what it is ("Trojan Source", Boucher & Anderson, 2021);
+    /// Taliq shows a marker at each and warns. They still count in offsets.
+    #[must_use]
+    pub fn bidi_controls(&self) -> Vec<usize> {
+        self.text
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| is_bidi_control(*c))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// The text between two char offsets; empty when the range is out of bounds.
     #[must_use]
     pub fn slice(&self, start: usize, end: usize) -> &str {
@@ -291,6 +305,13 @@ impl LoadError {
             other => other,
         }
     }
+}
+
+/// True for the explicit bidi embedding, override and isolate controls of UAX #9
+/// (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI).
+#[must_use]
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Recognises common binary formats by their magic bytes, and anything with NUL bytes in
@@ -411,6 +432,16 @@ mod tests {
             let norm = |t: &str| t.replace("\r\n", "\n").replace('•', "*");
             assert_eq!(norm(d.text()), norm(reference), "{file}");
         }
+    }
+
+    #[test]
+    fn bidi_overrides_and_isolates_are_found_but_marks_are_not() {
+        let d = Document::from_text(
+            "قال \u{202E}abc\u{202C} و\u{2067}x\u{2069} \u{200F}\u{200D}",
+            "t",
+            "UTF-8",
+        );
+        assert_eq!(d.bidi_controls(), vec![4, 8, 11, 13]);
     }
 
     #[test]

@@ -253,6 +253,40 @@ impl TextEngine {
         response
     }
 
+    /// A single-line label (no wrapping) clipped to the available width; returns the
+    /// response and whether the text was cut off.
+    pub fn label_line(
+        &mut self,
+        ui: &mut Ui,
+        text: &str,
+        style: &TextStyle,
+        color: Color32,
+    ) -> (Response, bool) {
+        let ppp = ui.ctx().pixels_per_point();
+        let layout = self.layout(text, style, None, ppp);
+        let full = layout.width / ppp;
+        let width = full.min(ui.available_width().max(20.0));
+        let (rect, response) =
+            ui.allocate_exact_size(Vec2::new(width, layout.height / ppp), Sense::hover());
+        if ui.is_rect_visible(rect) {
+            let painter = ui.painter_at(rect);
+            // Right-to-left text keeps its start (right end) visible when cut.
+            let shift = if layout.lines.first().is_some_and(|l| l.rtl) {
+                width - full
+            } else {
+                0.0
+            };
+            self.paint_glyphs(
+                &painter,
+                &layout,
+                rect.min + Vec2::new(shift, 0.0),
+                color,
+                rect,
+            );
+        }
+        (response, full > width + 0.5)
+    }
+
     /// Number of glyph images in the atlas (for diagnostics and benchmarks).
     #[must_use]
     pub fn atlas_glyph_count(&self) -> usize {

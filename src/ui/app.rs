@@ -299,6 +299,12 @@ impl TaliqApp {
                 doc.encoding()
             ));
         }
+        let controls = doc.bidi_controls().len();
+        if controls > 0 {
+            notes.push(format!(
+                "the text holds {controls} invisible bidi control character(s) (U+202A–202E, U+2066–2069) that can make it display differently from what it says; they are marked in red"
+            ));
+        }
         let regular = storage::sidecar_path(path);
         // Where new work is written: the regular sidecar, unless it is damaged or belongs to
         // an older text that cannot be moved aside.
@@ -788,8 +794,14 @@ impl TaliqApp {
                     Severity::Error => ui.visuals().error_fg_color,
                 };
                 // Messages may quote Arabic text or file names: they go through the engine.
-                self.engine
-                    .label(ui, msg, &TextStyle::ui(), color, egui::Sense::hover());
+                let (resp, cut) = self.engine.label_line(ui, msg, &TextStyle::ui(), color);
+                if cut {
+                    let engine = &mut self.engine;
+                    resp.on_hover_ui(|ui| {
+                        ui.set_max_width(600.0);
+                        engine.label(ui, msg, &TextStyle::ui(), color, egui::Sense::hover());
+                    });
+                }
             }
         });
     }

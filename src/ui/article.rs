@@ -329,6 +329,25 @@ impl ArticleView {
                 let text_color = ui.visuals().text_color();
                 engine.paint_glyphs(&painter, &layout, origin, text_color, clip);
 
+                // Visible markers for the invisible bidi controls (Trojan Source).
+                let mut control_marks: Vec<(Rect, char)> = Vec::new();
+                for (i, c) in doc
+                    .slice(visible.start, visible.end)
+                    .chars()
+                    .enumerate()
+                    .filter(|(_, c)| crate::document::is_bidi_control(*c))
+                {
+                    let (li, x) = layout.caret_x(visible.start + i);
+                    let line = &layout.lines[li];
+                    let r = TextEngine::px_rect_to_points(
+                        origin,
+                        [x - 2.0 * ppp, line.top, x + 2.0 * ppp, line.top + line.height],
+                        ppp,
+                    );
+                    painter.rect_filled(r, 1.0, ui.visuals().error_fg_color);
+                    control_marks.push((r.expand(3.0), c));
+                }
+
                 // Mouse: drag to select, click to focus an annotation, double-click a word.
                 let latest = ui.input(|i| i.pointer.latest_pos());
                 if response.drag_started()
@@ -372,6 +391,25 @@ impl ArticleView {
                 }
                 if response.hovered() {
                     ui.ctx().set_cursor_icon(CursorIcon::Text);
+                }
+                if let Some(p) = response.hover_pos()
+                    && let Some((_, c)) = control_marks.iter().find(|(r, _)| r.contains(p))
+                {
+                    let name = match c {
+                        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
+                        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
+                        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
+                        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
+                        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
+                        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+                        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+                        '\u{2068}' => "FIRST STRONG ISOLATE",
+                        _ => "POP DIRECTIONAL ISOLATE",
+                    };
+                    let code = *c as u32;
+                    response.clone().on_hover_text_at_pointer(format!(
+                        "Invisible bidi control U+{code:04X} {name}: it changes the display order of the text around it"
+                    ));
                 }
                 if let Some(p) = response.hover_pos() {
                     let under: Vec<u64> = hover_rects
