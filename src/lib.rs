@@ -12,6 +12,7 @@ pub mod extract;
 pub mod label;
 pub mod search;
 pub mod session;
+pub mod settings;
 pub mod span;
 pub mod storage;
 pub mod text;

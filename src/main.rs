@@ -95,10 +95,11 @@ fn run_gui(path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
         "Taliq",
         options,
         Box::new(move |cc| {
-            Ok(Box::new(TaliqApp::new(
+            Ok(Box::new(TaliqApp::with_settings(
                 &cc.egui_ctx,
                 Some(path),
                 SystemFonts::Load,
+                Some(cli::data_dir().join("settings.json")),
             )))
         }),
     )

@@ -518,3 +518,33 @@ fn find_matches_across_diacritics_and_letter_variants() {
     h.run_steps(2);
     assert_eq!(h.state().find_position(), None);
 }
+
+#[test]
+fn zoom_line_spacing_and_theme_are_kept_for_the_next_run() {
+    let (dir, path) = sample_in_tempdir();
+    let settings = dir.path().join("settings.json");
+    let make = |settings: PathBuf, path: PathBuf| {
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 860.0))
+            .build_eframe(move |cc| {
+                TaliqApp::with_settings(&cc.egui_ctx, Some(path), SystemFonts::Skip, Some(settings))
+            });
+        h.run_steps(2);
+        h
+    };
+    let mut h = make(settings.clone(), path.clone());
+    let before = h.state().settings().font_size;
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Plus);
+    h.run_steps(1);
+    h.state_mut().apply(Command::SetLineSpacing(2));
+    h.state_mut()
+        .apply(Command::SetTheme(taliq::settings::Theme::Light));
+    h.run_steps(1);
+    assert!(h.state().settings().font_size > before);
+    drop(h);
+    let h = make(settings, path);
+    let s = h.state().settings();
+    assert!(s.font_size > before);
+    assert!((s.line_spacing - 2.2).abs() < 1e-6);
+    assert_eq!(s.theme, taliq::settings::Theme::Light);
+}

@@ -12,6 +12,7 @@ use crate::document::Document;
 use crate::export::ExportFile;
 use crate::label::Label;
 use crate::session::{Edit, Session};
+use crate::settings::{Settings, Theme};
 use crate::span::Span;
 use crate::storage;
 use crate::text::{SystemFonts, TextEngine, TextStyle};
@@ -65,13 +66,35 @@ pub struct TaliqApp {
     queue: Vec<Command>,
     title_shown: String,
     ctx: egui::Context,
+    settings: Settings,
+    /// Where settings are kept; `None` keeps them for this run only (tests).
+    settings_path: Option<PathBuf>,
 }
 
 impl TaliqApp {
-    /// Creates the app and opens `path` if given. Errors while opening are shown in the
-    /// status line; the window still opens.
+    /// Creates the app with default settings that are not saved (tests, previews); see
+    /// [`TaliqApp::with_settings`].
     #[must_use]
     pub fn new(ctx: &egui::Context, path: Option<PathBuf>, system_fonts: SystemFonts) -> TaliqApp {
+        TaliqApp::with_settings(ctx, path, system_fonts, None)
+    }
+
+    /// Creates the app, loading display settings from `settings_path` (and saving them
+    /// there when they change), and opens `path` if given. Errors while opening are shown in
+    /// the status line; the window still opens.
+    #[must_use]
+    pub fn with_settings(
+        ctx: &egui::Context,
+        path: Option<PathBuf>,
+        system_fonts: SystemFonts,
+        settings_path: Option<PathBuf>,
+    ) -> TaliqApp {
+        let (settings, settings_problem) = match settings_path.as_deref().map(Settings::load) {
+            None | Some(Ok(_)) if settings_path.is_none() => (Settings::default(), None),
+            Some(Ok(s)) => (s, None),
+            Some(Err((s, msg))) => (s, Some(msg)),
+            None => (Settings::default(), None),
+        };
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let mut app = TaliqApp {
             engine: TextEngine::new(system_fonts),
@@ -82,11 +105,46 @@ impl TaliqApp {
             queue: Vec::new(),
             title_shown: String::new(),
             ctx: ctx.clone(),
+            settings,
+            settings_path,
         };
+        app.apply_theme();
         if let Some(p) = path {
             app.apply(Command::OpenPath(p));
         }
+        if let Some(msg) = settings_problem {
+            app.say(Severity::Warning, msg);
+        }
         app
+    }
+
+    /// The display settings in force.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    fn apply_theme(&self) {
+        self.ctx.set_theme(match self.settings.theme {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+        });
+    }
+
+    /// Changes the settings and keeps them for next time.
+    fn change_settings(&mut self, change: impl FnOnce(&mut Settings)) {
+        change(&mut self.settings);
+        self.settings = self.settings.clone().clamped();
+        self.apply_theme();
+        if let Some(p) = &self.settings_path
+            && let Err(e) = self.settings.save(p)
+        {
+            self.say(
+                Severity::Warning,
+                format!("Settings not kept for next time: {e}"),
+            );
+        }
     }
 
     /// The open session, if an article is open.
@@ -269,6 +327,15 @@ impl TaliqApp {
                 }
             }
             Command::CloseFind => self.view.close_find(),
+            Command::ZoomIn => self.change_settings(|s| s.font_size += 2.0),
+            Command::ZoomOut => self.change_settings(|s| s.font_size -= 2.0),
+            Command::ZoomReset => self.change_settings(|s| s.font_size = Settings::DEFAULT_FONT),
+            Command::SetLineSpacing(i) => {
+                if let Some((_, v)) = Settings::LINE_SPACINGS.get(i) {
+                    self.change_settings(|s| s.line_spacing = *v);
+                }
+            }
+            Command::SetTheme(t) => self.change_settings(|s| s.theme = t),
             Command::NextPending => self.step_pending(true, true),
             Command::PreviousPending => self.step_pending(false, true),
             Command::Quit => {
@@ -687,6 +754,10 @@ impl TaliqApp {
         } else {
             candidates.extend(Command::plain_key_commands());
         }
+        // Ctrl+= is where Ctrl++ sits on most keyboards.
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Equals)) {
+            self.queue.push(Command::ZoomIn);
+        }
         for cmd in candidates {
             if let Some(sc) = cmd.shortcut()
                 && ctx.input_mut(|i| i.consume_shortcut(&sc))
@@ -720,6 +791,31 @@ impl TaliqApp {
                         _ => true,
                     };
                     command_button(ui, &cmd, enabled, &mut self.queue);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for cmd in Command::view_menu() {
+                    let selected = match &cmd {
+                        Command::SetTheme(t) => *t == self.settings.theme,
+                        Command::SetLineSpacing(i) => Settings::LINE_SPACINGS
+                            .get(*i)
+                            .is_some_and(|(_, v)| (*v - self.settings.line_spacing).abs() < 0.01),
+                        _ => false,
+                    };
+                    if matches!(
+                        cmd,
+                        Command::SetLineSpacing(0) | Command::SetTheme(Theme::System)
+                    ) {
+                        ui.separator();
+                    }
+                    let mut button = egui::Button::selectable(selected, cmd.title());
+                    if let Some(sc) = cmd.shortcut() {
+                        button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
+                    }
+                    if ui.add(button).on_hover_text(cmd.tooltip()).clicked() {
+                        self.queue.push(cmd);
+                        ui.close();
+                    }
                 }
             });
             ui.menu_button("Label", |ui| {
@@ -839,7 +935,9 @@ impl eframe::App for TaliqApp {
                 );
             });
         egui::CentralPanel::default().show(ui, |ui| match &self.article {
-            Some(a) => self.view.ui(ui, &mut self.engine, &a.session, &mut cmds),
+            Some(a) => self
+                .view
+                .ui(ui, &mut self.engine, &a.session, &self.settings, &mut cmds),
             None => {
                 ui.centered_and_justified(|ui| {
                     ui.label(

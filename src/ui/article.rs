@@ -10,6 +10,7 @@ use egui::{Align, CursorIcon, Pos2, Rect, Sense, Stroke, Ui, vec2};
 use crate::annotation::{Origin, Status};
 use crate::search::SearchIndex;
 use crate::session::Session;
+use crate::settings::Settings;
 use crate::span::Span;
 use crate::text::edit::EditBuffer;
 use crate::text::{TextEngine, TextLayout, TextStyle};
@@ -39,7 +40,6 @@ pub(super) struct ArticleView {
     reveal_cycle: HashMap<String, usize>,
     /// The last frame's layout and where it was drawn (origin in points).
     last: Option<(Arc<TextLayout>, Pos2, f32)>,
-    font_size: f32,
     find: Option<FindBar>,
     /// Search index of the open document, keyed by its sha256.
     index: Option<(String, SearchIndex)>,
@@ -163,16 +163,17 @@ impl ArticleView {
         ui: &mut Ui,
         engine: &mut TextEngine,
         session: &Session,
+        settings: &Settings,
         out: &mut Vec<Command>,
     ) {
-        if self.font_size <= 0.0 {
-            self.font_size = 21.0;
-        }
         self.selection_bar(ui, engine, session, out);
         ui.separator();
         let ppp = ui.ctx().pixels_per_point();
         let doc = session.document();
-        let style = TextStyle::arabic(self.font_size);
+        let style = TextStyle {
+            line_spacing: settings.line_spacing,
+            ..TextStyle::arabic(settings.font_size)
+        };
         let avail = ui.available_width();
         let column = (avail - 2.0 * MARGIN).clamp(120.0, MAX_COLUMN);
         let layout = engine.layout(doc.text(), &style, Some(column), ppp);
@@ -492,11 +493,10 @@ impl ArticleView {
             }
             ui.separator();
             ui.label("Size");
-            if ui.small_button("−").on_hover_text("Smaller text").clicked() {
-                self.font_size = (self.font_size - 1.0).max(12.0);
-            }
-            if ui.small_button("+").on_hover_text("Larger text").clicked() {
-                self.font_size = (self.font_size + 1.0).min(48.0);
+            for (icon, cmd) in [("−", Command::ZoomOut), ("+", Command::ZoomIn)] {
+                if ui.small_button(icon).on_hover_text(cmd.tooltip()).clicked() {
+                    out.push(cmd);
+                }
             }
         });
         self.find_bar(ui, engine, session, out);

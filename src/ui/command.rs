@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::label::Label;
+use crate::settings::{Settings, Theme};
 
 /// A user action.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +68,16 @@ pub enum Command {
     FindPrevious,
     /// Close the find bar and its highlights.
     CloseFind,
+    /// Larger article text.
+    ZoomIn,
+    /// Smaller article text.
+    ZoomOut,
+    /// Article text at the default size.
+    ZoomReset,
+    /// Line spacing: an index into [`crate::settings::Settings::LINE_SPACINGS`].
+    SetLineSpacing(usize),
+    /// Colour theme.
+    SetTheme(Theme),
     /// Quit the application (work is autosaved).
     Quit,
 }
@@ -108,6 +119,15 @@ impl Command {
         Command::ClearSelection,
     ];
 
+    /// The View menu, in order.
+    #[must_use]
+    pub fn view_menu() -> Vec<Command> {
+        let mut v = vec![Command::ZoomIn, Command::ZoomOut, Command::ZoomReset];
+        v.extend((0..Settings::LINE_SPACINGS.len()).map(Command::SetLineSpacing));
+        v.extend([Theme::System, Theme::Light, Theme::Dark].map(Command::SetTheme));
+        v
+    }
+
     /// Commands with global keyboard shortcuts (the label keys are added by
     /// [`Command::label_shortcuts`]). Redo is listed before Undo so Ctrl+Shift+Z wins.
     #[must_use]
@@ -118,6 +138,9 @@ impl Command {
             Command::Find,
             Command::FindPrevious,
             Command::FindNext,
+            Command::ZoomIn,
+            Command::ZoomOut,
+            Command::ZoomReset,
             Command::Redo,
             Command::Undo,
             Command::Quit,
@@ -172,6 +195,18 @@ impl Command {
             Command::FindNext => "Find next".into(),
             Command::FindPrevious => "Find previous".into(),
             Command::CloseFind => "Close find".into(),
+            Command::ZoomIn => "Larger text".into(),
+            Command::ZoomOut => "Smaller text".into(),
+            Command::ZoomReset => "Default text size".into(),
+            Command::SetLineSpacing(i) => format!(
+                "{} line spacing",
+                Settings::LINE_SPACINGS
+                    .get(*i)
+                    .map_or("Normal", |(n, _)| *n)
+            ),
+            Command::SetTheme(Theme::System) => "System theme".into(),
+            Command::SetTheme(Theme::Light) => "Light theme".into(),
+            Command::SetTheme(Theme::Dark) => "Dark theme".into(),
             Command::Quit => "Quit".into(),
         }
     }
@@ -217,6 +252,11 @@ impl Command {
             Command::FindNext => "Go to the next match (Enter in the find field)",
             Command::FindPrevious => "Go to the previous match (Shift+Enter in the find field)",
             Command::CloseFind => "Close the find bar",
+            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => {
+                "Change the size of the article text (kept for next time)"
+            }
+            Command::SetLineSpacing(_) => "Space between lines of the article (kept for next time)",
+            Command::SetTheme(_) => "Colours of the window (kept for next time)",
             Command::Quit => "Quit Taliq (your work is saved automatically)",
         };
         match self.shortcut() {
@@ -237,6 +277,9 @@ impl Command {
             }
             Command::Quit => ctrl(Key::Q),
             Command::Find => ctrl(Key::F),
+            Command::ZoomIn => ctrl(Key::Plus),
+            Command::ZoomOut => ctrl(Key::Minus),
+            Command::ZoomReset => ctrl(Key::Num0),
             Command::FindNext => plain(Key::F3),
             Command::FindPrevious => KeyboardShortcut::new(Modifiers::SHIFT, Key::F3),
             Command::LabelSelection(l) => plain(LABEL_KEYS[usize::from(l.shortcut_digit()) - 1]),
