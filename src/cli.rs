@@ -24,11 +24,13 @@ Usage:
                         {\"doc\": ID, \"line\": N, \"error\": ...} for a bad line
   taliq eval GOLD.jsonl score the extractor against a gold file: precision, recall
                         and F1 per label and micro-averaged (exact span match)
+  taliq layout FILE --width PX --font-size PX
+                        print the text engine's visual lines and glyphs as JSON
   taliq --help | --version
 ";
 
 /// What the command line asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Invocation {
     /// Open the window, on this article or on the sample.
     Gui(Option<PathBuf>),
@@ -38,6 +40,15 @@ pub enum Invocation {
     ExtractJsonl,
     /// `taliq eval GOLD.jsonl`.
     Eval(PathBuf),
+    /// `taliq layout FILE --width PX --font-size PX`.
+    Layout {
+        /// The article.
+        path: PathBuf,
+        /// Wrap width in pixels.
+        width: f32,
+        /// Font size in pixels.
+        font_size: f32,
+    },
     /// `--help`.
     Help,
     /// `--version`.
@@ -65,10 +76,99 @@ pub fn parse_args(args: &[std::ffi::OsString]) -> Result<Invocation> {
         }
         ["eval", _] => Ok(Invocation::Eval(PathBuf::from(&args[1]))),
         ["eval", ..] => bail!("usage: taliq eval GOLD.jsonl"),
+        ["layout", rest @ ..] => parse_layout(rest),
         [opt] if opt.starts_with('-') && opt.len() > 1 => bail!("unknown option {opt}\n\n{USAGE}"),
         [_] => Ok(Invocation::Gui(Some(PathBuf::from(&args[0])))),
         _ => bail!("too many arguments\n\n{USAGE}"),
     }
+}
+
+fn parse_layout(rest: &[&str]) -> Result<Invocation> {
+    const USE: &str = "usage: taliq layout FILE --width PX --font-size PX";
+    let mut path = None;
+    let (mut width, mut font_size) = (None, None);
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        let mut number = |name: &str| -> Result<f32> {
+            let v = it
+                .next()
+                .with_context(|| format!("{name} needs a value\n{USE}"))?;
+            match v.parse::<f32>() {
+                Ok(n) if n.is_finite() && n > 0.0 => Ok(n),
+                _ => bail!("{name} must be a positive number of pixels, not {v:?}\n{USE}"),
+            }
+        };
+        match *a {
+            "--width" => width = Some(number("--width")?),
+            "--font-size" => font_size = Some(number("--font-size")?),
+            opt if opt.starts_with("--") => bail!("unknown option {opt}\n{USE}"),
+            file if path.is_none() => path = Some(PathBuf::from(file)),
+            _ => bail!("too many arguments\n{USE}"),
+        }
+    }
+    match (path, width, font_size) {
+        (Some(path), Some(width), Some(font_size)) => Ok(Invocation::Layout {
+            path,
+            width,
+            font_size,
+        }),
+        _ => bail!("{USE}"),
+    }
+}
+
+/// `taliq layout FILE --width PX --font-size PX`: the text engine's layout of FILE as JSON,
+/// for checking shaping and bidi against a reference. One object per visual line, in
+/// reading order: `{"line", "chars": [start, end], "rtl", "glyphs": [{"id", "font", "x",
+/// "advance", "cluster", "rtl"}]}`; glyphs in visual order (left to right), `x` and
+/// `advance` in pixels, `cluster` the char offset where the glyph's cluster starts, `font`
+/// the font file name. Uses the bundled fonts only (no system fonts), so the output is the
+/// same on every machine.
+///
+/// # Errors
+/// When FILE cannot be read as an article, or `out` cannot be written.
+pub fn layout(path: &Path, width: f32, font_size: f32, out: &mut dyn Write) -> Result<()> {
+    use crate::text::fonts::{self, SystemFonts};
+    use crate::text::{LayoutParams, layout_text};
+    let doc = Document::load(path)?;
+    let mut fs = fonts::font_system(SystemFonts::Skip);
+    let params = LayoutParams {
+        font_size,
+        line_spacing: 1.8,
+        width: Some(width),
+        family: fonts::ARABIC_FAMILY.to_owned(),
+        latin_family: Some(fonts::LATIN_FAMILY.to_owned()),
+    };
+    let l = layout_text(&mut fs, doc.text(), &params);
+    let lines: Vec<serde_json::Value> = l
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let glyphs: Vec<serde_json::Value> = line
+                .glyphs
+                .iter()
+                .map(|g| {
+                    serde_json::json!({
+                        "id": g.cache_key.glyph_id,
+                        "font": fonts::face_file_name(&fs, g.cache_key.font_id),
+                        "x": g.x,
+                        "advance": g.w,
+                        "cluster": g.chars.start,
+                        "rtl": g.rtl,
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "line": i,
+                "chars": [line.chars.start, line.chars.end],
+                "rtl": line.rtl,
+                "glyphs": glyphs,
+            })
+        })
+        .collect();
+    let json = serde_json::to_string_pretty(&lines).context("cannot encode the layout")?;
+    writeln!(out, "{json}").context("cannot write the result")?;
+    Ok(())
 }
 
 /// `taliq extract FILE`: writes to `out` the same JSON that File ▸ Export writes, for the

@@ -64,6 +64,20 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Invocation::Layout {
+            path,
+            width,
+            font_size,
+        } => {
+            let stdout = std::io::stdout();
+            match cli::layout(&path, width, font_size, &mut stdout.lock()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("taliq: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Invocation::Gui(path) => match run_gui(path) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

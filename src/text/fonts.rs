@@ -46,3 +46,19 @@ pub fn font_system(system: SystemFonts) -> FontSystem {
     let locale = "ar".to_owned();
     FontSystem::new_with_locale_and_db(locale, db)
 }
+
+/// The file name of the font face `id` in `fs`: the file it was loaded from, or for the
+/// bundled faces (loaded from memory) their file name in `fonts/`.
+#[must_use]
+pub fn face_file_name(fs: &FontSystem, id: fontdb::ID) -> String {
+    let Some(face) = fs.db().face(id) else {
+        return String::from("?");
+    };
+    match &face.source {
+        fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        fontdb::Source::Binary(_) => format!("{}.ttf", face.post_script_name),
+    }
+}

@@ -170,6 +170,11 @@ pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> Te
                     rtl: g.level.is_rtl(),
                 });
             }
+            // cosmic-text lists the glyphs of a right-to-left line from right to left;
+            // keep them left to right (HarfBuzz's visual output order) everywhere.
+            if rtl {
+                glyphs.reverse();
+            }
             // A visual line covers chars up to where the next one starts; the last one
             // reaches the paragraph end (trailing spaces included).
             let end = if li + 1 == n { para_chars.end } else { cmax };
