@@ -104,6 +104,18 @@ impl Document {
     /// [`LoadError`] for unreadable, empty, oversized, binary or non-UTF-8 files; the
     /// message names the file and says what to do.
     pub fn load(path: &Path) -> Result<Document, LoadError> {
+        Document::load_as(path, None)
+    }
+
+    /// Reads an article from `path` decoded with `encoding` (the user's "reload as…"
+    /// choice), or with detection when `None` (see [`Document::from_bytes`]).
+    ///
+    /// # Errors
+    /// As [`Document::load`].
+    pub fn load_as(
+        path: &Path,
+        encoding: Option<&'static encoding_rs::Encoding>,
+    ) -> Result<Document, LoadError> {
         let shown = path.display().to_string();
         let meta = std::fs::metadata(path).map_err(|reason| LoadError::Io {
             path: shown.clone(),
@@ -129,7 +141,7 @@ impl Document {
         let name = path
             .file_name()
             .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-        Document::from_bytes(&bytes, &name).map_err(|e| e.with_path(&shown))
+        Document::decode(&bytes, &name, encoding).map_err(|e| e.with_path(&shown))
     }
 
     /// Decodes file bytes as an article, detecting the encoding: a byte order mark

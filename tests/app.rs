@@ -548,3 +548,46 @@ fn zoom_line_spacing_and_theme_are_kept_for_the_next_run() {
     assert!((s.line_spacing - 2.2).abs() < 1e-6);
     assert_eq!(s.theme, taliq::settings::Theme::Light);
 }
+
+#[test]
+fn reload_as_another_encoding_is_remembered_and_reversible() {
+    let Ok(bytes) = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/encodings/putin-trump-call.cp1256.txt"
+    )) else {
+        eprintln!("skipped: shared corpus not found");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, bytes).unwrap();
+    let encoding = |h: &Harness<'_, TaliqApp>| {
+        h.state()
+            .session()
+            .unwrap()
+            .document()
+            .encoding()
+            .to_owned()
+    };
+    let mut h = harness(&path);
+    assert_eq!(encoding(&h), "windows-1256");
+    let id = h.state().session().unwrap().annotations()[0].id;
+    h.state_mut().apply(Command::Accept(id));
+    h.state_mut()
+        .apply(Command::ReloadAs(encoding_rs::ISO_8859_6));
+    h.run_steps(1);
+    assert_eq!(encoding(&h), "ISO-8859-6");
+    drop(h);
+    let mut h = harness(&path);
+    assert_eq!(encoding(&h), "ISO-8859-6", "the choice is remembered");
+    h.state_mut()
+        .apply(Command::ReloadAs(encoding_rs::WINDOWS_1256));
+    h.run_steps(1);
+    let s = h.state().session().unwrap();
+    assert_eq!(s.document().encoding(), "windows-1256");
+    assert_eq!(
+        s.get(id).unwrap().status,
+        Status::Accepted,
+        "earlier work is back"
+    );
+}

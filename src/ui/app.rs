@@ -211,7 +211,11 @@ impl TaliqApp {
                     ),
                 }
             }
-            Command::OpenPath(p) => self.open(&p),
+            Command::OpenPath(p) => self.open(&p, None),
+            Command::ReloadAs(enc) => match self.article.as_ref().map(|a| a.path.clone()) {
+                Some(p) => self.open(&p, Some(enc)),
+                None => self.say(Severity::Warning, "Open an article first"),
+            },
             Command::ExportDialog => {
                 let Some(a) = &self.article else {
                     self.say(Severity::Warning, "Open an article first");
@@ -349,8 +353,8 @@ impl TaliqApp {
 impl TaliqApp {
     /// Opens an article: loads the text, restores the sidecar when it was written for the
     /// same text, otherwise extracts suggestions. The current article stays open on error.
-    fn open(&mut self, path: &Path) {
-        let doc = match Document::load(path) {
+    fn open(&mut self, path: &Path, encoding: Option<&'static encoding_rs::Encoding>) {
+        let doc = match Document::load_as(path, encoding) {
             Ok(d) => d,
             Err(e) => {
                 self.say(Severity::Error, format!("Could not open: {e}"));
@@ -359,6 +363,13 @@ impl TaliqApp {
         };
         self.flush_autosave();
         let mut notes = Vec::new();
+        // An encoding chosen earlier with "Reload as" is remembered in the saved work:
+        // when detection gives another text, decode as the work was annotated.
+        let doc = if encoding.is_none() {
+            remembered_encoding(path, doc)
+        } else {
+            doc
+        };
         if doc.replacements() > 0 {
             notes.push(format!(
                 "{} invalid byte sequence(s) in the file were replaced by � (decoded as {})",
@@ -773,7 +784,16 @@ impl TaliqApp {
     fn menu_bar(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
+                let open = self.article.is_some();
                 for cmd in Command::FILE_MENU {
+                    if cmd == Command::Quit {
+                        ui.menu_button("Reload as", |ui| {
+                            for enc in Command::RELOAD_ENCODINGS {
+                                command_button(ui, &Command::ReloadAs(enc), open, &mut self.queue);
+                            }
+                        });
+                        ui.separator();
+                    }
                     command_button(ui, &cmd, true, &mut self.queue);
                 }
             });
@@ -985,6 +1005,28 @@ fn file_name(p: &Path) -> String {
         || p.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+/// The document decoded as the newest saved work for `path` was: when that work was
+/// written for another text and its recorded encoding reproduces that text exactly, the
+/// file is decoded with it ("Reload as" is remembered); otherwise `doc` as detected.
+fn remembered_encoding(path: &Path, doc: Document) -> Document {
+    for candidate in storage::sidecar_candidates(path) {
+        let Ok(Some(file)) = storage::read_sidecar(&candidate) else {
+            continue;
+        };
+        if file.document.sha256 == doc.sha256() {
+            return doc;
+        }
+        let label = file.document.encoding.split(' ').next().unwrap_or("");
+        if let Some(enc) = encoding_rs::Encoding::for_label(label.as_bytes())
+            && let Ok(other) = Document::load_as(path, Some(enc))
+            && other.sha256() == file.document.sha256
+        {
+            return other;
+        }
+    }
+    doc
 }
 
 fn is_backup(p: &Path) -> bool {

@@ -16,6 +16,8 @@ pub enum Command {
     OpenDialog,
     /// Open this article file.
     OpenPath(PathBuf),
+    /// Decode the open article's file again with this encoding.
+    ReloadAs(&'static encoding_rs::Encoding),
     /// Show the native save dialog and export JSON.
     ExportDialog,
     /// Export JSON to this path.
@@ -119,6 +121,15 @@ impl Command {
         Command::ClearSelection,
     ];
 
+    /// The encodings offered by File ▸ Reload as.
+    pub const RELOAD_ENCODINGS: [&'static encoding_rs::Encoding; 5] = [
+        encoding_rs::UTF_8,
+        encoding_rs::UTF_16LE,
+        encoding_rs::UTF_16BE,
+        encoding_rs::WINDOWS_1256,
+        encoding_rs::ISO_8859_6,
+    ];
+
     /// The View menu, in order.
     #[must_use]
     pub fn view_menu() -> Vec<Command> {
@@ -171,6 +182,7 @@ impl Command {
         match self {
             Command::OpenDialog => "Open…".into(),
             Command::OpenPath(p) => format!("Open {}", p.display()),
+            Command::ReloadAs(e) => e.name().to_owned(),
             Command::ExportDialog => "Export JSON…".into(),
             Command::ExportTo(p) => format!("Export to {}", p.display()),
             Command::Undo => "Undo".into(),
@@ -217,6 +229,9 @@ impl Command {
         let what = match self {
             Command::OpenDialog | Command::OpenPath(_) => {
                 "Open a plain-text article: UTF-8, UTF-16, Windows-1256 or ISO-8859-6 (you can also drop a file on the window)"
+            }
+            Command::ReloadAs(_) => {
+                "Read the file again with this encoding (when the detected one is wrong)"
             }
             Command::ExportDialog | Command::ExportTo(_) => {
                 "Write the text and all annotations as Taliq JSON (offsets in Unicode scalar values)"
