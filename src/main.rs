@@ -28,16 +28,7 @@ fn main() -> ExitCode {
             println!("taliq {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Invocation::Extract(path) => {
-            let stdout = std::io::stdout();
-            match cli::extract(&path, &mut stdout.lock()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("taliq: {e:#}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
+        Invocation::Extract(path) => exit_code(cli::extract(&path, &mut std::io::stdout().lock())),
         Invocation::ExtractJsonl => {
             let stdin = std::io::stdin();
             let stdout = std::io::stdout();
@@ -54,37 +45,29 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Invocation::Eval(path) => {
-            let stdout = std::io::stdout();
-            match cli::eval(&path, &mut stdout.lock()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("taliq: {e:#}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
+        Invocation::Eval(path) => exit_code(cli::eval(&path, &mut std::io::stdout().lock())),
         Invocation::Layout {
             path,
             width,
             font_size,
-        } => {
-            let stdout = std::io::stdout();
-            match cli::layout(&path, width, font_size, &mut stdout.lock()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("taliq: {e:#}");
-                    ExitCode::FAILURE
-                }
-            }
+        } => exit_code(cli::layout(
+            &path,
+            width,
+            font_size,
+            &mut std::io::stdout().lock(),
+        )),
+        Invocation::Gui(path) => exit_code(run_gui(path)),
+    }
+}
+
+/// Exit status of a command: success, or the error on stderr and failure.
+fn exit_code(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("taliq: {e:#}");
+            ExitCode::FAILURE
         }
-        Invocation::Gui(path) => match run_gui(path) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("taliq: {e:#}");
-                ExitCode::FAILURE
-            }
-        },
     }
 }
 

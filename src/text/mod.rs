@@ -233,21 +233,40 @@ impl TextEngine {
         color: Color32,
         sense: Sense,
     ) -> Response {
+        self.label_highlighted(ui, text, None, style, color, sense)
+    }
+
+    /// Like [`TextEngine::label`], with the chars `highlight.0` (a char range of `text`)
+    /// marked by a background of colour `highlight.1` drawn under the glyphs: a mention
+    /// shown in its context.
+    pub fn label_highlighted(
+        &mut self,
+        ui: &mut Ui,
+        text: &str,
+        highlight: Option<(std::ops::Range<usize>, Color32)>,
+        style: &TextStyle,
+        color: Color32,
+        sense: Sense,
+    ) -> Response {
         let ppp = ui.ctx().pixels_per_point();
         let width = ui.available_width().max(20.0);
         // A leading RIGHT-TO-LEFT MARK sets the paragraph direction (UAX #9, P2) without
         // changing what is drawn; labels are not hit-tested, so offsets do not matter here.
         let marked;
-        let shown = if style.rtl_base && !starts_right_to_left(text) {
+        let (shown, shift) = if style.rtl_base && !starts_right_to_left(text) {
             marked = format!("\u{200f}{text}");
-            marked.as_str()
+            (marked.as_str(), 1)
         } else {
-            text
+            (text, 0)
         };
         let layout = self.layout(shown, style, Some(width), ppp);
         let (rect, response) = ui.allocate_exact_size(Vec2::new(width, layout.height / ppp), sense);
         if ui.is_rect_visible(rect) {
             let painter = ui.painter_at(rect.expand(4.0));
+            if let Some((range, fill)) = highlight {
+                let rects = layout.highlight_rects(range.start + shift..range.end + shift);
+                TextEngine::paint_rects(&painter, rect.min, &rects, fill);
+            }
             self.paint_glyphs(&painter, &layout, rect.min, color, ui.clip_rect());
         }
         response

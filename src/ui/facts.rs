@@ -15,6 +15,9 @@ use super::article::ArticleView;
 use super::command::Command;
 use crate::text::edit::EditBuffer;
 
+/// Chars of context shown on each side of a mention in the facts panel.
+const CONTEXT: usize = 24;
+
 #[derive(Default)]
 pub(super) struct FactsPanel {
     expanded: HashSet<String>,
@@ -245,16 +248,34 @@ impl FactsPanel {
                         {
                             out.push(Command::Reject(*id));
                         }
-                        ui.weak(format!("{}–{}", a.span.start(), a.span.end()));
-                        let r = engine.label(
+                        // the mention in its context, so it can be judged without scrolling
+                        let doc = session.document();
+                        let is_space = |i: usize| doc.slice(i, i + 1).trim().is_empty();
+                        // context widened to whole words (at most a dozen chars more)
+                        let mut from = a.span.start().saturating_sub(CONTEXT);
+                        let floor = from.saturating_sub(12);
+                        while from > floor && !is_space(from - 1) {
+                            from -= 1;
+                        }
+                        let mut to = (a.span.end() + CONTEXT).min(doc.char_len());
+                        let ceil = (to + 12).min(doc.char_len());
+                        while to < ceil && !is_space(to) {
+                            to += 1;
+                        }
+                        let context = doc.slice(from, to).replace(['\n', '\r'], " ");
+                        let range = a.span.start() - from..a.span.end() - from;
+                        let r = engine.label_highlighted(
                             ui,
-                            &text,
+                            &context,
+                            Some((range, label_color(a.label, 90))),
                             &TextStyle::arabic_label(15.0),
                             ui.visuals().text_color(),
                             Sense::click(),
                         );
                         r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &text));
-                        if r.clicked() {
+                        if r.on_hover_text(format!("chars {}–{}", a.span.start(), a.span.end()))
+                            .clicked()
+                        {
                             out.push(Command::Focus(*id));
                         }
                     });
