@@ -591,3 +591,54 @@ fn reload_as_another_encoding_is_remembered_and_reversible() {
         "earlier work is back"
     );
 }
+
+#[test]
+fn a_long_note_wraps_and_keeps_every_word_in_order() {
+    let (_dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    let id = h.state().session().unwrap().annotations()[0].id;
+    h.state_mut().apply(Command::Focus(id));
+    h.run_steps(2);
+    h.get_by_role(egui::Role::TextInput).click();
+    h.run_steps(2);
+    // the mouse rests over the field while typing (Space must not move the caret there)
+    h.get_by_role(egui::Role::TextInput).hover();
+    h.run_steps(1);
+    let words = [
+        "one",
+        " two",
+        " three",
+        " four",
+        " five",
+        " six",
+        " seven",
+        " eight",
+        " nine",
+        " ten",
+        " eleven",
+        " twelve",
+        " ملاحظة",
+        " طويلة",
+        " جداً",
+        " تلتف",
+        " على",
+        " عدة",
+        " أسطر",
+    ];
+    for w in words {
+        for c in w.chars() {
+            if c == ' ' {
+                // a real keyboard sends the key as well as the text
+                h.key_press(egui::Key::Space);
+            }
+            h.event(Event::Text(c.to_string()));
+            h.run_steps(1);
+        }
+    }
+    h.get_by_label("Save note").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().session().unwrap().get(id).unwrap().note,
+        words.concat()
+    );
+}

@@ -61,7 +61,10 @@ pub(super) fn arabic_text_edit(
     };
     let latest = ui.input(|i| i.pointer.latest_pos());
     let shift = ui.input(|i| i.modifiers.shift);
-    if (response.clicked() || response.drag_started())
+    // Only a real mouse click places the caret: egui also "clicks" a focused widget when
+    // Space or Enter is pressed, which must type, not move the caret to the pointer.
+    let mouse_click = response.clicked() && ui.input(|i| i.pointer.any_click());
+    if (mouse_click || response.drag_started())
         && let Some(p) = ui.input(|i| i.pointer.press_origin()).or(latest)
     {
         response.request_focus();

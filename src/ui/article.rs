@@ -373,7 +373,7 @@ impl ArticleView {
                             self.head = Some(e);
                         }
                     }
-                } else if response.clicked() {
+                } else if response.clicked() && ui.input(|i| i.pointer.any_click()) {
                     let hit = latest.and_then(|p| {
                         hover_rects
                             .iter()
