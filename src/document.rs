@@ -29,6 +29,14 @@ pub enum LoadError {
         /// The path as given.
         path: String,
     },
+    /// A web page in which no article text was found.
+    #[error("{path}: {reason}")]
+    Html {
+        /// The path as given.
+        path: String,
+        /// What went wrong.
+        reason: crate::html::HtmlError,
+    },
     /// The file is larger than [`MAX_FILE_BYTES`].
     #[error("{path} is {size} bytes, larger than the {limit} byte limit for an article")]
     TooLarge {
@@ -177,7 +185,13 @@ impl Document {
                 kind,
             });
         }
-        let (encoding, body, label) = match (forced, bom) {
+        let is_html = crate::html::looks_like_html(bytes, name);
+        let declared = if is_html && forced.is_none() && bom.is_none() {
+            crate::html::declared_charset(bytes)
+        } else {
+            None
+        };
+        let (encoding, body, mut label) = match (forced.or(declared), bom) {
             (Some(enc), Some((bom_enc, len))) if enc == bom_enc => {
                 (enc, &bytes[len..], format!("{} (BOM)", enc.name()))
             }
@@ -197,6 +211,17 @@ impl Document {
         let (text, _) = encoding.decode_without_bom_handling(body);
         let replacements = text.chars().filter(|&c| c == '\u{fffd}').count()
             - count_fffd_in_source(body, encoding);
+        let text = if is_html {
+            label.push_str(", HTML");
+            std::borrow::Cow::Owned(crate::html::article_text(&text).map_err(|reason| {
+                LoadError::Html {
+                    path: name.to_owned(),
+                    reason,
+                }
+            })?)
+        } else {
+            text
+        };
         if text.trim().is_empty() {
             return Err(LoadError::Empty {
                 path: name.to_owned(),
@@ -314,6 +339,7 @@ impl LoadError {
         match self {
             LoadError::Empty { .. } => LoadError::Empty { path },
             LoadError::Binary { kind, .. } => LoadError::Binary { path, kind },
+            LoadError::Html { reason, .. } => LoadError::Html { path, reason },
             other => other,
         }
     }
@@ -454,6 +480,28 @@ mod tests {
             "UTF-8",
         );
         assert_eq!(d.bidi_controls(), vec![4, 8, 11, 13]);
+    }
+
+    #[test]
+    fn a_saved_web_page_gives_its_article_in_the_declared_charset() {
+        let Some(bytes) = sample("putin-trump-call.cp1256.html") else {
+            return;
+        };
+        let d = Document::from_bytes(&bytes, "page.html").unwrap();
+        assert_eq!(d.encoding(), "windows-1256, HTML");
+        assert_eq!(d.replacements(), 0);
+        let text = d.text();
+        assert!(
+            text.starts_with("بوتين وترامب يبحثان مكافحة كورونا"),
+            "{}",
+            &text[..200]
+        );
+        assert!(text.contains("وأفاد الكرملين بأن بوتين وترامب أجريا"));
+        assert!(text.contains("إلى الولايات المتحدة الأميركية فيها إمدادات ومعدات طبية"));
+        assert!(
+            text.contains("\n\nوأفاد الكرملين"),
+            "paragraphs are separated"
+        );
     }
 
     #[test]

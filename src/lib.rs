@@ -9,6 +9,7 @@ pub mod cli;
 pub mod document;
 pub mod export;
 pub mod extract;
+pub mod html;
 pub mod label;
 pub mod search;
 pub mod session;

@@ -200,7 +200,7 @@ impl TaliqApp {
                 let shown_at = Instant::now();
                 let picked = rfd::FileDialog::new()
                     .set_title("Open an Arabic article")
-                    .add_filter("Text", &["txt", "text", "md"])
+                    .add_filter("Articles", &["txt", "text", "md", "html", "htm"])
                     .add_filter("All files", &["*"])
                     .pick_file();
                 match picked {
