@@ -642,3 +642,24 @@ fn a_long_note_wraps_and_keeps_every_word_in_order() {
         words.concat()
     );
 }
+
+#[test]
+fn several_key_presses_within_one_frame_all_count() {
+    let (_dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    h.key_press(egui::Key::N);
+    h.run_steps(1);
+    for _ in 0..4 {
+        h.key_press(egui::Key::A);
+    }
+    h.run_steps(1);
+    let accepted = h
+        .state()
+        .session()
+        .unwrap()
+        .annotations()
+        .iter()
+        .filter(|a| a.status == Status::Accepted)
+        .count();
+    assert_eq!(accepted, 4);
+}

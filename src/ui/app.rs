@@ -396,6 +396,14 @@ impl TaliqApp {
                 match std::fs::copy(&regular, &backup)
                     .and_then(|_| std::fs::remove_file(&regular))
                 {
+                    Ok(()) if encoding.is_some() => notes.push(format!(
+                        "decoding as {} gives another text; the {} annotation(s) made on the {} text are kept in {} and come back if you reload as {}",
+                        doc.encoding(),
+                        file.annotations.len(),
+                        file.document.encoding,
+                        file_name(&backup),
+                        file.document.encoding
+                    )),
                     Ok(()) => notes.push(format!(
                         "the article text changed since it was annotated; the {} earlier annotation(s) are kept in {}",
                         file.annotations.len(),
@@ -770,10 +778,11 @@ impl TaliqApp {
             self.queue.push(Command::ZoomIn);
         }
         for cmd in candidates {
-            if let Some(sc) = cmd.shortcut()
-                && ctx.input_mut(|i| i.consume_shortcut(&sc))
-            {
-                self.queue.push(cmd);
+            if let Some(sc) = cmd.shortcut() {
+                // every press counts, even several within one frame (fast review)
+                let presses =
+                    ctx.input_mut(|i| i.count_and_consume_key(sc.modifiers, sc.logical_key));
+                self.queue.extend(std::iter::repeat_n(cmd, presses));
             }
         }
         if ctx.input(|i| i.viewport().close_requested()) {
