@@ -43,6 +43,11 @@ fn main() {
         let _ = layout_text(&mut fs, &text, &params(w));
         resize.push(t.elapsed());
     }
+    // one paragraph of more than 100,000 chars (no line breaks)
+    let long_line: String = sample.replace('\n', " ").repeat(50);
+    let t = Instant::now();
+    let long = layout_text(&mut fs, &long_line, &params(1200.0));
+    let long_time = t.elapsed();
     let spans: Vec<(usize, usize)> = (0..10_000)
         .map(|i| {
             let s = (i * 53) % (chars - 10);
@@ -81,5 +86,11 @@ fn main() {
     println!(
         "hit-testing:               {:8.3} ms for 10,000 points (checksum {acc})",
         hits.as_secs_f64() * 1000.0
+    );
+    println!(
+        "single {}-char paragraph: {:8.1} ms ({} visual lines)",
+        long_line.chars().count(),
+        long_time.as_secs_f64() * 1000.0,
+        long.lines.len()
     );
 }
