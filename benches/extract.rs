@@ -5,7 +5,8 @@
 //! normalize + tokenize stage alone ([`taliq::extract::normalize::normalize`] then
 //! [`taliq::extract::tokenize::tokenize`]) and the whole analysed-document construction
 //! ([`taliq::extract::doc::Doc::new`], which also stores every token's proclitic
-//! readings) several times on one core, and prints the median throughput in MB/s of UTF-8 input (1 MB = 10^6 bytes).
+//! readings) several times on one core, and prints the median throughput in MB/s of UTF-8 input (1 MB = 10^6 bytes)
+//! by wall time and, on Linux, by the thread's CPU time (steadier on a shared machine).
 //! `TALIQ_BENCH_MB` overrides the input size, `TALIQ_BENCH_RUNS` the number of runs.
 
 use std::hint::black_box;
@@ -20,18 +21,44 @@ fn env_or(name: &str, default: f64) -> f64 {
         .unwrap_or(default)
 }
 
-/// Median wall time of `runs` calls of `f` (after one warm-up call).
-fn median_time(runs: usize, mut f: impl FnMut()) -> Duration {
+/// CPU time of the calling thread so far (Linux `/proc/thread-self/schedstat`), `None`
+/// elsewhere. On a shared machine it is steadier than wall time.
+fn thread_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// Median wall time and median thread CPU time of `runs` calls of `f` (after one
+/// warm-up call).
+fn median_time(runs: usize, mut f: impl FnMut()) -> (Duration, Option<Duration>) {
     f();
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
+    let mut times = Vec::with_capacity(runs);
+    let mut cpu = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let c = thread_cpu();
+        let t = Instant::now();
+        f();
+        times.push(t.elapsed());
+        if let (Some(a), Some(b)) = (c, thread_cpu()) {
+            cpu.push(b.saturating_sub(a));
+        }
+    }
     times.sort();
-    times[times.len() / 2]
+    cpu.sort();
+    let cpu = (cpu.len() == runs).then(|| cpu[runs / 2]);
+    (times[times.len() / 2], cpu)
+}
+
+/// `"  (CPU 12.3 ms, 45.67 MB/s)"` when the CPU time is known.
+fn cpu_note(cpu: Option<Duration>, mb: f64) -> String {
+    cpu.map_or_else(String::new, |c| {
+        format!(
+            "  [CPU {:.1} ms, {:.2} MB/s]",
+            c.as_secs_f64() * 1e3,
+            mb / c.as_secs_f64()
+        )
+    })
 }
 
 fn main() {
@@ -51,32 +78,35 @@ fn main() {
     );
 
     let mut mentions = 0;
-    let t = median_time(runs, || {
+    let (t, cpu) = median_time(runs, || {
         mentions = black_box(taliq::extract::extract(black_box(&text))).len();
     });
     println!(
-        "extract (whole pipeline): {:8.1} ms  {:7.2} MB/s  ({mentions} mentions)",
+        "extract (whole pipeline): {:8.1} ms  {:7.2} MB/s  ({mentions} mentions){}",
         t.as_secs_f64() * 1e3,
-        mb / t.as_secs_f64()
+        mb / t.as_secs_f64(),
+        cpu_note(cpu, mb)
     );
 
     let mut tokens = 0;
-    let t = median_time(runs, || {
+    let (t, cpu) = median_time(runs, || {
         let norm = taliq::extract::normalize::normalize(black_box(&text));
         tokens = black_box(taliq::extract::tokenize::tokenize(&norm)).len();
     });
     println!(
-        "normalize + tokenize:     {:8.1} ms  {:7.2} MB/s  ({tokens} tokens)",
+        "normalize + tokenize:     {:8.1} ms  {:7.2} MB/s  ({tokens} tokens){}",
         t.as_secs_f64() * 1e3,
-        mb / t.as_secs_f64()
+        mb / t.as_secs_f64(),
+        cpu_note(cpu, mb)
     );
 
-    let t = median_time(runs, || {
+    let (t, cpu) = median_time(runs, || {
         black_box(taliq::extract::doc::Doc::new(black_box(&text)));
     });
     println!(
-        "Doc::new (+ readings):    {:8.1} ms  {:7.2} MB/s",
+        "Doc::new (+ readings):    {:8.1} ms  {:7.2} MB/s{}",
         t.as_secs_f64() * 1e3,
-        mb / t.as_secs_f64()
+        mb / t.as_secs_f64(),
+        cpu_note(cpu, mb)
     );
 }

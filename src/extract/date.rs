@@ -9,10 +9,11 @@
 
 use std::sync::LazyLock;
 
-use super::doc::{Candidate, Doc, MemoFlag};
+use super::doc::{Candidate, Doc};
 use super::gazetteer::PhraseTable;
 use super::number::number_phrase;
 use super::tokenize::TokenKind;
+use super::vocab::{self, Bits};
 use crate::label::Label;
 
 /// Month names, one a line; `*` marks names that are also common words or given names
@@ -74,7 +75,7 @@ const MONTHS: &str = "
 ذي الحجة
 ";
 
-static MONTH_TABLE: LazyLock<PhraseTable<bool>> = LazyLock::new(|| {
+pub(crate) static MONTH_TABLE: LazyLock<PhraseTable<bool>> = LazyLock::new(|| {
     let mut t = PhraseTable::default();
     let plain: Vec<&str> = MONTHS.lines().filter(|l| !l.ends_with('*')).collect();
     let ambiguous: Vec<&str> = MONTHS
@@ -88,7 +89,7 @@ static MONTH_TABLE: LazyLock<PhraseTable<bool>> = LazyLock::new(|| {
 });
 
 /// Weekday names with the article (normalized).
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "السبت",
     "الاحد",
     "الاثنين",
@@ -99,7 +100,7 @@ const WEEKDAYS: &[&str] = &[
 ];
 
 /// Qualifiers that belong to a date (`الماضي`, `المقبل`).
-const QUALIFIERS: &[&str] = &[
+pub(crate) const QUALIFIERS: &[&str] = &[
     "الماضي",
     "الماضيه",
     "المقبل",
@@ -121,7 +122,7 @@ const QUALIFIERS: &[&str] = &[
 
 /// Period nouns that form a date with a qualifier or a demonstrative (`العام الماضي`,
 /// `هذا الأسبوع`).
-const PERIODS: &[&str] = &[
+pub(crate) const PERIODS: &[&str] = &[
     "العام",
     "السنه",
     "الشهر",
@@ -153,7 +154,7 @@ const PERIODS: &[&str] = &[
 
 /// Period nouns after a demonstrative (`هذا العام`); no duals (`ذات العامين` is an age)
 /// and no vague plurals (`هذه الأيام`, guideline rule 9).
-const DEMO_PERIODS: &[&str] = &[
+pub(crate) const DEMO_PERIODS: &[&str] = &[
     "العام",
     "السنه",
     "الشهر",
@@ -173,10 +174,10 @@ const DEMO_PERIODS: &[&str] = &[
 ];
 
 /// Demonstratives before a period noun (`هذا العام`, `ذات العام`).
-const DEMONSTRATIVES: &[&str] = &["هذا", "هذه", "ذلك", "تلك", "ذات", "نفس"];
+pub(crate) const DEMONSTRATIVES: &[&str] = &["هذا", "هذه", "ذلك", "تلك", "ذات", "نفس"];
 
 /// Words before a month that belong to the date (`أوائل شهر تشرين الأول`).
-const MONTH_PREFIXES: &[&str] = &[
+pub(crate) const MONTH_PREFIXES: &[&str] = &[
     "اوائل",
     "اواخر",
     "اواسط",
@@ -189,7 +190,7 @@ const MONTH_PREFIXES: &[&str] = &[
 ];
 
 /// Ordinals after `اليوم` (`اليوم الثالث`).
-const ORDINALS: &[&str] = &[
+pub(crate) const ORDINALS: &[&str] = &[
     "الاول",
     "الثاني",
     "الثالث",
@@ -204,7 +205,7 @@ const ORDINALS: &[&str] = &[
 ];
 
 /// Decades written as words (`السبعينيات`).
-const DECADES: &[&str] = &[
+pub(crate) const DECADES: &[&str] = &[
     "العشرينيات",
     "الثلاثينيات",
     "الاربعينيات",
@@ -216,10 +217,10 @@ const DECADES: &[&str] = &[
 ];
 
 /// Words after a clock time (`10:00 صباحاً`).
-const DAYPARTS: &[&str] = &["صباحا", "مساء", "ظهرا", "عصرا", "ليلا", "فجرا"];
+pub(crate) const DAYPARTS: &[&str] = &["صباحا", "مساء", "ظهرا", "عصرا", "ليلا", "فجرا"];
 
 /// Prepositions after which a bare year is a date (`في 2019`).
-const YEAR_PREPOSITIONS: &[&str] = &[
+pub(crate) const YEAR_PREPOSITIONS: &[&str] = &[
     "في",
     "منذ",
     "حتى",
@@ -232,44 +233,23 @@ const YEAR_PREPOSITIONS: &[&str] = &[
     "بدايه",
 ];
 
-/// Every word of the lists [`word_in`] is asked about, for a quick per-token rejection.
-static DATE_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
-    let lists: [&[&str]; 17] = [
-        WEEKDAYS,
-        QUALIFIERS,
-        PERIODS,
-        DEMO_PERIODS,
-        DEMONSTRATIVES,
-        MONTH_PREFIXES,
-        ORDINALS,
-        DECADES,
-        DAYPARTS,
-        YEAR_PREPOSITIONS,
-        &["شهر", "شهري"],
-        &["الساعه"],
-        &["عام", "عامي", "سنه", "العام", "سنتي"],
-        &["يوم", "اليوم"],
-        &["منذ"],
-        &["نحو", "حوالي", "قرابه", "زهاء"],
-        &[],
-    ];
-    lists.iter().flat_map(|l| l.iter().copied()).collect()
-});
+/// `شهر`, `شهري` before a month name.
+pub(crate) const MONTH_WORDS: &[&str] = &["شهر", "شهري"];
+/// `الساعة` before a clock time.
+pub(crate) const HOUR_WORDS: &[&str] = &["الساعه"];
+/// Year nouns before a year (`عام 2004`).
+pub(crate) const YEAR_WORDS: &[&str] = &["عام", "عامي", "سنه", "العام", "سنتي"];
+/// Day nouns before a weekday (`يوم الإثنين`).
+pub(crate) const DAY_WORDS: &[&str] = &["يوم", "اليوم"];
+/// `منذ` before a duration anchored to now.
+pub(crate) const SINCE_WORDS: &[&str] = &["منذ"];
+/// Approximators after `منذ` (`منذ نحو 20 عاماً`).
+pub(crate) const APPROXIMATORS: &[&str] = &["نحو", "حوالي", "قرابه", "زهاء"];
 
-/// The Arabic word at `i` in its unsegmented or proclitic-stripped reading, if it is one
-/// of `list` (whose words must be in [`DATE_WORDS`]); returns the proclitic length.
-fn word_in(doc: &Doc, i: usize, list: &[&str]) -> Option<usize> {
-    debug_assert!(list.iter().all(|w| DATE_WORDS.contains(w)), "{list:?}");
-    if !doc.is_arabic(i)
-        || !doc.memo_flag(i, MemoFlag::DateWord, || {
-            doc.stems(i).any(|s| DATE_WORDS.contains(s.key.as_ref()))
-        })
-    {
-        return None;
-    }
-    doc.stems(i)
-        .find(|s| !s.lal && list.contains(&s.key.as_ref()))
-        .map(|s| s.skip)
+/// The Arabic word at `i` in its unsegmented or proclitic-stripped reading (not `لل`),
+/// if it is a word of the list of `bit`; returns the proclitic length.
+fn word_in(doc: &Doc, i: usize, bit: Bits) -> Option<usize> {
+    doc.reading_with(i, bit)
 }
 
 fn is_year(doc: &Doc, i: usize) -> bool {
@@ -298,7 +278,7 @@ fn month_at(doc: &Doc, i: usize) -> Option<(usize, usize, bool)> {
     if !doc.is_arabic(i) {
         return None;
     }
-    let m = MONTH_TABLE.match_at(doc, i)?;
+    let m = MONTH_TABLE.match_at_bits(doc, i, vocab::MONTH_FIRST)?;
     if m.lal {
         return None;
     }
@@ -306,9 +286,9 @@ fn month_at(doc: &Doc, i: usize) -> Option<(usize, usize, bool)> {
 }
 
 /// Like [`word_in`] for a token that continues a phrase (same line as the previous one).
-fn next_in(doc: &Doc, i: usize, list: &[&str]) -> Option<usize> {
+fn next_in(doc: &Doc, i: usize, bit: Bits) -> Option<usize> {
     if doc.same_line(i) {
-        word_in(doc, i, list)
+        word_in(doc, i, bit)
     } else {
         None
     }
@@ -320,12 +300,12 @@ fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
     let mut skip = 0;
     let mut j = i;
     let mut context = false;
-    if let Some(s) = word_in(doc, j, MONTH_PREFIXES) {
+    if let Some(s) = word_in(doc, j, vocab::MONTH_PREFIX) {
         skip = s;
         j += 1;
         context = true;
     }
-    if let Some(s) = next_in(doc, j, &["شهر", "شهري"]) {
+    if let Some(s) = next_in(doc, j, vocab::MONTH_WORD) {
         if j == first {
             skip = s;
         }
@@ -358,7 +338,7 @@ fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
     if is_year(doc, end) {
         end += 1;
         context = true;
-    } else if let Some(0) = next_in(doc, end, QUALIFIERS) {
+    } else if let Some(0) = next_in(doc, end, vocab::QUALIFIER) {
         end += 1;
         context = true;
     }
@@ -366,9 +346,9 @@ fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
         return None;
     }
     // a weekday right before the day: الاثنين 28 حزيران
-    if first == i && i > 0 && is_day(doc, i) && word_in(doc, i - 1, WEEKDAYS).is_some() {
+    if first == i && i > 0 && is_day(doc, i) && word_in(doc, i - 1, vocab::WEEKDAY).is_some() {
         first = i - 1;
-        skip = word_in(doc, i - 1, WEEKDAYS).unwrap_or(0);
+        skip = word_in(doc, i - 1, vocab::WEEKDAY).unwrap_or(0);
     }
     Some((first, skip, end))
 }
@@ -397,15 +377,15 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             // clock time: 16:20, 10:00 صباحاً
             if t.contains(':') {
                 let mut first = i;
-                if i > 0 && word_in(doc, i - 1, &["الساعه"]).is_some() && doc.same_line(i) {
+                if i > 0 && word_in(doc, i - 1, vocab::HOUR_WORD).is_some() && doc.same_line(i) {
                     first = i - 1;
                 }
                 let mut end = i + 1;
-                if next_in(doc, end, DAYPARTS) == Some(0) {
+                if next_in(doc, end, vocab::DAYPART) == Some(0) {
                     end += 1;
                 }
                 let skip = if first < i {
-                    word_in(doc, first, &["الساعه"]).unwrap_or(0)
+                    word_in(doc, first, vocab::HOUR_WORD).unwrap_or(0)
                 } else {
                     0
                 };
@@ -422,7 +402,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             }
             if is_year(doc, i)
                 && i > 0
-                && word_in(doc, i - 1, YEAR_PREPOSITIONS).is_some()
+                && word_in(doc, i - 1, vocab::YEAR_PREPOSITION).is_some()
                 && doc.same_line(i)
             {
                 push(i, 0, i + 1, 2);
@@ -433,7 +413,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             continue;
         }
         // عام 2004, عامي 2004 و2006, سنة 2010
-        if let Some(s) = word_in(doc, i, &["عام", "عامي", "سنه", "العام", "سنتي"])
+        if let Some(s) = word_in(doc, i, vocab::YEAR_WORD)
             && is_year(doc, i + 1)
         {
             let mut end = i + 2;
@@ -447,50 +427,50 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             continue;
         }
         // weekdays: يوم الإثنين, اليوم الاثنين, الخميس الماضي
-        if let Some(s) = word_in(doc, i, &["يوم", "اليوم"])
-            && next_in(doc, i + 1, WEEKDAYS) == Some(0)
+        if let Some(s) = word_in(doc, i, vocab::DAY_WORD)
+            && next_in(doc, i + 1, vocab::WEEKDAY) == Some(0)
         {
             let mut end = i + 2;
-            if next_in(doc, end, QUALIFIERS) == Some(0) {
+            if next_in(doc, end, vocab::QUALIFIER) == Some(0) {
                 end += 1;
             }
             push(i, s, end, 3);
             continue;
         }
-        if let Some(s) = word_in(doc, i, WEEKDAYS) {
-            let prev_day = i > 0 && word_in(doc, i - 1, &["يوم", "اليوم"]).is_some();
-            let qualified = next_in(doc, i + 1, QUALIFIERS) == Some(0);
+        if let Some(s) = word_in(doc, i, vocab::WEEKDAY) {
+            let prev_day = i > 0 && word_in(doc, i - 1, vocab::DAY_WORD).is_some();
+            let qualified = next_in(doc, i + 1, vocab::QUALIFIER) == Some(0);
             if !prev_day && (doc.text(i) != "الاحد" || qualified) {
                 push(i, s, if qualified { i + 2 } else { i + 1 }, 2);
             }
             continue;
         }
         // هذا العام, ذات العام, هذا الصباح
-        if let Some(s) = word_in(doc, i, DEMONSTRATIVES)
-            && next_in(doc, i + 1, DEMO_PERIODS) == Some(0)
+        if let Some(s) = word_in(doc, i, vocab::DEMONSTRATIVE)
+            && next_in(doc, i + 1, vocab::DEMO_PERIOD) == Some(0)
         {
             push(i, s, i + 2, 3);
             continue;
         }
         // العام الماضي, اليومين الماضيين, العقد المقبل
-        if let Some(s) = word_in(doc, i, PERIODS) {
-            if next_in(doc, i + 1, QUALIFIERS) == Some(0) {
+        if let Some(s) = word_in(doc, i, vocab::PERIOD) {
+            if next_in(doc, i + 1, vocab::QUALIFIER) == Some(0) {
                 push(i, s, i + 2, 3);
             } else if doc.text(i) == "اليوم" || (s > 0 && doc.stems(i).any(|x| x.key == "اليوم"))
             {
-                let ord = next_in(doc, i + 1, ORDINALS) == Some(0);
+                let ord = next_in(doc, i + 1, vocab::ORDINAL) == Some(0);
                 push(i, s, if ord { i + 2 } else { i + 1 }, 1);
             }
             continue;
         }
-        if let Some(s) = word_in(doc, i, DECADES) {
+        if let Some(s) = word_in(doc, i, vocab::DECADE) {
             push(i, s, i + 1, 3);
             continue;
         }
         // منذ عامين, منذ نحو 20 عاماً
-        if word_in(doc, i, &["منذ"]).is_some() {
+        if word_in(doc, i, vocab::SINCE_WORD).is_some() {
             let mut j = i + 1;
-            if next_in(doc, j, &["نحو", "حوالي", "قرابه", "زهاء"]).is_some() {
+            if next_in(doc, j, vocab::APPROXIMATOR).is_some() {
                 j += 1;
             }
             if let Some((skip, end, true)) = number_phrase(doc, j)

@@ -3,11 +3,17 @@
 //! Offsets in this module are char offsets into the *normalized* text unless a name says
 //! otherwise; [`Doc::to_original`] maps them back to the original text.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use super::gazetteer::{LEXICON, PhraseMatch};
-use super::normalize::{Normalized, normalize};
-use super::tokenize::{Stem, Token, TokenKind, stems, tokenize};
+use super::normalize::{Normalized, normalize_into};
+use super::tokenize::{Stem, Token, TokenKind, tokenize_into};
+use super::vocab::{self, Bits, bits_of};
+
+/// Whether `s` has at least two chars.
+fn two_chars(s: &str) -> bool {
+    s.chars().nth(1).is_some()
+}
 use crate::label::Label;
 
 /// A normalized, tokenized document.
@@ -21,14 +27,46 @@ pub struct Doc {
     pub norm: Normalized,
     /// Tokens of the normalized text.
     pub tokens: Vec<Token>,
-    /// Per-token answers to lexicon queries, filled on first use.
-    memo: Vec<TokenMemo>,
-    /// The proclitic readings of every token ([`stems`]), computed once:
+    /// Per-token byte ranges and vocabulary bits.
+    info: Vec<TokenInfo>,
+    /// Per-token names-lexicon matches, filled on first use.
+    memo: Vec<OnceCell<Option<CompactMatch>>>,
+    /// The proclitic readings of every token ([`stems`](super::tokenize::stems)), computed once:
     /// token `i` has `stem_recs[stem_index[i]..stem_index[i + 1]]`.
     stem_recs: Vec<StemRec>,
     stem_index: Vec<u32>,
     /// The keys of `لل` readings (`ال` + stem), which are not slices of the text.
     lal_keys: String,
+}
+
+/// Per-token facts computed with the tokens.
+#[derive(Debug, Clone, Copy)]
+struct TokenInfo {
+    /// Byte range of the token in the normalized text.
+    bytes: (u32, u32),
+    /// [`vocab`] bits of the token's own text.
+    bits: Bits,
+    /// Union of the bits of all its readings.
+    any: Bits,
+    /// Whether one reading is the `لل` contraction.
+    lal: bool,
+    /// [`Doc::has_tanween`].
+    tanween: bool,
+}
+
+/// One proclitic reading with its [`vocab`] bits ([`Doc::stems_with_bits`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Reading<'a> {
+    /// Proclitic chars before the span start.
+    pub skip: usize,
+    /// The lexicon key.
+    pub key: &'a str,
+    /// Whether a conjunction or preposition was removed.
+    pub stripped: bool,
+    /// Whether the reading is the `لل` contraction.
+    pub lal: bool,
+    /// The key's bits.
+    pub bits: Bits,
 }
 
 /// One stored proclitic reading: its key is the byte range `key` of the normalized text
@@ -39,26 +77,62 @@ struct StemRec {
     stripped: bool,
     lal: bool,
     key: (u32, u32),
+    bits: Bits,
 }
 
-/// Remembered lexicon answers for one token.
-#[derive(Debug, Default)]
-struct TokenMemo {
-    names: OnceCell<Option<PhraseMatch<Label>>>,
-    stopword: OnceCell<bool>,
-    flags: [OnceCell<bool>; 3],
+/// A names-lexicon match in 8 bytes ([`PhraseMatch`] with a `u32` end token).
+#[derive(Debug, Clone, Copy)]
+struct CompactMatch {
+    end_token: u32,
+    skip: u8,
+    tag: Label,
+    lal: bool,
 }
 
-/// Per-token yes/no questions a recognizer asks repeatedly, remembered by
-/// [`Doc::memo_flag`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum MemoFlag {
-    /// [`super::person::is_closed_class`].
-    Closed = 0,
-    /// Whether some reading is a word of the date recognizer's lists.
-    DateWord = 1,
-    /// Whether some reading (with or without `ال`) is a word of the number lists.
-    NumberWord = 2,
+/// The buffers of a dropped [`Doc`], reused by the next one on the same thread so that
+/// extracting document after document does not allocate (and fault in) fresh memory.
+#[derive(Default)]
+struct Buffers {
+    norm: Normalized,
+    tokens: Vec<Token>,
+    info: Vec<TokenInfo>,
+    memo: Vec<OnceCell<Option<CompactMatch>>>,
+    stem_recs: Vec<StemRec>,
+    stem_index: Vec<u32>,
+    lal_keys: String,
+}
+
+/// Buffers larger than this (in normalized chars) are freed, not kept.
+const KEEP_MAX_CHARS: usize = 16 << 20;
+
+thread_local! {
+    static SPARE: RefCell<Option<Buffers>> = const { RefCell::new(None) };
+}
+
+impl Drop for Doc {
+    fn drop(&mut self) {
+        if self.norm.chars.capacity() > KEEP_MAX_CHARS {
+            return;
+        }
+        let buffers = Buffers {
+            norm: std::mem::take(&mut self.norm),
+            tokens: std::mem::take(&mut self.tokens),
+            info: std::mem::take(&mut self.info),
+            memo: std::mem::take(&mut self.memo),
+            stem_recs: std::mem::take(&mut self.stem_recs),
+            stem_index: std::mem::take(&mut self.stem_index),
+            lal_keys: std::mem::take(&mut self.lal_keys),
+        };
+        // keep the larger set: a small probe document must not evict a big one
+        let _ = SPARE.try_with(|s| {
+            let mut s = s.borrow_mut();
+            if s.as_ref()
+                .is_none_or(|old| old.norm.chars.capacity() <= buffers.norm.chars.capacity())
+            {
+                *s = Some(buffers);
+            }
+        });
+    }
 }
 
 /// A suggested mention before overlap resolution.
@@ -104,46 +178,111 @@ impl Doc {
     /// Normalizes and tokenizes `text`.
     #[must_use]
     pub fn new(text: &str) -> Doc {
-        let norm = normalize(text);
-        let tokens = tokenize(&norm);
-        let mut memo = Vec::new();
-        memo.resize_with(tokens.len(), TokenMemo::default);
-        let mut stem_recs = Vec::with_capacity(tokens.len() * 2);
-        let mut stem_index = Vec::with_capacity(tokens.len() + 1);
-        let mut lal_keys = String::new();
+        let Buffers {
+            mut norm,
+            mut tokens,
+            mut info,
+            mut memo,
+            mut stem_recs,
+            mut stem_index,
+            mut lal_keys,
+        } = SPARE
+            .try_with(|s| s.borrow_mut().take())
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        normalize_into(text, &mut norm);
+        tokenize_into(&norm, &mut tokens);
+        memo.clear();
+        memo.resize_with(tokens.len(), OnceCell::new);
+        stem_recs.clear();
+        stem_recs.reserve(tokens.len() * 2);
+        stem_index.clear();
+        stem_index.reserve(tokens.len() + 1);
+        info.clear();
+        info.reserve(tokens.len());
+        lal_keys.clear();
+        let ntext = norm.text.as_str();
         for t in &tokens {
             stem_index.push(stem_recs.len() as u32);
+            let start = norm.bytes[t.start];
             let end = norm.bytes[t.end];
-            let word = &norm.text[norm.bytes[t.start]..end];
-            if t.kind != TokenKind::Arabic {
+            let word = &ntext[start..end];
+            let bits = bits_of(word);
+            let (os, oe) = norm.to_original(t.start, t.end);
+            let mut tok = TokenInfo {
+                bytes: (start as u32, end as u32),
+                bits,
+                any: bits,
+                lal: false,
+                tanween: norm.orig_chars[os..oe]
+                    .iter()
+                    .any(|c| matches!(c, '\u{064B}'..='\u{064D}')),
+            };
+            let mut push = |skip: usize, stripped: bool, lal: bool, key: (u32, u32), b: Bits| {
+                tok.any |= b;
+                tok.lal |= lal;
                 stem_recs.push(StemRec {
-                    skip: 0,
-                    stripped: false,
-                    lal: false,
-                    key: (norm.bytes[t.start] as u32, end as u32),
-                });
-                continue;
-            }
-            for st in stems(word) {
-                let key = if st.lal {
-                    let a = lal_keys.len();
-                    lal_keys.push_str(&st.key);
-                    (a as u32, lal_keys.len() as u32)
-                } else {
-                    ((end - st.key.len()) as u32, end as u32)
-                };
-                stem_recs.push(StemRec {
-                    skip: st.skip as u8,
-                    stripped: st.stripped,
-                    lal: st.lal,
+                    skip: skip as u8,
+                    stripped,
+                    lal,
                     key,
+                    bits: b,
                 });
+            };
+            push(0, false, false, (start as u32, end as u32), bits);
+            if t.kind == TokenKind::Arabic {
+                // the readings of `stems(word)`, in the same order
+                let mut rest = start;
+                let mut skip = 0;
+                if word.starts_with(['و', 'ف']) {
+                    rest += 'و'.len_utf8();
+                    skip += 1;
+                    if two_chars(&ntext[rest..end]) {
+                        push(
+                            skip,
+                            true,
+                            false,
+                            (rest as u32, end as u32),
+                            bits_of(&ntext[rest..end]),
+                        );
+                    }
+                }
+                let r = &ntext[rest..end];
+                if let Some(after) = r.strip_prefix("لل") {
+                    if two_chars(after) {
+                        let a = lal_keys.len();
+                        lal_keys.push_str("ال");
+                        lal_keys.push_str(after);
+                        let b = bits_of(&lal_keys[a..]);
+                        push(skip + 1, true, true, (a as u32, lal_keys.len() as u32), b);
+                        let s2 = rest + 'ل'.len_utf8();
+                        push(
+                            skip + 1,
+                            true,
+                            false,
+                            (s2 as u32, end as u32),
+                            bits_of(&ntext[s2..end]),
+                        );
+                    }
+                } else if r.starts_with(['ب', 'ك', 'ل']) && two_chars(&r['ب'.len_utf8()..]) {
+                    let s2 = rest + 'ب'.len_utf8();
+                    push(
+                        skip + 1,
+                        true,
+                        false,
+                        (s2 as u32, end as u32),
+                        bits_of(&ntext[s2..end]),
+                    );
+                }
             }
+            info.push(tok);
         }
         stem_index.push(stem_recs.len() as u32);
         Doc {
             norm,
             tokens,
+            info,
             memo,
             stem_recs,
             stem_index,
@@ -152,24 +291,68 @@ impl Doc {
     }
 
     /// The proclitic readings of token `i`, the unsegmented one first: the same as
-    /// [`stems`]`(self.text(i))` for an Arabic token, the token itself otherwise;
+    /// [`stems`](super::tokenize::stems)`(self.text(i))` for an Arabic token, the token itself otherwise;
     /// computed once per document.
     pub fn stems(&self, i: usize) -> impl Iterator<Item = Stem<'_>> + Clone + '_ {
+        self.stems_with_bits(i).map(|r| Stem {
+            skip: r.skip,
+            key: std::borrow::Cow::Borrowed(r.key),
+            stripped: r.stripped,
+            lal: r.lal,
+        })
+    }
+
+    /// [`Self::stems`] with each reading's [`vocab`](super::vocab) bits.
+    pub(crate) fn stems_with_bits(
+        &self,
+        i: usize,
+    ) -> impl Iterator<Item = Reading<'_>> + Clone + '_ {
         let first = self.stem_index[i] as usize;
         let last = self.stem_index[i + 1] as usize;
         self.stem_recs[first..last].iter().map(move |r| {
             let (s, e) = (r.key.0 as usize, r.key.1 as usize);
-            Stem {
+            Reading {
                 skip: r.skip as usize,
-                key: std::borrow::Cow::Borrowed(if r.lal {
+                key: if r.lal {
                     &self.lal_keys[s..e]
                 } else {
                     &self.norm.text[s..e]
-                }),
+                },
                 stripped: r.stripped,
                 lal: r.lal,
+                bits: r.bits,
             }
         })
+    }
+
+    /// The [`vocab`](super::vocab) bits of token `i`'s own text (none past the end).
+    #[must_use]
+    pub(crate) fn bits(&self, i: usize) -> Bits {
+        self.info.get(i).map_or(0, |t| t.bits)
+    }
+
+    /// The union of the bits of all readings of token `i` (none past the end).
+    #[must_use]
+    pub(crate) fn any_bits(&self, i: usize) -> Bits {
+        self.info.get(i).map_or(0, |t| t.any)
+    }
+
+    /// Whether token `i` has a `لل` reading.
+    #[must_use]
+    pub(crate) fn has_lal(&self, i: usize) -> bool {
+        self.info.get(i).is_some_and(|t| t.lal)
+    }
+
+    /// The proclitic length of the first non-`لل` reading of Arabic token `i` whose bits
+    /// meet `bit`.
+    #[must_use]
+    pub(crate) fn reading_with(&self, i: usize, bit: Bits) -> Option<usize> {
+        if !self.is_arabic(i) || self.any_bits(i) & bit == 0 {
+            return None;
+        }
+        self.stems_with_bits(i)
+            .find(|r| !r.lal && r.bits & bit != 0)
+            .map(|r| r.skip)
     }
 
     /// The longest entry of the names lexicon ([`LEXICON`]`.names`) at token `i`
@@ -177,34 +360,37 @@ impl Doc {
     #[must_use]
     pub fn names_at(&self, i: usize) -> Option<PhraseMatch<Label>> {
         let m = self.memo.get(i)?;
-        *m.names.get_or_init(|| LEXICON.names.match_at(self, i))
+        m.get_or_init(|| {
+            LEXICON
+                .names
+                .match_at_bits(self, i, vocab::NAMES_FIRST)
+                .map(|m| CompactMatch {
+                    end_token: m.end_token as u32,
+                    skip: m.skip as u8,
+                    tag: m.tag,
+                    lal: m.lal,
+                })
+        })
+        .map(|m| PhraseMatch {
+            skip: m.skip as usize,
+            end_token: m.end_token as usize,
+            tag: m.tag,
+            lal: m.lal,
+        })
     }
 
     /// The longest entry of the titles lexicon at token `i`; same as
     /// `LEXICON.titles.match_at(self, i)` (asked about once per token, not remembered).
     #[must_use]
     pub fn titles_at(&self, i: usize) -> Option<PhraseMatch<()>> {
-        LEXICON.titles.match_at(self, i)
-    }
-
-    /// `compute()` for token `i` the first time, the remembered answer afterwards.
-    pub(crate) fn memo_flag(
-        &self,
-        i: usize,
-        flag: MemoFlag,
-        compute: impl FnOnce() -> bool,
-    ) -> bool {
-        match self.memo.get(i) {
-            Some(m) => *m.flags[flag as usize].get_or_init(compute),
-            None => compute(),
-        }
+        LEXICON.titles.match_at_bits(self, i, vocab::TITLES_FIRST)
     }
 
     /// The normalized text of token `i`.
     #[must_use]
     pub fn text(&self, i: usize) -> &str {
-        let t = &self.tokens[i];
-        self.norm.slice(t.start, t.end)
+        let (s, e) = self.info[i].bytes;
+        &self.norm.text[s as usize..e as usize]
     }
 
     /// The normalized text of token `i`, or `""` past the end.
@@ -258,15 +444,7 @@ impl Doc {
         if !self.is_arabic(i) {
             return false;
         }
-        *self.memo[i].stopword.get_or_init(|| {
-            let w = self.text(i);
-            let lx = &*LEXICON;
-            lx.stopwords.contains(w)
-                || self
-                    .stems(i)
-                    .skip(1)
-                    .any(|s| lx.stopwords.contains(s.key.as_ref()))
-        })
+        self.info[i].any & vocab::STOP != 0
     }
 
     /// Whether token `i` carries the definite article: normalized `ال…` written with a
@@ -287,11 +465,7 @@ impl Doc {
     /// indefinite common noun or adverb, which proper names do not take.
     #[must_use]
     pub fn has_tanween(&self, i: usize) -> bool {
-        let t = &self.tokens[i];
-        let (s, e) = self.to_original(t.start, t.end);
-        self.norm.orig_chars[s..e]
-            .iter()
-            .any(|c| matches!(c, '\u{064B}'..='\u{064D}'))
+        self.info[i].tanween
     }
 }
 

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use super::doc::Doc;
 use super::normalize::normalize;
 use super::tokenize::{TokenKind, tokenize};
+use super::vocab::Bits;
 use crate::label::Label;
 
 /// A table of (possibly multi-word) phrases, keyed by their first normalized word.
@@ -99,9 +100,36 @@ impl<T: Copy> PhraseTable<T> {
     /// Arabic first token (unsegmented first; for `لل` both `ال…` and the bare stem).
     #[must_use]
     pub fn match_at(&self, doc: &Doc, i: usize) -> Option<PhraseMatch<T>> {
+        self.match_filtered(doc, i, None)
+    }
+
+    /// [`Self::match_at`] for a table whose first words all carry `first_bit`
+    /// ([`super::vocab`]): readings without the bit are not looked up.
+    pub(crate) fn match_at_bits(
+        &self,
+        doc: &Doc,
+        i: usize,
+        first_bit: Bits,
+    ) -> Option<PhraseMatch<T>> {
+        if doc.tokens.get(i).is_none() || doc.any_bits(i) & first_bit == 0 && !doc.has_lal(i) {
+            return None;
+        }
+        self.match_filtered(doc, i, Some(first_bit))
+    }
+
+    fn match_filtered(
+        &self,
+        doc: &Doc,
+        i: usize,
+        first_bit: Option<Bits>,
+    ) -> Option<PhraseMatch<T>> {
+        let lacks = |b: Bits| first_bit.is_some_and(|f| b & f == 0);
         let tok = doc.tokens.get(i)?;
         let word = doc.text(i);
         if tok.kind != TokenKind::Arabic {
+            if lacks(doc.bits(i)) {
+                return None;
+            }
             return self
                 .lookup(doc, word, i)
                 .map(|(end_token, tag)| PhraseMatch {
@@ -112,8 +140,11 @@ impl<T: Copy> PhraseTable<T> {
                 });
         }
         let mut best: Option<PhraseMatch<T>> = None;
-        for st in doc.stems(i) {
-            let mut found = self.lookup(doc, &st.key, i);
+        for st in doc.stems_with_bits(i) {
+            if !st.lal && lacks(st.bits) {
+                continue;
+            }
+            let mut found = self.lookup(doc, st.key, i);
             if found.is_none() && st.lal {
                 found = self.lookup(doc, &st.key["ال".len()..], i);
             }
@@ -129,6 +160,17 @@ impl<T: Copy> PhraseTable<T> {
             }
         }
         best
+    }
+
+    /// Whether some entry starts with the word `key`.
+    #[must_use]
+    pub fn has_first(&self, key: &str) -> bool {
+        self.by_first.contains_key(key)
+    }
+
+    /// The first words of all entries.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
     }
 
     /// Whether the single word `key` is an entry.

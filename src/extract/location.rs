@@ -10,10 +10,11 @@ use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
 use super::person::{is_common_shape, is_name_like};
 use super::tokenize::TokenKind;
+use super::vocab;
 use crate::label::Label;
 
 /// Nouns after which `الأرض` is the planet, not "land".
-const PLANET_CONTEXT: &[&str] = &["كوكب", "سطح", "مدار", "حراره", "غلاف", "باطن", "قشره"];
+pub(crate) const PLANET_CONTEXT: &[&str] = &["كوكب", "سطح", "مدار", "حراره", "غلاف", "باطن", "قشره"];
 
 /// A bare name after a descriptor at `j`: quoted, a lexicon location, or up to two name
 /// tokens. Returns `(first, end)`.
@@ -69,7 +70,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         }
         let readings = doc.stems(i);
         // geographic head + name: نهر بوتوماك, البحر الكلتي
-        if let Some(m) = lx.loc_heads.match_at(doc, i) {
+        if let Some(m) = lx.loc_heads.match_at_bits(doc, i, vocab::LOC_HEADS_FIRST) {
             let j = m.end_token;
             let head_definite = readings
                 .clone()
@@ -100,18 +101,16 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             }
         }
         // descriptor + name: مدينة نيويورك, بمنطقة آبوستفورد, شارع "إتش"
-        if readings
-            .clone()
-            .any(|s| !s.lal && lx.loc_descriptors.contains(s.key.as_ref()))
+        if doc.any_bits(i) & vocab::LOC_DESCRIPTOR != 0
+            && doc
+                .stems_with_bits(i)
+                .any(|s| !s.lal && s.bits & vocab::LOC_DESCRIPTOR != 0)
             && let Some((s, e)) = name_at(doc, i + 1)
         {
             out.push(Candidate::from_tokens(doc, s, 0, e, Label::Location, 3));
         }
         // كوكب الأرض
-        if PLANET_CONTEXT
-            .iter()
-            .any(|p| readings.clone().any(|s| s.key == *p))
-            && doc.text_or_empty(i + 1) == "الارض"
+        if doc.any_bits(i) & vocab::PLANET_CONTEXT != 0 && doc.text_or_empty(i + 1) == "الارض"
         {
             out.push(Candidate::from_tokens(
                 doc,

@@ -7,12 +7,15 @@
 //! [`quote`]) → [`resolve`] (flat layer + QUOTE layer) → document-level propagation of
 //! names found in context → canonical names. Span boundaries follow
 //! `shared/guidelines/annotation-guidelines.md`; lexicons live in `data/`
-//! ([`gazetteer`]). [`eval::evaluate`] scores the extractor against a gold file.
+//! ([`gazetteer`]); [`vocab`] gives every token's readings their list-membership bits once.
+//! [`eval::evaluate`] scores the extractor against a gold file. [`extract_with`] adds a
+//! project lexicon learned from the annotator ([`lexicon`]).
 
 pub mod date;
 pub mod doc;
 pub mod eval;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod location;
 pub mod normalize;
 pub mod number;
@@ -23,12 +26,14 @@ pub mod resolve;
 #[cfg(test)]
 pub mod testutil;
 pub mod tokenize;
+pub mod vocab;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use self::doc::{Candidate, Doc};
 use self::gazetteer::PhraseTable;
-use self::normalize::display_form;
+pub use self::lexicon::{ProjectLexicon, extract_with};
+use self::normalize::display_form_chars;
 use self::tokenize::TokenKind;
 use crate::label::Label;
 
@@ -57,23 +62,35 @@ pub struct Mention {
 #[must_use]
 pub fn extract(text: &str) -> Vec<Mention> {
     let doc = Doc::new(text);
+    let resolved = pipeline(&doc);
+    to_mentions(&doc, &resolved)
+}
+
+/// The recognizers, overlap resolution and propagation: resolved candidates sorted by
+/// start (a QUOTE before the names inside it).
+fn pipeline(doc: &Doc) -> Vec<Candidate> {
     let mut cands = Vec::new();
-    person::recognize(&doc, &mut cands);
-    organization::recognize(&doc, &mut cands);
-    location::recognize(&doc, &mut cands);
-    date::recognize(&doc, &mut cands);
-    number::recognize(&doc, &mut cands);
-    quote::recognize(&doc, &mut cands);
-    let first = resolve::resolve(&doc, cands);
-    let extra = propagate(&doc, &first);
-    let resolved = if extra.is_empty() {
+    person::recognize(doc, &mut cands);
+    organization::recognize(doc, &mut cands);
+    location::recognize(doc, &mut cands);
+    date::recognize(doc, &mut cands);
+    number::recognize(doc, &mut cands);
+    quote::recognize(doc, &mut cands);
+    let first = resolve::resolve(doc, cands);
+    let extra = propagate(doc, &first);
+    if extra.is_empty() {
         first
     } else {
         let mut all = first;
         all.extend(extra);
-        resolve::resolve(&doc, all)
-    };
-    to_mentions(&doc, &resolved)
+        resolve::resolve(doc, all)
+    }
+}
+
+/// [`char::is_alphanumeric`], answered without the Unicode tables for ASCII and the
+/// basic Arabic letters (U+0621–U+064A, all alphabetic).
+fn is_alphanumeric(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '\u{0621}'..='\u{064A}') || c.is_alphanumeric()
 }
 
 /// The normalized words of a candidate span.
@@ -86,6 +103,8 @@ fn words_of<'a>(doc: &'a Doc, c: &Candidate) -> Vec<&'a str> {
 fn propagate(doc: &Doc, found: &[Candidate]) -> Vec<Candidate> {
     let mut table: PhraseTable<Label> = PhraseTable::default();
     let mut any = false;
+    // inserting the same text with the same label again changes nothing
+    let mut seen: FxHashSet<(&str, Label)> = FxHashSet::default();
     for c in found {
         if !matches!(
             c.label,
@@ -94,34 +113,37 @@ fn propagate(doc: &Doc, found: &[Candidate]) -> Vec<Candidate> {
         {
             continue;
         }
+        let slice = doc.norm.slice(c.start, c.end);
+        if !seen.insert((slice, c.label)) {
+            continue;
+        }
         let words = words_of(doc, c);
-        if words.iter().any(|w| !w.chars().all(char::is_alphanumeric)) {
+        if words.iter().any(|w| !w.chars().all(is_alphanumeric)) {
             continue;
         }
         table.insert(words.iter().map(|w| (*w).to_string()).collect(), c.label);
         any = true;
         if c.label == Label::Person && words.len() >= 2 {
             let last = words[words.len() - 1];
-            let probe = Doc::new(last);
-            if last.chars().count() >= 3
-                && !person::is_closed_class(&probe, 0)
-                && !last.starts_with("ال")
-            {
-                table.insert(vec![last.to_string()], Label::Person);
+            if last.chars().count() >= 3 && !last.starts_with("ال") {
+                let probe = Doc::new(last);
+                if !person::is_closed_class(&probe, 0) {
+                    table.insert(vec![last.to_string()], Label::Person);
+                }
             }
         }
     }
     if !any {
         return Vec::new();
     }
-    let mut covered = vec![false; doc.norm.len() + 1];
+    let mut covered = resolve::CharSet::new(doc.norm.len() + 1);
     for c in found.iter().filter(|c| c.label != Label::Quote) {
-        covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
+        (c.start..c.end).for_each(|x| covered.insert(x));
     }
     let mut out = Vec::new();
     for i in 0..doc.tokens.len() {
         let t = doc.tokens[i];
-        if covered[t.start] || t.kind != TokenKind::Arabic {
+        if covered.contains(t.start) || t.kind != TokenKind::Arabic {
             continue;
         }
         if let Some(m) = table.match_at(doc, i)
@@ -143,43 +165,51 @@ fn propagate(doc: &Doc, found: &[Candidate]) -> Vec<Candidate> {
 
 /// Maps resolved candidates to mentions with original offsets and canonical names.
 fn to_mentions(doc: &Doc, resolved: &[Candidate]) -> Vec<Mention> {
-    let original = |c: &Candidate| -> (usize, usize, String) {
-        let (s, e) = doc.to_original(c.start, c.end);
-        let text: String = doc.norm.orig_chars[s..e].iter().collect();
-        (s, e, display_form(&text))
-    };
-    // longest PERSON name per surname (normalized last word)
-    let mut by_surname: HashMap<&str, (usize, String)> = HashMap::new();
-    for c in resolved.iter().filter(|c| c.label == Label::Person) {
-        let words = words_of(doc, c);
-        let Some(last) = words.last() else { continue };
-        let (_, _, display) = original(c);
-        let len = display.chars().count();
-        let entry = by_surname.entry(last).or_insert((0, String::new()));
-        if len > entry.0 {
-            *entry = (len, display);
-        }
-    }
-    resolved
+    let mut originals: Vec<(usize, usize, String)> = resolved
         .iter()
         .map(|c| {
-            let (start, end, display) = original(c);
-            let canonical = match c.label {
-                Label::Person => words_of(doc, c)
-                    .last()
-                    .and_then(|l| by_surname.get(l))
-                    .map_or(display, |(_, full)| full.clone()),
-                _ if c.lal => format!("ا{display}"),
-                _ => display,
-            };
-            Mention {
-                start,
-                end,
-                label: c.label,
-                canonical,
-            }
+            let (s, e) = doc.to_original(c.start, c.end);
+            (s, e, display_form_chars(&doc.norm.orig_chars[s..e]))
         })
-        .collect()
+        .collect();
+    let last_word = |c: &Candidate| doc.norm.slice(c.start, c.end).split_whitespace().last();
+    // longest PERSON name per surname (normalized last word): the index of its mention
+    let mut by_surname: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    for (k, (c, (_, _, display))) in resolved.iter().zip(&originals).enumerate() {
+        if c.label != Label::Person {
+            continue;
+        }
+        let Some(last) = last_word(c) else { continue };
+        let len = display.chars().count();
+        let entry = by_surname.entry(last).or_insert((0, usize::MAX));
+        if len > entry.0 {
+            *entry = (len, k);
+        }
+    }
+    // the full names, copied before the displays are moved into the mentions
+    let full: FxHashMap<usize, String> = by_surname
+        .values()
+        .map(|&(_, k)| (k, originals[k].2.clone()))
+        .collect();
+    let mut out = Vec::with_capacity(resolved.len());
+    for (c, (start, end, display)) in resolved.iter().zip(originals.iter_mut()) {
+        let display = std::mem::take(display);
+        let canonical = match c.label {
+            Label::Person => match last_word(c).and_then(|l| by_surname.get(l)) {
+                Some((_, k)) => full[k].clone(),
+                None => display,
+            },
+            _ if c.lal => format!("ا{display}"),
+            _ => display,
+        };
+        out.push(Mention {
+            start: *start,
+            end: *end,
+            label: c.label,
+            canonical,
+        });
+    }
+    out
 }
 
 #[cfg(test)]

@@ -33,6 +33,15 @@ pub fn is_format_mark(c: char) -> bool {
 }
 
 fn fold(c: char) -> Fold {
+    // fast paths: ASCII, and the Arabic letters that stay as they are
+    if c.is_ascii() {
+        return Fold::Keep(c.to_ascii_lowercase());
+    }
+    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
+        && !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ة')
+    {
+        return Fold::Keep(c);
+    }
     match c {
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Fold::Keep('ا'),
         'ى' | 'ی' | 'ې' => Fold::Keep('ي'),
@@ -106,25 +115,36 @@ impl Normalized {
 /// Normalizes `text` for matching (see the module doc for the folding rules).
 #[must_use]
 pub fn normalize(text: &str) -> Normalized {
-    let orig_chars: Vec<char> = text.chars().collect();
-    let mut out = Normalized {
-        text: String::with_capacity(text.len()),
-        chars: Vec::with_capacity(orig_chars.len()),
-        orig: Vec::with_capacity(orig_chars.len()),
-        bytes: Vec::with_capacity(orig_chars.len() + 1),
-        orig_chars: Vec::new(),
-    };
-    for (i, &c) in orig_chars.iter().enumerate() {
+    let mut out = Normalized::default();
+    normalize_into(text, &mut out);
+    out
+}
+
+/// [`normalize`] into `out`, reusing its buffers.
+pub fn normalize_into(text: &str, out: &mut Normalized) {
+    let len = text.chars().count();
+    out.orig_chars.clear();
+    out.orig_chars.reserve(len);
+    out.text.clear();
+    out.text.reserve(text.len());
+    out.chars.clear();
+    out.chars.reserve(len);
+    out.orig.clear();
+    out.orig.reserve(len);
+    out.bytes.clear();
+    out.bytes.reserve(len + 1);
+    let mut byte = 0;
+    for (i, c) in text.chars().enumerate() {
+        out.orig_chars.push(c);
         if let Fold::Keep(n) = fold(c) {
-            out.bytes.push(out.text.len());
+            out.bytes.push(byte);
             out.text.push(n);
+            byte += n.len_utf8();
             out.chars.push(n);
             out.orig.push(i);
         }
     }
-    out.bytes.push(out.text.len());
-    out.orig_chars = orig_chars;
-    out
+    out.bytes.push(byte);
 }
 
 /// Normalizes a lexicon entry or a short string: the folded chars only, no offset map.
@@ -142,9 +162,19 @@ pub fn normalize_str(s: &str) -> String {
 /// directional marks (letters are not folded), with runs of whitespace collapsed.
 #[must_use]
 pub fn display_form(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    display_form_iter(s.chars(), s.len())
+}
+
+/// [`display_form`] of a text given as chars.
+#[must_use]
+pub fn display_form_chars(s: &[char]) -> String {
+    display_form_iter(s.iter().copied(), s.len() * 2)
+}
+
+fn display_form_iter(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     let mut space = false;
-    for c in s.chars() {
+    for c in chars {
         if is_arabic_mark(c) || is_format_mark(c) || c == 'ـ' {
             continue;
         }

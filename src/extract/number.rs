@@ -8,13 +8,14 @@
 //! measure nouns (`عامين`, `درجتين مئويتين`) are numbers too. An article written on the
 //! digits stays inside (`الـ84`, `ال3%`).
 
-use super::doc::{Candidate, Doc, MemoFlag};
+use super::doc::{Candidate, Doc};
 use super::tokenize::TokenKind;
+use super::vocab;
 use crate::label::Label;
 
 /// Number words (normalized), cardinals and multiples; `الف` alone is left out because
 /// `ألّف` (to write) has the same letters.
-const NUMBER_WORDS: &[&str] = &[
+pub(crate) const NUMBER_WORDS: &[&str] = &[
     "واحد",
     "واحده",
     "اثنان",
@@ -72,7 +73,7 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 
 /// Tens that are numbers with the article too (`العشرين من عمرها`).
-const TENS: &[&str] = &[
+pub(crate) const TENS: &[&str] = &[
     "عشرين",
     "ثلاثين",
     "اربعين",
@@ -84,7 +85,7 @@ const TENS: &[&str] = &[
 ];
 
 /// Scale words that follow a number (`103,7 مليون`).
-const SCALES: &[&str] = &[
+pub(crate) const SCALES: &[&str] = &[
     "الف",
     "الفا",
     "الاف",
@@ -99,7 +100,7 @@ const SCALES: &[&str] = &[
 ];
 
 /// Currencies and units kept inside the number.
-const UNITS: &[&str] = &[
+pub(crate) const UNITS: &[&str] = &[
     // currencies
     "دولار",
     "دولارا",
@@ -251,7 +252,7 @@ pub const DUALS: &[&str] = &[
 ];
 
 /// Words that may follow a currency or unit as part of it.
-const UNIT_MODIFIERS: &[&str] = &[
+pub(crate) const UNIT_MODIFIERS: &[&str] = &[
     "امريكي",
     "اميركي",
     "استرليني",
@@ -285,7 +286,7 @@ const UNIT_MODIFIERS: &[&str] = &[
 ];
 
 /// [`NUMBER_WORDS`], [`TENS`] and [`DUALS`] in one set.
-static NUMBER_VOCAB: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+pub(crate) static NUMBER_VOCAB: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| {
         NUMBER_WORDS
             .iter()
@@ -296,17 +297,9 @@ static NUMBER_VOCAB: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     });
 
 /// Whether token `i` is Arabic and some reading, with or without `ال`, is in
-/// [`NUMBER_VOCAB`] (remembered per token): the quick test before the lists.
+/// [`NUMBER_VOCAB`]: the quick test before the lists.
 fn is_number_vocab(doc: &Doc, i: usize) -> bool {
-    doc.is_arabic(i)
-        && doc.memo_flag(i, MemoFlag::NumberWord, || {
-            doc.stems(i).any(|s| {
-                let k = s.key.as_ref();
-                NUMBER_VOCAB.contains(k)
-                    || k.strip_prefix("ال")
-                        .is_some_and(|t| NUMBER_VOCAB.contains(t))
-            })
-        })
+    doc.is_arabic(i) && doc.any_bits(i) & vocab::NUMBER_VOCAB != 0
 }
 
 /// Whether a (normalized) word is a number word, in its unsegmented reading or after a
@@ -315,18 +308,14 @@ fn number_word_at(doc: &Doc, i: usize) -> Option<usize> {
     if !is_number_vocab(doc, i) {
         return None;
     }
-    for st in doc.stems(i) {
+    for st in doc.stems_with_bits(i) {
         if st.lal {
             continue;
         }
-        let k = st.key.as_ref();
-        if NUMBER_WORDS.contains(&k) {
+        if st.bits & vocab::NUMBER_WORD != 0 {
             return Some(st.skip);
         }
-        if let Some(t) = k.strip_prefix("ال")
-            && TENS.contains(&t)
-            && st.skip == 0
-        {
+        if st.bits & vocab::AL_TENS != 0 && st.skip == 0 {
             return Some(0);
         }
     }
@@ -334,7 +323,7 @@ fn number_word_at(doc: &Doc, i: usize) -> Option<usize> {
 }
 
 /// Dual time nouns (a DATE after `منذ`).
-const DUAL_TIMES: &[&str] = &[
+pub(crate) const DUAL_TIMES: &[&str] = &[
     "عامين",
     "سنتين",
     "شهرين",
@@ -355,11 +344,9 @@ fn is_dual_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
     if !is_number_vocab(doc, i) {
         return None;
     }
-    for st in doc.stems(i) {
-        let k = st.key.as_ref();
-        let k = k.strip_prefix("ال").unwrap_or(k);
-        if DUALS.contains(&k) && !st.lal {
-            return Some((st.skip, DUAL_TIMES.contains(&k)));
+    for st in doc.stems_with_bits(i) {
+        if st.bits & vocab::DUAL != 0 && !st.lal {
+            return Some((st.skip, st.bits & vocab::DUAL_TIME != 0));
         }
     }
     None
@@ -396,22 +383,23 @@ pub fn number_phrase(doc: &Doc, i: usize) -> Option<(usize, usize, bool)> {
         }
     } else if let Some((s, time)) = is_dual_at(doc, i) {
         let mut j = i + 1;
-        if doc.same_line(j) && UNIT_MODIFIERS.contains(&doc.text_or_empty(j)) {
+        if doc.same_line(j) && doc.bits(j) & vocab::UNIT_MODIFIER != 0 {
             j += 1;
         }
         return Some((s, j, time));
     } else {
         return None;
     }
-    while j < doc.tokens.len() && doc.same_line(j) && SCALES.contains(&doc.text(j)) {
+    while j < doc.tokens.len() && doc.same_line(j) && doc.bits(j) & vocab::SCALE != 0 {
         j += 1;
     }
     if j < doc.tokens.len() && doc.same_line(j) {
         let w = doc.text(j);
-        if UNITS.contains(&w) {
-            time = TIME_UNITS.contains(&w);
+        let b = doc.bits(j);
+        if b & vocab::UNIT != 0 {
+            time = b & vocab::TIME_UNIT != 0;
             j += 1;
-            if doc.same_line(j) && UNIT_MODIFIERS.contains(&doc.text_or_empty(j)) {
+            if doc.same_line(j) && doc.bits(j) & vocab::UNIT_MODIFIER != 0 {
                 j += 1;
             }
         } else if w == "في" && matches!(doc.text_or_empty(j + 1), "المئه" | "المائه") {

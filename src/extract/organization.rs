@@ -12,10 +12,11 @@ use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
 use super::person::{ends_in_ta_marbuta, is_closed_class, is_common_shape, is_name_like};
 use super::tokenize::TokenKind;
+use super::vocab;
 use crate::label::Label;
 
 /// Arabic spellings of Latin letter names, used in spelled-out acronyms.
-const LETTER_NAMES: &[&str] = &[
+pub(crate) const LETTER_NAMES: &[&str] = &[
     "اي",
     "ايه",
     "بي",
@@ -46,7 +47,8 @@ const LETTER_NAMES: &[&str] = &[
 ];
 
 /// Letter names that are also frequent words or pieces of them.
-const WEAK_LETTERS: &[&str] = &["اي", "ان", "او", "يو", "اف", "كي", "زي", "ار", "ام", "ال"];
+pub(crate) const WEAK_LETTERS: &[&str] =
+    &["اي", "ان", "او", "يو", "اف", "كي", "زي", "ار", "ام", "ال"];
 
 /// Whether token `i` can be a letter name: not في, and not أن "that" / أو "or" (the
 /// letter names are spelled إن, أو is ambiguous so only إن-style hamza below counts).
@@ -57,7 +59,7 @@ fn letter_ok(doc: &Doc, i: usize) -> bool {
 }
 
 /// English words that follow spelled acronyms in media names (`سي بي سي نيوز`).
-const ACRONYM_TAILS: &[&str] = &[
+pub(crate) const ACRONYM_TAILS: &[&str] = &[
     "نيوز",
     "وورلد",
     "سيرفيس",
@@ -69,7 +71,7 @@ const ACRONYM_TAILS: &[&str] = &[
 ];
 
 /// Latin acronyms that name diseases, substances or concepts rather than organizations.
-const NON_ORG_ACRONYMS: &[&str] = &[
+pub(crate) const NON_ORG_ACRONYMS: &[&str] = &[
     "covid", "sars", "mers", "hiv", "aids", "dna", "rna", "gdp", "ceo", "pdf", "usb", "gps", "tv",
     "ok", "pm", "am", "vip", "id", "it", "ai", "vs", "co2",
 ];
@@ -82,11 +84,11 @@ fn is_definite_part(doc: &Doc, i: usize) -> bool {
         && doc.text(i).starts_with("ال")
         && doc.text(i).chars().count() > 3
         && !doc.is_stopword(i)
-        && !is_date_word(doc.text(i))
+        && doc.bits(i) & vocab::ORG_DATE_WORD == 0
 }
 
 /// Weekdays, period nouns and date qualifiers that end a name (`وزارة الصحة الخميس`).
-fn is_date_word(w: &str) -> bool {
+pub(crate) fn is_date_word(w: &str) -> bool {
     matches!(
         w,
         "السبت"
@@ -153,15 +155,15 @@ fn spelled_acronym(doc: &Doc, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let w = doc.text(i);
-    let (skip, first) = if LETTER_NAMES.contains(&w) && w != "في" && w != "ال" {
+    let (skip, first) = if doc.bits(i) & vocab::LETTER_NAME != 0 && w != "في" && w != "ال" {
         (0, true)
     } else if let Some(r) = w.strip_prefix("لل").filter(|r| LETTER_NAMES.contains(r)) {
         let _ = r;
         (1, true)
     } else if let Some(st) = doc
-        .stems(i)
+        .stems_with_bits(i)
         .skip(1)
-        .find(|s| !s.lal && LETTER_NAMES.contains(&s.key.as_ref()))
+        .find(|s| !s.lal && s.bits & vocab::LETTER_NAME != 0)
     {
         (st.skip, true)
     } else {
@@ -173,7 +175,7 @@ fn spelled_acronym(doc: &Doc, i: usize) -> Option<(usize, usize)> {
     let mut j = i + 1;
     while doc.is_arabic(j)
         && doc.same_line(j)
-        && LETTER_NAMES.contains(&doc.text(j))
+        && doc.bits(j) & vocab::LETTER_NAME != 0
         && letter_ok(doc, j)
     {
         j += 1;
@@ -182,7 +184,7 @@ fn spelled_acronym(doc: &Doc, i: usize) -> Option<(usize, usize)> {
     if j - i < 2 || (i..j).all(|k| WEAK_LETTERS.iter().any(|w| doc.text(k).ends_with(w))) {
         return None;
     }
-    while doc.is_arabic(j) && doc.same_line(j) && ACRONYM_TAILS.contains(&doc.text(j)) {
+    while doc.is_arabic(j) && doc.same_line(j) && doc.bits(j) & vocab::ACRONYM_TAIL != 0 {
         j += 1;
     }
     Some((skip, j))
@@ -216,11 +218,11 @@ fn name_after_head(doc: &Doc, j: usize) -> Option<usize> {
         return Some(extend_definite(doc, m.end_token));
     }
     if is_definite_part(doc, j)
-        && (!is_closed_class(doc, j) || LEXICON.nationalities.contains(doc.text(j)))
+        && (!is_closed_class(doc, j) || doc.bits(j) & vocab::NATIONALITY != 0)
     {
         return Some(extend_definite(doc, j + 1));
     }
-    if is_name_like(doc, j) && !is_common_shape(doc, j) && !LEXICON.is_first_name(doc.text(j)) {
+    if is_name_like(doc, j) && !is_common_shape(doc, j) && !is_given(doc, j) {
         return Some(extend_definite(doc, foreign_name_end(doc, j)));
     }
     None
@@ -235,7 +237,7 @@ fn foreign_name_end(doc: &Doc, j: usize) -> usize {
         && !doc.text(k).starts_with('و')
         && !doc.text(k).starts_with('ل')
         && !is_common_shape(doc, k)
-        && !LEXICON.is_first_name(doc.text(k))
+        && !is_given(doc, k)
     {
         k += 1;
     }
@@ -265,11 +267,19 @@ fn name_after_descriptor(doc: &Doc, j: usize) -> Option<(usize, usize)> {
     None
 }
 
-/// The reading of token `i` whose key is in `set`: its proclitic length.
-fn trigger(doc: &Doc, i: usize, set: &rustc_hash::FxHashSet<String>) -> Option<usize> {
-    doc.stems(i)
-        .find(|s| !s.lal && set.contains(s.key.as_ref()))
+/// The reading of token `i` whose key is in the list of `bit`: its proclitic length.
+fn trigger(doc: &Doc, i: usize, bit: vocab::Bits) -> Option<usize> {
+    if doc.any_bits(i) & bit == 0 {
+        return None;
+    }
+    doc.stems_with_bits(i)
+        .find(|s| !s.lal && s.bits & bit != 0)
         .map(|s| s.skip)
+}
+
+/// Whether token `i`'s text is a given name.
+fn is_given(doc: &Doc, i: usize) -> bool {
+    doc.bits(i) & (vocab::FIRST_NAME_AR | vocab::FIRST_NAME_FOREIGN) != 0
 }
 
 /// Finds ORGANIZATION candidates.
@@ -316,7 +326,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         if doc.has_tanween(i) {
             continue;
         }
-        if let Some(skip) = trigger(doc, i, &lx.org_heads)
+        if let Some(skip) = trigger(doc, i, vocab::ORG_HEAD)
             && (next_definite || !lx.org_descriptors.contains(&doc.text(i)[skip * 2..]))
         {
             let head_definite = doc.text(i)[skip * 2..].starts_with("ال");
@@ -334,7 +344,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                 continue;
             }
         }
-        if trigger(doc, i, &lx.org_descriptors).is_some()
+        if trigger(doc, i, vocab::ORG_DESCRIPTOR).is_some()
             && !next_definite
             && let Some((s, e)) = name_after_descriptor(doc, i + 1)
         {

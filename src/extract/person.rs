@@ -12,48 +12,29 @@
 //! (titles, nationalities, trigger nouns), definite (`ال…`) or marked with tanween.
 //! Document-level propagation of surnames happens in [`super::propagate`].
 
-use super::doc::{Candidate, Doc, MemoFlag};
+use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
 use super::tokenize::TokenKind;
+use super::vocab;
 use crate::label::Label;
 
 /// Regnal and generational suffixes kept in a name (`أندريه برايس الثالث`).
-const NAME_SUFFIXES: &[&str] = &["الثاني", "الثالث", "الرابع", "الابن", "الاب", "جونيور"];
+pub(crate) const NAME_SUFFIXES: &[&str] = &["الثاني", "الثالث", "الرابع", "الابن", "الاب", "جونيور"];
 
 /// Nasab and kunya particles inside Arabic names (`محمد بن سلمان`, `أبو مازن`).
-const NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد"];
+pub(crate) const NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد"];
 
 /// Whether the word at `i` belongs to a closed class that never starts a name: function
 /// words, titles, nationality adjectives, reporting verbs, trigger and descriptor nouns.
 #[must_use]
 pub fn is_closed_class(doc: &Doc, i: usize) -> bool {
-    doc.memo_flag(i, MemoFlag::Closed, || closed_class(doc, i))
+    closed_class(doc, i)
 }
 
 fn closed_class(doc: &Doc, i: usize) -> bool {
-    if doc.is_stopword(i) {
-        return true;
-    }
-    let w = doc.text(i);
-    let lx = &*LEXICON;
-    let closed = |k: &str| {
-        lx.titles.contains_word(k)
-            || lx.nationalities.contains(k)
-            || lx.reporting_verbs.contains(k)
-            || lx.org_heads.contains(k)
-            || lx.org_descriptors.contains(k)
-            || lx.loc_descriptors.contains(k)
-            || lx.loc_heads.contains_word(k)
-    };
-    if w.starts_with("لل") {
-        return true;
-    }
-    doc.stems(i).any(|s| {
-        let k = s.key.as_ref();
-        closed(k)
-            || k.strip_prefix("ال")
-                .is_some_and(|b| lx.org_descriptors.contains(b) || lx.loc_descriptors.contains(b))
-    })
+    doc.is_stopword(i)
+        || doc.text(i).starts_with("لل")
+        || doc.any_bits(i) & (vocab::CLOSED | vocab::AL_DESCRIPTOR) != 0
 }
 
 /// Whether token `i` can be part of a proper name: an Arabic word of at least two
@@ -79,7 +60,7 @@ pub fn is_common_shape(doc: &Doc, i: usize) -> bool {
     ends_in_ta_marbuta(doc, i)
         || (word.starts_with('ي') && len >= 4)
         || ((word.ends_with("ها") || word.ends_with("هم")) && len >= 5)
-        || (doc.norm.orig_chars[orig_end - 1] == 'ه' && len >= 5 && !LEXICON.is_first_name(word))
+        || (doc.norm.orig_chars[orig_end - 1] == 'ه' && len >= 5 && !is_first_name(doc, i))
         || (word.starts_with('ت') && (word.ends_with("ان") || word.ends_with("ون")))
         || word.ends_with("وا")
         || word.starts_with("است")
@@ -97,6 +78,11 @@ pub fn ends_in_ta_marbuta(doc: &Doc, i: usize) -> bool {
         .rev()
         .find(|c| !super::normalize::is_arabic_mark(**c))
         == Some(&'ة')
+}
+
+/// Whether token `i`'s text is a given name ([`LEXICON`]`.is_first_name`).
+fn is_first_name(doc: &Doc, i: usize) -> bool {
+    doc.bits(i) & (vocab::FIRST_NAME_AR | vocab::FIRST_NAME_FOREIGN) != 0
 }
 
 /// Whether token `i` is a single-word well-known person (`بوتين`).
@@ -123,7 +109,7 @@ fn extend_name(doc: &Doc, i: usize, max: usize, allow_definite: bool) -> usize {
         if !doc.is_arabic(j) || is_common_shape(doc, j) {
             break;
         }
-        if NAME_PARTICLES.contains(&w) && is_name_like(doc, j + 1) {
+        if doc.bits(j) & vocab::NAME_PARTICLE != 0 && is_name_like(doc, j + 1) {
             j += 2;
             continue;
         }
@@ -144,7 +130,7 @@ fn extend_name(doc: &Doc, i: usize, max: usize, allow_definite: bool) -> usize {
         }
         break;
     }
-    if j - i >= 2 && NAME_SUFFIXES.contains(&doc.text_or_empty(j)) && doc.same_line(j) {
+    if j - i >= 2 && doc.bits(j) & vocab::NAME_SUFFIX != 0 && doc.same_line(j) {
         j += 1;
     }
     j
@@ -153,7 +139,7 @@ fn extend_name(doc: &Doc, i: usize, max: usize, allow_definite: bool) -> usize {
 /// Skips nationality adjectives after a title (`الروسي`, `الأميركي`), returning the
 /// index of the first token after them.
 fn skip_nationalities(doc: &Doc, mut j: usize) -> usize {
-    while j < doc.tokens.len() && doc.same_line(j) && LEXICON.nationalities.contains(doc.text(j)) {
+    while j < doc.tokens.len() && doc.same_line(j) && doc.bits(j) & vocab::NATIONALITY != 0 {
         j += 1;
     }
     j
@@ -185,7 +171,6 @@ fn name_at(doc: &Doc, j: usize, definite_title: bool) -> Option<usize> {
     if j >= doc.tokens.len() || !doc.same_line(j) {
         return None;
     }
-    let w = doc.text(j);
     let known = doc.names_at(j).filter(|m| m.skip == 0);
     if let Some(m) = known
         && m.tag == Label::Person
@@ -197,8 +182,8 @@ fn name_at(doc: &Doc, j: usize, definite_title: bool) -> Option<usize> {
     if (known.is_some() && !place_as_name) || !is_name_like(doc, j) {
         return None;
     }
-    let arabic_first = LEXICON.first_names_ar.contains(w);
-    if !LEXICON.is_first_name(w) && is_common_shape(doc, j) {
+    let arabic_first = doc.bits(j) & vocab::FIRST_NAME_AR != 0;
+    if !is_first_name(doc, j) && is_common_shape(doc, j) {
         return None;
     }
     Some(extend_name(doc, j, 3, arabic_first))
@@ -244,31 +229,35 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             continue;
         }
         // reporting verb + subject
-        let w = doc.text(i);
-        let verb = lx.reporting_verbs.contains(w)
-            || doc
-                .stems(i)
-                .skip(1)
-                .any(|s| s.skip == 1 && !s.lal && lx.reporting_verbs.contains(s.key.as_ref()));
+        let verb = doc.bits(i) & vocab::REPORTING_VERB != 0
+            || doc.any_bits(i) & vocab::REPORTING_VERB != 0
+                && doc
+                    .stems_with_bits(i)
+                    .skip(1)
+                    .any(|s| s.skip == 1 && !s.lal && s.bits & vocab::REPORTING_VERB != 0);
         let next_known = doc.names_at(i + 1).is_some_and(|m| m.tag != Label::Person);
         if verb && is_name_like(doc, i + 1) && !next_known && !is_common_shape(doc, i + 1) {
-            let end = extend_name(doc, i + 1, 3, lx.first_names_ar.contains(doc.text(i + 1)));
+            let end = extend_name(doc, i + 1, 3, doc.bits(i + 1) & vocab::FIRST_NAME_AR != 0);
             out.push(Candidate::from_tokens(doc, i + 1, 0, end, Label::Person, 3));
             i = end;
             continue;
         }
         // given name + surname
-        for st in doc.stems(i) {
+        let given = vocab::FIRST_NAME_AR | vocab::FIRST_NAME_FOREIGN;
+        for st in doc
+            .stems_with_bits(i)
+            .filter(|_| doc.any_bits(i) & given != 0)
+        {
             if st.lal {
                 continue;
             }
-            let key = st.key.as_ref();
+            let key = st.key;
             let last_orig = doc.norm.orig_chars[doc.norm.orig[doc.tokens[i].end - 1]];
             if last_orig == 'ى' {
                 continue;
             }
-            let arabic = lx.first_names_ar.contains(key) && st.skip == 0;
-            if (arabic || lx.first_names_foreign.contains(key)) && i + 1 < n {
+            let arabic = st.bits & vocab::FIRST_NAME_AR != 0 && st.skip == 0;
+            if (arabic || st.bits & vocab::FIRST_NAME_FOREIGN != 0) && i + 1 < n {
                 let end = if key == "عبد" {
                     i + 2
                 } else {

@@ -7,8 +7,8 @@
 //! suggested as MISC, which any scored label found by another recognizer overrides.
 
 use super::doc::{Candidate, Doc};
-use super::gazetteer::LEXICON;
 use super::tokenize::TokenKind;
+use super::vocab;
 use crate::label::Label;
 
 /// Whether `c` opens a quotation.
@@ -30,13 +30,7 @@ fn speech_context(doc: &Doc, i: usize) -> bool {
     if i > 0 && (doc.is_punct(i - 1, ':') || doc.is_punct(i - 1, '：')) {
         return true;
     }
-    let lx = &*LEXICON;
-    (i.saturating_sub(4)..i).any(|k| {
-        doc.is_arabic(k)
-            && doc
-                .stems(k)
-                .any(|s| !s.lal && lx.reporting_verbs.contains(s.key.as_ref()))
-    })
+    (i.saturating_sub(4)..i).any(|k| doc.reading_with(k, vocab::REPORTING_VERB).is_some())
 }
 
 /// Finds QUOTE and MISC candidates.

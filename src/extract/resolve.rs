@@ -17,13 +17,33 @@ fn select(len: usize, mut cands: Vec<Candidate>, out: &mut Vec<Candidate>) {
             c.label,
         )
     });
-    let mut taken = vec![false; len + 1];
+    let mut taken = CharSet::new(len + 1);
     for c in cands {
-        if c.start >= c.end || c.end > len || taken[c.start..c.end].iter().any(|&t| t) {
+        if c.start >= c.end || c.end > len || (c.start..c.end).any(|x| taken.contains(x)) {
             continue;
         }
-        taken[c.start..c.end].iter_mut().for_each(|t| *t = true);
+        (c.start..c.end).for_each(|x| taken.insert(x));
         out.push(c);
+    }
+}
+
+/// A set of char offsets below a bound, one bit each.
+pub(crate) struct CharSet(Vec<u64>);
+
+impl CharSet {
+    /// An empty set for offsets `0..len`.
+    pub(crate) fn new(len: usize) -> CharSet {
+        CharSet(vec![0; len.div_ceil(64)])
+    }
+
+    /// Adds `x`.
+    pub(crate) fn insert(&mut self, x: usize) {
+        self.0[x / 64] |= 1 << (x % 64);
+    }
+
+    /// Whether `x` is in the set.
+    pub(crate) fn contains(&self, x: usize) -> bool {
+        self.0[x / 64] & (1 << (x % 64)) != 0
     }
 }
 

@@ -47,8 +47,16 @@ pub fn is_arabic_letter(c: char) -> bool {
 /// Splits normalized text into tokens.
 #[must_use]
 pub fn tokenize(n: &Normalized) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    tokenize_into(n, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens`, reusing its buffer.
+pub fn tokenize_into(n: &Normalized, tokens: &mut Vec<Token>) {
     let chars = &n.chars;
-    let mut tokens = Vec::with_capacity(chars.len() / 4);
+    tokens.clear();
+    tokens.reserve(chars.len() / 4);
     let mut i = 0;
     let mut space = true;
     let mut newline = true;
@@ -102,7 +110,6 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
         space = false;
         newline = false;
     }
-    tokens
 }
 
 /// One way to read a word as proclitics + stem.

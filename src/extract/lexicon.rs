@@ -1,0 +1,599 @@
+//! The project lexicon: names the annotator has taught the extractor.
+//!
+//! A [`ProjectLexicon`] holds learned entries — a surface form, its label and the
+//! canonical name of the entity — taken from accepted and manual annotations, and the
+//! rejected `(surface form, label)` pairs that must not be suggested again.
+//! [`extract_with`] runs the normal pipeline ([`super::extract`]) and then applies the
+//! lexicon.
+//!
+//! # Matching
+//!
+//! Surface forms are compared in their normalized form ([`super::normalize`]: no
+//! tashkeel or tatweel, alef and ya variants folded, `ة` → `ه`, Latin lower case) word by
+//! word. An entry matches whole tokens of the text, and the first word may carry the
+//! proclitics of guideline rule 1 (`و`, `ف`, `ب`, `ك`, `ل` and their combinations, the
+//! `لل` contraction), which stay outside the span: after learning `ساسكتل`, the text
+//! `وساسكتل` gives the span `ساسكتل`. At each token the longest entry wins. A lexicon
+//! match replaces the pipeline suggestions it overlaps when none of them is longer; a
+//! longer overlapping pipeline suggestion wins (QUOTE spans are a separate layer and
+//! never conflict). A pipeline suggestion whose normalized text and label were rejected
+//! is dropped; so is a lexicon match whose pair is rejected.
+//!
+//! # File format
+//!
+//! Plain UTF-8 text, one item a line, meant to be read, edited and shared by people:
+//!
+//! ```text
+//! # taliq-lexicon 1
+//! # Learned names, then rejected suggestions.
+//! + PERSON<TAB>بوتين<TAB>فلاديمير بوتين
+//! + ORGANIZATION<TAB>ساسكتل
+//! - LOCATION<TAB>البيت الأبيض
+//! ```
+//!
+//! (`<TAB>` stands for one tab character.)
+//!
+//! - The first line is the header `# taliq-lexicon 1` (format name and version); a
+//!   UTF-8 byte order mark before it is allowed.
+//! - Empty lines and lines starting with `#` are comments.
+//! - `+ LABEL<TAB>surface<TAB>canonical` is a learned entry; the canonical name may be
+//!   left out (it is then the surface).
+//! - `- LABEL<TAB>surface` is a rejected suggestion.
+//! - `LABEL` is a guideline label name (`PERSON`, `ORGANIZATION`, `LOCATION`, `DATE`,
+//!   `NUMBER`, `MISC`); fields are separated by one tab, and spaces around a field are
+//!   ignored.
+//!
+//! Surfaces are stored as written (diacritics and tatweel removed, runs of whitespace
+//! collapsed); matching normalizes them. [`ProjectLexicon::save`] writes the header, a
+//! short comment, the entries in the order they were learned and then the rejections;
+//! other comments of a loaded file are not kept.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashSet;
+
+use super::doc::{Candidate, Doc};
+use super::gazetteer::PhraseTable;
+use super::normalize::{display_form, normalize};
+use super::tokenize::tokenize;
+use super::{Mention, pipeline, to_mentions};
+use crate::label::Label;
+
+/// The header line of a lexicon file.
+pub const HEADER: &str = "# taliq-lexicon 1";
+
+/// An error loading or saving a lexicon file.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    /// The file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The lexicon file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not UTF-8.
+    #[error("{}: not UTF-8 text", path.display())]
+    NotUtf8 {
+        /// The lexicon file.
+        path: PathBuf,
+    },
+    /// The first line is not the format header.
+    #[error("{}: line 1: expected the header \"{HEADER}\"", path.display())]
+    Header {
+        /// The lexicon file.
+        path: PathBuf,
+    },
+    /// A line does not follow the format.
+    #[error("{}: line {line}: {message}", path.display())]
+    Line {
+        /// The lexicon file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// One learned entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconEntry {
+    /// The surface form as written (diacritics removed, whitespace collapsed).
+    pub surface: String,
+    /// The label.
+    pub label: Label,
+    /// The canonical name of the entity.
+    pub canonical: String,
+}
+
+/// Learned entries and rejected suggestions of one project (see the module doc).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProjectLexicon {
+    entries: Vec<LexiconEntry>,
+    /// Rejected pairs as written, in the order they were rejected.
+    rejected: Vec<(String, Label)>,
+}
+
+/// The matching key of a surface form: its normalized words joined by one space.
+#[must_use]
+pub fn surface_key(surface: &str) -> String {
+    let n = normalize(surface);
+    let mut key = String::with_capacity(n.text.len());
+    for t in tokenize(&n) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(n.slice(t.start, t.end));
+    }
+    key
+}
+
+/// The surface as stored: no diacritics, tatweel or directional marks, whitespace
+/// (tabs and line breaks included) collapsed to single spaces.
+fn clean(s: &str) -> String {
+    display_form(s.trim())
+}
+
+impl ProjectLexicon {
+    /// An empty lexicon.
+    #[must_use]
+    pub fn new() -> ProjectLexicon {
+        ProjectLexicon::default()
+    }
+
+    /// The learned entries, in the order they were learned.
+    #[must_use]
+    pub fn entries(&self) -> &[LexiconEntry] {
+        &self.entries
+    }
+
+    /// The rejected `(surface, label)` pairs, in the order they were rejected.
+    #[must_use]
+    pub fn rejected(&self) -> &[(String, Label)] {
+        &self.rejected
+    }
+
+    /// Whether the lexicon has neither entries nor rejections.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty() && self.rejected.is_empty()
+    }
+
+    /// Whether `(surface, label)` is rejected (compared in normalized form).
+    #[must_use]
+    pub fn is_rejected(&self, surface: &str, label: Label) -> bool {
+        let key = surface_key(surface);
+        self.rejected
+            .iter()
+            .any(|(s, l)| *l == label && surface_key(s) == key)
+    }
+
+    /// Learns an accepted or manual annotation: `surface` (the annotated text) is a
+    /// `label` mention of the entity `canonical` (the surface when empty). An entry with
+    /// the same normalized surface and label takes the new canonical name, and a
+    /// rejection of the pair is withdrawn. QUOTE and empty surfaces are not learned.
+    /// Returns whether the lexicon changed.
+    pub fn learn_accepted(&mut self, surface: &str, label: Label, canonical: &str) -> bool {
+        let surface = clean(surface);
+        let key = surface_key(&surface);
+        if key.is_empty() || label == Label::Quote {
+            return false;
+        }
+        let canonical = match clean(canonical) {
+            c if c.is_empty() => surface.clone(),
+            c => c,
+        };
+        let before = self.rejected.len();
+        self.rejected
+            .retain(|(s, l)| !(*l == label && surface_key(s) == key));
+        let mut changed = before != self.rejected.len();
+        if let Some(e) = self
+            .entries
+            .iter_mut()
+            .find(|e| e.label == label && surface_key(&e.surface) == key)
+        {
+            if e.canonical != canonical {
+                e.canonical = canonical;
+                changed = true;
+            }
+        } else {
+            self.entries.push(LexiconEntry {
+                surface,
+                label,
+                canonical,
+            });
+            changed = true;
+        }
+        changed
+    }
+
+    /// Learns a rejected suggestion: `(surface, label)` is not suggested again, and a
+    /// learned entry for the pair is forgotten. Returns whether the lexicon changed.
+    pub fn learn_rejected(&mut self, surface: &str, label: Label) -> bool {
+        let surface = clean(surface);
+        let key = surface_key(&surface);
+        if key.is_empty() {
+            return false;
+        }
+        let before = self.entries.len();
+        self.entries
+            .retain(|e| !(e.label == label && surface_key(&e.surface) == key));
+        let mut changed = before != self.entries.len();
+        if !self
+            .rejected
+            .iter()
+            .any(|(s, l)| *l == label && surface_key(s) == key)
+        {
+            self.rejected.push((surface, label));
+            changed = true;
+        }
+        changed
+    }
+
+    /// Parses the text of a lexicon file; `path` only names the file in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<ProjectLexicon, LexiconError> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let mut lines = text.lines();
+        if lines.next().map(str::trim_end) != Some(HEADER) {
+            return Err(LexiconError::Header {
+                path: path.to_path_buf(),
+            });
+        }
+        let mut lx = ProjectLexicon::new();
+        for (n, raw) in lines.enumerate() {
+            let line_no = n + 2;
+            let err = |message: String| LexiconError::Line {
+                path: path.to_path_buf(),
+                line: line_no,
+                message,
+            };
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (kind, rest) = if let Some(r) = line.strip_prefix('+') {
+                ("+", r)
+            } else if let Some(r) = line.strip_prefix('-') {
+                ("-", r)
+            } else {
+                return Err(err(format!(
+                    "expected \"+ LABEL<TAB>surface<TAB>canonical\" or \"- LABEL<TAB>surface\", found {line:?}"
+                )));
+            };
+            let fields: Vec<&str> = rest.split('\t').map(str::trim).collect();
+            let label = Label::from_name(fields[0])
+                .ok_or_else(|| err(format!("unknown label {:?}", fields[0])))?;
+            if label == Label::Quote {
+                return Err(err("QUOTE cannot be a lexicon label".to_string()));
+            }
+            let surface = fields.get(1).copied().unwrap_or("");
+            if surface_key(surface).is_empty() {
+                return Err(err("missing surface form (after a tab)".to_string()));
+            }
+            if kind == "+" {
+                if fields.len() > 3 {
+                    return Err(err("too many tab-separated fields".to_string()));
+                }
+                lx.learn_accepted(surface, label, fields.get(2).copied().unwrap_or(""));
+            } else {
+                if fields.len() > 2 {
+                    return Err(err(
+                        "a rejection has no canonical name (too many fields)".to_string()
+                    ));
+                }
+                lx.learn_rejected(surface, label);
+            }
+        }
+        Ok(lx)
+    }
+
+    /// Loads a lexicon file.
+    pub fn load(path: &Path) -> Result<ProjectLexicon, LexiconError> {
+        let bytes = std::fs::read(path).map_err(|source| LexiconError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| LexiconError::NotUtf8 {
+            path: path.to_path_buf(),
+        })?;
+        ProjectLexicon::parse(&text, path)
+    }
+
+    /// The file text of the lexicon (see the module doc).
+    #[must_use]
+    pub fn to_file_text(&self) -> String {
+        let mut out = String::new();
+        out.push_str(HEADER);
+        out.push('\n');
+        out.push_str(
+            "# Taliq project lexicon. \"+ LABEL<TAB>surface<TAB>canonical\" is a learned name,\n\
+             # \"- LABEL<TAB>surface\" a suggestion that is not made again.\n",
+        );
+        for e in &self.entries {
+            let _ = writeln!(
+                out,
+                "+ {}\t{}\t{}",
+                e.label.as_str(),
+                e.surface,
+                e.canonical
+            );
+        }
+        for (s, l) in &self.rejected {
+            let _ = writeln!(out, "- {}\t{s}", l.as_str());
+        }
+        out
+    }
+
+    /// Saves the lexicon atomically: writes a temporary file in the same folder and
+    /// renames it over `path`.
+    pub fn save(&self, path: &Path) -> Result<(), LexiconError> {
+        let io = |source: std::io::Error| LexiconError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+        tmp.write_all(self.to_file_text().as_bytes()).map_err(io)?;
+        tmp.as_file().sync_all().map_err(io)?;
+        tmp.persist(path).map_err(|e| io(e.error))?;
+        Ok(())
+    }
+}
+
+/// Extracts mentions from `text` like [`super::extract`], then applies `lexicon`: adds
+/// matches of learned entries and drops rejected suggestions (see the module doc).
+/// With an empty lexicon the result is the same as [`super::extract`].
+#[must_use]
+pub fn extract_with(text: &str, lexicon: &ProjectLexicon) -> Vec<Mention> {
+    let doc = Doc::new(text);
+    let resolved = pipeline(&doc);
+    if lexicon.is_empty() {
+        return to_mentions(&doc, &resolved);
+    }
+    let rejected: FxHashSet<(String, Label)> = lexicon
+        .rejected
+        .iter()
+        .map(|(s, l)| (surface_key(s), *l))
+        .collect();
+    let is_rejected = |c: &Candidate| {
+        if c.label == Label::Quote {
+            return false;
+        }
+        let key = surface_key(doc.norm.slice(c.start, c.end));
+        rejected.contains(&(key.clone(), c.label))
+            || (c.lal && rejected.contains(&(format!("ا{key}"), c.label)))
+    };
+    let mut kept: Vec<Candidate> = resolved.into_iter().filter(|c| !is_rejected(c)).collect();
+
+    // lexicon matches, left to right, longest first
+    let mut table: PhraseTable<usize> = PhraseTable::default();
+    for (k, e) in lexicon.entries.iter().enumerate() {
+        if rejected.contains(&(surface_key(&e.surface), e.label)) {
+            continue;
+        }
+        let words = surface_key(&e.surface)
+            .split(' ')
+            .map(str::to_string)
+            .collect();
+        table.insert(words, k);
+    }
+    let mut found: Vec<(Candidate, usize)> = Vec::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        let Some(m) = table.match_at(&doc, i) else {
+            i += 1;
+            continue;
+        };
+        let mut c = Candidate::from_tokens(
+            &doc,
+            i,
+            m.skip,
+            m.end_token,
+            lexicon.entries[m.tag].label,
+            4,
+        );
+        c.lal = m.lal;
+        found.push((c, m.tag));
+        i = m.end_token;
+    }
+
+    // a lexicon match wins over the pipeline suggestions it overlaps unless one is longer
+    let mut from_lexicon = Vec::new();
+    for (c, entry) in found {
+        let len = c.end - c.start;
+        let overlaps =
+            |p: &Candidate| p.label != Label::Quote && p.start < c.end && c.start < p.end;
+        if kept.iter().any(|p| overlaps(p) && p.end - p.start > len) {
+            continue;
+        }
+        kept.retain(|p| !overlaps(p));
+        from_lexicon.push((c, entry));
+    }
+    let pipeline_count = kept.len();
+    let mut all: Vec<(Candidate, Option<usize>)> = kept.into_iter().map(|c| (c, None)).collect();
+    all.extend(from_lexicon.into_iter().map(|(c, e)| (c, Some(e))));
+    if all.len() > pipeline_count {
+        all.sort_by_key(|(c, _)| (c.start, c.label != Label::Quote, c.end));
+    }
+    let cands: Vec<Candidate> = all.iter().map(|(c, _)| c.clone()).collect();
+    let mut mentions = to_mentions(&doc, &cands);
+    for (m, (_, entry)) in mentions.iter_mut().zip(&all) {
+        if let Some(k) = entry {
+            m.canonical.clone_from(&lexicon.entries[*k].canonical);
+        }
+    }
+    mentions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::testutil::parse_markup;
+
+    /// Asserts that [`extract_with`] finds exactly the marked spans and labels (QUOTE
+    /// and MISC compared only when the markup has them).
+    fn assert_extracts_with(lexicon: &ProjectLexicon, marked: &str) {
+        let (text, want) = parse_markup(marked);
+        let has = |l: Label| want.iter().any(|w| w.2 == Some(l));
+        let got: Vec<(usize, usize, Option<Label>)> = extract_with(&text, lexicon)
+            .into_iter()
+            .filter(|m| {
+                (m.label != Label::Quote || has(Label::Quote))
+                    && (m.label != Label::Misc || has(Label::Misc))
+            })
+            .map(|m| (m.start, m.end, Some(m.label)))
+            .collect();
+        assert_eq!(got, want, "\n  text: {text}");
+    }
+
+    #[test]
+    fn learned_entries_are_extracted_with_proclitics_outside() {
+        let mut lx = ProjectLexicon::new();
+        let plain = "وقالت ساسكتل إن الخدمة عادت، وأكد متحدث باسم ساسكتل ذلك";
+        assert!(
+            !extract_with(plain, &lx)
+                .iter()
+                .any(|m| m.label == Label::Organization)
+        );
+        assert!(lx.learn_accepted("ساسكتل", Label::Organization, "ساسكتل"));
+        assert!(!lx.learn_accepted("ساسكتل", Label::Organization, "ساسكتل"));
+        assert_extracts_with(
+            &lx,
+            "وقالت [ساسكتل]{ORGANIZATION} إن الخدمة عادت، وأكد متحدث باسم [ساسكتل]{ORGANIZATION} ذلك",
+        );
+        assert_extracts_with(&lx, "ونفت و[ساسكتل]{ORGANIZATION} ل[ساسكتل]{ORGANIZATION}");
+        // whole tokens only
+        assert_extracts_with(&lx, "قالت ساسكتلية إن");
+        let m = extract_with("وقالت ساسكتل", &lx);
+        assert_eq!(m[0].canonical, "ساسكتل");
+    }
+
+    #[test]
+    fn normalized_multiword_entries_and_canonical_names() {
+        let mut lx = ProjectLexicon::new();
+        lx.learn_accepted("هيئة الإذاعة الكندية", Label::Organization, "سي بي سي");
+        // different hamza and ta marbuta spelling, with a proclitic
+        let text = "وقالت لهيئه الاذاعة الكندية";
+        let m = extract_with(text, &lx);
+        let org: Vec<_> = m
+            .iter()
+            .filter(|m| m.label == Label::Organization)
+            .collect();
+        assert_eq!(org.len(), 1, "{m:?}");
+        assert_eq!((org[0].start, org[0].end), (7, 27));
+        assert_eq!(org[0].canonical, "سي بي سي");
+    }
+
+    #[test]
+    fn lexicon_wins_over_shorter_or_equal_pipeline_spans_only() {
+        let mut lx = ProjectLexicon::new();
+        // the pipeline finds LOCATION روسيا; the entry is as long and wins
+        lx.learn_accepted("روسيا", Label::Organization, "روسيا");
+        assert_extracts_with(&lx, "قالت [روسيا]{ORGANIZATION} إن");
+        // a longer pipeline name keeps its span
+        let mut lx = ProjectLexicon::new();
+        lx.learn_accepted("المتحدة", Label::Misc, "المتحدة");
+        assert_extracts_with(&lx, "وصل إلى [الولايات المتحدة]{LOCATION} أمس");
+        // a longer entry replaces the pipeline span inside it
+        let mut lx = ProjectLexicon::new();
+        lx.learn_accepted("معهد بوتين للدراسات", Label::Organization, "");
+        assert_extracts_with(&lx, "قال [معهد بوتين للدراسات]{ORGANIZATION} إن");
+    }
+
+    #[test]
+    fn rejected_suggestions_are_not_made_again() {
+        let text = "قال الرئيس بوتين إن روسيا مستعدة. وأضاف بوتين";
+        assert!(
+            extract_with(text, &ProjectLexicon::new())
+                .iter()
+                .any(|m| m.label == Label::Person)
+        );
+        let mut lx = ProjectLexicon::new();
+        assert!(lx.learn_rejected("بوتين", Label::Person));
+        assert_extracts_with(
+            &lx,
+            "قال الرئيس بوتين إن [روسيا]{LOCATION} مستعدة. وأضاف بوتين",
+        );
+        // a rejected pair is never suggested, even when it was learned before
+        let mut lx = ProjectLexicon::new();
+        lx.learn_accepted("الرئيس", Label::Person, "الرئيس");
+        assert_extracts_with(&lx, "قال [الرئيس]{PERSON} إن");
+        lx.learn_rejected("الرئيس", Label::Person);
+        assert!(lx.entries().is_empty());
+        assert_extracts_with(&lx, "قال الرئيس إن [روسيا]{LOCATION} مستعدة");
+        // accepting again withdraws the rejection
+        lx.learn_accepted("الرئيس", Label::Person, "");
+        assert!(lx.rejected().is_empty());
+        // the label matters
+        let mut lx = ProjectLexicon::new();
+        lx.learn_rejected("روسيا", Label::Organization);
+        assert_extracts_with(&lx, "قالت [روسيا]{LOCATION} إن");
+    }
+
+    #[test]
+    fn empty_lexicon_is_the_plain_pipeline() {
+        let text = "بحث الرئيس الروسي فلاديمير بوتين مع ترامب في موسكو يوم الإثنين 28 حزيران/ يونيو 2019، وقال: \"نعم نحن مستعدون للحوار\"";
+        assert_eq!(
+            extract_with(text, &ProjectLexicon::new()),
+            super::super::extract(text)
+        );
+    }
+
+    #[test]
+    fn file_round_trip_and_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("project.lexicon");
+        let mut lx = ProjectLexicon::new();
+        lx.learn_accepted("بوتين", Label::Person, "فلاديمير بوتين");
+        lx.learn_accepted("شركة\tساسكتل", Label::Organization, "");
+        lx.learn_rejected("البيت الأبيض", Label::Location);
+        lx.save(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("# taliq-lexicon 1\n"), "{text}");
+        assert!(text.contains("+ PERSON\tبوتين\tفلاديمير بوتين\n"), "{text}");
+        assert!(
+            text.contains("+ ORGANIZATION\tشركة ساسكتل\tشركة ساسكتل\n"),
+            "{text}"
+        );
+        assert!(text.contains("- LOCATION\tالبيت الأبيض\n"), "{text}");
+        assert_eq!(ProjectLexicon::load(&path).unwrap(), lx);
+        // no temporary file is left behind
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+
+        let hand = "\u{FEFF}# taliq-lexicon 1\n\n# comment\n+ PERSON\tبوتين\n  - LOCATION\tالبيت الأبيض  \r\n";
+        let lx = ProjectLexicon::parse(hand, Path::new("x")).unwrap();
+        assert_eq!(lx.entries()[0].canonical, "بوتين");
+        assert!(lx.is_rejected("البيت الابيض", Label::Location));
+
+        let line_of = |text: &str| match ProjectLexicon::parse(text, Path::new("x")) {
+            Err(LexiconError::Line { line, .. }) => line,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            line_of("# taliq-lexicon 1\n+ PERSON\tا\n+ PEOPLE\tبوتين\n"),
+            3
+        );
+        assert_eq!(line_of("# taliq-lexicon 1\n# c\nبوتين\n"), 3);
+        assert_eq!(line_of("# taliq-lexicon 1\n- PERSON\n"), 2);
+        assert_eq!(line_of("# taliq-lexicon 1\n- PERSON\tبوتين\tبوتين\n"), 2);
+        assert!(matches!(
+            ProjectLexicon::parse("+ PERSON\tبوتين\n", Path::new("x")),
+            Err(LexiconError::Header { .. })
+        ));
+        let e = ProjectLexicon::parse("# taliq-lexicon 1\n+ PEOPLE\tبوتين\n", Path::new("a.txt"))
+            .unwrap_err();
+        assert_eq!(e.to_string(), "a.txt: line 2: unknown label \"PEOPLE\"");
+        assert!(matches!(
+            ProjectLexicon::load(&dir.path().join("missing")),
+            Err(LexiconError::Io { .. })
+        ));
+    }
+}
