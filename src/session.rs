@@ -10,7 +10,7 @@ use thiserror::Error;
 use crate::annotation::{Annotation, Entity, Origin, Status, group_entities};
 use crate::document::Document;
 use crate::export::{ExportFile, ImportError};
-use crate::extract::extract;
+use crate::extract::{ProjectLexicon, extract_with};
 use crate::label::Label;
 use crate::span::Span;
 
@@ -83,8 +83,15 @@ impl Session {
     /// Opens `doc` with fresh suggestions from the extractor (all pending).
     #[must_use]
     pub fn with_extraction(doc: Document) -> Session {
+        Session::with_extraction_using(doc, &ProjectLexicon::new())
+    }
+
+    /// Opens `doc` with fresh suggestions from the extractor and the project lexicon
+    /// (learned names added, rejected suggestions left out; see [`extract_with`]).
+    #[must_use]
+    pub fn with_extraction_using(doc: Document, lexicon: &ProjectLexicon) -> Session {
         let mut anns = Vec::new();
-        for (i, m) in extract(doc.text()).into_iter().enumerate() {
+        for (i, m) in extract_with(doc.text(), lexicon).into_iter().enumerate() {
             // The extractor promises valid offsets; anything else is skipped, not trusted.
             if let Ok(span) = Span::new(&doc, m.start, m.end) {
                 anns.push(Annotation {

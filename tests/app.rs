@@ -663,3 +663,67 @@ fn several_key_presses_within_one_frame_all_count() {
         .count();
     assert_eq!(accepted, 4);
 }
+
+#[test]
+fn decisions_teach_the_folder_lexicon_used_for_the_next_article() {
+    let (dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    // teach a name the extractor does not know, by a manual label …
+    let text = h.state().session().unwrap().document().text().to_owned();
+    let at = char_offset(&text, "أجهزة التنفس");
+    h.state_mut().apply(Command::SelectRange(
+        at,
+        at + "أجهزة التنفس".chars().count(),
+    ));
+    h.state_mut().apply(Command::LabelSelection(Label::Misc));
+    // … and unteach a suggestion by rejecting it
+    let g7 = h
+        .state()
+        .session()
+        .unwrap()
+        .annotations()
+        .iter()
+        .find(|a| {
+            a.label == Label::Organization
+                && text
+                    .chars()
+                    .skip(a.span.start())
+                    .take(2)
+                    .collect::<String>()
+                    == "G7"
+        })
+        .expect("G7 is suggested")
+        .id;
+    h.state_mut().apply(Command::Reject(g7));
+    h.run_steps(1);
+    let lexicon = std::fs::read_to_string(dir.path().join("taliq-lexicon.txt")).unwrap();
+    assert!(lexicon.starts_with("# taliq-lexicon 1"), "{lexicon}");
+    assert!(lexicon.contains("+ MISC\tأجهزة التنفس"), "{lexicon}");
+    assert!(lexicon.contains("- ORGANIZATION\tG7"), "{lexicon}");
+    drop(h);
+
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "وصلت شحنة من أجهزة التنفس إلى المستشفى قبل قمة G7 في فرنسا.",
+    )
+    .unwrap();
+    let h = harness(&other);
+    let s = h.state().session().unwrap();
+    let doc = s.document();
+    let found: Vec<(String, Label)> = s
+        .annotations()
+        .iter()
+        .map(|a| (doc.slice(a.span.start(), a.span.end()).to_owned(), a.label))
+        .collect();
+    assert!(
+        found.contains(&("أجهزة التنفس".to_owned(), Label::Misc)),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(t, l)| t == "G7" && *l == Label::Organization),
+        "{found:?}"
+    );
+}

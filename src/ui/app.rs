@@ -10,6 +10,7 @@ use egui::{Color32, Ui};
 use crate::annotation::{Entity, Origin, Status};
 use crate::document::Document;
 use crate::export::ExportFile;
+use crate::extract::ProjectLexicon;
 use crate::label::Label;
 use crate::session::{Edit, Session};
 use crate::settings::{Settings, Theme};
@@ -42,6 +43,10 @@ pub(super) struct OpenArticle {
     /// Fingerprint of the sidecar as this session last read or wrote it, to notice
     /// another window or program changing it.
     disk_fingerprint: Option<u64>,
+    /// The project lexicon of the article's folder and its file; `None` for the file
+    /// when it could not be read (it is then never overwritten).
+    lexicon: ProjectLexicon,
+    lexicon_file: Option<PathBuf>,
     /// Cached entity grouping and the session revision it was computed at.
     entities: (u64, Vec<Entity>),
 }
@@ -252,21 +257,30 @@ impl TaliqApp {
             }
             Command::ClearSelection => self.view.clear(),
             Command::SelectRange(start, end) => self.view.select(start, end),
-            Command::Accept(id) => self.edit(Edit::SetStatus {
-                id,
-                status: Status::Accepted,
-            }),
-            Command::Reject(id) => self.edit(Edit::SetStatus {
-                id,
-                status: Status::Rejected,
-            }),
-            Command::Relabel(id, label) => self.edit(Edit::Batch(vec![
-                Edit::SetLabel { id, label },
-                Edit::SetStatus {
+            Command::Accept(id) => {
+                self.edit(Edit::SetStatus {
                     id,
                     status: Status::Accepted,
-                },
-            ])),
+                });
+                self.learn(&[id]);
+            }
+            Command::Reject(id) => {
+                self.edit(Edit::SetStatus {
+                    id,
+                    status: Status::Rejected,
+                });
+                self.learn(&[id]);
+            }
+            Command::Relabel(id, label) => {
+                self.edit(Edit::Batch(vec![
+                    Edit::SetLabel { id, label },
+                    Edit::SetStatus {
+                        id,
+                        status: Status::Accepted,
+                    },
+                ]));
+                self.learn(&[id]);
+            }
             Command::Delete(id) => {
                 self.edit(Edit::Remove(id));
                 self.view.unfocus(id);
@@ -377,6 +391,20 @@ impl TaliqApp {
                 doc.encoding()
             ));
         }
+        // The project lexicon of this folder: names taught by accepting, suggestions
+        // unlearned by rejecting, applied to every article opened afterwards.
+        let lexicon_path = path.with_file_name(LEXICON_FILE);
+        let (lexicon, lexicon_file) = match ProjectLexicon::load(&lexicon_path) {
+            Ok(l) => (l, Some(lexicon_path)),
+            Err(e) if !lexicon_path.exists() => {
+                let _ = e;
+                (ProjectLexicon::new(), Some(lexicon_path))
+            }
+            Err(e) => {
+                notes.push(format!("{e}; the project lexicon is not used or changed"));
+                (ProjectLexicon::new(), None)
+            }
+        };
         let controls = doc.bidi_controls().len();
         if controls > 0 {
             notes.push(format!(
@@ -449,13 +477,15 @@ impl TaliqApp {
                         file_name(&source),
                         file_name(&sidecar)
                     ));
-                    Session::with_extraction(doc)
+                    Session::with_extraction_using(doc, &lexicon)
                 }
             },
-            None => Session::with_extraction(doc),
+            None => Session::with_extraction_using(doc, &lexicon),
         };
         let n = session.annotations().len();
         self.article = Some(OpenArticle {
+            lexicon,
+            lexicon_file,
             disk_fingerprint: storage::file_fingerprint(&sidecar),
             saved_revision: None,
             exported_revision: None,
@@ -551,7 +581,8 @@ impl TaliqApp {
         if ids.is_empty() {
             return;
         }
-        self.edit(Edit::Batch(ids.into_iter().map(make).collect()));
+        self.edit(Edit::Batch(ids.iter().copied().map(make).collect()));
+        self.learn(&ids);
     }
 
     /// Focuses the next (or previous) pending suggestion after the focused annotation, in
@@ -685,6 +716,7 @@ impl TaliqApp {
             .slice(span.start(), span.end())
             .to_owned();
         self.edit(edit);
+        self.learn(&[id]);
         self.view.clear();
         self.view.focus(id, span, vec![], None);
         let mut msg = format!("Labelled “{text}” as {label}");
@@ -699,6 +731,32 @@ impl TaliqApp {
                 "; it overlaps accepted {} (annotation is flat: reject one of them)",
                 clashes.join(", ")
             );
+            self.say(Severity::Warning, msg);
+        }
+    }
+
+    /// Teaches the project lexicon the annotator's decisions on these annotations:
+    /// accepted ones become learned names, rejected ones are not suggested again. The
+    /// lexicon file is rewritten (atomically) when it changed.
+    fn learn(&mut self, ids: &[u64]) {
+        let Some(a) = &mut self.article else { return };
+        let mut changed = false;
+        for id in ids {
+            let Some(ann) = a.session.get(*id) else {
+                continue;
+            };
+            let text = a.session.document().slice(ann.span.start(), ann.span.end());
+            changed |= match ann.status {
+                Status::Accepted => a.lexicon.learn_accepted(text, ann.label, &ann.canonical),
+                Status::Rejected => a.lexicon.learn_rejected(text, ann.label),
+                Status::Pending => false,
+            };
+        }
+        if changed
+            && let Some(path) = &a.lexicon_file
+            && let Err(e) = a.lexicon.save(path)
+        {
+            let msg = format!("The project lexicon was not saved: {e}");
             self.say(Severity::Warning, msg);
         }
     }
@@ -1037,6 +1095,10 @@ fn remembered_encoding(path: &Path, doc: Document) -> Document {
     }
     doc
 }
+
+/// File name of the project lexicon kept in an article's folder (see
+/// [`crate::extract::lexicon`] for its format).
+pub const LEXICON_FILE: &str = "taliq-lexicon.txt";
 
 fn is_backup(p: &Path) -> bool {
     p.extension().is_some_and(|e| e.eq_ignore_ascii_case("bak"))
