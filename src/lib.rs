@@ -11,6 +11,7 @@ pub mod export;
 pub mod extract;
 pub mod html;
 pub mod label;
+pub mod reanchor;
 pub mod search;
 pub mod session;
 pub mod settings;

@@ -64,6 +64,8 @@ pub enum Provenance {
     Extracted,
     /// Restored from a sidecar written for this exact text.
     Restored,
+    /// Carried over from a sidecar written for an earlier version of the text.
+    Reanchored,
 }
 
 /// An article, its annotations, and the undo history.
@@ -106,6 +108,37 @@ impl Session {
             }
         }
         Session::with_annotations(doc, anns, Provenance::Extracted)
+    }
+
+    /// Opens `doc` with annotations carried over from an earlier version of its text
+    /// (see [`crate::reanchor`]), plus fresh suggestions for the parts of the text that
+    /// none of them covers.
+    #[must_use]
+    pub fn reanchored(doc: Document, placed: Vec<Annotation>, lexicon: &ProjectLexicon) -> Session {
+        let mut anns = placed;
+        let mut next = anns.iter().map(|a| a.id).max().unwrap_or(0) + 1;
+        let fresh = extract_with(doc.text(), lexicon);
+        for m in fresh {
+            let Ok(span) = Span::new(&doc, m.start, m.end) else {
+                continue;
+            };
+            if anns.iter().any(|a| {
+                a.span.overlaps(span) && (a.label == Label::Quote) == (m.label == Label::Quote)
+            }) {
+                continue;
+            }
+            anns.push(Annotation {
+                id: next,
+                span,
+                label: m.label,
+                origin: Origin::Extracted,
+                status: Status::Pending,
+                note: String::new(),
+                canonical: m.canonical,
+            });
+            next += 1;
+        }
+        Session::with_annotations(doc, anns, Provenance::Reanchored)
     }
 
     /// Opens `doc` with annotations restored from a saved file written for the same text.

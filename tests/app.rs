@@ -310,13 +310,30 @@ fn changed_article_keeps_the_old_work_as_a_backup_and_says_so() {
         h.state_mut().apply(Command::Accept(id));
         h.run_steps(1);
     }
-    // the article is edited outside Taliq
-    let edited = format!("{}\nفقرة جديدة.", taliq::cli::SAMPLE_TEXT);
-    std::fs::write(&path, edited).unwrap();
+    // the article is edited outside Taliq: a word added at the top, أوساكا renamed
+    let edited = format!(
+        "عاجل: {}",
+        taliq::cli::SAMPLE_TEXT.replace("أوساكا", "طوكيو")
+    );
+    std::fs::write(&path, &edited).unwrap();
     let h = harness(&path);
     let (sev, msg) = h.state().status().unwrap();
     assert_eq!(sev, taliq::ui::Severity::Warning);
     assert!(msg.contains("kept in"), "{msg}");
+    // the decisions are carried over to the new text; what vanished is named
+    assert!(
+        msg.contains("could not be placed: “أوساكا” (LOCATION)"),
+        "{msg}"
+    );
+    let s = h.state().session().unwrap();
+    assert_eq!(s.provenance(), Provenance::Reanchored);
+    let moved = s.get(id).unwrap();
+    assert_eq!(moved.status, Status::Accepted);
+    assert_eq!(moved.span.start(), 6, "shifted by the added word");
+    assert_eq!(
+        s.document().slice(moved.span.start(), moved.span.end()),
+        "بوتين"
+    );
     let backups: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
@@ -334,7 +351,10 @@ fn changed_article_keeps_the_old_work_as_a_backup_and_says_so() {
         old.annotations.iter().find(|a| a.id == id).unwrap().status,
         Status::Accepted
     );
-    assert!(h.state().is_saved(), "new work is saved to a fresh sidecar");
+    assert!(
+        h.state().is_saved(),
+        "the carried-over work is saved to a fresh sidecar"
+    );
     drop(h);
     // the edit is undone outside Taliq: the earlier work comes back from the backup
     std::fs::write(&path, taliq::cli::SAMPLE_TEXT).unwrap();

@@ -415,11 +415,16 @@ impl TaliqApp {
         // Where new work is written: the regular sidecar, unless it is damaged or belongs to
         // an older text that cannot be moved aside.
         let mut sidecar = regular.clone();
+        // Work written for an earlier version of this text, to carry over.
+        let mut earlier: Option<crate::export::ExportFile> = None;
         match storage::read_sidecar(&regular) {
             Ok(Some(file)) if file.document.sha256 != doc.sha256() => {
                 // The text changed since this sidecar was written: keep the old work as a
-                // backup (it is found again if the text comes back); re-anchoring it comes
-                // with the data-safety work.
+                // backup (it is found again if the text comes back) and carry its
+                // annotations over to the new text below.
+                if encoding.is_none() {
+                    earlier = Some(file.clone());
+                }
                 let backup = backup_path(&regular, &file.document.sha256);
                 match std::fs::copy(&regular, &backup)
                     .and_then(|_| std::fs::remove_file(&regular))
@@ -480,7 +485,34 @@ impl TaliqApp {
                     Session::with_extraction_using(doc, &lexicon)
                 }
             },
-            None => Session::with_extraction_using(doc, &lexicon),
+            None => match earlier {
+                Some(old) => {
+                    let r = crate::reanchor::reanchor(&old, &doc);
+                    let mut note = format!(
+                        "{} of {} annotation(s) were carried over to the changed text",
+                        r.placed.len(),
+                        old.annotations.len()
+                    );
+                    if !r.lost.is_empty() {
+                        let lost: Vec<String> = r
+                            .lost
+                            .iter()
+                            .take(5)
+                            .map(|a| format!("“{}” ({})", a.text, a.label))
+                            .collect();
+                        let _ = write!(
+                            note,
+                            "; {} could not be placed: {}{}",
+                            r.lost.len(),
+                            lost.join(", "),
+                            if r.lost.len() > 5 { ", …" } else { "" }
+                        );
+                    }
+                    notes.push(note);
+                    Session::reanchored(doc, r.placed, &lexicon)
+                }
+                None => Session::with_extraction_using(doc, &lexicon),
+            },
         };
         let n = session.annotations().len();
         self.article = Some(OpenArticle {
