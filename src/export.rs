@@ -117,6 +117,31 @@ pub struct AnnotationRecord {
     pub entity: String,
 }
 
+impl AnnotationRecord {
+    /// The annotation this record describes, placed at `span` (checked by the caller
+    /// against the document). The canonical name is the part of `entity` after
+    /// `LABEL:`, or the annotation's text when that is missing.
+    #[must_use]
+    pub fn to_annotation(&self, span: Span) -> Annotation {
+        let prefix = format!("{}:", self.label.as_str());
+        let canonical = self
+            .entity
+            .strip_prefix(&prefix)
+            .filter(|c| !c.is_empty())
+            .unwrap_or(&self.text)
+            .to_owned();
+        Annotation {
+            id: self.id,
+            span,
+            label: self.label,
+            origin: self.origin,
+            status: self.status,
+            note: self.note.clone(),
+            canonical,
+        }
+    }
+}
+
 /// A whole export/sidecar file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportFile {
@@ -221,22 +246,7 @@ impl ExportFile {
                         text: r.text.clone(),
                     });
                 }
-                let prefix = format!("{}:", r.label.as_str());
-                let canonical = r
-                    .entity
-                    .strip_prefix(&prefix)
-                    .filter(|c| !c.is_empty())
-                    .unwrap_or(&r.text)
-                    .to_owned();
-                Ok(Annotation {
-                    id: r.id,
-                    span,
-                    label: r.label,
-                    origin: r.origin,
-                    status: r.status,
-                    note: r.note.clone(),
-                    canonical,
-                })
+                Ok(r.to_annotation(span))
             })
             .collect()
     }

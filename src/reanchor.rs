@@ -73,21 +73,7 @@ pub fn reanchor(old: &ExportFile, doc: &Document) -> Reanchored {
         match placed {
             Some((at, span)) => {
                 taken.insert((at, r.label));
-                let prefix = format!("{}:", r.label.as_str());
-                out.placed.push(Annotation {
-                    id: r.id,
-                    span,
-                    label: r.label,
-                    origin: r.origin,
-                    status: r.status,
-                    note: r.note.clone(),
-                    canonical: r
-                        .entity
-                        .strip_prefix(&prefix)
-                        .filter(|c| !c.is_empty())
-                        .unwrap_or(&r.text)
-                        .to_owned(),
-                });
+                out.placed.push(r.to_annotation(span));
             }
             None => out.lost.push(r.clone()),
         }

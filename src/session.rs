@@ -92,21 +92,7 @@ impl Session {
     /// (learned names added, rejected suggestions left out; see [`extract_with`]).
     #[must_use]
     pub fn with_extraction_using(doc: Document, lexicon: &ProjectLexicon) -> Session {
-        let mut anns = Vec::new();
-        for (i, m) in extract_with(doc.text(), lexicon).into_iter().enumerate() {
-            // The extractor promises valid offsets; anything else is skipped, not trusted.
-            if let Ok(span) = Span::new(&doc, m.start, m.end) {
-                anns.push(Annotation {
-                    id: i as u64 + 1,
-                    span,
-                    label: m.label,
-                    origin: Origin::Extracted,
-                    status: Status::Pending,
-                    note: String::new(),
-                    canonical: m.canonical,
-                });
-            }
-        }
+        let anns = suggestions(&doc, lexicon);
         Session::with_annotations(doc, anns, Provenance::Extracted)
     }
 
@@ -117,26 +103,18 @@ impl Session {
     pub fn reanchored(doc: Document, placed: Vec<Annotation>, lexicon: &ProjectLexicon) -> Session {
         let mut anns = placed;
         let mut next = anns.iter().map(|a| a.id).max().unwrap_or(0) + 1;
-        let fresh = extract_with(doc.text(), lexicon);
-        for m in fresh {
-            let Ok(span) = Span::new(&doc, m.start, m.end) else {
-                continue;
-            };
-            if anns.iter().any(|a| {
-                a.span.overlaps(span) && (a.label == Label::Quote) == (m.label == Label::Quote)
-            }) {
+        for mut fresh in suggestions(&doc, lexicon) {
+            let same_layer =
+                |a: &Annotation| (a.label == Label::Quote) == (fresh.label == Label::Quote);
+            if anns
+                .iter()
+                .any(|a| a.span.overlaps(fresh.span) && same_layer(a))
+            {
                 continue;
             }
-            anns.push(Annotation {
-                id: next,
-                span,
-                label: m.label,
-                origin: Origin::Extracted,
-                status: Status::Pending,
-                note: String::new(),
-                canonical: m.canonical,
-            });
+            fresh.id = next;
             next += 1;
+            anns.push(fresh);
         }
         Session::with_annotations(doc, anns, Provenance::Reanchored)
     }
@@ -352,6 +330,29 @@ impl Session {
             .position(|a| a.id == id)
             .ok_or(EditError::UnknownId(id))
     }
+}
+
+/// The extractor's suggestions for `doc` as pending annotations with ids 1, 2, ….
+/// The extractor promises valid offsets; a mention that is not a valid span is skipped,
+/// not trusted.
+fn suggestions(doc: &Document, lexicon: &ProjectLexicon) -> Vec<Annotation> {
+    extract_with(doc.text(), lexicon)
+        .into_iter()
+        .filter_map(|m| {
+            let span = Span::new(doc, m.start, m.end).ok()?;
+            Some(Annotation {
+                id: 0,
+                span,
+                label: m.label,
+                origin: Origin::Extracted,
+                status: Status::Pending,
+                note: String::new(),
+                canonical: m.canonical,
+            })
+        })
+        .zip(1..)
+        .map(|(a, id)| Annotation { id, ..a })
+        .collect()
 }
 
 #[cfg(test)]
