@@ -118,9 +118,23 @@ impl TextEngine {
     ) -> Arc<TextLayout> {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         text.hash(&mut h);
+        self.layout_identified(h.finish(), text, style, width, pixels_per_point)
+    }
+
+    /// Like [`TextEngine::layout`], with the caller vouching that `text_id` identifies
+    /// `text` (e.g. from the document's SHA-256), so a long article is not hashed again
+    /// every frame.
+    pub fn layout_identified(
+        &mut self,
+        text_id: u64,
+        text: &str,
+        style: &TextStyle,
+        width: Option<f32>,
+        pixels_per_point: f32,
+    ) -> Arc<TextLayout> {
         let width_px = width.map(|w| (w * pixels_per_point).floor().max(1.0));
         let key = CacheKey {
-            text_hash: h.finish(),
+            text_hash: text_id,
             text_len: text.len(),
             width_px: width_px.map(|w| w as u32),
             size_bits: (style.size * pixels_per_point).to_bits(),

@@ -176,7 +176,9 @@ impl ArticleView {
         };
         let avail = ui.available_width();
         let column = (avail - 2.0 * MARGIN).clamp(120.0, MAX_COLUMN);
-        let layout = engine.layout(doc.text(), &style, Some(column), ppp);
+        // the document's SHA-256 identifies its text: no need to hash 1 MB every frame
+        let text_id = u64::from_str_radix(doc.sha256().get(..16).unwrap_or("0"), 16).unwrap_or(0);
+        let layout = engine.layout_identified(text_id, doc.text(), &style, Some(column), ppp);
 
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
