@@ -112,14 +112,30 @@ pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> Te
 
     for para in paragraphs(text) {
         let para_text = &text[para.clone()];
+        // A paragraph that holds Arabic but starts with digits or Latin ("G7 تعقد ...")
+        // is still a right-to-left paragraph in an Arabic article: a leading RLM (a strong
+        // R character, UAX #9 P2) sets its direction. It is laid out but never shown and
+        // never counted: glyph offsets are shifted back past it below.
+        let lead = if needs_rtl_mark(para_text) {
+            RLM.len_utf8()
+        } else {
+            0
+        };
+        let marked;
+        let shaped_text = if lead > 0 {
+            marked = format!("{RLM}{para_text}");
+            marked.as_str()
+        } else {
+            para_text
+        };
         let mut attrs_list = AttrsList::new(&attrs);
         if let Some(latin) = &params.latin_family {
             let latin_attrs = Attrs::new().family(Family::Name(latin));
             for run in latin_runs(para_text) {
-                attrs_list.add_span(run, &latin_attrs);
+                attrs_list.add_span(run.start + lead..run.end + lead, &latin_attrs);
             }
         }
-        let mut bl = BufferLine::new(para_text, LineEnding::None, attrs_list, Shaping::Advanced);
+        let mut bl = BufferLine::new(shaped_text, LineEnding::None, attrs_list, Shaping::Advanced);
         let rtl = bl.shape(fs, 8).rtl;
         let layout_lines = bl.layout(
             fs,
@@ -154,8 +170,11 @@ pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> Te
             let (mut lo, mut hi) = (f32::MAX, f32::MIN);
             let mut cmax = next_start;
             for g in &ll.glyphs {
+                if g.start < lead {
+                    continue; // the direction mark
+                }
                 let phys = g.physical((0.0, baseline), 1.0);
-                let bytes = para.start + g.start..para.start + g.end;
+                let bytes = para.start + g.start - lead..para.start + g.end - lead;
                 let chars = char_of_byte(bytes.start)..char_of_byte(bytes.end);
                 cmax = cmax.max(chars.end);
                 lo = lo.min(g.x);
@@ -199,6 +218,23 @@ pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> Te
         char_len: char_bytes.len() - 1,
         text: text.to_owned(),
         char_bytes,
+    }
+}
+
+const RLM: char = '\u{200F}';
+
+/// True when a paragraph contains right-to-left letters but its first strong character is
+/// left-to-right (or it has none before them), so UAX #9's default rule would make it a
+/// left-to-right paragraph.
+fn needs_rtl_mark(text: &str) -> bool {
+    use unicode_bidi::{BidiClass, bidi_class};
+    let mut strong = text
+        .chars()
+        .map(bidi_class)
+        .filter(|c| matches!(c, BidiClass::L | BidiClass::R | BidiClass::AL));
+    match strong.next() {
+        Some(BidiClass::L) => strong.any(|c| c != BidiClass::L),
+        _ => false,
     }
 }
 
@@ -597,6 +633,27 @@ mod tests {
             .unwrap();
         let face = fs.db().face(a.cache_key.font_id).unwrap();
         assert_eq!(face.families[0].0, ARABIC_FAMILY);
+    }
+
+    #[test]
+    fn a_paragraph_starting_with_latin_but_holding_arabic_is_right_to_left() {
+        let t = "G7 تعقد قمتها في فرنسا\nCrew Dragon is a spacecraft.";
+        let l = lay(t, Some(600.0));
+        assert_eq!(l.lines.len(), 2);
+        assert!(l.lines[0].rtl, "Arabic paragraph starting with G7");
+        assert!(x_of(&l, 0) > x_of(&l, 3), "G7 is read first, at the right");
+        assert_eq!(l.lines[0].chars, 0..22);
+        assert_eq!(l.highlight_rects(0..2).len(), 1);
+        let y = l.lines[0].height / 2.0;
+        assert_eq!(
+            l.hit(l.lines[0].extent.1 + 10.0, y),
+            0,
+            "right edge is the start"
+        );
+        assert!(
+            !l.lines[1].rtl,
+            "an all-Latin paragraph stays left-to-right"
+        );
     }
 
     #[test]
