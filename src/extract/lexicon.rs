@@ -436,22 +436,12 @@ pub fn extract_with(text: &str, lexicon: &ProjectLexicon) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::testutil::parse_markup;
+    use crate::extract::testutil::assert_extracts_by;
 
     /// Asserts that [`extract_with`] finds exactly the marked spans and labels (QUOTE
     /// and MISC compared only when the markup has them).
     fn assert_extracts_with(lexicon: &ProjectLexicon, marked: &str) {
-        let (text, want) = parse_markup(marked);
-        let has = |l: Label| want.iter().any(|w| w.2 == Some(l));
-        let got: Vec<(usize, usize, Option<Label>)> = extract_with(&text, lexicon)
-            .into_iter()
-            .filter(|m| {
-                (m.label != Label::Quote || has(Label::Quote))
-                    && (m.label != Label::Misc || has(Label::Misc))
-            })
-            .map(|m| (m.start, m.end, Some(m.label)))
-            .collect();
-        assert_eq!(got, want, "\n  text: {text}");
+        assert_extracts_by(marked, |text| extract_with(text, lexicon));
     }
 
     #[test]

@@ -97,9 +97,17 @@ pub fn assert_recognizes(recognize: fn(&Doc, &mut Vec<Candidate>), marked: &str)
 /// # Panics
 /// When the mentions differ.
 pub fn assert_extracts(marked: &str) {
+    assert_extracts_by(marked, super::extract);
+}
+
+/// [`assert_extracts`] for any extraction function (e.g. one using a project lexicon).
+///
+/// # Panics
+/// When the mentions differ.
+pub fn assert_extracts_by(marked: &str, extract: impl FnOnce(&str) -> Vec<super::Mention>) {
     let (text, want) = parse_markup(marked);
     let has = |l: Label| want.iter().any(|w| w.2 == Some(l));
-    let got: Vec<MarkedSpan> = super::extract(&text)
+    let got: Vec<MarkedSpan> = extract(&text)
         .into_iter()
         .filter(|m| {
             (m.label != Label::Quote || has(Label::Quote))

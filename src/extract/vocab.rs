@@ -252,15 +252,9 @@ fn build() -> FxHashMap<String, Bits> {
     for list in lists.iter().copied().chain([person::NAME_SUFFIXES]) {
         words.extend(list.iter().map(|w| (*w).to_string()));
     }
+    words.extend(super::date::WEEKDAYS.iter().map(|w| (*w).to_string()));
     words.extend(
         [
-            "السبت",
-            "الاحد",
-            "الاثنين",
-            "الثلاثاء",
-            "الاربعاء",
-            "الخميس",
-            "الجمعه",
             "الماضي",
             "المقبل",
             "الحالي",
