@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashMap;
 use thiserror::Error;
 
 use crate::annotation::{Annotation, Entity, Origin, Status, group_entities};
@@ -73,6 +74,9 @@ pub enum Provenance {
 pub struct Session {
     doc: Document,
     annotations: Vec<Annotation>,
+    /// Position of each annotation in `annotations` by id (kept in step with it), so
+    /// lookups by id stay O(1) with tens of thousands of suggestions.
+    positions: FxHashMap<u64, usize>,
     next_id: u64,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
@@ -131,9 +135,14 @@ impl Session {
     fn with_annotations(doc: Document, mut annotations: Vec<Annotation>, p: Provenance) -> Session {
         annotations.sort_by_key(|a| (a.span.start(), a.span.end(), a.id));
         let next_id = annotations.iter().map(|a| a.id).max().unwrap_or(0) + 1;
+        let mut positions = FxHashMap::default();
+        for (i, a) in annotations.iter().enumerate().rev() {
+            positions.insert(a.id, i); // the first one wins when ids repeat
+        }
         Session {
             doc,
             annotations,
+            positions,
             next_id,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -158,7 +167,7 @@ impl Session {
     /// The annotation with this id.
     #[must_use]
     pub fn get(&self, id: u64) -> Option<&Annotation> {
-        self.annotations.iter().find(|a| a.id == id)
+        self.positions.get(&id).map(|&i| &self.annotations[i])
     }
 
     /// Entities over the non-rejected annotations (see [`group_entities`]).
@@ -278,12 +287,15 @@ impl Session {
                     (b.span.start(), b.span.end(), b.id) < (a.span.start(), a.span.end(), a.id)
                 });
                 self.annotations.insert(pos, a);
+                self.reindex_from(pos);
                 self.deleted.remove(&id);
                 Edit::Remove(id)
             }
             Edit::Remove(id) => {
                 let pos = self.index(id)?;
                 let a = self.annotations.remove(pos);
+                self.positions.remove(&id);
+                self.reindex_from(pos);
                 self.deleted.insert(id);
                 Edit::Add(a)
             }
@@ -325,10 +337,17 @@ impl Session {
     }
 
     fn index(&self, id: u64) -> Result<usize, EditError> {
-        self.annotations
-            .iter()
-            .position(|a| a.id == id)
+        self.positions
+            .get(&id)
+            .copied()
             .ok_or(EditError::UnknownId(id))
+    }
+
+    /// Updates `positions` for the annotations from `pos` on (after an insert or removal).
+    fn reindex_from(&mut self, pos: usize) {
+        for (i, a) in self.annotations.iter().enumerate().skip(pos) {
+            self.positions.insert(a.id, i);
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! A packed glyph atlas: each glyph is rasterized once by swash and copied into a shared
 //! egui texture page (shelf packing), then drawn as a textured quad.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use cosmic_text::{CacheKey, FontSystem, SwashCache, SwashContent};
 use egui::{Color32, ColorImage, Context, TextureHandle, TextureOptions};
@@ -35,7 +35,7 @@ struct Page {
 pub struct GlyphAtlas {
     swash: SwashCache,
     pages: Vec<Page>,
-    entries: HashMap<CacheKey, Option<AtlasEntry>>,
+    entries: FxHashMap<CacheKey, Option<AtlasEntry>>,
 }
 
 impl Default for GlyphAtlas {
@@ -51,7 +51,7 @@ impl GlyphAtlas {
         GlyphAtlas {
             swash: SwashCache::new(),
             pages: Vec::new(),
-            entries: HashMap::new(),
+            entries: FxHashMap::default(),
         }
     }
 

@@ -4,17 +4,19 @@
 //! is used for the Latin interface chrome only, because egui does no bidi reordering.
 
 pub mod atlas;
+pub mod doc_layout;
 pub mod edit;
 pub mod fonts;
 pub mod layout;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use cosmic_text::FontSystem;
 use egui::{Color32, Mesh, Painter, Pos2, Rect, Response, Sense, Shape, Ui, Vec2, pos2, vec2};
 
+pub use doc_layout::DocLayout;
 pub use fonts::SystemFonts;
 pub use layout::{LayoutParams, PxRect, TextLayout, layout_text};
 
@@ -84,7 +86,7 @@ struct CacheKey {
 pub struct TextEngine {
     fs: FontSystem,
     atlas: GlyphAtlas,
-    cache: HashMap<CacheKey, Arc<TextLayout>>,
+    cache: FxHashMap<CacheKey, Arc<TextLayout>>,
 }
 
 /// Layouts kept in the cache before it is emptied (small strings of the facts panel
@@ -98,7 +100,7 @@ impl TextEngine {
         TextEngine {
             fs: fonts::font_system(system),
             atlas: GlyphAtlas::new(),
-            cache: HashMap::new(),
+            cache: FxHashMap::default(),
         }
     }
 
@@ -116,7 +118,7 @@ impl TextEngine {
         width: Option<f32>,
         pixels_per_point: f32,
     ) -> Arc<TextLayout> {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let mut h = FxHasher::default();
         text.hash(&mut h);
         self.layout_identified(h.finish(), text, style, width, pixels_per_point)
     }
@@ -147,13 +149,7 @@ impl TextEngine {
         if self.cache.len() >= CACHE_LIMIT {
             self.cache.clear();
         }
-        let params = LayoutParams {
-            font_size: style.size * pixels_per_point,
-            line_spacing: style.line_spacing,
-            width: width_px,
-            family: style.family.clone(),
-            latin_family: Some(fonts::LATIN_FAMILY.to_owned()),
-        };
+        let params = layout_params(style, width, pixels_per_point);
         let l = Arc::new(layout_text(&mut self.fs, text, &params));
         self.cache.insert(key, Arc::clone(&l));
         l
@@ -176,7 +172,7 @@ impl TextEngine {
         let oy = (origin.y * ppp).round();
         let band = layout.lines_in(clip.min.y * ppp - oy, clip.max.y * ppp - oy);
         let uv = GlyphAtlas::uv_scale();
-        let mut meshes: HashMap<usize, Mesh> = HashMap::new();
+        let mut meshes: FxHashMap<usize, Mesh> = FxHashMap::default();
         for line in &layout.lines[band] {
             for g in &line.glyphs {
                 let Some(e) = self.atlas.entry(&ctx, &mut self.fs, g.cache_key) else {
@@ -324,6 +320,20 @@ impl TextEngine {
     #[must_use]
     pub fn atlas_glyph_count(&self) -> usize {
         self.atlas.glyph_count()
+    }
+}
+
+/// The layout parameters (physical px) for text in `style` wrapped at `width` points
+/// (`None`: no wrapping) on a display with `pixels_per_point`; Latin runs are set in the
+/// bundled Latin face.
+#[must_use]
+pub fn layout_params(style: &TextStyle, width: Option<f32>, pixels_per_point: f32) -> LayoutParams {
+    LayoutParams {
+        font_size: style.size * pixels_per_point,
+        line_spacing: style.line_spacing,
+        width: width.map(|w| (w * pixels_per_point).floor().max(1.0)),
+        family: style.family.clone(),
+        latin_family: Some(fonts::LATIN_FAMILY.to_owned()),
     }
 }
 

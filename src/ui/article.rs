@@ -2,7 +2,6 @@
 //! mouse selection mapped to logical offsets, hover labels, scroll-to and flash.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 use std::time::Duration;
 
 use egui::{Align, CursorIcon, Pos2, Rect, Sense, Stroke, Ui, vec2};
@@ -13,7 +12,7 @@ use crate::session::Session;
 use crate::settings::Settings;
 use crate::span::Span;
 use crate::text::edit::EditBuffer;
-use crate::text::{TextEngine, TextLayout, TextStyle};
+use crate::text::{DocLayout, TextEngine, TextStyle, layout_params};
 
 use super::arabic_edit::{EditOptions, arabic_text_edit};
 
@@ -38,11 +37,26 @@ pub(super) struct ArticleView {
     /// A span to bring into view, and whether to centre it (else: scroll only if hidden).
     scroll_to: Option<((usize, usize), bool)>,
     reveal_cycle: HashMap<String, usize>,
-    /// The last frame's layout and where it was drawn (origin in points).
-    last: Option<(Arc<TextLayout>, Pos2, f32)>,
+    /// The article's lazy layout and where it was last drawn.
+    doc: Option<DocView>,
     find: Option<FindBar>,
     /// Search index of the open document, keyed by its sha256.
     index: Option<(String, SearchIndex)>,
+}
+
+/// The open article's layout (laid out lazily, piece by piece) and the geometry of the
+/// last frame.
+struct DocView {
+    /// Identifies the laid-out text (from the document's SHA-256).
+    text_id: u64,
+    layout: DocLayout,
+    /// Where the document's top-left was drawn (points).
+    origin: Pos2,
+    ppp: f32,
+    /// Scroll offset of the last frame (points).
+    offset: f32,
+    /// Scroll correction (points) for the next frame: content above the view changed height.
+    shift: f32,
 }
 
 /// The find bar: query, hits (char ranges) and the current hit.
@@ -148,13 +162,13 @@ impl ArticleView {
     }
 
     pub fn screen_rects(&self, start: usize, end: usize) -> Vec<Rect> {
-        let Some((layout, origin, ppp)) = &self.last else {
+        let Some(dv) = &self.doc else {
             return Vec::new();
         };
-        layout
+        dv.layout
             .highlight_rects(start..end)
             .into_iter()
-            .map(|r| TextEngine::px_rect_to_points(*origin, r, *ppp))
+            .map(|r| TextEngine::px_rect_to_points(dv.origin, r, dv.ppp))
             .collect()
     }
 
@@ -178,12 +192,46 @@ impl ArticleView {
         let column = (avail - 2.0 * MARGIN).clamp(120.0, MAX_COLUMN);
         // the document's SHA-256 identifies its text: no need to hash 1 MB every frame
         let text_id = u64::from_str_radix(doc.sha256().get(..16).unwrap_or("0"), 16).unwrap_or(0);
-        let layout = engine.layout_identified(text_id, doc.text(), &style, Some(column), ppp);
+        let params = layout_params(&style, Some(column), ppp);
+        let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        let mut dv = match self.doc.take() {
+            Some(mut dv) if dv.text_id == text_id && dv.layout.char_len() == doc.char_len() => {
+                if *dv.layout.params() != params || dv.ppp.to_bits() != ppp.to_bits() {
+                    // Resize, zoom or spacing: keep the text at the top of the view in place
+                    // (scroll anchoring) while the document is laid out again.
+                    let y0 = (dv.offset - MARGIN).max(0.0) * dv.ppp;
+                    let a = dv.layout.piece_at_y(y0);
+                    let top = dv.layout.piece_top(a);
+                    let h = (dv.layout.piece_top(a + 1) - top).max(1.0);
+                    let frac = ((y0 - top) / h).clamp(0.0, 1.0);
+                    dv.layout.set_params(params);
+                    dv.ppp = ppp;
+                    dv.layout.ensure(engine.font_system(), doc.text(), a);
+                    let top = dv.layout.piece_top(a);
+                    let h = dv.layout.piece_top(a + 1) - top;
+                    if dv.offset > MARGIN {
+                        dv.shift = 0.0;
+                        area = area.vertical_scroll_offset((top + frac * h) / ppp + MARGIN);
+                    }
+                }
+                dv
+            }
+            _ => DocView {
+                text_id,
+                layout: DocLayout::new(doc.text(), params),
+                origin: Pos2::ZERO,
+                ppp,
+                offset: 0.0,
+                shift: 0.0,
+            },
+        };
+        if dv.shift != 0.0 {
+            area = area.vertical_scroll_offset((dv.offset + dv.shift).max(0.0));
+            dv.shift = 0.0;
+        }
 
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                let height = layout.height / ppp + 2.0 * MARGIN;
+        area.show(ui, |ui| {
+                let height = dv.layout.height() / ppp + 2.0 * MARGIN;
                 let (rect, _) =
                     ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
                 // A fixed id: widgets added above (e.g. in the selection bar) must not end a drag.
@@ -194,20 +242,25 @@ impl ArticleView {
                 );
                 let left = rect.left() + ((rect.width() - column) / 2.0).max(MARGIN);
                 let origin = Pos2::new(left, rect.top() + MARGIN);
-                self.last = Some((Arc::clone(&layout), origin, ppp));
+                dv.origin = origin;
+                let clip = ui.clip_rect();
+                dv.offset = clip.top() - rect.top();
+                let band_y0 = clip.top() * ppp - (origin.y * ppp).round();
+                let band_y1 = clip.bottom() * ppp - (origin.y * ppp).round();
+                dv.layout
+                    .ensure_band(engine.font_system(), doc.text(), band_y0, band_y1);
                 let to_px = |p: Pos2| {
                     (
                         p.x * ppp - (origin.x * ppp).round(),
                         p.y * ppp - (origin.y * ppp).round(),
                     )
                 };
-                let clip = ui.clip_rect();
                 let painter = ui.painter_at(rect);
                 let now = ui.input(|i| i.time);
 
                 // Scroll request (from the facts panel).
                 if let Some(((start, end), center)) = self.scroll_to.take() {
-                    let rects = layout.highlight_rects(start..end);
+                    let rects = dv.layout.locate(engine.font_system(), doc.text(), start..end);
                     if let Some(r) = rects.first() {
                         let target = TextEngine::px_rect_to_points(origin, *r, ppp);
                         ui.scroll_to_rect(target.expand(40.0), center.then_some(Align::Center));
@@ -215,15 +268,8 @@ impl ArticleView {
                 }
 
                 // Visible char range, to draw only the annotations that can be seen.
-                let band = layout.lines_in(
-                    clip.top() * ppp - (origin.y * ppp).round(),
-                    clip.bottom() * ppp - (origin.y * ppp).round(),
-                );
-                let visible = if band.is_empty() {
-                    0..0
-                } else {
-                    layout.lines[band.start].chars.start..layout.lines[band.end - 1].chars.end
-                };
+                let layout = &dv.layout;
+                let visible = layout.chars_in(band_y0, band_y1);
 
                 // Annotation highlights, under the glyphs.
                 let anns = session.annotations();
@@ -330,7 +376,15 @@ impl ArticleView {
                 }
 
                 let text_color = ui.visuals().text_color();
-                engine.paint_glyphs(&painter, &layout, origin, text_color, clip);
+                for (_, top, piece, _) in layout.visible(band_y0, band_y1) {
+                    engine.paint_glyphs(
+                        &painter,
+                        &piece,
+                        origin + vec2(0.0, top / ppp),
+                        text_color,
+                        clip,
+                    );
+                }
 
                 // Visible markers for the invisible bidi controls (Trojan Source).
                 let mut control_marks: Vec<(Rect, char)> = Vec::new();
@@ -340,11 +394,12 @@ impl ArticleView {
                     .enumerate()
                     .filter(|(_, c)| crate::document::is_bidi_control(*c))
                 {
-                    let (li, x) = layout.caret_x(visible.start + i);
-                    let line = &layout.lines[li];
+                    let Some((x, top, height)) = layout.caret(visible.start + i) else {
+                        continue;
+                    };
                     let r = TextEngine::px_rect_to_points(
                         origin,
-                        [x - 2.0 * ppp, line.top, x + 2.0 * ppp, line.top + line.height],
+                        [x - 2.0 * ppp, top, x + 2.0 * ppp, top + height],
                         ppp,
                     );
                     painter.rect_filled(r, 1.0, ui.visuals().error_fg_color);
@@ -357,19 +412,23 @@ impl ArticleView {
                     && let Some(press) = ui.input(|i| i.pointer.press_origin())
                 {
                     let (x, y) = to_px(press);
-                    self.anchor = Some(layout.hit(x, y));
+                    self.anchor = layout.hit(x, y);
                     self.head = self.anchor;
                 }
                 if response.dragged()
                     && let Some(at) = latest
                 {
                     let (x, y) = to_px(at);
-                    self.head = Some(layout.hit(x, y));
+                    if let Some(h) = layout.hit(x, y) {
+                        self.head = Some(h);
+                    }
                 }
                 if response.double_clicked() {
                     if let Some(p) = latest {
                         let (x, y) = to_px(p);
-                        let (s, e) = word_at(doc.text(), layout.hit(x, y));
+                        let (s, e) = layout
+                            .hit(x, y)
+                            .map_or((0, 0), |h| word_at(doc.text(), h));
                         if s < e {
                             self.anchor = Some(s);
                             self.head = Some(e);
@@ -459,7 +518,23 @@ impl ArticleView {
                         });
                     }
                 }
+
+                // Lay out more of the document in the background, a few ms per frame, and
+                // keep the view still when pieces above it change height.
+                if !dv.layout.is_complete() {
+                    let moved = dv.layout.advance(
+                        engine.font_system(),
+                        doc.text(),
+                        band_y0,
+                        Duration::from_millis(6),
+                    );
+                    if dv.offset > MARGIN {
+                        dv.shift += moved / ppp;
+                    }
+                    ui.ctx().request_repaint();
+                }
             });
+        self.doc = Some(dv);
     }
 
     /// The strip above the text: the selected text and a button per label.
