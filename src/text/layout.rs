@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use cosmic_text::{
-    Attrs, AttrsList, BufferLine, CacheKey, Ellipsize, Family, FontSystem, Hinting, LineEnding,
+    Attrs, AttrsList, CacheKey, Family, FontSystem, Hinting, ShapeLine, ShapeSpan, ShapeWord,
     Shaping, Wrap,
 };
 use unicode_segmentation::UnicodeSegmentation;
@@ -89,9 +89,17 @@ pub struct TextLayout {
 /// A highlight rectangle in physical px: `[left, top, right, bottom]`.
 pub type PxRect = [f32; 4];
 
-/// Lays out `text` (any line endings; `\r\n`, `\n` and `\r` each end a paragraph and still
-/// count in char offsets). Each paragraph takes its base direction from its first strong
-/// character (UAX #9 rules P2–P3) and is aligned to its start side (right for Arabic).
+/// Lays out `text` (any line endings; `\r\n`, `\n`, `\r` and the other paragraph
+/// separators of UAX #9 — U+001C..U+001E, NEL U+0085, PS U+2029 — each end a paragraph and
+/// still count in char offsets). Each paragraph takes its base direction from its first
+/// strong character (UAX #9 rules P2–P3) and is aligned to its start side (right for
+/// Arabic).
+///
+/// Each paragraph is shaped once and its bidi levels are resolved once over the whole
+/// paragraph (cosmic-text); lines are then broken only at the UAX #14 break opportunities
+/// of the whole paragraph (mandatory ones included: U+2028, VT, FF), falling back to
+/// breaking between glyph clusters only when one unbreakable piece is wider than the line.
+/// Each line is reordered by UAX #9 L2 from the paragraph's levels.
 #[must_use]
 pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> TextLayout {
     let char_bytes: Vec<u32> = text
@@ -128,32 +136,13 @@ pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> Te
         } else {
             para_text
         };
-        let mut attrs_list = AttrsList::new(&attrs);
-        if let Some(latin) = &params.latin_family {
-            let latin_attrs = Attrs::new().family(Family::Name(latin));
-            for run in latin_runs(para_text) {
-                attrs_list.add_span(run.start + lead..run.end + lead, &latin_attrs);
-            }
-        }
-        let mut bl = BufferLine::new(shaped_text, LineEnding::None, attrs_list, Shaping::Advanced);
-        let rtl = bl.shape(fs, 8).rtl;
-        let layout_lines = bl.layout(
-            fs,
-            params.font_size,
-            params.width,
-            Wrap::WordOrGlyph,
-            Ellipsize::None,
-            None,
-            8,
-            Hinting::Disabled,
-        );
         let para_chars = char_of_byte(para.start)..char_of_byte(para.end);
-        if layout_lines.is_empty() || para_text.is_empty() {
+        if para_text.is_empty() {
             lines.push(VisualLine {
                 chars: para_chars.clone(),
                 top,
                 height: line_height,
-                rtl,
+                rtl: false,
                 glyphs: Vec::new(),
                 extent: (0.0, 0.0),
                 wrapped: false,
@@ -161,30 +150,72 @@ pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> Te
             top += line_height;
             continue;
         }
-        let n = layout_lines.len();
-        let mut next_start = para_chars.start;
-        for (li, ll) in layout_lines.iter().enumerate() {
+        let mut attrs_list = AttrsList::new(&attrs);
+        if let Some(latin) = &params.latin_family {
+            let latin_attrs = Attrs::new().family(Family::Name(latin));
+            for run in latin_runs(para_text) {
+                attrs_list.add_span(run.start + lead..run.end + lead, &latin_attrs);
+            }
+        }
+        let mut shape = ShapeLine::new(fs, shaped_text, &attrs_list, Shaping::Advanced, 8);
+        let rtl = shape.rtl;
+        let spans = std::mem::take(&mut shape.spans);
+        let breaks = break_lines(shaped_text, &spans, params.font_size, params.width);
+        let index = WordIndex::new(&spans);
+        // byte offset in the shaped paragraph → char offset in `text`
+        let to_char = |b: usize| char_of_byte(para.start + b.max(lead) - lead);
+        let n = breaks.len();
+        for (li, piece) in breaks.iter().enumerate() {
+            let mut sub = shape.clone();
+            sub.spans = index.within(&spans, &piece.drawn);
+            // With no width nothing wraps; (`Wrap::None` is not used: cosmic-text 0.19
+            // drops a first span whose direction differs from the line's there.)
+            let layout_lines = sub.layout(
+                params.font_size,
+                None,
+                Wrap::WordOrGlyph,
+                None,
+                None,
+                Hinting::Disabled,
+            );
+            let chars = to_char(piece.covered.start)..to_char(piece.covered.end);
+            let Some(ll) = layout_lines.first() else {
+                lines.push(VisualLine {
+                    chars,
+                    top,
+                    height: line_height,
+                    rtl,
+                    glyphs: Vec::new(),
+                    extent: (0.0, 0.0),
+                    wrapped: li + 1 < n,
+                });
+                top += line_height;
+                continue;
+            };
+            // A right-to-left line is aligned to the right edge of the wrap width.
+            let shift = match params.width {
+                Some(w) if rtl => w - ll.w,
+                _ => 0.0,
+            };
             let glyph_h = ll.max_ascent + ll.max_descent;
             let baseline = top + ((line_height - glyph_h) / 2.0).max(0.0) + ll.max_ascent;
             let mut glyphs = Vec::with_capacity(ll.glyphs.len());
             let (mut lo, mut hi) = (f32::MAX, f32::MIN);
-            let mut cmax = next_start;
             for g in &ll.glyphs {
                 if g.start < lead {
                     continue; // the direction mark
                 }
-                let phys = g.physical((0.0, baseline), 1.0);
+                let phys = g.physical((shift, baseline), 1.0);
                 let bytes = para.start + g.start - lead..para.start + g.end - lead;
-                let chars = char_of_byte(bytes.start)..char_of_byte(bytes.end);
-                cmax = cmax.max(chars.end);
-                lo = lo.min(g.x);
-                hi = hi.max(g.x + g.w);
+                let x = g.x + shift;
+                lo = lo.min(x);
+                hi = hi.max(x + g.w);
                 glyphs.push(PlacedGlyph {
                     cache_key: phys.cache_key,
                     pen: [phys.x, phys.y],
-                    x: g.x,
+                    x,
                     w: g.w,
-                    chars,
+                    chars: char_of_byte(bytes.start)..char_of_byte(bytes.end),
                     bytes,
                     rtl: g.level.is_rtl(),
                 });
@@ -194,12 +225,9 @@ pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> Te
             if rtl {
                 glyphs.reverse();
             }
-            // A visual line covers chars up to where the next one starts; the last one
-            // reaches the paragraph end (trailing spaces included).
-            let end = if li + 1 == n { para_chars.end } else { cmax };
             max_w = max_w.max(ll.w);
             lines.push(VisualLine {
-                chars: next_start..end.max(next_start),
+                chars,
                 top,
                 height: line_height,
                 rtl,
@@ -207,7 +235,6 @@ pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> Te
                 extent: if lo <= hi { (lo, hi) } else { (0.0, 0.0) },
                 wrapped: li + 1 < n,
             });
-            next_start = end.max(next_start);
             top += line_height;
         }
     }
@@ -218,6 +245,210 @@ pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> Te
         char_len: char_bytes.len() - 1,
         text: text.to_owned(),
         char_bytes,
+    }
+}
+
+/// One visual line of a paragraph, as byte ranges of the shaped paragraph text.
+#[derive(Debug, Clone, PartialEq)]
+struct LinePiece {
+    /// From the line's first byte up to where the next line starts.
+    covered: Range<usize>,
+    /// The bytes whose glyphs are drawn: `covered` less the whitespace (and mandatory
+    /// break) a wrap leaves at its end.
+    drawn: Range<usize>,
+}
+
+/// Breaks a shaped paragraph into lines no wider than `width` (px; `None`: one line unless
+/// a mandatory break forces more).
+///
+/// Lines end only at the UAX #14 break opportunities of the whole paragraph text, found by
+/// `unicode-linebreak`. cosmic-text's own wrapping cannot be used: it splits its words at
+/// every bidi level change and may wrap between any two words, so in «وقمة "G7"» it would
+/// wrap between the opening quote (an R-level neutral) and G7 (an L run), breaking LB19,
+/// or put a comma or full stop that follows a Latin word at the start of a line (LB13).
+/// A line takes segments while their width without trailing whitespace fits (trailing
+/// whitespace hangs past the edge and is not drawn); a segment wider than a line by
+/// itself is split between glyph clusters.
+fn break_lines(
+    text: &str,
+    spans: &[ShapeSpan],
+    font_size: f32,
+    width: Option<f32>,
+) -> Vec<LinePiece> {
+    use unicode_linebreak::{BreakOpportunity, linebreaks};
+    let max_w = width.unwrap_or(f32::INFINITY);
+    // advance of each cluster, at its first byte
+    let mut adv = vec![0.0f32; text.len() + 1];
+    let mut cluster_start = vec![false; text.len() + 1];
+    for g in spans.iter().flat_map(|s| &s.words).flat_map(|w| &w.glyphs) {
+        if let Some(a) = adv.get_mut(g.start) {
+            *a += g.width(font_size);
+            cluster_start[g.start] = true;
+        }
+    }
+    let width_of = |r: Range<usize>| -> f32 { adv[r].iter().sum() };
+    let trim_end = |r: Range<usize>| -> usize {
+        r.start
+            + text[r]
+                .trim_end_matches(|c: char| c.is_whitespace() || is_invisible_break(c))
+                .len()
+    };
+
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    let mut line_w = 0.0f32; // width of line_start..seg_start, trailing whitespace included
+    let mut has_content = false;
+    let mut seg_start = 0;
+    for (seg_end, kind) in linebreaks(text) {
+        let seg = seg_start..seg_end;
+        seg_start = seg_end;
+        let ink_end = trim_end(seg.clone());
+        let ink_w = width_of(seg.start..ink_end);
+        if has_content && line_w + ink_w > max_w {
+            out.push(LinePiece {
+                covered: line_start..seg.start,
+                drawn: line_start..trim_end(line_start..seg.start),
+            });
+            line_start = seg.start;
+            line_w = 0.0;
+            has_content = false;
+        }
+        if line_w + ink_w > max_w {
+            // one unbreakable piece wider than the line: break between glyph clusters that
+            // are also grapheme cluster boundaries
+            let cuts = text[seg.start..ink_end]
+                .grapheme_indices(true)
+                .map(|(i, _)| seg.start + i)
+                .filter(|&c| c > seg.start && cluster_start[c])
+                .chain(std::iter::once(ink_end));
+            let mut prev = seg.start;
+            for c in cuts {
+                let w = width_of(prev..c);
+                if line_w + w > max_w && prev > line_start {
+                    out.push(LinePiece {
+                        covered: line_start..prev,
+                        drawn: line_start..prev,
+                    });
+                    line_start = prev;
+                    line_w = 0.0;
+                }
+                line_w += w;
+                prev = c;
+            }
+            line_w += width_of(ink_end..seg.end);
+        } else {
+            line_w += width_of(seg.clone());
+        }
+        has_content |= ink_end > seg.start;
+        // (the end of the text is a mandatory break too; a line separator there still
+        // starts an empty line, as a final line feed does)
+        let forced = seg.end < text.len() || text[seg.clone()].ends_with(is_invisible_break);
+        if kind == BreakOpportunity::Mandatory && forced {
+            out.push(LinePiece {
+                covered: line_start..seg.end,
+                drawn: line_start..trim_end(line_start..seg.end),
+            });
+            line_start = seg.end;
+            line_w = 0.0;
+            has_content = false;
+        }
+    }
+    // the last line keeps its trailing spaces (a caret can sit after them)
+    let last_end = line_start
+        + text[line_start..]
+            .trim_end_matches(is_invisible_break)
+            .len();
+    out.push(LinePiece {
+        covered: line_start..text.len(),
+        drawn: line_start..last_end,
+    });
+    out
+}
+
+/// Line separators that end a line inside a paragraph (UAX #14 class BK besides the
+/// paragraph separators): they are never drawn.
+fn is_invisible_break(c: char) -> bool {
+    matches!(c, '\u{000B}' | '\u{000C}' | '\u{2028}')
+}
+
+/// A word of a shaped span: its byte range in the paragraph and its index in
+/// `ShapeSpan::words`.
+type WordAt = (Range<usize>, usize);
+
+/// The words of each span of a shaped paragraph in logical order, with their byte
+/// ranges, so that the words of one line are found by binary search.
+struct WordIndex {
+    /// Per span: its byte range and its words in logical order.
+    spans: Vec<(Range<usize>, Vec<WordAt>)>,
+}
+
+impl WordIndex {
+    fn new(spans: &[ShapeSpan]) -> Self {
+        let spans = spans
+            .iter()
+            .map(|s| {
+                let mut words: Vec<WordAt> = s
+                    .words
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, w)| {
+                        let start = w.glyphs.iter().map(|g| g.start).min()?;
+                        let end = w.glyphs.iter().map(|g| g.end).max()?;
+                        Some((start..end, i))
+                    })
+                    .collect();
+                words.sort_by_key(|(r, _)| r.start);
+                let range = match (words.first(), words.last()) {
+                    (Some(f), Some(l)) => f.0.start..l.0.end,
+                    _ => 0..0,
+                };
+                (range, words)
+            })
+            .collect();
+        Self { spans }
+    }
+
+    /// The spans and words of `spans` restricted to the glyphs whose cluster starts in
+    /// `bytes`, with their bidi levels (resolved over the whole paragraph) and cosmic-text's
+    /// storage order (the words of a span against the line's direction reversed) kept.
+    fn within(&self, spans: &[ShapeSpan], bytes: &Range<usize>) -> Vec<ShapeSpan> {
+        let mut out = Vec::new();
+        for ((range, words), span) in self.spans.iter().zip(spans) {
+            if range.end <= bytes.start || range.start >= bytes.end {
+                continue;
+            }
+            let first = words.partition_point(|(r, _)| r.end <= bytes.start);
+            let mut picked: Vec<usize> = words[first..]
+                .iter()
+                .take_while(|(r, _)| r.start < bytes.end)
+                .map(|&(_, i)| i)
+                .collect();
+            picked.sort_unstable();
+            let words: Vec<ShapeWord> = picked
+                .into_iter()
+                .filter_map(|i| {
+                    let w = &span.words[i];
+                    let glyphs: Vec<_> = w
+                        .glyphs
+                        .iter()
+                        .filter(|g| bytes.contains(&g.start))
+                        .cloned()
+                        .collect();
+                    (!glyphs.is_empty()).then_some(ShapeWord {
+                        blank: w.blank,
+                        glyphs,
+                    })
+                })
+                .collect();
+            if !words.is_empty() {
+                out.push(ShapeSpan {
+                    level: span.level,
+                    words,
+                    decoration_spans: Vec::new(),
+                });
+            }
+        }
+        out
     }
 }
 
@@ -279,33 +510,33 @@ fn latin_runs(text: &str) -> Vec<Range<usize>> {
     runs
 }
 
-/// Byte ranges of the paragraphs of `text`, line endings excluded. A text ending in a line
-/// break has a final empty paragraph, as an editor shows it.
+/// Byte ranges of the paragraphs of `text`, paragraph separators excluded: `\r\n`, `\n`,
+/// `\r` and the other characters of bidi class B (UAX #9: U+001C..U+001E, NEL U+0085,
+/// PS U+2029). A text ending in a separator has a final empty paragraph, as an editor
+/// shows it. (cosmic-text must never see a class B character: it would start a second
+/// bidi paragraph inside one line, which it does not support.)
 fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\r' => {
                 out.push(start..i);
-                i += 1;
-                start = i;
+                start = i + 1;
+                if let Some(&(j, '\n')) = chars.peek() {
+                    chars.next();
+                    start = j + 1;
+                }
             }
-            b'\r' => {
+            '\n' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}' => {
                 out.push(start..i);
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
+                start = i + c.len_utf8();
             }
-            _ => i += 1,
+            _ => {}
         }
     }
-    out.push(start..bytes.len());
+    out.push(start..text.len());
     out
 }
 
@@ -342,11 +573,15 @@ impl TextLayout {
     /// The caret offset (a grapheme cluster boundary) nearest to the point `(x, y)`
     /// (physical px relative to the layout's top-left).
     ///
-    /// Inside a glyph, the cluster is divided evenly among its grapheme clusters (so both
-    /// halves of a lam-alef ligature get a caret position); the half of a grapheme nearer
-    /// to its logical start (the right half in right-to-left runs) gives its start offset.
-    /// Beyond a line's ends, the caret goes to the line's visual start or end according to
-    /// its paragraph direction.
+    /// A glyph cluster's box is the union of its glyphs' advance boxes (its base letter;
+    /// the zero-width marks on it add nothing). Inside a cluster, the box is divided evenly
+    /// among its grapheme clusters (so each letter of a ligature such as "ffi" gets a
+    /// caret position); the half of a grapheme nearer to its logical start (the right half
+    /// in right-to-left runs) gives its start offset. An offset that falls inside a
+    /// grapheme of the text (a cluster that ends before a ZWNJ, which extends the grapheme
+    /// of the letter before it) moves to that grapheme's edge on the same side. Beyond a
+    /// line's ends, the caret goes to the line's visual start or end according to its
+    /// paragraph direction.
     #[must_use]
     pub fn hit(&self, x: f32, y: f32) -> usize {
         let Some(line) = self.lines.get(self.line_at_y(y)) else {
@@ -364,28 +599,49 @@ impl TextLayout {
                 line.chars.start
             };
         }
-        let g = line
-            .glyphs
-            .iter()
-            .find(|g| x >= g.x && x < g.x + g.w)
-            .or_else(|| {
-                line.glyphs.iter().min_by(|a, b| {
-                    dist(a, x)
-                        .partial_cmp(&dist(b, x))
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                })
-            });
-        let Some(g) = g else {
+        let c = cluster_boxes(line)
+            .find(|c| x >= c.left && x < c.right)
+            .or_else(|| cluster_boxes(line).min_by(|a, b| a.dist(x).total_cmp(&b.dist(x))));
+        let Some(c) = c else {
             return line.chars.start;
         };
-        for (gs, ge, left, right) in self.grapheme_slots(g) {
+        for (gs, ge, left, right) in self.grapheme_slots(&c) {
             if x >= left && x < right || (x - left).abs() < f32::EPSILON {
                 let left_half = x < f32::midpoint(left, right);
                 // logical start is on the right for RTL glyphs, on the left for LTR
-                return if left_half == g.rtl { ge } else { gs };
+                return if left_half == c.rtl {
+                    self.snap_to_grapheme(ge, true)
+                } else {
+                    self.snap_to_grapheme(gs, false)
+                };
             }
         }
-        g.chars.start
+        self.snap_to_grapheme(c.chars.start, false)
+    }
+
+    /// `offset` if it is a grapheme cluster boundary of the text, else the next boundary
+    /// after it (`forward`) or before it.
+    fn snap_to_grapheme(&self, offset: usize, forward: bool) -> usize {
+        use unicode_segmentation::GraphemeCursor;
+        let Some(&b) = self.char_bytes.get(offset) else {
+            return offset;
+        };
+        let mut cursor = GraphemeCursor::new(b as usize, self.text.len(), true);
+        if cursor.is_boundary(&self.text, 0).unwrap_or(true) {
+            return offset;
+        }
+        let next = if forward {
+            cursor.next_boundary(&self.text, 0)
+        } else {
+            cursor.prev_boundary(&self.text, 0)
+        };
+        match next {
+            Ok(Some(nb)) => self
+                .char_bytes
+                .binary_search(&(nb as u32))
+                .unwrap_or(offset),
+            _ => offset,
+        }
     }
 
     /// The last caret position of a visual line: its end, or just before the trailing
@@ -393,7 +649,11 @@ impl TextLayout {
     fn line_end_caret(&self, line: &VisualLine) -> usize {
         let mut end = line.chars.end;
         if line.wrapped {
-            while end > line.chars.start && self.char_at(end - 1).is_some_and(char::is_whitespace) {
+            while end > line.chars.start
+                && self
+                    .char_at(end - 1)
+                    .is_some_and(|c| c.is_whitespace() || is_invisible_break(c))
+            {
                 end -= 1;
             }
         }
@@ -405,36 +665,37 @@ impl TextLayout {
         self.text[b..].chars().next()
     }
 
-    /// The grapheme clusters of a glyph's cluster with their visual x intervals:
-    /// `(char_start, char_end, left, right)`, split evenly across the advance.
-    fn grapheme_slots(&self, g: &PlacedGlyph) -> Vec<(usize, usize, f32, f32)> {
-        let cluster = self.text.get(g.bytes.clone()).unwrap_or("");
-        let graphemes: Vec<usize> = cluster.graphemes(true).map(|s| s.chars().count()).collect();
+    /// The grapheme clusters of a glyph cluster with their visual x intervals:
+    /// `(char_start, char_end, left, right)`, split evenly across the cluster's box.
+    fn grapheme_slots(&self, c: &ClusterBox) -> Vec<(usize, usize, f32, f32)> {
+        let text = self.text.get(c.bytes.clone()).unwrap_or("");
+        let graphemes: Vec<usize> = text.graphemes(true).map(|s| s.chars().count()).collect();
         let n = graphemes.len().max(1);
-        let slot = g.w / n as f32;
+        let w = c.right - c.left;
+        let slot = w / n as f32;
         let mut out = Vec::with_capacity(n);
-        let mut c = g.chars.start;
+        let mut k0 = c.chars.start;
         for (k, len) in graphemes.iter().enumerate() {
-            let (left, right) = if g.rtl {
-                (
-                    g.x + g.w - (k + 1) as f32 * slot,
-                    g.x + g.w - k as f32 * slot,
-                )
+            let (left, right) = if c.rtl {
+                (c.right - (k + 1) as f32 * slot, c.right - k as f32 * slot)
             } else {
-                (g.x + k as f32 * slot, g.x + (k + 1) as f32 * slot)
+                (c.left + k as f32 * slot, c.left + (k + 1) as f32 * slot)
             };
-            out.push((c, c + len, left, right));
-            c += len;
+            out.push((k0, k0 + len, left, right));
+            k0 += len;
         }
         if out.is_empty() {
-            out.push((g.chars.start, g.chars.end, g.x, g.x + g.w));
+            out.push((c.chars.start, c.chars.end, c.left, c.right));
         }
         out
     }
 
     /// Rectangles covering the chars `range` (physical px), one or more per visual line
-    /// (several when bidi reordering splits the range visually). Adjacent pieces are merged.
-    /// The rectangles only mark areas; drawing them under the glyphs leaves shaping intact.
+    /// (several when bidi reordering splits the range visually). Adjacent pieces are merged;
+    /// zero-width pieces (a direction mark, a joiner alone) are left out. A cluster only
+    /// partly in `range` (one letter of a ligature) contributes its share of the cluster's
+    /// box. The rectangles only mark areas; drawing them under the glyphs leaves shaping
+    /// intact.
     #[must_use]
     pub fn highlight_rects(&self, range: Range<usize>) -> Vec<PxRect> {
         let mut out = Vec::new();
@@ -447,21 +708,21 @@ impl TextLayout {
                 break;
             }
             let mut spans: Vec<(f32, f32)> = Vec::new();
-            for g in &line.glyphs {
-                if g.chars.end <= range.start || g.chars.start >= range.end {
+            for c in cluster_boxes(line) {
+                if c.chars.end <= range.start || c.chars.start >= range.end {
                     continue;
                 }
-                if range.start <= g.chars.start && g.chars.end <= range.end {
-                    spans.push((g.x, g.x + g.w));
+                if range.start <= c.chars.start && c.chars.end <= range.end {
+                    spans.push((c.left, c.right));
                 } else {
-                    for (gs, ge, l, r) in self.grapheme_slots(g) {
+                    for (gs, ge, l, r) in self.grapheme_slots(&c) {
                         if gs < range.end && ge > range.start {
                             spans.push((l, r));
                         }
                     }
                 }
             }
-            spans.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
             let mut merged: Vec<(f32, f32)> = Vec::new();
             for (l, r) in spans {
                 match merged.last_mut() {
@@ -469,7 +730,7 @@ impl TextLayout {
                     _ => merged.push((l, r)),
                 }
             }
-            for (l, r) in merged {
+            for (l, r) in merged.into_iter().filter(|(l, r)| r - l > 0.01) {
                 out.push([l, line.top, r, line.top + line.height]);
             }
         }
@@ -477,20 +738,25 @@ impl TextLayout {
     }
 
     /// The visual x position (physical px) of a caret at `offset` on its line, and the
-    /// line index. Used to draw carets and to scroll to offsets.
+    /// line index: the logical-start edge of the grapheme that starts at `offset` (its
+    /// right edge in a right-to-left run), or at a line's end the logical-end edge of the
+    /// last grapheme. Used to draw carets and to scroll to offsets.
     #[must_use]
     pub fn caret_x(&self, offset: usize) -> (usize, f32) {
         let li = self.line_of_offset(offset);
         let Some(line) = self.lines.get(li) else {
             return (0, 0.0);
         };
-        for g in &line.glyphs {
-            for (gs, ge, l, r) in self.grapheme_slots(g) {
+        for c in cluster_boxes(line) {
+            if offset < c.chars.start || offset > c.chars.end {
+                continue;
+            }
+            for (gs, ge, l, r) in self.grapheme_slots(&c) {
                 if gs == offset {
-                    return (li, if g.rtl { r } else { l });
+                    return (li, if c.rtl { r } else { l });
                 }
                 if ge == offset && offset == line.chars.end {
-                    return (li, if g.rtl { l } else { r });
+                    return (li, if c.rtl { l } else { r });
                 }
             }
         }
@@ -506,11 +772,63 @@ impl TextLayout {
     }
 }
 
-fn dist(g: &PlacedGlyph, x: f32) -> f32 {
-    if x < g.x {
-        g.x - x
-    } else {
-        (x - (g.x + g.w)).max(0.0)
+/// One glyph cluster of a visual line: the union of its glyphs' advance boxes (a zero-width
+/// mark glyph adds nothing to its base's box).
+struct ClusterBox {
+    chars: Range<usize>,
+    bytes: Range<usize>,
+    left: f32,
+    right: f32,
+    rtl: bool,
+}
+
+impl ClusterBox {
+    fn dist(&self, x: f32) -> f32 {
+        if x < self.left {
+            self.left - x
+        } else {
+            (x - self.right).max(0.0)
+        }
+    }
+}
+
+/// The glyph clusters of a line in visual order (a cluster's glyphs are adjacent).
+fn cluster_boxes(line: &VisualLine) -> ClusterBoxes<'_> {
+    ClusterBoxes {
+        glyphs: &line.glyphs,
+    }
+}
+
+/// Iterator behind [`cluster_boxes`].
+struct ClusterBoxes<'a> {
+    glyphs: &'a [PlacedGlyph],
+}
+
+impl Iterator for ClusterBoxes<'_> {
+    type Item = ClusterBox;
+
+    fn next(&mut self) -> Option<ClusterBox> {
+        let (g, rest) = self.glyphs.split_first()?;
+        let mut c = ClusterBox {
+            chars: g.chars.clone(),
+            bytes: g.bytes.clone(),
+            left: g.x,
+            right: g.x + g.w.max(0.0),
+            rtl: g.rtl,
+        };
+        let n = rest.iter().take_while(|h| h.chars == g.chars).count();
+        for h in &rest[..n] {
+            if h.w > 0.0 {
+                if c.right > c.left {
+                    c.left = c.left.min(h.x);
+                    c.right = c.right.max(h.x + h.w);
+                } else {
+                    (c.left, c.right) = (h.x, h.x + h.w);
+                }
+            }
+        }
+        self.glyphs = &rest[n..];
+        Some(c)
     }
 }
 
@@ -731,5 +1049,49 @@ mod tests {
             x += 0.25;
         }
         assert_eq!(seen.into_iter().collect::<Vec<_>>(), vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn paragraphs_split_at_every_bidi_paragraph_separator() {
+        let t = "a\r\nb\rc\nd\u{85}e\u{2029}f\u{1C}g\u{2028}h";
+        let p: Vec<&str> = paragraphs(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(p, vec!["a", "b", "c", "d", "e", "f", "g\u{2028}h"]);
+        assert_eq!(paragraphs("x\n").len(), 2, "a final empty paragraph");
+    }
+
+    #[test]
+    fn a_quoted_latin_word_is_never_split_from_its_quotes() {
+        // cosmic-text's own wrapping broke «وقمة "» / «G7"»: the quote is an R-level
+        // neutral and G7 an L run, and it may wrap between any two bidi runs
+        let t = "بوتين وترامب يبحثان مكافحة كورونا وقمة \"G7\"";
+        let q = offset_of(t, "\"G7\"");
+        for w in 60..500 {
+            let l = lay(t, Some(w as f32));
+            for line in &l.lines {
+                assert!(
+                    !(q + 1..q + 4).contains(&line.chars.start),
+                    "width {w}: a line starts inside \"G7\""
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_separator_ends_a_line_but_not_the_paragraph() {
+        // U+2028 is a mandatory break (UAX #14 BK) but not a bidi paragraph separator:
+        // the Latin line after it stays in the right-to-left paragraph
+        let t = "مرحبا\u{2028}G7 summit";
+        let l = lay(t, None);
+        assert_eq!(l.lines.len(), 2);
+        assert_eq!(l.lines[0].chars, 0..6);
+        assert!(l.lines[1].rtl);
+        assert!(l.lines[0].glyphs.iter().all(|g| g.chars != (5..6)));
+        let l = lay("مرحبا\u{2028}", None);
+        assert_eq!(
+            l.lines.len(),
+            2,
+            "a final line separator opens an empty line"
+        );
+        assert_eq!(l.lines[1].chars, 6..6);
     }
 }
