@@ -29,6 +29,10 @@ pub struct Settings {
     pub line_spacing: f32,
     /// Colour theme.
     pub theme: Theme,
+    /// Family name of the installed font the Arabic text is set in; `None` is the bundled
+    /// Noto Naskh Arabic. Latin runs keep the bundled Noto Sans either way. A family that is
+    /// no longer installed falls back to the bundled face when the app starts.
+    pub font_family: Option<String>,
 }
 
 impl Default for Settings {
@@ -37,6 +41,7 @@ impl Default for Settings {
             font_size: Settings::DEFAULT_FONT,
             line_spacing: 1.8,
             theme: Theme::System,
+            font_family: None,
         }
     }
 }
@@ -102,6 +107,13 @@ impl Settings {
             self.line_spacing = 1.8;
         }
         self.line_spacing = self.line_spacing.clamp(1.2, 3.0);
+        if self
+            .font_family
+            .as_deref()
+            .is_some_and(|f| f.trim().is_empty())
+        {
+            self.font_family = None;
+        }
         self
     }
 }
@@ -119,12 +131,19 @@ mod tests {
             font_size: 30.0,
             line_spacing: 2.2,
             theme: Theme::Light,
+            font_family: Some("Amiri".to_owned()),
         };
         s.save(&path).unwrap();
         assert_eq!(Settings::load(&path).unwrap(), s);
         std::fs::write(&path, "{\"font_size\": 500}").unwrap();
         let clamped = Settings::load(&path).unwrap().font_size;
         assert!((clamped - Settings::MAX_FONT).abs() < f32::EPSILON);
+        // a blank family means the bundled face, and so does a file written before the
+        // font setting existed
+        std::fs::write(&path, "{\"font_size\": 30, \"font_family\": \" \"}").unwrap();
+        assert_eq!(Settings::load(&path).unwrap().font_family, None);
+        std::fs::write(&path, "{\"font_size\": 30}").unwrap();
+        assert_eq!(Settings::load(&path).unwrap().font_family, None);
         std::fs::write(&path, "not json").unwrap();
         assert!(Settings::load(&path).is_err());
     }

@@ -4,7 +4,9 @@
 //! companion: Noto Naskh has no Latin letters) are embedded in the binary; both are © The
 //! Noto Project Authors under the SIL Open Font License 1.1 (see `fonts/OFL.txt`).
 //! `build.rs` checks that they are present and parse. System fonts are loaded after them,
-//! as a fallback for scripts the bundled faces lack.
+//! as a fallback for scripts the bundled faces lack, and the installed ones that cover
+//! Arabic ([`installed_arabic_families`]) can be chosen as the Arabic text face instead of
+//! Noto Naskh Arabic.
 
 use cosmic_text::{FontSystem, fontdb};
 
@@ -19,6 +21,68 @@ pub const SANS_REGULAR: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf
 pub const ARABIC_FAMILY: &str = "Noto Naskh Arabic";
 /// Family name of the bundled Latin face.
 pub const LATIN_FAMILY: &str = "Noto Sans";
+
+/// Arabic letters a face must map in its `cmap` table to count as an Arabic text face:
+/// the 28 letters of the alphabet (U+0627–U+064A) plus hamza, teh marbuta and alef maksura,
+/// from the Unicode Arabic block (U+0600–U+06FF). A face with only a few Arabic symbols (a
+/// Latin face with U+060C ARABIC COMMA, say) does not count.
+pub const ARABIC_CORE_LETTERS: &str = "ءابتثجحخدذرزسشصضطظعغفقكلمنهويةى";
+
+/// True when the font face `index` of the font file `data` (TrueType/OpenType, or a
+/// collection) maps every one of [`ARABIC_CORE_LETTERS`] to a glyph. A file that does not
+/// parse covers nothing.
+#[must_use]
+pub fn covers_arabic(data: &[u8], index: u32) -> bool {
+    ttf_parser::Face::parse(data, index).is_ok_and(|face| {
+        ARABIC_CORE_LETTERS
+            .chars()
+            .all(|c| face.glyph_index(c).is_some_and(|g| g.0 != 0))
+    })
+}
+
+/// True when a face loaded from a file (not a bundled one) belongs to `family`.
+fn is_installed_face_of(face: &fontdb::FaceInfo, family: &str) -> bool {
+    !matches!(face.source, fontdb::Source::Binary(_))
+        && face.families.iter().any(|(name, _)| name == family)
+}
+
+/// The families of the installed (not bundled) fonts in `db` that cover Arabic
+/// ([`covers_arabic`]), by their first (English) family name, sorted case-insensitively,
+/// without duplicates. Each font file is memory-mapped and its `cmap` read once per call, so
+/// callers keep the result (the app asks once per run).
+#[must_use]
+pub fn installed_arabic_families(db: &fontdb::Database) -> Vec<String> {
+    let mut checked: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
+    for face in db.faces() {
+        if matches!(face.source, fontdb::Source::Binary(_)) {
+            continue;
+        }
+        let Some((family, _)) = face.families.first() else {
+            continue;
+        };
+        if checked.get(family.as_str()).copied().unwrap_or(false) {
+            continue;
+        }
+        let covers = db.with_face_data(face.id, covers_arabic).unwrap_or(false);
+        checked.insert(family.as_str(), covers);
+    }
+    let mut families: Vec<String> = checked
+        .into_iter()
+        .filter(|&(_, covers)| covers)
+        .map(|(family, _)| family.to_owned())
+        .collect();
+    families.sort_by_cached_key(|f| (f.to_lowercase(), f.clone()));
+    families
+}
+
+/// True when `family` is installed in `db` (loaded from a file, not bundled) and one of its
+/// faces covers Arabic ([`covers_arabic`]). Reads only that family's fonts.
+#[must_use]
+pub fn is_installed_arabic_family(db: &fontdb::Database, family: &str) -> bool {
+    db.faces()
+        .filter(|face| is_installed_face_of(face, family))
+        .any(|face| db.with_face_data(face.id, covers_arabic).unwrap_or(false))
+}
 
 /// Which fonts the database holds besides the bundled ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,5 +124,46 @@ pub fn face_file_name(fs: &FontSystem, id: fontdb::ID) -> String {
             |n| n.to_string_lossy().into_owned(),
         ),
         fontdb::Source::Binary(_) => format!("{}.ttf", face.post_script_name),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_coverage_tells_an_arabic_face_from_a_latin_one() {
+        assert!(covers_arabic(NASKH_REGULAR, 0));
+        assert!(covers_arabic(NASKH_BOLD, 0));
+        // Noto Sans has Latin, Greek and Cyrillic but no Arabic letters
+        assert!(!covers_arabic(SANS_REGULAR, 0));
+        // not a font at all, or a face index past the end
+        assert!(!covers_arabic(b"not a font", 0));
+        assert!(!covers_arabic(NASKH_REGULAR, 3));
+    }
+
+    #[test]
+    fn bundled_faces_are_never_listed_as_installed() {
+        let fs = font_system(SystemFonts::Skip);
+        assert!(installed_arabic_families(fs.db()).is_empty());
+        assert!(!is_installed_arabic_family(fs.db(), ARABIC_FAMILY));
+    }
+
+    #[test]
+    fn installed_fonts_are_listed_only_when_they_cover_arabic() {
+        // The bundled files written to disk and loaded as installed fonts would be.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("naskh.ttf"), NASKH_REGULAR).unwrap();
+        std::fs::write(dir.path().join("sans.ttf"), SANS_REGULAR).unwrap();
+        let mut db = fontdb::Database::new();
+        db.load_fonts_dir(dir.path());
+        assert_eq!(db.len(), 2);
+        assert_eq!(
+            installed_arabic_families(&db),
+            vec![ARABIC_FAMILY.to_owned()]
+        );
+        assert!(is_installed_arabic_family(&db, ARABIC_FAMILY));
+        assert!(!is_installed_arabic_family(&db, LATIN_FAMILY));
+        assert!(!is_installed_arabic_family(&db, "No Such Family"));
     }
 }

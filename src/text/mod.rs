@@ -29,7 +29,9 @@ pub struct TextStyle {
     pub size: f32,
     /// Line height as a multiple of the font size.
     pub line_spacing: f32,
-    /// Font family name.
+    /// Font family name. [`fonts::ARABIC_FAMILY`] (what the constructors give) stands for
+    /// the Arabic text face the reader chose ([`TextEngine::set_arabic_family`]); any other
+    /// name is used as it is.
     pub family: String,
     /// Labels only ([`TextEngine::label`]): lay the text out in a right-to-left paragraph
     /// even when it starts with digits or Latin ("3%", "G7"), as inside an Arabic
@@ -87,6 +89,10 @@ pub struct TextEngine {
     fs: FontSystem,
     atlas: GlyphAtlas,
     cache: FxHashMap<CacheKey, Arc<TextLayout>>,
+    /// The family Arabic styles are set in (the bundled face unless the reader chose one).
+    arabic_family: String,
+    /// Installed families that cover Arabic, listed on first use.
+    installed_arabic: Option<Vec<String>>,
 }
 
 /// Layouts kept in the cache before it is emptied (small strings of the facts panel
@@ -101,7 +107,60 @@ impl TextEngine {
             fs: fonts::font_system(system),
             atlas: GlyphAtlas::new(),
             cache: FxHashMap::default(),
+            arabic_family: fonts::ARABIC_FAMILY.to_owned(),
+            installed_arabic: None,
         }
+    }
+
+    /// Sets Arabic text styles (family [`fonts::ARABIC_FAMILY`]) in `family` from now on;
+    /// `None` is the bundled Noto Naskh Arabic. Layouts are cached per family, so the next
+    /// frame lays the text out again in the new face. The caller checks that the family is
+    /// installed ([`TextEngine::has_arabic_family`]); a missing one falls back per glyph.
+    pub fn set_arabic_family(&mut self, family: Option<&str>) {
+        family
+            .unwrap_or(fonts::ARABIC_FAMILY)
+            .clone_into(&mut self.arabic_family);
+    }
+
+    /// The family Arabic text styles are set in.
+    #[must_use]
+    pub fn arabic_family(&self) -> &str {
+        &self.arabic_family
+    }
+
+    /// Installed font families that cover Arabic, sorted
+    /// ([`fonts::installed_arabic_families`]); the font files are read on the first call
+    /// only. Empty when system fonts were not loaded ([`SystemFonts::Skip`]).
+    pub fn installed_arabic_families(&mut self) -> &[String] {
+        self.installed_arabic
+            .get_or_insert_with(|| fonts::installed_arabic_families(self.fs.db()))
+    }
+
+    /// True when `family` is an installed font family that covers Arabic. Uses the list
+    /// when it was already made, otherwise reads that family's fonts only.
+    #[must_use]
+    pub fn has_arabic_family(&self, family: &str) -> bool {
+        match &self.installed_arabic {
+            Some(list) => list.iter().any(|f| f == family),
+            None => fonts::is_installed_arabic_family(self.fs.db(), family),
+        }
+    }
+
+    /// The layout parameters (physical px) for text in `style` wrapped at `width` points
+    /// (`None`: no wrapping) at `pixels_per_point`, with Arabic styles set in the chosen
+    /// family ([`TextEngine::set_arabic_family`]) and Latin runs in the bundled Latin face.
+    #[must_use]
+    pub fn layout_params(
+        &self,
+        style: &TextStyle,
+        width: Option<f32>,
+        pixels_per_point: f32,
+    ) -> LayoutParams {
+        let mut params = layout_params(style, width, pixels_per_point);
+        if style.family == fonts::ARABIC_FAMILY {
+            params.family.clone_from(&self.arabic_family);
+        }
+        params
     }
 
     /// The font system (for direct layout calls, e.g. from tests).
@@ -135,13 +194,18 @@ impl TextEngine {
         pixels_per_point: f32,
     ) -> Arc<TextLayout> {
         let width_px = width.map(|w| (w * pixels_per_point).floor().max(1.0));
+        let family = if style.family == fonts::ARABIC_FAMILY {
+            &self.arabic_family
+        } else {
+            &style.family
+        };
         let key = CacheKey {
             text_hash: text_id,
             text_len: text.len(),
             width_px: width_px.map(|w| w as u32),
             size_bits: (style.size * pixels_per_point).to_bits(),
             spacing_bits: style.line_spacing.to_bits(),
-            family: style.family.clone(),
+            family: family.clone(),
         };
         if let Some(l) = self.cache.get(&key) {
             return Arc::clone(l);
@@ -149,7 +213,7 @@ impl TextEngine {
         if self.cache.len() >= CACHE_LIMIT {
             self.cache.clear();
         }
-        let params = layout_params(style, width, pixels_per_point);
+        let params = self.layout_params(style, width, pixels_per_point);
         let l = Arc::new(layout_text(&mut self.fs, text, &params));
         self.cache.insert(key, Arc::clone(&l));
         l

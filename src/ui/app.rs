@@ -120,7 +120,34 @@ impl TaliqApp {
         if let Some(msg) = settings_problem {
             app.say(Severity::Warning, msg);
         }
+        app.restore_font();
         app
+    }
+
+    /// Sets the text engine in the saved font; a family that is no longer installed (or
+    /// has no Arabic letters) gives way to the bundled face, with a warning. The settings file
+    /// is left as it is until a setting changes.
+    fn restore_font(&mut self) {
+        let Some(family) = self.settings.font_family.clone() else {
+            return;
+        };
+        if self.engine.has_arabic_family(&family) {
+            self.engine.set_arabic_family(Some(&family));
+        } else {
+            self.settings.font_family = None;
+            self.say(
+                Severity::Warning,
+                format!(
+                    "The font “{family}” is no longer installed; Arabic text is set in {}",
+                    Command::SetFont(None).title()
+                ),
+            );
+        }
+    }
+
+    /// The text engine (font database, layout cache), for tests and diagnostics.
+    pub fn text_engine(&mut self) -> &mut TextEngine {
+        &mut self.engine
     }
 
     /// The display settings in force.
@@ -142,6 +169,8 @@ impl TaliqApp {
         change(&mut self.settings);
         self.settings = self.settings.clone().clamped();
         self.apply_theme();
+        self.engine
+            .set_arabic_family(self.settings.font_family.as_deref());
         if let Some(p) = &self.settings_path
             && let Err(e) = self.settings.save(p)
         {
@@ -354,6 +383,11 @@ impl TaliqApp {
                 }
             }
             Command::SetTheme(t) => self.change_settings(|s| s.theme = t),
+            Command::SetFont(Some(f)) if !self.engine.has_arabic_family(&f) => self.say(
+                Severity::Warning,
+                format!("The font “{f}” is not installed or has no Arabic letters"),
+            ),
+            Command::SetFont(f) => self.change_settings(|s| s.font_family = f),
             Command::NextPending => self.step_pending(true, true),
             Command::PreviousPending => self.step_pending(false, true),
             Command::Quit => {
@@ -927,15 +961,21 @@ impl TaliqApp {
                     ) {
                         ui.separator();
                     }
-                    let mut button = egui::Button::selectable(selected, cmd.title());
-                    if let Some(sc) = cmd.shortcut() {
-                        button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
-                    }
-                    if ui.add(button).on_hover_text(cmd.tooltip()).clicked() {
-                        self.queue.push(cmd);
-                        ui.close();
-                    }
+                    selectable_command_button(ui, cmd, selected, &mut self.queue);
                 }
+                ui.separator();
+                ui.menu_button("Font", |ui| {
+                    // listed once per run (the font files are read on the first opening)
+                    let installed = self.engine.installed_arabic_families().to_vec();
+                    for cmd in Command::font_menu(&installed) {
+                        let selected =
+                            matches!(&cmd, Command::SetFont(f) if *f == self.settings.font_family);
+                        selectable_command_button(ui, cmd, selected, &mut self.queue);
+                    }
+                    if installed.is_empty() {
+                        ui.weak("No installed font covers Arabic");
+                    }
+                });
             });
             ui.menu_button("Label", |ui| {
                 let has_sel = self.view.selection().is_some();
@@ -1088,6 +1128,18 @@ pub(super) fn command_button(ui: &mut Ui, cmd: &Command, enabled: bool, out: &mu
         .clicked()
     {
         out.push(cmd.clone());
+        ui.close();
+    }
+}
+
+/// A View menu entry for a setting, ticked when `selected`.
+fn selectable_command_button(ui: &mut Ui, cmd: Command, selected: bool, out: &mut Vec<Command>) {
+    let mut button = egui::Button::selectable(selected, cmd.title());
+    if let Some(sc) = cmd.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
+    }
+    if ui.add(button).on_hover_text(cmd.tooltip()).clicked() {
+        out.push(cmd);
         ui.close();
     }
 }

@@ -12,7 +12,7 @@ use crate::session::Session;
 use crate::settings::Settings;
 use crate::span::Span;
 use crate::text::edit::EditBuffer;
-use crate::text::{DocLayout, TextEngine, TextStyle, layout_params};
+use crate::text::{DocLayout, TextEngine, TextStyle};
 
 use super::arabic_edit::{EditOptions, arabic_text_edit};
 
@@ -192,7 +192,7 @@ impl ArticleView {
         let column = (avail - 2.0 * MARGIN).clamp(120.0, MAX_COLUMN);
         // the document's SHA-256 identifies its text: no need to hash 1 MB every frame
         let text_id = u64::from_str_radix(doc.sha256().get(..16).unwrap_or("0"), 16).unwrap_or(0);
-        let params = layout_params(&style, Some(column), ppp);
+        let params = engine.layout_params(&style, Some(column), ppp);
         let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
         let mut dv = match self.doc.take() {
             Some(mut dv) if dv.text_id == text_id && dv.layout.char_len() == doc.char_len() => {

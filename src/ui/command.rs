@@ -80,6 +80,9 @@ pub enum Command {
     SetLineSpacing(usize),
     /// Colour theme.
     SetTheme(Theme),
+    /// Set the Arabic text in this installed font family; `None` is the bundled Noto Naskh
+    /// Arabic. A view setting: kept for next time, not undoable.
+    SetFont(Option<String>),
     /// Quit the application (work is autosaved).
     Quit,
 }
@@ -137,6 +140,15 @@ impl Command {
         v.extend((0..Settings::LINE_SPACINGS.len()).map(Command::SetLineSpacing));
         v.extend([Theme::System, Theme::Light, Theme::Dark].map(Command::SetTheme));
         v
+    }
+
+    /// The View ▸ Font submenu: the bundled face first, then `installed` (the installed
+    /// families that cover Arabic, already sorted).
+    #[must_use]
+    pub fn font_menu(installed: &[String]) -> Vec<Command> {
+        std::iter::once(Command::SetFont(None))
+            .chain(installed.iter().cloned().map(|f| Command::SetFont(Some(f))))
+            .collect()
     }
 
     /// Commands with global keyboard shortcuts (the label keys are added by
@@ -219,6 +231,8 @@ impl Command {
             Command::SetTheme(Theme::System) => "System theme".into(),
             Command::SetTheme(Theme::Light) => "Light theme".into(),
             Command::SetTheme(Theme::Dark) => "Dark theme".into(),
+            Command::SetFont(None) => format!("{} (bundled)", crate::text::fonts::ARABIC_FAMILY),
+            Command::SetFont(Some(family)) => family.clone(),
             Command::Quit => "Quit".into(),
         }
     }
@@ -272,6 +286,12 @@ impl Command {
             }
             Command::SetLineSpacing(_) => "Space between lines of the article (kept for next time)",
             Command::SetTheme(_) => "Colours of the window (kept for next time)",
+            Command::SetFont(None) => {
+                "Set Arabic text in the font that comes with Taliq (kept for next time)"
+            }
+            Command::SetFont(Some(_)) => {
+                "Set Arabic text in this installed font; Latin words stay in Noto Sans (kept for next time)"
+            }
             Command::Quit => "Quit Taliq (your work is saved automatically)",
         };
         match self.shortcut() {
@@ -322,6 +342,17 @@ mod tests {
             assert!(!keys[i + 1..].contains(a), "duplicate shortcut {a:?}");
         }
         assert_eq!(keys.len(), all.len());
+    }
+
+    #[test]
+    fn font_menu_lists_the_bundled_face_first() {
+        let menu = Command::font_menu(&["Amiri".to_owned(), "KacstBook".to_owned()]);
+        let titles: Vec<String> = menu.iter().map(Command::title).collect();
+        assert_eq!(
+            titles,
+            ["Noto Naskh Arabic (bundled)", "Amiri", "KacstBook"].map(String::from)
+        );
+        assert_eq!(menu[0], Command::SetFont(None));
     }
 
     #[test]
