@@ -7,6 +7,7 @@
 pub mod annotation;
 pub mod cli;
 pub mod document;
+pub mod docx;
 pub mod export;
 pub mod extract;
 pub mod html;

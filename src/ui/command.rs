@@ -228,7 +228,7 @@ impl Command {
     pub fn tooltip(&self) -> String {
         let what = match self {
             Command::OpenDialog | Command::OpenPath(_) => {
-                "Open an article: plain text (UTF-8, UTF-16, Windows-1256, ISO-8859-6) or a saved web page (you can also drop a file on the window)"
+                "Open an article: plain text (UTF-8, UTF-16, Windows-1256, ISO-8859-6), a saved web page or a Word document (you can also drop a file on the window)"
             }
             Command::ReloadAs(_) => {
                 "Read the file again with this encoding (when the detected one is wrong)"
