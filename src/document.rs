@@ -646,7 +646,7 @@ mod tests {
         let mut refused = 0;
         for _ in 0..300 {
             let mut b = bytes.clone();
-            for _ in 0..1 + next() % 8 {
+            for _ in 0..=next() % 8 {
                 let at = (next() % b.len() as u64) as usize;
                 b[at] = next() as u8;
             }

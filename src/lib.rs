@@ -6,6 +6,7 @@
 
 pub mod annotation;
 pub mod cli;
+pub mod corpus;
 pub mod document;
 pub mod docx;
 pub mod export;
