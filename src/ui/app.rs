@@ -1189,11 +1189,10 @@ impl TaliqApp {
             .first_to_open()
             .map(|i| corpus.articles[i].path.clone());
         self.corpus = Some(panel);
-        let folder = file_name(dir);
         let Some(first) = first else {
             self.say(
                 Severity::Warning,
-                format!("{folder} holds no articles (.txt, .html or .docx files)"),
+                "This folder holds no articles (.txt, .html or .docx files)",
             );
             return;
         };
@@ -1207,7 +1206,7 @@ impl TaliqApp {
             .map_or((Severity::Info, String::new()), |(s, m, _)| (*s, m.clone()));
         self.say(
             severity,
-            format!("Folder {folder}: {n} article(s), {done} done. {opened}"),
+            format!("Folder of {n} article(s), {done} done. {opened}"),
         );
         self.refresh_corpus();
     }
@@ -1371,20 +1370,15 @@ impl TaliqApp {
             names.push(format!("and {} more", list.len() - 5));
         }
         let names = names.join(", ");
-        let sidecar = self
-            .article
-            .as_ref()
-            .map(|a| file_name(&a.sidecar))
-            .unwrap_or_default();
         let engine = &mut self.engine;
         let modal = egui::Modal::new(egui::Id::unique("close-prompt")).show(ui.ctx(), |ui| {
             ui.set_max_width(460.0);
             ui.heading("Close Taliq?");
             ui.add_space(4.0);
             if saved {
-                ui.label(format!(
-                    "All your work is saved: every decision is in the sidecar next to its article ({sidecar}) and comes back when you open the article again."
-                ));
+                ui.label(
+                    "All your work is saved: every decision is in the sidecar next to its article (ARTICLE.taliq.json) and comes back when you open the article again.",
+                );
             } else {
                 ui.colored_label(
                     ui.visuals().error_fg_color,

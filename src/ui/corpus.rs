@@ -69,11 +69,15 @@ impl CorpusPanel {
         }
     }
 
-    /// Lists the folder again when the last listing is older than [`RESCAN_EVERY`]; a
-    /// folder that became unreadable keeps its last listing.
+    /// Lists the folder again when the last listing is older than [`RESCAN_EVERY`] and
+    /// the folder changed since (see [`Corpus::may_have_changed`]); a folder that became
+    /// unreadable keeps its last listing.
     pub fn rescan_if_stale(&mut self) {
         if self.scanned_at.elapsed() >= RESCAN_EVERY {
             self.scanned_at = Instant::now();
+            if !self.corpus.may_have_changed() {
+                return;
+            }
             if let Ok(c) = Corpus::scan(&self.corpus.dir, &mut self.cache) {
                 self.corpus = c;
             }
@@ -130,10 +134,13 @@ impl CorpusPanel {
             });
         });
         let color = ui.visuals().text_color();
-        engine
-            .label_line(ui, &folder, &TextStyle::ui(), color)
-            .0
-            .on_hover_text(self.corpus.dir.display().to_string());
+        let (folder_label, _) = engine.label_line(ui, &folder, &TextStyle::ui(), color);
+        // folder paths may hold Arabic: shown by the engine, not egui's fonts
+        let dir_path = self.corpus.dir.display().to_string();
+        folder_label.on_hover_ui(|ui| {
+            ui.set_max_width(500.0);
+            engine.label(ui, &dir_path, &TextStyle::ui(), color, Sense::hover());
+        });
         ui.label(format!("{done} of {n} done"));
         ui.separator();
         if n == 0 {
@@ -155,6 +162,7 @@ impl CorpusPanel {
                     } else {
                         Color32::TRANSPARENT
                     };
+                    let failed = self.failed.get(&article.path);
                     let row = egui::Frame::new()
                         .fill(fill)
                         .inner_margin(egui::Margin::symmetric(4, 2))
@@ -170,14 +178,23 @@ impl CorpusPanel {
                             name.widget_info(|| {
                                 WidgetInfo::labeled(Role::Button, true, &article.name)
                             });
-                            let status = match self.failed.get(&article.path) {
-                                Some(why) => ui
-                                    .label(
-                                        RichText::new("⚠ cannot be opened")
-                                            .small()
-                                            .color(ui.visuals().error_fg_color),
+                            let status = match failed {
+                                Some(why) => {
+                                    let error = ui.visuals().error_fg_color;
+                                    ui.label(
+                                        RichText::new("⚠ cannot be opened").small().color(error),
                                     )
-                                    .on_hover_text(why),
+                                    .on_hover_ui(|ui| {
+                                        ui.set_max_width(500.0);
+                                        engine.label(
+                                            ui,
+                                            why,
+                                            &TextStyle::ui(),
+                                            error,
+                                            Sense::hover(),
+                                        );
+                                    })
+                                }
                                 None => ui.label(
                                     RichText::new(format!(
                                         "{} {}",
@@ -192,7 +209,7 @@ impl CorpusPanel {
                         });
                     let (name, _) = row.inner;
                     if name
-                        .on_hover_text(format!("Open {}", article.name))
+                        .on_hover_text("Open this article (the open one is saved first)")
                         .clicked()
                         && !is_current
                     {
