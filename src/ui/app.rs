@@ -1215,7 +1215,11 @@ impl TaliqApp {
     /// when it is not the open article after an attempt to open it, or clears the mark.
     fn note_open_result(&mut self, path: &Path) {
         let opened = self.article.as_ref().is_some_and(|a| a.path == path);
-        let why = (!opened).then(|| self.status().map(|(_, m)| m.to_owned()).unwrap_or_default());
+        // the row names the file: its folder is left out of the reason
+        let why = (!opened).then(|| {
+            let msg = self.status().map(|(_, m)| m.to_owned()).unwrap_or_default();
+            msg.replace(&path.display().to_string(), &file_name(path))
+        });
         if let Some(panel) = &mut self.corpus {
             panel.note_open_result(path, why);
         }
