@@ -18,7 +18,9 @@ Taliq — annotate Arabic news articles
 Usage:
   taliq                 open the bundled sample article
   taliq FILE            open FILE (plain text: UTF-8, UTF-16, Windows-1256, ISO-8859-6;
-                        or a saved web page, whose article text is taken)
+                        a saved web page, whose article text is taken; or a Word .docx)
+  taliq FOLDER          list the articles of FOLDER with their progress and open the
+                        first one not done
   taliq extract FILE    print the extracted annotations of FILE as Taliq JSON
   taliq extract --jsonl read JSON Lines {\"doc\": ID, \"text\": ...} on stdin and write
                         one line per document: {\"doc\": ID, ...Taliq JSON fields}, or

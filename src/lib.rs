@@ -6,7 +6,9 @@
 
 pub mod annotation;
 pub mod cli;
+pub mod corpus;
 pub mod document;
+pub mod docx;
 pub mod export;
 pub mod extract;
 pub mod html;

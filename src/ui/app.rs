@@ -8,6 +8,7 @@ use std::time::Instant;
 use egui::{Color32, Ui};
 
 use crate::annotation::{Entity, Origin, Status};
+use crate::corpus::{Corpus, LEXICON_FILE, Progress};
 use crate::document::Document;
 use crate::export::ExportFile;
 use crate::extract::ProjectLexicon;
@@ -20,6 +21,7 @@ use crate::text::{SystemFonts, TextEngine, TextStyle};
 
 use super::article::ArticleView;
 use super::command::Command;
+use super::corpus::CorpusPanel;
 use super::facts::FactsPanel;
 
 /// How serious a status-line message is.
@@ -40,6 +42,14 @@ pub(super) struct OpenArticle {
     pub sidecar: PathBuf,
     saved_revision: Option<u64>,
     exported_revision: Option<u64>,
+    /// The session revision when the article was opened: later revisions are changes of
+    /// this run.
+    opened_revision: u64,
+    /// Where this article was last exported in this run.
+    export_path: Option<PathBuf>,
+    /// Changed earlier in this run (before it was left and opened again) and not exported
+    /// since.
+    carried_unexported: bool,
     /// Fingerprint of the sidecar as this session last read or wrote it, to notice
     /// another window or program changing it.
     disk_fingerprint: Option<u64>,
@@ -52,12 +62,51 @@ pub(super) struct OpenArticle {
 }
 
 impl OpenArticle {
+    /// This article's entry for the close prompt, when it changed in this run since it
+    /// was last exported.
+    fn unexported(&self) -> Option<Unexported> {
+        let since = self.exported_revision.unwrap_or(self.opened_revision);
+        (self.carried_unexported || self.session.revision() != since).then(|| Unexported {
+            article: self.path.clone(),
+            sidecar: self.sidecar.clone(),
+            export_path: self.export_path.clone(),
+        })
+    }
+
     pub fn entities(&mut self) -> &[Entity] {
         if self.entities.0 != self.session.revision() {
             self.entities = (self.session.revision(), self.session.entities());
         }
         &self.entities.1
     }
+}
+
+/// An article changed in this run whose changes are in its sidecar but not yet in an
+/// exported JSON file.
+#[derive(Debug, Clone)]
+struct Unexported {
+    article: PathBuf,
+    sidecar: PathBuf,
+    /// Where it was last exported, if it was in this run.
+    export_path: Option<PathBuf>,
+}
+
+impl Unexported {
+    /// Where "Export now" writes it: where it was last exported, else next to the article
+    /// with the name File ▸ Export proposes.
+    fn target(&self) -> PathBuf {
+        self.export_path
+            .clone()
+            .unwrap_or_else(|| default_export_path(&self.article))
+    }
+}
+
+/// `dir/article.txt` → `dir/article.annotations.json`, the name File ▸ Export proposes.
+fn default_export_path(article: &Path) -> PathBuf {
+    let stem = article
+        .file_stem()
+        .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
+    article.with_file_name(format!("{stem}.annotations.json"))
 }
 
 /// The Taliq application state. Create it with [`TaliqApp::new`] and hand it to eframe (or
@@ -74,6 +123,14 @@ pub struct TaliqApp {
     settings: Settings,
     /// Where settings are kept; `None` keeps them for this run only (tests).
     settings_path: Option<PathBuf>,
+    /// The open folder of articles, if one was opened.
+    corpus: Option<CorpusPanel>,
+    /// Articles changed in this run, left for another, and not exported since.
+    unexported: Vec<Unexported>,
+    /// The close prompt is shown (a close was requested with unexported changes).
+    close_prompt: bool,
+    /// The user chose to close: the next close request is let through.
+    close_confirmed: bool,
 }
 
 impl TaliqApp {
@@ -112,6 +169,10 @@ impl TaliqApp {
             ctx: ctx.clone(),
             settings,
             settings_path,
+            corpus: None,
+            unexported: Vec::new(),
+            close_prompt: false,
+            close_confirmed: false,
         };
         app.apply_theme();
         if let Some(p) = path {
@@ -218,6 +279,29 @@ impl TaliqApp {
         self.view.find_position()
     }
 
+    /// The open folder's articles with their progress as last listed, when a folder is
+    /// open.
+    #[must_use]
+    pub fn corpus(&self) -> Option<&Corpus> {
+        self.corpus.as_ref().map(CorpusPanel::corpus)
+    }
+
+    /// True while the close prompt (changes not exported) is shown.
+    #[must_use]
+    pub fn close_prompt_shown(&self) -> bool {
+        self.close_prompt
+    }
+
+    /// The articles changed in this run and not exported since (the open one first), as
+    /// the close prompt lists them.
+    #[must_use]
+    pub fn unexported_articles(&self) -> Vec<PathBuf> {
+        self.all_unexported()
+            .into_iter()
+            .map(|u| u.article)
+            .collect()
+    }
+
     /// Queues a command to run at the start of the next frame.
     pub fn queue(&mut self, cmd: Command) {
         self.queue.push(cmd);
@@ -234,7 +318,7 @@ impl TaliqApp {
                 let shown_at = Instant::now();
                 let picked = rfd::FileDialog::new()
                     .set_title("Open an Arabic article")
-                    .add_filter("Articles", &["txt", "text", "md", "html", "htm"])
+                    .add_filter("Articles", &["txt", "text", "md", "html", "htm", "docx"])
                     .add_filter("All files", &["*"])
                     .pick_file();
                 match picked {
@@ -245,7 +329,42 @@ impl TaliqApp {
                     ),
                 }
             }
-            Command::OpenPath(p) => self.open(&p, None),
+            Command::OpenPath(p) if p.is_dir() => self.open_folder(&p),
+            Command::OpenPath(p) => {
+                self.open(&p, None);
+                self.note_open_result(&p);
+                self.refresh_corpus();
+            }
+            Command::OpenFolderDialog => {
+                let shown_at = Instant::now();
+                let mut dialog = rfd::FileDialog::new().set_title("Open a folder of articles");
+                if let Some(dir) = self.article.as_ref().and_then(|a| a.path.parent()) {
+                    dialog = dialog.set_directory(dir);
+                }
+                match dialog.pick_folder() {
+                    Some(p) => self.open_folder(&p),
+                    None => self.dialog_unavailable(
+                        shown_at,
+                        "drop the folder on the window or pass its path: taliq FOLDER",
+                    ),
+                }
+            }
+            Command::OpenFolder(p) => self.open_folder(&p),
+            Command::NextArticle => self.step_article(true),
+            Command::PreviousArticle => self.step_article(false),
+            Command::ExportChanged => {
+                self.export_changed();
+            }
+            Command::ConfirmClose(export) => {
+                self.flush_autosave();
+                if export && !self.export_changed() {
+                    return; // the failure is in the status line; the prompt stays
+                }
+                self.close_prompt = false;
+                self.close_confirmed = true;
+                self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::KeepOpen => self.close_prompt = false,
             Command::ReloadAs(enc) => match self.article.as_ref().map(|a| a.path.clone()) {
                 Some(p) => self.open(&p, Some(enc)),
                 None => self.say(Severity::Warning, "Open an article first"),
@@ -549,12 +668,26 @@ impl TaliqApp {
             },
         };
         let n = session.annotations().len();
+        // Changes of the article being left that are not exported are named on close;
+        // they come back with the article if it is opened again.
+        if let Some(u) = self.article.as_ref().and_then(OpenArticle::unexported) {
+            self.unexported.retain(|x| x.article != u.article);
+            self.unexported.push(u);
+        }
+        let earlier_changes = self
+            .unexported
+            .iter()
+            .position(|u| u.article == path)
+            .map(|i| self.unexported.remove(i));
         self.article = Some(OpenArticle {
             lexicon,
             lexicon_file,
             disk_fingerprint: storage::file_fingerprint(&sidecar),
             saved_revision: None,
             exported_revision: None,
+            opened_revision: session.revision(),
+            carried_unexported: earlier_changes.is_some(),
+            export_path: earlier_changes.and_then(|u| u.export_path),
             entities: (u64::MAX, Vec::new()),
             session,
             path: path.to_path_buf(),
@@ -596,6 +729,8 @@ impl TaliqApp {
         match storage::write_atomic(path, json.as_bytes()) {
             Ok(()) => {
                 a.exported_revision = Some(a.session.revision());
+                a.export_path = Some(path.to_path_buf());
+                a.carried_unexported = false;
                 let n = a.session.annotations().len();
                 self.say(
                     Severity::Info,
@@ -889,7 +1024,8 @@ impl TaliqApp {
         if let Some(p) = dropped.into_iter().next() {
             self.queue.push(Command::OpenPath(p));
         }
-        let typing = ctx.egui_wants_keyboard_input();
+        // while the close prompt is up, letter keys do not review annotations behind it
+        let typing = ctx.egui_wants_keyboard_input() || self.close_prompt;
         let mut candidates = Command::global_shortcuts();
         if typing {
             // Ctrl+Z in a text field belongs to the field, not to the annotation history.
@@ -911,6 +1047,7 @@ impl TaliqApp {
         }
         if ctx.input(|i| i.viewport().close_requested()) {
             self.flush_autosave();
+            self.hold_close_for_prompt(ctx);
         }
     }
 
@@ -918,7 +1055,15 @@ impl TaliqApp {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
                 let open = self.article.is_some();
+                let in_folder = self.corpus.is_some();
                 for cmd in Command::FILE_MENU {
+                    if matches!(cmd, Command::OpenFolderDialog | Command::ExportDialog) {
+                        ui.separator();
+                    }
+                    if matches!(cmd, Command::NextArticle | Command::PreviousArticle) {
+                        command_button(ui, &cmd, in_folder, &mut self.queue);
+                        continue;
+                    }
                     if cmd == Command::Quit {
                         ui.menu_button("Reload as", |ui| {
                             for enc in Command::RELOAD_ENCODINGS {
@@ -1062,6 +1207,254 @@ impl TaliqApp {
     }
 }
 
+/// Folder mode and closing with changes not exported.
+impl TaliqApp {
+    /// Opens a folder of articles: lists them in the side panel and opens the first one
+    /// not done (or keeps the open article if it is in that folder).
+    fn open_folder(&mut self, dir: &Path) {
+        let panel = match CorpusPanel::open(dir) {
+            Ok(p) => p,
+            Err(e) => {
+                self.say(Severity::Error, format!("Could not open the folder: {e}"));
+                return;
+            }
+        };
+        let corpus = panel.corpus();
+        let (n, done) = (corpus.articles.len(), corpus.done_count());
+        let keep = self
+            .article
+            .as_ref()
+            .is_some_and(|a| corpus.position(&a.path).is_some());
+        let first = corpus
+            .first_to_open()
+            .map(|i| corpus.articles[i].path.clone());
+        self.corpus = Some(panel);
+        let Some(first) = first else {
+            self.say(
+                Severity::Warning,
+                "This folder holds no articles (.txt, .html or .docx files)",
+            );
+            return;
+        };
+        if !keep {
+            self.open(&first, None);
+            self.note_open_result(&first);
+        }
+        let (severity, opened) = self
+            .status
+            .as_ref()
+            .map_or((Severity::Info, String::new()), |(s, m, _)| (*s, m.clone()));
+        self.say(
+            severity,
+            format!("Folder of {n} article(s), {done} done. {opened}"),
+        );
+        self.refresh_corpus();
+    }
+
+    /// Marks `path` in the article list as unopenable (with the status line's reason)
+    /// when it is not the open article after an attempt to open it, or clears the mark.
+    fn note_open_result(&mut self, path: &Path) {
+        let opened = self.article.as_ref().is_some_and(|a| a.path == path);
+        // the row names the file: its folder is left out of the reason
+        let why = (!opened).then(|| {
+            let msg = self.status().map(|(_, m)| m.to_owned()).unwrap_or_default();
+            msg.replace(&path.display().to_string(), &file_name(path))
+        });
+        if let Some(panel) = &mut self.corpus {
+            panel.note_open_result(path, why);
+        }
+    }
+
+    /// Lists the open folder again (after a switch or a save elsewhere).
+    fn refresh_corpus(&mut self) {
+        if let Some(panel) = &mut self.corpus
+            && let Err(e) = panel.rescan()
+        {
+            self.say(
+                Severity::Warning,
+                format!("The article list is not up to date: {e}"),
+            );
+        }
+    }
+
+    /// Saves the open article, then opens the next (or previous) article of the folder;
+    /// articles that cannot be opened are skipped and named.
+    fn step_article(&mut self, forward: bool) {
+        if self.corpus.is_none() {
+            self.say(
+                Severity::Info,
+                "Open a folder of articles first: File ▸ Open folder… (or drop a folder on the window)",
+            );
+            return;
+        }
+        self.flush_autosave();
+        self.refresh_corpus();
+        let Some(panel) = &self.corpus else { return };
+        let corpus = panel.corpus();
+        let here = self.article.as_ref().and_then(|a| corpus.position(&a.path));
+        let candidates: Vec<PathBuf> = corpus
+            .neighbours(here, forward)
+            .into_iter()
+            .map(|i| corpus.articles[i].path.clone())
+            .collect();
+        let mut skipped: Vec<String> = Vec::new();
+        for path in candidates {
+            self.open(&path, None);
+            self.note_open_result(&path);
+            if self.article.as_ref().is_some_and(|a| a.path == path) {
+                if !skipped.is_empty()
+                    && let Some((sev, msg, _)) = &mut self.status
+                {
+                    *sev = Severity::Warning;
+                    let _ = write!(msg, "; skipped: {}", skipped.join("; "));
+                }
+                self.refresh_corpus();
+                return;
+            }
+            skipped.push(self.status().map(|(_, m)| m.to_owned()).unwrap_or_default());
+        }
+        if skipped.is_empty() {
+            let msg = if forward {
+                "This is the last article of the folder"
+            } else {
+                "This is the first article of the folder"
+            };
+            self.say(Severity::Info, msg);
+        } else {
+            self.say(Severity::Error, skipped.join("; "));
+        }
+    }
+
+    /// Every article changed in this run and not exported since, the open one first.
+    fn all_unexported(&self) -> Vec<Unexported> {
+        let current = self.article.as_ref().and_then(OpenArticle::unexported);
+        current
+            .into_iter()
+            .chain(self.unexported.iter().cloned())
+            .collect()
+    }
+
+    /// Exports every changed article (see [`Command::ExportChanged`]): the open one from
+    /// its session, the others from their sidecars (which are in the export format).
+    /// Returns false when any export failed (each failure is named in the status line).
+    fn export_changed(&mut self) -> bool {
+        let list = self.all_unexported();
+        if list.is_empty() {
+            self.say(Severity::Info, "Nothing changed since the last export");
+            return true;
+        }
+        let mut written = Vec::new();
+        let mut failed = Vec::new();
+        for u in list {
+            let target = u.target();
+            let open = self.article.as_mut().filter(|a| a.path == u.article);
+            let json = match &open {
+                Some(a) => Ok(a.session.to_export().to_json()),
+                None => match storage::read_sidecar(&u.sidecar) {
+                    Ok(Some(file)) => Ok(file.to_json()),
+                    Ok(None) => Err(format!("{} is missing", file_name(&u.sidecar))),
+                    Err(e) => Err(e.to_string()),
+                },
+            };
+            match json.and_then(|j| {
+                storage::write_atomic(&target, j.as_bytes()).map_err(|e| e.to_string())
+            }) {
+                Ok(()) => {
+                    if let Some(a) = open {
+                        a.exported_revision = Some(a.session.revision());
+                        a.export_path = Some(target.clone());
+                        a.carried_unexported = false;
+                    } else {
+                        self.unexported.retain(|x| x.article != u.article);
+                    }
+                    written.push(target.display().to_string());
+                }
+                Err(e) => failed.push(format!("{}: {e}", file_name(&u.article))),
+            }
+        }
+        if failed.is_empty() {
+            self.say(
+                Severity::Info,
+                format!(
+                    "Exported {} article(s) to {}",
+                    written.len(),
+                    written.join(", ")
+                ),
+            );
+            true
+        } else {
+            self.say(
+                Severity::Error,
+                format!("Export failed for {}", failed.join("; ")),
+            );
+            false
+        }
+    }
+
+    /// On a close request: when changes are not exported (or not saved), keeps the
+    /// window open once and shows the close prompt. A second request while the prompt is
+    /// shown closes: the user is never trapped.
+    fn hold_close_for_prompt(&mut self, ctx: &egui::Context) {
+        if self.close_confirmed || self.close_prompt {
+            return;
+        }
+        if self.all_unexported().is_empty() && self.is_saved() {
+            return;
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        self.close_prompt = true;
+    }
+
+    fn close_prompt_ui(&mut self, ui: &Ui, out: &mut Vec<Command>) {
+        let list = self.all_unexported();
+        let saved = self.is_saved();
+        let mut names: Vec<String> = list.iter().take(6).map(|u| file_name(&u.article)).collect();
+        if list.len() > 6 {
+            names.truncate(5);
+            names.push(format!("and {} more", list.len() - 5));
+        }
+        let names = names.join(", ");
+        let engine = &mut self.engine;
+        let modal = egui::Modal::new(egui::Id::unique("close-prompt")).show(ui.ctx(), |ui| {
+            ui.set_max_width(460.0);
+            ui.heading("Close Taliq?");
+            ui.add_space(4.0);
+            if saved {
+                ui.label(
+                    "All your work is saved: every decision is in the sidecar next to its article (ARTICLE.taliq.json) and comes back when you open the article again.",
+                );
+            } else {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    "Some changes could not be saved to the sidecar (see the status line): export them to keep them.",
+                );
+            }
+            if !list.is_empty() {
+                ui.add_space(4.0);
+                ui.label("Changed since the last JSON export:");
+                let color = ui.visuals().strong_text_color();
+                engine.label(ui, &names, &TextStyle::ui(), color, egui::Sense::hover());
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                for cmd in [
+                    Command::ConfirmClose(true),
+                    Command::ConfirmClose(false),
+                    Command::KeepOpen,
+                ] {
+                    if ui.button(cmd.title()).on_hover_text(cmd.tooltip()).clicked() {
+                        out.push(cmd);
+                    }
+                }
+            });
+            ui.weak("Closing the window again closes it without asking.");
+        });
+        if modal.should_close() {
+            out.push(Command::KeepOpen);
+        }
+    }
+}
+
 impl eframe::App for TaliqApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
@@ -1081,6 +1474,22 @@ impl eframe::App for TaliqApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         let mut cmds = Vec::new();
+        if let Some(panel) = &mut self.corpus {
+            panel.rescan_if_stale();
+            let current = self.article.as_ref().map(|a| {
+                let live = Progress::from_decisions(
+                    a.session.annotations().iter().map(|x| (x.status, x.origin)),
+                );
+                (a.path.as_path(), live)
+            });
+            egui::Panel::right("corpus")
+                .default_size(260.0)
+                .size_range(180.0..=500.0)
+                .show(ui, |ui| panel.ui(ui, &mut self.engine, current, &mut cmds));
+        }
+        if self.close_prompt {
+            self.close_prompt_ui(ui, &mut cmds);
+        }
         egui::Panel::left("facts")
             .default_size(380.0)
             .size_range(300.0..=700.0)
@@ -1179,10 +1588,6 @@ fn remembered_encoding(path: &Path, doc: Document) -> Document {
     }
     doc
 }
-
-/// File name of the project lexicon kept in an article's folder (see
-/// [`crate::extract::lexicon`] for its format).
-pub const LEXICON_FILE: &str = "taliq-lexicon.txt";
 
 fn is_backup(p: &Path) -> bool {
     p.extension().is_some_and(|e| e.eq_ignore_ascii_case("bak"))

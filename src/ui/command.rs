@@ -14,14 +14,31 @@ use crate::settings::{Settings, Theme};
 pub enum Command {
     /// Show the native open dialog.
     OpenDialog,
-    /// Open this article file.
+    /// Open this article file (a folder is opened as with [`Command::OpenFolder`]).
     OpenPath(PathBuf),
+    /// Show the native folder dialog and open the chosen folder of articles.
+    OpenFolderDialog,
+    /// List the articles of this folder with their progress and open the first one not
+    /// done.
+    OpenFolder(PathBuf),
+    /// Open the next article of the open folder (saving the current one first).
+    NextArticle,
+    /// Open the previous article of the open folder (saving the current one first).
+    PreviousArticle,
     /// Decode the open article's file again with this encoding.
     ReloadAs(&'static encoding_rs::Encoding),
     /// Show the native save dialog and export JSON.
     ExportDialog,
     /// Export JSON to this path.
     ExportTo(PathBuf),
+    /// Export every article changed since its last export in this run: to the file it
+    /// was last exported to, else next to it as `NAME.annotations.json`.
+    ExportChanged,
+    /// Close the window after the close prompt: `true` exports the changed articles first
+    /// (and stays open if that fails), `false` closes without exporting.
+    ConfirmClose(bool),
+    /// Dismiss the close prompt and keep working.
+    KeepOpen,
     /// Undo the last annotation action.
     Undo,
     /// Redo the last undone annotation action.
@@ -108,7 +125,15 @@ pub const LABEL_KEYS: [Key; 7] = [
 
 impl Command {
     /// The File menu, in order.
-    pub const FILE_MENU: [Command; 3] = [Command::OpenDialog, Command::ExportDialog, Command::Quit];
+    pub const FILE_MENU: [Command; 7] = [
+        Command::OpenDialog,
+        Command::OpenFolderDialog,
+        Command::PreviousArticle,
+        Command::NextArticle,
+        Command::ExportDialog,
+        Command::ExportChanged,
+        Command::Quit,
+    ];
     /// The Edit menu, in order.
     pub const EDIT_MENU: [Command; 11] = [
         Command::Find,
@@ -156,7 +181,11 @@ impl Command {
     #[must_use]
     pub fn global_shortcuts() -> Vec<Command> {
         vec![
+            // before Open, so that Ctrl+Shift+O is not taken for Ctrl+O
+            Command::OpenFolderDialog,
             Command::OpenDialog,
+            Command::NextArticle,
+            Command::PreviousArticle,
             Command::ExportDialog,
             Command::Find,
             Command::FindPrevious,
@@ -194,6 +223,14 @@ impl Command {
         match self {
             Command::OpenDialog => "Open…".into(),
             Command::OpenPath(p) => format!("Open {}", p.display()),
+            Command::OpenFolderDialog => "Open folder…".into(),
+            Command::OpenFolder(p) => format!("Open folder {}", p.display()),
+            Command::NextArticle => "Next article".into(),
+            Command::PreviousArticle => "Previous article".into(),
+            Command::ExportChanged => "Export changed articles".into(),
+            Command::ConfirmClose(true) => "Export and close".into(),
+            Command::ConfirmClose(false) => "Close without exporting".into(),
+            Command::KeepOpen => "Keep working".into(),
             Command::ReloadAs(e) => e.name().to_owned(),
             Command::ExportDialog => "Export JSON…".into(),
             Command::ExportTo(p) => format!("Export to {}", p.display()),
@@ -242,8 +279,23 @@ impl Command {
     pub fn tooltip(&self) -> String {
         let what = match self {
             Command::OpenDialog | Command::OpenPath(_) => {
-                "Open an article: plain text (UTF-8, UTF-16, Windows-1256, ISO-8859-6) or a saved web page (you can also drop a file on the window)"
+                "Open an article: plain text (UTF-8, UTF-16, Windows-1256, ISO-8859-6), a saved web page or a Word document (you can also drop a file on the window)"
             }
+            Command::OpenFolderDialog | Command::OpenFolder(_) => {
+                "Open a folder of articles: lists its .txt, .html and .docx files with how far each is annotated (you can also drop a folder on the window)"
+            }
+            Command::NextArticle => "Save and open the next article of the folder",
+            Command::PreviousArticle => "Save and open the previous article of the folder",
+            Command::ExportChanged => {
+                "Export every article changed since its last export: to where it was last exported, else next to it as NAME.annotations.json"
+            }
+            Command::ConfirmClose(true) => {
+                "Export the changed articles, then close (stays open if an export fails)"
+            }
+            Command::ConfirmClose(false) => {
+                "Close now: your work stays in the autosaved sidecars and comes back when you reopen"
+            }
+            Command::KeepOpen => "Do not close",
             Command::ReloadAs(_) => {
                 "Read the file again with this encoding (when the detected one is wrong)"
             }
@@ -305,6 +357,11 @@ impl Command {
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
         Some(match self {
             Command::OpenDialog => ctrl(Key::O),
+            Command::OpenFolderDialog => {
+                KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O)
+            }
+            Command::NextArticle => ctrl(Key::PageDown),
+            Command::PreviousArticle => ctrl(Key::PageUp),
             Command::ExportDialog => ctrl(Key::E),
             Command::Undo => ctrl(Key::Z),
             Command::Redo => {

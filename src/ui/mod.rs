@@ -4,6 +4,7 @@ mod app;
 pub mod arabic_edit;
 mod article;
 pub mod command;
+mod corpus;
 mod facts;
 
 pub use app::{Severity, TaliqApp};

@@ -1,0 +1,66 @@
+//! Word documents through `taliq extract`, as a newsroom's `.docx` would be processed by a
+//! script. The fixtures are made by `tests/data/make-docx.py` (python-docx).
+
+use std::process::Command;
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn extract_reads_a_word_document_and_its_offsets_refer_to_the_extracted_text() {
+    let out = Command::new(env!("CARGO_BIN_EXE_taliq"))
+        .args(["extract", &fixture("arabic-article.docx")])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = json["document"]["text"].as_str().unwrap();
+    let expected = std::fs::read_to_string(fixture("arabic-article.expected.txt")).unwrap();
+    assert_eq!(text, expected);
+    assert_eq!(json["document"]["encoding"], "DOCX");
+    let chars: Vec<char> = text.chars().collect();
+    let anns = json["annotations"].as_array().unwrap();
+    for a in anns {
+        let (s, e) = (
+            a["start"].as_u64().unwrap() as usize,
+            a["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            chars[s..e].iter().collect::<String>(),
+            a["text"].as_str().unwrap()
+        );
+    }
+    // the bold half-word and the plain half are one name
+    assert!(
+        anns.iter()
+            .any(|a| a["label"] == "PERSON" && a["text"].as_str().unwrap().ends_with("بوتين")),
+        "{anns:?}"
+    );
+    assert!(
+        anns.iter()
+            .any(|a| a["label"] == "LOCATION" && a["text"] == "موسكو"),
+        "a table cell is text too: {anns:?}"
+    );
+}
+
+#[test]
+fn extract_of_a_damaged_word_document_fails_with_a_message_naming_it() {
+    let out = Command::new(env!("CARGO_BIN_EXE_taliq"))
+        .args(["extract", &fixture("truncated.docx")])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("truncated.docx") && err.contains("Word document"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
