@@ -116,6 +116,8 @@ bits! {
     NAME_PARTICLE = 43;
     /// [`person::NAME_SUFFIXES`].
     NAME_SUFFIX = 44;
+    /// [`date::RELATIVE_DAYS`].
+    RELATIVE_DAY = 45;
 }
 
 /// The word table: normalized word → bits.
@@ -134,7 +136,7 @@ fn strip_al(k: &str) -> Option<&str> {
 /// The bits of `k`, computed with the list tests themselves.
 fn compute(k: &str) -> Bits {
     let lx = &*LEXICON;
-    let list_bits: [(&[&str], Bits); 24] = [
+    let list_bits: [(&[&str], Bits); 25] = [
         (date::WEEKDAYS, WEEKDAY),
         (date::QUALIFIERS, QUALIFIER),
         (date::PERIODS, PERIOD),
@@ -151,6 +153,7 @@ fn compute(k: &str) -> Bits {
         (date::DAY_WORDS, DAY_WORD),
         (date::SINCE_WORDS, SINCE_WORD),
         (date::APPROXIMATORS, APPROXIMATOR),
+        (date::RELATIVE_DAYS, RELATIVE_DAY),
         (number::NUMBER_WORDS, NUMBER_WORD),
         (number::SCALES, SCALE),
         (number::UNITS, UNIT),
@@ -219,7 +222,7 @@ fn compute(k: &str) -> Bits {
 fn build() -> FxHashMap<String, Bits> {
     let lx = &*LEXICON;
     let mut words: Vec<String> = Vec::new();
-    let lists: [&[&str]; 28] = [
+    let lists: [&[&str]; 29] = [
         date::WEEKDAYS,
         date::QUALIFIERS,
         date::PERIODS,
@@ -236,6 +239,7 @@ fn build() -> FxHashMap<String, Bits> {
         date::DAY_WORDS,
         date::SINCE_WORDS,
         date::APPROXIMATORS,
+        date::RELATIVE_DAYS,
         number::NUMBER_WORDS,
         number::TENS,
         number::SCALES,
