@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::context::{Layer, boundary_before, display, token_at};
+use super::context::{Layer, boundary_before, display};
 use super::doc::{Candidate, Doc};
 use super::gazetteer::{LEXICON, PhraseTable};
 use super::normalize::normalize_str;
@@ -101,7 +101,7 @@ pub fn nationality_at(doc: &Doc, i: usize) -> Option<(&'static str, usize, bool)
         return None;
     }
     let nat = &*NATIONALITIES;
-    let m = nat.table.match_at(doc, i)?;
+    let m = nat.table.match_at_bits(doc, i, vocab::NATIONALITY_FORM)?;
     if m.lal {
         return None;
     }
@@ -110,6 +110,18 @@ pub fn nationality_at(doc: &Doc, i: usize) -> Option<(&'static str, usize, bool)
         return None;
     }
     Some((nat.countries[m.tag as usize].as_str(), m.end_token, conj))
+}
+
+/// Whether `word` (normalized) is the first word of some form of a nationality
+/// adjective ([`vocab::NATIONALITY_FORM`]).
+#[must_use]
+pub fn is_first_form_word(word: &str) -> bool {
+    NATIONALITIES.table.has_first(word)
+}
+
+/// The first words of all forms of the nationality adjectives.
+pub fn first_form_words() -> impl Iterator<Item = &'static str> {
+    NATIONALITIES.table.first_words()
 }
 
 /// The country of a nationality adjective written alone (`الروسية` → `روسيا`).
@@ -316,28 +328,28 @@ fn before(doc: &Doc, layer: &Layer, name: usize, skip: usize) -> Before {
 /// Sentences back from token `i` within which a counterpart's antecedent is looked for.
 const ANTECEDENT_SENTENCES: usize = 2;
 
-/// The attributes of every PERSON mention of `cands` (resolved, sorted by start),
-/// aligned with `cands` (`None` for other labels and for persons the text says nothing
-/// about).
+/// The attributes of the PERSON mentions of `cands` (resolved, sorted by start, with
+/// their [`Layer`]) that the text gives any for, as `(index in cands, attributes)` in
+/// text order.
 #[must_use]
-pub fn person_attributes(doc: &Doc, cands: &[Candidate]) -> Vec<Option<PersonAttributes>> {
-    let mut out: Vec<Option<PersonAttributes>> = vec![None; cands.len()];
-    if !cands.iter().any(|c| c.label == Label::Person) {
-        return out;
-    }
-    let layer = Layer::new(doc, cands);
+pub fn person_attributes(
+    doc: &Doc,
+    cands: &[Candidate],
+    layer: &Layer,
+) -> Vec<(usize, PersonAttributes)> {
+    let mut out: Vec<(usize, PersonAttributes)> = Vec::new();
     // (first token, role) of persons with a title, in text order
     let mut titled: Vec<(usize, String)> = Vec::new();
     for (k, c) in cands.iter().enumerate() {
         if c.label != Label::Person {
             continue;
         }
-        let p = token_at(doc, c.start);
-        let b = before(doc, &layer, p, c.start - doc.tokens[p].start);
+        let p = layer.range(k).0;
+        let b = before(doc, layer, p, c.start - doc.tokens[p].start);
         let role = match b.role {
             Some(Role::Title(t)) => Some(t),
             Some(Role::Counterpart) => antecedent_role(doc, &titled, p),
-            Some(Role::SameAsPrevious) => previous_role(&out[..k], cands, c),
+            Some(Role::SameAsPrevious) => previous_role(&out, &cands[..k]),
             None => None,
         };
         if let Some(r) = &role {
@@ -348,10 +360,18 @@ pub fn person_attributes(doc: &Doc, cands: &[Candidate]) -> Vec<Option<PersonAtt
             nationality: b.nationality.map(str::to_string),
         };
         if !attrs.is_empty() {
-            out[k] = Some(attrs);
+            out.push((k, attrs));
         }
     }
     out
+}
+
+/// The role of the PERSON mention right before `cands.len()` (the mentions before the
+/// current one), from the attributes found so far.
+fn previous_role(done: &[(usize, PersonAttributes)], before: &[Candidate]) -> Option<String> {
+    let j = before.iter().rposition(|c| c.label == Label::Person)?;
+    let (k, a) = done.last()?;
+    (*k == j).then(|| a.role.clone()).flatten()
 }
 
 /// The role of the most recent titled person before token `p`, at most
@@ -360,21 +380,6 @@ fn antecedent_role(doc: &Doc, titled: &[(usize, String)], p: usize) -> Option<St
     let (q, role) = titled.last()?;
     let boundaries = (q + 1..=p).filter(|&i| boundary_before(doc, i)).count();
     (boundaries < ANTECEDENT_SENTENCES).then(|| role.clone())
-}
-
-/// The role of the PERSON mention right before `c` in `cands`.
-fn previous_role(
-    done: &[Option<PersonAttributes>],
-    cands: &[Candidate],
-    c: &Candidate,
-) -> Option<String> {
-    let k = done
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(k, _)| cands[*k].label == Label::Person && cands[*k].end <= c.start)?
-        .0;
-    done[k].as_ref()?.role.clone()
 }
 
 #[cfg(test)]

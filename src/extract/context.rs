@@ -50,38 +50,66 @@ pub fn display(doc: &Doc, start: usize, end: usize) -> String {
     display_form_chars(&doc.norm.orig_chars[s..e])
 }
 
-/// The non-QUOTE mentions as `(first token, end token, label, index in the list)`,
-/// sorted by first token; flat (non-overlapping) as [`super::resolve`] leaves them.
+/// The token ranges of resolved mentions, and the flat layer of the non-QUOTE ones
+/// (sorted, non-overlapping as [`super::resolve`] leaves them) with the mention covering
+/// each token, for lookups by token in constant time.
 #[derive(Debug)]
 pub struct Layer {
+    /// `(first token, end token)` of every mention, aligned with the mention list.
+    ranges: Vec<(usize, usize)>,
+    /// `(first token, end token, label, index in the list)` of the non-QUOTE mentions.
     spans: Vec<(usize, usize, Label, usize)>,
+    /// For every token, the index in `spans` of the mention covering it, or `u32::MAX`.
+    cover: Vec<u32>,
 }
 
 impl Layer {
-    /// The flat layer of `cands` (resolved, sorted by start).
+    /// The layer of `cands` (resolved, sorted by start). Linear in the tokens and
+    /// mentions: the flat layer's starts and ends both increase, so two cursors walk the
+    /// tokens once; QUOTE mentions (few) are looked up by binary search.
     #[must_use]
     pub fn new(doc: &Doc, cands: &[Candidate]) -> Layer {
-        let spans = cands
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.label != Label::Quote)
-            .map(|(k, c)| {
-                (
-                    token_at(doc, c.start),
-                    token_at(doc, c.end - 1) + 1,
-                    c.label,
-                    k,
-                )
-            })
-            .collect();
-        Layer { spans }
+        let tokens = &doc.tokens;
+        let (mut first, mut last) = (0, 0);
+        let mut ranges = Vec::with_capacity(cands.len());
+        let mut spans = Vec::with_capacity(cands.len());
+        for (k, c) in cands.iter().enumerate() {
+            if c.label == Label::Quote {
+                ranges.push((token_at(doc, c.start), token_at(doc, c.end - 1) + 1));
+                continue;
+            }
+            while first < tokens.len() && tokens[first].end <= c.start {
+                first += 1;
+            }
+            last = last.max(first);
+            while last < tokens.len() && tokens[last].end < c.end {
+                last += 1;
+            }
+            ranges.push((first, last + 1));
+            spans.push((first, last + 1, c.label, k));
+        }
+        let mut cover = vec![u32::MAX; tokens.len()];
+        for (n, s) in spans.iter().enumerate() {
+            cover[s.0..s.1.min(tokens.len())].fill(n as u32);
+        }
+        Layer {
+            ranges,
+            spans,
+            cover,
+        }
+    }
+
+    /// `(first token, end token)` of mention `k`.
+    #[must_use]
+    pub fn range(&self, k: usize) -> (usize, usize) {
+        self.ranges[k]
     }
 
     /// The mention covering token `i`: `(first token, end token, label, index)`.
     #[must_use]
     pub fn at(&self, i: usize) -> Option<(usize, usize, Label, usize)> {
-        let k = self.spans.partition_point(|s| s.1 <= i);
-        self.spans.get(k).copied().filter(|s| s.0 <= i)
+        let n = *self.cover.get(i)?;
+        self.spans.get(n as usize).copied()
     }
 
     /// The mention ending at token `end` (its end token is `end`).
@@ -125,5 +153,9 @@ mod tests {
         assert_eq!(layer.ending_at(2).map(|s| s.0), Some(1));
         assert_eq!(layer.starting_in(2, 6).count(), 1);
         assert_eq!(display(&doc, 0, 3), "قال");
+        for (k, c) in cands.iter().enumerate() {
+            let want = (token_at(&doc, c.start), token_at(&doc, c.end - 1) + 1);
+            assert_eq!(layer.range(k), want);
+        }
     }
 }

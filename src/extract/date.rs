@@ -404,6 +404,19 @@ fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
     Some((first, skip, end))
 }
 
+/// The lists whose words may start a date (every Arabic first word tested below).
+const STARTS_DATE: Bits = vocab::MONTH_PREFIX
+    | vocab::MONTH_WORD
+    | vocab::MONTH_FIRST
+    | vocab::YEAR_WORD
+    | vocab::RELATIVE_DAY
+    | vocab::DAY_WORD
+    | vocab::WEEKDAY
+    | vocab::DEMONSTRATIVE
+    | vocab::PERIOD
+    | vocab::DECADE
+    | vocab::SINCE_WORD;
+
 /// Finds DATE candidates.
 pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
@@ -419,6 +432,10 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
     };
     for i in 0..n {
         let tok = doc.tokens[i];
+        // an Arabic word that is in none of the date lists starts no date
+        if tok.kind == TokenKind::Arabic && doc.any_bits(i) & STARTS_DATE == 0 {
+            continue;
+        }
         if let Some((first, skip, end)) = calendar_date(doc, i) {
             push(first, skip, end, 3);
             continue;

@@ -210,9 +210,16 @@ fn to_mentions(doc: &Doc, resolved: &[Candidate]) -> Vec<Mention> {
         .values()
         .map(|&(_, k)| (k, originals[k].2.clone()))
         .collect();
-    let mut attributes = attributes::person_attributes(doc, resolved);
-    let speakers = speaker::quote_speakers(doc, resolved);
-    let mut values = timex::date_values(doc, resolved);
+    let layer = context::Layer::new(doc, resolved);
+    let mut attributes = attributes::person_attributes(doc, resolved, &layer)
+        .into_iter()
+        .peekable();
+    let mut speakers = speaker::quote_speakers(doc, resolved, &layer)
+        .into_iter()
+        .peekable();
+    let mut values = timex::date_values(doc, resolved, &layer)
+        .into_iter()
+        .peekable();
     let mut out = Vec::with_capacity(resolved.len());
     for (k, (c, (start, end, display))) in resolved.iter().zip(originals.iter_mut()).enumerate() {
         let display = std::mem::take(display);
@@ -229,9 +236,9 @@ fn to_mentions(doc: &Doc, resolved: &[Candidate]) -> Vec<Mention> {
             end: *end,
             label: c.label,
             canonical,
-            attributes: attributes[k].take(),
-            speaker: speakers[k],
-            value: values[k].take(),
+            attributes: attributes.next_if(|a| a.0 == k).map(|a| a.1),
+            speaker: speakers.next_if(|a| a.0 == k).map(|a| a.1),
+            value: values.next_if(|a| a.0 == k).map(|a| a.1),
         });
     }
     out

@@ -16,7 +16,7 @@
 //! fallback only takes a PERSON. The quoted words themselves (guideline: the words
 //! inside the marks) are never searched for a speaker.
 
-use super::context::{Layer, boundary_before, ends_sentence, sentence_start, token_at};
+use super::context::{Layer, boundary_before, ends_sentence, sentence_start};
 use super::doc::{Candidate, Doc};
 use super::vocab;
 use crate::label::Label;
@@ -35,7 +35,13 @@ fn is_verb(doc: &Doc, i: usize) -> bool {
 }
 
 fn is_according(doc: &Doc, i: usize) -> bool {
-    doc.is_arabic(i)
+    if !doc.is_arabic(i) {
+        return false;
+    }
+    // a quick test before the readings: every entry (after و or ب) holds حسب or وفق
+    let w = doc.text(i);
+    w.starts_with(['ب', 'ح', 'و'])
+        && (w.contains("حسب") || w.contains("وفق"))
         && doc
             .stems(i)
             .any(|s| !s.lal && ACCORDING_TO.contains(&&*s.key))
@@ -52,11 +58,10 @@ fn speaks(label: Label) -> bool {
     matches!(label, Label::Person | Label::Organization)
 }
 
-/// The speaker of the quote `q` (an index into `cands`), as an index into `cands`.
-fn speaker_of(doc: &Doc, layer: &Layer, cands: &[Candidate], q: usize) -> Option<usize> {
-    let quote = &cands[q];
-    let first = token_at(doc, quote.start);
-    let last = token_at(doc, quote.end - 1) + 1;
+/// The speaker of the quote `q` (an index into the mentions of `layer`), as an index
+/// into the same list.
+fn speaker_of(doc: &Doc, layer: &Layer, q: usize) -> Option<usize> {
+    let (first, last) = layer.range(q);
     // the opening mark and the closing mark
     let open = (0..first).rev().find(|&i| doc.is_quote_mark(i))?;
     let close = (last..doc.tokens.len())
@@ -173,23 +178,14 @@ fn recent_person(doc: &Doc, layer: &Layer, v: usize) -> Option<usize> {
     None
 }
 
-/// The speaker of every QUOTE mention of `cands` (resolved, sorted by start), as an
-/// index into `cands`, aligned with `cands` (`None` for other labels and for quotes
-/// whose speaker was not found).
+/// The speakers of the QUOTE mentions of `cands` (resolved, sorted by start, with their
+/// [`Layer`]) whose speaker was found, as `(index of the quote, index of the speaker)`
+/// into `cands`, in text order.
 #[must_use]
-pub fn quote_speakers(doc: &Doc, cands: &[Candidate]) -> Vec<Option<usize>> {
-    if !cands.iter().any(|c| c.label == Label::Quote) {
-        return vec![None; cands.len()];
-    }
-    let layer = Layer::new(doc, cands);
+pub fn quote_speakers(doc: &Doc, cands: &[Candidate], layer: &Layer) -> Vec<(usize, usize)> {
     (0..cands.len())
-        .map(|q| {
-            if cands[q].label == Label::Quote {
-                speaker_of(doc, &layer, cands, q)
-            } else {
-                None
-            }
-        })
+        .filter(|&q| cands[q].label == Label::Quote)
+        .filter_map(|q| speaker_of(doc, layer, q).map(|s| (q, s)))
         .collect()
 }
 

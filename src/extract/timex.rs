@@ -29,7 +29,7 @@
 use icu_calendar::cal::Hijri;
 use icu_calendar::{Date, Iso};
 
-use super::context::token_at;
+use super::context::Layer;
 use super::date::{Calendar, month_name_at};
 use super::doc::{Candidate, Doc};
 use super::tokenize::TokenKind;
@@ -490,35 +490,32 @@ pub fn date_value(doc: &Doc, first: usize, end: usize, ctx: Context) -> Option<D
     }
 }
 
-/// The values of the DATE mentions of `cands` (resolved, sorted by start), aligned with
-/// `cands` (`None` for other labels and dates without a value).
+/// The values of the DATE mentions of `cands` (resolved, sorted by start, with their
+/// [`Layer`]) that have one, as `(index in cands, value)` in text order.
 #[must_use]
-pub fn date_values(doc: &Doc, cands: &[Candidate]) -> Vec<Option<DateValue>> {
+pub fn date_values(doc: &Doc, cands: &[Candidate], layer: &Layer) -> Vec<(usize, DateValue)> {
     let mut last_year = None;
-    cands
-        .iter()
-        .map(|c| {
-            if c.label != Label::Date {
-                return None;
-            }
-            let first = token_at(doc, c.start);
-            let end = token_at(doc, c.end - 1) + 1;
-            let since = first > 0 && doc.reading_with(first - 1, vocab::SINCE_WORD).is_some()
-                || first > 1
-                    && doc.reading_with(first - 1, vocab::APPROXIMATOR).is_some()
-                    && doc.reading_with(first - 2, vocab::SINCE_WORD).is_some();
-            let v = date_value(doc, first, end, Context { since, last_year });
-            if let Some(y) = v
-                .as_ref()
-                .filter(|v| v.hijri.is_none())
-                .and_then(|v| v.value.get(..4))
-                .and_then(|y| y.parse().ok())
-            {
-                last_year = Some(y);
-            }
-            v
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (k, c) in cands.iter().enumerate() {
+        if c.label != Label::Date {
+            continue;
+        }
+        let (first, end) = layer.range(k);
+        let since = first > 0 && doc.reading_with(first - 1, vocab::SINCE_WORD).is_some()
+            || first > 1
+                && doc.reading_with(first - 1, vocab::APPROXIMATOR).is_some()
+                && doc.reading_with(first - 2, vocab::SINCE_WORD).is_some();
+        let Some(v) = date_value(doc, first, end, Context { since, last_year }) else {
+            continue;
+        };
+        if v.hijri.is_none()
+            && let Some(y) = v.value.get(..4).and_then(|y| y.parse().ok())
+        {
+            last_year = Some(y);
+        }
+        out.push((k, v));
+    }
+    out
 }
 
 #[cfg(test)]

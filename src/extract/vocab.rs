@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::gazetteer::LEXICON;
-use super::{date, location, number, organization, person};
+use super::{attributes, date, location, number, organization, person};
 
 /// A set of list-membership bits.
 pub type Bits = u64;
@@ -118,6 +118,9 @@ bits! {
     NAME_SUFFIX = 44;
     /// [`date::RELATIVE_DAYS`].
     RELATIVE_DAY = 45;
+    /// The first word of a form of a nationality adjective of
+    /// [`attributes`](super::attributes) (`الروسية`, `روسي`).
+    NATIONALITY_FORM = 46;
 }
 
 /// The word table: normalized word → bits.
@@ -216,6 +219,7 @@ fn compute(k: &str) -> Bits {
     set(number::DUALS.contains(&bare), DUAL);
     set(number::DUAL_TIMES.contains(&bare), DUAL_TIME);
     set(organization::is_date_word(k), ORG_DATE_WORD);
+    set(attributes::is_first_form_word(k), NATIONALITY_FORM);
     b
 }
 
@@ -294,6 +298,7 @@ fn build() -> FxHashMap<String, Bits> {
     words.extend(lx.titles.first_words().map(String::from));
     words.extend(lx.loc_heads.first_words().map(String::from));
     words.extend(date::MONTH_TABLE.first_words().map(String::from));
+    words.extend(attributes::first_form_words().map(String::from));
     let mut map = FxHashMap::default();
     for w in words {
         let b = compute(&w);
