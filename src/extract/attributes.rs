@@ -321,7 +321,11 @@ fn before(doc: &Doc, layer: &Layer, name: usize, skip: usize) -> Before {
                 country_named(&display(doc, a, b))
             });
     }
-    out.role = Some(Role::Title(role_text(doc, &pieces, tskip)));
+    let role = role_text(doc, &pieces, tskip);
+    // زوجة ترامب: the name is the possessor (Trump's wife), not the wife
+    if role != "زوجة" {
+        out.role = Some(Role::Title(role));
+    }
     out
 }
 
@@ -434,6 +438,7 @@ mod tests {
             [some("الرئيس", ""), some("نائب الرئيس", "الولايات المتحدة")]
         );
         assert_eq!(attrs("قال [بوتين]{PERSON} إن"), [some("", "")]);
+        assert_eq!(attrs("ظهرت زوجة [ترامب]{PERSON} أمس"), [some("", "")]);
     }
 
     #[test]

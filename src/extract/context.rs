@@ -57,6 +57,8 @@ pub fn display(doc: &Doc, start: usize, end: usize) -> String {
 pub struct Layer {
     /// `(first token, end token)` of every mention, aligned with the mention list.
     ranges: Vec<(usize, usize)>,
+    /// Whether each mention starts after a prepositional proclitic (`ل`, `ب`, `ك`).
+    governed: Vec<bool>,
     /// `(first token, end token, label, index in the list)` of the non-QUOTE mentions.
     spans: Vec<(usize, usize, Label, usize)>,
     /// For every token, the index in `spans` of the mention covering it, or `u32::MAX`.
@@ -73,6 +75,14 @@ impl Layer {
         let (mut first, mut last) = (0, 0);
         let mut ranges = Vec::with_capacity(cands.len());
         let mut spans = Vec::with_capacity(cands.len());
+        let governed = cands
+            .iter()
+            .map(|c| {
+                c.start > 0
+                    && !doc.norm.chars[c.start - 1].is_whitespace()
+                    && matches!(doc.norm.chars[c.start - 1], 'ل' | 'ب' | 'ك')
+            })
+            .collect();
         for (k, c) in cands.iter().enumerate() {
             if c.label == Label::Quote {
                 ranges.push((token_at(doc, c.start), token_at(doc, c.end - 1) + 1));
@@ -94,9 +104,17 @@ impl Layer {
         }
         Layer {
             ranges,
+            governed,
             spans,
             cover,
         }
+    }
+
+    /// Whether mention `k` starts after a prepositional proclitic (`لترامب`, `بالكرملين`):
+    /// the object of a preposition, not a subject.
+    #[must_use]
+    pub fn governed(&self, k: usize) -> bool {
+        self.governed[k]
     }
 
     /// `(first token, end token)` of mention `k`.

@@ -13,7 +13,10 @@
 //!    PERSON in the same or the preceding sentence (pronoun subject / anaphora).
 //!
 //! Speakers are PERSON or ORGANIZATION mentions (`قال الكرملين`); the anaphora
-//! fallback only takes a PERSON. The quoted words themselves (guideline: the words
+//! fallback only takes a PERSON. A name inside a prepositional phrase (`لمجلة سليت`,
+//! `من شركة ساسكتل`, `على بي بي سي`) is an addressee or a source, never the speaker; a
+//! participle (`قائلاً`, `مضيفاً`) shares the subject of the verb before it; a verb whose
+//! subject is a common noun (`وأشار الجانبان`, `وقال مسؤول`) has no named speaker. The quoted words themselves (guideline: the words
 //! inside the marks) are never searched for a speaker.
 
 use super::context::{Layer, boundary_before, ends_sentence, sentence_start};
@@ -76,16 +79,26 @@ fn speaker_of(doc: &Doc, layer: &Layer, q: usize) -> Option<usize> {
         if let Some(s) = subject_after(doc, layer, v, open) {
             return Some(s);
         }
-        if let Some(s) = layer.ending_at(v).filter(|s| speaks(s.2)) {
+        // `شرح جون قائلاً لمجلة سليت:`: a participle shares the subject of the verb before
+        let mut verb = v;
+        if is_participle(doc, v)
+            && let Some(v2) = (start..v).rev().find(|&i| is_verb(doc, i))
+        {
+            if let Some(s) = subject_after(doc, layer, v2, v) {
+                return Some(s);
+            }
+            verb = v2;
+        }
+        if let Some(s) = layer.ending_at(verb).filter(|s| speaks(s.2)) {
             return Some(s.3);
         }
         if let Some(s) = colon_subject(doc, layer, open) {
             return Some(s);
         }
-        if unnamed_subject(doc, v, open) {
+        if unnamed_subject(doc, verb, open) {
             return None;
         }
-        return recent_person(doc, layer, v);
+        return recent_person(doc, layer, verb);
     }
     // 2. `بوتين: «…»`
     if let Some(s) = colon_subject(doc, layer, open) {
@@ -137,11 +150,48 @@ fn subject_after(doc: &Doc, layer: &Layer, v: usize, limit: usize) -> Option<usi
         from = an + 1;
     }
     let to = limit.min(from + SUBJECT_WINDOW);
-    let stop = (from..to).find(|&i| ends_sentence(doc, i)).unwrap_or(to);
+    // not past a sentence end, nor into a prepositional phrase (`من شركة ساسكتل`)
+    let stop = (from..to)
+        .find(|&i| {
+            ends_sentence(doc, i)
+                || layer.at(i).is_none() && (is_preposition(doc, i) || prepositional(doc, i))
+        })
+        .unwrap_or(to);
     layer
         .starting_in(from, stop)
         .find(|s| speaks(s.2))
+        .filter(|s| !layer.governed(s.3))
         .map(|s| s.3)
+}
+
+/// Prepositions (normalized) that start a phrase whose noun is not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "من", "في", "الي", "علي", "عن", "مع", "لدي", "خلال", "حول", "امام", "عبر", "بين", "ضد", "نحو",
+    "عند", "منذ", "الا", "وفي", "ومن", "وعلي", "والي",
+];
+
+/// Whether token `i` is a preposition ([`PREPOSITIONS`]).
+fn is_preposition(doc: &Doc, i: usize) -> bool {
+    doc.is_arabic(i) && PREPOSITIONS.contains(&doc.text(i))
+}
+
+/// Whether token `i` is a known word after the preposition `ل`, `ب` or `ك` (`لمجلة`,
+/// `للصحافيين`): the start of a prepositional phrase.
+fn prepositional(doc: &Doc, i: usize) -> bool {
+    let start = doc.tokens[i].start;
+    doc.is_arabic(i)
+        && doc.stems_with_bits(i).any(|r| {
+            r.skip > 0
+                && (r.lal || r.bits != 0)
+                && matches!(doc.norm.chars[start + r.skip - 1], 'ل' | 'ب' | 'ك')
+        })
+}
+
+/// Whether the reporting word at `i` is a participle that goes with another verb
+/// (`قائلاً`, `مضيفةً`).
+fn is_participle(doc: &Doc, i: usize) -> bool {
+    doc.stems(i)
+        .any(|s| !s.lal && (s.key.starts_with("قائل") || s.key.starts_with("مضيف")))
 }
 
 /// A speaking mention right before the colon that precedes the opening mark `open`.
@@ -151,7 +201,11 @@ fn colon_subject(doc: &Doc, layer: &Layer, open: usize) -> Option<usize> {
     }
     layer
         .ending_at(open - 1)
-        .filter(|s| speaks(s.2))
+        .filter(|s| {
+            speaks(s.2)
+                && !layer.governed(s.3)
+                && !(s.0 > 0 && (is_preposition(doc, s.0 - 1) || prepositional(doc, s.0 - 1)))
+        })
         .map(|s| s.3)
 }
 
@@ -223,6 +277,22 @@ mod tests {
         assert_eq!(
             speakers("ونقلت وكالة رويترز عن ترامب قوله: \"[سنلتقي قريباً في أوساكا]{QUOTE}\"."),
             ["ترامب"]
+        );
+    }
+
+    #[test]
+    fn objects_of_prepositions_do_not_speak() {
+        assert_eq!(
+            speakers(
+                "شرح جون دي دومينيكو الذي يمثل الشخصية قائلاً لمجلة سليت: \"[عندما ألعب دوره أشعر بالقوة]{QUOTE}\"."
+            ),
+            ["جون دي دومينيكو"]
+        );
+        assert_eq!(
+            speakers(
+                "علقت إحدى مشتركات الإنترنت من شركة ساسكتل قائلةً: \"[هذا مذهل حقاً يا جماعة]{QUOTE}\"."
+            ),
+            ["-"]
         );
     }
 
