@@ -11,7 +11,8 @@
 //!   "labels": ["PERSON", "ORGANIZATION", "LOCATION", "DATE", "NUMBER", "MISC", "QUOTE"],
 //!   "annotations": [ { "id": 1, "start": 0, "end": 5, "text": "بوتين", "label": "PERSON",
 //!                      "origin": "extracted", "status": "accepted", "note": "",
-//!                      "entity": "PERSON:فلاديمير بوتين" } ],
+//!                      "entity": "PERSON:فلاديمير بوتين",
+//!                      "attributes": { "role": "الرئيس", "nationality": "روسيا" } } ],
 //!   "entities": [ { "id": "PERSON:فلاديمير بوتين", "label": "PERSON",
 //!                   "canonical": "فلاديمير بوتين", "mentions": [1, 7] } ]
 //! }
@@ -20,11 +21,20 @@
 //! Offsets `start`/`end` are `[start, end)` in Unicode scalar values (Python `str` indices,
 //! Rust `char` indices) into `document.text`; `text` equals that slice for every
 //! annotation. `entities` group the non-rejected annotations by label and canonical name.
+//!
+//! Optional facts, written only when known (older files lack them and still load; the
+//! version stays 1 because readers ignore fields they do not know): `attributes`
+//! (PERSON role and nationality), `speaker` (QUOTE: speaker entity id and annotation id),
+//! `value` and `hijri` (DATE normalized value, [`crate::extract::timex`]), on annotations
+//! and, gathered from their mentions, on entities.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::annotation::{Annotation, Entity, Origin, Status, group_entities};
+use crate::annotation::{
+    Annotation, DateValue, Entity, Facts, Origin, PersonAttributes, SpeakerLink, Status,
+    group_entities,
+};
 use crate::document::Document;
 use crate::label::Label;
 use crate::span::{Span, SpanError};
@@ -115,6 +125,21 @@ pub struct AnnotationRecord {
     pub note: String,
     /// Id of the entity (`LABEL:canonical`); the canonical name is the part after the colon.
     pub entity: String,
+    /// PERSON: `{"role": "الرئيس", "nationality": "روسيا"}` (either may be absent);
+    /// absent when the text gives neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<PersonAttributes>,
+    /// QUOTE: `{"entity": "PERSON:فلاديمير بوتين", "mention": 3}`, the speaker's entity
+    /// id and the id of the annotation naming it (absent when unknown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<SpeakerLink>,
+    /// DATE: the normalized value (TIMEX3-like, see [`crate::extract::timex`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// DATE written in the Hijri calendar: its Hijri value (`1445-09-15`); `value` then
+    /// holds the Gregorian equivalent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hijri: Option<String>,
 }
 
 impl AnnotationRecord {
@@ -138,6 +163,20 @@ impl AnnotationRecord {
             status: self.status,
             note: self.note.clone(),
             canonical,
+            facts: self.facts(),
+        }
+    }
+
+    /// The facts stored with the record.
+    #[must_use]
+    pub fn facts(&self) -> Facts {
+        Facts {
+            attributes: self.attributes.clone().filter(|a| !a.is_empty()),
+            speaker: self.speaker.clone(),
+            value: self.value.clone().map(|value| DateValue {
+                value,
+                hijri: self.hijri.clone(),
+            }),
         }
     }
 }
@@ -191,6 +230,10 @@ impl ExportFile {
                     status: a.status,
                     note: a.note.clone(),
                     entity: format!("{}:{}", a.label.as_str(), a.canonical),
+                    attributes: a.facts.attributes.clone(),
+                    speaker: a.facts.speaker.clone(),
+                    value: a.facts.value.as_ref().map(|v| v.value.clone()),
+                    hijri: a.facts.value.as_ref().and_then(|v| v.hijri.clone()),
                 })
                 .collect(),
             entities: group_entities(annotations),
@@ -266,9 +309,90 @@ mod tests {
             status: Status::Accepted,
             note: "ملاحظة".into(),
             canonical: d.slice(s, e).into(),
+            facts: Facts::default(),
         };
-        let anns = vec![a(2, 18, 20, Label::Organization), a(1, 4, 9, Label::Person)];
+        let mut anns = vec![a(2, 18, 20, Label::Organization), a(1, 4, 9, Label::Person)];
+        anns[1].facts.attributes = Some(PersonAttributes {
+            role: Some("الرئيس".into()),
+            nationality: Some("روسيا".into()),
+        });
         (d, anns)
+    }
+
+    #[test]
+    fn facts_round_trip_and_files_without_them_still_load() {
+        let d = Document::from_text("قال بوتين: \"نعم\" في 15 رمضان 1445 هـ", "a.txt", "UTF-8");
+        let mk = |id, s, e, label, facts| Annotation {
+            id,
+            span: Span::new(&d, s, e).unwrap(),
+            label,
+            origin: Origin::Extracted,
+            status: Status::Pending,
+            note: String::new(),
+            canonical: d.slice(s, e).into(),
+            facts,
+        };
+        let anns = vec![
+            mk(1, 4, 9, Label::Person, Facts::default()),
+            mk(
+                2,
+                12,
+                15,
+                Label::Quote,
+                Facts {
+                    speaker: Some(SpeakerLink {
+                        entity: "PERSON:بوتين".into(),
+                        mention: Some(1),
+                    }),
+                    ..Facts::default()
+                },
+            ),
+            mk(
+                3,
+                20,
+                36,
+                Label::Date,
+                Facts {
+                    value: Some(DateValue {
+                        value: "2024-03-25".into(),
+                        hijri: Some("1445-09-15".into()),
+                    }),
+                    ..Facts::default()
+                },
+            ),
+        ];
+        let json = ExportFile::new(&d, &anns).to_json();
+        assert!(json.contains("\"value\": \"2024-03-25\""), "{json}");
+        assert!(json.contains("\"hijri\": \"1445-09-15\""), "{json}");
+        assert!(json.contains("\"mention\": 1"), "{json}");
+        // no empty fact is written
+        assert!(
+            !json.contains("null") && !json.contains("\"attributes\""),
+            "{json}"
+        );
+        let back = ExportFile::from_json(&json).unwrap();
+        let mut restored = back.annotations_for(&d).unwrap();
+        restored.sort_by_key(|a| a.id);
+        assert_eq!(restored, anns);
+        let date = back
+            .entities
+            .iter()
+            .find(|e| e.label == Label::Date)
+            .unwrap();
+        assert_eq!(date.value.as_deref(), Some("2024-03-25"));
+        assert_eq!(date.hijri.as_deref(), Some("1445-09-15"));
+        // a file written before the facts existed
+        let old = r#"{"format":"taliq-annotations","version":1,
+            "document":{"source":"a.txt","encoding":"UTF-8","sha256":"x","char_count":9,"text":"قال بوتين"},
+            "offset_unit":"unicode_scalar_value","labels":["PERSON"],
+            "annotations":[{"id":1,"start":4,"end":9,"text":"بوتين","label":"PERSON",
+                "origin":"extracted","status":"pending","note":"","entity":"PERSON:بوتين"}],
+            "entities":[{"id":"PERSON:بوتين","label":"PERSON","canonical":"بوتين","mentions":[1]}]}"#;
+        let file = ExportFile::from_json(old).unwrap();
+        let d2 = Document::from_text("قال بوتين", "a.txt", "UTF-8");
+        let anns = file.annotations_for(&d2).unwrap();
+        assert!(anns[0].facts.is_empty());
+        assert!(file.entities[0].attributes.is_none());
     }
 
     #[test]

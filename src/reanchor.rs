@@ -112,6 +112,7 @@ mod tests {
                 status,
                 note: format!("n{i}"),
                 canonical: d.slice(s, e).to_owned(),
+                facts: crate::annotation::Facts::default(),
             })
             .collect();
         ExportFile::new(&d, &anns)

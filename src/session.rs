@@ -3,12 +3,12 @@
 //! Every change to the annotation set goes through [`Session::apply`], which records the
 //! inverse edit, so undo and redo cover every annotation action.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rustc_hash::FxHashMap;
 use thiserror::Error;
 
-use crate::annotation::{Annotation, Entity, Origin, Status, group_entities};
+use crate::annotation::{Annotation, Entity, Facts, Origin, SpeakerLink, Status, group_entities};
 use crate::document::Document;
 use crate::export::{ExportFile, ImportError};
 use crate::extract::{ProjectLexicon, extract_with};
@@ -106,7 +106,10 @@ impl Session {
     #[must_use]
     pub fn reanchored(doc: Document, placed: Vec<Annotation>, lexicon: &ProjectLexicon) -> Session {
         let mut anns = placed;
+        let placed_count = anns.len();
         let mut next = anns.iter().map(|a| a.id).max().unwrap_or(0) + 1;
+        // fresh suggestion id → its id in the merged set
+        let mut renumbered: HashMap<u64, u64> = HashMap::new();
         for mut fresh in suggestions(&doc, lexicon) {
             let same_layer =
                 |a: &Annotation| (a.label == Label::Quote) == (fresh.label == Label::Quote);
@@ -116,9 +119,16 @@ impl Session {
             {
                 continue;
             }
+            renumbered.insert(fresh.id, next);
             fresh.id = next;
             next += 1;
             anns.push(fresh);
+        }
+        // a fresh quote's speaker mention: renumbered, or dropped when it was not kept
+        for a in &mut anns[placed_count..] {
+            if let Some(link) = &mut a.facts.speaker {
+                link.mention = link.mention.and_then(|m| renumbered.get(&m).copied());
+            }
         }
         Session::with_annotations(doc, anns, Provenance::Reanchored)
     }
@@ -212,6 +222,7 @@ impl Session {
             status: Status::Accepted,
             note: String::new(),
             canonical: self.doc.slice(span.start(), span.end()).to_owned(),
+            facts: Facts::default(),
         }
     }
 
@@ -351,26 +362,47 @@ impl Session {
     }
 }
 
-/// The extractor's suggestions for `doc` as pending annotations with ids 1, 2, ….
-/// The extractor promises valid offsets; a mention that is not a valid span is skipped,
-/// not trusted.
+/// The extractor's suggestions for `doc` as pending annotations with ids 1, 2, …, with
+/// their facts (a quote's speaker linked to the entity and annotation id of its
+/// mention). The extractor promises valid offsets; a mention that is not a valid span is
+/// skipped, not trusted.
 fn suggestions(doc: &Document, lexicon: &ProjectLexicon) -> Vec<Annotation> {
-    extract_with(doc.text(), lexicon)
-        .into_iter()
-        .filter_map(|m| {
-            let span = Span::new(doc, m.start, m.end).ok()?;
+    let mentions = extract_with(doc.text(), lexicon);
+    // annotation id of each mention kept
+    let mut ids: Vec<Option<u64>> = vec![None; mentions.len()];
+    let mut next = 1;
+    for (k, m) in mentions.iter().enumerate() {
+        if Span::new(doc, m.start, m.end).is_ok() {
+            ids[k] = Some(next);
+            next += 1;
+        }
+    }
+    let speaker_of = |m: &crate::extract::Mention| {
+        let s = &mentions[m.speaker?];
+        Some(SpeakerLink {
+            entity: format!("{}:{}", s.label.as_str(), s.canonical),
+            mention: ids[m.speaker?],
+        })
+    };
+    mentions
+        .iter()
+        .zip(&ids)
+        .filter_map(|(m, id)| {
             Some(Annotation {
-                id: 0,
-                span,
+                id: (*id)?,
+                span: Span::new(doc, m.start, m.end).ok()?,
                 label: m.label,
                 origin: Origin::Extracted,
                 status: Status::Pending,
                 note: String::new(),
-                canonical: m.canonical,
+                canonical: m.canonical.clone(),
+                facts: Facts {
+                    attributes: m.attributes.clone(),
+                    speaker: speaker_of(m),
+                    value: m.value.clone(),
+                },
             })
         })
-        .zip(1..)
-        .map(|(a, id)| Annotation { id, ..a })
         .collect()
 }
 
@@ -416,6 +448,29 @@ mod tests {
         assert!(s.undo() && s.undo());
         assert!(s.get(id).is_none());
         assert!(!s.undo());
+    }
+
+    #[test]
+    fn suggestions_carry_facts_and_link_speakers_by_annotation_id() {
+        let doc = Document::from_text(
+            "وقال الرئيس الروسي فلاديمير بوتين في 28 حزيران/ يونيو 2019: «الوضع صعب جداً في المنطقة».",
+            "t.txt",
+            "UTF-8",
+        );
+        let s = Session::with_extraction(doc);
+        let find = |l: Label| s.annotations().iter().find(|a| a.label == l).unwrap();
+        let person = find(Label::Person);
+        let attrs = person.facts.attributes.clone().unwrap();
+        assert_eq!(attrs.summary(), "الرئيس · روسيا");
+        let quote = find(Label::Quote);
+        let link = quote.facts.speaker.clone().unwrap();
+        assert_eq!(link.mention, Some(person.id));
+        assert_eq!(link.entity, "PERSON:فلاديمير بوتين");
+        let date = find(Label::Date);
+        assert_eq!(date.facts.value.as_ref().unwrap().value, "2019-06-28");
+        // the facts survive the export and the sidecar
+        let back = Session::restore(s.document().clone(), &s.to_export()).unwrap();
+        assert_eq!(back.annotations(), s.annotations());
     }
 
     #[test]

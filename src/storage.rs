@@ -251,6 +251,7 @@ mod tests {
                 status: Status::Pending,
                 note: String::new(),
                 canonical: "بوتين".into(),
+                facts: crate::annotation::Facts::default(),
             })
             .collect();
         ExportFile::new(&d, &anns)

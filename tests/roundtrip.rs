@@ -73,6 +73,7 @@ proptest! {
                 status,
                 note: note.repeat(i % 3),
                 canonical: doc.slice(s, e).to_owned(),
+                facts: taliq::annotation::Facts::default(),
             });
         }
         let file = ExportFile::new(&doc, &anns);

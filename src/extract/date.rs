@@ -16,77 +16,120 @@ use super::tokenize::TokenKind;
 use super::vocab::{self, Bits};
 use crate::label::Label;
 
-/// Month names, one a line; `*` marks names that are also common words or given names
-/// (مارس "practised", صفر "zero", رجب, رمضان …) and need date context.
-const MONTHS: &str = "
-يناير
-فبراير
-مارس *
-أبريل
-إبريل
-ابريل
-مايو
-يونيو
-يونيه
-يوليو
-يوليه
-أغسطس
-اغسطس
-سبتمبر
-أكتوبر
-اكتوبر
-نوفمبر
-ديسمبر
-جانفي
-فيفري
-أفريل
-ماي *
-جوان
-جويلية
-جويليه
-أوت *
-كانون الثاني
-شباط
-آذار
-نيسان
-أيار
-حزيران
-تموز
-آب *
-أيلول
-تشرين الأول
-تشرين الثاني
-كانون الأول
-محرم *
-صفر *
-ربيع الأول
-ربيع الآخر
-ربيع الثاني
-جمادى الأولى
-جمادى الآخرة
-جمادى الثانية
-رجب *
-شعبان *
-رمضان *
-شوال *
-ذو القعدة
-ذو الحجة
-ذي القعدة
-ذي الحجة
-";
+/// Month names with their number in their calendar. `ambiguous` marks names that are
+/// also common words or given names (مارس "practised", صفر "zero", رجب, رمضان …) and
+/// need date context.
+const MONTHS: &[(&str, u8, Calendar, bool)] = {
+    use Calendar::{Gregorian as G, Hijri as H};
+    &[
+        ("يناير", 1, G, false),
+        ("فبراير", 2, G, false),
+        ("مارس", 3, G, true),
+        ("أبريل", 4, G, false),
+        ("إبريل", 4, G, false),
+        ("ابريل", 4, G, false),
+        ("مايو", 5, G, false),
+        ("يونيو", 6, G, false),
+        ("يونيه", 6, G, false),
+        ("يوليو", 7, G, false),
+        ("يوليه", 7, G, false),
+        ("أغسطس", 8, G, false),
+        ("اغسطس", 8, G, false),
+        ("سبتمبر", 9, G, false),
+        ("أكتوبر", 10, G, false),
+        ("اكتوبر", 10, G, false),
+        ("نوفمبر", 11, G, false),
+        ("ديسمبر", 12, G, false),
+        // Maghrebi (French-derived)
+        ("جانفي", 1, G, false),
+        ("فيفري", 2, G, false),
+        ("أفريل", 4, G, false),
+        ("ماي", 5, G, true),
+        ("جوان", 6, G, false),
+        ("جويلية", 7, G, false),
+        ("جويليه", 7, G, false),
+        ("أوت", 8, G, true),
+        // Levantine / Iraqi (Syriac-derived)
+        ("كانون الثاني", 1, G, false),
+        ("شباط", 2, G, false),
+        ("آذار", 3, G, false),
+        ("نيسان", 4, G, false),
+        ("أيار", 5, G, false),
+        ("حزيران", 6, G, false),
+        ("تموز", 7, G, false),
+        ("آب", 8, G, true),
+        ("أيلول", 9, G, false),
+        ("تشرين الأول", 10, G, false),
+        ("تشرين الثاني", 11, G, false),
+        ("كانون الأول", 12, G, false),
+        // Hijri
+        ("محرم", 1, H, true),
+        ("صفر", 2, H, true),
+        ("ربيع الأول", 3, H, false),
+        ("ربيع الآخر", 4, H, false),
+        ("ربيع الثاني", 4, H, false),
+        ("جمادى الأولى", 5, H, false),
+        ("جمادى الآخرة", 6, H, false),
+        ("جمادى الثانية", 6, H, false),
+        ("رجب", 7, H, true),
+        ("شعبان", 8, H, true),
+        ("رمضان", 9, H, true),
+        ("شوال", 10, H, true),
+        ("ذو القعدة", 11, H, false),
+        ("ذو الحجة", 12, H, false),
+        ("ذي القعدة", 11, H, false),
+        ("ذي الحجة", 12, H, false),
+    ]
+};
 
-pub(crate) static MONTH_TABLE: LazyLock<PhraseTable<bool>> = LazyLock::new(|| {
+/// The calendar a month name belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Calendar {
+    /// Gregorian months, under their Gregorian, Maghrebi or Levantine names.
+    Gregorian,
+    /// Hijri (Islamic lunar) months.
+    Hijri,
+}
+
+/// What a month name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthTag {
+    /// Month number, 1–12, in `calendar`.
+    pub month: u8,
+    /// The month's calendar.
+    pub calendar: Calendar,
+    /// Whether the name is also a common word and needs date context.
+    pub ambiguous: bool,
+}
+
+pub(crate) static MONTH_TABLE: LazyLock<PhraseTable<MonthTag>> = LazyLock::new(|| {
     let mut t = PhraseTable::default();
-    let plain: Vec<&str> = MONTHS.lines().filter(|l| !l.ends_with('*')).collect();
-    let ambiguous: Vec<&str> = MONTHS
-        .lines()
-        .filter_map(|l| l.strip_suffix(" *"))
-        .collect();
-    let (plain, ambiguous) = (plain.join("\n"), ambiguous.join("\n"));
-    t.add_file(&plain, false);
-    t.add_file(&ambiguous, true);
+    for &(name, month, calendar, ambiguous) in MONTHS {
+        t.add_file(
+            name,
+            MonthTag {
+                month,
+                calendar,
+                ambiguous,
+            },
+        );
+    }
     t
 });
+
+/// A month name at token `i` (after an optional proclitic, not `لل`): the proclitic
+/// length, the token after the name and what the name stands for.
+#[must_use]
+pub fn month_name_at(doc: &Doc, i: usize) -> Option<(usize, usize, MonthTag)> {
+    if !doc.is_arabic(i) {
+        return None;
+    }
+    let m = MONTH_TABLE.match_at_bits(doc, i, vocab::MONTH_FIRST)?;
+    if m.lal {
+        return None;
+    }
+    Some((m.skip, m.end_token, m.tag))
+}
 
 /// Weekday names with the article (normalized).
 pub(crate) const WEEKDAYS: &[&str] = &[
@@ -245,6 +288,21 @@ pub(crate) const DAY_WORDS: &[&str] = &["يوم", "اليوم"];
 pub(crate) const SINCE_WORDS: &[&str] = &["منذ"];
 /// Approximators after `منذ` (`منذ نحو 20 عاماً`).
 pub(crate) const APPROXIMATORS: &[&str] = &["نحو", "حوالي", "قرابه", "زهاء"];
+/// Days relative to today that are dates on their own (`أمس`, `البارحة`); `غداً` is
+/// left out because `غدا` is also the verb "became".
+pub(crate) const RELATIVE_DAYS: &[&str] = &["امس", "البارحه"];
+/// Era markers after a year: `هـ` (Hijri) and `م` (Gregorian), normalized.
+pub(crate) const ERA_MARKERS: &[&str] = &["ه", "م"];
+
+/// The token after a year at `end - 1`: past an era marker (`1445 هـ`, `2019م`) if one
+/// follows on the same line.
+fn past_era(doc: &Doc, end: usize) -> usize {
+    if doc.is_arabic(end) && doc.same_line(end) && ERA_MARKERS.contains(&doc.text(end)) {
+        end + 1
+    } else {
+        end
+    }
+}
 
 /// The Arabic word at `i` in its unsegmented or proclitic-stripped reading (not `لل`),
 /// if it is a word of the list of `bit`; returns the proclitic length.
@@ -275,14 +333,7 @@ fn is_day(doc: &Doc, i: usize) -> bool {
 
 /// A month name at `i` (after an optional proclitic): `(skip, end_token, ambiguous)`.
 fn month_at(doc: &Doc, i: usize) -> Option<(usize, usize, bool)> {
-    if !doc.is_arabic(i) {
-        return None;
-    }
-    let m = MONTH_TABLE.match_at_bits(doc, i, vocab::MONTH_FIRST)?;
-    if m.lal {
-        return None;
-    }
-    Some((m.skip, m.end_token, m.tag))
+    month_name_at(doc, i).map(|(s, e, t)| (s, e, t.ambiguous))
 }
 
 /// Like [`word_in`] for a token that continues a phrase (same line as the previous one).
@@ -336,7 +387,7 @@ fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
         end = e2;
     }
     if is_year(doc, end) {
-        end += 1;
+        end = past_era(doc, end + 1);
         context = true;
     } else if let Some(0) = next_in(doc, end, vocab::QUALIFIER) {
         end += 1;
@@ -353,6 +404,19 @@ fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
     Some((first, skip, end))
 }
 
+/// The lists whose words may start a date (every Arabic first word tested below).
+const STARTS_DATE: Bits = vocab::MONTH_PREFIX
+    | vocab::MONTH_WORD
+    | vocab::MONTH_FIRST
+    | vocab::YEAR_WORD
+    | vocab::RELATIVE_DAY
+    | vocab::DAY_WORD
+    | vocab::WEEKDAY
+    | vocab::DEMONSTRATIVE
+    | vocab::PERIOD
+    | vocab::DECADE
+    | vocab::SINCE_WORD;
+
 /// Finds DATE candidates.
 pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
@@ -368,6 +432,10 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
     };
     for i in 0..n {
         let tok = doc.tokens[i];
+        // an Arabic word that is in none of the date lists starts no date
+        if tok.kind == TokenKind::Arabic && doc.any_bits(i) & STARTS_DATE == 0 {
+            continue;
+        }
         if let Some((first, skip, end)) = calendar_date(doc, i) {
             push(first, skip, end, 3);
             continue;
@@ -400,12 +468,16 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                 push(i, 0, i + 3, 3);
                 continue;
             }
-            if is_year(doc, i)
-                && i > 0
-                && word_in(doc, i - 1, vocab::YEAR_PREPOSITION).is_some()
-                && doc.same_line(i)
-            {
-                push(i, 0, i + 1, 2);
+            if is_year(doc, i) {
+                let end = past_era(doc, i + 1);
+                // `1445 هـ` is a date anywhere; `م` after a number may be metres
+                if end > i + 1 && doc.text(i + 1) == "ه"
+                    || i > 0
+                        && word_in(doc, i - 1, vocab::YEAR_PREPOSITION).is_some()
+                        && doc.same_line(i)
+                {
+                    push(i, 0, end, 2);
+                }
             }
             continue;
         }
@@ -423,7 +495,13 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             {
                 end += 2;
             }
-            push(i, s, end, 3);
+            push(i, s, past_era(doc, end), 3);
+            continue;
+        }
+        // أمس, البارحة, أمس الاثنين
+        if let Some(s) = word_in(doc, i, vocab::RELATIVE_DAY) {
+            let weekday = next_in(doc, i + 1, vocab::WEEKDAY) == Some(0);
+            push(i, s, if weekday { i + 2 } else { i + 1 }, 2);
             continue;
         }
         // weekdays: يوم الإثنين, اليوم الاثنين, الخميس الماضي

@@ -491,7 +491,7 @@ mod tests {
         // a longer pipeline name keeps its span
         let mut lx = ProjectLexicon::new();
         lx.learn_accepted("المتحدة", Label::Misc, "المتحدة");
-        assert_extracts_with(&lx, "وصل إلى [الولايات المتحدة]{LOCATION} أمس");
+        assert_extracts_with(&lx, "وصل إلى [الولايات المتحدة]{LOCATION} [أمس]{DATE}");
         // a longer entry replaces the pipeline span inside it
         let mut lx = ProjectLexicon::new();
         lx.learn_accepted("معهد بوتين للدراسات", Label::Organization, "");

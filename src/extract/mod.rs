@@ -5,12 +5,15 @@
 //! [`normalize`] (matching form + offset map) → [`tokenize`] (tokens, proclitics) →
 //! recognizers ([`person`], [`organization`], [`location`], [`date`], [`number`],
 //! [`quote`]) → [`resolve`] (flat layer + QUOTE layer) → document-level propagation of
-//! names found in context → canonical names. Span boundaries follow
+//! names found in context → canonical names → facts about the mentions ([`attributes`]
+//! of persons, [`speaker`]s of quotes, [`timex`] values of dates). Span boundaries follow
 //! `shared/guidelines/annotation-guidelines.md`; lexicons live in `data/`
 //! ([`gazetteer`]); [`vocab`] gives every token's readings their list-membership bits once.
 //! [`eval::evaluate`] scores the extractor against a gold file. [`extract_with`] adds a
 //! project lexicon learned from the annotator ([`lexicon`]).
 
+pub mod attributes;
+pub mod context;
 pub mod date;
 pub mod doc;
 pub mod eval;
@@ -23,8 +26,10 @@ pub mod organization;
 pub mod person;
 pub mod quote;
 pub mod resolve;
+pub mod speaker;
 #[cfg(test)]
 pub mod testutil;
+pub mod timex;
 pub mod tokenize;
 pub mod vocab;
 
@@ -35,6 +40,7 @@ use self::gazetteer::PhraseTable;
 pub use self::lexicon::{ProjectLexicon, extract_with};
 use self::normalize::display_form_chars;
 use self::tokenize::TokenKind;
+use crate::annotation::{DateValue, PersonAttributes};
 use crate::label::Label;
 
 /// One suggested mention: `[start, end)` in chars, its label, and the canonical name of the
@@ -52,6 +58,13 @@ pub struct Mention {
     /// text without tashkeel, tatweel and directional marks (with the article restored
     /// after a `لل` contraction).
     pub canonical: String,
+    /// PERSON: the role and nationality given next to the name ([`attributes`]).
+    pub attributes: Option<PersonAttributes>,
+    /// QUOTE: the index, in the same list, of the mention naming the speaker
+    /// ([`speaker`]).
+    pub speaker: Option<usize>,
+    /// DATE: the normalized value ([`timex`]).
+    pub value: Option<DateValue>,
 }
 
 /// Extracts mentions from `text`, sorted by start, non-overlapping except that a QUOTE
@@ -68,7 +81,7 @@ pub fn extract(text: &str) -> Vec<Mention> {
 
 /// The recognizers, overlap resolution and propagation: resolved candidates sorted by
 /// start (a QUOTE before the names inside it).
-fn pipeline(doc: &Doc) -> Vec<Candidate> {
+pub(crate) fn pipeline(doc: &Doc) -> Vec<Candidate> {
     let mut cands = Vec::new();
     person::recognize(doc, &mut cands);
     organization::recognize(doc, &mut cands);
@@ -168,7 +181,13 @@ fn to_mentions(doc: &Doc, resolved: &[Candidate]) -> Vec<Mention> {
     let mut originals: Vec<(usize, usize, String)> = resolved
         .iter()
         .map(|c| {
-            let (s, e) = doc.to_original(c.start, c.end);
+            let (s, mut e) = doc.to_original(c.start, c.end);
+            if c.label == Label::Date {
+                // the era mark هـ: its tatweel belongs to it
+                while doc.norm.orig_chars.get(e) == Some(&'ـ') {
+                    e += 1;
+                }
+            }
             (s, e, display_form_chars(&doc.norm.orig_chars[s..e]))
         })
         .collect();
@@ -191,8 +210,18 @@ fn to_mentions(doc: &Doc, resolved: &[Candidate]) -> Vec<Mention> {
         .values()
         .map(|&(_, k)| (k, originals[k].2.clone()))
         .collect();
+    let layer = context::Layer::new(doc, resolved);
+    let mut attributes = attributes::person_attributes(doc, resolved, &layer)
+        .into_iter()
+        .peekable();
+    let mut speakers = speaker::quote_speakers(doc, resolved, &layer)
+        .into_iter()
+        .peekable();
+    let mut values = timex::date_values(doc, resolved, &layer)
+        .into_iter()
+        .peekable();
     let mut out = Vec::with_capacity(resolved.len());
-    for (c, (start, end, display)) in resolved.iter().zip(originals.iter_mut()) {
+    for (k, (c, (start, end, display))) in resolved.iter().zip(originals.iter_mut()).enumerate() {
         let display = std::mem::take(display);
         let canonical = match c.label {
             Label::Person => match last_word(c).and_then(|l| by_surname.get(l)) {
@@ -207,6 +236,9 @@ fn to_mentions(doc: &Doc, resolved: &[Candidate]) -> Vec<Mention> {
             end: *end,
             label: c.label,
             canonical,
+            attributes: attributes.next_if(|a| a.0 == k).map(|a| a.1),
+            speaker: speakers.next_if(|a| a.0 == k).map(|a| a.1),
+            value: values.next_if(|a| a.0 == k).map(|a| a.1),
         });
     }
     out

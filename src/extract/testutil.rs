@@ -118,6 +118,35 @@ pub fn assert_extracts_by(marked: &str, extract: impl FnOnce(&str) -> Vec<super:
     assert_eq!(show(&text, &got), show(&text, &want), "\n  text: {text}");
 }
 
+/// Runs [`super::extract`] on the markup's text and returns the mentions with, for each
+/// marked span in order, the index of the mention at exactly that span (and label, when
+/// the markup gives one).
+///
+/// # Panics
+/// When a marked span has no such mention.
+#[must_use]
+pub fn extract_marked(marked: &str) -> (Vec<super::Mention>, Vec<usize>) {
+    let (text, want) = parse_markup(marked);
+    let ms = super::extract(&text);
+    let at = want
+        .iter()
+        .map(|&(s, e, l)| {
+            ms.iter()
+                .position(|m| m.start == s && m.end == e && l.is_none_or(|l| l == m.label))
+                .unwrap_or_else(|| {
+                    let got: Vec<MarkedSpan> =
+                        ms.iter().map(|m| (m.start, m.end, Some(m.label))).collect();
+                    panic!(
+                        "\n  text: {text}\n  no mention at {}\n  got: {}",
+                        show(&text, &[(s, e, l)]),
+                        show(&text, &got)
+                    )
+                })
+        })
+        .collect();
+    (ms, at)
+}
+
 #[test]
 fn parses_markup() {
     let (t, s) = parse_markup("التقى [بوتين]{PERSON} ب[ترامب]");

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::gazetteer::LEXICON;
-use super::{date, location, number, organization, person};
+use super::{attributes, date, location, number, organization, person};
 
 /// A set of list-membership bits.
 pub type Bits = u64;
@@ -116,6 +116,11 @@ bits! {
     NAME_PARTICLE = 43;
     /// [`person::NAME_SUFFIXES`].
     NAME_SUFFIX = 44;
+    /// [`date::RELATIVE_DAYS`].
+    RELATIVE_DAY = 45;
+    /// The first word of a form of a nationality adjective of
+    /// [`attributes`](super::attributes) (`الروسية`, `روسي`).
+    NATIONALITY_FORM = 46;
 }
 
 /// The word table: normalized word → bits.
@@ -134,7 +139,7 @@ fn strip_al(k: &str) -> Option<&str> {
 /// The bits of `k`, computed with the list tests themselves.
 fn compute(k: &str) -> Bits {
     let lx = &*LEXICON;
-    let list_bits: [(&[&str], Bits); 24] = [
+    let list_bits: [(&[&str], Bits); 25] = [
         (date::WEEKDAYS, WEEKDAY),
         (date::QUALIFIERS, QUALIFIER),
         (date::PERIODS, PERIOD),
@@ -151,6 +156,7 @@ fn compute(k: &str) -> Bits {
         (date::DAY_WORDS, DAY_WORD),
         (date::SINCE_WORDS, SINCE_WORD),
         (date::APPROXIMATORS, APPROXIMATOR),
+        (date::RELATIVE_DAYS, RELATIVE_DAY),
         (number::NUMBER_WORDS, NUMBER_WORD),
         (number::SCALES, SCALE),
         (number::UNITS, UNIT),
@@ -213,13 +219,14 @@ fn compute(k: &str) -> Bits {
     set(number::DUALS.contains(&bare), DUAL);
     set(number::DUAL_TIMES.contains(&bare), DUAL_TIME);
     set(organization::is_date_word(k), ORG_DATE_WORD);
+    set(attributes::is_first_form_word(k), NATIONALITY_FORM);
     b
 }
 
 fn build() -> FxHashMap<String, Bits> {
     let lx = &*LEXICON;
     let mut words: Vec<String> = Vec::new();
-    let lists: [&[&str]; 28] = [
+    let lists: [&[&str]; 29] = [
         date::WEEKDAYS,
         date::QUALIFIERS,
         date::PERIODS,
@@ -236,6 +243,7 @@ fn build() -> FxHashMap<String, Bits> {
         date::DAY_WORDS,
         date::SINCE_WORDS,
         date::APPROXIMATORS,
+        date::RELATIVE_DAYS,
         number::NUMBER_WORDS,
         number::TENS,
         number::SCALES,
@@ -290,6 +298,7 @@ fn build() -> FxHashMap<String, Bits> {
     words.extend(lx.titles.first_words().map(String::from));
     words.extend(lx.loc_heads.first_words().map(String::from));
     words.extend(date::MONTH_TABLE.first_words().map(String::from));
+    words.extend(attributes::first_form_words().map(String::from));
     let mut map = FxHashMap::default();
     for w in words {
         let b = compute(&w);

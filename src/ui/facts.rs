@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use egui::{RichText, Role, Sense, Ui, WidgetInfo};
 
-use crate::annotation::{Entity, Origin, Status};
+use crate::annotation::{Entity, Facts, Origin, Status};
 use crate::label::Label;
 use crate::text::{TextEngine, TextStyle};
 
@@ -224,6 +224,12 @@ impl FactsPanel {
                 out.push(Command::RevealEntity(e.id.clone()));
             }
         });
+        let facts = e.facts();
+        if shows_facts(e.label, &facts) {
+            ui.indent(("facts", &e.id), |ui| {
+                facts_lines(ui, engine, e.label, &facts, 14.0);
+            });
+        }
         if open {
             ui.indent(&e.id, |ui| {
                 for id in &e.mentions {
@@ -345,6 +351,7 @@ impl FactsPanel {
                     );
                 });
             }
+            facts_lines(ui, engine, a.label, &a.facts, 15.0);
             ui.horizontal(|ui| {
                 if ui
                     .add_enabled(a.status != Status::Accepted, egui::Button::new("✔ Accept"))
@@ -411,5 +418,64 @@ impl FactsPanel {
                 });
             }
         });
+    }
+}
+
+/// Whether [`facts_lines`] shows anything for `label`.
+fn shows_facts(label: Label, facts: &Facts) -> bool {
+    match label {
+        Label::Person => facts.attributes.as_ref().is_some_and(|a| !a.is_empty()),
+        Label::Quote => facts.speaker.is_some(),
+        Label::Date => facts.value.is_some(),
+        _ => false,
+    }
+}
+
+/// The facts of a mention or entity under its name, for its label only: a person's
+/// `role · nationality`, a quote's `— speaker`, a date's normalized value (with the
+/// Hijri value of a Hijri date). Arabic goes through the text engine.
+fn facts_lines(ui: &mut Ui, engine: &mut TextEngine, label: Label, facts: &Facts, size: f32) {
+    let weak = ui.visuals().weak_text_color();
+    match label {
+        Label::Person => {
+            if let Some(a) = facts.attributes.as_ref().filter(|a| !a.is_empty()) {
+                let text = a.summary();
+                engine
+                    .label(
+                        ui,
+                        &text,
+                        &TextStyle::arabic_label(size),
+                        weak,
+                        Sense::hover(),
+                    )
+                    .on_hover_text("role · nationality, as the text gives them");
+            }
+        }
+        Label::Quote => {
+            if let Some(s) = &facts.speaker {
+                // RLM: the dash opens the line on the right, as Arabic reads
+                let text = format!("\u{200F}— {}", s.name());
+                engine
+                    .label(
+                        ui,
+                        &text,
+                        &TextStyle::arabic_label(size),
+                        weak,
+                        Sense::hover(),
+                    )
+                    .on_hover_text("speaker");
+            }
+        }
+        Label::Date => {
+            if let Some(v) = &facts.value {
+                let text = match &v.hijri {
+                    Some(h) => format!("{} (Hijri {h})", v.value),
+                    None => v.value.clone(),
+                };
+                ui.weak(text)
+                    .on_hover_text("normalized value (TIMEX3-like; see the README)");
+            }
+        }
+        _ => {}
     }
 }
