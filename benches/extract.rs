@@ -7,7 +7,9 @@
 //! ([`taliq::extract::doc::Doc::new`], which also stores every token's proclitic
 //! readings) several times on one core, and prints the median throughput in MB/s of UTF-8 input (1 MB = 10^6 bytes)
 //! by wall time and, on Linux, by the thread's CPU time (steadier on a shared machine).
-//! `TALIQ_BENCH_MB` overrides the input size, `TALIQ_BENCH_RUNS` the number of runs.
+//! `TALIQ_BENCH_MB` overrides the input size, `TALIQ_BENCH_RUNS` the number of runs;
+//! `TALIQ_BENCH_ONLY=extract` (or `normalize`, `doc`) runs one measurement only, for
+//! profiling (`perf record`, `perf stat -e instructions`).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -77,36 +79,45 @@ fn main() {
         text.chars().count()
     );
 
-    let mut mentions = 0;
-    let (t, cpu) = median_time(runs, || {
-        mentions = black_box(taliq::extract::extract(black_box(&text))).len();
-    });
-    println!(
-        "extract (whole pipeline): {:8.1} ms  {:7.2} MB/s  ({mentions} mentions){}",
-        t.as_secs_f64() * 1e3,
-        mb / t.as_secs_f64(),
-        cpu_note(cpu, mb)
-    );
+    let only = std::env::var("TALIQ_BENCH_ONLY").unwrap_or_default();
+    let run = |name: &str| only.is_empty() || only == name;
 
-    let mut tokens = 0;
-    let (t, cpu) = median_time(runs, || {
-        let norm = taliq::extract::normalize::normalize(black_box(&text));
-        tokens = black_box(taliq::extract::tokenize::tokenize(&norm)).len();
-    });
-    println!(
-        "normalize + tokenize:     {:8.1} ms  {:7.2} MB/s  ({tokens} tokens){}",
-        t.as_secs_f64() * 1e3,
-        mb / t.as_secs_f64(),
-        cpu_note(cpu, mb)
-    );
+    if run("extract") {
+        let mut mentions = 0;
+        let (t, cpu) = median_time(runs, || {
+            mentions = black_box(taliq::extract::extract(black_box(&text))).len();
+        });
+        println!(
+            "extract (whole pipeline): {:8.1} ms  {:7.2} MB/s  ({mentions} mentions){}",
+            t.as_secs_f64() * 1e3,
+            mb / t.as_secs_f64(),
+            cpu_note(cpu, mb)
+        );
+    }
 
-    let (t, cpu) = median_time(runs, || {
-        black_box(taliq::extract::doc::Doc::new(black_box(&text)));
-    });
-    println!(
-        "Doc::new (+ readings):    {:8.1} ms  {:7.2} MB/s{}",
-        t.as_secs_f64() * 1e3,
-        mb / t.as_secs_f64(),
-        cpu_note(cpu, mb)
-    );
+    if run("normalize") {
+        let mut tokens = 0;
+        let (t, cpu) = median_time(runs, || {
+            let norm = taliq::extract::normalize::normalize(black_box(&text));
+            tokens = black_box(taliq::extract::tokenize::tokenize(&norm)).len();
+        });
+        println!(
+            "normalize + tokenize:     {:8.1} ms  {:7.2} MB/s  ({tokens} tokens){}",
+            t.as_secs_f64() * 1e3,
+            mb / t.as_secs_f64(),
+            cpu_note(cpu, mb)
+        );
+    }
+
+    if run("doc") {
+        let (t, cpu) = median_time(runs, || {
+            black_box(taliq::extract::doc::Doc::new(black_box(&text)));
+        });
+        println!(
+            "Doc::new (+ readings):    {:8.1} ms  {:7.2} MB/s{}",
+            t.as_secs_f64() * 1e3,
+            mb / t.as_secs_f64(),
+            cpu_note(cpu, mb)
+        );
+    }
 }

@@ -35,7 +35,11 @@ impl SearchIndex {
             .text
             .match_indices(&q)
             .filter_map(|(byte, _)| {
-                let start = self.norm.bytes.binary_search(&byte).ok()?;
+                let start = self
+                    .norm
+                    .bytes()
+                    .binary_search(&u32::try_from(byte).ok()?)
+                    .ok()?;
                 Some(self.norm.to_original(start, start + qlen))
             })
             .collect()

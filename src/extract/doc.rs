@@ -31,8 +31,9 @@ pub struct Doc {
     info: Vec<TokenInfo>,
     /// Per-token names-lexicon matches, filled on first use.
     memo: Vec<OnceCell<Option<CompactMatch>>>,
-    /// The proclitic readings of every token ([`stems`](super::tokenize::stems)), computed once:
-    /// token `i` has `stem_recs[stem_index[i]..stem_index[i + 1]]`.
+    /// The proclitic readings of every token ([`stems`](super::tokenize::stems)) after the
+    /// first (the token itself, kept in `info`), computed once: token `i` has
+    /// `stem_recs[stem_index[i]..stem_index[i + 1]]`.
     stem_recs: Vec<StemRec>,
     stem_index: Vec<u32>,
     /// The keys of `لل` readings (`ال` + stem), which are not slices of the text.
@@ -52,6 +53,11 @@ struct TokenInfo {
     lal: bool,
     /// [`Doc::has_tanween`].
     tanween: bool,
+    /// The original char of the token's first char ([`Doc::first_orig_char`]).
+    first_orig: char,
+    /// How many readings the token has besides itself (so that a token with none does
+    /// not touch `stem_recs`).
+    extra: u8,
 }
 
 /// One proclitic reading with its [`vocab`] bits ([`Doc::stems_with_bits`]).
@@ -203,14 +209,25 @@ impl Doc {
         info.reserve(tokens.len());
         lal_keys.clear();
         let ntext = norm.text.as_str();
+        // byte offsets of the tokens, counted along the normalized chars
+        let (mut at_char, mut at_byte) = (0, 0);
+        let mut byte_at = |c: usize| {
+            at_byte += norm.chars[at_char..c]
+                .iter()
+                .map(|ch| ch.len_utf8())
+                .sum::<usize>();
+            at_char = c;
+            at_byte
+        };
         for t in &tokens {
             stem_index.push(stem_recs.len() as u32);
-            let start = norm.bytes[t.start];
-            let end = norm.bytes[t.end];
+            let start = byte_at(t.start);
+            let end = byte_at(t.end);
             let word = &ntext[start..end];
             let bits = bits_of(word);
             let (os, oe) = norm.to_original(t.start, t.end);
             let mut tok = TokenInfo {
+                first_orig: norm.orig_chars[os],
                 bytes: (start as u32, end as u32),
                 bits,
                 any: bits,
@@ -218,10 +235,12 @@ impl Doc {
                 tanween: norm.orig_chars[os..oe]
                     .iter()
                     .any(|c| matches!(c, '\u{064B}'..='\u{064D}')),
+                extra: 0,
             };
             let mut push = |skip: usize, stripped: bool, lal: bool, key: (u32, u32), b: Bits| {
                 tok.any |= b;
                 tok.lal |= lal;
+                tok.extra += 1;
                 stem_recs.push(StemRec {
                     skip: skip as u8,
                     stripped,
@@ -230,7 +249,7 @@ impl Doc {
                     bits: b,
                 });
             };
-            push(0, false, false, (start as u32, end as u32), bits);
+            // the first reading, the token itself, is `tok` (text and bits)
             if t.kind == TokenKind::Arabic {
                 // the readings of `stems(word)`, in the same order
                 let mut rest = start;
@@ -307,9 +326,22 @@ impl Doc {
         &self,
         i: usize,
     ) -> impl Iterator<Item = Reading<'_>> + Clone + '_ {
-        let first = self.stem_index[i] as usize;
-        let last = self.stem_index[i + 1] as usize;
-        self.stem_recs[first..last].iter().map(move |r| {
+        let info = &self.info[i];
+        let (s, e) = (info.bytes.0 as usize, info.bytes.1 as usize);
+        let own = Reading {
+            skip: 0,
+            key: &self.norm.text[s..e],
+            stripped: false,
+            lal: false,
+            bits: info.bits,
+        };
+        let extra = if info.extra == 0 {
+            &[][..]
+        } else {
+            let first = self.stem_index[i] as usize;
+            &self.stem_recs[first..first + usize::from(info.extra)]
+        };
+        std::iter::once(own).chain(extra.iter().map(move |r| {
             let (s, e) = (r.key.0 as usize, r.key.1 as usize);
             Reading {
                 skip: r.skip as usize,
@@ -322,7 +354,7 @@ impl Doc {
                 lal: r.lal,
                 bits: r.bits,
             }
-        })
+        }))
     }
 
     /// The [`vocab`](super::vocab) bits of token `i`'s own text (none past the end).
@@ -451,14 +483,20 @@ impl Doc {
     /// bare alef (`أليس`, `إلياس` start with a hamza and are not definite).
     #[must_use]
     pub fn is_definite(&self, i: usize) -> bool {
-        self.text(i).starts_with("ال")
-            && self.norm.orig_chars[self.norm.orig[self.tokens[i].start]] == 'ا'
+        self.text(i).starts_with("ال") && self.info[i].first_orig == 'ا'
     }
 
     /// Maps a normalized range to the original text's char range.
     #[must_use]
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         self.norm.to_original(start, end)
+    }
+
+    /// The original char that the first normalized char of token `i` came from (`أ` for
+    /// a normalized `ا`), without touching the large offset maps.
+    #[must_use]
+    pub fn first_orig_char(&self, i: usize) -> char {
+        self.info[i].first_orig
     }
 
     /// Whether the original text of token `i` carries tanween (ً ٌ ٍ), the mark of an

@@ -106,9 +106,14 @@ fn is_alphanumeric(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '\u{0621}'..='\u{064A}') || c.is_alphanumeric()
 }
 
-/// The normalized words of a candidate span.
-fn words_of<'a>(doc: &'a Doc, c: &Candidate) -> Vec<&'a str> {
-    doc.norm.slice(c.start, c.end).split_whitespace().collect()
+/// The normalized words of a candidate span (`split_whitespace` of its text), read from
+/// the normalized chars.
+fn words_of(doc: &Doc, c: &Candidate) -> Vec<String> {
+    doc.norm.chars[c.start..c.end]
+        .split(|ch| ch.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.iter().collect())
+        .collect()
 }
 
 /// Document-level propagation: a name found once (with its context) is a mention
@@ -116,8 +121,9 @@ fn words_of<'a>(doc: &'a Doc, c: &Candidate) -> Vec<&'a str> {
 fn propagate(doc: &Doc, found: &[Candidate]) -> Vec<Candidate> {
     let mut table: PhraseTable<Label> = PhraseTable::default();
     let mut any = false;
-    // inserting the same text with the same label again changes nothing
-    let mut seen: FxHashSet<(&str, Label)> = FxHashSet::default();
+    // inserting the same text with the same label again changes nothing (the text as
+    // normalized chars: one contiguous read, no byte offsets needed)
+    let mut seen: FxHashSet<(&[char], Label)> = FxHashSet::default();
     for c in found {
         if !matches!(
             c.label,
@@ -126,23 +132,24 @@ fn propagate(doc: &Doc, found: &[Candidate]) -> Vec<Candidate> {
         {
             continue;
         }
-        let slice = doc.norm.slice(c.start, c.end);
-        if !seen.insert((slice, c.label)) {
+        if !seen.insert((&doc.norm.chars[c.start..c.end], c.label)) {
             continue;
         }
         let words = words_of(doc, c);
         if words.iter().any(|w| !w.chars().all(is_alphanumeric)) {
             continue;
         }
-        table.insert(words.iter().map(|w| (*w).to_string()).collect(), c.label);
+        let last =
+            (c.label == Label::Person && words.len() >= 2).then(|| words[words.len() - 1].clone());
+        table.insert(words, c.label);
         any = true;
-        if c.label == Label::Person && words.len() >= 2 {
-            let last = words[words.len() - 1];
-            if last.chars().count() >= 3 && !last.starts_with("ال") {
-                let probe = Doc::new(last);
-                if !person::is_closed_class(&probe, 0) {
-                    table.insert(vec![last.to_string()], Label::Person);
-                }
+        if let Some(last) = last
+            && last.chars().count() >= 3
+            && !last.starts_with("ال")
+        {
+            let probe = Doc::new(&last);
+            if !person::is_closed_class(&probe, 0) {
+                table.insert(vec![last], Label::Person);
             }
         }
     }
@@ -191,9 +198,14 @@ fn to_mentions(doc: &Doc, resolved: &[Candidate]) -> Vec<Mention> {
             (s, e, display_form_chars(&doc.norm.orig_chars[s..e]))
         })
         .collect();
-    let last_word = |c: &Candidate| doc.norm.slice(c.start, c.end).split_whitespace().last();
+    // the normalized last word, as chars (`split_whitespace().last()` of the text)
+    let last_word = |c: &Candidate| {
+        doc.norm.chars[c.start..c.end]
+            .rsplit(|ch| ch.is_whitespace())
+            .find(|w| !w.is_empty())
+    };
     // longest PERSON name per surname (normalized last word): the index of its mention
-    let mut by_surname: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    let mut by_surname: FxHashMap<&[char], (usize, usize)> = FxHashMap::default();
     for (k, (c, (_, _, display))) in resolved.iter().zip(&originals).enumerate() {
         if c.label != Label::Person {
             continue;

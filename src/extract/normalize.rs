@@ -10,6 +10,8 @@
 //! shadda, sukun, superscript alef, Quranic marks) and directional marks
 //! (LRM, RLM, ALM, ZWJ/ZWNJ, BOM, isolates/embeddings) are dropped.
 
+use std::cell::OnceCell;
+
 /// What normalization does with one original char.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fold {
@@ -22,17 +24,17 @@ enum Fold {
 /// `true` for Arabic combining marks that belong to the preceding letter's grapheme
 /// cluster: harakat, tanween, shadda, sukun, superscript alef, Quranic annotation marks.
 #[must_use]
-pub fn is_arabic_mark(c: char) -> bool {
+pub const fn is_arabic_mark(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}')
 }
 
 /// `true` for invisible directional and joining controls ignored by matching.
 #[must_use]
-pub fn is_format_mark(c: char) -> bool {
+pub const fn is_format_mark(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
-fn fold(c: char) -> Fold {
+const fn fold(c: char) -> Fold {
     // fast paths: ASCII, and the Arabic letters that stay as they are
     if c.is_ascii() {
         return Fold::Keep(c.to_ascii_lowercase());
@@ -50,8 +52,8 @@ fn fold(c: char) -> Fold {
         'ـ' => Fold::Drop,
         '٫' | '٬' => Fold::Keep(','),
         '٪' => Fold::Keep('%'),
-        '\u{0660}'..='\u{0669}' => Fold::Keep(char::from(b'0' + (c as u32 - 0x0660) as u8)),
-        '\u{06F0}'..='\u{06F9}' => Fold::Keep(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        '\u{0660}'..='\u{0669}' => Fold::Keep((b'0' + (c as u32 - 0x0660) as u8) as char),
+        '\u{06F0}'..='\u{06F9}' => Fold::Keep((b'0' + (c as u32 - 0x06F0) as u8) as char),
         c if is_arabic_mark(c) || is_format_mark(c) => Fold::Drop,
         c if c.is_ascii_uppercase() => Fold::Keep(c.to_ascii_lowercase()),
         c => Fold::Keep(c),
@@ -61,8 +63,12 @@ fn fold(c: char) -> Fold {
 /// The normalized form of a text plus the offset map back to the original.
 ///
 /// All offsets are char offsets. `chars[i]` is the `i`-th normalized char and
-/// `orig[i]` the offset of the original char it came from; `bytes[i]` is the byte offset
-/// of `chars[i]` in `text` (with one extra entry, `text.len()`, at the end).
+/// `orig[i]` the offset of the original char it came from ([`Self::orig_index`]);
+/// [`Self::bytes`]`()[i]` is the byte offset of `chars[i]` in `text` (with one extra
+/// entry, `text.len()`, at the end), computed on first use. Offsets are stored as `u32`
+/// (half the memory of `usize`, and the maps are the largest part of an analysed
+/// document), so a text is normalized up to its first 4 GiB; the app loads files of at
+/// most 50 MB.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     /// The normalized text.
@@ -70,9 +76,10 @@ pub struct Normalized {
     /// The normalized chars (same content as `text`).
     pub chars: Vec<char>,
     /// For each normalized char, the char offset of its source in the original text.
-    pub orig: Vec<usize>,
-    /// For each normalized char, its byte offset in `text`; one extra entry at the end.
-    pub bytes: Vec<usize>,
+    pub orig: Vec<u32>,
+    /// For each normalized char, its byte offset in `text`; one extra entry at the end
+    /// ([`Self::bytes`]; the extraction pipeline does not need it).
+    byte_offsets: OnceCell<Vec<u32>>,
     /// The original text as chars, for mapping span ends over trailing marks.
     pub orig_chars: Vec<char>,
 }
@@ -93,7 +100,36 @@ impl Normalized {
     /// The normalized text of the normalized char range `[start, end)`.
     #[must_use]
     pub fn slice(&self, start: usize, end: usize) -> &str {
-        &self.text[self.bytes[start]..self.bytes[end]]
+        let bytes = self.bytes();
+        &self.text[bytes[start] as usize..bytes[end] as usize]
+    }
+
+    /// For each normalized char, its byte offset in `text`, and `text.len()` at the end
+    /// (`len() + 1` entries), computed on first use.
+    #[must_use]
+    pub fn bytes(&self) -> &[u32] {
+        self.byte_offsets.get_or_init(|| {
+            let mut bytes = Vec::with_capacity(self.chars.len() + 1);
+            let mut b = 0u32;
+            for c in &self.chars {
+                bytes.push(b);
+                b += c.len_utf8() as u32;
+            }
+            bytes.push(b);
+            bytes
+        })
+    }
+
+    /// The char offset in the original text of the source of normalized char `i`.
+    #[must_use]
+    pub fn orig_index(&self, i: usize) -> usize {
+        self.orig[i] as usize
+    }
+
+    /// The original char that normalized char `i` came from (`أ` for a folded `ا`).
+    #[must_use]
+    pub fn orig_char(&self, i: usize) -> char {
+        self.orig_chars[self.orig_index(i)]
     }
 
     /// Maps a non-empty normalized char range `[start, end)` to the original char range.
@@ -103,8 +139,8 @@ impl Normalized {
     #[must_use]
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end && end <= self.len());
-        let s = self.orig[start];
-        let mut e = self.orig[end - 1] + 1;
+        let s = self.orig_index(start);
+        let mut e = self.orig_index(end - 1) + 1;
         while e < self.orig_chars.len() && is_arabic_mark(self.orig_chars[e]) {
             e += 1;
         }
@@ -120,38 +156,98 @@ pub fn normalize(text: &str) -> Normalized {
     out
 }
 
+/// [`fold`] of every char below U+0700 (ASCII, Latin-1, Latin Extended, Greek,
+/// Cyrillic, Hebrew, Arabic), computed at compile time: the folded char, or
+/// [`DROPPED`] for a dropped one.
+static FOLD_TABLE: [char; 0x700] = {
+    let mut t = ['\0'; 0x700];
+    let mut i = 0;
+    while i < 0x700 {
+        let c = char::from_u32(i as u32).unwrap();
+        t[i] = match fold(c) {
+            Fold::Keep(n) => n,
+            Fold::Drop => DROPPED,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The [`FOLD_TABLE`] entry of a dropped char (a noncharacter, never in the output).
+const DROPPED: char = '\u{FFFF}';
+
+/// [`fold`] through [`FOLD_TABLE`] for the common chars.
+#[inline]
+fn fold_fast(c: char) -> Fold {
+    match FOLD_TABLE.get(c as usize) {
+        Some(&DROPPED) => Fold::Drop,
+        Some(&n) => Fold::Keep(n),
+        None => fold(c),
+    }
+}
+
 /// [`normalize`] into `out`, reusing its buffers.
 pub fn normalize_into(text: &str, out: &mut Normalized) {
-    let len = text.chars().count();
-    out.orig_chars.clear();
-    out.orig_chars.reserve(len);
-    out.text.clear();
-    out.text.reserve(text.len());
-    out.chars.clear();
-    out.chars.reserve(len);
-    out.orig.clear();
-    out.orig.reserve(len);
-    out.bytes.clear();
-    out.bytes.reserve(len + 1);
-    let mut byte = 0;
-    for (i, c) in text.chars().enumerate() {
-        out.orig_chars.push(c);
-        if let Fold::Keep(n) = fold(c) {
-            out.bytes.push(byte);
-            out.text.push(n);
-            byte += n.len_utf8();
-            out.chars.push(n);
-            out.orig.push(i);
+    let text = up_to_4gib(text);
+    // the buffers are filled as locals (the optimizer keeps their lengths in registers),
+    // sized for the worst case (one char a byte) so that no push reallocates
+    let mut ntext = std::mem::take(&mut out.text);
+    let mut chars = std::mem::take(&mut out.chars);
+    let mut orig = std::mem::take(&mut out.orig);
+    let mut orig_chars = std::mem::take(&mut out.orig_chars);
+    ntext.clear();
+    ntext.reserve(text.len());
+    chars.clear();
+    chars.reserve(text.len());
+    orig_chars.clear();
+    orig_chars.reserve(text.len());
+    orig.clear();
+    orig.reserve(text.len());
+    // the normalized text is copied from the original in runs of unchanged chars
+    let mut run = 0;
+    for (i, (at, c)) in text.char_indices().enumerate() {
+        orig_chars.push(c);
+        let clen = c.len_utf8();
+        match fold_fast(c) {
+            Fold::Keep(n) => {
+                chars.push(n);
+                orig.push(i as u32);
+                if n != c {
+                    ntext.push_str(&text[run..at]);
+                    ntext.push(n);
+                    run = at + clen;
+                }
+            }
+            Fold::Drop => {
+                ntext.push_str(&text[run..at]);
+                run = at + clen;
+            }
         }
     }
-    out.bytes.push(byte);
+    ntext.push_str(&text[run..]);
+    *out = Normalized {
+        text: ntext,
+        chars,
+        orig,
+        byte_offsets: OnceCell::new(),
+        orig_chars,
+    };
+}
+
+/// `text`, or its longest prefix (at a char boundary) shorter than 4 GiB.
+fn up_to_4gib(text: &str) -> &str {
+    let mut end = text.len().min(u32::MAX as usize);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Normalizes a lexicon entry or a short string: the folded chars only, no offset map.
 #[must_use]
 pub fn normalize_str(s: &str) -> String {
     s.chars()
-        .filter_map(|c| match fold(c) {
+        .filter_map(|c| match fold_fast(c) {
             Fold::Keep(n) => Some(n),
             Fold::Drop => None,
         })
@@ -175,6 +271,17 @@ fn display_form_iter(chars: impl Iterator<Item = char>, capacity: usize) -> Stri
     let mut out = String::with_capacity(capacity);
     let mut space = false;
     for c in chars {
+        // fast path: Arabic letters (not tatweel) and ASCII letters and digits
+        if matches!(c, '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}')
+            || c.is_ascii_alphanumeric()
+        {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+            continue;
+        }
         if is_arabic_mark(c) || is_format_mark(c) || c == 'ـ' {
             continue;
         }
@@ -223,6 +330,13 @@ mod tests {
         let n = normalize(t);
         assert_eq!(n.text, "اتصالا هاتفيا");
         assert_eq!(n.to_original(0, 6), (0, 7));
+    }
+
+    #[test]
+    fn fold_table_agrees_with_fold() {
+        for c in (0..=0x0010_FFFF).filter_map(char::from_u32) {
+            assert_eq!(fold_fast(c), fold(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -54,8 +54,8 @@ pub(crate) const WEAK_LETTERS: &[&str] =
 /// letter names are spelled إن, أو is ambiguous so only إن-style hamza below counts).
 fn letter_ok(doc: &Doc, i: usize) -> bool {
     let w = doc.text(i);
-    let orig_first = doc.norm.orig_chars[doc.norm.orig[doc.tokens[i].start]];
-    !(w.ends_with("في") || (orig_first == 'أ' && matches!(w, "ان" | "او")))
+    // the original first char only for the two words that need it (a random access)
+    !(w.ends_with("في") || (matches!(w, "ان" | "او") && doc.first_orig_char(i) == 'أ'))
 }
 
 /// English words that follow spelled acronyms in media names (`سي بي سي نيوز`).
@@ -155,6 +155,10 @@ fn spelled_acronym(doc: &Doc, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let w = doc.text(i);
+    // quick "no": no reading is a letter name, and no لل + letter name
+    if doc.any_bits(i) & vocab::LETTER_NAME == 0 && !w.starts_with("لل") {
+        return None;
+    }
     let (skip, first) = if doc.bits(i) & vocab::LETTER_NAME != 0 && w != "في" && w != "ال" {
         (0, true)
     } else if let Some(r) = w.strip_prefix("لل").filter(|r| LETTER_NAMES.contains(r)) {
@@ -287,6 +291,8 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
     let lx = &*LEXICON;
     let n = doc.tokens.len();
     let start_len = out.len();
+    // the end token of every candidate pushed by the loop, for the parentheses below
+    let mut found: Vec<usize> = Vec::new();
     for i in 0..n {
         let kind = doc.tokens[i].kind;
         if kind == TokenKind::Latin {
@@ -299,6 +305,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                     Label::Organization,
                     2,
                 ));
+                found.push(i + 1);
             }
             continue;
         }
@@ -311,6 +318,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             let mut c = Candidate::from_tokens(doc, i, m.skip, m.end_token, Label::Organization, 2);
             c.lal = m.lal;
             out.push(c);
+            found.push(m.end_token);
         }
         if let Some((skip, end)) = spelled_acronym(doc, i) {
             out.push(Candidate::from_tokens(
@@ -321,6 +329,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                 Label::Organization,
                 2,
             ));
+            found.push(end);
         }
         let next_definite = doc.text_or_empty(i + 1).starts_with("ال");
         if doc.has_tanween(i) {
@@ -341,6 +350,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                     Label::Organization,
                     3,
                 ));
+                found.push(end);
                 continue;
             }
         }
@@ -349,12 +359,12 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             && let Some((s, e)) = name_after_descriptor(doc, i + 1)
         {
             out.push(Candidate::from_tokens(doc, s, 0, e, Label::Organization, 3));
+            found.push(e);
         }
     }
     // an acronym in parentheses right after an organization: (سي بي إس), (ريكو)
-    let found: Vec<usize> = out[start_len..].iter().map(|c| c.end).collect();
-    for end in found {
-        let k = doc.tokens.partition_point(|t| t.start < end);
+    // (the first token after a candidate is its end token: tokens do not overlap)
+    for k in found {
         if k >= n {
             continue;
         }

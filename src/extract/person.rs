@@ -252,7 +252,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                 continue;
             }
             let key = st.key;
-            let last_orig = doc.norm.orig_chars[doc.norm.orig[doc.tokens[i].end - 1]];
+            let last_orig = doc.norm.orig_char(doc.tokens[i].end - 1);
             if last_orig == 'ى' {
                 continue;
             }

@@ -8,23 +8,46 @@ use super::doc::{Candidate, Doc};
 use crate::label::Label;
 
 /// Greedily keeps non-overlapping candidates in priority order.
-fn select(len: usize, mut cands: Vec<Candidate>, out: &mut Vec<Candidate>) {
-    cands.sort_by_key(|c| {
-        (
-            std::cmp::Reverse(c.end - c.start),
-            std::cmp::Reverse(c.rank),
-            c.start,
-            c.label,
-        )
+fn select(len: usize, cands: &[Candidate], out: &mut Vec<Candidate>) {
+    // priority: longest first, then higher rank, then start, then label; equal keys keep
+    // their input order (the index is the last key, so an unstable sort is stable here)
+    let order = sorted_order(cands, |c| {
+        let span = (c.end.saturating_sub(c.start) as u128).min(FIELD_MAX);
+        ((FIELD_MAX - span) << 88)
+            | (u128::from(u8::MAX - c.rank) << 80)
+            | ((c.start as u128).min(FIELD_MAX) << 40)
+            | (u128::from(c.label as u8) << 32)
     });
     let mut taken = CharSet::new(len + 1);
-    for c in cands {
-        if c.start >= c.end || c.end > len || (c.start..c.end).any(|x| taken.contains(x)) {
+    for k in order {
+        let c = &cands[k];
+        if c.start >= c.end || c.end > len || taken.any_in(c.start, c.end) {
             continue;
         }
-        (c.start..c.end).for_each(|x| taken.insert(x));
-        out.push(c);
+        taken.insert_range(c.start, c.end);
+        out.push(c.clone());
     }
+}
+
+/// Offsets and lengths above this are clamped in sort keys (40 bits: 10^12 chars).
+const FIELD_MAX: u128 = (1 << 40) - 1;
+
+/// The indices of `cands` sorted by `key` (whose low 32 bits must be zero), ties in
+/// input order: the same order as a stable sort by `key`, with one unstable sort of
+/// plain integers.
+fn sorted_order(cands: &[Candidate], key: impl Fn(&Candidate) -> u128) -> Vec<usize> {
+    if u32::try_from(cands.len()).is_err() {
+        let mut idx: Vec<usize> = (0..cands.len()).collect();
+        idx.sort_by_key(|&k| key(&cands[k]));
+        return idx;
+    }
+    let mut keys: Vec<u128> = cands
+        .iter()
+        .enumerate()
+        .map(|(k, c)| key(c) | k as u128)
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter().map(|k| (k as u32) as usize).collect()
 }
 
 /// A set of char offsets below a bound, one bit each.
@@ -45,6 +68,16 @@ impl CharSet {
     pub(crate) fn contains(&self, x: usize) -> bool {
         self.0[x / 64] & (1 << (x % 64)) != 0
     }
+
+    /// Whether some offset in `start..end` is in the set.
+    pub(crate) fn any_in(&self, start: usize, end: usize) -> bool {
+        (start..end).any(|x| self.contains(x))
+    }
+
+    /// Adds every offset in `start..end`.
+    pub(crate) fn insert_range(&mut self, start: usize, end: usize) {
+        (start..end).for_each(|x| self.insert(x));
+    }
 }
 
 /// Resolves overlaps; the result is sorted by start (a QUOTE before the names inside it).
@@ -52,11 +85,18 @@ impl CharSet {
 pub fn resolve(doc: &Doc, cands: Vec<Candidate>) -> Vec<Candidate> {
     let (quotes, names): (Vec<Candidate>, Vec<Candidate>) =
         cands.into_iter().partition(|c| c.label == Label::Quote);
-    let mut out = Vec::with_capacity(names.len() + quotes.len());
-    select(doc.norm.len(), names, &mut out);
-    select(doc.norm.len(), quotes, &mut out);
-    out.sort_by_key(|c| (c.start, c.label != Label::Quote, c.end));
-    out
+    let mut sel = Vec::with_capacity(names.len() + quotes.len());
+    select(doc.norm.len(), &names, &mut sel);
+    select(doc.norm.len(), &quotes, &mut sel);
+    // by start, a QUOTE before the names it contains, then by end; ties in order
+    sorted_order(&sel, |c| {
+        ((c.start as u128).min(FIELD_MAX) << 88)
+            | (u128::from(c.label != Label::Quote) << 80)
+            | ((c.end as u128).min(FIELD_MAX) << 40)
+    })
+    .into_iter()
+    .map(|k| sel[k].clone())
+    .collect()
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::gazetteer::LEXICON;
+use super::gazetteer::{LEXICON, WordFilter};
 use super::{attributes, date, location, number, organization, person};
 
 /// A set of list-membership bits.
@@ -126,9 +126,19 @@ bits! {
 /// The word table: normalized word → bits.
 pub static VOCAB: LazyLock<FxHashMap<String, Bits>> = LazyLock::new(build);
 
+/// The words of [`VOCAB`], for a quick "no" before the hash lookup.
+static VOCAB_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+    let mut f = WordFilter::default();
+    VOCAB.keys().for_each(|w| f.insert(w));
+    f
+});
+
 /// The bits of a normalized word (none for a word that is in no list).
 #[must_use]
 pub fn bits_of(word: &str) -> Bits {
+    if !VOCAB_FILTER.may_contain(word) {
+        return 0;
+    }
     VOCAB.get(word).copied().unwrap_or(0)
 }
 
