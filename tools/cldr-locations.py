@@ -17,12 +17,12 @@ Rules (each dropped name is listed at the end of the output with its reason):
 
 1. Codes that are not places are skipped: 001 (world), EU and EZ (union, euro area),
    UN (an organization), XA and XB (pseudo-locales), ZZ and Etc/Unknown (unknown).
-2. ``X (Y)``: X is kept and Y is taken as a name of its own; ``X، Y`` (city, state):
-   both parts are names of their own.
-3. A leading descriptor noun (data/location_descriptors.txt: مدينة, جزيرة ...) is left
-   out of a single-word remainder's entry only when the descriptor is not part of the
-   official name; concretely ``مدينة X`` becomes ``X`` (guideline rule 11) and other
-   descriptors stay (جزيرة مان, جزر كوك are the territories' names).
+2. ``X (Y)``: only X is kept (Y is a qualifier such as ``منطقة إدارية خاصة``, or a
+   name the curated lists have: بورما, الخليل); ``X، Y`` (city, state): both parts are
+   names of their own.
+3. A leading ``مدينة`` ("city") is left out (guideline rule 11: descriptor nouns stay
+   outside the span); other descriptors stay, being part of the official name
+   (جزيرة مان, جزر كوك).
 4. Variants: ``أمريكا``/``الأمريكية`` (CLDR) also as ``أميركا``/``الأميركية`` (common
    press spelling); ``جزر X`` also as ``X``; a one-word territory name also with or
    without the article ``ال`` when that form is attested in the wordfreq corpus at most
@@ -32,14 +32,15 @@ Rules (each dropped name is listed at the end of the output with its reason):
    a. three letters or fewer (ترك, نوم, سول): too often a common word or a clipping;
    b. a word of one of Taliq's closed lists (stopwords, reporting verbs, nationalities,
       titles, given names, organization and location nouns);
-   c. ``ال`` + a word ending in ``ي`` (the shape of a nisba adjective: المالي);
+   c. ``ال`` + a word ending in ``ي`` but not ``اي`` (the shape of a nisba adjective:
+      المالي, الكاريبي);
    d. a Zipf frequency (wordfreq, Arabic) of 3.7 or more, i.e. more than about five
       uses per million words: a frequent word that the curated lists do not have as a
       place is more likely a common word (العيون, ماهي, ديلي);
    e. a short manual list of common words below that frequency, found by reading the
       output (سمراء, سنتر, استر ...), each with its meaning in BLOCKLIST below.
-   Multi-word names whose every word is in a closed list or frequent (rule 5b/5d)
-   are dropped too (حي الأمير السفلي).
+   A multi-word name is dropped when it is in BLOCKLIST or all its words are function
+   words.
 
 Usage (from the repository root; needs the npm client and Python with wordfreq):
 

@@ -106,11 +106,21 @@ fn is_alphanumeric(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '\u{0621}'..='\u{064A}') || c.is_alphanumeric()
 }
 
+/// [`char::is_whitespace`], answered without the Unicode tables for ASCII and the
+/// Arabic block (U+0600–U+06FF, no whitespace).
+fn is_space(c: char) -> bool {
+    match c {
+        ' ' | '\t'..='\r' => true,
+        '\0'..='\x7F' | '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_whitespace(),
+    }
+}
+
 /// The normalized words of a candidate span (`split_whitespace` of its text), read from
 /// the normalized chars.
 fn words_of(doc: &Doc, c: &Candidate) -> Vec<String> {
     doc.norm.chars[c.start..c.end]
-        .split(|ch| ch.is_whitespace())
+        .split(|&ch| is_space(ch))
         .filter(|w| !w.is_empty())
         .map(|w| w.iter().collect())
         .collect()
@@ -198,19 +208,27 @@ fn to_mentions(doc: &Doc, resolved: &[Candidate]) -> Vec<Mention> {
             (s, e, display_form_chars(&doc.norm.orig_chars[s..e]))
         })
         .collect();
-    // the normalized last word, as chars (`split_whitespace().last()` of the text)
-    let last_word = |c: &Candidate| {
-        doc.norm.chars[c.start..c.end]
-            .rsplit(|ch| ch.is_whitespace())
-            .find(|w| !w.is_empty())
-    };
+    // the normalized last word of each PERSON, as chars (`split_whitespace().last()` of
+    // the text)
+    let lasts: Vec<Option<&[char]>> = resolved
+        .iter()
+        .map(|c| {
+            (c.label == Label::Person)
+                .then(|| {
+                    doc.norm.chars[c.start..c.end]
+                        .rsplit(|&ch| is_space(ch))
+                        .find(|w| !w.is_empty())
+                })
+                .flatten()
+        })
+        .collect();
     // longest PERSON name per surname (normalized last word): the index of its mention
     let mut by_surname: FxHashMap<&[char], (usize, usize)> = FxHashMap::default();
     for (k, (c, (_, _, display))) in resolved.iter().zip(&originals).enumerate() {
         if c.label != Label::Person {
             continue;
         }
-        let Some(last) = last_word(c) else { continue };
+        let Some(last) = lasts[k] else { continue };
         let len = display.chars().count();
         let entry = by_surname.entry(last).or_insert((0, usize::MAX));
         if len > entry.0 {
@@ -236,7 +254,7 @@ fn to_mentions(doc: &Doc, resolved: &[Candidate]) -> Vec<Mention> {
     for (k, (c, (start, end, display))) in resolved.iter().zip(originals.iter_mut()).enumerate() {
         let display = std::mem::take(display);
         let canonical = match c.label {
-            Label::Person => match last_word(c).and_then(|l| by_surname.get(l)) {
+            Label::Person => match lasts[k].and_then(|l| by_surname.get(l)) {
                 Some((_, k)) => full[k].clone(),
                 None => display,
             },
@@ -273,6 +291,14 @@ mod tests {
         assert_extracts(
             "قالت [تارلو]{PERSON} إن [تارلو]{PERSON} تعمل في [الصين]{LOCATION} منذ [عامين]{DATE}.",
         );
+    }
+
+    #[test]
+    fn fast_char_classes_agree_with_std() {
+        for c in (0..=0x0010_FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

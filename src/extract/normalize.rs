@@ -189,42 +189,47 @@ fn fold_fast(c: char) -> Fold {
 /// [`normalize`] into `out`, reusing its buffers.
 pub fn normalize_into(text: &str, out: &mut Normalized) {
     let text = up_to_4gib(text);
-    // the buffers are filled as locals (the optimizer keeps their lengths in registers),
-    // sized for the worst case (one char a byte) so that no push reallocates
+    // The per-char arrays are sized for the worst case (one char a byte) and written by
+    // index, then cut to length: the write positions stay in registers, where pushes
+    // would reload and store each vector's length for every char.
     let mut ntext = std::mem::take(&mut out.text);
     let mut chars = std::mem::take(&mut out.chars);
     let mut orig = std::mem::take(&mut out.orig);
     let mut orig_chars = std::mem::take(&mut out.orig_chars);
     ntext.clear();
     ntext.reserve(text.len());
-    chars.clear();
-    chars.reserve(text.len());
-    orig_chars.clear();
-    orig_chars.reserve(text.len());
-    orig.clear();
-    orig.reserve(text.len());
+    for v in [&mut chars, &mut orig_chars] {
+        v.resize(text.len(), '\0');
+    }
+    orig.resize(text.len(), 0);
     // the normalized text is copied from the original in runs of unchanged chars
     let mut run = 0;
-    for (i, (at, c)) in text.char_indices().enumerate() {
-        orig_chars.push(c);
-        let clen = c.len_utf8();
+    let mut i = 0;
+    let mut k = 0;
+    for (at, c) in text.char_indices() {
+        orig_chars[i] = c;
         match fold_fast(c) {
             Fold::Keep(n) => {
-                chars.push(n);
-                orig.push(i as u32);
+                chars[k] = n;
+                orig[k] = i as u32;
+                k += 1;
                 if n != c {
                     ntext.push_str(&text[run..at]);
                     ntext.push(n);
-                    run = at + clen;
+                    run = at + c.len_utf8();
                 }
             }
             Fold::Drop => {
                 ntext.push_str(&text[run..at]);
-                run = at + clen;
+                run = at + c.len_utf8();
             }
         }
+        i += 1;
     }
     ntext.push_str(&text[run..]);
+    orig_chars.truncate(i);
+    chars.truncate(k);
+    orig.truncate(k);
     *out = Normalized {
         text: ntext,
         chars,
