@@ -72,6 +72,41 @@ fn main() {
     let big = dir.path().join("big.ar.txt");
     std::fs::write(&big, &text).expect("write");
 
+    // the steps of opening, measured alone (domain code, no window)
+    let t = Instant::now();
+    let doc = taliq::document::Document::load(&big).expect("load");
+    let load = t.elapsed();
+    let t = Instant::now();
+    let session = taliq::session::Session::with_extraction(doc);
+    let extraction = t.elapsed();
+    let t = Instant::now();
+    let json = session.to_export().to_json();
+    let serialize = t.elapsed();
+    let t = Instant::now();
+    let mut fs = taliq::text::fonts::font_system(SystemFonts::Skip);
+    let params = taliq::text::LayoutParams {
+        font_size: 20.0,
+        line_spacing: 1.8,
+        width: Some(900.0),
+        family: taliq::text::fonts::ARABIC_FAMILY.to_owned(),
+        latin_family: Some(taliq::text::fonts::LATIN_FAMILY.to_owned()),
+    };
+    let fonts = t.elapsed();
+    let t = Instant::now();
+    let mut layout = taliq::text::DocLayout::new(session.document().text(), params);
+    layout.ensure_band(&mut fs, session.document().text(), 0.0, 900.0);
+    let first_screen = t.elapsed();
+    println!(
+        "  steps: load {:.1} ms, extraction {:.1} ms, sidecar JSON {:.1} ms ({} bytes), fonts {:.1} ms, first screen layout {:.1} ms",
+        ms(load),
+        ms(extraction),
+        ms(serialize),
+        json.len(),
+        ms(fonts),
+        ms(first_screen)
+    );
+    drop((session, json, layout));
+
     let (mut h, first) = open(big);
     let spans = h.state().session().map_or(0, |s| s.annotations().len());
     println!(

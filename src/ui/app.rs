@@ -1,6 +1,7 @@
 //! The application: holds the open article, applies [`Command`]s, autosaves, and lays out
 //! the panels.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -57,8 +58,21 @@ pub(super) struct OpenArticle {
     /// when it could not be read (it is then never overwritten).
     lexicon: ProjectLexicon,
     lexicon_file: Option<PathBuf>,
-    /// Cached entity grouping and the session revision it was computed at.
-    entities: (u64, Vec<Entity>),
+    /// Cached entity grouping and review counts, and the session revision they were
+    /// computed at (recomputed once per change, not every frame: a 1 MB article has more
+    /// than 10,000 suggestions).
+    entities: (u64, Vec<Entity>, ReviewCounts),
+}
+
+/// How many annotations of an article await review, were accepted or rejected, and which
+/// entities are wholly accepted.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ReviewCounts {
+    pub pending: usize,
+    pub accepted: usize,
+    pub rejected: usize,
+    /// Ids of the entities whose every mention is accepted.
+    pub accepted_entities: HashSet<String>,
 }
 
 impl OpenArticle {
@@ -74,10 +88,40 @@ impl OpenArticle {
     }
 
     pub fn entities(&mut self) -> &[Entity] {
-        if self.entities.0 != self.session.revision() {
-            self.entities = (self.session.revision(), self.session.entities());
-        }
+        self.refresh_entities();
         &self.entities.1
+    }
+
+    /// The review counts of the current state.
+    pub fn review_counts(&mut self) -> &ReviewCounts {
+        self.refresh_entities();
+        &self.entities.2
+    }
+
+    fn refresh_entities(&mut self) {
+        if self.entities.0 == self.session.revision() {
+            return;
+        }
+        let entities = self.session.entities();
+        let mut counts = ReviewCounts::default();
+        for a in self.session.annotations() {
+            match a.status {
+                Status::Pending => counts.pending += 1,
+                Status::Accepted => counts.accepted += 1,
+                Status::Rejected => counts.rejected += 1,
+            }
+        }
+        counts.accepted_entities = entities
+            .iter()
+            .filter(|e| {
+                e.mentions
+                    .iter()
+                    .filter_map(|id| self.session.get(*id))
+                    .all(|a| a.status == Status::Accepted)
+            })
+            .map(|e| e.id.clone())
+            .collect();
+        self.entities = (self.session.revision(), entities, counts);
     }
 }
 
@@ -688,7 +732,7 @@ impl TaliqApp {
             opened_revision: session.revision(),
             carried_unexported: earlier_changes.is_some(),
             export_path: earlier_changes.and_then(|u| u.export_path),
-            entities: (u64::MAX, Vec::new()),
+            entities: (u64::MAX, Vec::new(), ReviewCounts::default()),
             session,
             path: path.to_path_buf(),
             sidecar,
@@ -1137,11 +1181,13 @@ impl TaliqApp {
     }
 
     fn status_bar(&mut self, ui: &mut Ui) {
+        let counts = self.article.as_mut().map(|a| {
+            let c = a.review_counts();
+            (c.pending, c.accepted, c.rejected)
+        });
         ui.horizontal(|ui| {
-            if let Some(a) = &self.article {
+            if let (Some(a), Some((pending, accepted, rejected))) = (&self.article, counts) {
                 let doc = a.session.document();
-                let anns = a.session.annotations();
-                let count = |s: Status| anns.iter().filter(|x| x.status == s).count();
                 let name = doc.source_name().to_owned();
                 let color = ui.visuals().text_color();
                 let w = self
@@ -1159,10 +1205,7 @@ impl TaliqApp {
                 ui.label(format!("{} chars", doc.char_len()));
                 ui.separator();
                 ui.label(format!(
-                    "{} pending · {} accepted · {} rejected",
-                    count(Status::Pending),
-                    count(Status::Accepted),
-                    count(Status::Rejected)
+                    "{pending} pending · {accepted} accepted · {rejected} rejected"
                 ));
                 ui.separator();
                 let saved = a.saved_revision == Some(a.session.revision());
