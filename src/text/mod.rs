@@ -425,8 +425,7 @@ fn direction_mark(text: &str, rtl_base: bool) -> Option<char> {
         .chars()
         .map(bidi_class)
         .filter(|c| matches!(c, BidiClass::L | BidiClass::R | BidiClass::AL));
-    (strong.next() == Some(BidiClass::L) && strong.any(|c| c != BidiClass::L))
-        .then_some('\u{200E}')
+    (strong.next() == Some(BidiClass::L) && strong.any(|c| c != BidiClass::L)).then_some('\u{200E}')
 }
 
 /// True when the first strong directional character of `text` is right-to-left (Hebrew or
@@ -450,7 +449,10 @@ mod tests {
         let mut engine = TextEngine::new(SystemFonts::Skip);
         let marked = format!("\u{200E}{msg}");
         let layout = engine.layout(&marked, &TextStyle::ui(), Some(800.0), 1.0);
-        assert!(!layout.lines[0].rtl, "the status line must read left to right");
+        assert!(
+            !layout.lines[0].rtl,
+            "the status line must read left to right"
+        );
         // without the mark the article's rule makes it right-to-left
         let layout = engine.layout(msg, &TextStyle::ui(), Some(800.0), 1.0);
         assert!(layout.lines[0].rtl);
