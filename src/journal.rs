@@ -522,12 +522,21 @@ impl Autosaver {
     }
 
     /// Does the deferred rewrite of the sidecar when it is due (see [`AutosavePolicy`]).
+    /// A rewrite that fails is tried again [`AutosavePolicy::idle`] later (the changes
+    /// stay in the journal meanwhile).
     ///
     /// # Errors
     /// As [`Autosaver::changed`].
     pub fn tick(&mut self, session: &Session, now: Instant) -> Result<Saved, StorageError> {
         match self.next_due() {
-            Some(due) if now >= due && !self.is_in_sidecar(session) => self.save_full(session),
+            Some(due) if now >= due && !self.is_in_sidecar(session) => {
+                let saved = self.save_full(session);
+                if saved.is_err() {
+                    self.behind_since = Some(now);
+                    self.last_change = Some(now);
+                }
+                saved
+            }
             _ => Ok(Saved::Nothing),
         }
     }

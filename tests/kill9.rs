@@ -295,6 +295,7 @@ fn kill_once(seed: u64, reference: &[String]) -> (Option<usize>, bool) {
         "did not fit",
         "unapplied",
         "changed by another",
+        "lexicon",
     ] {
         assert!(!status.contains(bad), "seed {seed}: {status}");
     }
