@@ -217,7 +217,7 @@ impl ProjectLexicon {
     pub fn learn_rejected(&mut self, surface: &str, label: Label) -> bool {
         let surface = clean(surface);
         let key = surface_key(&surface);
-        if key.is_empty() {
+        if key.is_empty() || label == Label::Quote {
             return false;
         }
         let before = self.entries.len();
@@ -442,6 +442,18 @@ mod tests {
     /// and MISC compared only when the markup has them).
     fn assert_extracts_with(lexicon: &ProjectLexicon, marked: &str) {
         assert_extracts_by(marked, |text| extract_with(text, lexicon));
+    }
+
+    /// Found by tests/kill9.rs: rejecting a QUOTE suggestion wrote a `- QUOTE` line that
+    /// `parse` refuses, so the folder's lexicon could no longer be read or changed.
+    #[test]
+    fn quotes_are_never_learned_so_the_file_always_reads_back() {
+        let mut lx = ProjectLexicon::new();
+        assert!(!lx.learn_rejected("\"قال إنه مستعد\"", Label::Quote));
+        assert!(!lx.learn_accepted("\"قال إنه مستعد\"", Label::Quote, ""));
+        assert!(lx.learn_rejected("ساسكتل", Label::Person));
+        let back = ProjectLexicon::parse(&lx.to_file_text(), Path::new("x")).unwrap();
+        assert_eq!(back.rejected().len(), 1);
     }
 
     #[test]

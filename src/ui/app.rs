@@ -11,8 +11,8 @@ use egui::{Color32, Ui};
 use crate::annotation::{Entity, Origin, Status};
 use crate::corpus::{Corpus, LEXICON_FILE, Progress};
 use crate::document::Document;
-use crate::export::ExportFile;
 use crate::extract::ProjectLexicon;
+use crate::journal::{AutosavePolicy, Autosaver, Saved};
 use crate::label::Label;
 use crate::session::{Edit, Session};
 use crate::settings::{Settings, Theme};
@@ -40,8 +40,8 @@ pub enum Severity {
 pub(super) struct OpenArticle {
     pub session: Session,
     pub path: PathBuf,
-    pub sidecar: PathBuf,
-    saved_revision: Option<u64>,
+    /// Where and when the work is saved (sidecar and journal, see [`crate::journal`]).
+    autosave: Autosaver,
     exported_revision: Option<u64>,
     /// The session revision when the article was opened: later revisions are changes of
     /// this run.
@@ -51,9 +51,6 @@ pub(super) struct OpenArticle {
     /// Changed earlier in this run (before it was left and opened again) and not exported
     /// since.
     carried_unexported: bool,
-    /// Fingerprint of the sidecar as this session last read or wrote it, to notice
-    /// another window or program changing it.
-    disk_fingerprint: Option<u64>,
     /// The project lexicon of the article's folder and its file; `None` for the file
     /// when it could not be read (it is then never overwritten).
     lexicon: ProjectLexicon,
@@ -82,7 +79,7 @@ impl OpenArticle {
         let since = self.exported_revision.unwrap_or(self.opened_revision);
         (self.carried_unexported || self.session.revision() != since).then(|| Unexported {
             article: self.path.clone(),
-            sidecar: self.sidecar.clone(),
+            sidecar: self.autosave.sidecar().to_path_buf(),
             export_path: self.export_path.clone(),
         })
     }
@@ -175,6 +172,8 @@ pub struct TaliqApp {
     close_prompt: bool,
     /// The user chose to close: the next close request is let through.
     close_confirmed: bool,
+    /// When sidecars are rewritten whole and when changes are journaled first.
+    autosave_policy: AutosavePolicy,
 }
 
 impl TaliqApp {
@@ -217,6 +216,7 @@ impl TaliqApp {
             unexported: Vec::new(),
             close_prompt: false,
             close_confirmed: false,
+            autosave_policy: AutosavePolicy::default(),
         };
         app.apply_theme();
         if let Some(p) = path {
@@ -295,7 +295,7 @@ impl TaliqApp {
     /// The sidecar path of the open article.
     #[must_use]
     pub fn sidecar_path(&self) -> Option<&Path> {
-        self.article.as_ref().map(|a| a.sidecar.as_path())
+        self.article.as_ref().map(|a| a.autosave.sidecar())
     }
 
     /// The current status-line message.
@@ -573,7 +573,8 @@ impl TaliqApp {
             }
         };
         self.flush_autosave();
-        let mut notes = Vec::new();
+        // Work journaled but not yet in a sidecar when Taliq was killed goes in first.
+        let mut notes = crate::journal::recover(path);
         // An encoding chosen earlier with "Reload as" is remembered in the saved work:
         // when detection gives another text, decode as the work was annotated.
         let doc = if encoding.is_none() {
@@ -726,8 +727,7 @@ impl TaliqApp {
         self.article = Some(OpenArticle {
             lexicon,
             lexicon_file,
-            disk_fingerprint: storage::file_fingerprint(&sidecar),
-            saved_revision: None,
+            autosave: Autosaver::new(path, sidecar, self.autosave_policy),
             exported_revision: None,
             opened_revision: session.revision(),
             carried_unexported: earlier_changes.is_some(),
@@ -735,11 +735,13 @@ impl TaliqApp {
             entities: (u64::MAX, Vec::new(), ReviewCounts::default()),
             session,
             path: path.to_path_buf(),
-            sidecar,
         });
         self.view = ArticleView::default();
         self.facts = FactsPanel::default();
-        let severity = if notes.iter().any(|n| !n.starts_with("restored")) {
+        let severity = if notes
+            .iter()
+            .any(|n| !(n.starts_with("restored") || n.starts_with("recovered")))
+        {
             Severity::Warning
         } else {
             Severity::Info
@@ -1006,30 +1008,44 @@ impl TaliqApp {
         }
     }
 
-    /// Saves the session to its sidecar if it changed since the last save. Failures are
-    /// shown and retried on the next change; the in-memory work is never discarded.
+    /// Saves the session after a change: on disk before this returns, to the sidecar or,
+    /// for big documents, to its journal (see [`crate::journal`]). Failures are shown and
+    /// retried on the next change; the in-memory work is never discarded.
     fn autosave(&mut self) {
         let Some(a) = &mut self.article else { return };
-        if a.saved_revision == Some(a.session.revision()) {
-            return;
+        let saved = a.autosave.changed(&a.session, Instant::now());
+        self.report_autosave(saved);
+    }
+
+    /// Once a frame: rewrites the sidecar when a deferred rewrite is due, and asks for a
+    /// frame then.
+    pub fn autosave_tick(&mut self) {
+        let Some(a) = &mut self.article else { return };
+        let saved = a.autosave.tick(&a.session, Instant::now());
+        if let Some(due) = a.autosave.next_due() {
+            self.ctx
+                .request_repaint_after(due.saturating_duration_since(Instant::now()));
         }
-        if storage::file_fingerprint(&a.sidecar) != a.disk_fingerprint {
-            let moved_to = storage::alternative_sidecar_path(&a.path);
-            let msg = format!(
-                "{} was changed by another window or program; it is left as it is and this window's work now goes to {}",
-                file_name(&a.sidecar),
-                file_name(&moved_to)
-            );
-            a.sidecar = moved_to;
-            a.disk_fingerprint = storage::file_fingerprint(&a.sidecar);
-            self.status = Some((Severity::Warning, msg, Instant::now()));
-        }
-        let file: ExportFile = a.session.to_export();
-        match storage::save_sidecar(&a.sidecar, &file, a.session.deleted_ids()) {
-            Ok(()) => {
-                a.saved_revision = Some(a.session.revision());
-                a.disk_fingerprint = Some(storage::content_fingerprint(file.to_json().as_bytes()));
+        self.report_autosave(saved);
+    }
+
+    fn report_autosave(&mut self, saved: Result<Saved, storage::StorageError>) {
+        match saved {
+            Ok(Saved::Sidecar {
+                moved_from: Some(from),
+            }) => {
+                let to = self
+                    .article
+                    .as_ref()
+                    .map(|a| file_name(a.autosave.sidecar()))
+                    .unwrap_or_default();
+                let msg = format!(
+                    "{} was changed by another window or program; it is left as it is and this window's work now goes to {to}",
+                    file_name(&from),
+                );
+                self.say(Severity::Warning, msg);
             }
+            Ok(_) => {}
             Err(e) => {
                 let msg =
                     format!("Autosave failed: {e}. Your work is still open; export it to keep it.");
@@ -1038,22 +1054,34 @@ impl TaliqApp {
         }
     }
 
-    /// Saves everything: a note still being typed, then the sidecar.
+    /// Saves everything: a note still being typed, then the whole sidecar.
     fn flush_autosave(&mut self) {
         if let Some(a) = &self.article
             && let Some(cmd) = self.facts.take_unsaved_note(a)
         {
             self.apply(cmd);
         }
-        self.autosave();
+        let Some(a) = &mut self.article else { return };
+        let saved = a.autosave.flush(&a.session);
+        self.report_autosave(saved);
     }
 
-    /// True when every change is in the sidecar.
+    /// True when every change is on disk (in the sidecar, or in its journal until the
+    /// sidecar is next rewritten): a crash now loses nothing.
     #[must_use]
     pub fn is_saved(&self) -> bool {
         self.article
             .as_ref()
-            .is_none_or(|a| a.saved_revision == Some(a.session.revision()))
+            .is_none_or(|a| a.autosave.is_durable(&a.session))
+    }
+
+    /// Sets when sidecars are rewritten whole and when changes are journaled first, for
+    /// the open article and the ones opened later.
+    pub fn set_autosave_policy(&mut self, policy: AutosavePolicy) {
+        self.autosave_policy = policy;
+        if let Some(a) = &mut self.article {
+            a.autosave.set_policy(policy);
+        }
     }
 
     fn handle_input(&mut self, ctx: &egui::Context) {
@@ -1208,8 +1236,8 @@ impl TaliqApp {
                     "{pending} pending · {accepted} accepted · {rejected} rejected"
                 ));
                 ui.separator();
-                let saved = a.saved_revision == Some(a.session.revision());
-                let sidecar = a.sidecar.display().to_string();
+                let saved = a.autosave.is_durable(&a.session);
+                let sidecar = a.autosave.sidecar().display().to_string();
                 let engine = &mut self.engine;
                 ui.label(if saved { "✔ saved" } else { "• unsaved" })
                     .on_hover_ui(|ui| {
@@ -1505,6 +1533,7 @@ impl eframe::App for TaliqApp {
         for cmd in std::mem::take(&mut self.queue) {
             self.apply(cmd);
         }
+        self.autosave_tick();
         let title = self.article.as_ref().map_or_else(
             || "Taliq".to_owned(),
             |a| format!("{} — Taliq", a.session.document().source_name()),
