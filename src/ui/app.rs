@@ -12,6 +12,7 @@ use crate::annotation::{Entity, Origin, Status};
 use crate::corpus::{Corpus, LEXICON_FILE, Progress};
 use crate::document::Document;
 use crate::extract::ProjectLexicon;
+use crate::extract::lexicon::{Lesson, TaughtLexicon};
 use crate::journal::{AutosavePolicy, Autosaver, Saved};
 use crate::label::Label;
 use crate::session::{Edit, Session};
@@ -51,9 +52,10 @@ pub(super) struct OpenArticle {
     /// Changed earlier in this run (before it was left and opened again) and not exported
     /// since.
     carried_unexported: bool,
-    /// The project lexicon of the article's folder and its file; `None` for the file
-    /// when it could not be read (it is then never overwritten).
-    lexicon: ProjectLexicon,
+    /// The project lexicon of the article's folder with the lessons of this run's
+    /// decisions (undone with them), and its file; `None` for the file when it could not
+    /// be read (it is then never overwritten).
+    lexicon: TaughtLexicon,
     lexicon_file: Option<PathBuf>,
     /// Cached entity grouping and review counts, and the session revision they were
     /// computed at (recomputed once per change, not every frame: a 1 MB article has more
@@ -450,28 +452,31 @@ impl TaliqApp {
             Command::ClearSelection => self.view.clear(),
             Command::SelectRange(start, end) => self.view.select(start, end),
             Command::Accept(id) => {
-                self.edit(Edit::SetStatus {
+                if self.edit(Edit::SetStatus {
                     id,
                     status: Status::Accepted,
-                });
-                self.learn(&[id]);
+                }) {
+                    self.learn(&[id]);
+                }
             }
             Command::Reject(id) => {
-                self.edit(Edit::SetStatus {
+                if self.edit(Edit::SetStatus {
                     id,
                     status: Status::Rejected,
-                });
-                self.learn(&[id]);
+                }) {
+                    self.learn(&[id]);
+                }
             }
             Command::Relabel(id, label) => {
-                self.edit(Edit::Batch(vec![
+                if self.edit(Edit::Batch(vec![
                     Edit::SetLabel { id, label },
                     Edit::SetStatus {
                         id,
                         status: Status::Accepted,
                     },
-                ]));
-                self.learn(&[id]);
+                ])) {
+                    self.learn(&[id]);
+                }
             }
             Command::Delete(id) => {
                 self.edit(Edit::Remove(id));
@@ -725,7 +730,7 @@ impl TaliqApp {
             .position(|u| u.article == path)
             .map(|i| self.unexported.remove(i));
         self.article = Some(OpenArticle {
-            lexicon,
+            lexicon: TaughtLexicon::new(lexicon),
             lexicon_file,
             autosave: Autosaver::new(path, sidecar, self.autosave_policy),
             exported_revision: None,
@@ -787,21 +792,55 @@ impl TaliqApp {
         }
     }
 
-    fn edit(&mut self, edit: Edit) {
-        let Some(a) = &mut self.article else { return };
+    /// Applies `edit` as one undo step (and opens the lexicon's step for what it
+    /// teaches); returns whether it applied.
+    fn edit(&mut self, edit: Edit) -> bool {
+        let Some(a) = &mut self.article else {
+            return false;
+        };
         match a.session.apply(edit) {
-            Ok(()) => self.autosave(),
-            Err(e) => self.say(Severity::Error, format!("Not done: {e}")),
+            Ok(()) => {
+                a.lexicon.begin_step();
+                self.autosave();
+                true
+            }
+            Err(e) => {
+                self.say(Severity::Error, format!("Not done: {e}"));
+                false
+            }
         }
     }
 
+    /// Undoes or redoes the last step, with what it taught the project lexicon (see
+    /// [`TaughtLexicon`]: a name stays learned while another decision still teaches it).
     fn undo_redo(&mut self, undo: bool) {
         let Some(a) = &mut self.article else { return };
+        let had = if undo {
+            a.session.can_undo()
+        } else {
+            a.session.can_redo()
+        };
         let done = if undo {
             a.session.undo()
         } else {
             a.session.redo()
         };
+        let taught = if done {
+            if undo {
+                a.lexicon.undo()
+            } else {
+                a.lexicon.redo()
+            }
+        } else {
+            // the session drops a history entry that no longer applies: so do we
+            if had {
+                a.lexicon.forget_step(undo);
+            }
+            false
+        };
+        if taught {
+            self.save_lexicon();
+        }
         if done {
             self.autosave();
             self.say(Severity::Info, if undo { "Undone" } else { "Redone" });
@@ -828,8 +867,9 @@ impl TaliqApp {
         if ids.is_empty() {
             return;
         }
-        self.edit(Edit::Batch(ids.iter().copied().map(make).collect()));
-        self.learn(&ids);
+        if self.edit(Edit::Batch(ids.iter().copied().map(make).collect())) {
+            self.learn(&ids);
+        }
     }
 
     /// Focuses the next (or previous) pending suggestion after the focused annotation, in
@@ -962,8 +1002,9 @@ impl TaliqApp {
             .document()
             .slice(span.start(), span.end())
             .to_owned();
-        self.edit(edit);
-        self.learn(&[id]);
+        if self.edit(edit) {
+            self.learn(&[id]);
+        }
         self.view.clear();
         self.view.focus(id, span, vec![], None);
         let mut msg = format!("Labelled “{text}” as {label}");
@@ -982,26 +1023,45 @@ impl TaliqApp {
         }
     }
 
-    /// Teaches the project lexicon the annotator's decisions on these annotations:
-    /// accepted ones become learned names, rejected ones are not suggested again. The
-    /// lexicon file is rewritten (atomically) when it changed.
+    /// Teaches the project lexicon the annotator's decisions on these annotations, as
+    /// part of the step just applied: accepted ones become learned names, rejected ones
+    /// are not suggested again, pending or removed ones teach nothing. The lexicon file
+    /// is rewritten (atomically) when it changed.
     fn learn(&mut self, ids: &[u64]) {
         let Some(a) = &mut self.article else { return };
         let mut changed = false;
-        for id in ids {
-            let Some(ann) = a.session.get(*id) else {
-                continue;
-            };
-            let text = a.session.document().slice(ann.span.start(), ann.span.end());
-            changed |= match ann.status {
-                Status::Accepted => a.lexicon.learn_accepted(text, ann.label, &ann.canonical),
-                Status::Rejected => a.lexicon.learn_rejected(text, ann.label),
-                Status::Pending => false,
-            };
+        for &id in ids {
+            let lesson = a.session.get(id).and_then(|ann| {
+                let surface = a
+                    .session
+                    .document()
+                    .slice(ann.span.start(), ann.span.end())
+                    .to_owned();
+                match ann.status {
+                    Status::Accepted => Some(Lesson::Accepted {
+                        surface,
+                        label: ann.label,
+                        canonical: ann.canonical.clone(),
+                    }),
+                    Status::Rejected => Some(Lesson::Rejected {
+                        surface,
+                        label: ann.label,
+                    }),
+                    Status::Pending => None,
+                }
+            });
+            changed |= a.lexicon.teach(id, lesson);
         }
-        if changed
-            && let Some(path) = &a.lexicon_file
-            && let Err(e) = a.lexicon.save(path)
+        if changed {
+            self.save_lexicon();
+        }
+    }
+
+    /// Writes the project lexicon to its file; a failure is shown.
+    fn save_lexicon(&mut self) {
+        let Some(a) = &mut self.article else { return };
+        if let Some(path) = &a.lexicon_file
+            && let Err(e) = a.lexicon.lexicon().save(path)
         {
             let msg = format!("The project lexicon was not saved: {e}");
             self.say(Severity::Warning, msg);
