@@ -6,7 +6,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 use thiserror::Error;
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::GraphemeCursor;
 
 /// Files larger than this are refused (bytes). Arabic news articles are a few tens of kB;
 /// 50 MB leaves room for whole archives without letting a stray video file freeze the UI.
@@ -80,9 +80,6 @@ pub struct Document {
     sha256: String,
     /// `char_to_byte[i]` is the byte offset of char `i`; one extra entry holds `text.len()`.
     char_to_byte: Vec<u32>,
-    /// `grapheme_start[i]` is true when char offset `i` begins an extended grapheme cluster
-    /// (UAX #29); one extra entry (true) for the end of the text.
-    grapheme_start: Vec<bool>,
 }
 
 impl Document {
@@ -98,13 +95,6 @@ impl Document {
             char_to_byte.push(b as u32);
         }
         char_to_byte.push(text.len() as u32);
-        let mut grapheme_start = vec![false; char_to_byte.len()];
-        let mut ci = 0usize;
-        for g in text.graphemes(true) {
-            grapheme_start[ci] = true;
-            ci += g.chars().count();
-        }
-        grapheme_start[ci] = true;
         Document {
             text,
             source_name: source_name.to_owned(),
@@ -112,7 +102,6 @@ impl Document {
             replacements: 0,
             sha256,
             char_to_byte,
-            grapheme_start,
         }
     }
 
@@ -306,31 +295,49 @@ impl Document {
 
     /// True when `char_offset` is a grapheme cluster boundary (0 and the end included).
     #[must_use]
+    ///
+    /// Boundaries are found on demand with UAX #29 rules (unicode-segmentation's
+    /// `GraphemeCursor` over the whole text, so no context is ever missing) rather than
+    /// computed for the whole text at load: a 1 MB article opens faster.
     pub fn is_grapheme_boundary(&self, char_offset: usize) -> bool {
-        self.grapheme_start
-            .get(char_offset)
-            .copied()
-            .unwrap_or(false)
+        let Some(&b) = self.char_to_byte.get(char_offset) else {
+            return false;
+        };
+        GraphemeCursor::new(b as usize, self.text.len(), true)
+            .is_boundary(&self.text, 0)
+            .unwrap_or(true)
     }
 
     /// The nearest grapheme boundary at or before `char_offset` (clamped to the text).
     #[must_use]
     pub fn grapheme_floor(&self, char_offset: usize) -> usize {
-        let mut i = char_offset.min(self.char_len());
-        while !self.grapheme_start[i] {
-            i -= 1;
+        let c = char_offset.min(self.char_len());
+        if self.is_grapheme_boundary(c) {
+            return c;
         }
-        i
+        let mut cursor = GraphemeCursor::new(self.char_to_byte[c] as usize, self.text.len(), true);
+        let b = cursor
+            .prev_boundary(&self.text, 0)
+            .ok()
+            .flatten()
+            .unwrap_or(0);
+        self.char_offset(b).unwrap_or(0)
     }
 
     /// The nearest grapheme boundary at or after `char_offset` (clamped to the text).
     #[must_use]
     pub fn grapheme_ceil(&self, char_offset: usize) -> usize {
-        let mut i = char_offset.min(self.char_len());
-        while !self.grapheme_start[i] {
-            i += 1;
+        let c = char_offset.min(self.char_len());
+        if self.is_grapheme_boundary(c) {
+            return c;
         }
-        i
+        let mut cursor = GraphemeCursor::new(self.char_to_byte[c] as usize, self.text.len(), true);
+        let b = cursor
+            .next_boundary(&self.text, 0)
+            .ok()
+            .flatten()
+            .unwrap_or(self.text.len());
+        self.char_offset(b).unwrap_or(self.char_len())
     }
 
     /// Char offsets of the bidi embedding, override and isolate controls (U+202A–U+202E,

@@ -143,6 +143,27 @@ pub struct AnnotationRecord {
 }
 
 impl AnnotationRecord {
+    /// The record of annotation `a` of `doc`, as the export writes it (`text` is the
+    /// document slice, `entity` is `LABEL:canonical`).
+    #[must_use]
+    pub fn of(doc: &Document, a: &Annotation) -> AnnotationRecord {
+        AnnotationRecord {
+            id: a.id,
+            start: a.span.start(),
+            end: a.span.end(),
+            text: doc.slice(a.span.start(), a.span.end()).into(),
+            label: a.label,
+            origin: a.origin,
+            status: a.status,
+            note: a.note.clone(),
+            entity: format!("{}:{}", a.label.as_str(), a.canonical),
+            attributes: a.facts.attributes.clone(),
+            speaker: a.facts.speaker.clone(),
+            value: a.facts.value.as_ref().map(|v| v.value.clone()),
+            hijri: a.facts.value.as_ref().and_then(|v| v.hijri.clone()),
+        }
+    }
+
     /// The annotation this record describes, placed at `span` (checked by the caller
     /// against the document). The canonical name is the part of `entity` after
     /// `LABEL:`, or the annotation's text when that is missing.
@@ -220,21 +241,7 @@ impl ExportFile {
             labels: Label::ALL.to_vec(),
             annotations: anns
                 .into_iter()
-                .map(|a| AnnotationRecord {
-                    id: a.id,
-                    start: a.span.start(),
-                    end: a.span.end(),
-                    text: doc.slice(a.span.start(), a.span.end()).into(),
-                    label: a.label,
-                    origin: a.origin,
-                    status: a.status,
-                    note: a.note.clone(),
-                    entity: format!("{}:{}", a.label.as_str(), a.canonical),
-                    attributes: a.facts.attributes.clone(),
-                    speaker: a.facts.speaker.clone(),
-                    value: a.facts.value.as_ref().map(|v| v.value.clone()),
-                    hijri: a.facts.value.as_ref().and_then(|v| v.hijri.clone()),
-                })
+                .map(|a| AnnotationRecord::of(doc, a))
                 .collect(),
             entities: group_entities(annotations),
         }

@@ -1,7 +1,7 @@
 //! Taliq (تعليق): a desktop tool for annotating Arabic news articles.
 //!
 //! The domain (`document`, `span`, `label`, `annotation`, `extract`, `export`, `storage`,
-//! `session`) is pure Rust with no GUI types and is testable without a window. `text` is
+//! `journal`, `session`) is pure Rust with no GUI types and is testable without a window. `text` is
 //! the Arabic text engine (cosmic-text layout, egui painting) and `ui` the thin egui shell.
 
 pub mod annotation;
@@ -12,6 +12,7 @@ pub mod docx;
 pub mod export;
 pub mod extract;
 pub mod html;
+pub mod journal;
 pub mod label;
 pub mod reanchor;
 pub mod search;

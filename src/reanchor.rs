@@ -19,7 +19,8 @@ const CONTEXT: usize = 32;
 pub struct Reanchored {
     /// Annotations placed in the new text (ids, labels, statuses and notes kept).
     pub placed: Vec<Annotation>,
-    /// Old annotations whose text was not found (or whose place was taken).
+    /// Old annotations whose text was not found (or whose place was taken, or whose id an
+    /// earlier record of the file already had).
     pub lost: Vec<AnnotationRecord>,
 }
 
@@ -33,7 +34,13 @@ pub fn reanchor(old: &ExportFile, doc: &Document) -> Reanchored {
     let mut taken = std::collections::HashSet::new();
     // occurrences of each distinct quote, found once (str search, then byte → char)
     let mut found: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    // ids stay unique: a damaged or hand-edited file may repeat one (found by fuzzing)
+    let mut ids = std::collections::HashSet::new();
     for r in &old.annotations {
+        if !ids.insert(r.id) {
+            out.lost.push(r.clone());
+            continue;
+        }
         let quote: Vec<char> = r.text.chars().collect();
         let (s, e) = (r.start.min(old_chars.len()), r.end.min(old_chars.len()));
         let prefix = &old_chars[s.saturating_sub(CONTEXT)..s];
@@ -116,6 +123,29 @@ mod tests {
             })
             .collect();
         ExportFile::new(&d, &anns)
+    }
+
+    /// Found by fuzzing (fuzz/, target `sidecar`): a damaged file that repeats an id gave
+    /// two placed annotations with the same id, which edits by id cannot tell apart.
+    #[test]
+    fn a_repeated_id_is_placed_once_and_the_repeat_reported_lost() {
+        let mut old = file(
+            "قال بوتين إن ترامب وافق",
+            &[
+                (4, 9, Label::Person, Status::Accepted),
+                (13, 18, Label::Person, Status::Pending),
+            ],
+        );
+        old.annotations[1].id = 1;
+        let new = Document::from_text("عاجل: قال بوتين إن ترامب وافق", "a.txt", "UTF-8");
+        let r = reanchor(&old, &new);
+        assert_eq!(r.placed.len(), 1);
+        assert_eq!(
+            new.slice(r.placed[0].span.start(), r.placed[0].span.end()),
+            "بوتين"
+        );
+        assert_eq!(r.lost.len(), 1);
+        assert_eq!(r.lost[0].text, "ترامب");
     }
 
     #[test]

@@ -110,6 +110,15 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StorageError> {
     Ok(())
 }
 
+/// What [`save_sidecar`] wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// [`content_fingerprint`] of the bytes written.
+    pub fingerprint: u64,
+    /// Their length in bytes.
+    pub bytes: usize,
+}
+
 /// Saves `file` to the sidecar at `path`, refusing to drop stored annotations silently:
 /// every annotation id in the file currently on disk must be either in `file` or in
 /// `deleted` (ids the annotator deleted on purpose).
@@ -122,7 +131,7 @@ pub fn save_sidecar<S: std::hash::BuildHasher>(
     path: &Path,
     file: &ExportFile,
     deleted: &HashSet<u64, S>,
-) -> Result<(), StorageError> {
+) -> Result<Written, StorageError> {
     if let Some(old) = read_sidecar(path)? {
         let new_ids: HashSet<u64> = file.annotations.iter().map(|a| a.id).collect();
         let same_text = old.document.sha256 == file.document.sha256;
@@ -138,7 +147,12 @@ pub fn save_sidecar<S: std::hash::BuildHasher>(
             });
         }
     }
-    write_atomic(path, file.to_json().as_bytes())
+    let json = file.to_json();
+    write_atomic(path, json.as_bytes())?;
+    Ok(Written {
+        fingerprint: content_fingerprint(json.as_bytes()),
+        bytes: json.len(),
+    })
 }
 
 /// Every saved-work file that may belong to `article`, existing ones only: the regular

@@ -52,7 +52,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::doc::{Candidate, Doc};
 use super::gazetteer::PhraseTable;
@@ -217,7 +217,7 @@ impl ProjectLexicon {
     pub fn learn_rejected(&mut self, surface: &str, label: Label) -> bool {
         let surface = clean(surface);
         let key = surface_key(&surface);
-        if key.is_empty() {
+        if key.is_empty() || label == Label::Quote {
             return false;
         }
         let before = self.entries.len();
@@ -348,6 +348,187 @@ impl ProjectLexicon {
     }
 }
 
+/// What one annotator decision teaches the project lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lesson {
+    /// An accepted or manual annotation: [`ProjectLexicon::learn_accepted`].
+    Accepted {
+        /// The annotated text.
+        surface: String,
+        /// Its label.
+        label: Label,
+        /// The canonical name of the entity.
+        canonical: String,
+    },
+    /// A rejected suggestion: [`ProjectLexicon::learn_rejected`].
+    Rejected {
+        /// The suggested text.
+        surface: String,
+        /// The suggested label.
+        label: Label,
+    },
+}
+
+impl Lesson {
+    /// Teaches `lexicon` this lesson; returns whether it changed.
+    fn teach(&self, lexicon: &mut ProjectLexicon) -> bool {
+        match self {
+            Lesson::Accepted {
+                surface,
+                label,
+                canonical,
+            } => lexicon.learn_accepted(surface, *label, canonical),
+            Lesson::Rejected { surface, label } => lexicon.learn_rejected(surface, *label),
+        }
+    }
+}
+
+/// The lesson an annotation teaches, numbered in teaching order.
+type Numbered = Option<(u64, Lesson)>;
+
+/// One annotation's lesson before and after an undoable step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Change {
+    id: u64,
+    before: Numbered,
+    after: Numbered,
+}
+
+/// A project lexicon as loaded from its file plus the decisions of one editing session
+/// that taught it, kept so that undoing a decision unteaches it and redoing it teaches
+/// it again.
+///
+/// # Rule
+///
+/// The lexicon in force is the *base* (the file as read when the article was opened,
+/// which holds what earlier sessions and other articles taught) with the lesson of every
+/// annotation decided in this session applied on top, in the order they were taught.
+/// Each annotation (by id) teaches at most one lesson, the one of its latest decision
+/// (accepted or manual → learned name; rejected → not suggested again). Undoing a step
+/// gives each annotation it touched the lesson it had before the step, and the lexicon
+/// is rebuilt; redoing restores the lessons of the step. So a name stays learned while
+/// any decision still teaches it — another annotation accepted with the same text and
+/// label in this article, or the base (another article, an earlier session) — and is
+/// forgotten when the undone decision was its only teacher. After an undo the lexicon
+/// is exactly what it was before the step.
+///
+/// The owner calls [`Self::begin_step`] for every undoable step it applies, then
+/// [`Self::teach`] for the decisions of that step, and [`Self::undo`] / [`Self::redo`]
+/// in step with its own history.
+#[derive(Debug, Clone, Default)]
+pub struct TaughtLexicon {
+    base: ProjectLexicon,
+    current: ProjectLexicon,
+    /// The lesson in force of each annotation decided in this session.
+    lessons: FxHashMap<u64, (u64, Lesson)>,
+    next_seq: u64,
+    undo: Vec<Vec<Change>>,
+    redo: Vec<Vec<Change>>,
+}
+
+impl TaughtLexicon {
+    /// `base` with nothing taught yet.
+    #[must_use]
+    pub fn new(base: ProjectLexicon) -> TaughtLexicon {
+        TaughtLexicon {
+            current: base.clone(),
+            base,
+            ..TaughtLexicon::default()
+        }
+    }
+
+    /// The lexicon in force.
+    #[must_use]
+    pub fn lexicon(&self) -> &ProjectLexicon {
+        &self.current
+    }
+
+    /// Opens a new undoable step (and forgets the steps that could be redone).
+    pub fn begin_step(&mut self) {
+        self.undo.push(Vec::new());
+        self.redo.clear();
+    }
+
+    /// Records that annotation `id`, in the current step, now teaches `lesson` (`None`:
+    /// nothing, e.g. back to pending or removed). Returns whether the lexicon changed.
+    /// Without an open step (before any [`Self::begin_step`]) the lesson is kept but
+    /// cannot be undone.
+    pub fn teach(&mut self, id: u64, lesson: Option<Lesson>) -> bool {
+        let after = lesson.map(|l| {
+            self.next_seq += 1;
+            (self.next_seq, l)
+        });
+        let before = self.set(id, after.clone());
+        if let Some(step) = self.undo.last_mut() {
+            // a second lesson of the same annotation in one step keeps the first `before`
+            match step.iter_mut().find(|c| c.id == id) {
+                Some(c) => c.after = after,
+                None => step.push(Change { id, before, after }),
+            }
+        }
+        self.rebuild()
+    }
+
+    /// Undoes the last step's lessons; returns whether the lexicon changed. A step
+    /// without lessons is popped too, keeping this history in step with the owner's.
+    pub fn undo(&mut self) -> bool {
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        for c in step.iter().rev() {
+            self.set(c.id, c.before.clone());
+        }
+        self.redo.push(step);
+        self.rebuild()
+    }
+
+    /// Redoes the last undone step's lessons; returns whether the lexicon changed.
+    pub fn redo(&mut self) -> bool {
+        let Some(step) = self.redo.pop() else {
+            return false;
+        };
+        for c in &step {
+            self.set(c.id, c.after.clone());
+        }
+        self.undo.push(step);
+        self.rebuild()
+    }
+
+    /// Drops the last undoable (`undo`) or redoable step without applying it, when the
+    /// owner's history lost that step. Returns whether there was one.
+    pub fn forget_step(&mut self, undo: bool) -> bool {
+        if undo {
+            self.undo.pop().is_some()
+        } else {
+            self.redo.pop().is_some()
+        }
+    }
+
+    fn set(&mut self, id: u64, lesson: Numbered) -> Numbered {
+        match lesson {
+            Some(l) => self.lessons.insert(id, l),
+            None => self.lessons.remove(&id),
+        }
+    }
+
+    /// Rebuilds the lexicon in force from the base and the lessons; returns whether it
+    /// changed.
+    fn rebuild(&mut self) -> bool {
+        let mut order: Vec<&(u64, Lesson)> = self.lessons.values().collect();
+        order.sort_by_key(|(seq, _)| *seq);
+        let mut lexicon = self.base.clone();
+        for (_, lesson) in order {
+            lesson.teach(&mut lexicon);
+        }
+        if lexicon == self.current {
+            false
+        } else {
+            self.current = lexicon;
+            true
+        }
+    }
+}
+
 /// Extracts mentions from `text` like [`super::extract`], then applies `lexicon`: adds
 /// matches of learned entries and drops rejected suggestions (see the module doc).
 /// With an empty lexicon the result is the same as [`super::extract`].
@@ -444,6 +625,18 @@ mod tests {
         assert_extracts_by(marked, |text| extract_with(text, lexicon));
     }
 
+    /// Found by tests/kill9.rs: rejecting a QUOTE suggestion wrote a `- QUOTE` line that
+    /// `parse` refuses, so the folder's lexicon could no longer be read or changed.
+    #[test]
+    fn quotes_are_never_learned_so_the_file_always_reads_back() {
+        let mut lx = ProjectLexicon::new();
+        assert!(!lx.learn_rejected("\"قال إنه مستعد\"", Label::Quote));
+        assert!(!lx.learn_accepted("\"قال إنه مستعد\"", Label::Quote, ""));
+        assert!(lx.learn_rejected("ساسكتل", Label::Person));
+        let back = ProjectLexicon::parse(&lx.to_file_text(), Path::new("x")).unwrap();
+        assert_eq!(back.rejected().len(), 1);
+    }
+
     #[test]
     fn learned_entries_are_extracted_with_proclitics_outside() {
         let mut lx = ProjectLexicon::new();
@@ -526,6 +719,111 @@ mod tests {
         let mut lx = ProjectLexicon::new();
         lx.learn_rejected("روسيا", Label::Organization);
         assert_extracts_with(&lx, "قالت [روسيا]{LOCATION} إن");
+    }
+
+    fn accepted(surface: &str) -> Lesson {
+        Lesson::Accepted {
+            surface: surface.to_owned(),
+            label: Label::Person,
+            canonical: surface.to_owned(),
+        }
+    }
+
+    fn rejected(surface: &str) -> Lesson {
+        Lesson::Rejected {
+            surface: surface.to_owned(),
+            label: Label::Person,
+        }
+    }
+
+    fn knows(t: &TaughtLexicon, surface: &str) -> bool {
+        let key = surface_key(surface);
+        t.lexicon()
+            .entries()
+            .iter()
+            .any(|e| e.label == Label::Person && surface_key(&e.surface) == key)
+    }
+
+    #[test]
+    fn undo_unteaches_and_redo_teaches_again() {
+        let mut t = TaughtLexicon::new(ProjectLexicon::new());
+        t.begin_step();
+        assert!(t.teach(1, Some(accepted("كامبل"))));
+        assert!(knows(&t, "كامبل"));
+        assert!(t.undo());
+        assert!(t.lexicon().is_empty());
+        assert!(t.redo());
+        assert!(knows(&t, "كامبل"));
+        // a rejection, undone, is withdrawn and the name it had unlearned comes back
+        t.begin_step();
+        assert!(t.teach(1, Some(rejected("كامبل"))));
+        assert!(t.lexicon().is_rejected("كامبل", Label::Person));
+        assert!(!knows(&t, "كامبل"));
+        assert!(t.undo());
+        assert!(!t.lexicon().is_rejected("كامبل", Label::Person));
+        assert!(knows(&t, "كامبل"));
+        // nothing left to redo after a new step
+        t.begin_step();
+        assert!(!t.redo());
+    }
+
+    #[test]
+    fn a_name_stays_while_another_decision_teaches_it() {
+        // taught by two annotations of this article: undoing one keeps it
+        let mut t = TaughtLexicon::new(ProjectLexicon::new());
+        t.begin_step();
+        t.teach(1, Some(accepted("ساندرز")));
+        t.begin_step();
+        assert!(!t.teach(2, Some(accepted("ساندرز"))));
+        assert!(!t.undo());
+        assert!(knows(&t, "ساندرز"));
+        assert!(t.undo());
+        assert!(!knows(&t, "ساندرز"));
+        // taught before this session (another article, an earlier run): kept
+        let mut base = ProjectLexicon::new();
+        base.learn_accepted("ساندرز", Label::Person, "");
+        let mut t = TaughtLexicon::new(base.clone());
+        t.begin_step();
+        t.teach(7, Some(accepted("ساندرز")));
+        t.undo();
+        assert_eq!(t.lexicon(), &base);
+        // a rejection in this session of a name of the base: undo restores the base
+        t.begin_step();
+        t.teach(7, Some(rejected("ساندرز")));
+        assert!(!knows(&t, "ساندرز"));
+        t.undo();
+        assert_eq!(t.lexicon(), &base);
+    }
+
+    #[test]
+    fn undo_restores_the_lexicon_of_before_the_step() {
+        let mut t = TaughtLexicon::new(ProjectLexicon::new());
+        t.begin_step();
+        t.teach(1, Some(accepted("ليفنغستون")));
+        t.begin_step();
+        t.teach(2, Some(rejected("ليفنغستون")));
+        t.begin_step();
+        // one step deciding several annotations (an entity), one of them twice
+        t.teach(3, Some(accepted("بيرنز")));
+        t.teach(4, Some(accepted("بيرنز")));
+        t.teach(3, Some(rejected("بيرنز")));
+        let after = t.lexicon().clone();
+        assert!(after.is_rejected("بيرنز", Label::Person));
+        t.undo();
+        assert!(t.lexicon().is_rejected("ليفنغستون", Label::Person));
+        assert!(!knows(&t, "بيرنز") && !t.lexicon().is_rejected("بيرنز", Label::Person));
+        t.redo();
+        assert_eq!(t.lexicon(), &after);
+        t.undo();
+        t.undo();
+        assert!(knows(&t, "ليفنغستون"));
+        // going back to pending teaches nothing
+        t.begin_step();
+        t.teach(1, None);
+        assert!(t.lexicon().is_empty());
+        assert!(t.forget_step(true));
+        assert!(!t.forget_step(false));
+        assert!(!t.undo() && t.lexicon().is_empty());
     }
 
     #[test]

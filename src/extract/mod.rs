@@ -320,6 +320,29 @@ mod tests {
         assert_eq!(get("الأمم المتحدة").as_deref(), Some("الأمم المتحدة"));
     }
 
+    /// Found by fuzzing (fuzz/, target `extract`): a mention ended before a combining mark
+    /// that is not Arabic (here Syriac U+0731), inside a grapheme cluster, so it was not a
+    /// valid span and the suggestion was silently dropped. Also a ZWJ after a name and an
+    /// Arabic number sign (U+0600, which joins the digits after it) before a number.
+    #[test]
+    fn spans_never_split_clusters_made_with_non_arabic_marks() {
+        use crate::document::Document;
+        use crate::span::Span;
+        for text in [
+            "وقد طبقت شرطة مرو\u{731} شينجن عقوبات غير تقليدية قبل ذلك.",
+            "قال الرئيس فلاديمير بوتين\u{200d} إن روسيا مستعدة.",
+            "قال الرئيس فلاديمير بوتين\u{301} إن روسيا مستعدة.",
+            "بلغ العدد \u{600}1500 شخص في موسكو يوم 28 حزيران 2019.",
+        ] {
+            let doc = Document::from_text(text, "t.txt", "UTF-8");
+            let ms = extract(text);
+            assert!(!ms.is_empty(), "{text}");
+            for m in &ms {
+                assert!(Span::new(&doc, m.start, m.end).is_ok(), "{m:?} in {text:?}");
+            }
+        }
+    }
+
     #[test]
     fn spans_respect_graphemes_and_boundaries() {
         let text = "شدّد بوتينُ على أنّ الكرملينَ، بحسب \"رويترز\"، وافق في 28 حزيران/ يونيو 2019.";

@@ -134,18 +134,44 @@ impl Normalized {
 
     /// Maps a non-empty normalized char range `[start, end)` to the original char range.
     ///
-    /// The end is extended over combining marks (and dropped format marks are not) so a
-    /// span never ends inside a grapheme cluster.
+    /// The end is extended over combining marks (and dropped format marks are not), and
+    /// both edges are widened to extended grapheme cluster boundaries (UAX #29), so a span
+    /// never starts or ends inside a cluster: not before a non-Arabic combining mark or a
+    /// ZWJ, not after an Arabic number sign (U+0600, a "Prepend" char).
     #[must_use]
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end && end <= self.len());
-        let s = self.orig_index(start);
+        let mut s = self.orig_index(start);
         let mut e = self.orig_index(end - 1) + 1;
-        while e < self.orig_chars.len() && is_arabic_mark(self.orig_chars[e]) {
+        let chars = &self.orig_chars;
+        while e < chars.len() && (is_arabic_mark(chars[e]) || !is_grapheme_boundary(chars, e)) {
             e += 1;
+        }
+        while s > 0 && !is_grapheme_boundary(chars, s) {
+            s -= 1;
         }
         (s, e)
     }
+}
+
+/// True when char offset `i` of `chars` is an extended grapheme cluster boundary (UAX #29,
+/// via unicode-segmentation), judged from the 8 chars on each side: enough for every rule
+/// but long runs of regional indicators, which are then split where the window ends.
+fn is_grapheme_boundary(chars: &[char], i: usize) -> bool {
+    if i == 0 || i >= chars.len() {
+        return true;
+    }
+    // fast path: between ASCII (but CR LF) and basic Arabic letters there is always one
+    let plain = |c: char| (c.is_ascii() && c != '\r') || matches!(c, '\u{0621}'..='\u{064A}');
+    if plain(chars[i - 1]) && plain(chars[i]) {
+        return true;
+    }
+    let lo = i.saturating_sub(8);
+    let window: String = chars[lo..(i + 8).min(chars.len())].iter().collect();
+    let at: usize = chars[lo..i].iter().map(|c| c.len_utf8()).sum();
+    unicode_segmentation::GraphemeCursor::new(at, window.len(), true)
+        .is_boundary(&window, 0)
+        .unwrap_or(true)
 }
 
 /// Normalizes `text` for matching (see the module doc for the folding rules).

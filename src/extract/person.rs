@@ -6,14 +6,25 @@
 //!   the title and adjectives stay outside the span (guideline rule 3);
 //! - a reporting verb followed by its subject (`قال مايكل فالون`, `تقول تارلو:`);
 //! - a known given name followed by further name tokens (`جون دي دومينيكو`);
-//! - the lexicon of well-known people (`بوتين`).
+//! - the lexicon of well-known people (`بوتين`);
+//! - a word of the personal-name word list ([`NAME_WORDS`], `data/name_words.txt`:
+//!   transliterated surnames and given names that are not Arabic words) standing alone
+//!   (`وقال المخرج إن كامبل سيعود`, weakest rank);
+//! - coordination with a person found by the rules above (`بين سولا وترامب`,
+//!   `شرح زاي وزايون`): the other conjunct is a name when it is a plain unknown word and
+//!   not the head of a construct phrase.
 //!
 //! Name tokens are Arabic words that are not function words, closed-class lexicon words
 //! (titles, nationalities, trigger nouns), definite (`ال…`) or marked with tanween.
 //! Document-level propagation of surnames happens in [`super::propagate`].
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
+use super::normalize::normalize_str;
 use super::tokenize::TokenKind;
 use super::vocab;
 use crate::label::Label;
@@ -23,6 +34,20 @@ pub(crate) const NAME_SUFFIXES: &[&str] = &["الثاني", "الثالث", "ا�
 
 /// Nasab and kunya particles inside Arabic names (`محمد بن سلمان`, `أبو مازن`).
 pub(crate) const NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد"];
+
+/// Personal-name words (`data/name_words.txt`), normalized: one-word transliterated
+/// surnames and given names, none of them an Arabic word or an entry of another list.
+///
+/// Source: the English–Arabic name pairs of arabnamer 0.1.3 (E. Yousef, data licence
+/// CC BY 4.0), filtered as the file header says (`data/tools/build_name_words.py`).
+pub static NAME_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    include_str!("../../data/name_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(normalize_str)
+        .collect()
+});
 
 /// Whether the word at `i` belongs to a closed class that never starts a name: function
 /// words, titles, nationality adjectives, reporting verbs, trigger and descriptor nouns.
@@ -65,6 +90,41 @@ pub fn is_common_shape(doc: &Doc, i: usize) -> bool {
         || word.ends_with("وا")
         || word.starts_with("است")
         || (word.ends_with("ات") && len >= 5)
+}
+
+/// Whether the word at `i` has the shape of an Arabic broken plural of people or things,
+/// which often follows a verb as an indefinite subject (`تشير تقارير`, `يرى خبراء`)
+/// where a name would stand: `تفاعيل`/`مفاعيل`/`فواعيل` (six letters, alef third and ya
+/// fifth: `تقارير`, `صواريخ`), `فعلاء` (ending in `اء`: `خبراء`, `وزراء`) and `أفعال`
+/// (`أنصار`, `أطراف`); a given name (`أسماء`) is not taken.
+#[must_use]
+pub fn is_broken_plural_shape(doc: &Doc, i: usize) -> bool {
+    let w: Vec<char> = doc.text(i).chars().collect();
+    !is_first_name(doc, i)
+        && ((w.len() == 6 && w[2] == 'ا' && w[4] == 'ي')
+            || (w.len() >= 5 && w.ends_with(&['ا', 'ء']))
+            || (w.len() == 5 && w[0] == 'ا' && w[3] == 'ا' && !doc.is_definite(i)))
+}
+
+/// Whether the word at `i` reads as a definite noun after a preposition (`بالضيوف`,
+/// `وللمدينة`, `كالعادة`): a reading stripped of `ب`, `ل` or `ك` starts with `ال`. A
+/// word of the name lists is not (`بالمر`), nor a word too short for `ال` + a noun
+/// (`بال`); `و` and `ف` alone are not prepositions (`فالنتاين`).
+#[must_use]
+pub fn definite_after_proclitic(doc: &Doc, i: usize) -> bool {
+    if !doc.is_arabic(i) || is_first_name(doc, i) || NAME_WORDS.contains(doc.text(i)) {
+        return false;
+    }
+    let word = doc.text(i);
+    doc.stems_with_bits(i).any(|r| {
+        r.stripped
+            && (r.lal || r.key.starts_with("ال"))
+            && r.key.chars().nth(3).is_some()
+            && word
+                .chars()
+                .take(r.skip)
+                .any(|c| matches!(c, 'ب' | 'ل' | 'ك'))
+    })
 }
 
 /// Whether the original word at `i` ends in ta marbuta (ة), the shape of a feminine
@@ -179,7 +239,10 @@ fn name_at(doc: &Doc, j: usize, definite_title: bool) -> Option<usize> {
     }
     let place_as_name =
         definite_title && known.is_some_and(|m| m.tag == Label::Location && m.end_token == j + 1);
-    if (known.is_some() && !place_as_name) || !is_name_like(doc, j) {
+    if (known.is_some() && !place_as_name)
+        || !is_name_like(doc, j)
+        || definite_after_proclitic(doc, j)
+    {
         return None;
     }
     let arabic_first = doc.bits(j) & vocab::FIRST_NAME_AR != 0;
@@ -193,12 +256,14 @@ fn name_at(doc: &Doc, j: usize, definite_title: bool) -> Option<usize> {
 pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
     let lx = &*LEXICON;
     let n = doc.tokens.len();
+    let first_new = out.len();
     let mut i = 0;
     while i < n {
         if doc.tokens[i].kind != TokenKind::Arabic {
             i += 1;
             continue;
         }
+        let found_before = out.len();
         // title + nationality + name
         if let Some(j) = title_chain(doc, i)
             && j > i
@@ -236,7 +301,13 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                     .skip(1)
                     .any(|s| s.skip == 1 && !s.lal && s.bits & vocab::REPORTING_VERB != 0);
         let next_known = doc.names_at(i + 1).is_some_and(|m| m.tag != Label::Person);
-        if verb && is_name_like(doc, i + 1) && !next_known && !is_common_shape(doc, i + 1) {
+        if verb
+            && is_name_like(doc, i + 1)
+            && !definite_after_proclitic(doc, i + 1)
+            && !next_known
+            && !is_common_shape(doc, i + 1)
+            && !is_broken_plural_shape(doc, i + 1)
+        {
             let end = extend_name(doc, i + 1, 3, doc.bits(i + 1) & vocab::FIRST_NAME_AR != 0);
             out.push(Candidate::from_tokens(doc, i + 1, 0, end, Label::Person, 3));
             i = end;
@@ -294,7 +365,159 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                 2,
             ));
         }
+        // a bare name word
+        if out.len() == found_before
+            && let Some((skip, end)) = bare_name(doc, i)
+        {
+            out.push(Candidate::from_tokens(doc, i, skip, end, Label::Person, 1));
+            i = end;
+            continue;
+        }
         i += 1;
+    }
+    coordinated(doc, out, first_new);
+}
+
+/// The proclitic length of the first reading of token `i` that is a word of
+/// [`NAME_WORDS`] and of no other list, or a foreign given name of four letters or more
+/// after a proclitic (`بفرانكو`; alone, [`recognize`] takes it). Readings after `ك` or in
+/// a `لل` contraction are not taken (`كاريل` is not `ك` + `اريل`); a word with tanween is
+/// no name.
+fn name_word_reading(doc: &Doc, i: usize) -> Option<usize> {
+    if !doc.is_arabic(i) || doc.has_tanween(i) {
+        return None;
+    }
+    let word = doc.text(i);
+    doc.stems_with_bits(i)
+        .find(|r| {
+            !r.lal
+                && !word.chars().take(r.skip).any(|c| c == 'ك')
+                && ((r.bits == 0 && NAME_WORDS.contains(r.key))
+                    || (r.skip > 0
+                        && r.bits == vocab::FIRST_NAME_FOREIGN
+                        && r.key.chars().nth(3).is_some()))
+        })
+        .map(|r| r.skip)
+}
+
+/// A bare name at `i` made of [`NAME_WORDS`] (`كامبل`, `وبونو`, `جيفري ساكس`): the
+/// proclitic length of its first token and its end token (at most four words). Tokens
+/// where the names lexicon has an entry are left to it.
+fn bare_name(doc: &Doc, i: usize) -> Option<(usize, usize)> {
+    if doc.names_at(i).is_some() {
+        return None;
+    }
+    let skip = name_word_reading(doc, i)?;
+    let mut end = i + 1;
+    while end - i < 4
+        && doc.same_line(end)
+        && doc.tokens[end].space_before
+        && doc.names_at(end).is_none()
+        && name_word_reading(doc, end) == Some(0)
+    {
+        end += 1;
+    }
+    Some((skip, end))
+}
+
+/// Whether token `k`, read with `skip` proclitic chars, can be the other conjunct of a
+/// person: a plain word (in no list but the given names in any reading, so no function
+/// word such as `بذلك`; not a known name, not definite, without tanween, not of a verb
+/// or common-noun shape) on the same line.
+fn plain_conjunct(doc: &Doc, k: usize, skip: usize) -> bool {
+    if !doc.is_arabic(k)
+        || !doc.same_line(k)
+        || doc.has_tanween(k)
+        || is_common_shape(doc, k)
+        || is_broken_plural_shape(doc, k)
+    {
+        return false;
+    }
+    let given = vocab::FIRST_NAME_AR | vocab::FIRST_NAME_FOREIGN;
+    doc.any_bits(k) & !given == 0
+        && doc
+            .stems_with_bits(k)
+            .find(|r| r.skip == skip && !r.lal)
+            .is_some_and(|r| {
+                !r.key.starts_with("ال")
+                    && r.key.chars().nth(1).is_some()
+                    && doc.names_at(k).is_none_or(|m| m.skip != skip)
+            })
+}
+
+/// Whether the word after token `end - 1` makes it the head of a construct phrase
+/// (`وأنصار الحزب`, `وحلفاء واشنطن`): a definite word that is not a function word, or a
+/// known name.
+fn heads_construct(doc: &Doc, end: usize) -> bool {
+    doc.is_arabic(end)
+        && doc.same_line(end)
+        && doc.tokens[end].space_before
+        && ((doc.is_definite(end) && !doc.is_stopword(end)) || doc.names_at(end).is_some())
+}
+
+/// Adds the other conjunct of the persons in `out[from..]` (guideline rule 5: two
+/// spans): `سولا وترامب` → `سولا`; `زاي وزايون` → `زايون`. The conjunct must be a
+/// [`plain_conjunct`]; after the person it must not head a construct phrase.
+fn coordinated(doc: &Doc, out: &mut Vec<Candidate>, from: usize) {
+    let n = doc.tokens.len();
+    // the tokens already in a person span, so that no conjunct is added twice
+    let mut taken: FxHashSet<usize> = FxHashSet::default();
+    for c in out[from..].iter().filter(|c| c.label == Label::Person) {
+        let (a, b) = (
+            super::context::token_at(doc, c.start),
+            super::context::token_at(doc, c.end - 1),
+        );
+        taken.extend(a..=b);
+    }
+    let mut k = from;
+    while k < out.len() {
+        let c = &out[k];
+        k += 1;
+        if c.label != Label::Person {
+            continue;
+        }
+        let (first, last) = (
+            super::context::token_at(doc, c.start),
+            super::context::token_at(doc, c.end - 1),
+        );
+        let skip = c.start - doc.tokens[first].start;
+        // PERSON وX
+        let j = last + 1;
+        if j < n
+            && doc.tokens[j].space_before
+            && doc.text(j).starts_with('و')
+            && plain_conjunct(doc, j, 1)
+        {
+            // a given name takes its surname along: وهيلاري كلينتون
+            let end = if doc.any_bits(j) == 0 {
+                j + 1
+            } else {
+                extend_name(doc, j, 3, false)
+            };
+            if !heads_construct(doc, end) && !(j..end).any(|t| taken.contains(&t)) {
+                taken.extend(j..end);
+                out.push(Candidate::from_tokens(doc, j, 1, end, Label::Person, 2));
+            }
+        }
+        // X وPERSON
+        if skip == 1
+            && doc.text(first).starts_with('و')
+            && first > 0
+            && doc.tokens[first].space_before
+            && doc.same_line(first)
+            && plain_conjunct(doc, first - 1, 0)
+            && !(first >= 2 && doc.same_line(first - 1) && plain_conjunct(doc, first - 2, 0))
+            && taken.insert(first - 1)
+        {
+            out.push(Candidate::from_tokens(
+                doc,
+                first - 1,
+                0,
+                first,
+                Label::Person,
+                2,
+            ));
+        }
     }
 }
 
@@ -342,5 +565,44 @@ mod tests {
         );
         assert_recognizes(super::recognize, "قتلت [أندريه برايس الثالث] من خلال");
         assert_recognizes(super::recognize, "التقى [محمد بن سلمان] و[بوتين]");
+    }
+
+    #[test]
+    fn bare_words_of_the_name_list() {
+        assert_recognizes(
+            super::recognize,
+            "وأوضح التقرير أن [كامبل] غادر المدينة قبل أسبوع",
+        );
+        assert_recognizes(super::recognize, "ونقلت الصحيفة عن [بونو] أنه سيغني");
+        // after a proclitic; a foreign given name of four letters or more too
+        assert_recognizes(super::recognize, "اتصلت المخرجة ب[فرانكو] وب[كامبل] مساء");
+        // two name words are one name
+        assert_recognizes(super::recognize, "قررت اللجنة أن [ويليامز كامبل] فاز");
+        // an Arabic word is not in the list, and ك does not start a name word
+        assert_recognizes(super::recognize, "يقول الناس رأيهم كبونو في الحفل");
+    }
+
+    #[test]
+    fn the_other_conjunct_of_a_person() {
+        assert_recognizes(super::recognize, "جرت مناظرة بين [تيرلوك] و[بايدن] أمس");
+        assert_recognizes(super::recognize, "ووصل [بوتين] و[زيلنسكاس] إلى القمة");
+        assert_recognizes(super::recognize, "يتمتعون بذلك و[بونو] منهم");
+        // a construct head, a function word, a noun with a pronoun suffix are no names
+        assert_recognizes(super::recognize, "استقبل [ترامب] وأنصار الحزب الوفد");
+        assert_recognizes(super::recognize, "رحب [ماكرون] وزوجته بالضيوف");
+        assert_recognizes(super::recognize, "غادر [بايدن] وفي يده ورقة");
+    }
+
+    #[test]
+    fn broken_plurals_after_a_verb_are_not_names() {
+        assert_recognizes(super::recognize, "تشير تقارير إلى تقدم المفاوضات");
+        assert_recognizes(super::recognize, "وقال خبراء إن الأسعار سترتفع");
+        assert_recognizes(super::recognize, "وقال أنصار الرئيس إنهم غاضبون");
+        assert_recognizes(super::recognize, "وقالت [أسماء] إن الاجتماع انتهى");
+        assert_recognizes(super::recognize, "وقال [فالنتاين] إن الاجتماع انتهى");
+        // a definite noun after a preposition is no name, after a verb or a title
+        assert_recognizes(super::recognize, "رحبت الحكومة بالضيوف");
+        assert_recognizes(super::recognize, "وتقول [بال]: \"انتهى الأمر\"");
+        assert_recognizes(super::recognize, "رحب [ماكرون] وزوجته بالضيوف");
     }
 }

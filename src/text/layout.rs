@@ -459,6 +459,10 @@ const RLM: char = '\u{200F}';
 /// left-to-right paragraph.
 fn needs_rtl_mark(text: &str) -> bool {
     use unicode_bidi::{BidiClass, bidi_class};
+    if text.starts_with('\u{200E}') {
+        // an explicit LEFT-TO-RIGHT MARK at the start asks for a left-to-right paragraph
+        return false;
+    }
     let mut strong = text
         .chars()
         .map(bidi_class)

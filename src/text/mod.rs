@@ -324,14 +324,15 @@ impl TextEngine {
     ) -> Response {
         let ppp = ui.ctx().pixels_per_point();
         let width = ui.available_width().max(20.0);
-        // A leading RIGHT-TO-LEFT MARK sets the paragraph direction (UAX #9, P2) without
-        // changing what is drawn; labels are not hit-tested, so offsets do not matter here.
+        // A leading direction mark sets the paragraph direction (UAX #9, P2) without
+        // changing what is drawn; highlight offsets are shifted past it.
         let marked;
-        let (shown, shift) = if style.rtl_base && !starts_right_to_left(text) {
-            marked = format!("\u{200f}{text}");
-            (marked.as_str(), 1)
-        } else {
-            (text, 0)
+        let (shown, shift) = match direction_mark(text, style.rtl_base) {
+            Some(mark) => {
+                marked = format!("{mark}{text}");
+                (marked.as_str(), 1)
+            }
+            None => (text, 0),
         };
         let layout = self.layout(shown, style, Some(width), ppp);
         let (rect, response) = ui.allocate_exact_size(Vec2::new(width, layout.height / ppp), sense);
@@ -356,7 +357,15 @@ impl TextEngine {
         color: Color32,
     ) -> (Response, bool) {
         let ppp = ui.ctx().pixels_per_point();
-        let layout = self.layout(text, style, None, ppp);
+        let marked;
+        let shown = match direction_mark(text, style.rtl_base) {
+            Some(mark) => {
+                marked = format!("{mark}{text}");
+                marked.as_str()
+            }
+            None => text,
+        };
+        let layout = self.layout(shown, style, None, ppp);
         let full = layout.width / ppp;
         let width = full.min(ui.available_width().max(20.0));
         let (rect, response) =
@@ -401,6 +410,24 @@ pub fn layout_params(style: &TextStyle, width: Option<f32>, pixels_per_point: f3
     }
 }
 
+/// The direction mark a label's text needs in front: RLM for a right-to-left label
+/// ([`TextStyle::rtl_base`]) that does not start with a right-to-left letter ("G7 …",
+/// "3%"); LRM for interface text whose first strong letter is Latin but that holds Arabic
+/// ("Labelled “بوتين” …"), which the article's rule (a paragraph holding Arabic is
+/// right-to-left) would otherwise turn around. UAX #9 rule P2 takes the first strong
+/// character as the paragraph direction, and the marks are invisible.
+fn direction_mark(text: &str, rtl_base: bool) -> Option<char> {
+    use unicode_bidi::{BidiClass, bidi_class};
+    if rtl_base {
+        return (!starts_right_to_left(text)).then_some('\u{200F}');
+    }
+    let mut strong = text
+        .chars()
+        .map(bidi_class)
+        .filter(|c| matches!(c, BidiClass::L | BidiClass::R | BidiClass::AL));
+    (strong.next() == Some(BidiClass::L) && strong.any(|c| c != BidiClass::L)).then_some('\u{200E}')
+}
+
 /// True when the first strong directional character of `text` is right-to-left (Hebrew or
 /// Arabic letters, RLM, ALM), by the bidi classes of UAX #9.
 fn starts_right_to_left(text: &str) -> bool {
@@ -409,4 +436,35 @@ fn starts_right_to_left(text: &str) -> bool {
         .map(bidi_class)
         .find(|c| matches!(c, BidiClass::L | BidiClass::R | BidiClass::AL))
         .is_some_and(|c| c != BidiClass::L)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interface_text_with_arabic_inside_stays_left_to_right() {
+        let msg = "Labelled “بوتين” as PERSON";
+        assert_eq!(direction_mark(msg, false), Some('\u{200E}'));
+        let mut engine = TextEngine::new(SystemFonts::Skip);
+        let marked = format!("\u{200E}{msg}");
+        let layout = engine.layout(&marked, &TextStyle::ui(), Some(800.0), 1.0);
+        assert!(
+            !layout.lines[0].rtl,
+            "the status line must read left to right"
+        );
+        // without the mark the article's rule makes it right-to-left
+        let layout = engine.layout(msg, &TextStyle::ui(), Some(800.0), 1.0);
+        assert!(layout.lines[0].rtl);
+    }
+
+    #[test]
+    fn labels_get_the_mark_their_direction_needs() {
+        assert_eq!(direction_mark("G7 تعقد", true), Some('\u{200F}'));
+        assert_eq!(direction_mark("3%", true), Some('\u{200F}'));
+        assert_eq!(direction_mark("بوتين", true), None);
+        assert_eq!(direction_mark("بوتين", false), None);
+        assert_eq!(direction_mark("Opened file.txt", false), None);
+        assert_eq!(direction_mark("12 مارس", false), None);
+    }
 }

@@ -1,6 +1,7 @@
 //! The application: holds the open article, applies [`Command`]s, autosaves, and lays out
 //! the panels.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -10,8 +11,9 @@ use egui::{Color32, Ui};
 use crate::annotation::{Entity, Origin, Status};
 use crate::corpus::{Corpus, LEXICON_FILE, Progress};
 use crate::document::Document;
-use crate::export::ExportFile;
 use crate::extract::ProjectLexicon;
+use crate::extract::lexicon::{Lesson, TaughtLexicon};
+use crate::journal::{AutosavePolicy, Autosaver, Saved};
 use crate::label::Label;
 use crate::session::{Edit, Session};
 use crate::settings::{Settings, Theme};
@@ -39,8 +41,8 @@ pub enum Severity {
 pub(super) struct OpenArticle {
     pub session: Session,
     pub path: PathBuf,
-    pub sidecar: PathBuf,
-    saved_revision: Option<u64>,
+    /// Where and when the work is saved (sidecar and journal, see [`crate::journal`]).
+    autosave: Autosaver,
     exported_revision: Option<u64>,
     /// The session revision when the article was opened: later revisions are changes of
     /// this run.
@@ -50,15 +52,26 @@ pub(super) struct OpenArticle {
     /// Changed earlier in this run (before it was left and opened again) and not exported
     /// since.
     carried_unexported: bool,
-    /// Fingerprint of the sidecar as this session last read or wrote it, to notice
-    /// another window or program changing it.
-    disk_fingerprint: Option<u64>,
-    /// The project lexicon of the article's folder and its file; `None` for the file
-    /// when it could not be read (it is then never overwritten).
-    lexicon: ProjectLexicon,
+    /// The project lexicon of the article's folder with the lessons of this run's
+    /// decisions (undone with them), and its file; `None` for the file when it could not
+    /// be read (it is then never overwritten).
+    lexicon: TaughtLexicon,
     lexicon_file: Option<PathBuf>,
-    /// Cached entity grouping and the session revision it was computed at.
-    entities: (u64, Vec<Entity>),
+    /// Cached entity grouping and review counts, and the session revision they were
+    /// computed at (recomputed once per change, not every frame: a 1 MB article has more
+    /// than 10,000 suggestions).
+    entities: (u64, Vec<Entity>, ReviewCounts),
+}
+
+/// How many annotations of an article await review, were accepted or rejected, and which
+/// entities are wholly accepted.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ReviewCounts {
+    pub pending: usize,
+    pub accepted: usize,
+    pub rejected: usize,
+    /// Ids of the entities whose every mention is accepted.
+    pub accepted_entities: HashSet<String>,
 }
 
 impl OpenArticle {
@@ -68,16 +81,46 @@ impl OpenArticle {
         let since = self.exported_revision.unwrap_or(self.opened_revision);
         (self.carried_unexported || self.session.revision() != since).then(|| Unexported {
             article: self.path.clone(),
-            sidecar: self.sidecar.clone(),
+            sidecar: self.autosave.sidecar().to_path_buf(),
             export_path: self.export_path.clone(),
         })
     }
 
     pub fn entities(&mut self) -> &[Entity] {
-        if self.entities.0 != self.session.revision() {
-            self.entities = (self.session.revision(), self.session.entities());
-        }
+        self.refresh_entities();
         &self.entities.1
+    }
+
+    /// The review counts of the current state.
+    pub fn review_counts(&mut self) -> &ReviewCounts {
+        self.refresh_entities();
+        &self.entities.2
+    }
+
+    fn refresh_entities(&mut self) {
+        if self.entities.0 == self.session.revision() {
+            return;
+        }
+        let entities = self.session.entities();
+        let mut counts = ReviewCounts::default();
+        for a in self.session.annotations() {
+            match a.status {
+                Status::Pending => counts.pending += 1,
+                Status::Accepted => counts.accepted += 1,
+                Status::Rejected => counts.rejected += 1,
+            }
+        }
+        counts.accepted_entities = entities
+            .iter()
+            .filter(|e| {
+                e.mentions
+                    .iter()
+                    .filter_map(|id| self.session.get(*id))
+                    .all(|a| a.status == Status::Accepted)
+            })
+            .map(|e| e.id.clone())
+            .collect();
+        self.entities = (self.session.revision(), entities, counts);
     }
 }
 
@@ -131,6 +174,8 @@ pub struct TaliqApp {
     close_prompt: bool,
     /// The user chose to close: the next close request is let through.
     close_confirmed: bool,
+    /// When sidecars are rewritten whole and when changes are journaled first.
+    autosave_policy: AutosavePolicy,
 }
 
 impl TaliqApp {
@@ -173,6 +218,7 @@ impl TaliqApp {
             unexported: Vec::new(),
             close_prompt: false,
             close_confirmed: false,
+            autosave_policy: AutosavePolicy::default(),
         };
         app.apply_theme();
         if let Some(p) = path {
@@ -251,7 +297,7 @@ impl TaliqApp {
     /// The sidecar path of the open article.
     #[must_use]
     pub fn sidecar_path(&self) -> Option<&Path> {
-        self.article.as_ref().map(|a| a.sidecar.as_path())
+        self.article.as_ref().map(|a| a.autosave.sidecar())
     }
 
     /// The current status-line message.
@@ -406,28 +452,31 @@ impl TaliqApp {
             Command::ClearSelection => self.view.clear(),
             Command::SelectRange(start, end) => self.view.select(start, end),
             Command::Accept(id) => {
-                self.edit(Edit::SetStatus {
+                if self.edit(Edit::SetStatus {
                     id,
                     status: Status::Accepted,
-                });
-                self.learn(&[id]);
+                }) {
+                    self.learn(&[id]);
+                }
             }
             Command::Reject(id) => {
-                self.edit(Edit::SetStatus {
+                if self.edit(Edit::SetStatus {
                     id,
                     status: Status::Rejected,
-                });
-                self.learn(&[id]);
+                }) {
+                    self.learn(&[id]);
+                }
             }
             Command::Relabel(id, label) => {
-                self.edit(Edit::Batch(vec![
+                if self.edit(Edit::Batch(vec![
                     Edit::SetLabel { id, label },
                     Edit::SetStatus {
                         id,
                         status: Status::Accepted,
                     },
-                ]));
-                self.learn(&[id]);
+                ])) {
+                    self.learn(&[id]);
+                }
             }
             Command::Delete(id) => {
                 self.edit(Edit::Remove(id));
@@ -529,7 +578,8 @@ impl TaliqApp {
             }
         };
         self.flush_autosave();
-        let mut notes = Vec::new();
+        // Work journaled but not yet in a sidecar when Taliq was killed goes in first.
+        let mut notes = crate::journal::recover(path);
         // An encoding chosen earlier with "Reload as" is remembered in the saved work:
         // when detection gives another text, decode as the work was annotated.
         let doc = if encoding.is_none() {
@@ -680,22 +730,23 @@ impl TaliqApp {
             .position(|u| u.article == path)
             .map(|i| self.unexported.remove(i));
         self.article = Some(OpenArticle {
-            lexicon,
+            lexicon: TaughtLexicon::new(lexicon),
             lexicon_file,
-            disk_fingerprint: storage::file_fingerprint(&sidecar),
-            saved_revision: None,
+            autosave: Autosaver::new(path, sidecar, self.autosave_policy),
             exported_revision: None,
             opened_revision: session.revision(),
             carried_unexported: earlier_changes.is_some(),
             export_path: earlier_changes.and_then(|u| u.export_path),
-            entities: (u64::MAX, Vec::new()),
+            entities: (u64::MAX, Vec::new(), ReviewCounts::default()),
             session,
             path: path.to_path_buf(),
-            sidecar,
         });
         self.view = ArticleView::default();
         self.facts = FactsPanel::default();
-        let severity = if notes.iter().any(|n| !n.starts_with("restored")) {
+        let severity = if notes
+            .iter()
+            .any(|n| !(n.starts_with("restored") || n.starts_with("recovered")))
+        {
             Severity::Warning
         } else {
             Severity::Info
@@ -741,21 +792,55 @@ impl TaliqApp {
         }
     }
 
-    fn edit(&mut self, edit: Edit) {
-        let Some(a) = &mut self.article else { return };
+    /// Applies `edit` as one undo step (and opens the lexicon's step for what it
+    /// teaches); returns whether it applied.
+    fn edit(&mut self, edit: Edit) -> bool {
+        let Some(a) = &mut self.article else {
+            return false;
+        };
         match a.session.apply(edit) {
-            Ok(()) => self.autosave(),
-            Err(e) => self.say(Severity::Error, format!("Not done: {e}")),
+            Ok(()) => {
+                a.lexicon.begin_step();
+                self.autosave();
+                true
+            }
+            Err(e) => {
+                self.say(Severity::Error, format!("Not done: {e}"));
+                false
+            }
         }
     }
 
+    /// Undoes or redoes the last step, with what it taught the project lexicon (see
+    /// [`TaughtLexicon`]: a name stays learned while another decision still teaches it).
     fn undo_redo(&mut self, undo: bool) {
         let Some(a) = &mut self.article else { return };
+        let had = if undo {
+            a.session.can_undo()
+        } else {
+            a.session.can_redo()
+        };
         let done = if undo {
             a.session.undo()
         } else {
             a.session.redo()
         };
+        let taught = if done {
+            if undo {
+                a.lexicon.undo()
+            } else {
+                a.lexicon.redo()
+            }
+        } else {
+            // the session drops a history entry that no longer applies: so do we
+            if had {
+                a.lexicon.forget_step(undo);
+            }
+            false
+        };
+        if taught {
+            self.save_lexicon();
+        }
         if done {
             self.autosave();
             self.say(Severity::Info, if undo { "Undone" } else { "Redone" });
@@ -782,8 +867,9 @@ impl TaliqApp {
         if ids.is_empty() {
             return;
         }
-        self.edit(Edit::Batch(ids.iter().copied().map(make).collect()));
-        self.learn(&ids);
+        if self.edit(Edit::Batch(ids.iter().copied().map(make).collect())) {
+            self.learn(&ids);
+        }
     }
 
     /// Focuses the next (or previous) pending suggestion after the focused annotation, in
@@ -916,8 +1002,9 @@ impl TaliqApp {
             .document()
             .slice(span.start(), span.end())
             .to_owned();
-        self.edit(edit);
-        self.learn(&[id]);
+        if self.edit(edit) {
+            self.learn(&[id]);
+        }
         self.view.clear();
         self.view.focus(id, span, vec![], None);
         let mut msg = format!("Labelled “{text}” as {label}");
@@ -936,56 +1023,89 @@ impl TaliqApp {
         }
     }
 
-    /// Teaches the project lexicon the annotator's decisions on these annotations:
-    /// accepted ones become learned names, rejected ones are not suggested again. The
-    /// lexicon file is rewritten (atomically) when it changed.
+    /// Teaches the project lexicon the annotator's decisions on these annotations, as
+    /// part of the step just applied: accepted ones become learned names, rejected ones
+    /// are not suggested again, pending or removed ones teach nothing. The lexicon file
+    /// is rewritten (atomically) when it changed.
     fn learn(&mut self, ids: &[u64]) {
         let Some(a) = &mut self.article else { return };
         let mut changed = false;
-        for id in ids {
-            let Some(ann) = a.session.get(*id) else {
-                continue;
-            };
-            let text = a.session.document().slice(ann.span.start(), ann.span.end());
-            changed |= match ann.status {
-                Status::Accepted => a.lexicon.learn_accepted(text, ann.label, &ann.canonical),
-                Status::Rejected => a.lexicon.learn_rejected(text, ann.label),
-                Status::Pending => false,
-            };
+        for &id in ids {
+            let lesson = a.session.get(id).and_then(|ann| {
+                let surface = a
+                    .session
+                    .document()
+                    .slice(ann.span.start(), ann.span.end())
+                    .to_owned();
+                match ann.status {
+                    Status::Accepted => Some(Lesson::Accepted {
+                        surface,
+                        label: ann.label,
+                        canonical: ann.canonical.clone(),
+                    }),
+                    Status::Rejected => Some(Lesson::Rejected {
+                        surface,
+                        label: ann.label,
+                    }),
+                    Status::Pending => None,
+                }
+            });
+            changed |= a.lexicon.teach(id, lesson);
         }
-        if changed
-            && let Some(path) = &a.lexicon_file
-            && let Err(e) = a.lexicon.save(path)
+        if changed {
+            self.save_lexicon();
+        }
+    }
+
+    /// Writes the project lexicon to its file; a failure is shown.
+    fn save_lexicon(&mut self) {
+        let Some(a) = &mut self.article else { return };
+        if let Some(path) = &a.lexicon_file
+            && let Err(e) = a.lexicon.lexicon().save(path)
         {
             let msg = format!("The project lexicon was not saved: {e}");
             self.say(Severity::Warning, msg);
         }
     }
 
-    /// Saves the session to its sidecar if it changed since the last save. Failures are
-    /// shown and retried on the next change; the in-memory work is never discarded.
+    /// Saves the session after a change: on disk before this returns, to the sidecar or,
+    /// for big documents, to its journal (see [`crate::journal`]). Failures are shown and
+    /// retried on the next change; the in-memory work is never discarded.
     fn autosave(&mut self) {
         let Some(a) = &mut self.article else { return };
-        if a.saved_revision == Some(a.session.revision()) {
-            return;
+        let saved = a.autosave.changed(&a.session, Instant::now());
+        self.report_autosave(saved);
+    }
+
+    /// Once a frame: rewrites the sidecar when a deferred rewrite is due, and asks for a
+    /// frame then.
+    pub fn autosave_tick(&mut self) {
+        let Some(a) = &mut self.article else { return };
+        let saved = a.autosave.tick(&a.session, Instant::now());
+        if let Some(due) = a.autosave.next_due() {
+            self.ctx
+                .request_repaint_after(due.saturating_duration_since(Instant::now()));
         }
-        if storage::file_fingerprint(&a.sidecar) != a.disk_fingerprint {
-            let moved_to = storage::alternative_sidecar_path(&a.path);
-            let msg = format!(
-                "{} was changed by another window or program; it is left as it is and this window's work now goes to {}",
-                file_name(&a.sidecar),
-                file_name(&moved_to)
-            );
-            a.sidecar = moved_to;
-            a.disk_fingerprint = storage::file_fingerprint(&a.sidecar);
-            self.status = Some((Severity::Warning, msg, Instant::now()));
-        }
-        let file: ExportFile = a.session.to_export();
-        match storage::save_sidecar(&a.sidecar, &file, a.session.deleted_ids()) {
-            Ok(()) => {
-                a.saved_revision = Some(a.session.revision());
-                a.disk_fingerprint = Some(storage::content_fingerprint(file.to_json().as_bytes()));
+        self.report_autosave(saved);
+    }
+
+    fn report_autosave(&mut self, saved: Result<Saved, storage::StorageError>) {
+        match saved {
+            Ok(Saved::Sidecar {
+                moved_from: Some(from),
+            }) => {
+                let to = self
+                    .article
+                    .as_ref()
+                    .map(|a| file_name(a.autosave.sidecar()))
+                    .unwrap_or_default();
+                let msg = format!(
+                    "{} was changed by another window or program; it is left as it is and this window's work now goes to {to}",
+                    file_name(&from),
+                );
+                self.say(Severity::Warning, msg);
             }
+            Ok(_) => {}
             Err(e) => {
                 let msg =
                     format!("Autosave failed: {e}. Your work is still open; export it to keep it.");
@@ -994,22 +1114,34 @@ impl TaliqApp {
         }
     }
 
-    /// Saves everything: a note still being typed, then the sidecar.
+    /// Saves everything: a note still being typed, then the whole sidecar.
     fn flush_autosave(&mut self) {
         if let Some(a) = &self.article
             && let Some(cmd) = self.facts.take_unsaved_note(a)
         {
             self.apply(cmd);
         }
-        self.autosave();
+        let Some(a) = &mut self.article else { return };
+        let saved = a.autosave.flush(&a.session);
+        self.report_autosave(saved);
     }
 
-    /// True when every change is in the sidecar.
+    /// True when every change is on disk (in the sidecar, or in its journal until the
+    /// sidecar is next rewritten): a crash now loses nothing.
     #[must_use]
     pub fn is_saved(&self) -> bool {
         self.article
             .as_ref()
-            .is_none_or(|a| a.saved_revision == Some(a.session.revision()))
+            .is_none_or(|a| a.autosave.is_durable(&a.session))
+    }
+
+    /// Sets when sidecars are rewritten whole and when changes are journaled first, for
+    /// the open article and the ones opened later.
+    pub fn set_autosave_policy(&mut self, policy: AutosavePolicy) {
+        self.autosave_policy = policy;
+        if let Some(a) = &mut self.article {
+            a.autosave.set_policy(policy);
+        }
     }
 
     fn handle_input(&mut self, ctx: &egui::Context) {
@@ -1137,11 +1269,13 @@ impl TaliqApp {
     }
 
     fn status_bar(&mut self, ui: &mut Ui) {
+        let counts = self.article.as_mut().map(|a| {
+            let c = a.review_counts();
+            (c.pending, c.accepted, c.rejected)
+        });
         ui.horizontal(|ui| {
-            if let Some(a) = &self.article {
+            if let (Some(a), Some((pending, accepted, rejected))) = (&self.article, counts) {
                 let doc = a.session.document();
-                let anns = a.session.annotations();
-                let count = |s: Status| anns.iter().filter(|x| x.status == s).count();
                 let name = doc.source_name().to_owned();
                 let color = ui.visuals().text_color();
                 let w = self
@@ -1159,14 +1293,11 @@ impl TaliqApp {
                 ui.label(format!("{} chars", doc.char_len()));
                 ui.separator();
                 ui.label(format!(
-                    "{} pending · {} accepted · {} rejected",
-                    count(Status::Pending),
-                    count(Status::Accepted),
-                    count(Status::Rejected)
+                    "{pending} pending · {accepted} accepted · {rejected} rejected"
                 ));
                 ui.separator();
-                let saved = a.saved_revision == Some(a.session.revision());
-                let sidecar = a.sidecar.display().to_string();
+                let saved = a.autosave.is_durable(&a.session);
+                let sidecar = a.autosave.sidecar().display().to_string();
                 let engine = &mut self.engine;
                 ui.label(if saved { "✔ saved" } else { "• unsaved" })
                     .on_hover_ui(|ui| {
@@ -1462,6 +1593,7 @@ impl eframe::App for TaliqApp {
         for cmd in std::mem::take(&mut self.queue) {
             self.apply(cmd);
         }
+        self.autosave_tick();
         let title = self.article.as_ref().map_or_else(
             || "Taliq".to_owned(),
             |a| format!("{} — Taliq", a.session.document().source_name()),

@@ -55,15 +55,25 @@ impl FactsPanel {
                 }
             });
         let entities: Vec<Entity> = article.entities().to_vec();
+        let all_accepted: Vec<bool> = {
+            let counts = article.review_counts();
+            entities
+                .iter()
+                .map(|e| counts.accepted_entities.contains(&e.id))
+                .collect()
+        };
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 // keep names clear of the scroll bar
                 ui.set_max_width(ui.available_width() - 12.0);
                 for label in Label::ALL {
-                    let group: Vec<&Entity> =
-                        entities.iter().filter(|e| e.label == label).collect();
-                    let mentions: usize = group.iter().map(|e| e.mentions.len()).sum();
+                    let group: Vec<(&Entity, bool)> = entities
+                        .iter()
+                        .zip(all_accepted.iter().copied())
+                        .filter(|(e, _)| e.label == label)
+                        .collect();
+                    let mentions: usize = group.iter().map(|(e, _)| e.mentions.len()).sum();
                     let title = RichText::new(format!(
                         "{} ({} · {} mentions)",
                         label.group_title(),
@@ -79,8 +89,8 @@ impl FactsPanel {
                             if group.is_empty() {
                                 ui.weak("none");
                             }
-                            for e in group {
-                                self.entity_row(ui, engine, article, e, out);
+                            for (e, all_accepted) in group {
+                                self.entity_row(ui, engine, article, e, all_accepted, out);
                             }
                         });
                 }
@@ -151,16 +161,10 @@ impl FactsPanel {
         engine: &mut TextEngine,
         article: &OpenArticle,
         e: &Entity,
+        all_accepted: bool,
         out: &mut Vec<Command>,
     ) {
         let session = &article.session;
-        let statuses: Vec<Status> = e
-            .mentions
-            .iter()
-            .filter_map(|id| session.get(*id))
-            .map(|a| a.status)
-            .collect();
-        let all_accepted = statuses.iter().all(|s| *s == Status::Accepted);
         let open = self.expanded.contains(&e.id);
         ui.horizontal(|ui| {
             if ui
