@@ -161,10 +161,8 @@ fn is_grapheme_boundary(chars: &[char], i: usize) -> bool {
     if i == 0 || i >= chars.len() {
         return true;
     }
-    // fast path: between ASCII (but CR LF) and basic Arabic letters there is always one
-    let plain = |c: char| (c.is_ascii() && c != '\r') || matches!(c, '\u{0621}'..='\u{064A}');
-    if plain(chars[i - 1]) && plain(chars[i]) {
-        return true;
+    if let Some(b) = pair_boundary(chars[i - 1], chars[i]) {
+        return b;
     }
     let lo = i.saturating_sub(8);
     let window: String = chars[lo..(i + 8).min(chars.len())].iter().collect();
@@ -172,6 +170,29 @@ fn is_grapheme_boundary(chars: &[char], i: usize) -> bool {
     unicode_segmentation::GraphemeCursor::new(at, window.len(), true)
         .is_boundary(&window, 0)
         .unwrap_or(true)
+}
+
+/// The grapheme boundary between `a` and `b` when the two chars alone decide it and both
+/// are ASCII, Latin-1, Arabic (U+0600–U+06FF) or dashes and quotes (U+2010–U+2027),
+/// without the Unicode tables; `None` otherwise. UAX #29: no boundary before an Extend char (the Arabic marks of
+/// [`is_arabic_mark`]), after a Prepend char (U+0600–U+0605, U+06DD) or inside CR LF, and
+/// always one next to a control (soft hyphen and ALM are controls); the other rules (Hangul, regional indicators, emoji ZWJ sequences, spacing marks) involve
+/// no char of these two ranges.
+fn pair_boundary(a: char, b: char) -> Option<bool> {
+    let prepend = |c: char| matches!(c, '\u{0600}'..='\u{0605}' | '\u{06DD}');
+    let known = |c: char| {
+        c.is_ascii()
+            || matches!(c, '\u{0080}'..='\u{00FF}' | '\u{0600}'..='\u{06FF}' | '\u{2010}'..='\u{2027}')
+    };
+    if !known(a) || !known(b) {
+        return None;
+    }
+    // controls (and ALM, U+061C) break on both sides, but for CR LF
+    let control = |c: char| c.is_control() || matches!(c, '\u{00AD}' | '\u{061C}');
+    if control(a) || control(b) {
+        return Some(!(a == '\r' && b == '\n'));
+    }
+    Some(!(is_arabic_mark(b) || prepend(a)))
 }
 
 /// Normalizes `text` for matching (see the module doc for the folding rules).
@@ -361,6 +382,24 @@ mod tests {
         let n = normalize(t);
         assert_eq!(n.text, "اتصالا هاتفيا");
         assert_eq!(n.to_original(0, 6), (0, 7));
+    }
+
+    #[test]
+    fn pair_boundaries_agree_with_unicode_segmentation() {
+        let set: Vec<char> = (0..0x100u32)
+            .chain(0x0600..0x0700)
+            .chain(0x2010..0x2028)
+            .filter_map(char::from_u32)
+            .collect();
+        for &a in &set {
+            for &b in &set {
+                let s: String = [a, b].iter().collect();
+                let want = unicode_segmentation::GraphemeCursor::new(a.len_utf8(), s.len(), true)
+                    .is_boundary(&s, 0)
+                    .unwrap();
+                assert_eq!(pair_boundary(a, b), Some(want), "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]
