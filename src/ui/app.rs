@@ -176,6 +176,13 @@ pub struct TaliqApp {
     close_confirmed: bool,
     /// When sidecars are rewritten whole and when changes are journaled first.
     autosave_policy: AutosavePolicy,
+    /// The frame in which an article with no earlier work was opened, while its first
+    /// save is still to be done: it is done at the start of the next frame, so that the
+    /// first screen is not kept waiting for a sidecar write and its fsync. (Nothing can be
+    /// lost meanwhile: such an article holds only suggestions, and an edit or a close
+    /// before then saves at once. Restored, carried-over and reloaded work is saved at
+    /// once.)
+    first_save_after_frame: Option<u64>,
 }
 
 impl TaliqApp {
@@ -219,6 +226,7 @@ impl TaliqApp {
             close_prompt: false,
             close_confirmed: false,
             autosave_policy: AutosavePolicy::default(),
+            first_save_after_frame: None,
         };
         app.apply_theme();
         if let Some(p) = path {
@@ -661,6 +669,8 @@ impl TaliqApp {
                 notes.push(format!("{e}; new work goes to {}", file_name(&sidecar)));
             }
         }
+        // True when nothing was on disk for this article: it holds only suggestions.
+        let mut fresh = false;
         // Where earlier work comes from: the newest file written for exactly this text,
         // be it the sidecar, an alternative or a backup.
         let session = match storage::find_saved_work(path, doc.sha256()) {
@@ -714,7 +724,10 @@ impl TaliqApp {
                     notes.push(note);
                     Session::reanchored(doc, r.placed, &lexicon)
                 }
-                None => Session::with_extraction_using(doc, &lexicon),
+                None => {
+                    fresh = encoding.is_none();
+                    Session::with_extraction_using(doc, &lexicon)
+                }
             },
         };
         let n = session.annotations().len();
@@ -757,7 +770,13 @@ impl TaliqApp {
             msg.push_str(&note);
         }
         self.say(severity, msg);
-        self.autosave();
+        if fresh {
+            self.first_save_after_frame = Some(self.ctx.cumulative_frame_nr());
+            self.ctx.request_repaint();
+        } else {
+            self.first_save_after_frame = None;
+            self.autosave();
+        }
     }
 
     /// A native dialog that returns at once without a choice was never shown (no
@@ -1589,6 +1608,13 @@ impl TaliqApp {
 impl eframe::App for TaliqApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if self
+            .first_save_after_frame
+            .is_some_and(|f| ctx.cumulative_frame_nr() > f)
+        {
+            self.first_save_after_frame = None;
+            self.autosave();
+        }
         self.handle_input(&ctx);
         for cmd in std::mem::take(&mut self.queue) {
             self.apply(cmd);
