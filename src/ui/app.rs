@@ -669,11 +669,12 @@ impl TaliqApp {
                 notes.push(format!("{e}; new work goes to {}", file_name(&sidecar)));
             }
         }
-        // True when nothing was on disk for this article: it holds only suggestions.
-        let mut fresh = false;
         // Where earlier work comes from: the newest file written for exactly this text,
         // be it the sidecar, an alternative or a backup.
-        let session = match storage::find_saved_work(path, doc.sha256()) {
+        let saved_work = storage::find_saved_work(path, doc.sha256());
+        // True when nothing was on disk for this article: it holds only suggestions.
+        let fresh = saved_work.is_none() && earlier.is_none() && encoding.is_none();
+        let session = match saved_work {
             Some((source, file)) => match Session::restore(doc.clone(), &file) {
                 Ok(s) => {
                     notes.push(format!(
@@ -724,10 +725,7 @@ impl TaliqApp {
                     notes.push(note);
                     Session::reanchored(doc, r.placed, &lexicon)
                 }
-                None => {
-                    fresh = encoding.is_none();
-                    Session::with_extraction_using(doc, &lexicon)
-                }
+                None => Session::with_extraction_using(doc, &lexicon),
             },
         };
         let n = session.annotations().len();
