@@ -534,7 +534,10 @@ mod tests {
         let mut bytes = article.as_bytes().to_vec();
         // seven broken sequences: stray continuation bytes, a cut lead byte, 0xFF
         // (inserted from the end, so that the earlier offsets stay char boundaries)
-        for (k, at) in [3500, 2800, 2100, 1500, 900, 400, 40].into_iter().enumerate() {
+        for (k, at) in [3500, 2800, 2100, 1500, 900, 400, 40]
+            .into_iter()
+            .enumerate()
+        {
             let at = (at..).find(|&i| article.is_char_boundary(i)).unwrap();
             let bad: &[u8] = [&b"\x80"[..], b"\xC3", b"\xFF"][k % 3];
             bytes.splice(at..at, bad.iter().copied());
