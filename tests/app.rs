@@ -290,6 +290,27 @@ fn arabic_note_is_typed_into_the_engine_field_and_saved() {
         "اسم ثلاثي"
     );
 
+    // a note being typed is saved once typing pauses, without leaving the field, so a
+    // crash loses at most the last second of typing
+    h.event(Event::Text(" جدا".into()));
+    h.run_steps(1);
+    assert_eq!(
+        h.state().session().unwrap().get(id).unwrap().note,
+        "اسم ثلاثي"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    h.run_steps(2);
+    assert_eq!(
+        h.state().session().unwrap().get(id).unwrap().note,
+        "اسم ثلاثي جدا"
+    );
+    assert!(h.state().is_saved(), "and it is on disk");
+    h.key_press(egui::Key::Backspace);
+    h.key_press(egui::Key::Backspace);
+    h.key_press(egui::Key::Backspace);
+    h.key_press(egui::Key::Backspace);
+    h.run_steps(1);
+
     // a note still being typed is saved when the app quits
     h.event(Event::Text(" كامل".into()));
     h.run_steps(1);

@@ -144,6 +144,12 @@ impl Unexported {
     }
 }
 
+/// True when a native dialog opened at `shown_at` returned without a choice too soon for a
+/// person to have cancelled it: it was never shown (no xdg-desktop-portal, say).
+fn dialog_never_shown(shown_at: Instant) -> bool {
+    shown_at.elapsed() < std::time::Duration::from_millis(150)
+}
+
 /// `dir/article.txt` → `dir/article.annotations.json`, the name File ▸ Export proposes.
 fn default_export_path(article: &Path) -> PathBuf {
     let stem = article
@@ -440,13 +446,30 @@ impl TaliqApp {
                 if let Some(d) = dir {
                     dialog = dialog.set_directory(d);
                 }
+                // where the dialog would have proposed: the last export, else next to it
+                let fallback = a
+                    .export_path
+                    .clone()
+                    .unwrap_or_else(|| default_export_path(&a.path));
                 let shown_at = Instant::now();
                 match dialog.save_file() {
                     Some(p) => self.apply(Command::ExportTo(p)),
-                    None => self.dialog_unavailable(
-                        shown_at,
-                        "use `taliq extract FILE` or copy the autosaved sidecar",
-                    ),
+                    None if dialog_never_shown(shown_at) => {
+                        self.export(&fallback);
+                        if self.article.as_ref().is_some_and(|a| {
+                            a.exported_revision == Some(a.session.revision())
+                                && a.export_path.as_ref() == Some(&fallback)
+                        }) {
+                            self.say(
+                                Severity::Info,
+                                format!(
+                                    "The system file dialog is not available here, so the annotations were exported to {}",
+                                    fallback.display()
+                                ),
+                            );
+                        }
+                    }
+                    None => {}
                 }
             }
             Command::ExportTo(p) => self.export(&p),
@@ -780,7 +803,7 @@ impl TaliqApp {
     /// A native dialog that returns at once without a choice was never shown (no
     /// xdg-desktop-portal, say); a person cancelling takes longer. Tell the user what to do.
     fn dialog_unavailable(&mut self, shown_at: Instant, instead: &str) {
-        if shown_at.elapsed() < std::time::Duration::from_millis(150) {
+        if dialog_never_shown(shown_at) {
             self.say(
                 Severity::Warning,
                 format!("The system file dialog is not available here; {instead}"),
