@@ -343,7 +343,7 @@ fn changed_article_keeps_the_old_work_as_a_backup_and_says_so() {
     assert!(msg.contains("kept in"), "{msg}");
     // the decisions are carried over to the new text; what vanished is named
     assert!(
-        msg.contains("could not be placed: “أوساكا” (LOCATION)"),
+        msg.contains("could not be placed: “\u{2068}أوساكا\u{2069}” (LOCATION)"),
         "{msg}"
     );
     let s = h.state().session().unwrap();

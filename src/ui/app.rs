@@ -735,7 +735,7 @@ impl TaliqApp {
                             .lost
                             .iter()
                             .take(5)
-                            .map(|a| format!("“{}” ({})", a.text, a.label))
+                            .map(|a| format!("“{}” ({})", crate::text::isolate(&a.text), a.label))
                             .collect();
                         let _ = write!(
                             note,
@@ -1047,7 +1047,7 @@ impl TaliqApp {
         }
         self.view.clear();
         self.view.focus(id, span, vec![], None);
-        let mut msg = format!("Labelled “{text}” as {label}");
+        let mut msg = format!("Labelled “{}” as {label}", crate::text::isolate(&text));
         if replaced > 0 {
             let _ = write!(msg, "; it replaces {replaced} overlapping suggestion(s)");
         }
