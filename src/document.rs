@@ -538,7 +538,9 @@ mod tests {
             .into_iter()
             .enumerate()
         {
-            let at = (at..).find(|&i| article.is_char_boundary(i)).unwrap();
+            let at = (at..article.len())
+                .find(|&i| article.is_char_boundary(i))
+                .unwrap();
             let bad: &[u8] = [&b"\x80"[..], b"\xC3", b"\xFF"][k % 3];
             bytes.splice(at..at, bad.iter().copied());
         }
