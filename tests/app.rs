@@ -405,6 +405,13 @@ fn a_second_window_on_the_same_article_never_overwrites_the_first() {
     let (sev, msg) = a.state().status().unwrap();
     assert_eq!(sev, taliq::ui::Severity::Warning);
     assert!(msg.contains("another window"), "{msg}");
+    // the warning stays readable while the annotator keeps reviewing
+    a.state_mut().apply(Command::NextPending);
+    a.state_mut().apply(Command::Accept(ids[2]));
+    a.run_steps(1);
+    let (sev, msg) = a.state().status().unwrap();
+    assert_eq!(sev, taliq::ui::Severity::Warning);
+    assert!(msg.contains("another window"), "{msg}");
     let regular = ExportFile::from_json(
         &std::fs::read_to_string(taliq::storage::sidecar_path(&path)).unwrap(),
     )

@@ -336,6 +336,8 @@ impl TextEngine {
         };
         let layout = self.layout(shown, style, Some(width), ppp);
         let (rect, response) = ui.allocate_exact_size(Vec2::new(width, layout.height / ppp), sense);
+        // screen readers (and egui_kittest queries) read the text as a plain label
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
         if ui.is_rect_visible(rect) {
             let painter = ui.painter_at(rect.expand(4.0));
             if let Some((range, fill)) = highlight {

@@ -1,7 +1,7 @@
 //! The application: holds the open article, applies [`Command`]s, autosaves, and lays out
 //! the panels.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -144,6 +144,11 @@ impl Unexported {
     }
 }
 
+/// How many messages the status line's history keeps.
+const HISTORY_LEN: usize = 30;
+/// How long a warning stays in the status line against Info messages.
+const PIN_FOR: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// True when a native dialog opened at `shown_at` returned without a choice too soon for a
 /// person to have cancelled it: it was never shown (no xdg-desktop-portal, say).
 fn dialog_never_shown(shown_at: Instant) -> bool {
@@ -166,6 +171,12 @@ pub struct TaliqApp {
     view: ArticleView,
     facts: FactsPanel,
     status: Option<(Severity, String, Instant)>,
+    /// The status message may not be replaced by an Info message before this instant: a
+    /// warning about where the work goes stays readable for a while, however fast the
+    /// annotator keeps working (see [`TaliqApp::say_pinned`]).
+    status_pinned_until: Option<Instant>,
+    /// The last messages, newest last, shown when the pointer rests on the status line.
+    history: VecDeque<(Severity, String)>,
     queue: Vec<Command>,
     title_shown: String,
     ctx: egui::Context,
@@ -222,6 +233,8 @@ impl TaliqApp {
             view: ArticleView::default(),
             facts: FactsPanel::default(),
             status: None,
+            status_pinned_until: None,
+            history: VecDeque::new(),
             queue: Vec::new(),
             title_shown: String::new(),
             ctx: ctx.clone(),
@@ -368,7 +381,28 @@ impl TaliqApp {
     }
 
     fn say(&mut self, severity: Severity, msg: impl Into<String>) {
-        self.status = Some((severity, msg.into(), Instant::now()));
+        let msg = msg.into();
+        if self.history.len() == HISTORY_LEN {
+            self.history.pop_front();
+        }
+        self.history.push_back((severity, msg.clone()));
+        let now = Instant::now();
+        if severity == Severity::Info && self.status_pinned_until.is_some_and(|t| now < t) {
+            return; // kept in the history, shown on hover
+        }
+        self.status_pinned_until = None;
+        self.status = Some((severity, msg, now));
+    }
+
+    /// Says `msg` and keeps it in the status line for [`PIN_FOR`] against Info messages:
+    /// for warnings the annotator must not miss (work moved to another file, annotations
+    /// that could not be carried over).
+    fn say_pinned(&mut self, severity: Severity, msg: impl Into<String>) {
+        self.say(severity, msg);
+        if severity != Severity::Info {
+            self.status_pinned_until = Some(Instant::now() + PIN_FOR);
+            self.ctx.request_repaint_after(PIN_FOR);
+        }
     }
 
     /// Carries out one command. This is the only place that changes the session.
@@ -790,7 +824,7 @@ impl TaliqApp {
             msg.push_str("; ");
             msg.push_str(&note);
         }
-        self.say(severity, msg);
+        self.say_pinned(severity, msg);
         if fresh {
             self.first_save_after_frame = Some(self.ctx.cumulative_frame_nr());
             self.ctx.request_repaint();
@@ -1143,13 +1177,13 @@ impl TaliqApp {
                     "{} was changed by another window or program; it is left as it is and this window's work now goes to {to}",
                     file_name(&from),
                 );
-                self.say(Severity::Warning, msg);
+                self.say_pinned(Severity::Warning, msg);
             }
             Ok(_) => {}
             Err(e) => {
                 let msg =
                     format!("Autosave failed: {e}. Your work is still open; export it to keep it.");
-                self.say(Severity::Error, msg);
+                self.say_pinned(Severity::Error, msg);
             }
         }
     }
@@ -1365,14 +1399,32 @@ impl TaliqApp {
                     Severity::Error => ui.visuals().error_fg_color,
                 };
                 // Messages may quote Arabic text or file names: they go through the engine.
-                let (resp, cut) = self.engine.label_line(ui, msg, &TextStyle::ui(), color);
-                if cut {
-                    let engine = &mut self.engine;
-                    resp.on_hover_ui(|ui| {
-                        ui.set_max_width(600.0);
-                        engine.label(ui, msg, &TextStyle::ui(), color, egui::Sense::hover());
-                    });
-                }
+                let (resp, _cut) = self.engine.label_line(ui, msg, &TextStyle::ui(), color);
+                // the whole message, then the earlier ones, newest first
+                let engine = &mut self.engine;
+                let history = &self.history;
+                resp.on_hover_ui(|ui| {
+                    ui.set_max_width(640.0);
+                    engine.label(ui, msg, &TextStyle::ui(), color, egui::Sense::hover());
+                    let earlier: Vec<_> = history
+                        .iter()
+                        .rev()
+                        .filter(|(_, m)| m != msg)
+                        .take(12)
+                        .collect();
+                    if !earlier.is_empty() {
+                        ui.separator();
+                        ui.weak("Earlier messages:");
+                        for (sev, m) in earlier {
+                            let c = match sev {
+                                Severity::Info => ui.visuals().weak_text_color(),
+                                Severity::Warning => ui.visuals().warn_fg_color,
+                                Severity::Error => ui.visuals().error_fg_color,
+                            };
+                            engine.label(ui, m, &TextStyle::ui(), c, egui::Sense::hover());
+                        }
+                    }
+                });
             }
         });
     }
@@ -1585,14 +1637,30 @@ impl TaliqApp {
             names.push(format!("and {} more", list.len() - 5));
         }
         let names = names.join(", ");
+        // where the open article's work really is (an alternative sidecar after a damaged
+        // file or a second window)
+        let work_file = self
+            .article
+            .as_ref()
+            .map(|a| file_name(a.autosave.sidecar()));
         let engine = &mut self.engine;
         let modal = egui::Modal::new(egui::Id::unique("close-prompt")).show(ui.ctx(), |ui| {
             ui.set_max_width(460.0);
             ui.heading("Close Taliq?");
             ui.add_space(4.0);
             if saved {
-                ui.label(
-                    "All your work is saved: every decision is in the sidecar next to its article (ARTICLE.taliq.json) and comes back when you open the article again.",
+                let place = match &work_file {
+                    Some(f) => format!("this article's in {f}"),
+                    None => "in the sidecar next to each article".to_owned(),
+                };
+                engine.label(
+                    ui,
+                    &format!(
+                        "All your work is saved: every decision is kept ({place}) and comes back when you open the article again."
+                    ),
+                    &TextStyle::ui(),
+                    ui.visuals().text_color(),
+                    egui::Sense::hover(),
                 );
             } else {
                 ui.colored_label(
