@@ -775,3 +775,45 @@ fn decisions_teach_the_folder_lexicon_used_for_the_next_article() {
         "{found:?}"
     );
 }
+
+#[test]
+fn work_never_exported_is_still_unexported_after_a_restart() {
+    let (dir, path) = sample_in_tempdir();
+    let settings = dir.path().join("data").join("settings.json");
+    std::fs::create_dir_all(settings.parent().unwrap()).unwrap();
+    let start = |path: &Path, settings: &Path| {
+        let (path, settings) = (path.to_path_buf(), settings.to_path_buf());
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 860.0))
+            .with_max_steps(20)
+            .build_eframe(move |cc| {
+                TaliqApp::with_settings(&cc.egui_ctx, Some(path), SystemFonts::Skip, Some(settings))
+            });
+        h.run_steps(3);
+        h
+    };
+    let mut h = start(&path, &settings);
+    let id = h.state().session().unwrap().annotations()[0].id;
+    assert!(
+        h.state().unexported_articles().is_empty(),
+        "suggestions only"
+    );
+    h.state_mut().apply(Command::Accept(id));
+    h.run_steps(1);
+    drop(h); // closed without exporting
+
+    // the next run still counts the work as changed since its (missing) export
+    let mut h = start(&path, &settings);
+    assert_eq!(h.state().unexported_articles(), vec![path.clone()]);
+    let export = dir.path().join("out.json");
+    h.state_mut().apply(Command::ExportTo(export.clone()));
+    assert!(h.state().unexported_articles().is_empty());
+    drop(h);
+
+    // exported: nothing to ask about after a restart, and the export path is remembered
+    let mut h = start(&path, &settings);
+    assert!(h.state().unexported_articles().is_empty());
+    h.state_mut().apply(Command::Reject(id));
+    h.run_steps(1);
+    assert_eq!(h.state().unexported_articles(), vec![path.clone()]);
+}

@@ -11,6 +11,7 @@ use egui::{Color32, Ui};
 use crate::annotation::{Entity, Origin, Status};
 use crate::corpus::{Corpus, LEXICON_FILE, Progress};
 use crate::document::Document;
+use crate::export_log::{ExportLog, records_fingerprint, work_fingerprint};
 use crate::extract::ProjectLexicon;
 use crate::extract::lexicon::{Lesson, TaughtLexicon};
 use crate::journal::{AutosavePolicy, Autosaver, Saved};
@@ -193,6 +194,11 @@ pub struct TaliqApp {
     close_confirmed: bool,
     /// When sidecars are rewritten whole and when changes are journaled first.
     autosave_policy: AutosavePolicy,
+    /// The last export of each article, kept between runs (`exports.json` beside the
+    /// settings), so that work never exported stays "changed" after a restart.
+    export_log: ExportLog,
+    /// Where the export log is kept; `None` keeps it for this run only (tests).
+    export_log_path: Option<PathBuf>,
     /// The frame in which an article with no earlier work was opened, while its first
     /// save is still to be done: it is done at the start of the next frame, so that the
     /// first screen is not kept waiting for a sidecar write and its fsync. (Nothing can be
@@ -227,6 +233,13 @@ impl TaliqApp {
             None => (Settings::default(), None),
         };
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let export_log_path = settings_path
+            .as_deref()
+            .map(|p| p.with_file_name("exports.json"));
+        let export_log = export_log_path
+            .as_deref()
+            .map(ExportLog::load)
+            .unwrap_or_default();
         let mut app = TaliqApp {
             engine: TextEngine::new(system_fonts),
             article: None,
@@ -245,6 +258,8 @@ impl TaliqApp {
             close_prompt: false,
             close_confirmed: false,
             autosave_policy: AutosavePolicy::default(),
+            export_log,
+            export_log_path,
             first_save_after_frame: None,
         };
         app.apply_theme();
@@ -803,8 +818,12 @@ impl TaliqApp {
             autosave: Autosaver::new(path, sidecar, self.autosave_policy),
             exported_revision: None,
             opened_revision: session.revision(),
-            carried_unexported: earlier_changes.is_some(),
-            export_path: earlier_changes.and_then(|u| u.export_path),
+            // changed in this run and left, or work of an earlier run never exported
+            carried_unexported: earlier_changes.is_some()
+                || self.export_log.is_unexported(path, session.annotations()),
+            export_path: earlier_changes
+                .and_then(|u| u.export_path)
+                .or_else(|| self.export_log.export_path(path).map(Path::to_path_buf)),
             entities: (u64::MAX, Vec::new(), ReviewCounts::default()),
             session,
             path: path.to_path_buf(),
@@ -857,10 +876,17 @@ impl TaliqApp {
                 a.export_path = Some(path.to_path_buf());
                 a.carried_unexported = false;
                 let n = a.session.annotations().len();
-                self.say(
-                    Severity::Info,
-                    format!("Exported {n} annotations to {}", path.display()),
+                let noted = self.export_log.record(
+                    self.export_log_path.as_deref(),
+                    &a.path,
+                    path,
+                    work_fingerprint(a.session.annotations()),
                 );
+                let mut msg = format!("Exported {n} annotations to {}", path.display());
+                if let Err(e) = noted {
+                    let _ = write!(msg, " (it could not be noted in exports.json: {e})");
+                }
+                self.say(Severity::Info, msg);
             }
             Err(e) => self.say(Severity::Error, format!("Export failed: {e}")),
         }
@@ -1572,15 +1598,26 @@ impl TaliqApp {
             let target = u.target();
             let open = self.article.as_mut().filter(|a| a.path == u.article);
             let json = match &open {
-                Some(a) => Ok(a.session.to_export().to_json()),
+                Some(a) => Ok((
+                    a.session.to_export().to_json(),
+                    work_fingerprint(a.session.annotations()),
+                )),
                 None => match storage::read_sidecar(&u.sidecar) {
-                    Ok(Some(file)) => Ok(file.to_json()),
+                    Ok(Some(file)) => Ok((file.to_json(), records_fingerprint(&file.annotations))),
                     Ok(None) => Err(format!("{} is missing", file_name(&u.sidecar))),
                     Err(e) => Err(e.to_string()),
                 },
             };
-            match json.and_then(|j| {
-                storage::write_atomic(&target, j.as_bytes()).map_err(|e| e.to_string())
+            match json.and_then(|(j, fingerprint)| {
+                storage::write_atomic(&target, j.as_bytes()).map_err(|e| e.to_string())?;
+                // (not being able to note it only means being asked again)
+                let _ = self.export_log.record(
+                    self.export_log_path.as_deref(),
+                    &u.article,
+                    &target,
+                    fingerprint,
+                );
+                Ok(())
             }) {
                 Ok(()) => {
                     if let Some(a) = open {
