@@ -817,3 +817,27 @@ fn work_never_exported_is_still_unexported_after_a_restart() {
     h.run_steps(1);
     assert_eq!(h.state().unexported_articles(), vec![path.clone()]);
 }
+
+#[test]
+fn a_name_is_never_labelled_across_a_line_break_but_a_quote_may_be() {
+    let (_dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    let text = h.state().session().unwrap().document().text().to_owned();
+    // from «وقمة "G7"» in the title into the first word of the next paragraph
+    let s = char_offset(&text, "وقمة");
+    let e = char_offset(&text, "الرئيسان") + 3;
+    let before = h.state().session().unwrap().annotations().len();
+    h.state_mut().apply(Command::SelectRange(s, e));
+    h.state_mut()
+        .apply(Command::LabelSelection(Label::Organization));
+    let (sev, msg) = h.state().status().unwrap();
+    assert_eq!(sev, taliq::ui::Severity::Warning);
+    assert!(msg.contains("line break"), "{msg}");
+    assert_eq!(h.state().session().unwrap().annotations().len(), before);
+    // a quote may span lines; its message stays on one line
+    h.state_mut().apply(Command::SelectRange(s, e));
+    h.state_mut().apply(Command::LabelSelection(Label::Quote));
+    let (sev, msg) = h.state().status().unwrap();
+    assert_eq!(sev, taliq::ui::Severity::Info, "{msg}");
+    assert!(!msg.contains('\n'), "{msg}");
+}

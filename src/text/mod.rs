@@ -436,10 +436,26 @@ fn direction_mark(text: &str, rtl_base: bool) -> Option<char> {
 /// its own direction, taken from its first strong letter, and its digits and neutrals no
 /// longer mix with the surrounding English: without it a left-to-right line shows
 /// "30 2020 مارس /آذار". The two controls are invisible and not counted anywhere (they are
-/// only in messages, never in article text).
+/// only in messages, never in article text). Line and paragraph breaks (a quote that
+/// spans lines) become single spaces, so the message stays on one line.
 #[must_use]
 pub fn isolate(s: &str) -> String {
-    format!("\u{2068}{s}\u{2069}")
+    let mut out = String::with_capacity(s.len() + 6);
+    out.push('\u{2068}');
+    let mut broke = false;
+    for c in s.chars() {
+        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+            if !broke {
+                out.push(' ');
+            }
+            broke = true;
+        } else {
+            out.push(c);
+            broke = false;
+        }
+    }
+    out.push('\u{2069}');
+    out
 }
 
 /// True when the first strong directional character of `text` is right-to-left (Hebrew or
@@ -470,6 +486,14 @@ mod tests {
         // without the mark the article's rule makes it right-to-left
         let layout = engine.layout(msg, &TextStyle::ui(), Some(800.0), 1.0);
         assert!(layout.lines[0].rtl);
+    }
+
+    #[test]
+    fn an_isolated_quotation_is_one_line() {
+        assert_eq!(
+            isolate("قمة \"G7\"\r\n\nالرئيسان"),
+            "\u{2068}قمة \"G7\" الرئيسان\u{2069}"
+        );
     }
 
     #[test]

@@ -1044,6 +1044,22 @@ impl TaliqApp {
                 return;
             }
         };
+        // A name, place, date or number never runs across a line or paragraph break (a
+        // drag that went one line too far); a quote may.
+        let doc = a.session.document();
+        if label != Label::Quote
+            && doc
+                .slice(span.start(), span.end())
+                .contains(['\n', '\r', '\u{2028}', '\u{2029}'])
+        {
+            self.say(
+                Severity::Warning,
+                format!(
+                    "Not labelled: the selection runs across a line break, which a {label} never does; select within one line (a QUOTE may span lines)"
+                ),
+            );
+            return;
+        }
         let existing = a
             .session
             .annotations()
