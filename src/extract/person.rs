@@ -10,6 +10,12 @@
 //! - a word of the personal-name word list ([`NAME_WORDS`], `data/name_words.txt`:
 //!   transliterated surnames and given names that are not Arabic words) standing alone
 //!   (`وقال المخرج إن كامبل سيعود`, weakest rank);
+//!   A bare word (or chain) of that list, of a foreign given name or of a
+//!   [`foreign_shape`] (`مكغريغور`, `أباكوموف`) is one name; one unknown word between two
+//!   such words is a middle name; after `في`/`إلى` it is read as a place (LOCATION);
+//! - a plain unknown word with a regnal ordinal (`موجمير الأول`, [`REGNAL_ORDINALS`]);
+//! - after a reporting verb, a one-word subject before a quotation colon (`قال بارات:`)
+//!   even when it looks like a plural;
 //! - coordination with a person found by the rules above (`بين سولا وترامب`,
 //!   `شرح زاي وزايون`): the other conjunct is a name when it is a plain unknown word and
 //!   not the head of a construct phrase.
@@ -381,11 +387,16 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             i = end;
             continue;
         }
-        // a bare name word
+        // a bare name word; after a place preposition it names a place: في بالما
         if out.len() == found_before
             && let Some((skip, end)) = bare_name(doc, i)
         {
-            out.push(Candidate::from_tokens(doc, i, skip, end, Label::Person, 1));
+            let label = if skip == 0 && place_preposition_before(doc, i) {
+                Label::Location
+            } else {
+                Label::Person
+            };
+            out.push(Candidate::from_tokens(doc, i, skip, end, label, 1));
             i = end;
             continue;
         }
@@ -453,10 +464,19 @@ fn foreign_word(doc: &Doc, i: usize) -> bool {
 fn continues_bare_name(doc: &Doc, k: usize) -> bool {
     doc.same_line(k)
         && doc.tokens[k].space_before
+        && !after_tatweel_dash(doc, k)
         && doc.names_at(k).is_none()
         && (name_word_reading(doc, k) == Some(0)
             || foreign_word(doc, k)
             || (doc.bits(k) == vocab::FIRST_NAME_FOREIGN && !doc.text(k).starts_with('و')))
+}
+
+/// Whether token `k` is written right after a tatweel used as a dash (`لوفينغ ـريتشارد`
+/// opens an aside), so it does not continue the name before it.
+fn after_tatweel_dash(doc: &Doc, k: usize) -> bool {
+    let t = &doc.tokens[k];
+    let (s, _) = doc.to_original(t.start, t.end);
+    doc.norm.orig_chars.get(s) == Some(&'ـ') || (s > 0 && doc.norm.orig_chars[s - 1] == 'ـ')
 }
 
 /// A bare name at `i` made of [`NAME_WORDS`] (`كامبل`, `وبونو`, `جيفري ساكس`): the
@@ -589,6 +609,13 @@ fn coordinated(doc: &Doc, out: &mut Vec<Candidate>, from: usize) {
     }
 }
 
+/// Whether the word before `i`, on the same line, is the locative preposition `في` or
+/// `إلى`, after which an unknown name is far more often a place than a person (people
+/// are "in" or "to" a place); used to label a bare name word LOCATION.
+fn place_preposition_before(doc: &Doc, i: usize) -> bool {
+    i > 0 && doc.same_line(i) && matches!(doc.text(i - 1), "في" | "الي")
+}
+
 /// Regnal ordinals after a ruler's name (`الأول`, `الثاني`, …), normalized.
 pub(crate) const REGNAL_ORDINALS: &[&str] = &[
     "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
@@ -681,7 +708,8 @@ mod tests {
     fn transliteration_shapes_ordinals_and_speakers() {
         // spellings no Arabic word has
         assert_recognizes(super::recognize, "وصف المؤرخ كيف أقنع [سميرنوف] الضباط");
-        assert_recognizes(super::recognize, "ثم عاد [دونينغ] إلى المختبر");
+        assert_recognizes(super::recognize, "ثم عاد [دونينغ]{PERSON} إلى المختبر");
+        assert_recognizes(super::recognize, "ثم سافر إلى [شيونغ]{LOCATION} ليلاً");
         assert_recognizes(super::recognize, "ما زال الأمر مألوفاً ومألوف لدى الناس");
         // a regnal ordinal after a plain word; a month or a noun is no name
         assert_recognizes(super::recognize, "خلفه ابنه [بوليسلاف الثاني] على العرش");
@@ -690,6 +718,8 @@ mod tests {
         assert_recognizes(super::recognize, "وقال [كوفات]: \"سنعود\"");
         // an unknown middle name between two name words
         assert_recognizes(super::recognize, "وشارك [كريستين بارو توماس] في الفيلم");
+        // a tatweel dash opens an aside: two names
+        assert_recognizes(super::recognize, "عاد [كريستين] ـ[توماس] تحديداًـ إلى");
     }
 
     #[test]
