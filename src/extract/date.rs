@@ -6,6 +6,13 @@
 //! year, qualifiers that belong to the date stay inside (`أيار/ مايو الماضي`) and a
 //! leading preposition stays outside. Rule 10: a duration anchored to now is a DATE
 //! (`منذ عامين` → `عامين`). Vague time (`في وقت سابق`, `السنوات الأخيرة`) is not a date.
+//! A month with `من عام` + year is one date (`تشرين الأول من عام 2015`); era markers stay
+//! inside (`1445 هـ`, `عام 833 م`, `عام 1900 ق.م`, `قبل الميلاد`), and with one a year may
+//! have fewer than four digits; a range of years is one date (`2013-2014`, `830-846`:
+//! three-digit years when the second is later by at most 100); a century with its
+//! ordinal or number is a date with a boundary word before it and an era adjective
+//! after it (`نهاية القرن الثامن`, `القرن السادس الميلادي`), as a decade with its
+//! boundary word (`منتصف السبعينيات`).
 
 use std::sync::LazyLock;
 
@@ -309,7 +316,8 @@ fn past_era(doc: &Doc, end: usize) -> usize {
         return end + 1;
     }
     if t == "ق" {
-        if doc.is_punct(end + 1, '.') && doc.text_or_empty(end + 2) == "م" && doc.same_line(end + 2) {
+        if doc.is_punct(end + 1, '.') && doc.text_or_empty(end + 2) == "م" && doc.same_line(end + 2)
+        {
             return end + 3;
         }
         if doc.text_or_empty(end + 1) == "م" && doc.same_line(end + 1) {
@@ -376,10 +384,12 @@ fn past_century_era(doc: &Doc, end: usize) -> usize {
 /// (`نهاية`, `منتصف`, `أوائل`) stands before it on the same line, with its proclitic
 /// length (`في نهاية القرن الثامن` → `نهاية القرن الثامن`).
 fn with_prefix(doc: &Doc, i: usize, skip: usize) -> (usize, usize) {
-    if i > 0 && doc.same_line(i) && skip == 0 {
-        if let Some(s) = word_in(doc, i - 1, vocab::MONTH_PREFIX) {
-            return (i - 1, s);
-        }
+    if i > 0
+        && doc.same_line(i)
+        && skip == 0
+        && let Some(s) = word_in(doc, i - 1, vocab::MONTH_PREFIX)
+    {
+        return (i - 1, s);
     }
     (i, skip)
 }
@@ -730,8 +740,14 @@ mod tests {
         assert_recognizes(super::recognize, "بنيت المدينة [عام 1200 ق.م] تقريباً");
         assert_recognizes(super::recognize, "ودمرت [عام 600 ق.م] ثم [عام 1187 م]");
         assert_recognizes(super::recognize, "حكم الملك (ما بين [912-961]) البلاد");
-        assert_recognizes(super::recognize, "بني القصر في [القرن التاسع عشر] وهدم في [القرن 20]");
-        assert_recognizes(super::recognize, "في [بداية القرن السادس الميلادي] و[أواخر الثمانينيات]");
+        assert_recognizes(
+            super::recognize,
+            "بني القصر في [القرن التاسع عشر] وهدم في [القرن 20]",
+        );
+        assert_recognizes(
+            super::recognize,
+            "في [بداية القرن السادس الميلادي] و[أواخر الثمانينيات]",
+        );
         // a score or a count range is no year range
         assert_recognizes(super::recognize, "فاز الفريق 3-1 وباع 150-400 نسخة");
     }

@@ -5,7 +5,8 @@
 //! but not the counted noun (`330 فرداً` → `330`) nor an approximator (`نحو`,
 //! `أكثر من`). Digits may use `,` `.` and Arabic separators; Arabic-Indic digits are
 //! folded by normalization. Number words (`ثمانية`, `خمسون`, `مئات`) and dual time or
-//! measure nouns (`عامين`, `درجتين مئويتين`) are numbers too. An article written on the
+//! measure nouns (`عامين`, `درجتين مئويتين`) are numbers too, as are teens
+//! (`خمس عشرة`, `ثلاثة عشر`) and dual scale words before a currency (`ملياري جنيه`). An article written on the
 //! digits stays inside (`الـ84`, `ال3%`).
 
 use super::doc::{Candidate, Doc};
@@ -344,7 +345,13 @@ pub(crate) const DUAL_TIMES: &[&str] = &[
 /// counted noun. `مليونا`/`مليارا`/`الفا` are also accusative singulars, so the dual is
 /// read only before a currency or unit.
 pub(crate) const DUAL_SCALES: &[&str] = &[
-    "مليوني", "ملياري", "الفي", "مليونا", "مليارا", "مليونان", "ملياران",
+    "مليوني",
+    "ملياري",
+    "الفي",
+    "مليونا",
+    "مليارا",
+    "مليونان",
+    "ملياران",
 ];
 
 /// A dual scale word at `i` (after an optional `و`/`ب` proclitic) directly followed by a
@@ -511,7 +518,10 @@ mod tests {
     fn teens_and_dual_amounts() {
         assert_recognizes(super::recognize, "عاش هناك [ثلاث عشرة سنة] ثم رحل");
         assert_recognizes(super::recognize, "ضمت البعثة [أربعة عشر] عالماً");
-        assert_recognizes(super::recognize, "استثمرت الشركة [ملياري دولار] و[مليوني يورو]");
+        assert_recognizes(
+            super::recognize,
+            "استثمرت الشركة [ملياري دولار] و[مليوني يورو]",
+        );
         // without a currency a dual-looking word is no amount
         assert_recognizes(super::recognize, "باع الفريق مليونا من التذاكر");
     }

@@ -431,7 +431,10 @@ mod tests {
 
     #[test]
     fn quoted_name_after_a_trigger_noun() {
-        assert_recognizes(super::recognize, "أودع المال في مصرف \"[غرين فالي]\" المحلي");
+        assert_recognizes(
+            super::recognize,
+            "أودع المال في مصرف \"[غرين فالي]\" المحلي",
+        );
     }
 
     #[test]

@@ -441,7 +441,10 @@ pub fn foreign_shape(word: &str) -> bool {
         || word.contains("كغ")
         || (n >= 4 && word.ends_with("نغ"))
         || (n >= 6 && word.ends_with("وف"))
-        || (n >= 5 && ["سكي", "يتش", "ستروم", "بيرغ"].iter().any(|e| word.ends_with(e)))
+        || (n >= 5
+            && ["سكي", "يتش", "ستروم", "بيرغ"]
+                .iter()
+                .any(|e| word.ends_with(e)))
 }
 
 /// Whether token `i` is a plain word of [`foreign_shape`] in no list (so not a known
@@ -618,8 +621,16 @@ fn place_preposition_before(doc: &Doc, i: usize) -> bool {
 
 /// Regnal ordinals after a ruler's name (`الأول`, `الثاني`, …), normalized.
 pub(crate) const REGNAL_ORDINALS: &[&str] = &[
-    "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
-    "التاسع", "العاشر",
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
 ];
 
 /// A one-word name with a regnal ordinal at `i` (`موجمير الأول`, `فيليب الثاني`): an
