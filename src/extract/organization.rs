@@ -3,7 +3,8 @@
 //! Evidence: the organization lexicon (`الكرملين`, `أ ف ب`, `مجموعة العشرين`); trigger
 //! nouns that are part of the name followed by a definite noun phrase or a foreign name
 //! (`وزارة الدفاع البريطانية`, `جامعة كارولينا الشمالية`, `كلية غلاسكو للفنون`,
-//! guideline rule 11); descriptor nouns that stay outside (`شركة ساسكتل` → `ساسكتل`);
+//! guideline rule 11); a trigger noun before a quoted name, which alone is the
+//! organization (`مصرف "…"`); descriptor nouns that stay outside (`شركة ساسكتل` → `ساسكتل`);
 //! Latin acronyms (`G7`, `NATO` — the guideline lists G7 as ORGANIZATION); acronyms
 //! spelled with Arabic letter names (`بي بي سي`, `سي بي إس`); an acronym in parentheses
 //! right after an organization (`منظمة خدمات الدم الكندية (سي بي إس)`).
@@ -335,6 +336,17 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         if doc.has_tanween(i) {
             continue;
         }
+        // a trigger noun before a quoted name: مصرف "…" → the name alone, as after a
+        // descriptor (the noun is outside, guideline rules 4 and 11)
+        if trigger(doc, i, vocab::ORG_HEAD).is_some()
+            && doc.is_quote_mark(i + 1)
+            && doc.same_line(i + 1)
+            && let Some((s, e)) = name_after_descriptor(doc, i + 1)
+        {
+            out.push(Candidate::from_tokens(doc, s, 0, e, Label::Organization, 3));
+            found.push(e);
+            continue;
+        }
         if let Some(skip) = trigger(doc, i, vocab::ORG_HEAD)
             && (next_definite || !lx.org_descriptors.contains(&doc.text(i)[skip * 2..]))
         {
@@ -415,6 +427,14 @@ mod tests {
         );
         assert_recognizes(super::recognize, "قالت الشركة ل[لبي بي سي] أن");
         assert_recognizes(super::recognize, "مع قناة [سي بي سي نيوز]: \"وهذه\"");
+    }
+
+    #[test]
+    fn quoted_name_after_a_trigger_noun() {
+        assert_recognizes(
+            super::recognize,
+            "أودع المال في مصرف \"[غرين فالي]\" المحلي",
+        );
     }
 
     #[test]
