@@ -75,6 +75,13 @@ impl ExportLog {
         }
         match path {
             Some(p) => {
+                if let Some(dir) = p.parent() {
+                    // the data folder of a first run may not exist yet
+                    std::fs::create_dir_all(dir).map_err(|reason| StorageError::Io {
+                        path: dir.display().to_string(),
+                        reason,
+                    })?;
+                }
                 let json = serde_json::to_vec_pretty(self).unwrap_or_default();
                 storage::write_atomic(p, &json)
             }
@@ -176,7 +183,8 @@ mod tests {
         assert!(log.is_unexported(article, session.annotations()));
 
         let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("exports.json");
+        // (in a data folder that does not exist yet)
+        let file = dir.path().join("taliq").join("exports.json");
         log.record(
             Some(&file),
             article,
