@@ -1146,6 +1146,8 @@ impl TaliqApp {
     fn learn(&mut self, ids: &[u64]) {
         let Some(a) = &mut self.article else { return };
         let mut changed = false;
+        // the lesson of the last id, to say what the project lexicon now does
+        let mut taught = None;
         for &id in ids {
             let lesson = a.session.get(id).and_then(|ann| {
                 let surface = a
@@ -1166,9 +1168,29 @@ impl TaliqApp {
                     Status::Pending => None,
                 }
             });
-            changed |= a.lexicon.teach(id, lesson);
+            let said = lesson.clone();
+            if a.lexicon.teach(id, lesson) {
+                changed = true;
+                taught = said;
+            }
         }
         if changed {
+            // the annotator sees that one decision acts on the whole folder
+            let what = match &taught {
+                Some(Lesson::Rejected { surface, label }) => format!(
+                    "“{}” as {label} will no longer be suggested in this folder's articles",
+                    crate::text::isolate(surface)
+                ),
+                Some(Lesson::Accepted { surface, label, .. }) => format!(
+                    "“{}” will be suggested as {label} in this folder's articles",
+                    crate::text::isolate(surface)
+                ),
+                None => "The project lexicon changed".to_owned(),
+            };
+            self.say(
+                Severity::Info,
+                format!("{what} (project lexicon {LEXICON_FILE}; Ctrl+Z undoes)"),
+            );
             self.save_lexicon();
         }
     }
