@@ -161,8 +161,8 @@ fn open(article: &Path, policy: AutosavePolicy) -> TaliqApp {
 /// the open) is on disk.
 fn run_script(article: &Path, seed: u64, mut ack: impl FnMut(usize, String)) {
     let mut app = open(article, policy(seed));
-    // a fresh article is first saved after its first frame (none is drawn here); until
-    // then it holds only suggestions, which opening it again after a kill gives the same
+    // a fresh article is not written until its first change: it holds only suggestions,
+    // which opening it again after a kill gives the same
     ack(0, digest(&app));
     let opened = app.session().unwrap().revision();
     let mut rng = Rng::new(seed);

@@ -199,13 +199,6 @@ pub struct TaliqApp {
     export_log: ExportLog,
     /// Where the export log is kept; `None` keeps it for this run only (tests).
     export_log_path: Option<PathBuf>,
-    /// The frame in which an article with no earlier work was opened, while its first
-    /// save is still to be done: it is done at the start of the next frame, so that the
-    /// first screen is not kept waiting for a sidecar write and its fsync. (Nothing can be
-    /// lost meanwhile: such an article holds only suggestions, and an edit or a close
-    /// before then saves at once. Restored, carried-over and reloaded work is saved at
-    /// once.)
-    first_save_after_frame: Option<u64>,
 }
 
 impl TaliqApp {
@@ -260,7 +253,6 @@ impl TaliqApp {
             autosave_policy: AutosavePolicy::default(),
             export_log,
             export_log_path,
-            first_save_after_frame: None,
         };
         app.apply_theme();
         if let Some(p) = path {
@@ -845,10 +837,11 @@ impl TaliqApp {
         }
         self.say_pinned(severity, msg);
         if fresh {
-            self.first_save_after_frame = Some(self.ctx.cumulative_frame_nr());
-            self.ctx.request_repaint();
+            // only suggestions: no sidecar until the first decision
+            if let Some(a) = &mut self.article {
+                a.autosave.fresh(&a.session);
+            }
         } else {
-            self.first_save_after_frame = None;
             self.autosave();
         }
     }
@@ -1772,13 +1765,6 @@ impl TaliqApp {
 impl eframe::App for TaliqApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        if self
-            .first_save_after_frame
-            .is_some_and(|f| ctx.cumulative_frame_nr() > f)
-        {
-            self.first_save_after_frame = None;
-            self.autosave();
-        }
         self.handle_input(&ctx);
         for cmd in std::mem::take(&mut self.queue) {
             self.apply(cmd);
