@@ -193,6 +193,61 @@ enum Kind {
     Own,
 }
 
+/// Why saved work written for another text is not carried over to an article: it looks
+/// like the work on another article, so it is kept untouched and nothing is moved in.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Foreign {
+    /// The file records another source file name (`document.source`).
+    #[error("it was written for {written_for:?}, not {article:?}")]
+    OtherSource {
+        /// The file name the saved work records.
+        written_for: String,
+        /// The article's file name.
+        article: String,
+    },
+    /// Fewer than half of its annotations could be placed in the article's text (a rule
+    /// of this project: an article edited so much that most decisions vanish is better
+    /// restarted, with the old work kept, than silently thinned).
+    #[error("only {placed} of its {total} annotation(s) could be placed in this text")]
+    MostlyUnplaced {
+        /// Annotations that could be placed.
+        placed: usize,
+        /// Annotations in the saved work.
+        total: usize,
+    },
+}
+
+/// `Some` when saved work `old` names another source file than `doc` (see
+/// [`Foreign::OtherSource`]).
+#[must_use]
+pub fn other_source(old: &ExportFile, doc: &Document) -> Option<Foreign> {
+    (old.document.source != doc.source_name()).then(|| Foreign::OtherSource {
+        written_for: old.document.source.clone(),
+        article: doc.source_name().to_owned(),
+    })
+}
+
+/// Carries the annotations of `old`, saved work on an earlier text, over to `doc`, unless
+/// the work looks like another article's.
+///
+/// # Errors
+/// [`Foreign`] when `old` names another source file, or when fewer than half of its
+/// annotations could be placed.
+pub fn carry_over(old: &ExportFile, doc: &Document) -> Result<Reanchored, Foreign> {
+    if let Some(f) = other_source(old, doc) {
+        return Err(f);
+    }
+    let r = reanchor(old, doc);
+    let total = old.annotations.len();
+    if r.placed.len() * 2 < total {
+        return Err(Foreign::MostlyUnplaced {
+            placed: r.placed.len(),
+            total,
+        });
+    }
+    Ok(r)
+}
+
 /// Places the annotations of `old` in `doc`, the new text of the same article.
 #[must_use]
 pub fn reanchor(old: &ExportFile, doc: &Document) -> Reanchored {
@@ -597,5 +652,33 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Found by the tester (A7): another article's sidecar was "carried over" in part.
+    #[test]
+    fn work_on_another_article_is_foreign() {
+        let old = file(
+            "قال بوتين إن ترامب وافق على الاتفاق",
+            &[
+                (4, 9, Label::Person, Status::Accepted),
+                (13, 18, Label::Person, Status::Pending),
+            ],
+        );
+        let same_name = Document::from_text("قال لافروف إن الاتفاق قائم", "a.txt", "UTF-8");
+        assert_eq!(
+            carry_over(&old, &same_name).unwrap_err(),
+            Foreign::MostlyUnplaced {
+                placed: 0,
+                total: 2
+            }
+        );
+        let other = Document::from_text("قال بوتين إن ترامب وافق على الاتفاق", "c.txt", "UTF-8");
+        assert!(matches!(
+            carry_over(&old, &other),
+            Err(Foreign::OtherSource { .. })
+        ));
+        let edited =
+            Document::from_text("عاجل: قال بوتين إن ترامب وافق على الاتفاق", "a.txt", "UTF-8");
+        assert_eq!(carry_over(&old, &edited).unwrap().placed.len(), 2);
     }
 }
