@@ -270,7 +270,8 @@ pub fn reanchor(old: &ExportFile, doc: &Document) -> Reanchored {
         }
         let (s, e) = (r.start.min(old_chars.len()), r.end.min(old_chars.len()));
         // the record's offsets are its own place only when they hold its text
-        let own = (e - s == quote.len() && old_chars[s..e] == quote[..]).then_some(s);
+        let own =
+            (e.checked_sub(s) == Some(quote.len()) && old_chars[s..e] == quote[..]).then_some(s);
         let prefix = before(&old_chars, s);
         let suffix = after(&old_chars, e);
         let expected = align.expected[s];
@@ -429,6 +430,14 @@ mod tests {
             ],
         );
         old.annotations[1].id = 1;
+        // and a hand-edited record whose offsets are backwards: no panic, reported lost
+        // (its text in the new article is unchanged text of another place)
+        old.annotations.push(AnnotationRecord {
+            id: 9,
+            start: 30,
+            end: 2,
+            ..old.annotations[1].clone()
+        });
         let new = Document::from_text("عاجل: قال بوتين إن ترامب وافق", "a.txt", "UTF-8");
         let r = reanchor(&old, &new);
         assert_eq!(r.placed.len(), 1);
@@ -436,7 +445,7 @@ mod tests {
             new.slice(r.placed[0].span.start(), r.placed[0].span.end()),
             "بوتين"
         );
-        assert_eq!(r.lost.len(), 1);
+        assert_eq!(r.lost.len(), 2);
         assert_eq!(r.lost[0].text, "ترامب");
     }
 
