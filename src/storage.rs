@@ -353,7 +353,7 @@ mod tests {
     fn a_truncated_sidecar_salvages_its_complete_annotations() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt.taliq.json");
-        let bytes = include_bytes!("../tests/data/reanchor/truncated.taliq.json");
+        let bytes = include_bytes!("../tests/data/reanchor/truncated-sidecar.json");
         std::fs::write(&path, bytes).unwrap();
         assert!(matches!(
             read_sidecar(&path),
