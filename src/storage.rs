@@ -81,6 +81,19 @@ pub fn read_sidecar(path: &Path) -> Result<Option<ExportFile>, StorageError> {
         })
 }
 
+/// The complete annotations of a damaged sidecar cut short ([`ExportFile::salvage`]),
+/// read without changing it; a cut inside a multi-byte char is ignored. `None` when the
+/// file cannot be read or nothing can be salvaged.
+#[must_use]
+pub fn salvage_sidecar(path: &Path) -> Option<ExportFile> {
+    let bytes = std::fs::read(path).ok()?;
+    let valid = match std::str::from_utf8(&bytes) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).ok()?,
+    };
+    ExportFile::salvage(valid)
+}
+
 /// Writes `contents` to `path` atomically: a temporary file in the same folder is written,
 /// flushed to disk, and renamed over `path`.
 ///
@@ -332,5 +345,26 @@ mod tests {
         write_atomic(&path, b"{}").unwrap();
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    /// A sidecar the tester found cut short (inside an annotation): its complete
+    /// annotations are read back, the file is not changed.
+    #[test]
+    fn a_truncated_sidecar_salvages_its_complete_annotations() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt.taliq.json");
+        let bytes = include_bytes!("../tests/data/reanchor/truncated-sidecar.json");
+        std::fs::write(&path, bytes).unwrap();
+        assert!(matches!(
+            read_sidecar(&path),
+            Err(StorageError::Broken { .. })
+        ));
+        let f = salvage_sidecar(&path).unwrap();
+        assert_eq!(f.annotations.len(), 28, "the 29th is cut inside its text");
+        let chars: Vec<char> = f.document.text.chars().collect();
+        for a in &f.annotations {
+            assert_eq!(chars[a.start..a.end].iter().collect::<String>(), a.text);
+        }
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
     }
 }

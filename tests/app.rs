@@ -460,8 +460,14 @@ fn damaged_sidecar_is_left_alone_and_work_goes_to_a_new_file() {
             .exists()
     );
     drop(h);
-    // reopening finds that work again and keeps writing there
+    // reopening finds that work again and keeps writing there, and says so (the tester
+    // was told "new work goes to ….3.json" while it went on into ….2.json)
     let mut h = harness(&path);
+    let (_, msg) = h.state().status().unwrap();
+    assert!(
+        msg.contains("new work goes to putin-trump-call.ar.txt.taliq.2.json"),
+        "{msg}"
+    );
     assert_eq!(
         h.state().session().unwrap().get(id).unwrap().status,
         Status::Rejected
@@ -840,4 +846,98 @@ fn a_name_is_never_labelled_across_a_line_break_but_a_quote_may_be() {
     let (sev, msg) = h.state().status().unwrap();
     assert_eq!(sev, taliq::ui::Severity::Info, "{msg}");
     assert!(!msg.contains('\n'), "{msg}");
+}
+
+/// Found by the tester (A7): another article's export placed as this article's sidecar
+/// was taken for an earlier version of this text and 6 of its 10 annotations moved in.
+#[test]
+fn another_articles_sidecar_is_kept_and_nothing_is_moved_in() {
+    let (dir, path) = sample_in_tempdir();
+    let other = taliq::document::Document::from_text(
+        "قال بوتين إن ترامب وافق على عقد قمة في أوساكا.",
+        "other.txt",
+        "UTF-8",
+    );
+    let anns = taliq::session::Session::with_extraction(other.clone());
+    let foreign = ExportFile::new(&other, anns.annotations()).to_json();
+    let sidecar = taliq::storage::sidecar_path(&path);
+    std::fs::write(&sidecar, &foreign).unwrap();
+    let mut h = harness(&path);
+    let (sev, msg) = h.state().status().unwrap();
+    assert_eq!(sev, taliq::ui::Severity::Warning);
+    assert!(msg.contains("another article"), "{msg}");
+    assert!(msg.contains("\"other.txt\""), "{msg}");
+    assert!(
+        msg.contains("new work goes to putin-trump-call.ar.txt.taliq.2.json"),
+        "{msg}"
+    );
+    assert!(!msg.contains("carried over"), "{msg}");
+    let s = h.state().session().unwrap();
+    assert_ne!(s.provenance(), Provenance::Reanchored);
+    let id = s.annotations()[0].id;
+    h.state_mut().apply(Command::Accept(id));
+    h.run_steps(1);
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), foreign);
+    drop(h);
+    let h = harness(&path);
+    let (_, msg) = h.state().status().unwrap();
+    assert!(
+        msg.contains("new work goes to putin-trump-call.ar.txt.taliq.2.json"),
+        "{msg}"
+    );
+    assert_eq!(
+        h.state().session().unwrap().get(id).unwrap().status,
+        Status::Accepted
+    );
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), foreign);
+    assert!(
+        !dir.path()
+            .join("putin-trump-call.ar.txt.taliq.3.json")
+            .exists()
+    );
+}
+
+/// Found by the tester (A8): a sidecar cut short was kept, but all its intact decisions
+/// were dropped.
+#[test]
+fn a_sidecar_cut_short_gives_back_its_complete_decisions() {
+    let (dir, path) = sample_in_tempdir();
+    let id;
+    {
+        let mut h = harness(&path);
+        id = h.state().session().unwrap().annotations()[0].id;
+        h.state_mut().apply(Command::Reject(id));
+        h.run_steps(1);
+        h.state_mut().apply(Command::Quit);
+    }
+    let sidecar = taliq::storage::sidecar_path(&path);
+    let full = std::fs::read(&sidecar).unwrap();
+    let total = ExportFile::from_json(std::str::from_utf8(&full).unwrap())
+        .unwrap()
+        .annotations
+        .len();
+    let cut = full[..full.len() * 2 / 3].to_vec();
+    std::fs::write(&sidecar, &cut).unwrap();
+    let h = harness(&path);
+    let (sev, msg) = h.state().status().unwrap();
+    assert_eq!(sev, taliq::ui::Severity::Warning);
+    assert!(msg.contains("damaged"), "{msg}");
+    assert!(
+        msg.contains("complete annotation(s) from the damaged"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("new work goes to putin-trump-call.ar.txt.taliq.2.json"),
+        "{msg}"
+    );
+    let s = h.state().session().unwrap();
+    assert_eq!(s.get(id).unwrap().status, Status::Rejected);
+    assert!(s.annotations().len() >= total / 2);
+    assert!(h.state().is_saved());
+    assert_eq!(std::fs::read(&sidecar).unwrap(), cut);
+    assert!(
+        dir.path()
+            .join("putin-trump-call.ar.txt.taliq.2.json")
+            .exists()
+    );
 }

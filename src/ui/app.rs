@@ -687,57 +687,84 @@ impl TaliqApp {
             ));
         }
         let regular = storage::sidecar_path(path);
-        // Where new work is written: the regular sidecar, unless it is damaged or belongs to
-        // an older text that cannot be moved aside.
+        // Where new work is written: the regular sidecar, unless it is damaged, belongs to
+        // another article, or belongs to an older text that cannot be moved aside.
         let mut sidecar = regular.clone();
-        // Work written for an earlier version of this text, to carry over.
-        let mut earlier: Option<crate::export::ExportFile> = None;
+        // Notes (by index) that end by naming where new work goes, known only once the
+        // session is chosen below.
+        let mut name_sidecar: Vec<usize> = Vec::new();
+        // Work written for an earlier version of this text, and its annotations carried over.
+        let mut earlier: Option<(crate::export::ExportFile, crate::reanchor::Reanchored)> = None;
+        // The complete annotations of a damaged sidecar cut short, written for this text.
+        let mut salvaged: Option<crate::export::ExportFile> = None;
         match storage::read_sidecar(&regular) {
             Ok(Some(file)) if file.document.sha256 != doc.sha256() => {
-                // The text changed since this sidecar was written: keep the old work as a
-                // backup (it is found again if the text comes back) and carry its
-                // annotations over to the new text below.
-                if encoding.is_none() {
-                    earlier = Some(file.clone());
-                }
-                let backup = backup_path(&regular, &file.document.sha256);
-                match std::fs::copy(&regular, &backup)
-                    .and_then(|_| std::fs::remove_file(&regular))
-                {
-                    Ok(()) if encoding.is_some() => notes.push(format!(
-                        "decoding as {} gives another text; the {} annotation(s) made on the {} text are kept in {} and come back if you reload as {}",
-                        doc.encoding(),
-                        file.annotations.len(),
-                        file.document.encoding,
-                        file_name(&backup),
-                        file.document.encoding
-                    )),
-                    Ok(()) => notes.push(format!(
-                        "the article text changed since it was annotated; the {} earlier annotation(s) are kept in {}",
-                        file.annotations.len(),
-                        file_name(&backup)
-                    )),
-                    Err(e) => {
+                // Another article's work (another source name, or mostly not placeable) is
+                // left alone; an earlier version of this article's is kept as a backup (it
+                // is found again if the text comes back) and carried over below.
+                let verdict = match crate::reanchor::other_source(&file, &doc) {
+                    Some(foreign) => Err(foreign),
+                    None if encoding.is_none() => {
+                        crate::reanchor::carry_over(&file, &doc).map(Some)
+                    }
+                    None => Ok(None),
+                };
+                match verdict {
+                    Err(why) => {
                         sidecar = storage::alternative_sidecar_path(path);
+                        name_sidecar.push(notes.len());
                         notes.push(format!(
-                            "the article text changed and {} could not be backed up ({e}); it is left untouched and new work goes to {}",
+                            "{} seems to hold the work on another article ({why}); it is kept untouched and none of its {} annotation(s) were moved in",
                             file_name(&regular),
-                            file_name(&sidecar)
+                            file.annotations.len()
                         ));
+                    }
+                    Ok(carried) => {
+                        let backup = backup_path(&regular, &file.document.sha256);
+                        match std::fs::copy(&regular, &backup)
+                            .and_then(|_| std::fs::remove_file(&regular))
+                        {
+                            Ok(()) if encoding.is_some() => notes.push(format!(
+                                "decoding as {} gives another text; the {} annotation(s) made on the {} text are kept in {} and come back if you reload as {}",
+                                doc.encoding(),
+                                file.annotations.len(),
+                                file.document.encoding,
+                                file_name(&backup),
+                                file.document.encoding
+                            )),
+                            Ok(()) => notes.push(format!(
+                                "the article text changed since it was annotated; the {} earlier annotation(s) are kept in {}",
+                                file.annotations.len(),
+                                file_name(&backup)
+                            )),
+                            Err(e) => {
+                                sidecar = storage::alternative_sidecar_path(path);
+                                name_sidecar.push(notes.len());
+                                notes.push(format!(
+                                    "the article text changed and {} could not be backed up ({e}); it is left untouched",
+                                    file_name(&regular)
+                                ));
+                            }
+                        }
+                        earlier = carried.map(|r| (file, r));
                     }
                 }
             }
             Ok(_) => {}
             Err(e) => {
                 sidecar = storage::alternative_sidecar_path(path);
-                notes.push(format!("{e}; new work goes to {}", file_name(&sidecar)));
+                salvaged = storage::salvage_sidecar(&regular)
+                    .filter(|f| f.document.sha256 == doc.sha256() && !f.annotations.is_empty());
+                name_sidecar.push(notes.len());
+                notes.push(e.to_string());
             }
         }
         // Where earlier work comes from: the newest file written for exactly this text,
         // be it the sidecar, an alternative or a backup.
         let saved_work = storage::find_saved_work(path, doc.sha256());
         // True when nothing was on disk for this article: it holds only suggestions.
-        let fresh = saved_work.is_none() && earlier.is_none() && encoding.is_none();
+        let fresh =
+            saved_work.is_none() && earlier.is_none() && salvaged.is_none() && encoding.is_none();
         let session = match saved_work {
             Some((source, file)) => match Session::restore(doc.clone(), &file) {
                 Ok(s) => {
@@ -755,17 +782,16 @@ impl TaliqApp {
                     if source == sidecar {
                         sidecar = storage::alternative_sidecar_path(path);
                     }
+                    name_sidecar.push(notes.len());
                     notes.push(format!(
-                        "{} could not be restored ({e}); it is kept untouched and new work goes to {}",
-                        file_name(&source),
-                        file_name(&sidecar)
+                        "{} could not be restored ({e}); it is kept untouched",
+                        file_name(&source)
                     ));
                     Session::with_extraction_using(doc, &lexicon)
                 }
             },
-            None => match earlier {
-                Some(old) => {
-                    let r = crate::reanchor::reanchor(&old, &doc);
+            None => match (earlier, salvaged) {
+                (Some((old, r)), _) => {
                     let mut note = format!(
                         "{} of {} annotation(s) were carried over to the changed text",
                         r.placed.len(),
@@ -789,9 +815,29 @@ impl TaliqApp {
                     notes.push(note);
                     Session::reanchored(doc, r.placed, &lexicon)
                 }
-                None => Session::with_extraction_using(doc, &lexicon),
+                (None, Some(file)) => match file.annotations_for(&doc) {
+                    Ok(anns) => {
+                        notes.push(format!(
+                            "recovered {} complete annotation(s) from the damaged {} (the rest of it is cut off)",
+                            anns.len(),
+                            file_name(&regular)
+                        ));
+                        Session::reanchored(doc, anns, &lexicon)
+                    }
+                    Err(e) => {
+                        notes.push(format!(
+                            "nothing could be recovered from {} ({e})",
+                            file_name(&regular)
+                        ));
+                        Session::with_extraction_using(doc, &lexicon)
+                    }
+                },
+                (None, None) => Session::with_extraction_using(doc, &lexicon),
             },
         };
+        for &i in &name_sidecar {
+            let _ = write!(notes[i], "; new work goes to {}", file_name(&sidecar));
+        }
         let n = session.annotations().len();
         // Changes of the article being left that are not exported are named on close;
         // they come back with the article if it is opened again.
