@@ -228,6 +228,26 @@ pub fn find_saved_work(article: &Path, sha256: &str) -> Option<(PathBuf, ExportF
         })
 }
 
+/// The other saved-work files of `article` (sidecar or alternatives, not backups) written
+/// for the same text (hash `sha256`) as `chosen`, whose annotations say something else:
+/// work of a second window on the same article, which reopening does not merge. The
+/// caller names them so that no decision is left behind unseen.
+#[must_use]
+pub fn other_saved_work(article: &Path, sha256: &str, chosen: &ExportFile) -> Vec<PathBuf> {
+    let ours = crate::export_log::records_fingerprint(&chosen.annotations);
+    sidecar_candidates(article)
+        .into_iter()
+        .filter(|p| !p.file_name().is_some_and(|n| is_bak(&n.to_string_lossy())))
+        .filter(|p| match read_sidecar(p) {
+            Ok(Some(f)) => {
+                f.document.sha256 == sha256
+                    && crate::export_log::records_fingerprint(&f.annotations) != ours
+            }
+            _ => false,
+        })
+        .collect()
+}
+
 /// A hash of a file's bytes (FNV-1a, 64 bit), to notice that a sidecar was changed by
 /// someone else (another window, a sync tool) since this session last read or wrote it.
 #[must_use]

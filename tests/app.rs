@@ -436,6 +436,15 @@ fn a_second_window_on_the_same_article_never_overwrites_the_first() {
             .status,
         Status::Accepted
     );
+    // reopened later: the newer work comes back, and the other window's file is named
+    drop((a, b));
+    let h = harness(&path);
+    let (sev, msg) = h.state().status().unwrap();
+    assert_eq!(sev, taliq::ui::Severity::Warning);
+    assert!(
+        msg.contains("also hold(s) work on this text with other decisions"),
+        "{msg}"
+    );
 }
 
 #[test]

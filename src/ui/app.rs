@@ -773,6 +773,15 @@ impl TaliqApp {
                         s.annotations().len(),
                         file_name(&source)
                     ));
+                    // another window's work on the same text is not merged: name it
+                    let others = storage::other_saved_work(path, doc.sha256(), &file);
+                    if !others.is_empty() {
+                        let names: Vec<String> = others.iter().map(|p| file_name(p)).collect();
+                        notes.push(format!(
+                            "{} also hold(s) work on this text with other decisions (from another window?); kept as it is, not merged",
+                            names.join(", ")
+                        ));
+                    }
                     if source != regular && !is_backup(&source) {
                         sidecar = source; // keep writing where the work already is
                     }
