@@ -4,14 +4,15 @@
 //! nouns that are part of the name followed by a definite noun phrase or a foreign name
 //! (`وزارة الدفاع البريطانية`, `جامعة كارولينا الشمالية`, `كلية غلاسكو للفنون`,
 //! guideline rule 11); a trigger noun before a quoted name, which alone is the
-//! organization (`مصرف "…"`); descriptor nouns that stay outside (`شركة ساسكتل` → `ساسكتل`);
+//! organization (`مصرف "…"`); not when only common words follow the noun (`برنامج
+//! تلفزيوني`, `موقع شروق الشمس`: [`all_common`]); descriptor nouns that stay outside (`شركة ساسكتل` → `ساسكتل`);
 //! Latin acronyms (`G7`, `NATO` — the guideline lists G7 as ORGANIZATION); acronyms
 //! spelled with Arabic letter names (`بي بي سي`, `سي بي إس`); an acronym in parentheses
 //! right after an organization (`منظمة خدمات الدم الكندية (سي بي إس)`).
 
 use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
-use super::person::{ends_in_ta_marbuta, is_closed_class, is_common_shape, is_name_like};
+use super::person::{self, ends_in_ta_marbuta, is_closed_class, is_common_shape, is_name_like};
 use super::tokenize::TokenKind;
 use super::vocab;
 use crate::label::Label;
@@ -228,9 +229,36 @@ fn name_after_head(doc: &Doc, j: usize) -> Option<usize> {
         return Some(extend_definite(doc, j + 1));
     }
     if is_name_like(doc, j) && !is_common_shape(doc, j) && !is_given(doc, j) {
-        return Some(extend_definite(doc, foreign_name_end(doc, j)));
+        // a generic phrase, unless a definite genitive follows (جمعية مستهلكي
+        // التكنولوجيا, منظمة خدمات الدم الكندية)
+        let e = foreign_name_end(doc, j);
+        let end = extend_definite(doc, e);
+        return (end > e || !all_common(doc, j, e)).then_some(end);
     }
     None
+}
+
+/// Whether every token of `[j, e)` is a common Arabic word rather than a foreign name, so
+/// that a trigger or descriptor noun before them makes a generic phrase (`برنامج
+/// تلفزيوني`, `شركة إنتاج سينمائي`, `موقع شروق الشمس`, `مدرسة فنون`): a word of a
+/// common-noun shape (`خدمات`), of an Arabic noun or verb template
+/// ([`person::noun_template`]: `إنتاج`, `شروق`, `مطاعم`; a form starting with `آ` or `أ`
+/// is read as a name, `آغورا`), a loanword ([`person::LOANWORDS`]) or a nisba adjective
+/// (`…ائي`: `سينمائي`; a loanword + `ي`: `تلفزيوني`). One foreign word keeps the name
+/// (`شرطة مرور شينجن`); after a trigger noun that is part of the name, so does a definite
+/// genitive after the words (`جمعية مستهلكي التكنولوجيا`), not after a descriptor noun
+/// (`موقع شروق الشمس`, `شركات خدمات المستهلكين`) unless it has a nationality adjective
+/// (`منظمة خدمات الدم الكندية` → `خدمات الدم الكندية`).
+fn all_common(doc: &Doc, j: usize, e: usize) -> bool {
+    (j..e).all(|k| {
+        let w = doc.text(k);
+        let first = doc.first_orig_char(k);
+        is_common_shape(doc, k)
+            || (!matches!(first, 'آ' | 'أ') && person::noun_template(w))
+            || (w.chars().count() >= 5 && w.ends_with("ائي"))
+            || w.strip_suffix('ي')
+                .is_some_and(|b| person::LOANWORDS.contains(&b))
+    })
 }
 
 /// The end of up to three foreign name tokens from `j` (stops at coordination,
@@ -267,7 +295,13 @@ fn name_after_descriptor(doc: &Doc, j: usize) -> Option<(usize, usize)> {
         return Some((j, e));
     }
     if is_name_like(doc, j) && doc.tokens[j].space_before && !ends_in_ta_marbuta(doc, j) {
-        return Some((j, extend_definite(doc, foreign_name_end(doc, j))));
+        // a generic phrase, unless a nationality adjective ends it (منظمة خدمات الدم
+        // الكندية)
+        let e = foreign_name_end(doc, j);
+        let end = extend_definite(doc, e);
+        let national =
+            (e..end).any(|k| doc.bits(k) & (vocab::NATIONALITY | vocab::NATIONALITY_FORM) != 0);
+        return (national || !all_common(doc, j, e)).then_some((j, end));
     }
     None
 }
@@ -435,6 +469,22 @@ mod tests {
             super::recognize,
             "أودع المال في مصرف \"[غرين فالي]\" المحلي",
         );
+    }
+
+    #[test]
+    fn generic_phrases_after_triggers_are_not_names() {
+        assert_recognizes(super::recognize, "ظهر في برنامج تلفزيوني شهير");
+        assert_recognizes(super::recognize, "افتتحت شركة إنتاج سينمائي جديدة");
+        assert_recognizes(super::recognize, "زار موقع شروق الشمس ومدرسة فنون قديمة");
+        assert_recognizes(super::recognize, "نمت شركات خدمات المستهلكين");
+        // a foreign word, a definite genitive after a head, a nationality adjective
+        assert_recognizes(super::recognize, "غرمت [شرطة مرور فالنسيا] سائقاً");
+        assert_recognizes(
+            super::recognize,
+            "انتقدت [جمعية مستهلكي الكهرباء] أمس القرار",
+        );
+        assert_recognizes(super::recognize, "قالت منظمة [خدمات الإغاثة الأسترالية] إن");
+        assert_recognizes(super::recognize, "وقال موقع [آغورا] إن");
     }
 
     #[test]

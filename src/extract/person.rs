@@ -454,7 +454,7 @@ pub(crate) const LOANWORDS: &[&str] = &[
 /// - a common loanword ([`LOANWORDS`]: `فيلم`).
 ///
 /// Written from Arabic morphology (the measures of the triliteral verb and its nouns).
-fn noun_template(word: &str) -> bool {
+pub(crate) fn noun_template(word: &str) -> bool {
     let w: Vec<char> = word.chars().collect();
     let n = w.len();
     let vowel = |c: char| matches!(c, 'ا' | 'و' | 'ي');
