@@ -8,7 +8,8 @@
 //! تلفزيوني`, `موقع شروق الشمس`: [`all_common`]); descriptor nouns that stay outside (`شركة ساسكتل` → `ساسكتل`);
 //! Latin acronyms (`G7`, `NATO` — the guideline lists G7 as ORGANIZATION); acronyms
 //! spelled with Arabic letter names (`بي بي سي`, `سي بي إس`); an acronym in parentheses
-//! right after an organization (`منظمة خدمات الدم الكندية (سي بي إس)`).
+//! right after an organization (`منظمة خدمات الدم الكندية (سي بي إس)`); the place of a
+//! body named by common words (`المحكمة العليا في هونغ كونغ`: [`jurisdiction`]).
 
 use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
@@ -261,6 +262,42 @@ fn all_common(doc: &Doc, j: usize, e: usize) -> bool {
     })
 }
 
+/// The place of a body named by a trigger noun and common definite words
+/// (`المحكمة العليا في هونغ كونغ`, `مجلس العقارات في أونتاريو`, `هيئة الصحة في مدينة
+/// نيويورك`): without it the name is generic, so the place is part of the name (guideline
+/// rule 6, the longest name wins). `[j, end)` are the words after the trigger (not a
+/// lexicon name: `مجموعة العشرين في أوساكا`); each must be a definite Arabic common word
+/// (`ال` + at most eight letters, of a feminine or plural shape or a
+/// [`person::noun_template`]; not a nationality adjective: `وزارة الدفاع البريطانية في
+/// لندن` is named already; not a transliteration: `نادي المتروبوليتان في واشنطن`);
+/// `في` and a lexicon place follow, or a location descriptor noun and a place. Returns
+/// the new end token.
+fn jurisdiction(doc: &Doc, j: usize, end: usize) -> Option<usize> {
+    // a definite Arabic common word: `ال` + at most eight letters of a feminine or
+    // plural noun or adjective or of a noun template (not `المتروبوليتان`)
+    let common = |k: usize| {
+        let w = doc.text(k);
+        let stem = w
+            .strip_prefix("وال")
+            .or_else(|| w.strip_prefix("ال"))
+            .unwrap_or("");
+        (2..=8).contains(&stem.chars().count())
+            && doc.bits(k) & (vocab::NATIONALITY | vocab::NATIONALITY_FORM) == 0
+            && (ends_in_ta_marbuta(doc, k) || stem.ends_with("ات") || person::noun_template(stem))
+    };
+    let plain = doc.names_at(j - 1).is_none() && (j..end).all(common);
+    if !plain || doc.text_or_empty(end) != "في" || !doc.same_line(end) {
+        return None;
+    }
+    let mut p = end + 1;
+    if doc.bits(p) & vocab::LOC_DESCRIPTOR != 0 {
+        p += 1;
+    }
+    doc.names_at(p)
+        .filter(|m| m.skip == 0 && m.tag == Label::Location && doc.same_line(p))
+        .map(|m| m.end_token)
+}
+
 /// The end of up to three foreign name tokens from `j` (stops at coordination,
 /// prepositional words, common word shapes and given names).
 fn foreign_name_end(doc: &Doc, j: usize) -> usize {
@@ -388,6 +425,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             if let Some(end) = name_after_head(doc, i + 1)
                 && (!head_definite || next_definite)
             {
+                let end = jurisdiction(doc, i + 1, end).unwrap_or(end);
                 out.push(Candidate::from_tokens(
                     doc,
                     i,
@@ -485,6 +523,19 @@ mod tests {
         );
         assert_recognizes(super::recognize, "قالت منظمة [خدمات الإغاثة الأسترالية] إن");
         assert_recognizes(super::recognize, "وقال موقع [آغورا] إن");
+    }
+
+    #[test]
+    fn the_place_of_a_generic_body_is_part_of_its_name() {
+        assert_recognizes(
+            super::recognize,
+            "رفضت [المحكمة الإدارية في القاهرة] الطعن أمس",
+        );
+        assert_recognizes(super::recognize, "أعلنت [هيئة الطرق في مدينة دبي] أمس");
+        // a lexicon name, a nationality adjective, a transliterated name end before في
+        assert_recognizes(super::recognize, "اجتمعت [مجموعة العشرين] في أوساكا");
+        assert_recognizes(super::recognize, "قالت [وزارة الدفاع البريطانية] في لندن");
+        assert_recognizes(super::recognize, "سهرنا في [نادي الكوباكابانا] في لشبونة");
     }
 
     #[test]
