@@ -507,7 +507,7 @@ fn unknown_given_name(doc: &Doc, l: usize) -> bool {
 /// after a title or a reporting verb starts where the rule put it.
 fn extend_leftwards(doc: &Doc, out: &mut [Candidate], from: usize) {
     let given = vocab::FIRST_NAME_AR | vocab::FIRST_NAME_FOREIGN;
-    for c in out[from..].iter_mut() {
+    for c in &mut out[from..] {
         if c.label != Label::Person || c.rank > 2 {
             continue;
         }
