@@ -138,3 +138,26 @@ fn a_name_taught_twice_stays_until_both_decisions_are_undone() {
         lexicon(dir.path())
     );
 }
+
+/// Found by a tester: two windows on two articles of one folder each wrote the whole
+/// lexicon file from their own copy, so the second erased the first one's lessons.
+#[test]
+fn two_windows_in_one_folder_keep_each_others_lessons() {
+    let (dir, first) = sample_in_tempdir();
+    let second = dir.path().join("second.txt");
+    std::fs::copy(&first, &second).unwrap();
+    let mut a = harness(&first);
+    let mut b = harness(&second);
+    let trump = pending(&a, Label::Person, "ترامب");
+    apply(&mut a, Command::Accept(trump[0]));
+    let kremlin = pending(&b, Label::Organization, "الكرملين");
+    apply(&mut b, Command::Reject(kremlin[0]));
+    let text = lexicon(dir.path());
+    assert!(text.contains("+ PERSON\tترامب"), "{text}");
+    assert!(text.contains("- ORGANIZATION\tالكرملين"), "{text}");
+    // and undoing in A takes back only A's lesson
+    apply(&mut a, Command::Undo);
+    let text = lexicon(dir.path());
+    assert!(!text.contains("ترامب"), "{text}");
+    assert!(text.contains("- ORGANIZATION\tالكرملين"), "{text}");
+}

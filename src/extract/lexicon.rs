@@ -235,6 +235,60 @@ impl ProjectLexicon {
         changed
     }
 
+    /// A three-way merge for writing the shared file: what `ours` changed since `base`
+    /// (the file as this window last read or wrote it) applied to `theirs` (the file as
+    /// it is now, perhaps changed by another window or by hand). Entries and rejections
+    /// are keyed by label and normalized surface; entries learned, re-named or forgotten
+    /// here and rejections added or withdrawn here are carried over, everything else of
+    /// `theirs` is kept. So two windows teaching the same folder never erase each other's
+    /// lessons.
+    #[must_use]
+    pub fn merged(
+        base: &ProjectLexicon,
+        ours: &ProjectLexicon,
+        theirs: &ProjectLexicon,
+    ) -> ProjectLexicon {
+        let entry_key = |e: &LexiconEntry| (e.label, surface_key(&e.surface));
+        let base_entries: std::collections::HashMap<_, &LexiconEntry> =
+            base.entries.iter().map(|e| (entry_key(e), e)).collect();
+        let our_entries: std::collections::HashMap<_, &LexiconEntry> =
+            ours.entries.iter().map(|e| (entry_key(e), e)).collect();
+        let reject_key = |(s, l): &(String, Label)| (*l, surface_key(s));
+        let base_rejected: std::collections::HashSet<_> =
+            base.rejected.iter().map(reject_key).collect();
+        let our_rejected: std::collections::HashSet<_> =
+            ours.rejected.iter().map(reject_key).collect();
+        let mut out = theirs.clone();
+        // forgotten here (and not rejected here, which forgets them below anyway)
+        for (key, e) in &base_entries {
+            if !our_entries.contains_key(key) {
+                out.entries
+                    .retain(|x| !(x.label == e.label && surface_key(&x.surface) == key.1));
+            }
+        }
+        // withdrawn rejections
+        for (s, l) in &base.rejected {
+            let key = (*l, surface_key(s));
+            if !our_rejected.contains(&key) {
+                out.rejected
+                    .retain(|(x, xl)| !(*xl == *l && surface_key(x) == key.1));
+            }
+        }
+        // learned or re-named here
+        for e in &ours.entries {
+            if base_entries.get(&entry_key(e)).is_none_or(|b| *b != e) {
+                out.learn_accepted(&e.surface, e.label, &e.canonical);
+            }
+        }
+        // rejected here
+        for r in &ours.rejected {
+            if !base_rejected.contains(&reject_key(r)) {
+                out.learn_rejected(&r.0, r.1);
+            }
+        }
+        out
+    }
+
     /// Parses the text of a lexicon file; `path` only names the file in errors.
     pub fn parse(text: &str, path: &Path) -> Result<ProjectLexicon, LexiconError> {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
@@ -623,6 +677,32 @@ mod tests {
     /// and MISC compared only when the markup has them).
     fn assert_extracts_with(lexicon: &ProjectLexicon, marked: &str) {
         assert_extracts_by(marked, |text| extract_with(text, lexicon));
+    }
+
+    #[test]
+    fn two_windows_teaching_one_folder_keep_each_others_lessons() {
+        let mut base = ProjectLexicon::new();
+        base.learn_accepted("بوتين", Label::Person, "فلاديمير بوتين");
+        base.learn_rejected("اليوم", Label::Date);
+        // window A (ours) learns G7, forgets بوتين and withdraws the rejection
+        let mut ours = base.clone();
+        ours.learn_accepted("G7", Label::Organization, "G7");
+        ours.entries.retain(|e| e.surface != "بوتين");
+        ours.rejected.clear();
+        // meanwhile window B wrote the file: it learned ترامب and rejected موسكو
+        let mut theirs = base.clone();
+        theirs.learn_accepted("ترامب", Label::Person, "دونالد ترامب");
+        theirs.learn_rejected("موسكو", Label::Person);
+        let m = ProjectLexicon::merged(&base, &ours, &theirs);
+        let names: Vec<&str> = m.entries().iter().map(|e| e.surface.as_str()).collect();
+        assert_eq!(
+            names,
+            ["ترامب", "G7"],
+            "B's lesson kept, A's added and forgotten"
+        );
+        assert_eq!(m.rejected(), &[("موسكو".to_owned(), Label::Person)]);
+        // and nothing changed here leaves the file as the other window wrote it
+        assert_eq!(ProjectLexicon::merged(&base, &base, &theirs), theirs);
     }
 
     /// Found by tests/kill9.rs: rejecting a QUOTE suggestion wrote a `- QUOTE` line that

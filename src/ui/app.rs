@@ -58,6 +58,9 @@ pub(super) struct OpenArticle {
     /// be read (it is then never overwritten).
     lexicon: TaughtLexicon,
     lexicon_file: Option<PathBuf>,
+    /// The lexicon file as this window last read or wrote it: the base of the three-way
+    /// merge that keeps another window's lessons when this one writes the file.
+    lexicon_on_disk: ProjectLexicon,
     /// Cached entity grouping and review counts, and the session revision they were
     /// computed at (recomputed once per change, not every frame: a 1 MB article has more
     /// than 10,000 suggestions).
@@ -860,6 +863,7 @@ impl TaliqApp {
             .position(|u| u.article == path)
             .map(|i| self.unexported.remove(i));
         self.article = Some(OpenArticle {
+            lexicon_on_disk: lexicon.clone(),
             lexicon: TaughtLexicon::new(lexicon),
             lexicon_file,
             autosave: Autosaver::new(path, sidecar, self.autosave_policy),
@@ -1246,11 +1250,27 @@ impl TaliqApp {
     /// Writes the project lexicon to its file; a failure is shown.
     fn save_lexicon(&mut self) {
         let Some(a) = &mut self.article else { return };
-        if let Some(path) = &a.lexicon_file
-            && let Err(e) = a.lexicon.lexicon().save(path)
-        {
-            let msg = format!("The project lexicon was not saved: {e}");
-            self.say(Severity::Warning, msg);
+        let Some(path) = &a.lexicon_file else { return };
+        // another window (or the annotator, by hand) may have written the file since:
+        // merge this window's lessons into it rather than overwrite it
+        let theirs = match ProjectLexicon::load(path) {
+            Ok(l) => l,
+            Err(_) if !path.exists() => ProjectLexicon::new(),
+            Err(e) => {
+                let msg =
+                    format!("The project lexicon was not saved, its file cannot be read: {e}");
+                self.say(Severity::Warning, msg);
+                return;
+            }
+        };
+        let ours = a.lexicon.lexicon();
+        let merged = ProjectLexicon::merged(&a.lexicon_on_disk, &ours, &theirs);
+        match merged.save(path) {
+            Ok(()) => a.lexicon_on_disk = merged,
+            Err(e) => {
+                let msg = format!("The project lexicon was not saved: {e}");
+                self.say(Severity::Warning, msg);
+            }
         }
     }
 
