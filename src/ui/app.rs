@@ -1264,7 +1264,7 @@ impl TaliqApp {
             }
         };
         let ours = a.lexicon.lexicon();
-        let merged = ProjectLexicon::merged(&a.lexicon_on_disk, &ours, &theirs);
+        let merged = ProjectLexicon::merged(&a.lexicon_on_disk, ours, &theirs);
         match merged.save(path) {
             Ok(()) => a.lexicon_on_disk = merged,
             Err(e) => {
