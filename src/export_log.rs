@@ -30,7 +30,7 @@ pub struct ExportRecord {
 /// The last export of every article exported, by the article's path.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportLog {
-    /// Article path (as given when it was opened) → its last export.
+    /// Article path (canonical, absolute) → its last export.
     #[serde(default)]
     pub articles: BTreeMap<PathBuf, ExportRecord>,
 }
@@ -64,7 +64,7 @@ impl ExportLog {
         fingerprint: u64,
     ) -> Result<(), StorageError> {
         self.articles.insert(
-            article.to_path_buf(),
+            key(article),
             ExportRecord {
                 export: export.to_path_buf(),
                 fingerprint: format!("{fingerprint:016x}"),
@@ -94,19 +94,46 @@ impl ExportLog {
     /// other work.
     #[must_use]
     pub fn is_unexported(&self, article: &Path, annotations: &[Annotation]) -> bool {
-        match self.articles.get(article) {
-            Some(r) => r.fingerprint != format!("{:016x}", work_fingerprint(annotations)),
-            None => annotations
+        self.unexported_by(
+            article,
+            work_fingerprint(annotations),
+            annotations
                 .iter()
                 .any(|a| a.status != Status::Pending || a.origin == Origin::Manual),
+        )
+    }
+
+    /// [`ExportLog::is_unexported`] for the annotations of a saved file (a sidecar of an
+    /// article that is not open).
+    #[must_use]
+    pub fn records_unexported(&self, article: &Path, records: &[AnnotationRecord]) -> bool {
+        self.unexported_by(
+            article,
+            records_fingerprint(records),
+            records
+                .iter()
+                .any(|r| r.status != Status::Pending || r.origin == Origin::Manual),
+        )
+    }
+
+    fn unexported_by(&self, article: &Path, fingerprint: u64, decided: bool) -> bool {
+        match self.articles.get(&key(article)) {
+            Some(r) => r.fingerprint != format!("{fingerprint:016x}"),
+            None => decided,
         }
     }
 
     /// Where `article` was last exported, if it was.
     #[must_use]
     pub fn export_path(&self, article: &Path) -> Option<&Path> {
-        self.articles.get(article).map(|r| r.export.as_path())
+        self.articles.get(&key(article)).map(|r| r.export.as_path())
     }
+}
+
+/// The key of an article: its canonical absolute path, so that `taliq a.txt` started in
+/// two folders names two articles (the path as given when it cannot be resolved).
+fn key(article: &Path) -> PathBuf {
+    std::fs::canonicalize(article).unwrap_or_else(|_| article.to_path_buf())
 }
 
 /// A fingerprint (64-bit FNV-1a, [`storage::content_fingerprint`]) of what an export of

@@ -234,7 +234,19 @@ fn closing_with_changes_not_exported_asks_once_and_can_export_them() {
     h.run_steps(3);
     assert_eq!(open_name(&h), "1-putin.txt");
 
-    // nothing changed: closing closes
+    // two articles hold decisions of an earlier session that were never exported: Export
+    // changed articles writes them too, though neither is open
+    h.state_mut().apply(Command::ExportChanged);
+    let (_, msg) = h.state().status().unwrap();
+    assert!(msg.contains("Exported 2 article(s)"), "{msg}");
+    for name in ["2-word", "3-page"] {
+        assert!(
+            dir.join(format!("{name}.annotations.json")).exists(),
+            "{name}"
+        );
+    }
+
+    // nothing changed since: closing closes
     request_close(&mut h);
     assert!(!sent(&h, &ViewportCommand::CancelClose));
     assert!(!h.state().close_prompt_shown());

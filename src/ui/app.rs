@@ -134,7 +134,8 @@ impl OpenArticle {
 struct Unexported {
     article: PathBuf,
     sidecar: PathBuf,
-    /// Where it was last exported, if it was in this run.
+    /// Where it was last exported, if it was (in this run or, through the export log, an
+    /// earlier one).
     export_path: Option<PathBuf>,
 }
 
@@ -1692,7 +1693,54 @@ impl TaliqApp {
     /// Exports every changed article (see [`Command::ExportChanged`]): the open one from
     /// its session, the others from their sidecars (which are in the export format).
     /// Returns false when any export failed (each failure is named in the status line).
+    /// Adds the open folder's other articles whose saved work (from this run or an earlier
+    /// one) is not in their last export (see [`ExportLog`]) to the unexported list, so
+    /// that closing asks about them and Export changed articles writes them.
+    fn note_folder_unexported(&mut self) {
+        let Some(panel) = &self.corpus else { return };
+        let current = self.article.as_ref().map(|a| a.path.clone());
+        let mut found = Vec::new();
+        for art in &panel.corpus().articles {
+            let decided = match art.progress {
+                Progress::InProgress { decided, .. } | Progress::Done { decided } => decided,
+                _ => 0,
+            };
+            if decided == 0
+                || current.as_ref() == Some(&art.path)
+                || self.unexported.iter().any(|u| u.article == art.path)
+            {
+                continue;
+            }
+            // the newest work file, as opening the article would take it
+            let Some((sidecar, file)) = storage::sidecar_candidates(&art.path)
+                .into_iter()
+                .filter(|p| !is_backup(p))
+                .find_map(|p| match storage::read_sidecar(&p) {
+                    Ok(Some(f)) => Some((p, f)),
+                    _ => None,
+                })
+            else {
+                continue;
+            };
+            if self
+                .export_log
+                .records_unexported(&art.path, &file.annotations)
+            {
+                found.push(Unexported {
+                    article: art.path.clone(),
+                    sidecar,
+                    export_path: self
+                        .export_log
+                        .export_path(&art.path)
+                        .map(Path::to_path_buf),
+                });
+            }
+        }
+        self.unexported.extend(found);
+    }
+
     fn export_changed(&mut self) -> bool {
+        self.note_folder_unexported();
         let list = self.all_unexported();
         if list.is_empty() {
             self.say(Severity::Info, "Nothing changed since the last export");
@@ -1764,6 +1812,7 @@ impl TaliqApp {
         if self.close_confirmed || self.close_prompt {
             return;
         }
+        self.note_folder_unexported();
         if self.all_unexported().is_empty() && self.is_saved() {
             return;
         }
