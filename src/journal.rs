@@ -472,6 +472,17 @@ impl Autosaver {
         self.reproducible_revision = Some(session.revision());
     }
 
+    /// Notes that the session was just restored from this autosaver's own sidecar, which
+    /// therefore holds its current state: nothing is rewritten until the first change
+    /// (opening an article only to look at it leaves its file as it was).
+    pub fn restored(&mut self, session: &Session) {
+        self.last_bytes = std::fs::metadata(&self.sidecar)
+            .map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX));
+        self.saved_revision = Some(session.revision());
+        self.durable_revision = self.saved_revision;
+        sync(&mut self.on_disk, session.annotations());
+    }
+
     /// True when the session's current state is on disk (sidecar, or sidecar plus journal)
     /// or needs no file ([`Autosaver::fresh`]): a crash now loses nothing.
     #[must_use]

@@ -950,3 +950,45 @@ fn a_sidecar_cut_short_gives_back_its_complete_decisions() {
             .exists()
     );
 }
+
+#[test]
+fn reopening_to_look_leaves_the_work_file_as_it_was() {
+    let (_dir, path) = sample_in_tempdir();
+    let sidecar = taliq::storage::sidecar_path(&path);
+    let ids: Vec<u64>;
+    {
+        let mut h = harness(&path);
+        ids = h
+            .state()
+            .session()
+            .unwrap()
+            .annotations()
+            .iter()
+            .map(|a| a.id)
+            .collect();
+        h.state_mut().apply(Command::Accept(ids[0]));
+        h.run_steps(1);
+    }
+    let before = std::fs::metadata(&sidecar).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let mut h = harness(&path);
+    assert_eq!(
+        h.state().session().unwrap().get(ids[0]).unwrap().status,
+        Status::Accepted
+    );
+    assert!(h.state().is_saved());
+    h.state_mut().apply(Command::Quit);
+    assert_eq!(
+        std::fs::metadata(&sidecar).unwrap().modified().unwrap(),
+        before,
+        "not rewritten"
+    );
+    // the next decision is written as usual
+    let mut h = harness(&path);
+    h.state_mut().apply(Command::Reject(ids[1]));
+    h.run_steps(1);
+    assert!(h.state().is_saved());
+    let file = ExportFile::from_json(&std::fs::read_to_string(&sidecar).unwrap()).unwrap();
+    let r = file.annotations.iter().find(|a| a.id == ids[1]).unwrap();
+    assert_eq!(r.status, Status::Rejected);
+}

@@ -766,6 +766,8 @@ impl TaliqApp {
         // Where earlier work comes from: the newest file written for exactly this text,
         // be it the sidecar, an alternative or a backup.
         let saved_work = storage::find_saved_work(path, doc.sha256());
+        // the file the work was restored from, when it was
+        let mut restored_from: Option<PathBuf> = None;
         // True when nothing was on disk for this article: it holds only suggestions.
         let fresh =
             saved_work.is_none() && earlier.is_none() && salvaged.is_none() && encoding.is_none();
@@ -787,8 +789,9 @@ impl TaliqApp {
                         ));
                     }
                     if source != regular && !is_backup(&source) {
-                        sidecar = source; // keep writing where the work already is
+                        sidecar.clone_from(&source); // keep writing where the work already is
                     }
+                    restored_from = Some(source);
                     s
                 }
                 Err(e) => {
@@ -896,10 +899,20 @@ impl TaliqApp {
             msg.push_str(&note);
         }
         self.say_pinned(severity, msg);
+        let restored_in_place = restored_from.is_some_and(|f| {
+            self.article
+                .as_ref()
+                .is_some_and(|a| a.autosave.sidecar() == f.as_path())
+        });
         if fresh {
             // only suggestions: no sidecar until the first decision
             if let Some(a) = &mut self.article {
                 a.autosave.fresh(&a.session);
+            }
+        } else if restored_in_place {
+            // the file it came from holds it: nothing to write
+            if let Some(a) = &mut self.article {
+                a.autosave.restored(&a.session);
             }
         } else {
             self.autosave();
@@ -1108,7 +1121,8 @@ impl TaliqApp {
             self.say(
                 Severity::Warning,
                 format!(
-                    "Not labelled: the selection runs across a line break, which a {label} never does; select within one line (a QUOTE may span lines)"
+                    "Not labelled: the selection runs across a line break, which {} {label} never does; select within one line (a QUOTE may span lines)",
+                    if label == Label::Organization { "an" } else { "a" }
                 ),
             );
             return;
