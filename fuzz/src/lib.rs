@@ -11,6 +11,8 @@
 pub mod annotation;
 #[path = "../../src/document.rs"]
 pub mod document;
+#[path = "../../src/docx.rs"]
+pub mod docx;
 #[path = "../../src/export.rs"]
 pub mod export;
 #[path = "../../src/extract/mod.rs"]
