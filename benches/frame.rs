@@ -46,7 +46,7 @@ fn open(path: PathBuf) -> (Harness<'static, TaliqApp>, Duration) {
     h.step();
     let cpu = cpu_now().saturating_sub(t);
     println!(
-        "  (open: wall-clock {:.1} ms, including the first sidecar write and fsync)",
+        "  (open: wall-clock {:.1} ms; a fresh article gets no sidecar before its first decision)",
         ms(wall.elapsed())
     );
     (h, cpu)

@@ -210,7 +210,7 @@ impl Document {
             }
             (Some(enc), _) => (enc, bytes, enc.name().to_owned()),
             (None, Some((enc, len))) => (enc, &bytes[len..], format!("{} (BOM)", enc.name())),
-            (None, None) if std::str::from_utf8(bytes).is_ok() => {
+            (None, None) if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) => {
                 (encoding_rs::UTF_8, bytes, "UTF-8".to_owned())
             }
             (None, None) => {
@@ -444,6 +444,23 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
+/// True when `bytes` are UTF-8 with a few damaged sequences: at least 4 well-formed
+/// multi-byte characters, and at least 4 of them for each ill-formed sequence. Text in a
+/// legacy single-byte encoding (Windows-1256, ISO-8859-6, Windows-1252) read as UTF-8 is
+/// almost all ill-formed sequences, with well-formed ones only by accident, so it is left
+/// to the detector; a UTF-8 article with a few broken bytes is decoded as UTF-8, the
+/// broken bytes becoming U+FFFD (counted in [`Document::replacements`] and reported),
+/// rather than turned whole into mojibake by a detector that only ever answers UTF-8 for
+/// flawless input.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good >= 4 && good >= 4 * bad
+}
+
 /// U+FFFD characters already present in the source (encoded as such), which are text, not
 /// decoding errors. Only UTF-8 and UTF-16 can encode U+FFFD.
 fn count_fffd_in_source(body: &[u8], encoding: &'static encoding_rs::Encoding) -> usize {
@@ -509,6 +526,33 @@ mod tests {
         let d = Document::decode(b"abc\xE1\xff", "w.txt", Some(encoding_rs::UTF_8)).unwrap();
         assert_eq!(d.replacements(), 2);
         assert!(d.text().starts_with("abc"));
+    }
+
+    #[test]
+    fn utf8_with_a_few_broken_bytes_stays_utf8_and_counts_them() {
+        let article = include_str!("../seeds/putin-trump-call.ar.txt");
+        let mut bytes = article.as_bytes().to_vec();
+        // seven broken sequences: stray continuation bytes, a cut lead byte, 0xFF
+        // (inserted from the end, so that the earlier offsets stay char boundaries)
+        for (k, at) in [3500, 2800, 2100, 1500, 900, 400, 40]
+            .into_iter()
+            .enumerate()
+        {
+            let at = (at..article.len())
+                .find(|&i| article.is_char_boundary(i))
+                .unwrap();
+            let bad: &[u8] = [&b"\x80"[..], b"\xC3", b"\xFF"][k % 3];
+            bytes.splice(at..at, bad.iter().copied());
+        }
+        let d = Document::from_bytes(&bytes, "a.txt").unwrap();
+        assert_eq!(d.encoding(), "UTF-8");
+        assert_eq!(d.replacements(), 7);
+        assert_eq!(d.text().replace('\u{fffd}', ""), article);
+        // while a legacy single-byte file is still told apart
+        if let Some(cp1256) = sample("putin-trump-call.cp1256.txt") {
+            let d = Document::from_bytes(&cp1256, "b.txt").unwrap();
+            assert_eq!(d.encoding(), "windows-1256");
+        }
     }
 
     fn sample(name: &str) -> Option<Vec<u8>> {

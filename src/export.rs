@@ -273,6 +273,33 @@ impl ExportFile {
         Ok(file)
     }
 
+    /// What can be read from a file cut short (a disk filled up, a copy interrupted):
+    /// the header, the document and every annotation of the `annotations` array that is
+    /// complete, in a file laid out as [`ExportFile::to_json`] writes it (`document`
+    /// before `annotations`). `entities` is left empty. `None` when not even the
+    /// document is complete, or the file is not laid out that way.
+    #[must_use]
+    pub fn salvage(json: &str) -> Option<ExportFile> {
+        // the key can only be a key: inside a JSON string its quotes are escaped
+        let key = json.find("\"annotations\"")?;
+        let mut end = key + json[key..].find('[')? + 1;
+        loop {
+            let rest = &json[end..];
+            let next = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+            if !next.starts_with('{') {
+                break;
+            }
+            let mut records =
+                serde_json::Deserializer::from_str(next).into_iter::<AnnotationRecord>();
+            match records.next() {
+                Some(Ok(_)) => end += rest.len() - next.len() + records.byte_offset(),
+                _ => break,
+            }
+        }
+        let repaired = format!("{}\n  ],\n  \"entities\": []\n}}", &json[..end]);
+        ExportFile::from_json(&repaired).ok()
+    }
+
     /// Rebuilds validated annotations against `doc` (which should have the file's text).
     ///
     /// # Errors
@@ -441,5 +468,23 @@ mod tests {
             ExportFile::from_json(&json),
             Err(ImportError::ForeignFormat(_))
         ));
+    }
+
+    /// Found by the tester (A8): a sidecar cut short lost all its intact decisions.
+    #[test]
+    fn a_file_cut_short_gives_back_its_complete_annotations() {
+        let (d, anns) = sample();
+        let json = ExportFile::new(&d, &anns).to_json();
+        // cut inside the second annotation
+        let cut = json.find("\"G7\"").unwrap();
+        let salvaged = ExportFile::salvage(&json[..cut]).unwrap();
+        assert_eq!(salvaged.annotations.len(), 1);
+        assert_eq!(salvaged.annotations[0].text, "بوتين");
+        assert_eq!(salvaged.annotations_for(&d).unwrap()[0], anns[1]);
+        // cut inside the document: nothing to give back
+        let cut = json.find("char_count").unwrap();
+        assert!(ExportFile::salvage(&json[..cut]).is_none());
+        // the whole file salvages to itself but for the entities
+        assert_eq!(ExportFile::salvage(&json).unwrap().annotations.len(), 2);
     }
 }

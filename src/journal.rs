@@ -418,6 +418,10 @@ pub struct Autosaver {
     saved_revision: Option<u64>,
     /// Session revision whose state is on disk (sidecar, or sidecar plus journal).
     durable_revision: Option<u64>,
+    /// Session revision whose state needs no file: fresh suggestions of an article with no
+    /// earlier work, which opening the article again gives the same (see
+    /// [`Autosaver::fresh`]).
+    reproducible_revision: Option<u64>,
     /// Fingerprint of the sidecar as this autosaver last read or wrote it.
     disk_fingerprint: Option<u64>,
     /// Size of the last sidecar written.
@@ -441,6 +445,7 @@ impl Autosaver {
             policy,
             saved_revision: None,
             durable_revision: None,
+            reproducible_revision: None,
             last_bytes: 0,
             on_disk: Vec::new(),
             journal_lines: 0,
@@ -460,11 +465,19 @@ impl Autosaver {
         self.policy = policy;
     }
 
-    /// True when the session's current state is on disk (sidecar, or sidecar plus journal):
-    /// a crash now loses nothing.
+    /// Notes that the session's current state holds no decision, only the suggestions
+    /// that opening the article again recomputes: nothing is written for it (an article
+    /// only looked at gets no sidecar) until the first change.
+    pub fn fresh(&mut self, session: &Session) {
+        self.reproducible_revision = Some(session.revision());
+    }
+
+    /// True when the session's current state is on disk (sidecar, or sidecar plus journal)
+    /// or needs no file ([`Autosaver::fresh`]): a crash now loses nothing.
     #[must_use]
     pub fn is_durable(&self, session: &Session) -> bool {
-        self.durable_revision == Some(session.revision())
+        let now = Some(session.revision());
+        self.durable_revision == now || self.reproducible_revision == now
     }
 
     /// True when the sidecar alone holds the session's current state.
@@ -547,7 +560,7 @@ impl Autosaver {
     /// # Errors
     /// As [`Autosaver::changed`].
     pub fn flush(&mut self, session: &Session) -> Result<Saved, StorageError> {
-        if self.is_in_sidecar(session) {
+        if self.is_in_sidecar(session) || self.reproducible_revision == Some(session.revision()) {
             return Ok(Saved::Nothing);
         }
         self.save_full(session)
@@ -660,6 +673,34 @@ mod tests {
     fn journal_lines(article: &Path) -> usize {
         let j = journal_path(&storage::sidecar_path(article));
         std::fs::read(j).map_or(0, |b| parse(&b).entries.len())
+    }
+
+    #[test]
+    fn fresh_suggestions_write_nothing_until_the_first_change() {
+        let (_dir, article, mut saver, mut s) = setup();
+        let sidecar = storage::sidecar_path(&article);
+        saver.fresh(&s);
+        assert!(saver.is_durable(&s), "nothing to lose");
+        let now = Instant::now();
+        assert_eq!(saver.changed(&s, now).unwrap(), Saved::Nothing);
+        assert_eq!(saver.flush(&s).unwrap(), Saved::Nothing);
+        assert!(
+            !sidecar.exists(),
+            "an article only looked at gets no sidecar"
+        );
+        // the first decision is written whole, at once
+        s.apply(Edit::SetStatus {
+            id: s.annotations()[0].id,
+            status: Status::Accepted,
+        })
+        .unwrap();
+        assert!(!saver.is_durable(&s));
+        assert!(matches!(
+            saver.changed(&s, now).unwrap(),
+            Saved::Sidecar { .. }
+        ));
+        assert!(saver.is_durable(&s) && sidecar.exists());
+        assert_eq!(reopened(&article), sorted(&s));
     }
 
     #[test]

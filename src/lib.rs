@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod document;
 pub mod docx;
 pub mod export;
+pub mod export_log;
 pub mod extract;
 pub mod html;
 pub mod journal;

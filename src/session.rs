@@ -40,12 +40,21 @@ pub enum Edit {
         /// New status.
         status: Status,
     },
-    /// Change the label.
+    /// Change the label. The facts found for the old label (a person's role and
+    /// nationality, a quote's speaker, a date's value) no longer apply and are cleared when
+    /// the label really changes; undo brings them back.
     SetLabel {
         /// Annotation id.
         id: u64,
         /// New label.
         label: Label,
+    },
+    /// Replace the facts (what undoing a relabel restores).
+    SetFacts {
+        /// Annotation id.
+        id: u64,
+        /// New facts.
+        facts: Facts,
     },
     /// Replace the note.
     SetNote {
@@ -317,8 +326,22 @@ impl Session {
             }
             Edit::SetLabel { id, label } => {
                 let i = self.index(id)?;
-                let old = std::mem::replace(&mut self.annotations[i].label, label);
-                Edit::SetLabel { id, label: old }
+                let a = &mut self.annotations[i];
+                let old = std::mem::replace(&mut a.label, label);
+                if old == label || a.facts == Facts::default() {
+                    Edit::SetLabel { id, label: old }
+                } else {
+                    let facts = std::mem::take(&mut a.facts);
+                    Edit::Batch(vec![
+                        Edit::SetLabel { id, label: old },
+                        Edit::SetFacts { id, facts },
+                    ])
+                }
+            }
+            Edit::SetFacts { id, facts } => {
+                let i = self.index(id)?;
+                let old = std::mem::replace(&mut self.annotations[i].facts, facts);
+                Edit::SetFacts { id, facts: old }
             }
             Edit::SetNote { id, note } => {
                 let i = self.index(id)?;
@@ -413,6 +436,38 @@ mod tests {
     fn session() -> Session {
         let doc = Document::from_text("قال بوتين إن ترامب وافق", "t.txt", "UTF-8");
         Session::with_annotations(doc, Vec::new(), Provenance::Extracted)
+    }
+
+    #[test]
+    fn relabelling_drops_the_old_labels_facts_and_undo_restores_them() {
+        let mut s = session();
+        let span = Span::new(s.document(), 4, 9).unwrap();
+        let mut a = s.manual_annotation(span, Label::Person);
+        a.facts.attributes = Some(crate::annotation::PersonAttributes {
+            role: Some("الرئيس".into()),
+            nationality: Some("روسيا".into()),
+        });
+        let id = a.id;
+        let facts = a.facts.clone();
+        s.apply(Edit::Add(a)).unwrap();
+        // the same label again keeps them
+        s.apply(Edit::SetLabel {
+            id,
+            label: Label::Person,
+        })
+        .unwrap();
+        assert_eq!(s.get(id).unwrap().facts, facts);
+        s.apply(Edit::SetLabel {
+            id,
+            label: Label::Location,
+        })
+        .unwrap();
+        assert!(s.get(id).unwrap().facts.is_empty(), "a place has no role");
+        assert!(s.undo());
+        assert_eq!(s.get(id).unwrap().label, Label::Person);
+        assert_eq!(s.get(id).unwrap().facts, facts);
+        assert!(s.redo());
+        assert!(s.get(id).unwrap().facts.is_empty());
     }
 
     #[test]

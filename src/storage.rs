@@ -81,6 +81,19 @@ pub fn read_sidecar(path: &Path) -> Result<Option<ExportFile>, StorageError> {
         })
 }
 
+/// The complete annotations of a damaged sidecar cut short ([`ExportFile::salvage`]),
+/// read without changing it; a cut inside a multi-byte char is ignored. `None` when the
+/// file cannot be read or nothing can be salvaged.
+#[must_use]
+pub fn salvage_sidecar(path: &Path) -> Option<ExportFile> {
+    let bytes = std::fs::read(path).ok()?;
+    let valid = match std::str::from_utf8(&bytes) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).ok()?,
+    };
+    ExportFile::salvage(valid)
+}
+
 /// Writes `contents` to `path` atomically: a temporary file in the same folder is written,
 /// flushed to disk, and renamed over `path`.
 ///
@@ -215,6 +228,26 @@ pub fn find_saved_work(article: &Path, sha256: &str) -> Option<(PathBuf, ExportF
         })
 }
 
+/// The other saved-work files of `article` (sidecar or alternatives, not backups) written
+/// for the same text (hash `sha256`) as `chosen`, whose annotations say something else:
+/// work of a second window on the same article, which reopening does not merge. The
+/// caller names them so that no decision is left behind unseen.
+#[must_use]
+pub fn other_saved_work(article: &Path, sha256: &str, chosen: &ExportFile) -> Vec<PathBuf> {
+    let ours = crate::export_log::records_fingerprint(&chosen.annotations);
+    sidecar_candidates(article)
+        .into_iter()
+        .filter(|p| !p.file_name().is_some_and(|n| is_bak(&n.to_string_lossy())))
+        .filter(|p| match read_sidecar(p) {
+            Ok(Some(f)) => {
+                f.document.sha256 == sha256
+                    && crate::export_log::records_fingerprint(&f.annotations) != ours
+            }
+            _ => false,
+        })
+        .collect()
+}
+
 /// A hash of a file's bytes (FNV-1a, 64 bit), to notice that a sidecar was changed by
 /// someone else (another window, a sync tool) since this session last read or wrote it.
 #[must_use]
@@ -332,5 +365,26 @@ mod tests {
         write_atomic(&path, b"{}").unwrap();
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    /// A sidecar the tester found cut short (inside an annotation): its complete
+    /// annotations are read back, the file is not changed.
+    #[test]
+    fn a_truncated_sidecar_salvages_its_complete_annotations() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt.taliq.json");
+        let bytes = include_bytes!("../tests/data/reanchor/truncated-sidecar.json");
+        std::fs::write(&path, bytes).unwrap();
+        assert!(matches!(
+            read_sidecar(&path),
+            Err(StorageError::Broken { .. })
+        ));
+        let f = salvage_sidecar(&path).unwrap();
+        assert_eq!(f.annotations.len(), 28, "the 29th is cut inside its text");
+        let chars: Vec<char> = f.document.text.chars().collect();
+        for a in &f.annotations {
+            assert_eq!(chars[a.start..a.end].iter().collect::<String>(), a.text);
+        }
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
     }
 }

@@ -290,6 +290,27 @@ fn arabic_note_is_typed_into_the_engine_field_and_saved() {
         "اسم ثلاثي"
     );
 
+    // a note being typed is saved once typing pauses, without leaving the field, so a
+    // crash loses at most the last second of typing
+    h.event(Event::Text(" جدا".into()));
+    h.run_steps(1);
+    assert_eq!(
+        h.state().session().unwrap().get(id).unwrap().note,
+        "اسم ثلاثي"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    h.run_steps(2);
+    assert_eq!(
+        h.state().session().unwrap().get(id).unwrap().note,
+        "اسم ثلاثي جدا"
+    );
+    assert!(h.state().is_saved(), "and it is on disk");
+    h.key_press(egui::Key::Backspace);
+    h.key_press(egui::Key::Backspace);
+    h.key_press(egui::Key::Backspace);
+    h.key_press(egui::Key::Backspace);
+    h.run_steps(1);
+
     // a note still being typed is saved when the app quits
     h.event(Event::Text(" كامل".into()));
     h.run_steps(1);
@@ -322,7 +343,7 @@ fn changed_article_keeps_the_old_work_as_a_backup_and_says_so() {
     assert!(msg.contains("kept in"), "{msg}");
     // the decisions are carried over to the new text; what vanished is named
     assert!(
-        msg.contains("could not be placed: “أوساكا” (LOCATION)"),
+        msg.contains("could not be placed: “\u{2068}أوساكا\u{2069}” (LOCATION)"),
         "{msg}"
     );
     let s = h.state().session().unwrap();
@@ -384,6 +405,13 @@ fn a_second_window_on_the_same_article_never_overwrites_the_first() {
     let (sev, msg) = a.state().status().unwrap();
     assert_eq!(sev, taliq::ui::Severity::Warning);
     assert!(msg.contains("another window"), "{msg}");
+    // the warning stays readable while the annotator keeps reviewing
+    a.state_mut().apply(Command::NextPending);
+    a.state_mut().apply(Command::Accept(ids[2]));
+    a.run_steps(1);
+    let (sev, msg) = a.state().status().unwrap();
+    assert_eq!(sev, taliq::ui::Severity::Warning);
+    assert!(msg.contains("another window"), "{msg}");
     let regular = ExportFile::from_json(
         &std::fs::read_to_string(taliq::storage::sidecar_path(&path)).unwrap(),
     )
@@ -407,6 +435,15 @@ fn a_second_window_on_the_same_article_never_overwrites_the_first() {
             .unwrap()
             .status,
         Status::Accepted
+    );
+    // reopened later: the newer work comes back, and the other window's file is named
+    drop((a, b));
+    let h = harness(&path);
+    let (sev, msg) = h.state().status().unwrap();
+    assert_eq!(sev, taliq::ui::Severity::Warning);
+    assert!(
+        msg.contains("also hold(s) work on this text with other decisions"),
+        "{msg}"
     );
 }
 
@@ -432,8 +469,14 @@ fn damaged_sidecar_is_left_alone_and_work_goes_to_a_new_file() {
             .exists()
     );
     drop(h);
-    // reopening finds that work again and keeps writing there
+    // reopening finds that work again and keeps writing there, and says so (the tester
+    // was told "new work goes to ….3.json" while it went on into ….2.json)
     let mut h = harness(&path);
+    let (_, msg) = h.state().status().unwrap();
+    assert!(
+        msg.contains("new work goes to putin-trump-call.ar.txt.taliq.2.json"),
+        "{msg}"
+    );
     assert_eq!(
         h.state().session().unwrap().get(id).unwrap().status,
         Status::Rejected
@@ -745,5 +788,165 @@ fn decisions_teach_the_folder_lexicon_used_for_the_next_article() {
             .iter()
             .any(|(t, l)| t == "G7" && *l == Label::Organization),
         "{found:?}"
+    );
+}
+
+#[test]
+fn work_never_exported_is_still_unexported_after_a_restart() {
+    let (dir, path) = sample_in_tempdir();
+    let settings = dir.path().join("data").join("settings.json");
+    std::fs::create_dir_all(settings.parent().unwrap()).unwrap();
+    let start = |path: &Path, settings: &Path| {
+        let (path, settings) = (path.to_path_buf(), settings.to_path_buf());
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 860.0))
+            .with_max_steps(20)
+            .build_eframe(move |cc| {
+                TaliqApp::with_settings(&cc.egui_ctx, Some(path), SystemFonts::Skip, Some(settings))
+            });
+        h.run_steps(3);
+        h
+    };
+    let mut h = start(&path, &settings);
+    let id = h.state().session().unwrap().annotations()[0].id;
+    assert!(
+        h.state().unexported_articles().is_empty(),
+        "suggestions only"
+    );
+    h.state_mut().apply(Command::Accept(id));
+    h.run_steps(1);
+    drop(h); // closed without exporting
+
+    // the next run still counts the work as changed since its (missing) export
+    let mut h = start(&path, &settings);
+    assert_eq!(h.state().unexported_articles(), vec![path.clone()]);
+    let export = dir.path().join("out.json");
+    h.state_mut().apply(Command::ExportTo(export.clone()));
+    assert!(h.state().unexported_articles().is_empty());
+    drop(h);
+
+    // exported: nothing to ask about after a restart, and the export path is remembered
+    let mut h = start(&path, &settings);
+    assert!(h.state().unexported_articles().is_empty());
+    h.state_mut().apply(Command::Reject(id));
+    h.run_steps(1);
+    assert_eq!(h.state().unexported_articles(), vec![path.clone()]);
+}
+
+#[test]
+fn a_name_is_never_labelled_across_a_line_break_but_a_quote_may_be() {
+    let (_dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    let text = h.state().session().unwrap().document().text().to_owned();
+    // from «وقمة "G7"» in the title into the first word of the next paragraph
+    let s = char_offset(&text, "وقمة");
+    let e = char_offset(&text, "الرئيسان") + 3;
+    let before = h.state().session().unwrap().annotations().len();
+    h.state_mut().apply(Command::SelectRange(s, e));
+    h.state_mut()
+        .apply(Command::LabelSelection(Label::Organization));
+    let (sev, msg) = h.state().status().unwrap();
+    assert_eq!(sev, taliq::ui::Severity::Warning);
+    assert!(msg.contains("line break"), "{msg}");
+    assert_eq!(h.state().session().unwrap().annotations().len(), before);
+    // a quote may span lines; its message stays on one line
+    h.state_mut().apply(Command::SelectRange(s, e));
+    h.state_mut().apply(Command::LabelSelection(Label::Quote));
+    let (sev, msg) = h.state().status().unwrap();
+    assert_eq!(sev, taliq::ui::Severity::Info, "{msg}");
+    assert!(!msg.contains('\n'), "{msg}");
+}
+
+/// Found by the tester (A7): another article's export placed as this article's sidecar
+/// was taken for an earlier version of this text and 6 of its 10 annotations moved in.
+#[test]
+fn another_articles_sidecar_is_kept_and_nothing_is_moved_in() {
+    let (dir, path) = sample_in_tempdir();
+    let other = taliq::document::Document::from_text(
+        "قال بوتين إن ترامب وافق على عقد قمة في أوساكا.",
+        "other.txt",
+        "UTF-8",
+    );
+    let anns = taliq::session::Session::with_extraction(other.clone());
+    let foreign = ExportFile::new(&other, anns.annotations()).to_json();
+    let sidecar = taliq::storage::sidecar_path(&path);
+    std::fs::write(&sidecar, &foreign).unwrap();
+    let mut h = harness(&path);
+    let (sev, msg) = h.state().status().unwrap();
+    assert_eq!(sev, taliq::ui::Severity::Warning);
+    assert!(msg.contains("another article"), "{msg}");
+    assert!(msg.contains("\"other.txt\""), "{msg}");
+    assert!(
+        msg.contains("new work goes to putin-trump-call.ar.txt.taliq.2.json"),
+        "{msg}"
+    );
+    assert!(!msg.contains("carried over"), "{msg}");
+    let s = h.state().session().unwrap();
+    assert_ne!(s.provenance(), Provenance::Reanchored);
+    let id = s.annotations()[0].id;
+    h.state_mut().apply(Command::Accept(id));
+    h.run_steps(1);
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), foreign);
+    drop(h);
+    let h = harness(&path);
+    let (_, msg) = h.state().status().unwrap();
+    assert!(
+        msg.contains("new work goes to putin-trump-call.ar.txt.taliq.2.json"),
+        "{msg}"
+    );
+    assert_eq!(
+        h.state().session().unwrap().get(id).unwrap().status,
+        Status::Accepted
+    );
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), foreign);
+    assert!(
+        !dir.path()
+            .join("putin-trump-call.ar.txt.taliq.3.json")
+            .exists()
+    );
+}
+
+/// Found by the tester (A8): a sidecar cut short was kept, but all its intact decisions
+/// were dropped.
+#[test]
+fn a_sidecar_cut_short_gives_back_its_complete_decisions() {
+    let (dir, path) = sample_in_tempdir();
+    let id;
+    {
+        let mut h = harness(&path);
+        id = h.state().session().unwrap().annotations()[0].id;
+        h.state_mut().apply(Command::Reject(id));
+        h.run_steps(1);
+        h.state_mut().apply(Command::Quit);
+    }
+    let sidecar = taliq::storage::sidecar_path(&path);
+    let full = std::fs::read(&sidecar).unwrap();
+    let total = ExportFile::from_json(std::str::from_utf8(&full).unwrap())
+        .unwrap()
+        .annotations
+        .len();
+    let cut = full[..full.len() * 2 / 3].to_vec();
+    std::fs::write(&sidecar, &cut).unwrap();
+    let h = harness(&path);
+    let (sev, msg) = h.state().status().unwrap();
+    assert_eq!(sev, taliq::ui::Severity::Warning);
+    assert!(msg.contains("damaged"), "{msg}");
+    assert!(
+        msg.contains("complete annotation(s) from the damaged"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("new work goes to putin-trump-call.ar.txt.taliq.2.json"),
+        "{msg}"
+    );
+    let s = h.state().session().unwrap();
+    assert_eq!(s.get(id).unwrap().status, Status::Rejected);
+    assert!(s.annotations().len() >= total / 2);
+    assert!(h.state().is_saved());
+    assert_eq!(std::fs::read(&sidecar).unwrap(), cut);
+    assert!(
+        dir.path()
+            .join("putin-trump-call.ar.txt.taliq.2.json")
+            .exists()
     );
 }

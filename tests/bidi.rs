@@ -620,10 +620,31 @@ fn direction_marks_are_invisible_and_keep_letters_joined() {
         // a caret before and after the mark: two offsets, one place
         assert!((l.caret_x(2).1 - l.caret_x(3).1).abs() < 0.01);
     }
-    // LRM is a strong L char: a run of its own inside the Arabic word (shaping is per bidi
-    // run, so the letters around it take their final/initial forms); still invisible
+    // LRM is a strong L char, which by UAX #9 alone would be a run of its own inside the
+    // Arabic word; the word stays joined as hb-shape draws it, with no extra width
     let l = lay_with_mark(&mut eng, '\u{200E}');
+    assert_eq!(glyph_id(&l, 1), f.medi, "beh before LRM stays joined");
+    assert_eq!(glyph_id(&l, 3), f.medi, "beh after LRM stays joined");
+    let w = l.lines[0].extent;
+    assert!(((w.1 - w.0) - (plain_w.1 - plain_w.0)).abs() < 0.05);
     assert!((l.caret_x(2).1 - l.caret_x(3).1).abs() < 0.01);
+    // between a letter and a Latin word the LRM still sets direction: «بب‎G7» keeps G7
+    // left of the Arabic in a right-to-left line
+    let l = eng.lay("بب\u{200E}G7 بب", None);
+    let x = |c: usize| {
+        l.lines[0]
+            .glyphs
+            .iter()
+            .find(|g| g.chars.contains(&c))
+            .map(|g| g.x)
+            .unwrap()
+    };
+    assert!(x(3) < x(0), "G7 sits left of the first word");
+    assert_eq!(
+        glyph_id(&l, 1),
+        f.fina,
+        "beh before LRM + Latin ends its word"
+    );
 }
 
 #[test]

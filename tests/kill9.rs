@@ -161,14 +161,17 @@ fn open(article: &Path, policy: AutosavePolicy) -> TaliqApp {
 /// the open) is on disk.
 fn run_script(article: &Path, seed: u64, mut ack: impl FnMut(usize, String)) {
     let mut app = open(article, policy(seed));
-    assert!(app.is_saved());
+    // a fresh article is not written until its first change: it holds only suggestions,
+    // which opening it again after a kill gives the same
     ack(0, digest(&app));
+    let opened = app.session().unwrap().revision();
     let mut rng = Rng::new(seed);
     for k in 1..=STEPS {
         for cmd in next_action(&mut rng, &app) {
             app.apply(cmd);
         }
-        assert!(app.is_saved(), "action {k} is on disk");
+        let unchanged = app.session().unwrap().revision() == opened;
+        assert!(app.is_saved() || unchanged, "action {k} is on disk");
         ack(k, digest(&app));
         // a frame, sometimes after a pause: deferred rewrites happen here
         let pause = rng.below(4);

@@ -87,6 +87,12 @@ fn undo_unteaches_a_decision_and_redo_teaches_it_again() {
         "{}",
         lexicon(dir.path())
     );
+    // and the annotator is told that it acts on the whole folder
+    let msg = h.state().status().unwrap().1.to_owned();
+    assert!(
+        msg.contains("no longer be suggested") && msg.contains("Ctrl+Z"),
+        "{msg}"
+    );
     apply(&mut h, Command::Undo);
     let text = lexicon(dir.path());
     assert!(!text.contains("الكرملين"), "{text}");

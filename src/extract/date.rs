@@ -6,6 +6,13 @@
 //! year, qualifiers that belong to the date stay inside (`أيار/ مايو الماضي`) and a
 //! leading preposition stays outside. Rule 10: a duration anchored to now is a DATE
 //! (`منذ عامين` → `عامين`). Vague time (`في وقت سابق`, `السنوات الأخيرة`) is not a date.
+//! A month with `من عام` + year is one date (`تشرين الأول من عام 2015`); era markers stay
+//! inside (`1445 هـ`, `عام 833 م`, `عام 1900 ق.م`, `قبل الميلاد`), and with one a year may
+//! have fewer than four digits; a range of years is one date (`2013-2014`, `830-846`:
+//! three-digit years when the second is later by at most 100); a century with its
+//! ordinal or number is a date with a boundary word before it and an era adjective
+//! after it (`نهاية القرن الثامن`, `القرن السادس الميلادي`), as a decade with its
+//! boundary word (`منتصف السبعينيات`).
 
 use std::sync::LazyLock;
 
@@ -294,14 +301,97 @@ pub(crate) const RELATIVE_DAYS: &[&str] = &["امس", "البارحه"];
 /// Era markers after a year: `هـ` (Hijri) and `م` (Gregorian), normalized.
 pub(crate) const ERA_MARKERS: &[&str] = &["ه", "م"];
 
-/// The token after a year at `end - 1`: past an era marker (`1445 هـ`, `2019م`) if one
-/// follows on the same line.
+/// Era adjectives after a century (`القرن السادس الميلادي`), normalized.
+pub(crate) const ERA_ADJECTIVES: &[&str] = &["الميلادي", "الهجري", "للميلاد", "للهجره"];
+
+/// The token after a year at `end - 1`: past an era marker if one follows on the same
+/// line: `1445 هـ`, `833 م`, `1900 ق.م` (قبل الميلاد, "before Christ", abbreviated; also
+/// written `ق م`) or `قبل الميلاد` in full (guideline: era markers stay inside a DATE).
 fn past_era(doc: &Doc, end: usize) -> usize {
-    if doc.is_arabic(end) && doc.same_line(end) && ERA_MARKERS.contains(&doc.text(end)) {
-        end + 1
-    } else {
-        end
+    if !doc.is_arabic(end) || !doc.same_line(end) {
+        return end;
     }
+    let t = doc.text(end);
+    if ERA_MARKERS.contains(&t) {
+        return end + 1;
+    }
+    if t == "ق" {
+        if doc.is_punct(end + 1, '.') && doc.text_or_empty(end + 2) == "م" && doc.same_line(end + 2)
+        {
+            return end + 3;
+        }
+        if doc.text_or_empty(end + 1) == "م" && doc.same_line(end + 1) {
+            return end + 2;
+        }
+    }
+    if t == "قبل" && doc.text_or_empty(end + 1) == "الميلاد" && doc.same_line(end + 1) {
+        return end + 2;
+    }
+    end
+}
+
+/// Whether the number at `i` is a year written with fewer than four digits (`عام 833 م`,
+/// `700 ق.م`): a plain number from 1 to 999 on the same line.
+fn is_short_year(doc: &Doc, i: usize) -> bool {
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| t.kind == TokenKind::Number && doc.same_line(i))
+        && doc
+            .text(i)
+            .parse::<u32>()
+            .is_ok_and(|y| (1..=999).contains(&y))
+}
+
+/// A century ordinal starting at `i` (`الثامن`, `التاسع عشر`, `الحادي والعشرين`,
+/// `العشرين`) or a century number (`القرن 19`): the token after it.
+fn century_ordinal(doc: &Doc, i: usize) -> Option<usize> {
+    if !doc.same_line(i) {
+        return None;
+    }
+    if doc.tokens.get(i)?.kind == TokenKind::Number {
+        return doc
+            .text(i)
+            .parse::<u32>()
+            .is_ok_and(|c| (1..=21).contains(&c))
+            .then_some(i + 1);
+    }
+    let t = doc.text(i);
+    if t == "العشرين" {
+        return Some(i + 1);
+    }
+    if t == "الحادي" && doc.text_or_empty(i + 1) == "والعشرين" {
+        return Some(i + 2);
+    }
+    if word_in(doc, i, vocab::ORDINAL) == Some(0) || t == "الحادي" {
+        if doc.text_or_empty(i + 1) == "عشر" && doc.same_line(i + 1) {
+            return Some(i + 2);
+        }
+        return (t != "الاخير" && t != "الحادي").then_some(i + 1);
+    }
+    None
+}
+
+/// The token after an era qualifier of a century at `end` (`الميلادي`, `قبل الميلاد`,
+/// `ق.م`), or `end` if none follows.
+fn past_century_era(doc: &Doc, end: usize) -> usize {
+    if doc.is_arabic(end) && doc.same_line(end) && ERA_ADJECTIVES.contains(&doc.text(end)) {
+        return end + 1;
+    }
+    past_era(doc, end)
+}
+
+/// The first token of a date whose core starts at `i`: `i - 1` when a boundary word
+/// (`نهاية`, `منتصف`, `أوائل`) stands before it on the same line, with its proclitic
+/// length (`في نهاية القرن الثامن` → `نهاية القرن الثامن`).
+fn with_prefix(doc: &Doc, i: usize, skip: usize) -> (usize, usize) {
+    if i > 0
+        && doc.same_line(i)
+        && skip == 0
+        && let Some(s) = word_in(doc, i - 1, vocab::MONTH_PREFIX)
+    {
+        return (i - 1, s);
+    }
+    (i, skip)
 }
 
 /// The Arabic word at `i` in its unsegmented or proclitic-stripped reading (not `لل`),
@@ -386,7 +476,15 @@ fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
     {
         end = e2;
     }
-    if is_year(doc, end) {
+    // تشرين الأول من عام 2015: the year of the month, one date
+    if doc.text_or_empty(end) == "من"
+        && doc.same_line(end)
+        && next_in(doc, end + 1, vocab::YEAR_WORD) == Some(0)
+        && is_year(doc, end + 2)
+    {
+        end = past_era(doc, end + 3);
+        context = true;
+    } else if is_year(doc, end) {
         end = past_era(doc, end + 1);
         context = true;
     } else if let Some(0) = next_in(doc, end, vocab::QUALIFIER) {
@@ -402,6 +500,18 @@ fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
         skip = word_in(doc, i - 1, vocab::WEEKDAY).unwrap_or(0);
     }
     Some((first, skip, end))
+}
+
+/// Whether numbers `i` - `i + 2` form a range of years of fewer than four digits
+/// (`830-846`): both from 100 to 999, the second later by at most 100.
+fn short_year_range(doc: &Doc, i: usize) -> bool {
+    let num = |k: usize| {
+        doc.tokens
+            .get(k)
+            .filter(|t| t.kind == TokenKind::Number)
+            .and_then(|_| doc.text(k).parse::<u32>().ok())
+    };
+    matches!((num(i), num(i + 2)), (Some(a), Some(b)) if (100..=999).contains(&a) && a < b && b - a <= 100 && b <= 999)
 }
 
 /// The lists whose words may start a date (every Arabic first word tested below).
@@ -460,12 +570,18 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                 push(first, skip, end, 3);
                 continue;
             }
-            // year ranges: 2013-2014
-            if is_year(doc, i)
-                && (doc.is_punct(i + 1, '-') || doc.is_punct(i + 1, '–'))
-                && is_year(doc, i + 2)
+            // year ranges: 2013-2014, 830-846 (three-digit years only when the second is
+            // later and within a lifetime or reign, 100 years)
+            if (doc.is_punct(i + 1, '-') || doc.is_punct(i + 1, '–'))
+                && !doc.tokens[i + 1].space_before
+                && (is_year(doc, i) && is_year(doc, i + 2) || short_year_range(doc, i))
             {
-                push(i, 0, i + 3, 3);
+                push(i, 0, past_era(doc, i + 3), 3);
+                continue;
+            }
+            // a short year with an era marker: 700 ق.م
+            if is_short_year(doc, i) && past_era(doc, i + 1) > i + 1 && doc.text(i + 1) != "م" {
+                push(i, 0, past_era(doc, i + 1), 2);
                 continue;
             }
             if is_year(doc, i) {
@@ -484,7 +600,14 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         if tok.kind != TokenKind::Arabic {
             continue;
         }
-        // عام 2004, عامي 2004 و2006, سنة 2010
+        // عام 2004, عامي 2004 و2006, سنة 2010; عام 833 م, عام 700 ق.م
+        if let Some(s) = word_in(doc, i, vocab::YEAR_WORD)
+            && is_short_year(doc, i + 1)
+            && past_era(doc, i + 2) > i + 2
+        {
+            push(i, s, past_era(doc, i + 2), 3);
+            continue;
+        }
         if let Some(s) = word_in(doc, i, vocab::YEAR_WORD)
             && is_year(doc, i + 1)
         {
@@ -530,6 +653,15 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             push(i, s, i + 2, 3);
             continue;
         }
+        // القرن الثامن, نهاية القرن التاسع عشر, القرن السادس الميلادي
+        if let Some(s) = word_in(doc, i, vocab::PERIOD)
+            && doc.stems(i).any(|x| x.key == "القرن")
+            && let Some(end) = century_ordinal(doc, i + 1)
+        {
+            let (first, skip) = with_prefix(doc, i, s);
+            push(first, skip, past_century_era(doc, end), 3);
+            continue;
+        }
         // العام الماضي, اليومين الماضيين, العقد المقبل
         if let Some(s) = word_in(doc, i, vocab::PERIOD) {
             if next_in(doc, i + 1, vocab::QUALIFIER) == Some(0) {
@@ -542,7 +674,8 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             continue;
         }
         if let Some(s) = word_in(doc, i, vocab::DECADE) {
-            push(i, s, i + 1, 3);
+            let (first, skip) = with_prefix(doc, i, s);
+            push(first, skip, i + 1, 3);
             continue;
         }
         // منذ عامين, منذ نحو 20 عاماً
@@ -598,6 +731,25 @@ mod tests {
             super::recognize,
             "في وقت سابق خلال السنوات الأخيرة من [السبعينيات]",
         );
+    }
+
+    #[test]
+    fn year_of_a_month_era_markers_ranges_and_centuries() {
+        assert_recognizes(super::recognize, "وصل في [آذار من عام 1999], ثم عاد");
+        assert_recognizes(super::recognize, "ولد في [3 شباط من عام 1950] في القرية");
+        assert_recognizes(super::recognize, "بنيت المدينة [عام 1200 ق.م] تقريباً");
+        assert_recognizes(super::recognize, "ودمرت [عام 600 ق.م] ثم [عام 1187 م]");
+        assert_recognizes(super::recognize, "حكم الملك (ما بين [912-961]) البلاد");
+        assert_recognizes(
+            super::recognize,
+            "بني القصر في [القرن التاسع عشر] وهدم في [القرن 20]",
+        );
+        assert_recognizes(
+            super::recognize,
+            "في [بداية القرن السادس الميلادي] و[أواخر الثمانينيات]",
+        );
+        // a score or a count range is no year range
+        assert_recognizes(super::recognize, "فاز الفريق 3-1 وباع 150-400 نسخة");
     }
 
     #[test]

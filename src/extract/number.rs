@@ -5,7 +5,8 @@
 //! but not the counted noun (`330 فرداً` → `330`) nor an approximator (`نحو`,
 //! `أكثر من`). Digits may use `,` `.` and Arabic separators; Arabic-Indic digits are
 //! folded by normalization. Number words (`ثمانية`, `خمسون`, `مئات`) and dual time or
-//! measure nouns (`عامين`, `درجتين مئويتين`) are numbers too. An article written on the
+//! measure nouns (`عامين`, `درجتين مئويتين`) are numbers too, as are teens
+//! (`خمس عشرة`, `ثلاثة عشر`) and dual scale words before a currency (`ملياري جنيه`). An article written on the
 //! digits stays inside (`الـ84`, `ال3%`).
 
 use super::doc::{Candidate, Doc};
@@ -339,6 +340,39 @@ pub(crate) const DUAL_TIMES: &[&str] = &[
     "عقدين",
 ];
 
+/// Dual scale words (`مليونا`/`مليوني` "two million", `مليارا`/`ملياري` "two billion",
+/// `ألفا`/`ألفي` "two thousand"), normalized, in the construct state used before a
+/// counted noun. `مليونا`/`مليارا`/`الفا` are also accusative singulars, so the dual is
+/// read only before a currency or unit.
+pub(crate) const DUAL_SCALES: &[&str] = &[
+    "مليوني",
+    "ملياري",
+    "الفي",
+    "مليونا",
+    "مليارا",
+    "مليونان",
+    "ملياران",
+];
+
+/// A dual scale word at `i` (after an optional `و`/`ب` proclitic) directly followed by a
+/// currency or a measure unit on the same line (`ملياري جنيه`, `ألفي دولار`, guideline
+/// rule 8: the currency stays inside): its proclitic length.
+fn dual_scale_amount(doc: &Doc, i: usize) -> Option<usize> {
+    if !doc.is_arabic(i) || !doc.same_line(i + 1) {
+        return None;
+    }
+    let b = doc.bits(i + 1);
+    if b & vocab::UNIT == 0 || b & vocab::TIME_UNIT != 0 {
+        return None;
+    }
+    let w = doc.text(i);
+    if DUAL_SCALES.contains(&w) {
+        return Some(0);
+    }
+    let rest = w.strip_prefix('و').or_else(|| w.strip_prefix('ب'))?;
+    DUAL_SCALES.contains(&rest).then_some(1)
+}
+
 /// A dual noun at token `i`: `(proclitic length, is a time noun)`.
 fn is_dual_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
     if !is_number_vocab(doc, i) {
@@ -373,6 +407,10 @@ pub fn number_phrase(doc: &Doc, i: usize) -> Option<(usize, usize, bool)> {
     } else if let Some(s) = number_word_at(doc, i) {
         skip = s;
         j = i + 1;
+        // a teen: خمس عشرة, ثلاثة عشر, أحد عشر (the unit and عشر/عشرة are one number)
+        if doc.same_line(j) && matches!(doc.text_or_empty(j), "عشر" | "عشره") {
+            j += 1;
+        }
         // compound: خمسة وعشرون, مئة وخمسون
         while j < doc.tokens.len() && doc.same_line(j) && doc.is_arabic(j) {
             let w = doc.text(j);
@@ -381,6 +419,13 @@ pub fn number_phrase(doc: &Doc, i: usize) -> Option<(usize, usize, bool)> {
                 _ => break,
             }
         }
+    } else if let Some(s) = dual_scale_amount(doc, i) {
+        // ملياري جنيه إسترليني: a dual scale word with its currency
+        let mut j = i + 2;
+        if doc.same_line(j) && doc.bits(j) & vocab::UNIT_MODIFIER != 0 {
+            j += 1;
+        }
+        return Some((s, j, false));
     } else if let Some((s, time)) = is_dual_at(doc, i) {
         let mut j = i + 1;
         if doc.same_line(j) && doc.bits(j) & vocab::UNIT_MODIFIER != 0 {
@@ -467,5 +512,17 @@ mod tests {
             "بمقدار أقل من [درجتين مئويتين] بين [سنتين] و[ثلاث سنوات]",
         );
         assert_recognizes(super::recognize, "لم تتجاوز [العشرين] من عمرها");
+    }
+
+    #[test]
+    fn teens_and_dual_amounts() {
+        assert_recognizes(super::recognize, "عاش هناك [ثلاث عشرة سنة] ثم رحل");
+        assert_recognizes(super::recognize, "ضمت البعثة [أربعة عشر] عالماً");
+        assert_recognizes(
+            super::recognize,
+            "استثمرت الشركة [ملياري دولار] و[مليوني يورو]",
+        );
+        // without a currency a dual-looking word is no amount
+        assert_recognizes(super::recognize, "باع الفريق مليونا من التذاكر");
     }
 }

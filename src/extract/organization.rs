@@ -3,14 +3,17 @@
 //! Evidence: the organization lexicon (`الكرملين`, `أ ف ب`, `مجموعة العشرين`); trigger
 //! nouns that are part of the name followed by a definite noun phrase or a foreign name
 //! (`وزارة الدفاع البريطانية`, `جامعة كارولينا الشمالية`, `كلية غلاسكو للفنون`,
-//! guideline rule 11); descriptor nouns that stay outside (`شركة ساسكتل` → `ساسكتل`);
+//! guideline rule 11); a trigger noun before a quoted name, which alone is the
+//! organization (`مصرف "…"`); not when only common words follow the noun (`برنامج
+//! تلفزيوني`, `موقع شروق الشمس`: [`all_common`]); descriptor nouns that stay outside (`شركة ساسكتل` → `ساسكتل`);
 //! Latin acronyms (`G7`, `NATO` — the guideline lists G7 as ORGANIZATION); acronyms
 //! spelled with Arabic letter names (`بي بي سي`, `سي بي إس`); an acronym in parentheses
-//! right after an organization (`منظمة خدمات الدم الكندية (سي بي إس)`).
+//! right after an organization (`منظمة خدمات الدم الكندية (سي بي إس)`); the place of a
+//! body named by common words (`المحكمة العليا في هونغ كونغ`: [`jurisdiction`]).
 
 use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
-use super::person::{ends_in_ta_marbuta, is_closed_class, is_common_shape, is_name_like};
+use super::person::{self, ends_in_ta_marbuta, is_closed_class, is_common_shape, is_name_like};
 use super::tokenize::TokenKind;
 use super::vocab;
 use crate::label::Label;
@@ -227,9 +230,72 @@ fn name_after_head(doc: &Doc, j: usize) -> Option<usize> {
         return Some(extend_definite(doc, j + 1));
     }
     if is_name_like(doc, j) && !is_common_shape(doc, j) && !is_given(doc, j) {
-        return Some(extend_definite(doc, foreign_name_end(doc, j)));
+        // a generic phrase, unless a definite genitive follows (جمعية مستهلكي
+        // التكنولوجيا, منظمة خدمات الدم الكندية)
+        let e = foreign_name_end(doc, j);
+        let end = extend_definite(doc, e);
+        return (end > e || !all_common(doc, j, e)).then_some(end);
     }
     None
+}
+
+/// Whether every token of `[j, e)` is a common Arabic word rather than a foreign name, so
+/// that a trigger or descriptor noun before them makes a generic phrase (`برنامج
+/// تلفزيوني`, `شركة إنتاج سينمائي`, `موقع شروق الشمس`, `مدرسة فنون`): a word of a
+/// common-noun shape (`خدمات`), of an Arabic noun or verb template
+/// ([`person::noun_template`]: `إنتاج`, `شروق`, `مطاعم`; a form starting with `آ` or `أ`
+/// is read as a name, `آغورا`), a loanword ([`person::LOANWORDS`]) or a nisba adjective
+/// (`…ائي`: `سينمائي`; a loanword + `ي`: `تلفزيوني`). One foreign word keeps the name
+/// (`شرطة مرور شينجن`); after a trigger noun that is part of the name, so does a definite
+/// genitive after the words (`جمعية مستهلكي التكنولوجيا`), not after a descriptor noun
+/// (`موقع شروق الشمس`, `شركات خدمات المستهلكين`) unless it has a nationality adjective
+/// (`منظمة خدمات الدم الكندية` → `خدمات الدم الكندية`).
+fn all_common(doc: &Doc, j: usize, e: usize) -> bool {
+    (j..e).all(|k| {
+        let w = doc.text(k);
+        let first = doc.first_orig_char(k);
+        is_common_shape(doc, k)
+            || (!matches!(first, 'آ' | 'أ') && person::noun_template(w))
+            || (w.chars().count() >= 5 && w.ends_with("ائي"))
+            || w.strip_suffix('ي')
+                .is_some_and(|b| person::LOANWORDS.contains(&b))
+    })
+}
+
+/// The place of a body named by a trigger noun and common definite words
+/// (`المحكمة العليا في هونغ كونغ`, `مجلس العقارات في أونتاريو`, `هيئة الصحة في مدينة
+/// نيويورك`): without it the name is generic, so the place is part of the name (guideline
+/// rule 6, the longest name wins). `[j, end)` are the words after the trigger (not a
+/// lexicon name: `مجموعة العشرين في أوساكا`); each must be a definite Arabic common word
+/// (`ال` + at most eight letters, of a feminine or plural shape or a
+/// [`person::noun_template`]; not a nationality adjective: `وزارة الدفاع البريطانية في
+/// لندن` is named already; not a transliteration: `نادي المتروبوليتان في واشنطن`);
+/// `في` and a lexicon place follow, or a location descriptor noun and a place. Returns
+/// the new end token.
+fn jurisdiction(doc: &Doc, j: usize, end: usize) -> Option<usize> {
+    // a definite Arabic common word: `ال` + at most eight letters of a feminine or
+    // plural noun or adjective or of a noun template (not `المتروبوليتان`)
+    let common = |k: usize| {
+        let w = doc.text(k);
+        let stem = w
+            .strip_prefix("وال")
+            .or_else(|| w.strip_prefix("ال"))
+            .unwrap_or("");
+        (2..=8).contains(&stem.chars().count())
+            && doc.bits(k) & (vocab::NATIONALITY | vocab::NATIONALITY_FORM) == 0
+            && (ends_in_ta_marbuta(doc, k) || stem.ends_with("ات") || person::noun_template(stem))
+    };
+    let plain = doc.names_at(j - 1).is_none() && (j..end).all(common);
+    if !plain || doc.text_or_empty(end) != "في" || !doc.same_line(end) {
+        return None;
+    }
+    let mut p = end + 1;
+    if doc.bits(p) & vocab::LOC_DESCRIPTOR != 0 {
+        p += 1;
+    }
+    doc.names_at(p)
+        .filter(|m| m.skip == 0 && m.tag == Label::Location && doc.same_line(p))
+        .map(|m| m.end_token)
 }
 
 /// The end of up to three foreign name tokens from `j` (stops at coordination,
@@ -266,7 +332,13 @@ fn name_after_descriptor(doc: &Doc, j: usize) -> Option<(usize, usize)> {
         return Some((j, e));
     }
     if is_name_like(doc, j) && doc.tokens[j].space_before && !ends_in_ta_marbuta(doc, j) {
-        return Some((j, extend_definite(doc, foreign_name_end(doc, j))));
+        // a generic phrase, unless a nationality adjective ends it (منظمة خدمات الدم
+        // الكندية)
+        let e = foreign_name_end(doc, j);
+        let end = extend_definite(doc, e);
+        let national =
+            (e..end).any(|k| doc.bits(k) & (vocab::NATIONALITY | vocab::NATIONALITY_FORM) != 0);
+        return (national || !all_common(doc, j, e)).then_some((j, end));
     }
     None
 }
@@ -335,6 +407,17 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         if doc.has_tanween(i) {
             continue;
         }
+        // a trigger noun before a quoted name: مصرف "…" → the name alone, as after a
+        // descriptor (the noun is outside, guideline rules 4 and 11)
+        if trigger(doc, i, vocab::ORG_HEAD).is_some()
+            && doc.is_quote_mark(i + 1)
+            && doc.same_line(i + 1)
+            && let Some((s, e)) = name_after_descriptor(doc, i + 1)
+        {
+            out.push(Candidate::from_tokens(doc, s, 0, e, Label::Organization, 3));
+            found.push(e);
+            continue;
+        }
         if let Some(skip) = trigger(doc, i, vocab::ORG_HEAD)
             && (next_definite || !lx.org_descriptors.contains(&doc.text(i)[skip * 2..]))
         {
@@ -342,6 +425,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             if let Some(end) = name_after_head(doc, i + 1)
                 && (!head_definite || next_definite)
             {
+                let end = jurisdiction(doc, i + 1, end).unwrap_or(end);
                 out.push(Candidate::from_tokens(
                     doc,
                     i,
@@ -415,6 +499,43 @@ mod tests {
         );
         assert_recognizes(super::recognize, "قالت الشركة ل[لبي بي سي] أن");
         assert_recognizes(super::recognize, "مع قناة [سي بي سي نيوز]: \"وهذه\"");
+    }
+
+    #[test]
+    fn quoted_name_after_a_trigger_noun() {
+        assert_recognizes(
+            super::recognize,
+            "أودع المال في مصرف \"[غرين فالي]\" المحلي",
+        );
+    }
+
+    #[test]
+    fn generic_phrases_after_triggers_are_not_names() {
+        assert_recognizes(super::recognize, "ظهر في برنامج تلفزيوني شهير");
+        assert_recognizes(super::recognize, "افتتحت شركة إنتاج سينمائي جديدة");
+        assert_recognizes(super::recognize, "زار موقع شروق الشمس ومدرسة فنون قديمة");
+        assert_recognizes(super::recognize, "نمت شركات خدمات المستهلكين");
+        // a foreign word, a definite genitive after a head, a nationality adjective
+        assert_recognizes(super::recognize, "غرمت [شرطة مرور فالنسيا] سائقاً");
+        assert_recognizes(
+            super::recognize,
+            "انتقدت [جمعية مستهلكي الكهرباء] أمس القرار",
+        );
+        assert_recognizes(super::recognize, "قالت منظمة [خدمات الإغاثة الأسترالية] إن");
+        assert_recognizes(super::recognize, "وقال موقع [آغورا] إن");
+    }
+
+    #[test]
+    fn the_place_of_a_generic_body_is_part_of_its_name() {
+        assert_recognizes(
+            super::recognize,
+            "رفضت [المحكمة الإدارية في القاهرة] الطعن أمس",
+        );
+        assert_recognizes(super::recognize, "أعلنت [هيئة الطرق في مدينة دبي] أمس");
+        // a lexicon name, a nationality adjective, a transliterated name end before في
+        assert_recognizes(super::recognize, "اجتمعت [مجموعة العشرين] في أوساكا");
+        assert_recognizes(super::recognize, "قالت [وزارة الدفاع البريطانية] في لندن");
+        assert_recognizes(super::recognize, "سهرنا في [نادي الكوباكابانا] في لشبونة");
     }
 
     #[test]

@@ -10,6 +10,15 @@
 //! - a word of the personal-name word list ([`NAME_WORDS`], `data/name_words.txt`:
 //!   transliterated surnames and given names that are not Arabic words) standing alone
 //!   (`وقال المخرج إن كامبل سيعود`, weakest rank);
+//!   A bare word (or chain) of that list, of a foreign given name or of a
+//!   [`foreign_shape`] (`مكغريغور`, `أباكوموف`) is one name; one unknown word between two
+//!   such words is a middle name; after `في`/`إلى` it is read as a place (LOCATION);
+//!   an unknown word right before such a surname (or a well-known person) is its given
+//!   name when it has no Arabic noun or verb shape (`مع هيو ميرفي`), and a hyphenated
+//!   half joins it (`توكوغاوا إيه-ياسو`) ([`extend_leftwards`]);
+//! - a plain unknown word with a regnal ordinal (`موجمير الأول`, [`REGNAL_ORDINALS`]);
+//! - after a reporting verb, a one-word subject before a quotation colon (`قال بارات:`)
+//!   even when it looks like a plural;
 //! - coordination with a person found by the rules above (`بين سولا وترامب`,
 //!   `شرح زاي وزايون`): the other conjunct is a name when it is a plain unknown word and
 //!   not the head of a construct phrase.
@@ -192,6 +201,10 @@ fn extend_name(doc: &Doc, i: usize, max: usize, allow_definite: bool) -> usize {
     }
     if j - i >= 2 && doc.bits(j) & vocab::NAME_SUFFIX != 0 && doc.same_line(j) {
         j += 1;
+    } else if j == i + 1
+        && let Some(e) = regnal_name(doc, i)
+    {
+        j = e;
     }
     j
 }
@@ -301,11 +314,15 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                     .skip(1)
                     .any(|s| s.skip == 1 && !s.lal && s.bits & vocab::REPORTING_VERB != 0);
         let next_known = doc.names_at(i + 1).is_some_and(|m| m.tag != Label::Person);
+        // a one-word subject right before the colon of a quotation is the speaker even
+        // in a plural-looking shape (`قال بارات:`); an Arabic plural subject takes a
+        // descriptor or article (`قال مسؤولون في الوزارة:`)
+        let speaker_colon = doc.is_punct(i + 2, ':') && !doc.text(i + 1).starts_with('ت');
         if verb
             && is_name_like(doc, i + 1)
             && !definite_after_proclitic(doc, i + 1)
             && !next_known
-            && !is_common_shape(doc, i + 1)
+            && (speaker_colon || !is_common_shape(doc, i + 1))
             && !is_broken_plural_shape(doc, i + 1)
         {
             let end = extend_name(doc, i + 1, 3, doc.bits(i + 1) & vocab::FIRST_NAME_AR != 0);
@@ -365,17 +382,162 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                 2,
             ));
         }
-        // a bare name word
+        // a plain unknown word with a regnal ordinal: موجمير الأول
+        if out.len() == found_before
+            && let Some(end) = regnal_name(doc, i)
+        {
+            out.push(Candidate::from_tokens(doc, i, 0, end, Label::Person, 2));
+            i = end;
+            continue;
+        }
+        // a bare name word; after a place preposition it names a place: في بالما
         if out.len() == found_before
             && let Some((skip, end)) = bare_name(doc, i)
         {
-            out.push(Candidate::from_tokens(doc, i, skip, end, Label::Person, 1));
+            let label = if skip == 0 && place_preposition_before(doc, i) {
+                Label::Location
+            } else {
+                Label::Person
+            };
+            out.push(Candidate::from_tokens(doc, i, skip, end, label, 1));
             i = end;
             continue;
         }
         i += 1;
     }
+    extend_leftwards(doc, out, first_new);
     coordinated(doc, out, first_new);
+}
+
+/// Common loanwords of Arabic news, normalized, which have the letters of a
+/// transliterated name but are ordinary nouns (`فيلم كامبل` is "Campbell's film").
+/// All are accepted as Arabic words by the hunspell-ar 3.2 (Ayaspell) dictionary but
+/// `انترنت`, checked with `hunspell -d ar -l`; the selection is of the loanwords
+/// frequent in news prose.
+pub(crate) const LOANWORDS: &[&str] = &[
+    "فيلم",
+    "فيديو",
+    "راديو",
+    "تلفزيون",
+    "تليفزيون",
+    "كمبيوتر",
+    "انترنت",
+    "سينما",
+    "كاميرا",
+    "اوبرا",
+    "بنك",
+    "دولار",
+    "يورو",
+    "بترول",
+    "دكتور",
+    "بروفيسور",
+    "بروتوكول",
+    "فيروس",
+    "ماراثون",
+    "تاكسي",
+    "موسيقي",
+];
+
+/// Whether a normalized word has the shape of an Arabic noun that heads a construct
+/// phrase before a name, or of a verb before its subject, rather than of a transliterated
+/// given name (which writes its vowels as letters: `هيو`, `لاسي`, `إيوان`):
+/// - no long-vowel letter (`ا`, `و`, `ي`) after the first letter (`كتب`, `حزب`, `قصر`);
+/// - three letters, unless the last two are `و`/`ي` (`هيو`, `ليو`): `قام`, `مات`, `بدا`,
+///   `بيت`;
+/// - four letters: `فعال`, `فعيل`, `فعول` (a long vowel third: `كتاب`, `رئيس`); `فاعل`
+///   ending in a consonant (`غادر`, `ساعد`; not `ماري`); `أفعل` (`أقنع`, `أعلن`); an
+///   imperfect `تفعل` (`تسعى`, `تريد`; not `توني`);
+/// - `مفعل`/`مفعول`/`مفاعل` (`م` and a consonant first: `منزل`, `مكتب`; not `ميرفي`),
+///   `تفعيل`/`تفاعل` (`ت` and a consonant first, five letters or more: `تشجيع`), `افتعال`/`انفعل` (`ا` first, five letters or more, a consonant
+///   second: `انتخاب`, `انتقل`), `فعلول`/`فعلال` (five letters, a long vowel fourth after
+///   two consonants: `جمهور`);
+/// - a common loanword ([`LOANWORDS`]: `فيلم`).
+///
+/// Written from Arabic morphology (the measures of the triliteral verb and its nouns).
+pub(crate) fn noun_template(word: &str) -> bool {
+    let w: Vec<char> = word.chars().collect();
+    let n = w.len();
+    let vowel = |c: char| matches!(c, 'ا' | 'و' | 'ي');
+    n < 3
+        || !w[1..].iter().any(|&c| vowel(c))
+        || (n == 3 && !(matches!(w[1], 'و' | 'ي') && matches!(w[2], 'و' | 'ي')))
+        || (n == 4 && vowel(w[2]))
+        || (n == 4 && w[1] == 'ا' && !matches!(w[3], 'و' | 'ي'))
+        || (n == 4 && w[0] == 'ا' && !vowel(w[1]))
+        || (n == 4 && w[0] == 'ت' && !vowel(w[1]))
+        || (n >= 4 && w[0] == 'م' && !vowel(w[1]))
+        || (n >= 5 && w[0] == 'ت' && !vowel(w[1]))
+        || (n >= 5 && w[0] == 'ا' && !vowel(w[1]))
+        || (n == 5 && !vowel(w[1]) && !vowel(w[2]) && vowel(w[3]))
+        || LOANWORDS.contains(&word)
+}
+
+/// Whether token `l` can be an unknown given name before the name that starts at `l + 1`
+/// ([`extend_leftwards`]): a plain name-like word (in no list in any reading, not a known
+/// name, not definite, without tanween or proclitic `و`, not of a verb, common-noun,
+/// broken-plural or [`noun_template`] shape, also after a proclitic when four letters or
+/// more remain (`بتشجيع`; not `لاسي`), not
+/// ending in `ى` (`تسعى`; Arabic names that do are in the given-name list), not a
+/// month), separated by a space.
+fn unknown_given_name(doc: &Doc, l: usize) -> bool {
+    let w = doc.text(l);
+    let t = &doc.tokens[l];
+    doc.tokens[l + 1].space_before
+        && doc.norm.orig_char(t.end - 1) != 'ى'
+        && !doc
+            .stems_with_bits(l)
+            .any(|r| (r.skip == 0 || r.key.chars().nth(3).is_some()) && noun_template(r.key))
+        && is_name_like(doc, l)
+        && w.chars().count() >= 3
+        && doc.any_bits(l) == 0
+        && doc.names_at(l).is_none()
+        && (!w.starts_with('و') || w.starts_with("وو"))
+        && !is_common_shape(doc, l)
+        && !is_broken_plural_shape(doc, l)
+        && !definite_after_proclitic(doc, l)
+        && !noun_template(w)
+        && super::date::month_name_at(doc, l).is_none()
+}
+
+/// Extends the persons in `out[from..]` that start with a surname (a word of
+/// [`NAME_WORDS`], a [`foreign_shape`] or a well-known person; not a given name, which
+/// starts a name itself) leftwards over an [`unknown_given_name`] right before it
+/// (`مع هيو [ميرفي]` → `[هيو ميرفي]`), and over a hyphenated half written without
+/// spaces (`توكوغاوا إيه-ياسو`): a given name the lists do not have. A person found
+/// after a title or a reporting verb starts where the rule put it.
+fn extend_leftwards(doc: &Doc, out: &mut [Candidate], from: usize) {
+    let given = vocab::FIRST_NAME_AR | vocab::FIRST_NAME_FOREIGN;
+    for c in &mut out[from..] {
+        if c.label != Label::Person || c.rank > 2 {
+            continue;
+        }
+        let a = super::context::token_at(doc, c.start);
+        if doc.tokens[a].start != c.start || a == 0 || doc.bits(a) & given != 0 {
+            continue;
+        }
+        let mut first = a;
+        // a hyphenated name: إيه-ياسو
+        if first >= 2
+            && doc.is_punct(first - 1, '-')
+            && !doc.tokens[first].space_before
+            && !doc.tokens[first - 1].space_before
+            && doc.same_line(first - 2)
+            && is_name_like(doc, first - 2)
+            && !doc.text(first - 2).starts_with('و')
+        {
+            first -= 2;
+        }
+        // the word before: an unknown given name, or a name word that the bare-name
+        // chain left apart because of the hyphen (توكوغاوا إيه-ياسو)
+        if first >= 1
+            && doc.same_line(first)
+            && (unknown_given_name(doc, first - 1)
+                || (first < a && name_word_reading(doc, first - 1) == Some(0)))
+        {
+            first -= 1;
+        }
+        c.start = doc.tokens[first].start;
+    }
 }
 
 /// The proclitic length of the first reading of token `i` that is a word of
@@ -400,6 +562,61 @@ fn name_word_reading(doc: &Doc, i: usize) -> Option<usize> {
         .map(|r| r.skip)
 }
 
+/// Whether a normalized word has a spelling that Arabic words (almost) never have and
+/// transliterations of European and Asian names often do: a letter outside the Arabic
+/// alphabet (پ چ ڤ گ ژ, used for p, ch, v, g, zh), a final `نغ` (-ng: `جوتينغ`), `كغ`
+/// (Mc-G: `مكغريغور`), a final `وف` in a word of six letters or more (Russian -ov:
+/// `أباكوموف`; shorter `مألوف`, `الظروف` are Arabic), `سكي` (-ski), `يتش` (-ich),
+/// `ستروم` (-strom) or `بيرغ` (-berg). Written from the orthography of Arabic (no
+/// native root ends in these clusters); checked on the development sets only as a whole.
+#[must_use]
+pub fn foreign_shape(word: &str) -> bool {
+    let n = word.chars().count();
+    word.contains(['پ', 'چ', 'ڤ', 'گ', 'ژ'])
+        || word.contains("كغ")
+        || (n >= 4 && word.ends_with("نغ"))
+        || (n >= 6 && word.ends_with("وف"))
+        || (n >= 5
+            && ["سكي", "يتش", "ستروم", "بيرغ"]
+                .iter()
+                .any(|e| word.ends_with(e)))
+}
+
+/// Whether token `i` is a plain word of [`foreign_shape`] in no list (so not a known
+/// place such as `هونغ كونغ`), not definite (also not after a proclitic: `بالضيوف`),
+/// without tanween and not starting with the conjunction `و` (`ومألوف`).
+fn foreign_word(doc: &Doc, i: usize) -> bool {
+    doc.is_arabic(i)
+        && doc.same_line(i)
+        && doc.any_bits(i) == 0
+        && doc.names_at(i).is_none()
+        && !doc.is_definite(i)
+        && !doc.has_tanween(i)
+        && !doc.text(i).starts_with('و')
+        && !definite_after_proclitic(doc, i)
+        && foreign_shape(doc.text(i))
+}
+
+/// Whether token `k` continues a bare name: a word of [`NAME_WORDS`] or a foreign given
+/// name or a [`foreign_word`], without proclitic, not a known name.
+fn continues_bare_name(doc: &Doc, k: usize) -> bool {
+    doc.same_line(k)
+        && doc.tokens[k].space_before
+        && !after_tatweel_dash(doc, k)
+        && doc.names_at(k).is_none()
+        && (name_word_reading(doc, k) == Some(0)
+            || foreign_word(doc, k)
+            || (doc.bits(k) == vocab::FIRST_NAME_FOREIGN && !doc.text(k).starts_with('و')))
+}
+
+/// Whether token `k` is written right after a tatweel used as a dash (`لوفينغ ـريتشارد`
+/// opens an aside), so it does not continue the name before it.
+fn after_tatweel_dash(doc: &Doc, k: usize) -> bool {
+    let t = &doc.tokens[k];
+    let (s, _) = doc.to_original(t.start, t.end);
+    doc.norm.orig_chars.get(s) == Some(&'ـ') || (s > 0 && doc.norm.orig_chars[s - 1] == 'ـ')
+}
+
 /// A bare name at `i` made of [`NAME_WORDS`] (`كامبل`, `وبونو`, `جيفري ساكس`): the
 /// proclitic length of its first token and its end token (at most four words). Tokens
 /// where the names lexicon has an entry are left to it.
@@ -407,15 +624,24 @@ fn bare_name(doc: &Doc, i: usize) -> Option<(usize, usize)> {
     if doc.names_at(i).is_some() {
         return None;
     }
-    let skip = name_word_reading(doc, i)?;
+    let skip = name_word_reading(doc, i).or_else(|| foreign_word(doc, i).then_some(0))?;
     let mut end = i + 1;
-    while end - i < 4
-        && doc.same_line(end)
-        && doc.tokens[end].space_before
-        && doc.names_at(end).is_none()
-        && name_word_reading(doc, end) == Some(0)
-    {
-        end += 1;
+    while end - i < 4 {
+        if continues_bare_name(doc, end) {
+            end += 1;
+        } else if end - i < 3
+            && is_name_like(doc, end)
+            && doc.any_bits(end) == 0
+            && doc.tokens[end].space_before
+            && !doc.text(end).starts_with('و')
+            && !is_common_shape(doc, end)
+            && continues_bare_name(doc, end + 1)
+        {
+            // an unknown middle name between two name words: كريستين سكوت توماس
+            end += 2;
+        } else {
+            break;
+        }
     }
     Some((skip, end))
 }
@@ -423,7 +649,8 @@ fn bare_name(doc: &Doc, i: usize) -> Option<(usize, usize)> {
 /// Whether token `k`, read with `skip` proclitic chars, can be the other conjunct of a
 /// person: a plain word (in no list but the given names in any reading, so no function
 /// word such as `بذلك`; not a known name, not definite, without tanween, not of a verb
-/// or common-noun shape) on the same line.
+/// or common-noun shape, nor of a [`noun_template`] unless a given name: `وصفق`) on the
+/// same line.
 fn plain_conjunct(doc: &Doc, k: usize, skip: usize) -> bool {
     if !doc.is_arabic(k)
         || !doc.same_line(k)
@@ -442,6 +669,7 @@ fn plain_conjunct(doc: &Doc, k: usize, skip: usize) -> bool {
                 !r.key.starts_with("ال")
                     && r.key.chars().nth(1).is_some()
                     && doc.names_at(k).is_none_or(|m| m.skip != skip)
+                    && (r.bits & given != 0 || !noun_template(r.key))
             })
 }
 
@@ -521,6 +749,48 @@ fn coordinated(doc: &Doc, out: &mut Vec<Candidate>, from: usize) {
     }
 }
 
+/// Whether the word before `i`, on the same line, is the locative preposition `في` or
+/// `إلى`, after which an unknown name is far more often a place than a person (people
+/// are "in" or "to" a place); used to label a bare name word LOCATION.
+fn place_preposition_before(doc: &Doc, i: usize) -> bool {
+    i > 0 && doc.same_line(i) && matches!(doc.text(i - 1), "في" | "الي")
+}
+
+/// Regnal ordinals after a ruler's name (`الأول`, `الثاني`, …), normalized.
+pub(crate) const REGNAL_ORDINALS: &[&str] = &[
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+];
+
+/// A one-word name with a regnal ordinal at `i` (`موجمير الأول`, `فيليب الثاني`): an
+/// indefinite word cannot take a definite adjective, so a plain word (in no list, no
+/// proclitic, not definite, without tanween, not of a verb or common-noun shape, not
+/// a month such as `تشرين`) followed by a masculine ordinal with the article is a proper
+/// name. Returns the end token (the ordinal stays inside, as `أندريه برايس الثالث`).
+fn regnal_name(doc: &Doc, i: usize) -> Option<usize> {
+    let j = i + 1;
+    (doc.is_arabic(j)
+        && doc.same_line(j)
+        && doc.tokens[j].space_before
+        && REGNAL_ORDINALS.contains(&doc.text(j))
+        && is_name_like(doc, i)
+        && doc.any_bits(i) == 0
+        && doc.names_at(i).is_none()
+        && !doc.text(i).starts_with('و')
+        && !is_common_shape(doc, i)
+        && !is_broken_plural_shape(doc, i)
+        && super::date::month_name_at(doc, i).is_none())
+    .then_some(j + 1)
+}
+
 /// Whether the title at `i` is dual or plural (`الرئيسان`, `الرئيسين`), so two names
 /// may follow.
 fn is_dual_title(doc: &Doc, i: usize) -> bool {
@@ -580,6 +850,41 @@ mod tests {
         assert_recognizes(super::recognize, "قررت اللجنة أن [ويليامز كامبل] فاز");
         // an Arabic word is not in the list, and ك does not start a name word
         assert_recognizes(super::recognize, "يقول الناس رأيهم كبونو في الحفل");
+    }
+
+    #[test]
+    fn transliteration_shapes_ordinals_and_speakers() {
+        // spellings no Arabic word has
+        assert_recognizes(super::recognize, "وصف المؤرخ كيف أقنع [سميرنوف] الضباط");
+        assert_recognizes(super::recognize, "ثم عاد [دونينغ]{PERSON} إلى المختبر");
+        assert_recognizes(super::recognize, "ثم سافر إلى [شيونغ]{LOCATION} ليلاً");
+        assert_recognizes(super::recognize, "ما زال الأمر مألوفاً ومألوف لدى الناس");
+        // a regnal ordinal after a plain word; a month or a noun is no name
+        assert_recognizes(super::recognize, "خلفه ابنه [بوليسلاف الثاني] على العرش");
+        assert_recognizes(super::recognize, "في تشرين الأول وفي الفصل الأول");
+        // the one-word subject before a quotation colon
+        assert_recognizes(super::recognize, "وقال [كوفات]: \"سنعود\"");
+        // an unknown middle name between two name words
+        assert_recognizes(super::recognize, "وشارك [كريستين بارو توماس] في الفيلم");
+        // a tatweel dash opens an aside: two names
+        assert_recognizes(super::recognize, "عاد [كريستين] ـ[توماس] تحديداًـ إلى");
+    }
+
+    #[test]
+    fn an_unknown_given_name_before_a_surname() {
+        assert_recognizes(super::recognize, "سافر الوفد مع [هيو كامبل] إلى الحفل");
+        assert_recognizes(super::recognize, "ينحدر من أسرة [سوزوكي كين-ياسو] العريقة");
+        // a construct head, a verb, a noun after a proclitic are no given names
+        assert_recognizes(super::recognize, "قرأت كتاب [كامبل] الأخير");
+        assert_recognizes(super::recognize, "زرنا منزل [كامبل] أمس");
+        assert_recognizes(super::recognize, "شاهدنا فيلم [كامبل] وصفق جمهور [كامبل]");
+        assert_recognizes(super::recognize, "بدا [كامبل] متعباً");
+        assert_recognizes(super::recognize, "تسعى [كامبل] إلى الفوز");
+        assert_recognizes(super::recognize, "جاء القرار بتشجيع [كامبل] نفسه");
+        assert_recognizes(super::recognize, "ثم غادر [كامبل] القاعة فجأة");
+        assert_recognizes(super::recognize, "وقد أعلن [كامبل] أن بيت [كامبل] مغلق");
+        // after a title the name starts where the title ends
+        assert_recognizes(super::recognize, "قال الرئيس [كامبل] إن");
     }
 
     #[test]

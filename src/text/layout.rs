@@ -130,11 +130,16 @@ pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> Te
             0
         };
         let marked;
-        let shaped_text = if lead > 0 {
-            marked = format!("{RLM}{para_text}");
-            marked.as_str()
-        } else {
-            para_text
+        let shaped_text = match (lead > 0, inert_direction_marks(para_text)) {
+            (false, None) => para_text,
+            (true, None) => {
+                marked = format!("{RLM}{para_text}");
+                marked.as_str()
+            }
+            (lead, Some(inert)) => {
+                marked = if lead { format!("{RLM}{inert}") } else { inert };
+                marked.as_str()
+            }
         };
         let para_chars = char_of_byte(para.start)..char_of_byte(para.end);
         if para_text.is_empty() {
@@ -453,6 +458,54 @@ impl WordIndex {
 }
 
 const RLM: char = '\u{200F}';
+
+/// WORD JOINER: bidi class BN (removed by UAX #9 rule X9, so it takes its neighbours'
+/// level), Arabic joining type T (transparent), default-ignorable (never drawn).
+const WORD_JOINER: char = '\u{2060}';
+
+/// `text` with each direction mark that cannot change any bidi level but its own replaced
+/// by [`WORD_JOINER`] (same UTF-8 length, so byte offsets are kept); `None` when there is
+/// none.
+///
+/// An LRM between two right-to-left letters (R or AL, combining marks skipped), as in a
+/// word typed with a stray mark, would by UAX #9 form a level-2 run of its own inside the
+/// word. Shaping is done per bidi run, so the word would be cut in two and its letters
+/// drawn unjoined, whereas HarfBuzz shaping the whole word keeps it joined (the mark is a
+/// Cf character, joining type T in Unicode's ArabicShaping.txt). With strong characters
+/// of the same direction on both sides, the mark changes nothing else: no weak or
+/// neutral character lies between it and them (rules W1–W7, N1–N2). The same holds for
+/// an RLM between two L letters. The mark still counts in offsets and hit-testing.
+fn inert_direction_marks(text: &str) -> Option<String> {
+    use unicode_bidi::{BidiClass, bidi_class};
+    const LRM: char = '\u{200E}';
+    if !text.contains([LRM, RLM]) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let strong = |c: char| match bidi_class(c) {
+        BidiClass::R | BidiClass::AL => Some(true),
+        BidiClass::L => Some(false),
+        _ => None,
+    };
+    let neighbour = |mut it: Box<dyn Iterator<Item = &char> + '_>| {
+        it.find(|&&c| bidi_class(c) != BidiClass::NSM)
+            .and_then(|&c| strong(c))
+    };
+    let mut out: Option<Vec<char>> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        let rtl_sides = match c {
+            LRM => true,
+            RLM => false,
+            _ => continue,
+        };
+        let before = neighbour(Box::new(chars[..i].iter().rev()));
+        let after = neighbour(Box::new(chars[i + 1..].iter()));
+        if before == Some(rtl_sides) && after == Some(rtl_sides) {
+            out.get_or_insert_with(|| chars.clone())[i] = WORD_JOINER;
+        }
+    }
+    out.map(|v| v.into_iter().collect())
+}
 
 /// True when a paragraph contains right-to-left letters but its first strong character is
 /// left-to-right (or it has none before them), so UAX #9's default rule would make it a

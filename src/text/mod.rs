@@ -336,6 +336,8 @@ impl TextEngine {
         };
         let layout = self.layout(shown, style, Some(width), ppp);
         let (rect, response) = ui.allocate_exact_size(Vec2::new(width, layout.height / ppp), sense);
+        // screen readers (and egui_kittest queries) read the text as a plain label
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
         if ui.is_rect_visible(rect) {
             let painter = ui.painter_at(rect.expand(4.0));
             if let Some((range, fill)) = highlight {
@@ -428,6 +430,34 @@ fn direction_mark(text: &str, rtl_base: bool) -> Option<char> {
     (strong.next() == Some(BidiClass::L) && strong.any(|c| c != BidiClass::L)).then_some('\u{200E}')
 }
 
+/// `s` between FIRST STRONG ISOLATE (U+2068) and POP DIRECTIONAL ISOLATE (U+2069): for a
+/// quotation of article text inside interface text ("Labelled “30 آذار/ مارس 2020” as
+/// DATE"). By UAX #9 (rules X5c, BD13) the quotation is then laid out as a paragraph of
+/// its own direction, taken from its first strong letter, and its digits and neutrals no
+/// longer mix with the surrounding English: without it a left-to-right line shows
+/// "30 2020 مارس /آذار". The two controls are invisible and not counted anywhere (they are
+/// only in messages, never in article text). Line and paragraph breaks (a quote that
+/// spans lines) become single spaces, so the message stays on one line.
+#[must_use]
+pub fn isolate(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 6);
+    out.push('\u{2068}');
+    let mut broke = false;
+    for c in s.chars() {
+        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+            if !broke {
+                out.push(' ');
+            }
+            broke = true;
+        } else {
+            out.push(c);
+            broke = false;
+        }
+    }
+    out.push('\u{2069}');
+    out
+}
+
 /// True when the first strong directional character of `text` is right-to-left (Hebrew or
 /// Arabic letters, RLM, ALM), by the bidi classes of UAX #9.
 fn starts_right_to_left(text: &str) -> bool {
@@ -456,6 +486,42 @@ mod tests {
         // without the mark the article's rule makes it right-to-left
         let layout = engine.layout(msg, &TextStyle::ui(), Some(800.0), 1.0);
         assert!(layout.lines[0].rtl);
+    }
+
+    #[test]
+    fn an_isolated_quotation_is_one_line() {
+        assert_eq!(
+            isolate("قمة \"G7\"\r\n\nالرئيسان"),
+            "\u{2068}قمة \"G7\" الرئيسان\u{2069}"
+        );
+    }
+
+    #[test]
+    fn an_isolated_quotation_keeps_its_own_order_inside_english() {
+        let quoted = "30 آذار/ مارس 2020";
+        let msg = format!("Labelled “{}” as DATE", isolate(quoted));
+        let mark = direction_mark(&msg, false)
+            .map(String::from)
+            .unwrap_or_default();
+        let shown = format!("{mark}{msg}");
+        let mut engine = TextEngine::new(SystemFonts::Skip);
+        let layout = engine.layout(&shown, &TextStyle::ui(), Some(1200.0), 1.0);
+        let line = &layout.lines[0];
+        assert!(!line.rtl);
+        let at = |needle: &str| {
+            let c = shown[..shown.find(needle).unwrap()].chars().count();
+            line.glyphs.iter().find(|g| g.chars.contains(&c)).unwrap().x
+        };
+        // read right to left inside the quotes: 30, آذار, مارس, 2020 — and all of it
+        // between «Labelled» and «as»
+        assert!(at("30") > at("آذار") && at("آذار") > at("مارس") && at("مارس") > at("2020"));
+        assert!(at("Labelled") < at("2020") && at("30") < at("as DATE"));
+        for g in &line.glyphs {
+            assert_ne!(
+                g.cache_key.glyph_id, 0,
+                "no .notdef for the isolate controls"
+            );
+        }
     }
 
     #[test]

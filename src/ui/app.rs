@@ -1,7 +1,7 @@
 //! The application: holds the open article, applies [`Command`]s, autosaves, and lays out
 //! the panels.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -11,6 +11,7 @@ use egui::{Color32, Ui};
 use crate::annotation::{Entity, Origin, Status};
 use crate::corpus::{Corpus, LEXICON_FILE, Progress};
 use crate::document::Document;
+use crate::export_log::{ExportLog, records_fingerprint, work_fingerprint};
 use crate::extract::ProjectLexicon;
 use crate::extract::lexicon::{Lesson, TaughtLexicon};
 use crate::journal::{AutosavePolicy, Autosaver, Saved};
@@ -144,6 +145,17 @@ impl Unexported {
     }
 }
 
+/// How many messages the status line's history keeps.
+const HISTORY_LEN: usize = 30;
+/// How long a warning stays in the status line against Info messages.
+const PIN_FOR: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// True when a native dialog opened at `shown_at` returned without a choice too soon for a
+/// person to have cancelled it: it was never shown (no xdg-desktop-portal, say).
+fn dialog_never_shown(shown_at: Instant) -> bool {
+    shown_at.elapsed() < std::time::Duration::from_millis(150)
+}
+
 /// `dir/article.txt` → `dir/article.annotations.json`, the name File ▸ Export proposes.
 fn default_export_path(article: &Path) -> PathBuf {
     let stem = article
@@ -160,6 +172,12 @@ pub struct TaliqApp {
     view: ArticleView,
     facts: FactsPanel,
     status: Option<(Severity, String, Instant)>,
+    /// The status message may not be replaced by an Info message before this instant: a
+    /// warning about where the work goes stays readable for a while, however fast the
+    /// annotator keeps working (see [`TaliqApp::say_pinned`]).
+    status_pinned_until: Option<Instant>,
+    /// The last messages, newest last, shown when the pointer rests on the status line.
+    history: VecDeque<(Severity, String)>,
     queue: Vec<Command>,
     title_shown: String,
     ctx: egui::Context,
@@ -176,6 +194,11 @@ pub struct TaliqApp {
     close_confirmed: bool,
     /// When sidecars are rewritten whole and when changes are journaled first.
     autosave_policy: AutosavePolicy,
+    /// The last export of each article, kept between runs (`exports.json` beside the
+    /// settings), so that work never exported stays "changed" after a restart.
+    export_log: ExportLog,
+    /// Where the export log is kept; `None` keeps it for this run only (tests).
+    export_log_path: Option<PathBuf>,
 }
 
 impl TaliqApp {
@@ -203,12 +226,21 @@ impl TaliqApp {
             None => (Settings::default(), None),
         };
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let export_log_path = settings_path
+            .as_deref()
+            .map(|p| p.with_file_name("exports.json"));
+        let export_log = export_log_path
+            .as_deref()
+            .map(ExportLog::load)
+            .unwrap_or_default();
         let mut app = TaliqApp {
             engine: TextEngine::new(system_fonts),
             article: None,
             view: ArticleView::default(),
             facts: FactsPanel::default(),
             status: None,
+            status_pinned_until: None,
+            history: VecDeque::new(),
             queue: Vec::new(),
             title_shown: String::new(),
             ctx: ctx.clone(),
@@ -219,6 +251,8 @@ impl TaliqApp {
             close_prompt: false,
             close_confirmed: false,
             autosave_policy: AutosavePolicy::default(),
+            export_log,
+            export_log_path,
         };
         app.apply_theme();
         if let Some(p) = path {
@@ -354,7 +388,28 @@ impl TaliqApp {
     }
 
     fn say(&mut self, severity: Severity, msg: impl Into<String>) {
-        self.status = Some((severity, msg.into(), Instant::now()));
+        let msg = msg.into();
+        if self.history.len() == HISTORY_LEN {
+            self.history.pop_front();
+        }
+        self.history.push_back((severity, msg.clone()));
+        let now = Instant::now();
+        if severity == Severity::Info && self.status_pinned_until.is_some_and(|t| now < t) {
+            return; // kept in the history, shown on hover
+        }
+        self.status_pinned_until = None;
+        self.status = Some((severity, msg, now));
+    }
+
+    /// Says `msg` and keeps it in the status line for [`PIN_FOR`] against Info messages:
+    /// for warnings the annotator must not miss (work moved to another file, annotations
+    /// that could not be carried over).
+    fn say_pinned(&mut self, severity: Severity, msg: impl Into<String>) {
+        self.say(severity, msg);
+        if severity != Severity::Info {
+            self.status_pinned_until = Some(Instant::now() + PIN_FOR);
+            self.ctx.request_repaint_after(PIN_FOR);
+        }
     }
 
     /// Carries out one command. This is the only place that changes the session.
@@ -432,13 +487,30 @@ impl TaliqApp {
                 if let Some(d) = dir {
                     dialog = dialog.set_directory(d);
                 }
+                // where the dialog would have proposed: the last export, else next to it
+                let fallback = a
+                    .export_path
+                    .clone()
+                    .unwrap_or_else(|| default_export_path(&a.path));
                 let shown_at = Instant::now();
                 match dialog.save_file() {
                     Some(p) => self.apply(Command::ExportTo(p)),
-                    None => self.dialog_unavailable(
-                        shown_at,
-                        "use `taliq extract FILE` or copy the autosaved sidecar",
-                    ),
+                    None if dialog_never_shown(shown_at) => {
+                        self.export(&fallback);
+                        if self.article.as_ref().is_some_and(|a| {
+                            a.exported_revision == Some(a.session.revision())
+                                && a.export_path.as_ref() == Some(&fallback)
+                        }) {
+                            self.say(
+                                Severity::Info,
+                                format!(
+                                    "The system file dialog is not available here, so the annotations were exported to {}",
+                                    fallback.display()
+                                ),
+                            );
+                        }
+                    }
+                    None => {}
                 }
             }
             Command::ExportTo(p) => self.export(&p),
@@ -615,55 +687,85 @@ impl TaliqApp {
             ));
         }
         let regular = storage::sidecar_path(path);
-        // Where new work is written: the regular sidecar, unless it is damaged or belongs to
-        // an older text that cannot be moved aside.
+        // Where new work is written: the regular sidecar, unless it is damaged, belongs to
+        // another article, or belongs to an older text that cannot be moved aside.
         let mut sidecar = regular.clone();
-        // Work written for an earlier version of this text, to carry over.
-        let mut earlier: Option<crate::export::ExportFile> = None;
+        // Notes (by index) that end by naming where new work goes, known only once the
+        // session is chosen below.
+        let mut name_sidecar: Vec<usize> = Vec::new();
+        // Work written for an earlier version of this text, and its annotations carried over.
+        let mut earlier: Option<(crate::export::ExportFile, crate::reanchor::Reanchored)> = None;
+        // The complete annotations of a damaged sidecar cut short, written for this text.
+        let mut salvaged: Option<crate::export::ExportFile> = None;
         match storage::read_sidecar(&regular) {
             Ok(Some(file)) if file.document.sha256 != doc.sha256() => {
-                // The text changed since this sidecar was written: keep the old work as a
-                // backup (it is found again if the text comes back) and carry its
-                // annotations over to the new text below.
-                if encoding.is_none() {
-                    earlier = Some(file.clone());
-                }
-                let backup = backup_path(&regular, &file.document.sha256);
-                match std::fs::copy(&regular, &backup)
-                    .and_then(|_| std::fs::remove_file(&regular))
-                {
-                    Ok(()) if encoding.is_some() => notes.push(format!(
-                        "decoding as {} gives another text; the {} annotation(s) made on the {} text are kept in {} and come back if you reload as {}",
-                        doc.encoding(),
-                        file.annotations.len(),
-                        file.document.encoding,
-                        file_name(&backup),
-                        file.document.encoding
-                    )),
-                    Ok(()) => notes.push(format!(
-                        "the article text changed since it was annotated; the {} earlier annotation(s) are kept in {}",
-                        file.annotations.len(),
-                        file_name(&backup)
-                    )),
-                    Err(e) => {
+                // Another article's work (another source name, or mostly not placeable) is
+                // left alone; an earlier version of this article's is kept as a backup (it
+                // is found again if the text comes back) and carried over below.
+                let verdict = match crate::reanchor::other_source(&file, &doc) {
+                    Some(foreign) => Err(foreign),
+                    None if encoding.is_none() => {
+                        crate::reanchor::carry_over(&file, &doc).map(Some)
+                    }
+                    None => Ok(None),
+                };
+                match verdict {
+                    Err(why) => {
                         sidecar = storage::alternative_sidecar_path(path);
+                        name_sidecar.push(notes.len());
                         notes.push(format!(
-                            "the article text changed and {} could not be backed up ({e}); it is left untouched and new work goes to {}",
+                            "{} seems to hold the work on another article ({why}); it is kept untouched and none of its {} annotation(s) were moved in",
                             file_name(&regular),
-                            file_name(&sidecar)
+                            file.annotations.len()
                         ));
+                    }
+                    Ok(carried) => {
+                        let backup = backup_path(&regular, &file.document.sha256);
+                        match std::fs::copy(&regular, &backup)
+                            .and_then(|_| std::fs::remove_file(&regular))
+                        {
+                            Ok(()) if encoding.is_some() => notes.push(format!(
+                                "decoding as {} gives another text; the {} annotation(s) made on the {} text are kept in {} and come back if you reload as {}",
+                                doc.encoding(),
+                                file.annotations.len(),
+                                file.document.encoding,
+                                file_name(&backup),
+                                file.document.encoding
+                            )),
+                            Ok(()) => notes.push(format!(
+                                "the article text changed since it was annotated; the {} earlier annotation(s) are kept in {}",
+                                file.annotations.len(),
+                                file_name(&backup)
+                            )),
+                            Err(e) => {
+                                sidecar = storage::alternative_sidecar_path(path);
+                                name_sidecar.push(notes.len());
+                                notes.push(format!(
+                                    "the article text changed and {} could not be backed up ({e}); it is left untouched",
+                                    file_name(&regular)
+                                ));
+                            }
+                        }
+                        earlier = carried.map(|r| (file, r));
                     }
                 }
             }
             Ok(_) => {}
             Err(e) => {
                 sidecar = storage::alternative_sidecar_path(path);
-                notes.push(format!("{e}; new work goes to {}", file_name(&sidecar)));
+                salvaged = storage::salvage_sidecar(&regular)
+                    .filter(|f| f.document.sha256 == doc.sha256() && !f.annotations.is_empty());
+                name_sidecar.push(notes.len());
+                notes.push(e.to_string());
             }
         }
         // Where earlier work comes from: the newest file written for exactly this text,
         // be it the sidecar, an alternative or a backup.
-        let session = match storage::find_saved_work(path, doc.sha256()) {
+        let saved_work = storage::find_saved_work(path, doc.sha256());
+        // True when nothing was on disk for this article: it holds only suggestions.
+        let fresh =
+            saved_work.is_none() && earlier.is_none() && salvaged.is_none() && encoding.is_none();
+        let session = match saved_work {
             Some((source, file)) => match Session::restore(doc.clone(), &file) {
                 Ok(s) => {
                     notes.push(format!(
@@ -671,6 +773,15 @@ impl TaliqApp {
                         s.annotations().len(),
                         file_name(&source)
                     ));
+                    // another window's work on the same text is not merged: name it
+                    let others = storage::other_saved_work(path, doc.sha256(), &file);
+                    if !others.is_empty() {
+                        let names: Vec<String> = others.iter().map(|p| file_name(p)).collect();
+                        notes.push(format!(
+                            "{} also hold(s) work on this text with other decisions (from another window?); kept as it is, not merged",
+                            names.join(", ")
+                        ));
+                    }
                     if source != regular && !is_backup(&source) {
                         sidecar = source; // keep writing where the work already is
                     }
@@ -680,17 +791,16 @@ impl TaliqApp {
                     if source == sidecar {
                         sidecar = storage::alternative_sidecar_path(path);
                     }
+                    name_sidecar.push(notes.len());
                     notes.push(format!(
-                        "{} could not be restored ({e}); it is kept untouched and new work goes to {}",
-                        file_name(&source),
-                        file_name(&sidecar)
+                        "{} could not be restored ({e}); it is kept untouched",
+                        file_name(&source)
                     ));
                     Session::with_extraction_using(doc, &lexicon)
                 }
             },
-            None => match earlier {
-                Some(old) => {
-                    let r = crate::reanchor::reanchor(&old, &doc);
+            None => match (earlier, salvaged) {
+                (Some((old, r)), _) => {
                     let mut note = format!(
                         "{} of {} annotation(s) were carried over to the changed text",
                         r.placed.len(),
@@ -701,7 +811,7 @@ impl TaliqApp {
                             .lost
                             .iter()
                             .take(5)
-                            .map(|a| format!("“{}” ({})", a.text, a.label))
+                            .map(|a| format!("“{}” ({})", crate::text::isolate(&a.text), a.label))
                             .collect();
                         let _ = write!(
                             note,
@@ -714,9 +824,29 @@ impl TaliqApp {
                     notes.push(note);
                     Session::reanchored(doc, r.placed, &lexicon)
                 }
-                None => Session::with_extraction_using(doc, &lexicon),
+                (None, Some(file)) => match file.annotations_for(&doc) {
+                    Ok(anns) => {
+                        notes.push(format!(
+                            "recovered {} complete annotation(s) from the damaged {} (the rest of it is cut off)",
+                            anns.len(),
+                            file_name(&regular)
+                        ));
+                        Session::reanchored(doc, anns, &lexicon)
+                    }
+                    Err(e) => {
+                        notes.push(format!(
+                            "nothing could be recovered from {} ({e})",
+                            file_name(&regular)
+                        ));
+                        Session::with_extraction_using(doc, &lexicon)
+                    }
+                },
+                (None, None) => Session::with_extraction_using(doc, &lexicon),
             },
         };
+        for &i in &name_sidecar {
+            let _ = write!(notes[i], "; new work goes to {}", file_name(&sidecar));
+        }
         let n = session.annotations().len();
         // Changes of the article being left that are not exported are named on close;
         // they come back with the article if it is opened again.
@@ -735,8 +865,12 @@ impl TaliqApp {
             autosave: Autosaver::new(path, sidecar, self.autosave_policy),
             exported_revision: None,
             opened_revision: session.revision(),
-            carried_unexported: earlier_changes.is_some(),
-            export_path: earlier_changes.and_then(|u| u.export_path),
+            // changed in this run and left, or work of an earlier run never exported
+            carried_unexported: earlier_changes.is_some()
+                || self.export_log.is_unexported(path, session.annotations()),
+            export_path: earlier_changes
+                .and_then(|u| u.export_path)
+                .or_else(|| self.export_log.export_path(path).map(Path::to_path_buf)),
             entities: (u64::MAX, Vec::new(), ReviewCounts::default()),
             session,
             path: path.to_path_buf(),
@@ -756,14 +890,21 @@ impl TaliqApp {
             msg.push_str("; ");
             msg.push_str(&note);
         }
-        self.say(severity, msg);
-        self.autosave();
+        self.say_pinned(severity, msg);
+        if fresh {
+            // only suggestions: no sidecar until the first decision
+            if let Some(a) = &mut self.article {
+                a.autosave.fresh(&a.session);
+            }
+        } else {
+            self.autosave();
+        }
     }
 
     /// A native dialog that returns at once without a choice was never shown (no
     /// xdg-desktop-portal, say); a person cancelling takes longer. Tell the user what to do.
     fn dialog_unavailable(&mut self, shown_at: Instant, instead: &str) {
-        if shown_at.elapsed() < std::time::Duration::from_millis(150) {
+        if dialog_never_shown(shown_at) {
             self.say(
                 Severity::Warning,
                 format!("The system file dialog is not available here; {instead}"),
@@ -783,10 +924,17 @@ impl TaliqApp {
                 a.export_path = Some(path.to_path_buf());
                 a.carried_unexported = false;
                 let n = a.session.annotations().len();
-                self.say(
-                    Severity::Info,
-                    format!("Exported {n} annotations to {}", path.display()),
+                let noted = self.export_log.record(
+                    self.export_log_path.as_deref(),
+                    &a.path,
+                    path,
+                    work_fingerprint(a.session.annotations()),
                 );
+                let mut msg = format!("Exported {n} annotations to {}", path.display());
+                if let Err(e) = noted {
+                    let _ = write!(msg, " (it could not be noted in exports.json: {e})");
+                }
+                self.say(Severity::Info, msg);
             }
             Err(e) => self.say(Severity::Error, format!("Export failed: {e}")),
         }
@@ -944,6 +1092,22 @@ impl TaliqApp {
                 return;
             }
         };
+        // A name, place, date or number never runs across a line or paragraph break (a
+        // drag that went one line too far); a quote may.
+        let doc = a.session.document();
+        if label != Label::Quote
+            && doc
+                .slice(span.start(), span.end())
+                .contains(['\n', '\r', '\u{2028}', '\u{2029}'])
+        {
+            self.say(
+                Severity::Warning,
+                format!(
+                    "Not labelled: the selection runs across a line break, which a {label} never does; select within one line (a QUOTE may span lines)"
+                ),
+            );
+            return;
+        }
         let existing = a
             .session
             .annotations()
@@ -1007,7 +1171,7 @@ impl TaliqApp {
         }
         self.view.clear();
         self.view.focus(id, span, vec![], None);
-        let mut msg = format!("Labelled “{text}” as {label}");
+        let mut msg = format!("Labelled “{}” as {label}", crate::text::isolate(&text));
         if replaced > 0 {
             let _ = write!(msg, "; it replaces {replaced} overlapping suggestion(s)");
         }
@@ -1030,6 +1194,8 @@ impl TaliqApp {
     fn learn(&mut self, ids: &[u64]) {
         let Some(a) = &mut self.article else { return };
         let mut changed = false;
+        // the lesson of the last id, to say what the project lexicon now does
+        let mut taught = None;
         for &id in ids {
             let lesson = a.session.get(id).and_then(|ann| {
                 let surface = a
@@ -1050,9 +1216,29 @@ impl TaliqApp {
                     Status::Pending => None,
                 }
             });
-            changed |= a.lexicon.teach(id, lesson);
+            let said = lesson.clone();
+            if a.lexicon.teach(id, lesson) {
+                changed = true;
+                taught = said;
+            }
         }
         if changed {
+            // the annotator sees that one decision acts on the whole folder
+            let what = match &taught {
+                Some(Lesson::Rejected { surface, label }) => format!(
+                    "“{}” as {label} will no longer be suggested in this folder's articles",
+                    crate::text::isolate(surface)
+                ),
+                Some(Lesson::Accepted { surface, label, .. }) => format!(
+                    "“{}” will be suggested as {label} in this folder's articles",
+                    crate::text::isolate(surface)
+                ),
+                None => "The project lexicon changed".to_owned(),
+            };
+            self.say(
+                Severity::Info,
+                format!("{what} (project lexicon {LEXICON_FILE}; Ctrl+Z undoes)"),
+            );
             self.save_lexicon();
         }
     }
@@ -1103,13 +1289,13 @@ impl TaliqApp {
                     "{} was changed by another window or program; it is left as it is and this window's work now goes to {to}",
                     file_name(&from),
                 );
-                self.say(Severity::Warning, msg);
+                self.say_pinned(Severity::Warning, msg);
             }
             Ok(_) => {}
             Err(e) => {
                 let msg =
                     format!("Autosave failed: {e}. Your work is still open; export it to keep it.");
-                self.say(Severity::Error, msg);
+                self.say_pinned(Severity::Error, msg);
             }
         }
     }
@@ -1325,14 +1511,32 @@ impl TaliqApp {
                     Severity::Error => ui.visuals().error_fg_color,
                 };
                 // Messages may quote Arabic text or file names: they go through the engine.
-                let (resp, cut) = self.engine.label_line(ui, msg, &TextStyle::ui(), color);
-                if cut {
-                    let engine = &mut self.engine;
-                    resp.on_hover_ui(|ui| {
-                        ui.set_max_width(600.0);
-                        engine.label(ui, msg, &TextStyle::ui(), color, egui::Sense::hover());
-                    });
-                }
+                let (resp, _cut) = self.engine.label_line(ui, msg, &TextStyle::ui(), color);
+                // the whole message, then the earlier ones, newest first
+                let engine = &mut self.engine;
+                let history = &self.history;
+                resp.on_hover_ui(|ui| {
+                    ui.set_max_width(640.0);
+                    engine.label(ui, msg, &TextStyle::ui(), color, egui::Sense::hover());
+                    let earlier: Vec<_> = history
+                        .iter()
+                        .rev()
+                        .filter(|(_, m)| m != msg)
+                        .take(12)
+                        .collect();
+                    if !earlier.is_empty() {
+                        ui.separator();
+                        ui.weak("Earlier messages:");
+                        for (sev, m) in earlier {
+                            let c = match sev {
+                                Severity::Info => ui.visuals().weak_text_color(),
+                                Severity::Warning => ui.visuals().warn_fg_color,
+                                Severity::Error => ui.visuals().error_fg_color,
+                            };
+                            engine.label(ui, m, &TextStyle::ui(), c, egui::Sense::hover());
+                        }
+                    }
+                });
             }
         });
     }
@@ -1480,15 +1684,26 @@ impl TaliqApp {
             let target = u.target();
             let open = self.article.as_mut().filter(|a| a.path == u.article);
             let json = match &open {
-                Some(a) => Ok(a.session.to_export().to_json()),
+                Some(a) => Ok((
+                    a.session.to_export().to_json(),
+                    work_fingerprint(a.session.annotations()),
+                )),
                 None => match storage::read_sidecar(&u.sidecar) {
-                    Ok(Some(file)) => Ok(file.to_json()),
+                    Ok(Some(file)) => Ok((file.to_json(), records_fingerprint(&file.annotations))),
                     Ok(None) => Err(format!("{} is missing", file_name(&u.sidecar))),
                     Err(e) => Err(e.to_string()),
                 },
             };
-            match json.and_then(|j| {
-                storage::write_atomic(&target, j.as_bytes()).map_err(|e| e.to_string())
+            match json.and_then(|(j, fingerprint)| {
+                storage::write_atomic(&target, j.as_bytes()).map_err(|e| e.to_string())?;
+                // (not being able to note it only means being asked again)
+                let _ = self.export_log.record(
+                    self.export_log_path.as_deref(),
+                    &u.article,
+                    &target,
+                    fingerprint,
+                );
+                Ok(())
             }) {
                 Ok(()) => {
                     if let Some(a) = open {
@@ -1545,14 +1760,30 @@ impl TaliqApp {
             names.push(format!("and {} more", list.len() - 5));
         }
         let names = names.join(", ");
+        // where the open article's work really is (an alternative sidecar after a damaged
+        // file or a second window)
+        let work_file = self
+            .article
+            .as_ref()
+            .map(|a| file_name(a.autosave.sidecar()));
         let engine = &mut self.engine;
         let modal = egui::Modal::new(egui::Id::unique("close-prompt")).show(ui.ctx(), |ui| {
             ui.set_max_width(460.0);
             ui.heading("Close Taliq?");
             ui.add_space(4.0);
             if saved {
-                ui.label(
-                    "All your work is saved: every decision is in the sidecar next to its article (ARTICLE.taliq.json) and comes back when you open the article again.",
+                let place = match &work_file {
+                    Some(f) => format!("this article's in {f}"),
+                    None => "in the sidecar next to each article".to_owned(),
+                };
+                engine.label(
+                    ui,
+                    &format!(
+                        "All your work is saved: every decision is kept ({place}) and comes back when you open the article again."
+                    ),
+                    &TextStyle::ui(),
+                    ui.visuals().text_color(),
+                    egui::Sense::hover(),
                 );
             } else {
                 ui.colored_label(

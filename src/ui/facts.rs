@@ -2,6 +2,7 @@
 //! accept / reject / relabel actions, and an inspector for the focused annotation.
 
 use std::collections::HashSet;
+use std::time::{Duration, Instant};
 
 use egui::{RichText, Role, Sense, Ui, WidgetInfo};
 
@@ -18,10 +19,16 @@ use crate::text::edit::EditBuffer;
 /// Chars of context shown on each side of a mention in the facts panel.
 const CONTEXT: usize = 24;
 
+/// A note being typed is saved once typing has paused this long (and when the field is
+/// left), so a crash loses at most the last second of typing.
+const NOTE_IDLE: Duration = Duration::from_secs(1);
+
 #[derive(Default)]
 pub(super) struct FactsPanel {
     expanded: HashSet<String>,
     note_draft: Option<(u64, EditBuffer)>,
+    /// When the note draft was last typed in, while it differs from the stored note.
+    note_typed_at: Option<Instant>,
 }
 
 impl FactsPanel {
@@ -411,13 +418,21 @@ impl FactsPanel {
                     },
                 );
                 let changed = draft.text() != a.note;
+                if resp.changed() {
+                    self.note_typed_at = Some(Instant::now());
+                }
+                let idle = self.note_typed_at.map(|t| t.elapsed());
+                let paused = changed && idle.is_some_and(|d| d >= NOTE_IDLE);
                 ui.horizontal(|ui| {
                     let save = ui.add_enabled(changed, egui::Button::new("Save note"));
-                    if save.clicked() || (resp.lost_focus() && changed) {
+                    if save.clicked() || (resp.lost_focus() && changed) || paused {
                         out.push(Command::SetNote(id, draft.text().to_owned()));
-                    }
-                    if changed {
-                        ui.weak("unsaved note (saved when you leave the field)");
+                        self.note_typed_at = None;
+                    } else if changed {
+                        if let Some(d) = idle {
+                            ui.ctx().request_repaint_after(NOTE_IDLE.saturating_sub(d));
+                        }
+                        ui.weak("unsaved note (saved when you pause typing or leave the field)");
                     }
                 });
             }
