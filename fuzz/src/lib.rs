@@ -15,6 +15,8 @@ pub mod document;
 pub mod docx;
 #[path = "../../src/export.rs"]
 pub mod export;
+#[path = "../../src/export_log.rs"]
+pub mod export_log;
 #[path = "../../src/extract/mod.rs"]
 pub mod extract;
 #[path = "../../src/html.rs"]
