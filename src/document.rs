@@ -46,7 +46,11 @@ pub enum LoadError {
         reason: crate::docx::DocxError,
     },
     /// The file is larger than [`MAX_FILE_BYTES`].
-    #[error("{path} is {size} bytes, larger than the {limit} byte limit for an article")]
+    #[error(
+        "{path} is {:.1} MB, larger than the {} MB limit for an article",
+        *size as f64 / 1_048_576.0,
+        limit / 1_048_576
+    )]
     TooLarge {
         /// The path as given.
         path: String,

@@ -507,11 +507,12 @@ fn unknown_given_name(doc: &Doc, l: usize) -> bool {
 /// after a title or a reporting verb starts where the rule put it.
 fn extend_leftwards(doc: &Doc, out: &mut [Candidate], from: usize) {
     let given = vocab::FIRST_NAME_AR | vocab::FIRST_NAME_FOREIGN;
+    let mut cursor = 0;
     for c in &mut out[from..] {
         if c.label != Label::Person || c.rank > 2 {
             continue;
         }
-        let a = super::context::token_at(doc, c.start);
+        let a = super::context::token_at_from(doc, c.start, &mut cursor);
         if doc.tokens[a].start != c.start || a == 0 || doc.bits(a) & given != 0 {
             continue;
         }
@@ -571,9 +572,21 @@ fn name_word_reading(doc: &Doc, i: usize) -> Option<usize> {
 /// native root ends in these clusters); checked on the development sets only as a whole.
 #[must_use]
 pub fn foreign_shape(word: &str) -> bool {
-    let n = word.chars().count();
-    word.contains(['پ', 'چ', 'ڤ', 'گ', 'ژ'])
-        || word.contains("كغ")
+    // most words end in none of the clusters' letters and hold none of the five: one
+    // pass over the chars decides them
+    let (mut n, mut special, mut kaf) = (0usize, false, false);
+    for c in word.chars() {
+        n += 1;
+        special |= matches!(c, 'پ' | 'چ' | 'ڤ' | 'گ' | 'ژ');
+        kaf |= c == 'ك';
+    }
+    if special {
+        return true;
+    }
+    if !kaf && !matches!(word.chars().next_back(), Some('غ' | 'ف' | 'ي' | 'ش' | 'م')) {
+        return false;
+    }
+    word.contains("كغ")
         || (n >= 4 && word.ends_with("نغ"))
         || (n >= 6 && word.ends_with("وف"))
         || (n >= 5
@@ -586,15 +599,16 @@ pub fn foreign_shape(word: &str) -> bool {
 /// place such as `هونغ كونغ`), not definite (also not after a proclitic: `بالضيوف`),
 /// without tanween and not starting with the conjunction `و` (`ومألوف`).
 fn foreign_word(doc: &Doc, i: usize) -> bool {
+    // the cheap tests first, then the rare shape, then the lexicon and reading lookups
     doc.is_arabic(i)
         && doc.same_line(i)
         && doc.any_bits(i) == 0
-        && doc.names_at(i).is_none()
         && !doc.is_definite(i)
         && !doc.has_tanween(i)
         && !doc.text(i).starts_with('و')
-        && !definite_after_proclitic(doc, i)
         && foreign_shape(doc.text(i))
+        && doc.names_at(i).is_none()
+        && !definite_after_proclitic(doc, i)
 }
 
 /// Whether token `k` continues a bare name: a word of [`NAME_WORDS`] or a foreign given
@@ -690,11 +704,10 @@ fn coordinated(doc: &Doc, out: &mut Vec<Candidate>, from: usize) {
     let n = doc.tokens.len();
     // the tokens already in a person span, so that no conjunct is added twice
     let mut taken: FxHashSet<usize> = FxHashSet::default();
+    let mut cursor = 0;
+    let mut token_at = |pos| super::context::token_at_from(doc, pos, &mut cursor);
     for c in out[from..].iter().filter(|c| c.label == Label::Person) {
-        let (a, b) = (
-            super::context::token_at(doc, c.start),
-            super::context::token_at(doc, c.end - 1),
-        );
+        let (a, b) = (token_at(c.start), token_at(c.end - 1));
         taken.extend(a..=b);
     }
     let mut k = from;
@@ -704,10 +717,7 @@ fn coordinated(doc: &Doc, out: &mut Vec<Candidate>, from: usize) {
         if c.label != Label::Person {
             continue;
         }
-        let (first, last) = (
-            super::context::token_at(doc, c.start),
-            super::context::token_at(doc, c.end - 1),
-        );
+        let (first, last) = (token_at(c.start), token_at(c.end - 1));
         let skip = c.start - doc.tokens[first].start;
         // PERSON وX
         let j = last + 1;
