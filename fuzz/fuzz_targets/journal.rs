@@ -29,6 +29,7 @@ static SIDECAR: LazyLock<ExportFile> = LazyLock::new(|| {
         status: Status::Pending,
         note: String::new(),
         canonical: doc.slice(start, end).into(),
+        facts: Default::default(),
     };
     ExportFile::new(&doc, &[ann(1, 4, 9), ann(2, 13, 18)])
 });

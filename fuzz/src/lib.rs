@@ -11,8 +11,12 @@
 pub mod annotation;
 #[path = "../../src/document.rs"]
 pub mod document;
+#[path = "../../src/docx.rs"]
+pub mod docx;
 #[path = "../../src/export.rs"]
 pub mod export;
+#[path = "../../src/export_log.rs"]
+pub mod export_log;
 #[path = "../../src/extract/mod.rs"]
 pub mod extract;
 #[path = "../../src/html.rs"]
