@@ -157,13 +157,28 @@ impl Normalized {
 /// True when char offset `i` of `chars` is an extended grapheme cluster boundary (UAX #29,
 /// via unicode-segmentation), judged from the 8 chars on each side: enough for every rule
 /// but long runs of regional indicators, which are then split where the window ends.
+#[inline]
 fn is_grapheme_boundary(chars: &[char], i: usize) -> bool {
     if i == 0 || i >= chars.len() {
         return true;
     }
-    if let Some(b) = pair_boundary(chars[i - 1], chars[i]) {
+    let (a, b) = (chars[i - 1], chars[i]);
+    // the common case, decided here without a call: a basic Arabic letter (U+0621–U+064A)
+    // or a printable ASCII char or LF on both sides (no Extend, Prepend or CR)
+    let plain = |c: char| matches!(c, '\n' | ' '..='~' | '\u{0621}'..='\u{064A}');
+    if plain(a) && plain(b) {
+        return true;
+    }
+    if let Some(b) = pair_boundary(a, b) {
         return b;
     }
+    grapheme_boundary_slow(chars, i)
+}
+
+/// [`is_grapheme_boundary`] by unicode-segmentation on the 8 chars each side of `i`.
+#[cold]
+#[inline(never)]
+fn grapheme_boundary_slow(chars: &[char], i: usize) -> bool {
     let lo = i.saturating_sub(8);
     let window: String = chars[lo..(i + 8).min(chars.len())].iter().collect();
     let at: usize = chars[lo..i].iter().map(|c| c.len_utf8()).sum();
@@ -353,6 +368,24 @@ fn display_form_iter(chars: impl Iterator<Item = char>, capacity: usize) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn grapheme_fast_path_agrees_with_unicode_segmentation() {
+        let sample = [
+            'a', ' ', '\n', '\r', '~', 'ب', 'ة', '\u{064B}', '\u{0651}', '\u{0600}', '\u{200D}',
+            '\u{0301}', 'ـ', '٣', '\u{0731}',
+        ];
+        for &a in &sample {
+            for &b in &sample {
+                let chars = [a, b];
+                assert_eq!(
+                    is_grapheme_boundary(&chars, 1),
+                    grapheme_boundary_slow(&chars, 1),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn folds_alef_ya_ta_marbuta_and_digits() {
