@@ -24,6 +24,7 @@ enum Fold {
 /// `true` for Arabic combining marks that belong to the preceding letter's grapheme
 /// cluster: harakat, tanween, shadda, sukun, superscript alef, Quranic annotation marks.
 #[must_use]
+#[inline]
 pub const fn is_arabic_mark(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}')
 }
@@ -139,6 +140,7 @@ impl Normalized {
     /// never starts or ends inside a cluster: not before a non-Arabic combining mark or a
     /// ZWJ, not after an Arabic number sign (U+0600, a "Prepend" char).
     #[must_use]
+    #[inline]
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end && end <= self.len());
         let mut s = self.orig_index(start);
@@ -157,7 +159,7 @@ impl Normalized {
 /// True when char offset `i` of `chars` is an extended grapheme cluster boundary (UAX #29,
 /// via unicode-segmentation), judged from the 8 chars on each side: enough for every rule
 /// but long runs of regional indicators, which are then split where the window ends.
-#[inline]
+#[inline(always)]
 fn is_grapheme_boundary(chars: &[char], i: usize) -> bool {
     if i == 0 || i >= chars.len() {
         return true;
@@ -165,14 +167,20 @@ fn is_grapheme_boundary(chars: &[char], i: usize) -> bool {
     let (a, b) = (chars[i - 1], chars[i]);
     // the common case, decided here without a call: a basic Arabic letter (U+0621–U+064A)
     // or a printable ASCII char or LF on both sides (no Extend, Prepend or CR)
-    let plain = |c: char| matches!(c, '\n' | ' '..='~' | '\u{0621}'..='\u{064A}');
-    if plain(a) && plain(b) {
+    if plain_char(a) && plain_char(b) {
         return true;
     }
     if let Some(b) = pair_boundary(a, b) {
         return b;
     }
     grapheme_boundary_slow(chars, i)
+}
+
+/// A basic Arabic letter (U+0621–U+064A), a printable ASCII char or LF: no Extend,
+/// Prepend, control but LF, or CR, so a grapheme boundary lies between any two of them.
+#[inline(always)]
+fn plain_char(c: char) -> bool {
+    matches!(c, '\n' | ' '..='~' | '\u{0621}'..='\u{064A}')
 }
 
 /// [`is_grapheme_boundary`] by unicode-segmentation on the 8 chars each side of `i`.
@@ -260,10 +268,12 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     let mut orig_chars = std::mem::take(&mut out.orig_chars);
     ntext.clear();
     ntext.reserve(text.len());
+    // one slot a char (reused buffers keep their length, so only growth is written)
+    let n = text.chars().count();
     for v in [&mut chars, &mut orig_chars] {
-        v.resize(text.len(), '\0');
+        v.resize(n, '\0');
     }
-    orig.resize(text.len(), 0);
+    orig.resize(n, 0);
     // the normalized text is copied from the original in runs of unchanged chars
     let mut run = 0;
     let mut i = 0;
