@@ -49,10 +49,10 @@ struct TokenInfo {
     bits: Bits,
     /// Union of the bits of all its readings.
     any: Bits,
-    /// Whether its own text is a word of [`NAME_WORDS`](super::person::NAME_WORDS).
-    name_word: bool,
-    /// Whether one of its readings is.
-    any_name_word: bool,
+    /// [`OWN_NAME_WORD`] when its own text is a word of
+    /// [`NAME_WORDS`](super::person::NAME_WORDS), [`ANY_NAME_WORD`] when one of its
+    /// readings is.
+    name_words: u8,
     /// Whether one reading is the `لل` contraction.
     lal: bool,
     /// [`Doc::has_tanween`].
@@ -63,6 +63,11 @@ struct TokenInfo {
     /// not touch `stem_recs`).
     extra: u8,
 }
+
+/// [`TokenInfo::name_words`]: the token's own text is a name word.
+const OWN_NAME_WORD: u8 = 1;
+/// [`TokenInfo::name_words`]: one of the token's readings is a name word.
+const ANY_NAME_WORD: u8 = 2;
 
 /// One proclitic reading with its [`vocab`] bits ([`Doc::stems_with_bits`]).
 #[derive(Debug, Clone, Copy)]
@@ -238,8 +243,11 @@ impl Doc {
                 bytes: (start as u32, end as u32),
                 bits,
                 any: bits,
-                name_word,
-                any_name_word: name_word,
+                name_words: if name_word {
+                    OWN_NAME_WORD | ANY_NAME_WORD
+                } else {
+                    0
+                },
                 lal: false,
                 tanween: norm.orig_chars[os..oe]
                     .iter()
@@ -252,7 +260,9 @@ impl Doc {
                             key: (u32, u32),
                             (b, name_word): (Bits, bool)| {
                 tok.any |= b;
-                tok.any_name_word |= name_word;
+                if name_word {
+                    tok.name_words |= ANY_NAME_WORD;
+                }
                 tok.lal |= lal;
                 tok.extra += 1;
                 stem_recs.push(StemRec {
@@ -349,7 +359,7 @@ impl Doc {
             stripped: false,
             lal: false,
             bits: info.bits,
-            name_word: info.name_word,
+            name_word: info.name_words & OWN_NAME_WORD != 0,
         };
         let extra = if info.extra == 0 {
             &[][..]
@@ -389,14 +399,18 @@ impl Doc {
     /// Whether token `i`'s own text is a word of [`NAME_WORDS`](super::person::NAME_WORDS).
     #[must_use]
     pub(crate) fn is_name_word(&self, i: usize) -> bool {
-        self.info.get(i).is_some_and(|t| t.name_word)
+        self.info
+            .get(i)
+            .is_some_and(|t| t.name_words & OWN_NAME_WORD != 0)
     }
 
     /// Whether one reading of token `i` is a word of
     /// [`NAME_WORDS`](super::person::NAME_WORDS).
     #[must_use]
     pub(crate) fn any_name_word(&self, i: usize) -> bool {
-        self.info.get(i).is_some_and(|t| t.any_name_word)
+        self.info
+            .get(i)
+            .is_some_and(|t| t.name_words & ANY_NAME_WORD != 0)
     }
 
     /// Whether token `i` has a `لل` reading.
