@@ -8,7 +8,7 @@ use std::cell::{OnceCell, RefCell};
 use super::gazetteer::{LEXICON, PhraseMatch};
 use super::normalize::{Normalized, normalize_into};
 use super::tokenize::{Stem, Token, TokenKind, tokenize_into};
-use super::vocab::{self, Bits, bits_of};
+use super::vocab::{self, Bits, word_facts};
 
 /// Whether `s` has at least two chars.
 fn two_chars(s: &str) -> bool {
@@ -49,6 +49,10 @@ struct TokenInfo {
     bits: Bits,
     /// Union of the bits of all its readings.
     any: Bits,
+    /// [`OWN_NAME_WORD`] when its own text is a word of
+    /// [`NAME_WORDS`](super::person::NAME_WORDS), [`ANY_NAME_WORD`] when one of its
+    /// readings is.
+    name_words: u8,
     /// Whether one reading is the `لل` contraction.
     lal: bool,
     /// [`Doc::has_tanween`].
@@ -59,6 +63,11 @@ struct TokenInfo {
     /// not touch `stem_recs`).
     extra: u8,
 }
+
+/// [`TokenInfo::name_words`]: the token's own text is a name word.
+const OWN_NAME_WORD: u8 = 1;
+/// [`TokenInfo::name_words`]: one of the token's readings is a name word.
+const ANY_NAME_WORD: u8 = 2;
 
 /// One proclitic reading with its [`vocab`] bits ([`Doc::stems_with_bits`]).
 #[derive(Debug, Clone, Copy)]
@@ -73,6 +82,8 @@ pub(crate) struct Reading<'a> {
     pub lal: bool,
     /// The key's bits.
     pub bits: Bits,
+    /// Whether the key is a word of [`NAME_WORDS`](super::person::NAME_WORDS).
+    pub name_word: bool,
 }
 
 /// One stored proclitic reading: its key is the byte range `key` of the normalized text
@@ -84,6 +95,7 @@ struct StemRec {
     lal: bool,
     key: (u32, u32),
     bits: Bits,
+    name_word: bool,
 }
 
 /// A names-lexicon match in 8 bytes ([`PhraseMatch`] with a `u32` end token).
@@ -224,21 +236,33 @@ impl Doc {
             let start = byte_at(t.start);
             let end = byte_at(t.end);
             let word = &ntext[start..end];
-            let bits = bits_of(word);
+            let (bits, name_word) = word_facts(word);
             let (os, oe) = norm.to_original(t.start, t.end);
             let mut tok = TokenInfo {
                 first_orig: norm.orig_chars[os],
                 bytes: (start as u32, end as u32),
                 bits,
                 any: bits,
+                name_words: if name_word {
+                    OWN_NAME_WORD | ANY_NAME_WORD
+                } else {
+                    0
+                },
                 lal: false,
                 tanween: norm.orig_chars[os..oe]
                     .iter()
                     .any(|c| matches!(c, '\u{064B}'..='\u{064D}')),
                 extra: 0,
             };
-            let mut push = |skip: usize, stripped: bool, lal: bool, key: (u32, u32), b: Bits| {
+            let mut push = |skip: usize,
+                            stripped: bool,
+                            lal: bool,
+                            key: (u32, u32),
+                            (b, name_word): (Bits, bool)| {
                 tok.any |= b;
+                if name_word {
+                    tok.name_words |= ANY_NAME_WORD;
+                }
                 tok.lal |= lal;
                 tok.extra += 1;
                 stem_recs.push(StemRec {
@@ -247,6 +271,7 @@ impl Doc {
                     lal,
                     key,
                     bits: b,
+                    name_word,
                 });
             };
             // the first reading, the token itself, is `tok` (text and bits)
@@ -263,7 +288,7 @@ impl Doc {
                             true,
                             false,
                             (rest as u32, end as u32),
-                            bits_of(&ntext[rest..end]),
+                            word_facts(&ntext[rest..end]),
                         );
                     }
                 }
@@ -273,7 +298,7 @@ impl Doc {
                         let a = lal_keys.len();
                         lal_keys.push_str("ال");
                         lal_keys.push_str(after);
-                        let b = bits_of(&lal_keys[a..]);
+                        let b = word_facts(&lal_keys[a..]);
                         push(skip + 1, true, true, (a as u32, lal_keys.len() as u32), b);
                         let s2 = rest + 'ل'.len_utf8();
                         push(
@@ -281,7 +306,7 @@ impl Doc {
                             true,
                             false,
                             (s2 as u32, end as u32),
-                            bits_of(&ntext[s2..end]),
+                            word_facts(&ntext[s2..end]),
                         );
                     }
                 } else if r.starts_with(['ب', 'ك', 'ل']) && two_chars(&r['ب'.len_utf8()..]) {
@@ -291,7 +316,7 @@ impl Doc {
                         true,
                         false,
                         (s2 as u32, end as u32),
-                        bits_of(&ntext[s2..end]),
+                        word_facts(&ntext[s2..end]),
                     );
                 }
             }
@@ -334,6 +359,7 @@ impl Doc {
             stripped: false,
             lal: false,
             bits: info.bits,
+            name_word: info.name_words & OWN_NAME_WORD != 0,
         };
         let extra = if info.extra == 0 {
             &[][..]
@@ -353,6 +379,7 @@ impl Doc {
                 stripped: r.stripped,
                 lal: r.lal,
                 bits: r.bits,
+                name_word: r.name_word,
             }
         }))
     }
@@ -367,6 +394,23 @@ impl Doc {
     #[must_use]
     pub(crate) fn any_bits(&self, i: usize) -> Bits {
         self.info.get(i).map_or(0, |t| t.any)
+    }
+
+    /// Whether token `i`'s own text is a word of [`NAME_WORDS`](super::person::NAME_WORDS).
+    #[must_use]
+    pub(crate) fn is_name_word(&self, i: usize) -> bool {
+        self.info
+            .get(i)
+            .is_some_and(|t| t.name_words & OWN_NAME_WORD != 0)
+    }
+
+    /// Whether one reading of token `i` is a word of
+    /// [`NAME_WORDS`](super::person::NAME_WORDS).
+    #[must_use]
+    pub(crate) fn any_name_word(&self, i: usize) -> bool {
+        self.info
+            .get(i)
+            .is_some_and(|t| t.name_words & ANY_NAME_WORD != 0)
     }
 
     /// Whether token `i` has a `لل` reading.

@@ -168,7 +168,7 @@ fn propagate(doc: &Doc, found: &[Candidate]) -> Vec<Candidate> {
     }
     let mut covered = resolve::CharSet::new(doc.norm.len() + 1);
     for c in found.iter().filter(|c| c.label != Label::Quote) {
-        (c.start..c.end).for_each(|x| covered.insert(x));
+        covered.insert_range(c.start, c.end);
     }
     let mut out = Vec::new();
     for i in 0..doc.tokens.len() {

@@ -121,7 +121,7 @@ pub fn is_broken_plural_shape(doc: &Doc, i: usize) -> bool {
 /// (`بال`); `و` and `ف` alone are not prepositions (`فالنتاين`).
 #[must_use]
 pub fn definite_after_proclitic(doc: &Doc, i: usize) -> bool {
-    if !doc.is_arabic(i) || is_first_name(doc, i) || NAME_WORDS.contains(doc.text(i)) {
+    if !doc.is_arabic(i) || is_first_name(doc, i) || doc.is_name_word(i) {
         return false;
     }
     let word = doc.text(i);
@@ -332,10 +332,12 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         }
         // given name + surname
         let given = vocab::FIRST_NAME_AR | vocab::FIRST_NAME_FOREIGN;
-        for st in doc
-            .stems_with_bits(i)
-            .filter(|_| doc.any_bits(i) & given != 0)
-        {
+        let readings = if doc.any_bits(i) & given != 0 {
+            Some(doc.stems_with_bits(i))
+        } else {
+            None
+        };
+        for st in readings.into_iter().flatten() {
             if st.lal {
                 continue;
             }
@@ -547,7 +549,11 @@ fn extend_leftwards(doc: &Doc, out: &mut [Candidate], from: usize) {
 /// a `لل` contraction are not taken (`كاريل` is not `ك` + `اريل`); a word with tanween is
 /// no name.
 fn name_word_reading(doc: &Doc, i: usize) -> Option<usize> {
-    if !doc.is_arabic(i) || doc.has_tanween(i) {
+    // a reading can only qualify if some reading is a name word or a foreign given name
+    if !doc.is_arabic(i)
+        || !doc.any_name_word(i) && doc.any_bits(i) & vocab::FIRST_NAME_FOREIGN == 0
+        || doc.has_tanween(i)
+    {
         return None;
     }
     let word = doc.text(i);
@@ -555,7 +561,7 @@ fn name_word_reading(doc: &Doc, i: usize) -> Option<usize> {
         .find(|r| {
             !r.lal
                 && !word.chars().take(r.skip).any(|c| c == 'ك')
-                && ((r.bits == 0 && NAME_WORDS.contains(r.key))
+                && ((r.bits == 0 && r.name_word)
                     || (r.skip > 0
                         && r.bits == vocab::FIRST_NAME_FOREIGN
                         && r.key.chars().nth(3).is_some()))
@@ -573,12 +579,17 @@ fn name_word_reading(doc: &Doc, i: usize) -> Option<usize> {
 #[must_use]
 pub fn foreign_shape(word: &str) -> bool {
     // most words end in none of the clusters' letters and hold none of the five: one
-    // pass over the chars decides them
-    let (mut n, mut special, mut kaf) = (0usize, false, false);
-    for c in word.chars() {
-        n += 1;
-        special |= matches!(c, 'پ' | 'چ' | 'ڤ' | 'گ' | 'ژ');
-        kaf |= c == 'ك';
+    // pass over the UTF-8 bytes decides them (a lead byte and the continuation byte
+    // after it are one char: پ U+067E is D9 BE, چ ژ ڤ گ are DA 86, DA 98, DA A4, DA AF,
+    // ك U+0643 is D9 83)
+    let (mut special, mut kaf, mut prev) = (false, false, 0u8);
+    for &b in word.as_bytes() {
+        match (prev, b) {
+            (0xD9, 0xBE) | (0xDA, 0x86 | 0x98 | 0xA4 | 0xAF) => special = true,
+            (0xD9, 0x83) => kaf = true,
+            _ => {}
+        }
+        prev = b;
     }
     if special {
         return true;
@@ -586,6 +597,7 @@ pub fn foreign_shape(word: &str) -> bool {
     if !kaf && !matches!(word.chars().next_back(), Some('غ' | 'ف' | 'ي' | 'ش' | 'م')) {
         return false;
     }
+    let n = word.chars().count();
     word.contains("كغ")
         || (n >= 4 && word.ends_with("نغ"))
         || (n >= 6 && word.ends_with("وف"))
@@ -787,10 +799,11 @@ pub(crate) const REGNAL_ORDINALS: &[&str] = &[
 /// name. Returns the end token (the ordinal stays inside, as `أندريه برايس الثالث`).
 fn regnal_name(doc: &Doc, i: usize) -> Option<usize> {
     let j = i + 1;
-    (doc.is_arabic(j)
+    (doc.any_bits(i) == 0
+        && doc.is_arabic(j)
         && doc.same_line(j)
         && doc.tokens[j].space_before
-        && REGNAL_ORDINALS.contains(&doc.text(j))
+        && is_regnal_ordinal(doc.text(j))
         && is_name_like(doc, i)
         && doc.any_bits(i) == 0
         && doc.names_at(i).is_none()
@@ -799,6 +812,12 @@ fn regnal_name(doc: &Doc, i: usize) -> Option<usize> {
         && !is_broken_plural_shape(doc, i)
         && super::date::month_name_at(doc, i).is_none())
     .then_some(j + 1)
+}
+
+/// Whether `w` is one of [`REGNAL_ORDINALS`] (all `ال` + three or four letters: a test
+/// of the length first).
+fn is_regnal_ordinal(w: &str) -> bool {
+    matches!(w.len(), 10 | 12) && REGNAL_ORDINALS.contains(&w)
 }
 
 /// Whether the title at `i` is dual or plural (`الرئيسان`, `الرئيسين`), so two names
@@ -906,6 +925,35 @@ mod tests {
         assert_recognizes(super::recognize, "استقبل [ترامب] وأنصار الحزب الوفد");
         assert_recognizes(super::recognize, "رحب [ماكرون] وزوجته بالضيوف");
         assert_recognizes(super::recognize, "غادر [بايدن] وفي يده ورقة");
+    }
+
+    #[test]
+    fn byte_tests_agree_with_the_lists() {
+        assert!(
+            super::REGNAL_ORDINALS
+                .iter()
+                .all(|w| super::is_regnal_ordinal(w))
+        );
+        // foreign_shape's byte scan against the chars it stands for
+        for w in [
+            "پول",
+            "چان",
+            "ڤيكتور",
+            "گول",
+            "ژان",
+            "مكغريغور",
+            "كتاب",
+            "بيت",
+            "مكان",
+        ] {
+            let special = w.contains(['پ', 'چ', 'ڤ', 'گ', 'ژ']);
+            let kaf_or_end = w.contains('ك') || w.ends_with(['غ', 'ف', 'ي', 'ش', 'م']);
+            assert_eq!(
+                super::foreign_shape(w),
+                special || (kaf_or_end && w.contains("كغ")),
+                "{w}"
+            );
+        }
     }
 
     #[test]

@@ -59,24 +59,31 @@ impl CharSet {
         CharSet(vec![0; len.div_ceil(64)])
     }
 
-    /// Adds `x`.
-    pub(crate) fn insert(&mut self, x: usize) {
-        self.0[x / 64] |= 1 << (x % 64);
-    }
-
     /// Whether `x` is in the set.
     pub(crate) fn contains(&self, x: usize) -> bool {
         self.0[x / 64] & (1 << (x % 64)) != 0
     }
 
+    /// The words of `start..end` (non-empty) with the mask of the range's bits in each.
+    fn range_words(start: usize, end: usize) -> impl Iterator<Item = (usize, u64)> {
+        let (first, last) = (start / 64, (end - 1) / 64);
+        (first..=last).map(move |w| {
+            let lo = if w == first { start % 64 } else { 0 };
+            let hi = if w == last { (end - 1) % 64 } else { 63 };
+            (w, (u64::MAX >> (63 - hi)) & (u64::MAX << lo))
+        })
+    }
+
     /// Whether some offset in `start..end` is in the set.
     pub(crate) fn any_in(&self, start: usize, end: usize) -> bool {
-        (start..end).any(|x| self.contains(x))
+        start < end && Self::range_words(start, end).any(|(w, m)| self.0[w] & m != 0)
     }
 
     /// Adds every offset in `start..end`.
     pub(crate) fn insert_range(&mut self, start: usize, end: usize) {
-        (start..end).for_each(|x| self.insert(x));
+        if start < end {
+            Self::range_words(start, end).for_each(|(w, m)| self.0[w] |= m);
+        }
     }
 }
 
@@ -110,6 +117,35 @@ mod tests {
             label,
             rank,
             lal: false,
+        }
+    }
+
+    #[test]
+    fn char_set_ranges_agree_with_single_offsets() {
+        for (a, b) in [
+            (0, 1),
+            (3, 64),
+            (63, 65),
+            (0, 200),
+            (64, 128),
+            (70, 70),
+            (5, 190),
+        ] {
+            let mut s = CharSet::new(256);
+            s.insert_range(a, b);
+            for x in 0..256 {
+                assert_eq!(s.contains(x), (a..b).contains(&x), "{a}..{b} {x}");
+            }
+            for (c, d) in [
+                (0, 256),
+                (0, a),
+                (b, 256),
+                (a, a + 1),
+                (b.saturating_sub(1), b),
+            ] {
+                let want = (c..d).any(|x| (a..b).contains(&x));
+                assert_eq!(s.any_in(c, d), want, "{a}..{b} in {c}..{d}");
+            }
         }
     }
 

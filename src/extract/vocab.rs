@@ -123,7 +123,12 @@ bits! {
     NATIONALITY_FORM = 46;
 }
 
-/// The word table: normalized word → bits.
+/// Not a list bit: set in [`VOCAB`] on the words of [`person::NAME_WORDS`], so that one
+/// lookup per reading answers both questions; [`bits_of`] clears it ([`word_facts`] gives
+/// it apart).
+pub const NAME_WORD: Bits = 1 << 63;
+
+/// The word table: normalized word → bits (and [`NAME_WORD`]).
 pub static VOCAB: LazyLock<FxHashMap<String, Bits>> = LazyLock::new(build);
 
 /// The words of [`VOCAB`], for a quick "no" before the hash lookup.
@@ -136,10 +141,20 @@ static VOCAB_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
 /// The bits of a normalized word (none for a word that is in no list).
 #[must_use]
 pub fn bits_of(word: &str) -> Bits {
+    word_facts(word).0
+}
+
+/// The bits of a normalized word ([`bits_of`]) and whether it is a word of
+/// [`person::NAME_WORDS`], with one lookup.
+#[must_use]
+#[inline]
+pub fn word_facts(word: &str) -> (Bits, bool) {
     if !VOCAB_FILTER.may_contain(word) {
-        return 0;
+        return (0, false);
     }
-    VOCAB.get(word).copied().unwrap_or(0)
+    VOCAB
+        .get(word)
+        .map_or((0, false), |&b| (b & !NAME_WORD, b & NAME_WORD != 0))
 }
 
 fn strip_al(k: &str) -> Option<&str> {
@@ -316,6 +331,9 @@ fn build() -> FxHashMap<String, Bits> {
             map.insert(w, b);
         }
     }
+    for w in person::NAME_WORDS.iter() {
+        *map.entry(w.clone()).or_insert_with(|| compute(w)) |= NAME_WORD;
+    }
     map
 }
 
@@ -330,5 +348,10 @@ mod tests {
         assert_ne!(bits_of("العامين") & DUAL_TIME, 0);
         assert_ne!(bits_of("بوتين") & NAMES_FIRST, 0);
         assert_eq!(bits_of("كتاب"), 0);
+        assert_eq!(word_facts("كتاب"), (0, false));
+        assert_eq!(word_facts("كامبل"), (0, true));
+        for w in person::NAME_WORDS.iter() {
+            assert_eq!(word_facts(w), (compute(w), true), "{w}");
+        }
     }
 }
