@@ -235,17 +235,32 @@ pub fn find_saved_work(article: &Path, sha256: &str) -> Option<(PathBuf, ExportF
 #[must_use]
 pub fn other_saved_work(article: &Path, sha256: &str, chosen: &ExportFile) -> Vec<PathBuf> {
     let ours = crate::export_log::records_fingerprint(&chosen.annotations);
+    work_files(article)
+        .filter(|(_, f)| {
+            f.document.sha256 == sha256
+                && crate::export_log::records_fingerprint(&f.annotations) != ours
+        })
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// The readable work files of `article` (sidecar and alternatives, not backups), newest
+/// first, with their contents; unreadable ones are skipped.
+pub fn work_files(article: &Path) -> impl Iterator<Item = (PathBuf, ExportFile)> {
     sidecar_candidates(article)
         .into_iter()
-        .filter(|p| !p.file_name().is_some_and(|n| is_bak(&n.to_string_lossy())))
-        .filter(|p| match read_sidecar(p) {
-            Ok(Some(f)) => {
-                f.document.sha256 == sha256
-                    && crate::export_log::records_fingerprint(&f.annotations) != ours
-            }
-            _ => false,
+        .filter(|p| !is_backup(p))
+        .filter_map(|p| match read_sidecar(&p) {
+            Ok(Some(f)) => Some((p, f)),
+            _ => None,
         })
-        .collect()
+}
+
+/// True when `path` is a backup of earlier work (`….bak`), kept when the text changed.
+#[must_use]
+pub fn is_backup(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| is_bak(&n.to_string_lossy()))
 }
 
 /// A hash of a file's bytes (FNV-1a, 64 bit), to notice that a sidecar was changed by

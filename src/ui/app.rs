@@ -788,7 +788,7 @@ impl TaliqApp {
                             names.join(", ")
                         ));
                     }
-                    if source != regular && !is_backup(&source) {
+                    if source != regular && !storage::is_backup(&source) {
                         sidecar.clone_from(&source); // keep writing where the work already is
                     }
                     restored_from = Some(source);
@@ -1726,14 +1726,7 @@ impl TaliqApp {
                 continue;
             }
             // the newest work file, as opening the article would take it
-            let Some((sidecar, file)) = storage::sidecar_candidates(&art.path)
-                .into_iter()
-                .filter(|p| !is_backup(p))
-                .find_map(|p| match storage::read_sidecar(&p) {
-                    Ok(Some(f)) => Some((p, f)),
-                    _ => None,
-                })
-            else {
+            let Some((sidecar, file)) = storage::work_files(&art.path).next() else {
                 continue;
             };
             if self
@@ -2033,10 +2026,6 @@ fn remembered_encoding(path: &Path, doc: Document) -> Document {
         }
     }
     doc
-}
-
-fn is_backup(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("bak"))
 }
 
 fn backup_path(sidecar: &Path, old_sha: &str) -> PathBuf {
