@@ -7,8 +7,8 @@ use std::cell::{OnceCell, RefCell};
 
 use super::gazetteer::{LEXICON, PhraseMatch};
 use super::normalize::{Normalized, normalize_into};
-use super::tokenize::{Stem, Token, TokenKind, tokenize_into};
-use super::vocab::{self, Bits, word_facts};
+use super::tokenize::{Stem, Token, TokenKind, tokenize_with};
+use super::vocab::{self, Bits, word_facts_hashed};
 
 /// Whether `s` has at least two chars.
 fn two_chars(s: &str) -> bool {
@@ -47,6 +47,8 @@ struct TokenInfo {
     bytes: (u32, u32),
     /// [`vocab`] bits of the token's own text.
     bits: Bits,
+    /// [`word_hash`](super::gazetteer::word_hash) of the token's own text.
+    hash: u64,
     /// Union of the bits of all its readings.
     any: Bits,
     /// [`OWN_NAME_WORD`] when its own text is a word of
@@ -62,6 +64,21 @@ struct TokenInfo {
     /// How many readings the token has besides itself (so that a token with none does
     /// not touch `stem_recs`).
     extra: u8,
+}
+
+impl TokenInfo {
+    /// A token with no facts yet.
+    const EMPTY: TokenInfo = TokenInfo {
+        bytes: (0, 0),
+        bits: 0,
+        hash: 0,
+        any: 0,
+        name_words: 0,
+        lal: false,
+        tanween: false,
+        first_orig: '\0',
+        extra: 0,
+    };
 }
 
 /// [`TokenInfo::name_words`]: the token's own text is a name word.
@@ -82,6 +99,8 @@ pub(crate) struct Reading<'a> {
     pub lal: bool,
     /// The key's bits.
     pub bits: Bits,
+    /// The key's [`word_hash`](super::gazetteer::word_hash).
+    pub hash: u64,
     /// Whether the key is a word of [`NAME_WORDS`](super::person::NAME_WORDS).
     pub name_word: bool,
 }
@@ -95,6 +114,7 @@ struct StemRec {
     lal: bool,
     key: (u32, u32),
     bits: Bits,
+    hash: u64,
     name_word: bool,
 }
 
@@ -210,55 +230,42 @@ impl Doc {
             .flatten()
             .unwrap_or_default();
         normalize_into(text, &mut norm);
-        tokenize_into(&norm, &mut tokens);
+        // each token's byte range goes straight into `info`, whose other fields are filled
+        // in below
+        info.clear();
+        tokenize_with(&norm, &mut tokens, |s, e| {
+            info.push(TokenInfo {
+                bytes: (s, e),
+                ..TokenInfo::EMPTY
+            });
+        });
         memo.clear();
         memo.resize_with(tokens.len(), OnceCell::new);
         stem_recs.clear();
         stem_recs.reserve(tokens.len() * 2);
         stem_index.clear();
         stem_index.reserve(tokens.len() + 1);
-        info.clear();
-        info.reserve(tokens.len());
         lal_keys.clear();
         let ntext = norm.text.as_str();
-        // byte offsets of the tokens, counted along the normalized chars
-        let (mut at_char, mut at_byte) = (0, 0);
-        let mut byte_at = |c: usize| {
-            at_byte += norm.chars[at_char..c]
-                .iter()
-                .map(|ch| ch.len_utf8())
-                .sum::<usize>();
-            at_char = c;
-            at_byte
-        };
-        for t in &tokens {
+        for (t, tok) in tokens.iter().zip(info.iter_mut()) {
             stem_index.push(stem_recs.len() as u32);
-            let start = byte_at(t.start);
-            let end = byte_at(t.end);
+            let (start, end) = (tok.bytes.0 as usize, tok.bytes.1 as usize);
             let word = &ntext[start..end];
-            let (bits, name_word) = word_facts(word);
-            let (os, oe) = norm.to_original(t.start, t.end);
-            let mut tok = TokenInfo {
-                first_orig: norm.orig_chars[os],
-                bytes: (start as u32, end as u32),
-                bits,
-                any: bits,
-                name_words: if name_word {
-                    OWN_NAME_WORD | ANY_NAME_WORD
-                } else {
-                    0
-                },
-                lal: false,
-                tanween: norm.orig_chars[os..oe]
-                    .iter()
-                    .any(|c| matches!(c, '\u{064B}'..='\u{064D}')),
-                extra: 0,
+            let (bits, name_word, hash) = word_facts_hashed(word);
+            tok.hash = hash;
+            (tok.first_orig, tok.tanween) = norm.first_char_and_tanween(t.start, t.end);
+            tok.bits = bits;
+            tok.any = bits;
+            tok.name_words = if name_word {
+                OWN_NAME_WORD | ANY_NAME_WORD
+            } else {
+                0
             };
             let mut push = |skip: usize,
                             stripped: bool,
                             lal: bool,
                             key: (u32, u32),
-                            (b, name_word): (Bits, bool)| {
+                            (b, name_word, hash): (Bits, bool, u64)| {
                 tok.any |= b;
                 if name_word {
                     tok.name_words |= ANY_NAME_WORD;
@@ -271,6 +278,7 @@ impl Doc {
                     lal,
                     key,
                     bits: b,
+                    hash,
                     name_word,
                 });
             };
@@ -288,7 +296,7 @@ impl Doc {
                             true,
                             false,
                             (rest as u32, end as u32),
-                            word_facts(&ntext[rest..end]),
+                            word_facts_hashed(&ntext[rest..end]),
                         );
                     }
                 }
@@ -298,7 +306,7 @@ impl Doc {
                         let a = lal_keys.len();
                         lal_keys.push_str("ال");
                         lal_keys.push_str(after);
-                        let b = word_facts(&lal_keys[a..]);
+                        let b = word_facts_hashed(&lal_keys[a..]);
                         push(skip + 1, true, true, (a as u32, lal_keys.len() as u32), b);
                         let s2 = rest + 'ل'.len_utf8();
                         push(
@@ -306,7 +314,7 @@ impl Doc {
                             true,
                             false,
                             (s2 as u32, end as u32),
-                            word_facts(&ntext[s2..end]),
+                            word_facts_hashed(&ntext[s2..end]),
                         );
                     }
                 } else if r.starts_with(['ب', 'ك', 'ل']) && two_chars(&r['ب'.len_utf8()..]) {
@@ -316,11 +324,10 @@ impl Doc {
                         true,
                         false,
                         (s2 as u32, end as u32),
-                        word_facts(&ntext[s2..end]),
+                        word_facts_hashed(&ntext[s2..end]),
                     );
                 }
             }
-            info.push(tok);
         }
         stem_index.push(stem_recs.len() as u32);
         Doc {
@@ -359,6 +366,7 @@ impl Doc {
             stripped: false,
             lal: false,
             bits: info.bits,
+            hash: info.hash,
             name_word: info.name_words & OWN_NAME_WORD != 0,
         };
         let extra = if info.extra == 0 {
@@ -379,9 +387,27 @@ impl Doc {
                 stripped: r.stripped,
                 lal: r.lal,
                 bits: r.bits,
+                hash: r.hash,
                 name_word: r.name_word,
             }
         }))
+    }
+
+    /// Whether `test` holds for the [`word_hash`](super::gazetteer::word_hash) of some
+    /// reading of token `i` (its own text, then its proclitic readings).
+    #[inline]
+    pub(crate) fn any_reading_hash(&self, i: usize, test: impl Fn(u64) -> bool) -> bool {
+        let info = &self.info[i];
+        if test(info.hash) {
+            return true;
+        }
+        if info.extra == 0 {
+            return false;
+        }
+        let first = self.stem_index[i] as usize;
+        self.stem_recs[first..first + usize::from(info.extra)]
+            .iter()
+            .any(|r| test(r.hash))
     }
 
     /// The [`vocab`](super::vocab) bits of token `i`'s own text (none past the end).

@@ -48,22 +48,37 @@ impl Default for WordFilter {
 impl WordFilter {
     /// Adds `word`.
     pub(crate) fn insert(&mut self, word: &str) {
-        let slot = filter_slot(word);
+        let slot = filter_slot(word_hash(word));
         self.0[slot / 64] |= 1 << (slot % 64);
     }
 
     /// `false` when `word` was never added; `true` when it was, or by chance.
     #[inline]
     pub(crate) fn may_contain(&self, word: &str) -> bool {
-        let slot = filter_slot(word);
+        self.may_contain_hash(word_hash(word))
+    }
+
+    /// [`Self::may_contain`] of the word whose [`word_hash`] is `hash`.
+    #[inline]
+    pub(crate) fn may_contain_hash(&self, hash: u64) -> bool {
+        let slot = filter_slot(hash);
         self.0[slot / 64] & (1 << (slot % 64)) != 0
     }
 }
 
 /// The [`WordFilter`] slot of a word: 16 bits of its Fx hash (rustc-hash).
 #[inline]
-fn filter_slot(word: &str) -> usize {
-    (rustc_hash::FxBuildHasher.hash_one(word.as_bytes()) >> 48) as usize
+fn filter_slot(hash: u64) -> usize {
+    (hash >> 48) as usize
+}
+
+/// The 64-bit hash of a word that word filters use (FxHash of its UTF-8 bytes):
+/// [`Doc`] keeps it for every reading of every token, so tables test a token without
+/// hashing it again.
+#[must_use]
+#[inline]
+pub(crate) fn word_hash(word: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(word.as_bytes())
 }
 
 /// A phrase found in a document by [`PhraseTable::match_at`].
@@ -124,7 +139,12 @@ impl<T: Copy> PhraseTable<T> {
     }
 
     fn lookup(&self, doc: &Doc, key: &str, i: usize) -> Option<(usize, T)> {
-        if !self.may_be_first(key) {
+        self.lookup_hashed(doc, key, word_hash(key), i)
+    }
+
+    /// [`Self::lookup`] of a key whose [`word_hash`] is `hash`.
+    fn lookup_hashed(&self, doc: &Doc, key: &str, hash: u64, i: usize) -> Option<(usize, T)> {
+        if !self.filter.may_contain_hash(hash) {
             return None;
         }
         let list = self.by_first.get(key)?;
@@ -172,6 +192,11 @@ impl<T: Copy> PhraseTable<T> {
     ) -> Option<PhraseMatch<T>> {
         let lacks = |b: Bits| first_bit.is_some_and(|f| b & f == 0);
         let tok = doc.tokens.get(i)?;
+        // the quick "no" for most tokens: no reading can be a first word (a `لل` reading
+        // also tries its key without the article, which is not a stored reading)
+        if !doc.has_lal(i) && !doc.any_reading_hash(i, |h| self.filter.may_contain_hash(h)) {
+            return None;
+        }
         let word = doc.text(i);
         if tok.kind != TokenKind::Arabic {
             if lacks(doc.bits(i)) {
@@ -191,7 +216,7 @@ impl<T: Copy> PhraseTable<T> {
             if !st.lal && lacks(st.bits) {
                 continue;
             }
-            let mut found = self.lookup(doc, st.key, i);
+            let mut found = self.lookup_hashed(doc, st.key, st.hash, i);
             if found.is_none() && st.lal {
                 found = self.lookup(doc, &st.key["ال".len()..], i);
             }

@@ -156,6 +156,34 @@ impl Normalized {
     }
 }
 
+impl Normalized {
+    /// For a non-empty normalized char range `[start, end)` (a token): the original char
+    /// at the start of [`Self::to_original`]`(start, end)` and whether that original range
+    /// holds tanween (U+064B–U+064D).
+    ///
+    /// The same answer as `to_original`, computed without it when the range sits between
+    /// plain chars (Arabic letters, printable ASCII, LF), where no edge can move.
+    #[must_use]
+    pub(crate) fn first_char_and_tanween(&self, start: usize, end: usize) -> (char, bool) {
+        let chars = &self.orig_chars;
+        let s = self.orig_index(start);
+        let e = self.orig_index(end - 1) + 1;
+        let plain_edges = (s == 0 || plain_char(chars[s - 1]))
+            && plain_char(chars[s])
+            && plain_char(chars[e - 1])
+            && chars.get(e).is_none_or(|&c| plain_char(c));
+        let (s, e) = if plain_edges {
+            (s, e)
+        } else {
+            self.to_original(start, end)
+        };
+        let tanween = chars[s..e]
+            .iter()
+            .any(|c| matches!(c, '\u{064B}'..='\u{064D}'));
+        (chars[s], tanween)
+    }
+}
+
 /// True when char offset `i` of `chars` is an extended grapheme cluster boundary (UAX #29,
 /// via unicode-segmentation), judged from the 8 chars on each side: enough for every rule
 /// but long runs of regional indicators, which are then split where the window ends.
@@ -180,12 +208,33 @@ fn is_grapheme_boundary(chars: &[char], i: usize) -> bool {
     grapheme_boundary_slow(chars, i)
 }
 
-/// A basic Arabic letter (U+0621–U+064A), a printable ASCII char or LF: no Extend,
-/// Prepend, control but LF, or CR, so a grapheme boundary lies between any two of them.
+/// A basic Arabic letter (U+0621–U+064A), Arabic punctuation and digits (U+060C, U+061B,
+/// U+061F, U+0660–U+066D), a printable ASCII char, LF, guillemets, dashes or curly
+/// quotes: no Extend, Prepend, control but LF, or CR, so a grapheme boundary lies
+/// between any two of them (UAX #29).
 #[inline]
 fn plain_char(c: char) -> bool {
-    matches!(c, '\n' | ' '..='~' | '\u{0621}'..='\u{064A}')
+    match PLAIN_TABLE.get(c as usize) {
+        Some(&plain) => plain,
+        None => plain_char_slow(c),
+    }
 }
+
+/// [`plain_char`] by its definition.
+const fn plain_char_slow(c: char) -> bool {
+    matches!(c, '\n' | ' '..='~' | '\u{0621}'..='\u{064A}' | '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{0660}'..='\u{066D}' | '«' | '»' | '\u{2013}' | '\u{2014}' | '\u{2018}'..='\u{201D}')
+}
+
+/// [`plain_char_slow`] of every char below U+0700, computed at compile time.
+static PLAIN_TABLE: [bool; 0x700] = {
+    let mut t = [false; 0x700];
+    let mut i = 0;
+    while i < 0x700 {
+        t[i] = plain_char_slow(char::from_u32(i as u32).unwrap());
+        i += 1;
+    }
+    t
+};
 
 /// [`is_grapheme_boundary`] by unicode-segmentation on the 8 chars each side of `i`.
 #[cold]
@@ -446,6 +495,43 @@ mod tests {
                     .unwrap();
                 assert_eq!(pair_boundary(a, b), Some(want), "{a:?} {b:?}");
             }
+        }
+    }
+
+    #[test]
+    fn plain_chars_always_have_a_boundary_between_them() {
+        let plain: Vec<char> = (0..0x2100u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| plain_char(c))
+            .collect();
+        for c in (0..0x2100u32).filter_map(char::from_u32) {
+            assert_eq!(plain_char(c), plain_char_slow(c), "{c:?}");
+        }
+        assert!(plain.len() > 150, "{}", plain.len());
+        for &a in &plain {
+            for &b in &plain {
+                let s: String = [a, b].iter().collect();
+                let cursor = unicode_segmentation::GraphemeCursor::new(a.len_utf8(), s.len(), true)
+                    .is_boundary(&s, 0);
+                assert_eq!(cursor, Ok(true), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn token_edges_agree_with_to_original() {
+        let t = "«قال» بوتينٌ، و\u{0600}15 ب\u{200D}ً G7 — \u{300}ا اتصالاً؟ ١٥٪";
+        let n = normalize(t);
+        for tok in super::super::tokenize::tokenize(&n) {
+            let (s, e) = n.to_original(tok.start, tok.end);
+            let tanween = n.orig_chars[s..e]
+                .iter()
+                .any(|c| matches!(c, '\u{064B}'..='\u{064D}'));
+            assert_eq!(
+                n.first_char_and_tanween(tok.start, tok.end),
+                (n.orig_chars[s], tanween),
+                "{tok:?}"
+            );
         }
     }
 

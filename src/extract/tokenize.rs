@@ -54,10 +54,22 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
 
 /// [`tokenize`] into `tokens`, reusing its buffer.
 pub fn tokenize_into(n: &Normalized, tokens: &mut Vec<Token>) {
+    tokenize_with(n, tokens, |_, _| {});
+}
+
+/// [`tokenize_into`], also calling `on_bytes(start, end)` with each token's byte range in
+/// the normalized text (`n.text`), in token order.
+pub(crate) fn tokenize_with(
+    n: &Normalized,
+    tokens: &mut Vec<Token>,
+    mut on_bytes: impl FnMut(u32, u32),
+) {
     let chars = &n.chars;
     tokens.clear();
     tokens.reserve(chars.len() / 4);
     let mut i = 0;
+    // byte offset of `chars[i]` in `n.text` (below 4 GiB: see `Normalized`)
+    let mut b = 0u32;
     let mut space = true;
     let mut newline = true;
     while i < chars.len() {
@@ -68,13 +80,16 @@ pub fn tokenize_into(n: &Normalized, tokens: &mut Vec<Token>) {
                 newline = true;
             }
             i += 1;
+            b += c.len_utf8() as u32;
             continue;
         }
-        let start = i;
+        let (start, byte_start) = (i, b);
         let kind = if is_arabic_letter(c) {
+            // every Arabic letter takes two bytes in UTF-8 (U+0621–U+077F)
             while i < chars.len() && is_arabic_letter(chars[i]) {
                 i += 1;
             }
+            b += 2 * (i - start) as u32;
             TokenKind::Arabic
         } else if c.is_ascii_digit() {
             i += 1;
@@ -90,16 +105,21 @@ pub fn tokenize_into(n: &Normalized, tokens: &mut Vec<Token>) {
                     break;
                 }
             }
+            // digits and separators are ASCII
+            b += (i - start) as u32;
             TokenKind::Number
         } else if c.is_alphabetic() {
             while i < chars.len() && chars[i].is_alphanumeric() && !is_arabic_letter(chars[i]) {
+                b += chars[i].len_utf8() as u32;
                 i += 1;
             }
             TokenKind::Latin
         } else {
             i += 1;
+            b += c.len_utf8() as u32;
             TokenKind::Punct
         };
+        on_bytes(byte_start, b);
         tokens.push(Token {
             start,
             end: i,

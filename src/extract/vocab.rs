@@ -149,12 +149,22 @@ pub fn bits_of(word: &str) -> Bits {
 #[must_use]
 #[inline]
 pub fn word_facts(word: &str) -> (Bits, bool) {
-    if !VOCAB_FILTER.may_contain(word) {
-        return (0, false);
+    let (bits, name_word, _) = word_facts_hashed(word);
+    (bits, name_word)
+}
+
+/// [`word_facts`] and the word's [`word_hash`](super::gazetteer::word_hash), hashing the
+/// word once for the quick "no" of most words.
+#[must_use]
+#[inline]
+pub(crate) fn word_facts_hashed(word: &str) -> (Bits, bool, u64) {
+    let hash = super::gazetteer::word_hash(word);
+    if !VOCAB_FILTER.may_contain_hash(hash) {
+        return (0, false, hash);
     }
-    VOCAB
-        .get(word)
-        .map_or((0, false), |&b| (b & !NAME_WORD, b & NAME_WORD != 0))
+    VOCAB.get(word).map_or((0, false, hash), |&b| {
+        (b & !NAME_WORD, b & NAME_WORD != 0, hash)
+    })
 }
 
 fn strip_al(k: &str) -> Option<&str> {
