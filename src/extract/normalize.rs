@@ -172,6 +172,10 @@ impl Normalized {
             && plain_char(chars[s])
             && plain_char(chars[e - 1])
             && chars.get(e).is_none_or(|&c| plain_char(c));
+        if plain_edges && e - s == end - start {
+            // no char of the token was dropped, so it has no tanween
+            return (chars[s], false);
+        }
         let (s, e) = if plain_edges {
             (s, e)
         } else {

@@ -40,8 +40,38 @@ pub struct Token {
 
 /// `true` for letters of the Arabic script blocks.
 #[must_use]
+#[inline]
 pub fn is_arabic_letter(c: char) -> bool {
+    ARABIC_LETTERS.get(c as usize).copied().unwrap_or(false)
+}
+
+/// [`is_arabic_letter`] by its definition: the letters of the Arabic (U+0600–U+06FF) and
+/// Arabic Supplement (U+0750–U+077F) blocks.
+const fn arabic_letter_by_ranges(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}')
+}
+
+/// [`arabic_letter_by_ranges`] of every char below U+0780 (no letter lies above),
+/// computed at compile time.
+static ARABIC_LETTERS: [bool; 0x780] = {
+    let mut t = [false; 0x780];
+    let mut i = 0;
+    while i < 0x780 {
+        t[i] = arabic_letter_by_ranges(char::from_u32(i as u32).unwrap());
+        i += 1;
+    }
+    t
+};
+
+/// [`char::is_whitespace`], answered without the Unicode tables for the space, ASCII and
+/// the Arabic blocks (which have no whitespace).
+#[inline]
+fn is_space(c: char) -> bool {
+    match c {
+        ' ' | '\t'..='\r' => true,
+        '\0'..='\x7F' | '\u{0600}'..='\u{077F}' => false,
+        _ => c.is_whitespace(),
+    }
 }
 
 /// Splits normalized text into tokens.
@@ -74,7 +104,7 @@ pub(crate) fn tokenize_with(
     let mut newline = true;
     while i < chars.len() {
         let c = chars[i];
-        if c.is_whitespace() {
+        if is_space(c) {
             space = true;
             if c == '\n' || c == '\r' || c == '\u{2029}' {
                 newline = true;
@@ -270,6 +300,14 @@ mod tests {
         );
         assert_eq!(texts("الساعة 16:20."), ["الساعه", "16:20", "."]);
         assert_eq!(texts("ال3% و2006"), ["ال", "3", "%", "و", "2006"]);
+    }
+
+    #[test]
+    fn fast_char_classes_agree_with_their_definitions() {
+        for c in (0..=0x0010_FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_arabic_letter(c), arabic_letter_by_ranges(c), "{c:?}");
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+        }
     }
 
     #[test]
