@@ -4,11 +4,13 @@
 //! `كوريا الجنوبية`); descriptor nouns that stay outside (`مدينة نيويورك` → `نيويورك`,
 //! guideline rule 11); geographic head nouns that are part of the name (`نهر النيل`,
 //! `نهر بوتوماك`); a name before `، <state or country>` (`بلانو، تكساس`); and
-//! `الأرض` after planetary nouns (`كوكب الأرض`).
+//! `الأرض` after planetary nouns (`كوكب الأرض`). A lexicon place that is the second term
+//! of an event, award or agreement name is not taken (`معاهدة لندن`, `اتفاق باريس`:
+//! [`super::person::after_event_head`]).
 
 use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
-use super::person::{is_common_shape, is_name_like};
+use super::person::{after_event_head, is_common_shape, is_name_like};
 use super::tokenize::TokenKind;
 use super::vocab;
 use crate::label::Label;
@@ -54,7 +56,11 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         if doc.tokens[i].kind != TokenKind::Arabic {
             continue;
         }
-        let lexical = doc.names_at(i).filter(|m| m.tag == Label::Location);
+        // a place named in an event, award or agreement is part of that name
+        // (`معاهدة لندن`, `بطولة أستراليا المفتوحة`: MISC, guideline rule 6)
+        let lexical = doc
+            .names_at(i)
+            .filter(|m| m.tag == Label::Location && !(m.skip == 0 && after_event_head(doc, i)));
         if let Some(m) = lexical {
             let mut c = Candidate::from_tokens(doc, i, m.skip, m.end_token, Label::Location, 2);
             c.lal = m.lal;
@@ -151,5 +157,16 @@ mod tests {
         assert_recognizes(super::recognize, "الحامل من [بلانو], [تكساس] أن");
         assert_recognizes(super::recognize, "التي ضربت كوكب [الأرض] وجعلت");
         assert_recognizes(super::recognize, "في شارع \"[إتش]\" الذي");
+    }
+
+    #[test]
+    fn places_inside_agreement_and_event_names() {
+        assert_recognizes(
+            super::recognize,
+            "وقعت الدولتان معاهدة برلين وبروتوكول [روما]",
+        );
+        assert_recognizes(super::recognize, "خسر في نهائي بطولة فرنسا المفتوحة");
+        // a summit is where it met
+        assert_recognizes(super::recognize, "اجتمع القادة في قمة [برلين]");
     }
 }
