@@ -10,9 +10,19 @@
 //! spelled with Arabic letter names (`بي بي سي`, `سي بي إس`); an acronym in parentheses
 //! right after an organization (`منظمة خدمات الدم الكندية (سي بي إس)`); the place of a
 //! body named by common words (`المحكمة العليا في هونغ كونغ`: [`jurisdiction`]).
+//!
+//! Not names (guideline rule 9, generic references): a definite head followed by a
+//! definite word that cannot be its adjective (`في الحزب الرسائل`: [`adjective_like`]);
+//! a board-type head with a generic complement and nothing else (`مجلس الإدارة`,
+//! `لجنة التحقيق`: [`generic_board`], `data/org_generic_complements.txt`).
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
+use super::normalize::normalize_str;
 use super::person::{self, ends_in_ta_marbuta, is_closed_class, is_common_shape, is_name_like};
 use super::tokenize::TokenKind;
 use super::vocab;
@@ -114,13 +124,19 @@ pub(crate) fn is_date_word(w: &str) -> bool {
     )
 }
 
-/// Extends an organization name after its head: definite words, up to two `و` + definite
-/// coordinations, one `ل`/`لل` complement followed by definite words.
+/// Extends an organization name after its head: definite words (after a definite word
+/// only its adjective, [`adjective_like`]), up to two `و` + definite coordinations, one
+/// `ل`/`لل` complement followed by definite words.
 fn extend_definite(doc: &Doc, mut j: usize) -> usize {
     let mut coords = 0;
     let mut complements = 0;
     loop {
         if is_definite_part(doc, j) {
+            // a definite noun cannot follow a definite word of the name: only its
+            // adjective can (`وزارة العمل القرار`: the object of the verb)
+            if j > 0 && is_definite_part(doc, j - 1) && !adjective_like(doc, j - 1, j) {
+                break;
+            }
             j += 1;
             continue;
         }
@@ -358,6 +374,64 @@ fn is_given(doc: &Doc, i: usize) -> bool {
     doc.bits(i) & (vocab::FIRST_NAME_AR | vocab::FIRST_NAME_FOREIGN) != 0
 }
 
+/// Complements that make a board-type head a generic phrase
+/// (`data/org_generic_complements.txt`, normalized): `مجلس الإدارة`, `لجنة التحقيق`.
+///
+/// Source: written for Taliq from Arabic news usage (the file's header).
+pub static GENERIC_COMPLEMENTS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    include_str!("../../data/org_generic_complements.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(normalize_str)
+        .collect()
+});
+
+/// Board-, committee- and team-type heads (normalized) that a generic complement
+/// ([`GENERIC_COMPLEMENTS`]) makes a generic phrase.
+const BOARD_HEADS: &[&str] = &["مجلس", "لجنه", "اللجنه", "فريق", "هيئه"];
+
+/// Whether the head at `i` (proclitic length `skip`) and the one word after it, ending at
+/// `end`, are a generic board or committee (`مجلس الإدارة`, `واللجنة التحكيم` is not
+/// Arabic, `لجنة التحقيق`): a [`BOARD_HEADS`] noun and a [`GENERIC_COMPLEMENTS`] word,
+/// and nothing else in the name.
+fn generic_board(doc: &Doc, i: usize, skip: usize, end: usize) -> bool {
+    end == i + 2
+        && BOARD_HEADS.contains(&&doc.text(i)[skip * 2..])
+        && GENERIC_COMPLEMENTS.contains(doc.text(i + 1))
+}
+
+/// Whether the definite word at `k` can be an adjective after a definite head (a definite
+/// noun cannot follow a definite noun in a construct phrase: `الحزب الرسائل` is "the party"
+/// and the object of the verb, not a name): a nationality adjective, a nisba (`…ي`,
+/// `…ية`: `الجمهوري`, `الدولية`), an elative or feminine `فعلى` (`العليا`, `الكبرى`), a
+/// participle (`م…`: `المتحدة`, `المستقلة`, `المركزي`), a colour or elative `أفعل`
+/// (`الأبيض`, `الأعلى`), a `فعيل` adjective (`الجديد`), a feminine adjective after a
+/// feminine head (`الجمعية العامة`, `الجامعة الحرة`) or an `أفعال` plural adjective after
+/// a sound plural of persons (`الديمقراطيين الأحرار`).
+fn adjective_like(doc: &Doc, head: usize, k: usize) -> bool {
+    if doc.bits(k) & (vocab::NATIONALITY | vocab::NATIONALITY_FORM) != 0 {
+        return true;
+    }
+    let Some(stem) = doc.text_or_empty(k).strip_prefix("ال") else {
+        return false;
+    };
+    let c: Vec<char> = stem.chars().collect();
+    let n = c.len();
+    n >= 3
+        && (stem.ends_with('ي')
+            || stem.ends_with("يه")
+            || stem.ends_with("يا")
+            || c[0] == 'م'
+            || (n == 4 && c[0] == 'ا')
+            || (n == 4 && c[2] == 'ي')
+            || (stem.ends_with('ه') && doc.text(head).ends_with('ه'))
+            || (n == 5
+                && c[0] == 'ا'
+                && c[3] == 'ا'
+                && (doc.text(head).ends_with("ين") || doc.text(head).ends_with("ون"))))
+}
+
 /// Finds ORGANIZATION candidates.
 pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
     let lx = &*LEXICON;
@@ -423,7 +497,8 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         {
             let head_definite = doc.text(i)[skip * 2..].starts_with("ال");
             if let Some(end) = name_after_head(doc, i + 1)
-                && (!head_definite || next_definite)
+                && (!head_definite || (next_definite && adjective_like(doc, i, i + 1)))
+                && !generic_board(doc, i, skip, end)
             {
                 let end = jurisdiction(doc, i + 1, end).unwrap_or(end);
                 out.push(Candidate::from_tokens(
@@ -523,6 +598,23 @@ mod tests {
         );
         assert_recognizes(super::recognize, "قالت منظمة [خدمات الإغاثة الأسترالية] إن");
         assert_recognizes(super::recognize, "وقال موقع [آغورا] إن");
+    }
+
+    #[test]
+    fn generic_boards_and_nouns_after_definite_words() {
+        // a board-type head with a generic complement
+        assert_recognizes(super::recognize, "انتخب رئيساً لمجلس الأمناء في الجامعة");
+        assert_recognizes(super::recognize, "وقالت لجنة التحقيق إن الأدلة ناقصة");
+        assert_recognizes(super::recognize, "قال [مجلس الأمن] و[وزارة العمل] إن");
+        // after a definite word only its adjective continues the name
+        assert_recognizes(super::recognize, "لم يقرأ الأعضاء في الحزب البيانات");
+        assert_recognizes(super::recognize, "انتقدت [وزارة الصحة] القرار");
+        assert_recognizes(
+            super::recognize,
+            "قال [الحزب الجمهوري] إن [المحكمة العليا] رفضت",
+        );
+        assert_recognizes(super::recognize, "قالت [وكالة الفضاء الأوروبية] إن");
+        assert_recognizes(super::recognize, "أسس [حزب المحافظين الأحرار] عام 1990");
     }
 
     #[test]
