@@ -6,6 +6,7 @@
 //! guideline rule 11); a trigger noun before a quoted name, which alone is the
 //! organization (`مصرف "…"`); not when only common words follow the noun (`برنامج
 //! تلفزيوني`, `موقع شروق الشمس`: [`all_common`]); descriptor nouns that stay outside (`شركة ساسكتل` → `ساسكتل`);
+//! a foreign article and a name after a descriptor (`جريدة لو فيغارو`: [`FOREIGN_ARTICLES`]);
 //! Latin acronyms (`G7`, `NATO` — the guideline lists G7 as ORGANIZATION); acronyms
 //! spelled with Arabic letter names (`بي بي سي`, `سي بي إس`); an acronym in parentheses
 //! right after an organization (`منظمة خدمات الدم الكندية (سي بي إس)`); the place of a
@@ -330,7 +331,13 @@ fn foreign_name_end(doc: &Doc, j: usize) -> usize {
     k
 }
 
-/// A name after a descriptor at `j` (quoted or bare foreign name tokens).
+/// Articles of French, Spanish, Italian, German and English names (normalized: `إل` is
+/// `ال`), which start the names of papers and channels after a descriptor noun
+/// (`جريدة لو فيغارو`, `مجلة دير شبيغل`).
+pub(crate) const FOREIGN_ARTICLES: &[&str] = &["لو", "لا", "لي", "ال", "دي", "دير", "داي", "ذا"];
+
+/// A name after a descriptor at `j` (quoted or bare foreign name tokens, with a foreign
+/// article: [`FOREIGN_ARTICLES`]).
 fn name_after_descriptor(doc: &Doc, j: usize) -> Option<(usize, usize)> {
     if doc.is_quote_mark(j) {
         let mut k = j + 1;
@@ -346,6 +353,17 @@ fn name_after_descriptor(doc: &Doc, j: usize) -> Option<(usize, usize)> {
     }
     if let Some((0, e)) = spelled_acronym(doc, j) {
         return Some((j, e));
+    }
+    // a foreign article before the name of a paper or channel: لو فيغارو, دير شبيغل,
+    // ذا تايمز, إل باييس (the article is part of the name; the word after it has no
+    // Arabic noun or verb shape: `صحيفة لا تنشر` is a negation)
+    if FOREIGN_ARTICLES.contains(&doc.text(j))
+        && doc.tokens[j].space_before
+        && is_name_like(doc, j + 1)
+        && !is_common_shape(doc, j + 1)
+        && !person::noun_template(doc.text(j + 1))
+    {
+        return Some((j, foreign_name_end(doc, j + 1)));
     }
     if is_name_like(doc, j) && doc.tokens[j].space_before && !ends_in_ta_marbuta(doc, j) {
         // a generic phrase, unless a nationality adjective ends it (منظمة خدمات الدم
@@ -598,6 +616,13 @@ mod tests {
         );
         assert_recognizes(super::recognize, "قالت منظمة [خدمات الإغاثة الأسترالية] إن");
         assert_recognizes(super::recognize, "وقال موقع [آغورا] إن");
+    }
+
+    #[test]
+    fn foreign_articles_of_media_names() {
+        assert_recognizes(super::recognize, "وفقاً لصحيفة [لو موند] الصادرة أمس");
+        assert_recognizes(super::recognize, "نقلت مجلة [دير شتيرن] عنه");
+        assert_recognizes(super::recognize, "هذه صحيفة لا تنشر الإعلانات");
     }
 
     #[test]

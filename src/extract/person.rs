@@ -978,9 +978,17 @@ fn coordinated(doc: &Doc, out: &mut Vec<Candidate>, from: usize) {
 
 /// Whether the word before `i`, on the same line, is the locative preposition `في` or
 /// `إلى`, after which an unknown name is far more often a place than a person (people
-/// are "in" or "to" a place); used to label a bare name word LOCATION.
+/// are "in" or "to" a place); used to label a bare name word LOCATION. `إلى` in the fixed
+/// phrase `بالنسبة إلى` ("regarding") is no place preposition.
 fn place_preposition_before(doc: &Doc, i: usize) -> bool {
-    i > 0 && doc.same_line(i) && matches!(doc.text(i - 1), "في" | "الي")
+    i > 0
+        && doc.same_line(i)
+        && match doc.text(i - 1) {
+            "في" => true,
+            // not the fixed phrase بالنسبة إلى "as for, regarding" (`بالنسبة إلى كامبل`)
+            "الي" => i < 2 || !doc.text(i - 2).ends_with("النسبه"),
+            _ => false,
+        }
 }
 
 /// Regnal ordinals after a ruler's name (`الأول`, `الثاني`, …), normalized.
