@@ -415,6 +415,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             && !next_known
             && (speaker_colon || !is_common_shape(doc, i + 1))
             && !is_broken_plural_shape(doc, i + 1)
+            && (speaker_colon || !four_letter_noun(doc, i + 1))
         {
             let end = extend_name(doc, i + 1, 3, doc.bits(i + 1) & vocab::FIRST_NAME_AR != 0);
             out.push(Candidate::from_tokens(doc, i + 1, 0, end, Label::Person, 3));
@@ -439,11 +440,16 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             }
             let arabic = st.bits & vocab::FIRST_NAME_AR != 0 && st.skip == 0;
             if (arabic || st.bits & vocab::FIRST_NAME_FOREIGN != 0) && i + 1 < n {
-                let end = if key == "عبد" {
+                let mut end = if key == "عبد" {
                     i + 2
                 } else {
                     extend_name(doc, i, 4, arabic)
                 };
+                // a foreign given name and an unknown or nationality-form surname:
+                // فالنتينو روسي
+                if end == i + 1 && !arabic && st.skip == 0 && unknown_surname(doc, i + 1) {
+                    end = i + 2;
+                }
                 if end > i + 1 {
                     out.push(Candidate::from_tokens(
                         doc,
@@ -841,13 +847,23 @@ fn bare_name(doc: &Doc, i: usize) -> Option<(usize, usize)> {
 /// Whether token `k` can be an unknown surname right after a bare name
 /// ([`bare_name`]: `كريستينا سيفوينتيس`, `كورادو باسيرا`): the tests of
 /// [`unknown_given_name`] (a plain word in no list, of no Arabic noun, verb, plural or
-/// common-noun shape), written with a space after the name on the same line and not
+/// common-noun shape; or an indefinite nationality form, `فالنتينو روسي`), written with a space after the name on the same line and not
 /// after a tatweel dash, not a future verb (`سـ` + an imperfect of at most six
 /// letters: `كامبل سيعود`; `سيفوينتيس` is longer) and not `لـ`/`كـ` + a verbal noun.
 fn unknown_surname(doc: &Doc, k: usize) -> bool {
-    // the cheap tests first: a word in any list (most function words) is out
-    if doc.any_bits(k) != 0 || !doc.same_line(k) || !doc.tokens[k].space_before {
+    // the cheap tests first: a word in any list (most function words) is out, but an
+    // indefinite nationality form is a surname (`فالنتينو روسي`: the adjective of a name
+    // would carry the article, `الروسي`)
+    let national = vocab::NATIONALITY | vocab::NATIONALITY_FORM;
+    if !doc.same_line(k) || !doc.tokens[k].space_before {
         return false;
+    }
+    let bits = doc.any_bits(k);
+    if bits != 0 {
+        return bits & !national == 0
+            && doc.bits(k) & national != 0
+            && !doc.text(k).starts_with(['و', 'ا'])
+            && !doc.has_tanween(k);
     }
     let w = doc.text(k);
     let future_verb = w
@@ -857,6 +873,14 @@ fn unknown_surname(doc: &Doc, k: usize) -> bool {
         && !prepositional_masdar(doc, k)
         && !after_tatweel_dash(doc, k)
         && unknown_given_name_word(doc, k, false)
+}
+
+/// Whether token `k` is a four-letter word of the noun measures `فعال`, `فعيل`, `فعول`
+/// (a long vowel third: `طلاب`, `رجال`, `شباب`) and no given name: after a reporting verb
+/// it is an indefinite plural or noun subject (`أبلغ طلاب الجامعة`), not a name.
+fn four_letter_noun(doc: &Doc, k: usize) -> bool {
+    let w: Vec<char> = doc.text(k).chars().collect();
+    w.len() == 4 && matches!(w[2], 'ا' | 'و' | 'ي') && !is_first_name(doc, k)
 }
 
 /// Whether token `k` is `لـ`/`كـ` + a verbal noun (masdar) of a derived form, a purpose
