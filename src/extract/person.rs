@@ -1220,6 +1220,23 @@ mod tests {
     }
 
     #[test]
+    fn nationality_surnames_and_plural_subjects() {
+        assert_recognizes(super::recognize, "فاز [ماريا روسي] بالسباق");
+        assert_recognizes(super::recognize, "شاهد الجمهور [بيتر روسي] أمس");
+        assert_recognizes(super::recognize, "وقال [كامبل] الروسي إن");
+        assert_recognizes(super::recognize, "أبلغ شباب القرية الشرطة");
+    }
+
+    #[test]
+    fn regarding_is_no_place_preposition() {
+        assert_recognizes(super::recognize, "سافر إلى [بالما]{LOCATION} أمس");
+        assert_recognizes(
+            super::recognize,
+            "أما بالنسبة إلى [كامبل]{PERSON} فالأمر مختلف",
+        );
+    }
+
+    #[test]
     fn names_of_events_awards_and_agreements() {
         assert_recognizes(super::recognize, "فاز الكاتب بجائزة كامبل للشعر");
         assert_recognizes(super::recognize, "أعلن المنظمون أن كأس ويليامز ستقام");
