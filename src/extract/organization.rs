@@ -12,7 +12,9 @@
 //! right after an organization (`منظمة خدمات الدم الكندية (سي بي إس)`); the place of a
 //! body named by common words (`المحكمة العليا في هونغ كونغ`: [`jurisdiction`]).
 //!
-//! Not names (guideline rule 9, generic references): a definite head followed by a
+//! Definite heads such as `المنظمة`, `المجلس`, `الوكالة` name a body only with an adjective
+//! and a `لـ` complement ([`STRICT_DEFINITE_HEADS`]: `المنظمة الدولية للهجرة`). Not names (guideline rule 9, generic
+//! references): a definite head followed by a
 //! definite word that cannot be its adjective (`في الحزب الرسائل`: [`adjective_like`]);
 //! a board-type head with a generic complement and nothing else (`مجلس الإدارة`,
 //! `لجنة التحقيق`: [`generic_board`], `data/org_generic_complements.txt`).
@@ -405,6 +407,21 @@ pub static GENERIC_COMPLEMENTS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Definite heads (normalized) that name a body only with an adjective and a `لـ`
+/// complement after them (`الوكالة الدولية للطاقة الذرية`, `المنظمة الدولية للهجرة`;
+/// `المنظمة الدولية`, `الوكالة الاستخبارية البريطانية` are generic references), listed at
+/// the end of `data/org_heads.txt`.
+const STRICT_DEFINITE_HEADS: &[&str] = &[
+    "الوكاله",
+    "المجلس",
+    "الجامعه",
+    "الهيئه",
+    "المنظمه",
+    "المؤسسه",
+    "المعهد",
+    "الصندوق",
+];
+
 /// Board-, committee- and team-type heads (normalized) that a generic complement
 /// ([`GENERIC_COMPLEMENTS`]) makes a generic phrase.
 const BOARD_HEADS: &[&str] = &["مجلس", "لجنه", "اللجنه", "فريق", "هيئه"];
@@ -517,6 +534,8 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             if let Some(end) = name_after_head(doc, i + 1)
                 && (!head_definite || (next_definite && adjective_like(doc, i, i + 1)))
                 && !generic_board(doc, i, skip, end)
+                && (!STRICT_DEFINITE_HEADS.contains(&&doc.text(i)[skip * 2..])
+                    || (i + 2..end).any(|k| doc.text(k).starts_with('ل')))
             {
                 let end = jurisdiction(doc, i + 1, end).unwrap_or(end);
                 out.push(Candidate::from_tokens(
@@ -616,6 +635,13 @@ mod tests {
         );
         assert_recognizes(super::recognize, "قالت منظمة [خدمات الإغاثة الأسترالية] إن");
         assert_recognizes(super::recognize, "وقال موقع [آغورا] إن");
+    }
+
+    #[test]
+    fn strict_definite_heads() {
+        assert_recognizes(super::recognize, "قالت [المنظمة الدولية للهجرة] إن");
+        assert_recognizes(super::recognize, "وقالت المنظمة الدولية إن الوضع خطير");
+        assert_recognizes(super::recognize, "حذرت الوكالة الأمنية الفرنسية من هجوم");
     }
 
     #[test]
