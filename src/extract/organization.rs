@@ -16,7 +16,8 @@
 //! and a `لـ` complement ([`STRICT_DEFINITE_HEADS`]: `المنظمة الدولية للهجرة`). Not names (guideline rule 9, generic
 //! references): a definite head followed by a
 //! definite word that cannot be its adjective (`في الحزب الرسائل`: [`adjective_like`]);
-//! a board-type head with a generic complement and nothing else (`مجلس الإدارة`,
+//! `برنامج` before a quoted or foreign name, a show's title (`برنامج "…"`:
+//! [`is_programme`]); a board-type head with a generic complement and nothing else (`مجلس الإدارة`,
 //! `لجنة التحقيق`: [`generic_board`], `data/org_generic_complements.txt`).
 
 use std::sync::LazyLock;
@@ -436,6 +437,14 @@ fn generic_board(doc: &Doc, i: usize, skip: usize, end: usize) -> bool {
         && GENERIC_COMPLEMENTS.contains(doc.text(i + 1))
 }
 
+/// Whether the head at `i` (proclitic length `skip`) is `برنامج` (a programme): before a
+/// quoted or foreign name it names a show (`برنامج "…"`, `برنامج إيفول`: a title, MISC,
+/// guideline rule 12), only before a definite phrase a body (`برنامج الأمم المتحدة
+/// للبيئة`).
+fn is_programme(doc: &Doc, i: usize, skip: usize) -> bool {
+    &doc.text(i)[skip * 2..] == "برنامج"
+}
+
 /// Whether the definite word at `k` can be an adjective after a definite head (a definite
 /// noun cannot follow a definite noun in a construct phrase: `الحزب الرسائل` is "the party"
 /// and the object of the verb, not a name): a nationality adjective, a nisba (`…ي`,
@@ -518,9 +527,10 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         }
         // a trigger noun before a quoted name: مصرف "…" → the name alone, as after a
         // descriptor (the noun is outside, guideline rules 4 and 11)
-        if trigger(doc, i, vocab::ORG_HEAD).is_some()
+        if let Some(skip) = trigger(doc, i, vocab::ORG_HEAD)
             && doc.is_quote_mark(i + 1)
             && doc.same_line(i + 1)
+            && !is_programme(doc, i, skip)
             && let Some((s, e)) = name_after_descriptor(doc, i + 1)
         {
             out.push(Candidate::from_tokens(doc, s, 0, e, Label::Organization, 3));
@@ -533,6 +543,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             let head_definite = doc.text(i)[skip * 2..].starts_with("ال");
             if let Some(end) = name_after_head(doc, i + 1)
                 && (!head_definite || (next_definite && adjective_like(doc, i, i + 1)))
+                && (next_definite || !is_programme(doc, i, skip))
                 && !generic_board(doc, i, skip, end)
                 && (!STRICT_DEFINITE_HEADS.contains(&&doc.text(i)[skip * 2..])
                     || (i + 2..end).any(|k| doc.text(k).starts_with('ل')))
@@ -635,6 +646,13 @@ mod tests {
         );
         assert_recognizes(super::recognize, "قالت منظمة [خدمات الإغاثة الأسترالية] إن");
         assert_recognizes(super::recognize, "وقال موقع [آغورا] إن");
+    }
+
+    #[test]
+    fn programme_titles_are_no_organizations() {
+        assert_recognizes(super::recognize, "ظهر في برنامج \"صباح الخير\" أمس");
+        assert_recognizes(super::recognize, "تحدث في برنامج كولبير الليلي");
+        assert_recognizes(super::recognize, "قال [برنامج الأمم المتحدة للبيئة] إن");
     }
 
     #[test]
