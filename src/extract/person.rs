@@ -12,7 +12,8 @@
 //!   (`وقال المخرج إن كامبل سيعود`, weakest rank);
 //!   A bare word (or chain) of that list, of a foreign given name or of a
 //!   [`foreign_shape`] (`مكغريغور`, `أباكوموف`) is one name; one unknown word between two
-//!   such words is a middle name; after `في`/`إلى` it is read as a place (LOCATION);
+//!   such words is a middle name; after `في`/`إلى` or before a directional adjective
+//!   (`الجنوبية`) it is read as a place (LOCATION);
 //!   an unknown word right before such a surname (or a well-known person) is its given
 //!   name when it has no Arabic noun or verb shape (`مع هيو ميرفي`), and a hyphenated
 //!   half joins it (`توكوغاوا إيه-ياسو`) ([`extend_leftwards`]);
@@ -493,7 +494,9 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         if out.len() == found_before
             && let Some((skip, end)) = bare_name(doc, i)
         {
-            let label = if skip == 0 && place_preposition_before(doc, i) {
+            let label = if (skip == 0 && place_preposition_before(doc, i))
+                || directional_adjective(doc, end)
+            {
                 Label::Location
             } else {
                 Label::Person
@@ -1015,6 +1018,28 @@ fn place_preposition_before(doc: &Doc, i: usize) -> bool {
         }
 }
 
+/// Directional adjectives (normalized) that follow a place, never a person's name
+/// (`مورافيا الجنوبية`, `كارولينا الشمالية`).
+pub(crate) const DIRECTIONAL_ADJECTIVES: &[&str] = &[
+    "الشماليه",
+    "الجنوبيه",
+    "الشرقيه",
+    "الغربيه",
+    "الشمالي",
+    "الجنوبي",
+    "الشرقي",
+    "الغربي",
+    "الوسطي",
+    "العليا",
+    "السفلي",
+];
+
+/// Whether token `k` is a [`DIRECTIONAL_ADJECTIVES`] word on the same line: the bare name
+/// before it names a place (LOCATION), as after `في`.
+fn directional_adjective(doc: &Doc, k: usize) -> bool {
+    doc.is_arabic(k) && doc.same_line(k) && DIRECTIONAL_ADJECTIVES.contains(&doc.text(k))
+}
+
 /// Regnal ordinals after a ruler's name (`الأول`, `الثاني`, …), normalized.
 pub(crate) const REGNAL_ORDINALS: &[&str] = &[
     "الاول",
@@ -1225,6 +1250,11 @@ mod tests {
         assert_recognizes(super::recognize, "شاهد الجمهور [بيتر روسي] أمس");
         assert_recognizes(super::recognize, "وقال [كامبل] الروسي إن");
         assert_recognizes(super::recognize, "أبلغ شباب القرية الشرطة");
+    }
+
+    #[test]
+    fn a_directional_adjective_makes_a_place() {
+        assert_recognizes(super::recognize, "ولد ب[بالما]{LOCATION} الشرقية عام 1950");
     }
 
     #[test]
