@@ -13,6 +13,15 @@
 //! ordinal or number is a date with a boundary word before it and an era adjective
 //! after it (`نهاية القرن الثامن`, `القرن السادس الميلادي`), as a decade with its
 //! boundary word (`منتصف السبعينيات`).
+//!
+//! Also one date each (rules 7 and 8: the ordinal and the date's own nouns inside, a
+//! leading preposition outside): an ordinal day in words with `من` and the month
+//! (`الثالث من تشرين الثاني`, `الثاني عشر من …`, `الثامن والعشرين من …`); a daypart noun
+//! before a day (`صباح يوم الأحد`, `مساء أمس`, `صباح اليوم`, as dev-gold `هذا الصباح`);
+//! `بالأمس` → `الأمس`; a comma between a day-month and its year (`25 آذار, 1927`); the
+//! year of a month named relatively (`24 تشرين الأول من العام الماضي`); a plural period
+//! with its number word and qualifier (`السنوات الست الماضية`, as `اليومين الماضيين`;
+//! `السنوات الماضية` alone stays vague, rule 9).
 
 use std::sync::LazyLock;
 
@@ -200,6 +209,7 @@ pub(crate) const PERIODS: &[&str] = &[
     "الاعوام",
     "الساعات",
     "الاسابيع",
+    "السنوات",
 ];
 
 /// Period nouns after a demonstrative (`هذا العام`); no duals (`ذات العامين` is an age)
@@ -254,6 +264,26 @@ pub(crate) const ORDINALS: &[&str] = &[
     "الاخير",
 ];
 
+/// Ordinal day numbers written as words, units (normalized): `الأول` … `العاشر`, and the
+/// units of the compounds `الحادي عشر`, `الثامن والعشرين`.
+pub(crate) const DAY_ORDINAL_UNITS: &[&str] = &[
+    "الاول",
+    "الحادي",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+];
+
+/// Nouns of a part of the day that belong to the date they precede (`صباح يوم الأحد`,
+/// `مساء أمس`, `صباح اليوم`), normalized.
+pub(crate) const DAYPART_NOUNS: &[&str] = &["صباح", "مساء", "ظهر", "عصر", "فجر", "ليله"];
+
 /// Decades written as words (`السبعينيات`).
 pub(crate) const DECADES: &[&str] = &[
     "العشرينيات",
@@ -295,9 +325,10 @@ pub(crate) const DAY_WORDS: &[&str] = &["يوم", "اليوم"];
 pub(crate) const SINCE_WORDS: &[&str] = &["منذ"];
 /// Approximators after `منذ` (`منذ نحو 20 عاماً`).
 pub(crate) const APPROXIMATORS: &[&str] = &["نحو", "حوالي", "قرابه", "زهاء"];
-/// Days relative to today that are dates on their own (`أمس`, `البارحة`); `غداً` is
+/// Days relative to today that are dates on their own (`أمس`, `بالأمس` → `الأمس`,
+/// `البارحة`); `غداً` is
 /// left out because `غدا` is also the verb "became".
-pub(crate) const RELATIVE_DAYS: &[&str] = &["امس", "البارحه"];
+pub(crate) const RELATIVE_DAYS: &[&str] = &["امس", "الامس", "البارحه"];
 /// Era markers after a year: `هـ` (Hijri) and `م` (Gregorian), normalized.
 pub(crate) const ERA_MARKERS: &[&str] = &["ه", "م"];
 
@@ -435,6 +466,46 @@ fn next_in(doc: &Doc, i: usize, bit: Bits) -> Option<usize> {
     }
 }
 
+/// The first token of an ordinal day written in words that ends right before token
+/// `m` (`الثالث`, `الثاني عشر`, `الثامن والعشرين`, `العشرين`, `الثلاثين`), on the same
+/// line: the day of a date `<day> من <month>` (`الثالث من تشرين الثاني`).
+fn ordinal_day_before(doc: &Doc, m: usize) -> Option<usize> {
+    if m == 0 || !doc.is_arabic(m - 1) || !doc.same_line(m - 1) {
+        return None;
+    }
+    let unit = |k: usize| doc.is_arabic(k) && DAY_ORDINAL_UNITS.contains(&doc.text(k));
+    let last = doc.text(m - 1);
+    let tens = matches!(last, "والعشرين" | "والثلاثين");
+    if (tens || last == "عشر") && m >= 2 && doc.same_line(m - 2) && unit(m - 2) {
+        // الحادي عشر … التاسع عشر; الحادي والعشرين … الحادي والثلاثين
+        return (doc.text(m - 2) != "الاول" && doc.text(m - 2) != "العاشر").then_some(m - 2);
+    }
+    (matches!(last, "العشرين" | "الثلاثين") || (unit(m - 1) && last != "الحادي")).then_some(m - 1)
+}
+
+/// A daypart noun ([`DAYPART_NOUNS`]) right before token `i` on the same line, with its
+/// proclitic length: `(first, skip)` of the date it starts.
+fn daypart_before(doc: &Doc, i: usize) -> Option<(usize, usize)> {
+    if i == 0 || !doc.same_line(i) || !doc.is_arabic(i - 1) {
+        return None;
+    }
+    let w = doc.text(i - 1);
+    if DAYPART_NOUNS.contains(&w) {
+        return Some((i - 1, 0));
+    }
+    let r = w.strip_prefix(['و', 'ف'])?;
+    DAYPART_NOUNS.contains(&r).then_some((i - 1, 1))
+}
+
+/// Moves the start of a date at `(first, skip)` back over a daypart noun before it.
+fn with_daypart(doc: &Doc, first: usize, skip: usize) -> (usize, usize) {
+    if skip == 0 {
+        daypart_before(doc, first).unwrap_or((first, skip))
+    } else {
+        (first, skip)
+    }
+}
+
 /// A calendar date around a month name starting at token `i`: `(first, skip, end)`.
 fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
     let mut first = i;
@@ -484,8 +555,25 @@ fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
     {
         end = past_era(doc, end + 3);
         context = true;
+    } else if doc.text_or_empty(end) == "من"
+        && doc.same_line(end)
+        && next_in(doc, end + 1, vocab::PERIOD) == Some(0)
+        && doc.text(end + 1) == "العام"
+        && next_in(doc, end + 2, vocab::QUALIFIER) == Some(0)
+    {
+        // 24 تشرين الأول من العام الماضي: the year of the month named relatively
+        end += 3;
+        context = true;
     } else if is_year(doc, end) {
         end = past_era(doc, end + 1);
+        context = true;
+    } else if j > first
+        && is_day(doc, first)
+        && (doc.is_punct(end, ',') || doc.is_punct(end, '،'))
+        && is_year(doc, end + 1)
+    {
+        // 25 آذار, 1927: a day and month, a comma, the year (as in English "March 25, 1927")
+        end = past_era(doc, end + 2);
         context = true;
     } else if let Some(0) = next_in(doc, end, vocab::QUALIFIER) {
         end += 1;
@@ -498,6 +586,18 @@ fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
     if first == i && i > 0 && is_day(doc, i) && word_in(doc, i - 1, vocab::WEEKDAY).is_some() {
         first = i - 1;
         skip = word_in(doc, i - 1, vocab::WEEKDAY).unwrap_or(0);
+    }
+    // an ordinal day in words, `من`, the month: الثالث من تشرين الثاني (the ordinal stays
+    // inside, guideline rule 8)
+    if first == i
+        && mskip == 0
+        && i >= 2
+        && doc.text(i - 1) == "من"
+        && doc.same_line(i)
+        && let Some(d) = ordinal_day_before(doc, i - 1)
+    {
+        first = d;
+        skip = 0;
     }
     Some((first, skip, end))
 }
@@ -624,7 +724,8 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         // أمس, البارحة, أمس الاثنين
         if let Some(s) = word_in(doc, i, vocab::RELATIVE_DAY) {
             let weekday = next_in(doc, i + 1, vocab::WEEKDAY) == Some(0);
-            push(i, s, if weekday { i + 2 } else { i + 1 }, 2);
+            let (first, skip) = with_daypart(doc, i, s);
+            push(first, skip, if weekday { i + 2 } else { i + 1 }, 2);
             continue;
         }
         // weekdays: يوم الإثنين, اليوم الاثنين, الخميس الماضي
@@ -635,14 +736,16 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             if next_in(doc, end, vocab::QUALIFIER) == Some(0) {
                 end += 1;
             }
-            push(i, s, end, 3);
+            let (first, skip) = with_daypart(doc, i, s);
+            push(first, skip, end, 3);
             continue;
         }
         if let Some(s) = word_in(doc, i, vocab::WEEKDAY) {
             let prev_day = i > 0 && word_in(doc, i - 1, vocab::DAY_WORD).is_some();
             let qualified = next_in(doc, i + 1, vocab::QUALIFIER) == Some(0);
-            if !prev_day && (doc.text(i) != "الاحد" || qualified) {
-                push(i, s, if qualified { i + 2 } else { i + 1 }, 2);
+            let (first, skip) = with_daypart(doc, i, s);
+            if !prev_day && (doc.text(i) != "الاحد" || qualified || first < i) {
+                push(first, skip, if qualified { i + 2 } else { i + 1 }, 2);
             }
             continue;
         }
@@ -662,14 +765,29 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             push(first, skip, past_century_era(doc, end), 3);
             continue;
         }
-        // العام الماضي, اليومين الماضيين, العقد المقبل
+        // العام الماضي, اليومين الماضيين, العقد المقبل; a plural period with its number
+        // word: السنوات الخمس الماضية (`السنوات الماضية` alone is vague, rule 9)
         if let Some(s) = word_in(doc, i, vocab::PERIOD) {
-            if next_in(doc, i + 1, vocab::QUALIFIER) == Some(0) {
+            let years = doc.text(i)[s * 2..] == *"السنوات";
+            if next_in(doc, i + 1, vocab::QUALIFIER) == Some(0) && !years {
                 push(i, s, i + 2, 3);
+            } else if doc.same_line(i + 1)
+                && doc
+                    .text_or_empty(i + 1)
+                    .strip_prefix("ال")
+                    .is_some_and(|w| {
+                        super::number::NUMBER_WORDS.contains(&w) || super::number::TENS.contains(&w)
+                    })
+                && next_in(doc, i + 2, vocab::QUALIFIER) == Some(0)
+            {
+                push(i, s, i + 3, 3);
             } else if doc.text(i) == "اليوم" || (s > 0 && doc.stems(i).any(|x| x.key == "اليوم"))
             {
                 let ord = next_in(doc, i + 1, vocab::ORDINAL) == Some(0);
-                push(i, s, if ord { i + 2 } else { i + 1 }, 1);
+                // صباح اليوم: a daypart of today is a date with more evidence
+                let (first, skip) = with_daypart(doc, i, s);
+                let rank = if first < i { 3 } else { 1 };
+                push(first, skip, if ord { i + 2 } else { i + 1 }, rank);
             }
             continue;
         }
@@ -757,6 +875,37 @@ mod tests {
         assert_recognizes(
             super::recognize,
             "في [الساعة 16:20] و(من [6:30] إلى [10:00 صباحاً])",
+        );
+    }
+
+    #[test]
+    fn ordinal_days_in_words() {
+        assert_recognizes(
+            super::recognize,
+            "وقع الاتفاق في [الحادي عشر من أيار الماضي]",
+        );
+        assert_recognizes(super::recognize, "تبدأ الدورة في [الأول من كانون الثاني]");
+        assert_recognizes(
+            super::recognize,
+            "حدث ذلك في [الخامس والعشرين من آذار 2010]",
+        );
+        // an ordinal without a month is no date
+        assert_recognizes(super::recognize, "في الفصل الثالث من الكتاب");
+    }
+
+    #[test]
+    fn the_day_noun_dayparts_and_relative_years() {
+        assert_recognizes(
+            super::recognize,
+            "وصل [صباح يوم الجمعة] وغادر [مساء الخميس]",
+        );
+        assert_recognizes(super::recognize, "وقال [مساء أمس] إن الوفد تحدث ب[الأمس]");
+        assert_recognizes(super::recognize, "وصلت [صباح اليوم] إلى المدينة");
+        assert_recognizes(super::recognize, "ولد في [3 تموز, 1950] في القرية");
+        assert_recognizes(super::recognize, "منذ [5 آب من العام الماضي]");
+        assert_recognizes(
+            super::recognize,
+            "نما خلال [السنوات الخمس الماضية] وفي السنوات الماضية",
         );
     }
 }

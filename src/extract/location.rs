@@ -4,11 +4,14 @@
 //! `كوريا الجنوبية`); descriptor nouns that stay outside (`مدينة نيويورك` → `نيويورك`,
 //! guideline rule 11); geographic head nouns that are part of the name (`نهر النيل`,
 //! `نهر بوتوماك`); a name before `، <state or country>` (`بلانو، تكساس`); and
-//! `الأرض` after planetary nouns (`كوكب الأرض`).
+//! `الأرض` after planetary nouns (`كوكب الأرض`); a polity head with a nisba or a name
+//! (`الإمبراطورية العثمانية`, `إمبراطورية هابسبورغ`: [`polity`]). A lexicon place that is the second term
+//! of an event, award or agreement name is not taken (`معاهدة لندن`, `اتفاق باريس`:
+//! [`super::person::after_event_head`]).
 
 use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
-use super::person::{is_common_shape, is_name_like};
+use super::person::{after_event_head, is_common_shape, is_name_like};
 use super::tokenize::TokenKind;
 use super::vocab;
 use crate::label::Label;
@@ -46,6 +49,46 @@ fn name_at(doc: &Doc, j: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// Head nouns of historical and present polities (normalized), definite and indefinite.
+pub(crate) const POLITY_HEADS: &[&str] = &[
+    "الامبراطوريه",
+    "الاماره",
+    "السلطنه",
+    "الخلافه",
+    "امبراطوريه",
+    "اماره",
+    "سلطنه",
+];
+
+/// A polity at `i` with no separable proper noun (data/eval README: whole LOCATION): a
+/// definite [`POLITY_HEADS`] noun and one or two definite nisba adjectives
+/// (`الإمبراطورية العثمانية`, `الإمبراطورية الرومانية المقدسة`, `الإمارة المورافية`), or
+/// an indefinite one and a foreign name (`إمبراطورية هابسبورغ`). Returns the end token.
+/// `الدولة` and `الجمهورية` are left out: with a nisba they are often a concept
+/// (`الدولة الفلسطينية`) or a lexicon name (`الجمهورية التشيكية`).
+fn polity(doc: &Doc, i: usize) -> Option<usize> {
+    let w = doc.text(i);
+    // every head ends in ه (ta marbuta): one byte test before the list
+    if !w.ends_with('ه') || !POLITY_HEADS.contains(&w) || !doc.same_line(i + 1) {
+        return None;
+    }
+    let nisba = |k: usize| {
+        doc.is_arabic(k)
+            && doc.same_line(k)
+            && doc.text(k).starts_with("ال")
+            && doc.text(k).ends_with("يه")
+            && doc.text(k).chars().count() >= 6
+    };
+    if w.starts_with("ال") {
+        if !nisba(i + 1) {
+            return None;
+        }
+        return Some(if nisba(i + 2) { i + 3 } else { i + 2 });
+    }
+    (is_name_like(doc, i + 1) && !is_common_shape(doc, i + 1) && doc.any_bits(i + 1) == 0)
+        .then_some(i + 2)
+}
+
 /// Finds LOCATION candidates.
 pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
     let lx = &*LEXICON;
@@ -54,7 +97,11 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         if doc.tokens[i].kind != TokenKind::Arabic {
             continue;
         }
-        let lexical = doc.names_at(i).filter(|m| m.tag == Label::Location);
+        // a place named in an event, award or agreement is part of that name
+        // (`معاهدة لندن`, `بطولة أستراليا المفتوحة`: MISC, guideline rule 6)
+        let lexical = doc
+            .names_at(i)
+            .filter(|m| m.tag == Label::Location && !(m.skip == 0 && after_event_head(doc, i)));
         if let Some(m) = lexical {
             let mut c = Candidate::from_tokens(doc, i, m.skip, m.end_token, Label::Location, 2);
             c.lal = m.lal;
@@ -109,6 +156,11 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         {
             out.push(Candidate::from_tokens(doc, s, 0, e, Label::Location, 3));
         }
+        // a polity named by its head and a nisba: الإمبراطورية العثمانية, الإمارة المورافية,
+        // إمبراطورية هابسبورغ
+        if let Some(end) = polity(doc, i) {
+            out.push(Candidate::from_tokens(doc, i, 0, end, Label::Location, 2));
+        }
         // كوكب الأرض
         if doc.any_bits(i) & vocab::PLANET_CONTEXT != 0 && doc.text_or_empty(i + 1) == "الارض"
         {
@@ -151,5 +203,23 @@ mod tests {
         assert_recognizes(super::recognize, "الحامل من [بلانو], [تكساس] أن");
         assert_recognizes(super::recognize, "التي ضربت كوكب [الأرض] وجعلت");
         assert_recognizes(super::recognize, "في شارع \"[إتش]\" الذي");
+    }
+
+    #[test]
+    fn polities_with_a_nisba_or_a_name() {
+        assert_recognizes(super::recognize, "سقطت [الإمبراطورية البيزنطية] عام 1453");
+        assert_recognizes(super::recognize, "ضمت [إمبراطورية ماوريا] أراضي واسعة");
+        assert_recognizes(super::recognize, "امتدت حدود الإمبراطورية شرقاً");
+    }
+
+    #[test]
+    fn places_inside_agreement_and_event_names() {
+        assert_recognizes(
+            super::recognize,
+            "وقعت الدولتان معاهدة برلين وبروتوكول [روما]",
+        );
+        assert_recognizes(super::recognize, "خسر في نهائي بطولة فرنسا المفتوحة");
+        // a summit is where it met
+        assert_recognizes(super::recognize, "اجتمع القادة في قمة [برلين]");
     }
 }
