@@ -461,7 +461,13 @@ impl Doc {
     /// (`None` past the end); same as `LEXICON.names.match_at(self, i)`, remembered.
     #[must_use]
     pub fn names_at(&self, i: usize) -> Option<PhraseMatch<Label>> {
-        let m = self.memo.get(i)?;
+        // most tokens cannot start an entry: no reading is a first word and none is `لل`
+        // (the same test `match_at_bits` starts with), so they need no memo
+        let info = self.info.get(i)?;
+        if info.any & vocab::NAMES_FIRST == 0 && !info.lal {
+            return None;
+        }
+        let m = &self.memo[i];
         m.get_or_init(|| {
             LEXICON
                 .names
