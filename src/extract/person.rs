@@ -182,28 +182,60 @@ fn is_known_person(doc: &Doc, i: usize) -> bool {
 }
 
 /// Extends a name whose first token is `i`: further name tokens (no proclitic), Arabic
-/// name particles, a regnal suffix. Returns the end token. At most `max` tokens.
+/// name particles, a regnal suffix. Returns the end token. At most `max` name words; a
+/// compound given name ([`compound_second`]: `عبد الله`, `زين الدين`) counts as one.
 fn extend_name(doc: &Doc, i: usize, max: usize, allow_definite: bool) -> usize {
     let mut j = i + 1;
     if is_known_person(doc, i) {
         return j;
     }
-    while j < doc.tokens.len() && j - i < max && doc.same_line(j) && doc.tokens[j].space_before {
+    // the second words of compound names, which `max` does not count
+    let mut extra = 0;
+    let mut allow_definite = allow_definite;
+    if let Some(e) = compound_second(doc, i) {
+        // `عبد الفتاح السيسي`: a compound Arabic given name takes a nisba surname
+        extra += e - j;
+        j = e;
+        allow_definite = true;
+    }
+    while j < doc.tokens.len()
+        && j - i < max + extra
+        && doc.same_line(j)
+        && doc.tokens[j].space_before
+    {
         if is_known_person(doc, j) {
             j += 1;
             break;
         }
         let w = doc.text(j);
+        if w == "عبد"
+            && let Some(e) = compound_second(doc, j)
+        {
+            extra += e - j - 1;
+            j = e;
+            continue;
+        }
         if !doc.is_arabic(j) || is_common_shape(doc, j) || ends_name(doc, i, j) {
             break;
         }
         if doc.bits(j) & vocab::NAME_PARTICLE != 0 && is_name_like(doc, j + 1) {
-            j += 2;
+            // `بن عبد العزيز`: the particle, then a compound or one name word
+            match compound_second(doc, j + 1) {
+                Some(e) if doc.text(j + 1) == "عبد" => {
+                    extra += e - j - 2;
+                    j = e;
+                }
+                _ => j += 2,
+            }
             continue;
         }
         // not a coordinated word, but a transliterated W (وولمار) is a name letter
         if is_name_like(doc, j) && (!w.starts_with('و') || w.starts_with("وو")) {
             j += 1;
+            if let Some(e) = compound_second(doc, j - 1) {
+                extra += e - j;
+                j = e;
+            }
             continue;
         }
         if allow_definite
@@ -228,6 +260,26 @@ fn extend_name(doc: &Doc, i: usize, max: usize, allow_definite: bool) -> usize {
     j
 }
 
+/// The end token of a compound Arabic given name (ism murakkab) whose first word is
+/// token `i`: `عبد` + the next word (`عبد الله`, `عبد الفتاح`, `عبد ربه`), or a name
+/// word + `الدين` or `الله` (`زين الدين`, `نور الدين`, `نصر الله`). `None` when token
+/// `i` starts no compound. The reading of `عبد` may carry a proclitic (`وعبد الله`).
+fn compound_second(doc: &Doc, i: usize) -> Option<usize> {
+    let k = i + 1;
+    let next_ok =
+        k < doc.tokens.len() && doc.same_line(k) && doc.tokens[k].space_before && doc.is_arabic(k);
+    if !next_ok {
+        return None;
+    }
+    let abd = doc
+        .stems_with_bits(i)
+        .any(|r| r.key == "عبد" && !r.lal && (r.skip == 0 || r.stripped));
+    if abd && !doc.text(k).starts_with('و') && !is_closed_class(doc, k) {
+        return Some(k + 1);
+    }
+    (matches!(doc.text(k), "الدين" | "الله") && doc.text(i).chars().count() >= 2).then_some(k + 1)
+}
+
 /// Whether token `j` ends a name that starts at token `i` instead of continuing it: a
 /// definite noun after a preposition (`السيد كومي بالكاد`: a name word never carries
 /// `بـ`/`لـ`/`كـ` + `ال`), a [`prepositional_masdar`] (`لتشكيل`), or a place or organization of the lexicon after a name that
@@ -240,6 +292,29 @@ fn ends_name(doc: &Doc, i: usize, j: usize) -> bool {
             && doc
                 .names_at(j)
                 .is_some_and(|m| m.skip == 0 && m.tag != Label::Person))
+}
+
+/// Military ranks that are also common nouns (normalized): `الفريق` (lieutenant
+/// general; the team), `اللواء` (major general; the brigade, the banner).
+const AMBIGUOUS_TITLES: &[&str] = &["الفريق", "اللواء"];
+
+/// Whether token `i` is one of [`AMBIGUOUS_TITLES`], possibly after `و`/`ف`.
+fn ambiguous_title(doc: &Doc, i: usize) -> bool {
+    let w = doc.text(i);
+    let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    AMBIGUOUS_TITLES.contains(&w)
+}
+
+/// Whether the name `[j, end)` after an [`ambiguous_title`] reads as a name and not
+/// as the predicate of the common noun (`الفريق جاهز`, "the team is ready"): a known
+/// given name or person, a compound given name, two name words or more, or one long
+/// word (six letters or more) that [`is_name_like`] already accepted.
+fn strong_name(doc: &Doc, j: usize, end: usize) -> bool {
+    end >= j + 2
+        || is_first_name(doc, j)
+        || is_known_person(doc, j)
+        || compound_second(doc, j).is_some()
+        || doc.text(j).chars().count() >= 6
 }
 
 /// Titles of monarchs and popes (normalized), which take one name with its nasab and
@@ -283,7 +358,11 @@ fn ruler_name_end(doc: &Doc, j: usize, end: usize) -> usize {
         j + 1
     };
     while e + 1 < end && doc.bits(e) & vocab::NAME_PARTICLE != 0 {
-        e += 2;
+        // `بن عبد العزيز`: a compound name after the particle
+        e = match compound_second(doc, e + 1) {
+            Some(c) if doc.text(e + 1) == "عبد" => c,
+            _ => e + 2,
+        };
     }
     e = e.min(end);
     if e < doc.tokens.len()
@@ -374,6 +453,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                 j,
                 doc.text(i).starts_with("ال") || doc.text(i).starts_with("وال"),
             )
+            && !(j == i + 1 && ambiguous_title(doc, i) && !strong_name(doc, j, end))
         {
             let end = if ruler_title(doc, i, j) {
                 ruler_name_end(doc, j, end)
@@ -444,7 +524,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             let arabic = st.bits & vocab::FIRST_NAME_AR != 0 && st.skip == 0;
             if (arabic || st.bits & vocab::FIRST_NAME_FOREIGN != 0) && i + 1 < n {
                 let mut end = if key == "عبد" {
-                    i + 2
+                    extend_name(doc, i, 4, true)
                 } else {
                     extend_name(doc, i, 4, arabic)
                 };
@@ -1169,6 +1249,42 @@ mod tests {
             super::recognize,
             "كما هنأ الرئيس الروسي نظيره الأميركي على عملية",
         );
+    }
+
+    /// Compound given names (ism murakkab) are one name word: `عبد` + the next word,
+    /// and a name + `الدين`/`الله`; a nisba surname may follow.
+    #[test]
+    fn compound_given_names_stay_whole() {
+        assert_recognizes(super::recognize, "وأعلن [عبد الرحيم بلقاسم] انسحابه أمس.");
+        assert_recognizes(
+            super::recognize,
+            "وقال [عبد الكريم الزهراني] إن الاجتماع انتهى.",
+        );
+        assert_recognizes(
+            super::recognize,
+            "استقبل الملك [عبد الله الثالث] الوفد في القصر.",
+        );
+        assert_recognizes(
+            super::recognize,
+            "وصل الأمير [فيصل بن عبد الرحمن] إلى الرباط.",
+        );
+        assert_recognizes(
+            super::recognize,
+            "قال المدرب [نور الدين بوزيان] إن الفريق تعب.",
+        );
+    }
+
+    /// A rank that is also a common noun takes a name only when the next words read as
+    /// one, not as a predicate ("the team is ready").
+    #[test]
+    fn ambiguous_ranks_need_a_clear_name() {
+        assert_recognizes(super::recognize, "قال المدير إن الفريق جاهز للمباراة.");
+        assert_recognizes(super::recognize, "وأكد أن اللواء مستعد للانتشار.");
+        assert_recognizes(
+            super::recognize,
+            "وصل الفريق [عبد الرحيم دقلو] إلى الخرطوم.",
+        );
+        assert_recognizes(super::recognize, "التقى اللواء [أحمد المسماري] بالوفد.");
     }
 
     #[test]
