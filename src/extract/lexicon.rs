@@ -111,6 +111,20 @@ pub struct LexiconEntry {
     pub canonical: String,
 }
 
+/// Whether decisions on mentions of `label` are learned: names are (PERSON,
+/// ORGANIZATION, LOCATION, MISC), because a name means the same entity wherever it
+/// recurs; DATE, NUMBER and QUOTE are not, because whether such a text is a mention,
+/// and its value, depend on its context (rejecting the relative date `اليوم الاثنين`
+/// in one article must not hide it in every other). Lines of those labels written by
+/// hand are still read and applied.
+#[must_use]
+pub fn learns_label(label: Label) -> bool {
+    matches!(
+        label,
+        Label::Person | Label::Organization | Label::Location | Label::Misc
+    )
+}
+
 /// Learned entries and rejected suggestions of one project (see the module doc).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProjectLexicon {
@@ -176,12 +190,12 @@ impl ProjectLexicon {
     /// Learns an accepted or manual annotation: `surface` (the annotated text) is a
     /// `label` mention of the entity `canonical` (the surface when empty). An entry with
     /// the same normalized surface and label takes the new canonical name, and a
-    /// rejection of the pair is withdrawn. QUOTE and empty surfaces are not learned.
-    /// Returns whether the lexicon changed.
+    /// rejection of the pair is withdrawn. Only names are learned ([`learns_label`]);
+    /// empty surfaces are not. Returns whether the lexicon changed.
     pub fn learn_accepted(&mut self, surface: &str, label: Label, canonical: &str) -> bool {
         let surface = clean(surface);
         let key = surface_key(&surface);
-        if key.is_empty() || label == Label::Quote {
+        if key.is_empty() || !learns_label(label) {
             return false;
         }
         let canonical = match clean(canonical) {
@@ -213,11 +227,12 @@ impl ProjectLexicon {
     }
 
     /// Learns a rejected suggestion: `(surface, label)` is not suggested again, and a
-    /// learned entry for the pair is forgotten. Returns whether the lexicon changed.
+    /// learned entry for the pair is forgotten. Only names are learned
+    /// ([`learns_label`]). Returns whether the lexicon changed.
     pub fn learn_rejected(&mut self, surface: &str, label: Label) -> bool {
         let surface = clean(surface);
         let key = surface_key(&surface);
-        if key.is_empty() || label == Label::Quote {
+        if key.is_empty() || !learns_label(label) {
             return false;
         }
         let before = self.entries.len();
@@ -769,6 +784,23 @@ mod tests {
         let mut lx = ProjectLexicon::new();
         lx.learn_accepted("معهد بوتين للدراسات", Label::Organization, "");
         assert_extracts_with(&lx, "قال [معهد بوتين للدراسات]{ORGANIZATION} إن");
+    }
+
+    /// Dates, numbers and quotes depend on their context: deciding on one never acts
+    /// on other articles.
+    #[test]
+    fn only_names_are_learned() {
+        let mut lx = ProjectLexicon::new();
+        assert!(!lx.learn_rejected("اليوم الاثنين", Label::Date));
+        assert!(!lx.learn_rejected("30", Label::Number));
+        assert!(!lx.learn_accepted("الأسبوع المقبل", Label::Date, ""));
+        assert!(!lx.learn_accepted("«سنواصل العمل»", Label::Quote, ""));
+        assert!(lx.is_empty());
+        assert_extracts_with(&lx, "وصل الوفد [اليوم الاثنين]{DATE} إلى [روسيا]{LOCATION}");
+        assert!(lx.learn_rejected("روسيا", Label::Location));
+        assert!(lx.learn_accepted("كوفيد", Label::Misc, ""));
+        assert_eq!(lx.rejected().len(), 1);
+        assert_eq!(lx.entries().len(), 1);
     }
 
     #[test]
