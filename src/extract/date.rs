@@ -22,6 +22,10 @@
 //! year of a month named relatively (`24 تشرين الأول من العام الماضي`); a plural period
 //! with its number word and qualifier (`السنوات الست الماضية`, as `اليومين الماضيين`;
 //! `السنوات الماضية` alone stays vague, rule 9).
+//!
+//! Numeric dates are one date with their value ([`numeric_date`]): day/month/year with
+//! `/`, `-` or `.` (`1/3/2020`, `13-11-2020`, `13.11.2020`) and year/month/day
+//! (`2020/03/03`), the same separator twice and no spaces.
 
 use std::sync::LazyLock;
 
@@ -627,6 +631,71 @@ const STARTS_DATE: Bits = vocab::MONTH_PREFIX
     | vocab::DECADE
     | vocab::SINCE_WORD;
 
+/// A numeric date starting at token `i`: its end token and its `(year, month, day)`.
+///
+/// Forms: `D/M/YYYY` and `YYYY/M/D` as five tokens with the same separator (`/` or `-`)
+/// twice and no spaces, and `D.M.YYYY` (one number token). The day and month have one or
+/// two digits and the year four. Arabic usage writes the day first (`1/3/2020` is 1
+/// March 2020); a second field above 12 can only be a day, so `3/13/2020` is read as
+/// month/day. `None` for impossible values (month 0 or above 12, day 0 or above the
+/// month's length) and for a number followed by more of the same pattern
+/// (`1/2/2020/5`), which is not a date.
+#[must_use]
+pub(crate) fn numeric_date(doc: &Doc, i: usize) -> Option<(usize, (u16, u8, u8))> {
+    let number = |k: usize| {
+        doc.tokens
+            .get(k)
+            .filter(|t| t.kind == TokenKind::Number)
+            .map(|_| doc.text(k))
+    };
+    let first = number(i)?;
+    let (fields, end): ([&str; 3], usize) = if first.matches('.').count() == 2 {
+        let mut it = first.split('.');
+        ([it.next()?, it.next()?, it.next()?], i + 1)
+    } else {
+        let sep = ['/', '-'].into_iter().find(|&c| doc.is_punct(i + 1, c))?;
+        let tight = (i + 1..i + 5).all(|k| {
+            doc.tokens
+                .get(k)
+                .is_some_and(|t| !t.space_before && !t.newline_before)
+        });
+        if !tight || !doc.is_punct(i + 3, sep) {
+            return None;
+        }
+        ([first, number(i + 2)?, number(i + 4)?], i + 5)
+    };
+    // `1/2/2020/5` or `1/2/2020.` followed by digits: part of something longer
+    if doc.tokens.get(end).is_some_and(|t| !t.space_before)
+        && (doc.is_punct(end, '/') || doc.is_punct(end, '-'))
+        && number(end + 1).is_some()
+    {
+        return None;
+    }
+    if fields
+        .iter()
+        .any(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let lens = fields.map(str::len);
+    let num = |f: &str| f.parse::<u16>().ok();
+    let (y, a, b) = match lens {
+        [1 | 2, 1 | 2, 4] => (num(fields[2])?, num(fields[1])?, num(fields[0])?),
+        [4, 1 | 2, 1 | 2] => (num(fields[0])?, num(fields[1])?, num(fields[2])?),
+        _ => return None,
+    };
+    // (year, month, day): the month is `a` unless only `b` can be one
+    let (month, day) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (day >= 1 && day <= days).then_some((end, (y, month as u8, day as u8)))
+}
+
 /// Finds DATE candidates.
 pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
@@ -651,6 +720,10 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             continue;
         }
         if tok.kind == TokenKind::Number {
+            if let Some((end, _)) = numeric_date(doc, i) {
+                push(i, 0, end, 3);
+                continue;
+            }
             let t = doc.text(i);
             // clock time: 16:20, 10:00 صباحاً
             if t.contains(':') {
@@ -814,6 +887,29 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use crate::extract::testutil::assert_recognizes;
+
+    /// Numeric dates: one DATE with its value; day first, as Arabic text writes them.
+    #[test]
+    fn numeric_dates_are_one_date() {
+        assert_recognizes(super::recognize, "وصل الوفد في [1/3/2020] ثم غادر.");
+        assert_recognizes(
+            super::recognize,
+            "صدر القرار بتاريخ [2020/03/03] وفي [13-11-2021].",
+        );
+        assert_recognizes(super::recognize, "وُقّع في [13.11.2020] بالرياض.");
+        // not dates: a score, a fraction, an impossible day, a longer code
+        assert_recognizes(super::recognize, "فاز الفريق 3-1 في المباراة");
+        assert_recognizes(super::recognize, "بلغ 31/2/2020 و1/2/2020/5 رقماً");
+        let doc = super::Doc::new("في 1/3/2020 و3/13/2021 و29/2/2024");
+        let got: Vec<_> = [1, 7, 13]
+            .iter()
+            .map(|&i| super::numeric_date(&doc, i).map(|(_, v)| v))
+            .collect();
+        assert_eq!(
+            got,
+            [Some((2020, 3, 1)), Some((2021, 3, 13)), Some((2024, 2, 29))]
+        );
+    }
 
     #[test]
     fn calendar_dates() {

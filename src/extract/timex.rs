@@ -401,8 +401,13 @@ pub struct Context {
 /// when its words give none.
 #[must_use]
 pub fn date_value(doc: &Doc, first: usize, end: usize, ctx: Context) -> Option<DateValue> {
-    let p = parts(doc, first, end.min(doc.tokens.len()));
     let plain = |value: String| Some(DateValue { value, hijri: None });
+    if let Some((e, (y, m, d))) = super::date::numeric_date(doc, first)
+        && e == end
+    {
+        return plain(format!("{y:04}-{m:02}-{d:02}"));
+    }
+    let p = parts(doc, first, end.min(doc.tokens.len()));
     if let Some(d) = p.decade {
         return plain(format!("XX{d}X"));
     }
