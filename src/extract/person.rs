@@ -230,7 +230,7 @@ fn extend_name(doc: &Doc, i: usize, max: usize, allow_definite: bool) -> usize {
             continue;
         }
         // not a coordinated word, but a transliterated W (وولمار) is a name letter
-        if is_name_like(doc, j) && (!w.starts_with('و') || w.starts_with("وو")) {
+        if is_name_like(doc, j) && (!w.starts_with('و') || transliterated_w(w)) {
             j += 1;
             if let Some(e) = compound_second(doc, j - 1) {
                 extra += e - j;
@@ -732,6 +732,13 @@ pub(crate) fn noun_template(word: &str) -> bool {
         || LOANWORDS.contains(&word)
 }
 
+/// Whether a word starting with `وو` reads as a transliterated W (`وولمار`,
+/// `وودوارد`) rather than the conjunction `و` + a word starting with `و`: five letters or
+/// more, since `و` + a three-letter verb (`ووصل`, `ووعد`, `ووضع`) is far more common.
+fn transliterated_w(w: &str) -> bool {
+    w.starts_with("وو") && w.chars().count() >= 5
+}
+
 /// Whether token `l` can be an unknown given name before the name that starts at `l + 1`
 /// ([`extend_leftwards`]): a plain name-like word (in no list in any reading, not a known
 /// name, not definite, without tanween or proclitic `و`, not of a verb, common-noun,
@@ -758,7 +765,7 @@ fn unknown_given_name_word(doc: &Doc, l: usize, readings: bool) -> bool {
         && w.chars().count() >= 3
         && doc.any_bits(l) == 0
         && doc.names_at(l).is_none()
-        && (!w.starts_with('و') || w.starts_with("وو"))
+        && (!w.starts_with('و') || transliterated_w(w))
         && !is_common_shape(doc, l)
         && !is_broken_plural_shape(doc, l)
         && !definite_after_proclitic(doc, l)
@@ -1285,6 +1292,13 @@ mod tests {
             "وصل الفريق [عبد الرحيم دقلو] إلى الخرطوم.",
         );
         assert_recognizes(super::recognize, "التقى اللواء [أحمد المسماري] بالوفد.");
+    }
+
+    /// `و` + a verb starting with `و` is no transliterated W.
+    #[test]
+    fn conjunction_before_waw_verbs_is_no_name() {
+        assert_recognizes(super::recognize, "غادر الوفد المطار، ووصل [بوتين].");
+        assert_recognizes(super::recognize, "ووعد [بوتين] بالرد.");
     }
 
     #[test]

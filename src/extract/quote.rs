@@ -25,12 +25,28 @@ fn closing(c: char) -> char {
     }
 }
 
-/// Whether a reporting verb (or a colon) occurs among the few tokens before `i`.
+/// Whether a reporting verb (or a colon) occurs among the few tokens before `i`, or
+/// further back in the same sentence when the quotation follows the complementizer
+/// `أن`/`إن` (`قال نتنياهو في بيان إن "…"`, `أكد ماكرون خلال المؤتمر أن "…"`: the
+/// quoted words are the reported clause, however short).
 fn speech_context(doc: &Doc, i: usize) -> bool {
     if i > 0 && (doc.is_punct(i - 1, ':') || doc.is_punct(i - 1, '：')) {
         return true;
     }
-    (i.saturating_sub(4)..i).any(|k| doc.reading_with(k, vocab::REPORTING_VERB).is_some())
+    let verb_in =
+        |from: usize| (from..i).any(|k| doc.reading_with(k, vocab::REPORTING_VERB).is_some());
+    if verb_in(i.saturating_sub(4)) {
+        return true;
+    }
+    let complementizer = i > 0
+        && doc.tokens[i].space_before
+        && matches!(doc.text(i - 1), "ان" | "بان" | "وان" | "فان");
+    if !complementizer {
+        return false;
+    }
+    // back to the start of the sentence, at most 12 tokens
+    let floor = super::context::sentence_start(doc, i - 1, 12);
+    verb_in(floor)
 }
 
 /// Finds QUOTE and MISC candidates.
@@ -92,5 +108,14 @@ mod tests {
         );
         assert_recognizes(super::recognize, "مكافحة كورونا وقمة \"[G7]{MISC}\"");
         assert_recognizes(super::recognize, "وقال «[الوضع صعب جدا]» أمس");
+        // a short reported clause after أن/إن, the verb further back in the sentence
+        assert_recognizes(
+            super::recognize,
+            "أكد الوزير خلال المؤتمر الصحفي أن \"[الحدود آمنة]\".",
+        );
+        assert_recognizes(
+            super::recognize,
+            "وصل الوفد. وأضاف البيان أن الشركة أطلقت \"[نجمة]{MISC}\" أمس.",
+        );
     }
 }

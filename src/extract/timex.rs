@@ -220,6 +220,52 @@ fn reading(doc: &Doc, i: usize, bits: Bits) -> &str {
 }
 
 /// Reads the tokens `[first, end)` of a DATE mention.
+/// A day of the month written as an ordinal in words before `من` and a month name
+/// (`الأول من تشرين الأول`, `الحادي عشر من …`, `الثامن والعشرين من …`): the day and the
+/// token of `من`, within `[i, end)`. Masculine ordinals, as `اليوم` is masculine.
+fn ordinal_day(doc: &Doc, i: usize, end: usize) -> Option<(u8, usize)> {
+    const UNITS: [&str; 10] = [
+        "الاول",
+        "الثاني",
+        "الثالث",
+        "الرابع",
+        "الخامس",
+        "السادس",
+        "السابع",
+        "الثامن",
+        "التاسع",
+        "العاشر",
+    ];
+    let word = doc.text(i);
+    let (mut day, mut k) = match word {
+        "الحادي" => (1, i + 1),
+        "العشرين" => (20, i + 1),
+        "الثلاثين" => (30, i + 1),
+        _ => (UNITS.iter().position(|u| *u == word)? as u8 + 1, i + 1),
+    };
+    if day < 10 && k < end {
+        match doc.text(k) {
+            "عشر" => {
+                day += 10;
+                k += 1;
+            }
+            "والعشرين" => {
+                day += 20;
+                k += 1;
+            }
+            "والثلاثين" => {
+                day += 30;
+                k += 1;
+            }
+            _ => {}
+        }
+    }
+    // الحادي only in a compound (الحادي عشر, الحادي والعشرين)
+    let valid = (1..=31).contains(&day) && !(word == "الحادي" && day == 1);
+    (valid && k + 1 < end && doc.text(k) == "من" && month_name_at(doc, k + 1).is_some())
+        .then_some((day, k))
+}
+
 fn parts(doc: &Doc, first: usize, end: usize) -> Parts {
     let mut acc = Parts::default();
     let mut i = first;
@@ -252,6 +298,13 @@ fn parts(doc: &Doc, first: usize, end: usize) -> Parts {
                 }
             }
             TokenKind::Arabic => {
+                if acc.day.is_none()
+                    && let Some((d, e)) = ordinal_day(doc, i, end)
+                {
+                    acc.day = Some(d);
+                    i = e;
+                    continue;
+                }
                 if let Some((_, e, tag)) = month_name_at(doc, i) {
                     // حزيران/ يونيو: two names of one month
                     let dual_name = i > first && doc.is_punct(i - 1, '/') && !acc.months.is_empty();
@@ -560,6 +613,17 @@ mod tests {
             ["XXXX-10,mod:START", "XXXX-10-21"]
         );
         assert_eq!(values("منذ [حزيران 2019]{DATE}."), ["2019-06"]);
+        // ordinal days in words and numeric dates
+        assert_eq!(
+            values(
+                "في [الأول من تشرين الأول/ أكتوبر 2021]{DATE} وفي [الحادي عشر من أيلول 2001]{DATE}"
+            ),
+            ["2021-10-01", "2001-09-11"]
+        );
+        assert_eq!(
+            values("وفي [الثامن والعشرين من شباط 2019]{DATE} ثم [13/11/2020]{DATE}"),
+            ["2019-02-28", "2020-11-13"]
+        );
     }
 
     #[test]
