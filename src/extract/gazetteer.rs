@@ -138,18 +138,24 @@ impl<T: Copy> PhraseTable<T> {
         self.filter.may_contain(key)
     }
 
-    fn lookup(&self, doc: &Doc, key: &str, i: usize) -> Option<(usize, T)> {
-        self.lookup_hashed(doc, key, word_hash(key), i)
-    }
-
-    /// [`Self::lookup`] of a key whose [`word_hash`] is `hash`.
-    fn lookup_hashed(&self, doc: &Doc, key: &str, hash: u64, i: usize) -> Option<(usize, T)> {
+    /// The end token and tag of the longest entry whose first word is `key` (whose
+    /// [`word_hash`] is `hash`) and whose other words are the tokens after `i`.
+    /// Only entries ending before token `max_end` count.
+    fn lookup_hashed(
+        &self,
+        doc: &Doc,
+        key: &str,
+        hash: u64,
+        i: usize,
+        max_end: usize,
+    ) -> Option<(usize, T)> {
         if !self.filter.may_contain_hash(hash) {
             return None;
         }
         let list = self.by_first.get(key)?;
         'entries: for (rest, tag) in list {
-            if i + 1 + rest.len() > doc.tokens.len() {
+            let end = i + 1 + rest.len();
+            if end > doc.tokens.len() || end >= max_end {
                 continue;
             }
             for (k, w) in rest.iter().enumerate() {
@@ -167,7 +173,15 @@ impl<T: Copy> PhraseTable<T> {
     /// Arabic first token (unsegmented first; for `لل` both `ال…` and the bare stem).
     #[must_use]
     pub fn match_at(&self, doc: &Doc, i: usize) -> Option<PhraseMatch<T>> {
-        self.match_filtered(doc, i, None)
+        self.match_filtered(doc, i, None, usize::MAX)
+    }
+
+    /// The longest entry starting at token `i` that ends before token `max_end` (a
+    /// shorter alternative to a longer match, for when the longer one loses to an
+    /// overlapping mention: `روسيا` inside `روسيا اليوم` when `اليوم الاثنين` is a date).
+    #[must_use]
+    pub fn match_before(&self, doc: &Doc, i: usize, max_end: usize) -> Option<PhraseMatch<T>> {
+        self.match_filtered(doc, i, None, max_end)
     }
 
     /// [`Self::match_at`] for a table whose first words all carry `first_bit`
@@ -181,7 +195,7 @@ impl<T: Copy> PhraseTable<T> {
         if doc.tokens.get(i).is_none() || doc.any_bits(i) & first_bit == 0 && !doc.has_lal(i) {
             return None;
         }
-        self.match_filtered(doc, i, Some(first_bit))
+        self.match_filtered(doc, i, Some(first_bit), usize::MAX)
     }
 
     fn match_filtered(
@@ -189,6 +203,7 @@ impl<T: Copy> PhraseTable<T> {
         doc: &Doc,
         i: usize,
         first_bit: Option<Bits>,
+        max_end: usize,
     ) -> Option<PhraseMatch<T>> {
         let lacks = |b: Bits| first_bit.is_some_and(|f| b & f == 0);
         let tok = doc.tokens.get(i)?;
@@ -203,7 +218,7 @@ impl<T: Copy> PhraseTable<T> {
                 return None;
             }
             return self
-                .lookup(doc, word, i)
+                .lookup_hashed(doc, word, word_hash(word), i, max_end)
                 .map(|(end_token, tag)| PhraseMatch {
                     skip: 0,
                     end_token,
@@ -216,9 +231,10 @@ impl<T: Copy> PhraseTable<T> {
             if !st.lal && lacks(st.bits) {
                 continue;
             }
-            let mut found = self.lookup_hashed(doc, st.key, st.hash, i);
+            let mut found = self.lookup_hashed(doc, st.key, st.hash, i, max_end);
             if found.is_none() && st.lal {
-                found = self.lookup(doc, &st.key["ال".len()..], i);
+                let bare = &st.key["ال".len()..];
+                found = self.lookup_hashed(doc, bare, word_hash(bare), i, max_end);
             }
             if let Some((end_token, tag)) = found
                 && best.is_none_or(|b| end_token > b.end_token)

@@ -99,9 +99,24 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         }
         // a place named in an event, award or agreement is part of that name
         // (`معاهدة لندن`, `بطولة أستراليا المفتوحة`: MISC, guideline rule 6)
-        let lexical = doc
-            .names_at(i)
+        let names = doc.names_at(i);
+        let lexical = names
             .filter(|m| m.tag == Label::Location && !(m.skip == 0 && after_event_head(doc, i)));
+        // a shorter place inside a longer name of another kind (`روسيا` in the channel
+        // `روسيا اليوم`), a weaker candidate for when the longer one loses to an
+        // overlapping mention (`إلى روسيا اليوم الاثنين`: a place and a date)
+        if let Some(m) = names
+            && m.tag != Label::Location
+            && m.end_token > i + 1
+            && let Some(short) = LEXICON.names.match_before(doc, i, m.end_token)
+            && short.tag == Label::Location
+            && short.skip == m.skip
+        {
+            let mut c =
+                Candidate::from_tokens(doc, i, short.skip, short.end_token, Label::Location, 1);
+            c.lal = short.lal;
+            out.push(c);
+        }
         if let Some(m) = lexical {
             let mut c = Candidate::from_tokens(doc, i, m.skip, m.end_token, Label::Location, 2);
             c.lal = m.lal;
@@ -179,6 +194,15 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use crate::extract::testutil::assert_recognizes;
+
+    /// A place at the start of a longer name survives when that name loses to an
+    /// overlapping mention (whole pipeline: the date wins over the channel name).
+    #[test]
+    fn place_inside_a_losing_longer_name() {
+        use crate::extract::testutil::assert_extracts;
+        assert_extracts("وصل الوزير إلى [روسيا]{LOCATION} [اليوم الاثنين]{DATE} للمشاركة.");
+        assert_extracts("وبثت قناة [روسيا اليوم]{ORGANIZATION} المقابلة.");
+    }
 
     #[test]
     fn lexicon_with_proclitics() {
