@@ -206,3 +206,27 @@ fn extract_jsonl_streams_one_result_per_line() {
     assert!(out.status.success());
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
 }
+
+#[test]
+fn eval_refuses_malformed_gold_naming_line_and_span() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    let first_doc =
+        r#"{"doc":"a","text":"قال بوتين في موسكو","spans":[{"start":4,"end":9,"label":"PERSON"}]}"#;
+    let overlapping = r#"{"doc":"b","text":"قال بوتين في موسكو","spans":[{"start":4,"end":9,"label":"PERSON"},{"start":7,"end":12,"label":"LOCATION"}]}"#;
+    std::fs::write(&gold, format!("{first_doc}\n{overlapping}\n")).unwrap();
+    let out = taliq().arg("eval").arg(&gold).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 2") && err.contains("span 2 (7..12"),
+        "{err}"
+    );
+    assert!(err.contains("overlaps"), "{err}");
+
+    std::fs::write(&gold, format!("{first_doc}\n{first_doc}\n")).unwrap();
+    let out = taliq().arg("eval").arg(&gold).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("duplicate doc id"));
+}
