@@ -221,9 +221,11 @@ struct JsonlError<'a> {
 /// `taliq extract FILE` writes (`format`, `version`, `document`, `offset_unit`,
 /// `labels`, `annotations`, `entities`; see [`crate::export`]), with
 /// `document.source` the ID (its JSON text when not a string) and offsets in chars of
-/// `text` (a leading BOM removed). For a bad line (not UTF-8, not JSON, no `doc` or no
+/// `text` (a leading BOM removed). A UTF-8 BOM at the start of the input is skipped. For
+/// a bad line (not UTF-8, not JSON, no `doc` or no
 /// string `text`) it is `{"doc": ID or null, "line": N, "error": "…"}` with the 1-based
-/// input line number, and the same message goes to `errors`; processing continues.
+/// input line number (and the column within it when known), and the same message goes
+/// to `errors`; processing continues.
 ///
 /// Returns the number of bad lines.
 ///
@@ -247,7 +249,13 @@ pub fn extract_jsonl(
             break;
         }
         line_no += 1;
-        let line = match std::str::from_utf8(&buf) {
+        // a UTF-8 BOM before the first line (as some editors and PowerShell write it)
+        let bytes = if line_no == 1 {
+            buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf)
+        } else {
+            &buf
+        };
+        let line = match std::str::from_utf8(bytes) {
             Ok(l) => l.trim(),
             Err(e) => {
                 failed += 1;
@@ -285,7 +293,13 @@ pub fn extract_jsonl(
                     .ok()
                     .and_then(|v| v.get("doc").cloned())
                     .unwrap_or_default();
-                report_bad_line(out, errors, &doc, line_no, &format!("not a document: {e}"))?;
+                report_bad_line(
+                    out,
+                    errors,
+                    &doc,
+                    line_no,
+                    &format!("not a document: {}", json_error(&e)),
+                )?;
                 continue;
             }
         };
@@ -293,6 +307,18 @@ pub fn extract_jsonl(
         out.flush().context("cannot write the result")?;
     }
     Ok(failed)
+}
+
+/// A serde_json error about one input line, without serde's "at line 1 column N" (the
+/// caller names the input line): the message, then "at column N" when known.
+fn json_error(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match full.strip_suffix(&suffix) {
+        Some(message) if e.column() > 0 => format!("{message} at column {}", e.column()),
+        Some(message) => message.to_owned(),
+        None => full,
+    }
 }
 
 fn report_bad_line(

@@ -230,3 +230,40 @@ fn eval_refuses_malformed_gold_naming_line_and_span() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("duplicate doc id"));
 }
+
+#[test]
+fn extract_jsonl_skips_a_bom_and_names_the_column_not_serdes_line_1() {
+    use std::io::Write as _;
+    let mut child = taliq()
+        .args(["extract", "--jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = "\u{feff}{\"doc\":\"a\",\"text\":\"التقى بوتين في موسكو\"}\n{\"doc\":\"b\"}\n";
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(lines[0]["doc"], "a", "the BOM line is a good document");
+    assert!(lines[0].get("error").is_none(), "{stdout}");
+    assert_eq!(lines[1]["line"], 2);
+    let error = lines[1]["error"].as_str().unwrap();
+    assert!(error.contains("missing field `text`"), "{error}");
+    assert!(error.contains("column 11"), "{error}");
+    assert!(!error.contains("line 1"), "{error}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("input line 2: not a document"), "{stderr}");
+    assert!(!stderr.contains("line 1 column"), "{stderr}");
+}
