@@ -61,7 +61,9 @@ pub enum Invocation {
 /// Parses the arguments after the program name.
 ///
 /// # Errors
-/// A message for unknown options or a missing file argument.
+/// A message for unknown options, a missing file argument, or a lone word that is no
+/// file and looks like a subcommand (see `looks_like_a_command`); the caller prints it
+/// and exits with status 2.
 pub fn parse_args(args: &[std::ffi::OsString]) -> Result<Invocation> {
     let strs: Vec<&str> = args.iter().map(|a| a.to_str().unwrap_or("")).collect();
     match strs.as_slice() {
@@ -81,9 +83,24 @@ pub fn parse_args(args: &[std::ffi::OsString]) -> Result<Invocation> {
         ["eval", ..] => bail!("usage: taliq eval GOLD.jsonl"),
         ["layout", rest @ ..] => parse_layout(rest),
         [opt] if opt.starts_with('-') && opt.len() > 1 => bail!("unknown option {opt}\n\n{USAGE}"),
+        [word] if looks_like_a_command(&args[0]) => {
+            bail!("unknown command {word:?} (and no file of that name)\n\n{USAGE}")
+        }
         [_] => Ok(Invocation::Gui(Some(PathBuf::from(&args[0])))),
         _ => bail!("too many arguments\n\n{USAGE}"),
     }
+}
+
+/// True when the lone argument `arg` reads as a mistyped subcommand rather than an
+/// article: no extension, no path separator, and nothing of that name exists.
+fn looks_like_a_command(arg: &std::ffi::OsStr) -> bool {
+    let path = Path::new(arg);
+    let s = arg.to_string_lossy();
+    !s.is_empty()
+        && path.extension().is_none()
+        && !s.contains('/')
+        && !s.contains(std::path::MAIN_SEPARATOR)
+        && !path.exists()
 }
 
 fn parse_layout(rest: &[&str]) -> Result<Invocation> {
@@ -444,6 +461,34 @@ mod tests {
         assert!(parse_args(&args(&["eval"])).is_err());
         assert!(parse_args(&args(&["eval", "a", "b"])).is_err());
         assert!(parse_args(&args(&["eval", "--x"])).is_err());
+    }
+
+    #[test]
+    fn a_lone_word_that_is_no_file_is_an_unknown_command() {
+        let dir = tempfile::tempdir().unwrap();
+        let word = dir.path().join("bogus").to_string_lossy().into_owned();
+        // a word: no separator, no extension, nothing of that name
+        let err = parse_args(&args(&["bogus-subcommand"]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("unknown command") && err.contains("Usage"),
+            "{err}"
+        );
+        // paths and names with an extension stay files, existing or not
+        for file in ["missing.txt", "notes/article", word.as_str()] {
+            assert_eq!(
+                parse_args(&args(&[file])).unwrap(),
+                Invocation::Gui(Some(file.into())),
+                "{file}"
+            );
+        }
+        // an existing folder (or file) without extension opens; tests run in the crate root
+        assert_eq!(
+            parse_args(&args(&["src"])).unwrap(),
+            Invocation::Gui(Some("src".into())),
+            "the crate's src folder exists in the test's working directory"
+        );
     }
 
     #[test]

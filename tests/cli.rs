@@ -267,3 +267,22 @@ fn extract_jsonl_skips_a_bom_and_names_the_column_not_serdes_line_1() {
     assert!(stderr.contains("input line 2: not a document"), "{stderr}");
     assert!(!stderr.contains("line 1 column"), "{stderr}");
 }
+
+#[test]
+fn an_unknown_subcommand_exits_with_usage_instead_of_opening_a_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = taliq()
+        .arg("bogus-subcommand")
+        .current_dir(dir.path())
+        .env("DISPLAY", "")
+        .env("WAYLAND_DISPLAY", "")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown command \"bogus-subcommand\""),
+        "{err}"
+    );
+    assert!(err.contains("Usage"), "{err}");
+}
