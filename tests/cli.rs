@@ -286,3 +286,99 @@ fn an_unknown_subcommand_exits_with_usage_instead_of_opening_a_window() {
     );
     assert!(err.contains("Usage"), "{err}");
 }
+
+#[test]
+fn extract_applies_the_folders_project_lexicon_unless_told_not_to() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::write(&article, "قال زرقلوف إن موسكو ترحب بالاتفاق").unwrap();
+    let lexicon = dir.path().join("taliq-lexicon.txt");
+    std::fs::write(
+        &lexicon,
+        "# taliq-lexicon 1\n+ ORGANIZATION\tزرقلوف\n- LOCATION\tموسكو\n",
+    )
+    .unwrap();
+    let labels = |stdout: &[u8]| -> Vec<(String, String)> {
+        let json: Value = serde_json::from_slice(stdout).unwrap();
+        json["annotations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["text"].as_str().unwrap().to_owned(),
+                    a["label"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let learned = ("زرقلوف".to_owned(), "ORGANIZATION".to_owned());
+    let rejected = ("موسكو".to_owned(), "LOCATION".to_owned());
+
+    let out = taliq().arg("extract").arg(&article).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = labels(&out.stdout);
+    assert!(got.contains(&learned), "{got:?}");
+    assert!(!got.contains(&rejected), "{got:?}");
+
+    let out = taliq()
+        .arg("extract")
+        .arg(&article)
+        .arg("--no-lexicon")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let got = labels(&out.stdout);
+    assert!(!got.contains(&learned), "{got:?}");
+    assert!(got.contains(&rejected), "{got:?}");
+
+    // --jsonl has no folder: the lexicon is given by path
+    let mut child = taliq()
+        .args(["extract", "--jsonl", "--lexicon"])
+        .arg(&lexicon)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("{\"doc\":1,\"text\":\"قال زرقلوف إن موسكو ترحب بالاتفاق\"}\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let got = labels(&out.stdout);
+    assert!(
+        got.contains(&learned) && !got.contains(&rejected),
+        "{got:?}"
+    );
+
+    // an invalid lexicon is an error, as in the app, not silently ignored
+    std::fs::write(&lexicon, "# taliq-lexicon 1\n+ PLACE\tموسكو\n").unwrap();
+    let out = taliq().arg("extract").arg(&article).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("taliq-lexicon.txt") && err.contains("--no-lexicon"),
+        "{err}"
+    );
+    let out = taliq()
+        .args([
+            "extract",
+            "--jsonl",
+            "--lexicon",
+            "/nonexistent/lexicon.txt",
+        ])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/lexicon.txt"));
+}

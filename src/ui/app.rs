@@ -672,7 +672,7 @@ impl TaliqApp {
         }
         // The project lexicon of this folder: names taught by accepting, suggestions
         // unlearned by rejecting, applied to every article opened afterwards.
-        let lexicon_path = path.with_file_name(LEXICON_FILE);
+        let lexicon_path = crate::corpus::lexicon_path_of(path);
         let (lexicon, lexicon_file) = match ProjectLexicon::load(&lexicon_path) {
             Ok(l) => (l, Some(lexicon_path)),
             Err(e) if !lexicon_path.exists() => {
