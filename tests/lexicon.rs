@@ -349,3 +349,29 @@ fn decisions_waiting_for_the_lexicon_file_survive_a_switch_to_another_article() 
     assert!(text.contains("+ PERSON\tترامب"), "{text}");
     assert_eq!(h.state().unsaved_lexicon_decisions(), 0);
 }
+
+#[test]
+fn the_app_keeps_the_annotators_comments_and_order_when_it_rewrites_the_lexicon() {
+    let (dir, path) = sample_in_tempdir();
+    let hand = "# taliq-lexicon 1\n\
+                # Names checked with the desk, 2026-11\n\
+                + ORGANIZATION\tساسكتل\n\
+                \n\
+                # places\n\
+                + LOCATION\tزرقلوف\n\
+                + PERSON\tعمرو\tعمرو بن العاص\n";
+    std::fs::write(dir.path().join("taliq-lexicon.txt"), hand).unwrap();
+    let mut h = harness(&path);
+    let trump = pending(&h, Label::Person, "ترامب");
+    apply(&mut h, Command::Accept(trump[0]));
+    let text = lexicon(dir.path());
+    assert!(text.starts_with(hand), "{text}");
+    assert!(
+        text[hand.len()..].starts_with("+ PERSON\tترامب\t"),
+        "{text}"
+    );
+    assert_eq!(text[hand.len()..].lines().count(), 1, "{text}");
+    // undoing removes only the retracted line
+    apply(&mut h, Command::Undo);
+    assert_eq!(lexicon(dir.path()), hand);
+}

@@ -110,19 +110,36 @@ fn lexicon_changes(base: &ProjectLexicon, ours: &ProjectLexicon) -> usize {
 
 /// Writes the lessons of `ours` (read from the file as `base`) into the lexicon file at
 /// `path` as it is now, by a three-way merge ([`ProjectLexicon::merged`]) that keeps what
-/// another window or the annotator wrote there since. Returns what was written.
+/// another window or the annotator wrote there since, and rewrites the file in place
+/// ([`ProjectLexicon::save_over`]). Returns what was written.
 fn write_lexicon(
     path: &Path,
     base: &ProjectLexicon,
     ours: &ProjectLexicon,
 ) -> Result<ProjectLexicon, String> {
-    let theirs = match ProjectLexicon::load(path) {
-        Ok(l) => l,
-        Err(_) if !path.exists() => ProjectLexicon::new(),
+    // read once: the text is merged into and rewritten in place (comments and the
+    // annotator's order kept)
+    let (theirs, text) = match std::fs::read(path) {
+        Err(_) if !path.exists() => (ProjectLexicon::new(), None),
         Err(e) => return Err(format!("its file cannot be read: {e}")),
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|_| {
+                format!(
+                    "its file cannot be read: {}",
+                    crate::extract::lexicon::LexiconError::NotUtf8 {
+                        path: path.to_path_buf()
+                    }
+                )
+            })?;
+            let theirs = ProjectLexicon::parse(&text, path)
+                .map_err(|e| format!("its file cannot be read: {e}"))?;
+            (theirs, Some(text))
+        }
     };
     let merged = ProjectLexicon::merged(base, ours, &theirs);
-    merged.save(path).map_err(|e| e.to_string())?;
+    merged
+        .save_over(path, text.as_deref())
+        .map_err(|e| e.to_string())?;
     Ok(merged)
 }
 
