@@ -266,6 +266,11 @@ fn decisions_the_lexicon_file_refused_wait_in_memory_and_are_written_once_it_is_
     assert!(h.state().close_prompt_shown());
     h.run_steps(2);
     h.get_by_label_contains("project lexicon decision(s) could not be written");
+    assert!(
+        h.query_by_label_contains("All your work is saved")
+            .is_none(),
+        "the prompt does not say all is saved while lexicon decisions wait"
+    );
     apply(&mut h, Command::KeepOpen);
 
     // writable again: the next lexicon write carries every waiting decision

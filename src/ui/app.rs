@@ -137,6 +137,9 @@ fn write_lexicon(
         }
     };
     let merged = ProjectLexicon::merged(base, ours, &theirs);
+    if text.is_some() && merged == theirs {
+        return Ok(merged); // the file already says it
+    }
     merged
         .save_over(path, text.as_deref())
         .map_err(|e| e.to_string())?;
@@ -2016,11 +2019,18 @@ impl TaliqApp {
                     Some(f) => format!("this article's in {f}"),
                     None => "in the sidecar next to each article".to_owned(),
                 };
+                let said = if lexicon_waiting == 0 {
+                    format!(
+                        "All your work is saved: every decision is kept ({place}) and comes back when you open the article again."
+                    )
+                } else {
+                    format!(
+                        "Your annotations are saved ({place}) and come back when you open the article again."
+                    )
+                };
                 engine.label(
                     ui,
-                    &format!(
-                        "All your work is saved: every decision is kept ({place}) and comes back when you open the article again."
-                    ),
+                    &said,
                     &TextStyle::ui(),
                     ui.visuals().text_color(),
                     egui::Sense::hover(),
