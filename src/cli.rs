@@ -21,10 +21,15 @@ Usage:
                         a saved web page, whose article text is taken; or a Word .docx)
   taliq FOLDER          list the articles of FOLDER with their progress and open the
                         first one not done
-  taliq extract FILE    print the extracted annotations of FILE as Taliq JSON
+  taliq extract FILE    print the extracted annotations of FILE as Taliq JSON, with
+                        the project lexicon of FILE's folder (taliq-lexicon.txt) applied
+                        as the app applies it
   taliq extract --jsonl read JSON Lines {\"doc\": ID, \"text\": ...} on stdin and write
                         one line per document: {\"doc\": ID, ...Taliq JSON fields}, or
                         {\"doc\": ID, \"line\": N, \"error\": ...} for a bad line
+    --lexicon PATH      apply the project lexicon PATH (for --jsonl, which has no
+                        folder; for FILE, instead of the folder's)
+    --no-lexicon        apply no project lexicon
   taliq eval GOLD.jsonl score the extractor against a gold file: precision, recall
                         and F1 per label and micro-averaged (exact span match)
   taliq layout FILE --width PX --font-size PX
@@ -37,10 +42,20 @@ Usage:
 pub enum Invocation {
     /// Open the window, on this article or on the sample.
     Gui(Option<PathBuf>),
-    /// `taliq extract FILE`.
-    Extract(PathBuf),
-    /// `taliq extract --jsonl`: documents on stdin, one result a line on stdout.
-    ExtractJsonl,
+    /// `taliq extract FILE [--no-lexicon | --lexicon PATH]`.
+    Extract {
+        /// The article.
+        path: PathBuf,
+        /// Which project lexicon to apply.
+        lexicon: LexiconChoice,
+    },
+    /// `taliq extract --jsonl [--lexicon PATH]`: documents on stdin, one result a line
+    /// on stdout.
+    ExtractJsonl {
+        /// Which project lexicon to apply ([`LexiconChoice::Folder`] is never given: the
+        /// input has no folder).
+        lexicon: LexiconChoice,
+    },
     /// `taliq eval GOLD.jsonl`.
     Eval(PathBuf),
     /// `taliq layout FILE --width PX --font-size PX`.
@@ -58,22 +73,100 @@ pub enum Invocation {
     Version,
 }
 
+/// Which project lexicon (see [`crate::extract::lexicon`]) `taliq extract` applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LexiconChoice {
+    /// The lexicon of the article's folder, found as the app finds it
+    /// ([`crate::corpus::lexicon_path_of`]); none when that file does not exist.
+    Folder,
+    /// No lexicon (`--no-lexicon`).
+    Skip,
+    /// The lexicon file at this path (`--lexicon PATH`); it must exist.
+    File(PathBuf),
+}
+
+/// Loads the lexicon `choice` names for `article` (`None` for `--jsonl` input).
+///
+/// # Errors
+/// When the lexicon file exists but cannot be read or parsed (the message names the
+/// file and line), or a `--lexicon PATH` file is missing.
+pub fn load_lexicon(
+    choice: &LexiconChoice,
+    article: Option<&Path>,
+) -> Result<crate::extract::ProjectLexicon> {
+    use crate::extract::ProjectLexicon;
+    match (choice, article) {
+        (LexiconChoice::Skip, _) | (LexiconChoice::Folder, None) => Ok(ProjectLexicon::new()),
+        (LexiconChoice::Folder, Some(article)) => {
+            let path = crate::corpus::lexicon_path_of(article);
+            match ProjectLexicon::load(&path) {
+                Ok(l) => Ok(l),
+                Err(_) if !path.exists() => Ok(ProjectLexicon::new()),
+                Err(e) => Err(anyhow::Error::new(e).context(
+                    "the project lexicon of the article's folder is invalid (fix it, or \
+                     pass --no-lexicon)",
+                )),
+            }
+        }
+        (LexiconChoice::File(path), _) => {
+            ProjectLexicon::load(path).context("the project lexicon given by --lexicon")
+        }
+    }
+}
+
+/// Parses the arguments after `extract`.
+fn parse_extract(rest: &[&str], raw: &[std::ffi::OsString]) -> Result<Invocation> {
+    const USE: &str = "usage: taliq extract FILE [--no-lexicon | --lexicon PATH]\n       \
+                       taliq extract --jsonl [--no-lexicon | --lexicon PATH]";
+    let mut path = None;
+    let mut jsonl = false;
+    let mut lexicon = None;
+    let mut i = 0;
+    while i < rest.len() {
+        match rest[i] {
+            "--jsonl" if !jsonl => jsonl = true,
+            "--no-lexicon" if lexicon.is_none() => lexicon = Some(LexiconChoice::Skip),
+            "--lexicon" if lexicon.is_none() => {
+                i += 1;
+                let p = raw
+                    .get(i)
+                    .with_context(|| format!("--lexicon needs a path\n\n{USE}"))?;
+                lexicon = Some(LexiconChoice::File(PathBuf::from(p)));
+            }
+            "--lexicon" | "--no-lexicon" => {
+                bail!("give --lexicon or --no-lexicon once\n\n{USE}")
+            }
+            opt if opt.starts_with('-') && opt.len() > 1 => bail!("unknown option {opt}\n\n{USE}"),
+            _ if path.is_none() => path = Some(PathBuf::from(&raw[i])),
+            _ => bail!("too many arguments\n\n{USE}"),
+        }
+        i += 1;
+    }
+    match (jsonl, path) {
+        (true, None) => Ok(Invocation::ExtractJsonl {
+            lexicon: lexicon.unwrap_or(LexiconChoice::Skip),
+        }),
+        (false, Some(path)) => Ok(Invocation::Extract {
+            path,
+            lexicon: lexicon.unwrap_or(LexiconChoice::Folder),
+        }),
+        _ => bail!("{USE}"),
+    }
+}
+
 /// Parses the arguments after the program name.
 ///
 /// # Errors
-/// A message for unknown options or a missing file argument.
+/// A message for unknown options, a missing file argument, or a lone word that is no
+/// file and looks like a subcommand (see `looks_like_a_command`); the caller prints it
+/// and exits with status 2.
 pub fn parse_args(args: &[std::ffi::OsString]) -> Result<Invocation> {
     let strs: Vec<&str> = args.iter().map(|a| a.to_str().unwrap_or("")).collect();
     match strs.as_slice() {
         [] => Ok(Invocation::Gui(None)),
         ["-h" | "--help"] => Ok(Invocation::Help),
         ["-V" | "--version"] => Ok(Invocation::Version),
-        ["extract", "--jsonl"] => Ok(Invocation::ExtractJsonl),
-        ["extract", opt] if opt.starts_with('-') && opt.len() > 1 => {
-            bail!("unknown option {opt}\n\nusage: taliq extract FILE | taliq extract --jsonl")
-        }
-        ["extract", _] => Ok(Invocation::Extract(PathBuf::from(&args[1]))),
-        ["extract", ..] => bail!("usage: taliq extract FILE | taliq extract --jsonl"),
+        ["extract", rest @ ..] => parse_extract(rest, &args[1..]),
         ["eval", opt] if opt.starts_with('-') && opt.len() > 1 => {
             bail!("unknown option {opt}\n\nusage: taliq eval GOLD.jsonl")
         }
@@ -81,9 +174,24 @@ pub fn parse_args(args: &[std::ffi::OsString]) -> Result<Invocation> {
         ["eval", ..] => bail!("usage: taliq eval GOLD.jsonl"),
         ["layout", rest @ ..] => parse_layout(rest),
         [opt] if opt.starts_with('-') && opt.len() > 1 => bail!("unknown option {opt}\n\n{USAGE}"),
+        [word] if looks_like_a_command(&args[0]) => {
+            bail!("unknown command {word:?} (and no file of that name)\n\n{USAGE}")
+        }
         [_] => Ok(Invocation::Gui(Some(PathBuf::from(&args[0])))),
         _ => bail!("too many arguments\n\n{USAGE}"),
     }
+}
+
+/// True when the lone argument `arg` reads as a mistyped subcommand rather than an
+/// article: no extension, no path separator, and nothing of that name exists.
+fn looks_like_a_command(arg: &std::ffi::OsStr) -> bool {
+    let path = Path::new(arg);
+    let s = arg.to_string_lossy();
+    !s.is_empty()
+        && path.extension().is_none()
+        && !s.contains('/')
+        && !s.contains(std::path::MAIN_SEPARATOR)
+        && !path.exists()
 }
 
 fn parse_layout(rest: &[&str]) -> Result<Invocation> {
@@ -175,13 +283,16 @@ pub fn layout(path: &Path, width: f32, font_size: f32, out: &mut dyn Write) -> R
 }
 
 /// `taliq extract FILE`: writes to `out` the same JSON that File ▸ Export writes, for the
-/// extractor's suggestions on FILE.
+/// extractor's suggestions on FILE with the project lexicon `lexicon` applied (by
+/// default the folder's, as the app applies it when it opens FILE with no earlier work).
 ///
 /// # Errors
-/// When FILE cannot be read as an article, or `out` cannot be written.
-pub fn extract(path: &Path, out: &mut dyn Write) -> Result<()> {
+/// When FILE cannot be read as an article, the lexicon is invalid or missing (see
+/// [`load_lexicon`]), or `out` cannot be written.
+pub fn extract(path: &Path, lexicon: &LexiconChoice, out: &mut dyn Write) -> Result<()> {
     let doc = Document::load(path)?;
-    let session = Session::with_extraction(doc);
+    let lexicon = load_lexicon(lexicon, Some(path))?;
+    let session = Session::with_extraction_using(doc, &lexicon);
     out.write_all(session.to_export().to_json().as_bytes())
         .context("cannot write the result")?;
     Ok(())
@@ -211,7 +322,8 @@ struct JsonlError<'a> {
     error: &'a str,
 }
 
-/// `taliq extract --jsonl`: streams documents through the extractor.
+/// `taliq extract --jsonl`: streams documents through the extractor, with the project
+/// lexicon `lexicon` applied (an empty one applies nothing).
 ///
 /// Input (`input`): JSON Lines, one object `{"doc": ID, "text": "…"}` a line, where ID is
 /// any JSON value (usually a string) and `text` the article; blank lines are skipped.
@@ -221,9 +333,11 @@ struct JsonlError<'a> {
 /// `taliq extract FILE` writes (`format`, `version`, `document`, `offset_unit`,
 /// `labels`, `annotations`, `entities`; see [`crate::export`]), with
 /// `document.source` the ID (its JSON text when not a string) and offsets in chars of
-/// `text` (a leading BOM removed). For a bad line (not UTF-8, not JSON, no `doc` or no
+/// `text` (a leading BOM removed). A UTF-8 BOM at the start of the input is skipped. For
+/// a bad line (not UTF-8, not JSON, no `doc` or no
 /// string `text`) it is `{"doc": ID or null, "line": N, "error": "…"}` with the 1-based
-/// input line number, and the same message goes to `errors`; processing continues.
+/// input line number (and the column within it when known), and the same message goes
+/// to `errors`; processing continues.
 ///
 /// Returns the number of bad lines.
 ///
@@ -233,6 +347,7 @@ pub fn extract_jsonl(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     errors: &mut dyn Write,
+    lexicon: &crate::extract::ProjectLexicon,
 ) -> Result<usize> {
     let mut failed = 0;
     let mut buf = Vec::new();
@@ -247,7 +362,13 @@ pub fn extract_jsonl(
             break;
         }
         line_no += 1;
-        let line = match std::str::from_utf8(&buf) {
+        // a UTF-8 BOM before the first line (as some editors and PowerShell write it)
+        let bytes = if line_no == 1 {
+            buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf)
+        } else {
+            &buf
+        };
+        let line = match std::str::from_utf8(bytes) {
             Ok(l) => l.trim(),
             Err(e) => {
                 failed += 1;
@@ -271,7 +392,7 @@ pub fn extract_jsonl(
                     other => other.to_string(),
                 };
                 let doc = Document::from_text(&input.text, &source, "UTF-8");
-                let export = Session::with_extraction(doc).to_export();
+                let export = Session::with_extraction_using(doc, lexicon).to_export();
                 serde_json::to_string(&JsonlResult {
                     doc: &input.doc,
                     export: &export,
@@ -285,7 +406,13 @@ pub fn extract_jsonl(
                     .ok()
                     .and_then(|v| v.get("doc").cloned())
                     .unwrap_or_default();
-                report_bad_line(out, errors, &doc, line_no, &format!("not a document: {e}"))?;
+                report_bad_line(
+                    out,
+                    errors,
+                    &doc,
+                    line_no,
+                    &format!("not a document: {}", json_error(&e)),
+                )?;
                 continue;
             }
         };
@@ -293,6 +420,18 @@ pub fn extract_jsonl(
         out.flush().context("cannot write the result")?;
     }
     Ok(failed)
+}
+
+/// A serde_json error about one input line, without serde's "at line 1 column N" (the
+/// caller names the input line): the message, then "at column N" when known.
+fn json_error(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match full.strip_suffix(&suffix) {
+        Some(message) if e.column() > 0 => format!("{message} at column {}", e.column()),
+        Some(message) => message.to_owned(),
+        None => full,
+    }
 }
 
 fn report_bad_line(
@@ -401,13 +540,42 @@ mod tests {
         );
         assert_eq!(
             parse_args(&args(&["extract", "a.txt"])).unwrap(),
-            Invocation::Extract("a.txt".into())
+            Invocation::Extract {
+                path: "a.txt".into(),
+                lexicon: LexiconChoice::Folder
+            }
+        );
+        assert_eq!(
+            parse_args(&args(&["extract", "a.txt", "--no-lexicon"])).unwrap(),
+            Invocation::Extract {
+                path: "a.txt".into(),
+                lexicon: LexiconChoice::Skip
+            }
+        );
+        assert_eq!(
+            parse_args(&args(&["extract", "--jsonl", "--lexicon", "l.txt"])).unwrap(),
+            Invocation::ExtractJsonl {
+                lexicon: LexiconChoice::File("l.txt".into())
+            }
+        );
+        assert!(parse_args(&args(&["extract", "--jsonl", "--lexicon"])).is_err());
+        assert!(
+            parse_args(&args(&[
+                "extract",
+                "a.txt",
+                "--no-lexicon",
+                "--lexicon",
+                "l"
+            ]))
+            .is_err()
         );
         assert!(parse_args(&args(&["extract"])).is_err());
         assert!(parse_args(&args(&["--frobnicate"])).is_err());
         assert_eq!(
             parse_args(&args(&["extract", "--jsonl"])).unwrap(),
-            Invocation::ExtractJsonl
+            Invocation::ExtractJsonl {
+                lexicon: LexiconChoice::Skip
+            }
         );
         assert!(parse_args(&args(&["extract", "--json"])).is_err());
         assert!(parse_args(&args(&["extract", "--jsonl", "a.txt"])).is_err());
@@ -418,6 +586,34 @@ mod tests {
         assert!(parse_args(&args(&["eval"])).is_err());
         assert!(parse_args(&args(&["eval", "a", "b"])).is_err());
         assert!(parse_args(&args(&["eval", "--x"])).is_err());
+    }
+
+    #[test]
+    fn a_lone_word_that_is_no_file_is_an_unknown_command() {
+        let dir = tempfile::tempdir().unwrap();
+        let word = dir.path().join("bogus").to_string_lossy().into_owned();
+        // a word: no separator, no extension, nothing of that name
+        let err = parse_args(&args(&["bogus-subcommand"]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("unknown command") && err.contains("Usage"),
+            "{err}"
+        );
+        // paths and names with an extension stay files, existing or not
+        for file in ["missing.txt", "notes/article", word.as_str()] {
+            assert_eq!(
+                parse_args(&args(&[file])).unwrap(),
+                Invocation::Gui(Some(file.into())),
+                "{file}"
+            );
+        }
+        // an existing folder (or file) without extension opens; tests run in the crate root
+        assert_eq!(
+            parse_args(&args(&["src"])).unwrap(),
+            Invocation::Gui(Some("src".into())),
+            "the crate's src folder exists in the test's working directory"
+        );
     }
 
     #[test]
@@ -474,7 +670,13 @@ mod tests {
         bytes.extend_from_slice(&input.as_bytes()[at + 3..]);
         let mut out = Vec::new();
         let mut errors = Vec::new();
-        let failed = extract_jsonl(&mut bytes.as_slice(), &mut out, &mut errors).unwrap();
+        let failed = extract_jsonl(
+            &mut bytes.as_slice(),
+            &mut out,
+            &mut errors,
+            &crate::extract::ProjectLexicon::new(),
+        )
+        .unwrap();
         assert_eq!(failed, 3);
         let out = String::from_utf8(out).unwrap();
         let lines: Vec<serde_json::Value> = out
@@ -508,7 +710,12 @@ mod tests {
     #[test]
     fn extract_of_missing_file_is_an_error_naming_it() {
         let mut out = Vec::new();
-        let err = extract(Path::new("/nonexistent/x.txt"), &mut out).unwrap_err();
+        let err = extract(
+            Path::new("/nonexistent/x.txt"),
+            &LexiconChoice::Folder,
+            &mut out,
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("/nonexistent/x.txt"));
         assert!(out.is_empty());
     }

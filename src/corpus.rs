@@ -33,6 +33,13 @@ use crate::storage::SIDECAR_SUFFIX;
 /// [`crate::extract::lexicon`] for its format); it is not an article.
 pub const LEXICON_FILE: &str = "taliq-lexicon.txt";
 
+/// The project lexicon file of the folder of `article`: [`LEXICON_FILE`] next to it. The
+/// app and `taliq extract FILE` both look for the lexicon there.
+#[must_use]
+pub fn lexicon_path_of(article: &std::path::Path) -> std::path::PathBuf {
+    article.with_file_name(LEXICON_FILE)
+}
+
 /// File name extensions (lowercase, without the dot) of the files listed as articles.
 pub const ARTICLE_EXTENSIONS: [&str; 7] = ["txt", "text", "md", "html", "htm", "xhtml", "docx"];
 

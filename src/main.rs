@@ -28,12 +28,26 @@ fn main() -> ExitCode {
             println!("taliq {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Invocation::Extract(path) => exit_code(cli::extract(&path, &mut std::io::stdout().lock())),
-        Invocation::ExtractJsonl => {
+        Invocation::Extract { path, lexicon } => {
+            exit_code(cli::extract(&path, &lexicon, &mut std::io::stdout().lock()))
+        }
+        Invocation::ExtractJsonl { lexicon } => {
+            let lexicon = match cli::load_lexicon(&lexicon, None) {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("taliq: {e:#}");
+                    return ExitCode::FAILURE;
+                }
+            };
             let stdin = std::io::stdin();
             let stdout = std::io::stdout();
             let stderr = std::io::stderr();
-            match cli::extract_jsonl(&mut stdin.lock(), &mut stdout.lock(), &mut stderr.lock()) {
+            match cli::extract_jsonl(
+                &mut stdin.lock(),
+                &mut stdout.lock(),
+                &mut stderr.lock(),
+                &lexicon,
+            ) {
                 Ok(0) => ExitCode::SUCCESS,
                 Ok(n) => {
                     eprintln!("taliq: {n} input line(s) failed");

@@ -206,3 +206,179 @@ fn extract_jsonl_streams_one_result_per_line() {
     assert!(out.status.success());
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
 }
+
+#[test]
+fn eval_refuses_malformed_gold_naming_line_and_span() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    let first_doc =
+        r#"{"doc":"a","text":"قال بوتين في موسكو","spans":[{"start":4,"end":9,"label":"PERSON"}]}"#;
+    let overlapping = r#"{"doc":"b","text":"قال بوتين في موسكو","spans":[{"start":4,"end":9,"label":"PERSON"},{"start":7,"end":12,"label":"LOCATION"}]}"#;
+    std::fs::write(&gold, format!("{first_doc}\n{overlapping}\n")).unwrap();
+    let out = taliq().arg("eval").arg(&gold).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 2") && err.contains("span 2 (7..12"),
+        "{err}"
+    );
+    assert!(err.contains("overlaps"), "{err}");
+
+    std::fs::write(&gold, format!("{first_doc}\n{first_doc}\n")).unwrap();
+    let out = taliq().arg("eval").arg(&gold).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("duplicate doc id"));
+}
+
+#[test]
+fn extract_jsonl_skips_a_bom_and_names_the_column_not_serdes_line_1() {
+    use std::io::Write as _;
+    let mut child = taliq()
+        .args(["extract", "--jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = "\u{feff}{\"doc\":\"a\",\"text\":\"التقى بوتين في موسكو\"}\n{\"doc\":\"b\"}\n";
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(lines[0]["doc"], "a", "the BOM line is a good document");
+    assert!(lines[0].get("error").is_none(), "{stdout}");
+    assert_eq!(lines[1]["line"], 2);
+    let error = lines[1]["error"].as_str().unwrap();
+    assert!(error.contains("missing field `text`"), "{error}");
+    assert!(error.contains("column 11"), "{error}");
+    assert!(!error.contains("line 1"), "{error}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("input line 2: not a document"), "{stderr}");
+    assert!(!stderr.contains("line 1 column"), "{stderr}");
+}
+
+#[test]
+fn an_unknown_subcommand_exits_with_usage_instead_of_opening_a_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = taliq()
+        .arg("bogus-subcommand")
+        .current_dir(dir.path())
+        .env("DISPLAY", "")
+        .env("WAYLAND_DISPLAY", "")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown command \"bogus-subcommand\""),
+        "{err}"
+    );
+    assert!(err.contains("Usage"), "{err}");
+}
+
+#[test]
+fn extract_applies_the_folders_project_lexicon_unless_told_not_to() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::write(&article, "قال زرقلوف إن موسكو ترحب بالاتفاق").unwrap();
+    let lexicon = dir.path().join("taliq-lexicon.txt");
+    std::fs::write(
+        &lexicon,
+        "# taliq-lexicon 1\n+ ORGANIZATION\tزرقلوف\n- LOCATION\tموسكو\n",
+    )
+    .unwrap();
+    let labels = |stdout: &[u8]| -> Vec<(String, String)> {
+        let json: Value = serde_json::from_slice(stdout).unwrap();
+        json["annotations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["text"].as_str().unwrap().to_owned(),
+                    a["label"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let learned = ("زرقلوف".to_owned(), "ORGANIZATION".to_owned());
+    let rejected = ("موسكو".to_owned(), "LOCATION".to_owned());
+
+    let out = taliq().arg("extract").arg(&article).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = labels(&out.stdout);
+    assert!(got.contains(&learned), "{got:?}");
+    assert!(!got.contains(&rejected), "{got:?}");
+
+    let out = taliq()
+        .arg("extract")
+        .arg(&article)
+        .arg("--no-lexicon")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let got = labels(&out.stdout);
+    assert!(!got.contains(&learned), "{got:?}");
+    assert!(got.contains(&rejected), "{got:?}");
+
+    // --jsonl has no folder: the lexicon is given by path
+    let mut child = taliq()
+        .args(["extract", "--jsonl", "--lexicon"])
+        .arg(&lexicon)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("{\"doc\":1,\"text\":\"قال زرقلوف إن موسكو ترحب بالاتفاق\"}\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let got = labels(&out.stdout);
+    assert!(
+        got.contains(&learned) && !got.contains(&rejected),
+        "{got:?}"
+    );
+
+    // an invalid lexicon is an error, as in the app, not silently ignored
+    std::fs::write(&lexicon, "# taliq-lexicon 1\n+ PLACE\tموسكو\n").unwrap();
+    let out = taliq().arg("extract").arg(&article).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("taliq-lexicon.txt") && err.contains("--no-lexicon"),
+        "{err}"
+    );
+    let out = taliq()
+        .args([
+            "extract",
+            "--jsonl",
+            "--lexicon",
+            "/nonexistent/lexicon.txt",
+        ])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/lexicon.txt"));
+}

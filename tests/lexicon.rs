@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use taliq::annotation::Status;
 use taliq::label::Label;
 use taliq::text::SystemFonts;
@@ -160,4 +161,222 @@ fn two_windows_in_one_folder_keep_each_others_lessons() {
     let text = lexicon(dir.path());
     assert!(!text.contains("ترامب"), "{text}");
     assert!(text.contains("- ORGANIZATION\tالكرملين"), "{text}");
+}
+
+/// Undoes [`make_unwritable`] when called, or when dropped (a failed test must not leave
+/// an immutable file behind).
+struct Unlock(Option<Box<dyn FnOnce()>>);
+
+impl Unlock {
+    fn unlock(&mut self) {
+        if let Some(f) = self.0.take() {
+            f();
+        }
+    }
+}
+
+impl Drop for Unlock {
+    fn drop(&mut self) {
+        self.unlock();
+    }
+}
+
+/// Makes `file` refuse Taliq's atomic write (a temporary file renamed over it): immutable
+/// (`chattr +i`, "Operation not permitted") where the file system and user allow it,
+/// else a read-only folder. Returns how to undo it, or `None` when neither stops a write
+/// here (e.g. root on a file system without attributes).
+fn make_unwritable(file: &Path) -> Option<Unlock> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = file.parent().unwrap().to_path_buf();
+    let chattr = |flag: &str| {
+        std::process::Command::new("chattr")
+            .arg(flag)
+            .arg(file)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let mut undo = Unlock(Some(if chattr("+i") {
+        let file = file.to_path_buf();
+        Box::new(move || {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&file)
+                .status();
+        }) as Box<dyn FnOnce()>
+    } else {
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let d = dir.clone();
+        Box::new(move || {
+            let _ = std::fs::set_permissions(&d, std::fs::Permissions::from_mode(0o755));
+        })
+    }));
+    // a probe with the file's own text, so that a write that gets through changes nothing
+    let probe = dir.join(".probe");
+    let got_through = std::fs::copy(file, &probe).is_ok() && std::fs::rename(&probe, file).is_ok();
+    let _ = std::fs::remove_file(&probe);
+    if got_through {
+        undo.unlock();
+        None
+    } else {
+        Some(undo)
+    }
+}
+
+#[test]
+fn decisions_the_lexicon_file_refused_wait_in_memory_and_are_written_once_it_is_writable() {
+    let (dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    let file = dir.path().join("taliq-lexicon.txt");
+    let trump = pending(&h, Label::Person, "ترامب");
+    apply(&mut h, Command::Accept(trump[0]));
+    assert!(lexicon(dir.path()).contains("+ PERSON\tترامب\t"));
+    let Some(mut lock) = make_unwritable(&file) else {
+        eprintln!("skipping: nothing stops a write to {} here", file.display());
+        return;
+    };
+
+    // the refused decision is named, and the warning stays on
+    let kremlin = pending(&h, Label::Organization, "الكرملين");
+    apply(&mut h, Command::Reject(kremlin[0]));
+    let warning = |h: &Harness<'_, TaliqApp>| {
+        let (severity, msg) = h.state().status().unwrap();
+        (severity, msg.to_owned())
+    };
+    let (severity, msg) = warning(&h);
+    assert_eq!(severity, taliq::ui::Severity::Warning, "{msg}");
+    assert!(msg.contains("The project lexicon was not saved"), "{msg}");
+    assert!(msg.contains("1 decision(s) wait"), "{msg}");
+    assert_eq!(h.state().unsaved_lexicon_decisions(), 1);
+    assert!(!lexicon(dir.path()).contains("الكرملين"));
+    // more work (Info messages) does not hide it
+    apply(&mut h, Command::Accept(trump[1]));
+    apply(&mut h, Command::NextPending);
+    let (_, msg) = warning(&h);
+    assert!(msg.contains("The project lexicon was not saved"), "{msg}");
+    // a second refused decision joins the first
+    let moscow = pending(&h, Label::Location, "موسكو");
+    if let Some(&m) = moscow.first() {
+        apply(&mut h, Command::Reject(m));
+        assert_eq!(h.state().unsaved_lexicon_decisions(), 2);
+    }
+
+    // a close while decisions wait is held, and the prompt says so
+    request_close(&mut h);
+    assert!(h.state().close_prompt_shown());
+    h.run_steps(2);
+    h.get_by_label_contains("project lexicon decision(s) could not be written");
+    assert!(
+        h.query_by_label_contains("All your work is saved")
+            .is_none(),
+        "the prompt does not say all is saved while lexicon decisions wait"
+    );
+    apply(&mut h, Command::KeepOpen);
+
+    // writable again: the next lexicon write carries every waiting decision
+    lock.unlock();
+    let ids = pending(&h, Label::Person, "بوتين");
+    apply(&mut h, Command::Accept(ids[0]));
+    let text = lexicon(dir.path());
+    assert!(text.contains("- ORGANIZATION\tالكرملين"), "{text}");
+    assert!(text.contains("+ PERSON\tبوتين"), "{text}");
+    if !moscow.is_empty() {
+        assert!(text.contains("- LOCATION\tموسكو"), "{text}");
+    }
+    assert_eq!(h.state().unsaved_lexicon_decisions(), 0);
+    let (severity, msg) = warning(&h);
+    assert_eq!(severity, taliq::ui::Severity::Info, "{msg}");
+    assert!(msg.contains("saved again"), "{msg}");
+}
+
+#[test]
+fn decisions_waiting_for_the_lexicon_file_are_written_on_close() {
+    let (dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    let file = dir.path().join("taliq-lexicon.txt");
+    std::fs::write(&file, "# taliq-lexicon 1\n").unwrap();
+    let Some(mut lock) = make_unwritable(&file) else {
+        eprintln!("skipping: nothing stops a write to {} here", file.display());
+        return;
+    };
+    let kremlin = pending(&h, Label::Organization, "الكرملين");
+    apply(&mut h, Command::Reject(kremlin[0]));
+    assert_eq!(h.state().unsaved_lexicon_decisions(), 1);
+    lock.unlock();
+    apply(&mut h, Command::Quit);
+    assert!(
+        lexicon(dir.path()).contains("- ORGANIZATION\tالكرملين"),
+        "{}",
+        lexicon(dir.path())
+    );
+    assert_eq!(h.state().unsaved_lexicon_decisions(), 0);
+}
+
+fn request_close(h: &mut Harness<'_, TaliqApp>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+}
+
+#[test]
+fn decisions_waiting_for_the_lexicon_file_survive_a_switch_to_another_article() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["1-a.txt", "2-b.txt"] {
+        std::fs::write(dir.path().join(name), taliq::cli::SAMPLE_TEXT).unwrap();
+    }
+    let file = dir.path().join("taliq-lexicon.txt");
+    std::fs::write(&file, "# taliq-lexicon 1\n").unwrap();
+    let mut h = harness(dir.path());
+    let Some(mut lock) = make_unwritable(&file) else {
+        eprintln!("skipping: nothing stops a write to {} here", file.display());
+        return;
+    };
+    let kremlin = pending(&h, Label::Organization, "الكرملين");
+    apply(&mut h, Command::Reject(kremlin[0]));
+    assert_eq!(h.state().unsaved_lexicon_decisions(), 1);
+    apply(&mut h, Command::NextArticle);
+    assert_eq!(
+        h.state().session().unwrap().document().source_name(),
+        "2-b.txt"
+    );
+    // still waiting, and already applied to the article now open
+    assert_eq!(h.state().unsaved_lexicon_decisions(), 1);
+    assert!(pending(&h, Label::Organization, "الكرملين").is_empty());
+    lock.unlock();
+    let trump = pending(&h, Label::Person, "ترامب");
+    apply(&mut h, Command::Accept(trump[0]));
+    let text = lexicon(dir.path());
+    assert!(text.contains("- ORGANIZATION\tالكرملين"), "{text}");
+    assert!(text.contains("+ PERSON\tترامب"), "{text}");
+    assert_eq!(h.state().unsaved_lexicon_decisions(), 0);
+}
+
+#[test]
+fn the_app_keeps_the_annotators_comments_and_order_when_it_rewrites_the_lexicon() {
+    let (dir, path) = sample_in_tempdir();
+    let hand = "# taliq-lexicon 1\n\
+                # Names checked with the desk, 2026-11\n\
+                + ORGANIZATION\tساسكتل\n\
+                \n\
+                # places\n\
+                + LOCATION\tزرقلوف\n\
+                + PERSON\tعمرو\tعمرو بن العاص\n";
+    std::fs::write(dir.path().join("taliq-lexicon.txt"), hand).unwrap();
+    let mut h = harness(&path);
+    let trump = pending(&h, Label::Person, "ترامب");
+    apply(&mut h, Command::Accept(trump[0]));
+    let text = lexicon(dir.path());
+    assert!(text.starts_with(hand), "{text}");
+    assert!(
+        text[hand.len()..].starts_with("+ PERSON\tترامب\t"),
+        "{text}"
+    );
+    assert_eq!(text[hand.len()..].lines().count(), 1, "{text}");
+    // undoing removes only the retracted line
+    apply(&mut h, Command::Undo);
+    assert_eq!(lexicon(dir.path()), hand);
 }

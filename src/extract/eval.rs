@@ -79,6 +79,14 @@ impl fmt::Display for Scores {
             "label", "tp", "fp", "fn", "P", "R", "F1"
         )?;
         let row = |f: &mut fmt::Formatter<'_>, name: &str, c: &Counts| {
+            if c.tp + c.fp + c.fn_ == 0 {
+                // no gold and no predicted span: the ratios are undefined
+                return writeln!(
+                    f,
+                    "{name:<13} {:>5} {:>5} {:>5}  {:>6} {:>6} {:>6}",
+                    0, 0, 0, "n/a", "n/a", "n/a"
+                );
+            }
             writeln!(
                 f,
                 "{name:<13} {:>5} {:>5} {:>5}  {:>6.3} {:>6.3} {:>6.3}",
@@ -100,6 +108,9 @@ impl fmt::Display for Scores {
 
 #[derive(Deserialize)]
 struct GoldDoc {
+    /// The document id; ids must be unique within a file (checked by [`try_evaluate`]).
+    #[serde(default)]
+    doc: Option<serde_json::Value>,
     text: String,
     spans: Vec<GoldSpan>,
 }
@@ -125,30 +136,90 @@ pub struct GoldError {
 }
 
 /// Parses one gold line and checks its spans: offsets within the text (chars, end
-/// exclusive, `start < end`), a guideline label, and `text` equal to the slice.
+/// exclusive, `start < end`), a guideline label, `text` equal to the slice, both ends on
+/// grapheme cluster boundaries (UAX #29, unicode-segmentation) and not on whitespace, no
+/// duplicate span, and no overlap within a layer: the flat layer (every label but
+/// QUOTE) and the QUOTE layer (a QUOTE may contain flat spans). Spans are named by their
+/// 1-based index, offsets and text.
 fn parse_gold_line(line: &str) -> Result<GoldDoc, String> {
+    use unicode_segmentation::UnicodeSegmentation;
     let gold: GoldDoc =
         serde_json::from_str(line).map_err(|e| format!("not a gold document: {e}"))?;
     let chars: Vec<char> = gold.text.chars().collect();
+    let slice = |s: &GoldSpan| -> String { chars[s.start..s.end].iter().collect() };
+    let name = |i: usize, s: &GoldSpan| -> String {
+        format!(
+            "span {} ({}..{} {} {:?})",
+            i + 1,
+            s.start,
+            s.end,
+            s.label,
+            slice(s)
+        )
+    };
+    // char offsets of grapheme cluster boundaries, the end included
+    let mut boundaries = vec![false; chars.len() + 1];
+    let mut at = 0;
+    for g in gold.text.graphemes(true) {
+        boundaries[at] = true;
+        at += g.chars().count();
+    }
+    boundaries[at] = true;
     for (i, s) in gold.spans.iter().enumerate() {
+        let n = i + 1;
         if Label::from_name(&s.label).is_none() {
-            return Err(format!("span {i}: unknown label {:?}", s.label));
+            return Err(format!("span {n}: unknown label {:?}", s.label));
         }
-        if s.start >= s.end || s.end > chars.len() {
+        if s.start > s.end {
             return Err(format!(
-                "span {i}: offsets {}..{} do not fit a text of {} chars",
+                "span {n}: offsets {}..{} are reversed (start after end)",
+                s.start, s.end
+            ));
+        }
+        if s.start == s.end {
+            return Err(format!(
+                "span {n}: offsets {}..{} are empty",
+                s.start, s.end
+            ));
+        }
+        if s.end > chars.len() {
+            return Err(format!(
+                "span {n}: offsets {}..{} do not fit a text of {} chars",
                 s.start,
                 s.end,
                 chars.len()
             ));
         }
         if let Some(t) = &s.text {
-            let slice: String = chars[s.start..s.end].iter().collect();
+            let slice = slice(s);
             if &slice != t {
                 return Err(format!(
-                    "span {i}: text {t:?} differs from the document at {}..{} ({slice:?})",
+                    "span {n}: text {t:?} differs from the document at {}..{} ({slice:?})",
                     s.start, s.end
                 ));
+            }
+        }
+        if chars[s.start].is_whitespace() || chars[s.end - 1].is_whitespace() {
+            return Err(format!("{}: starts or ends with whitespace", name(i, s)));
+        }
+        for (end, at) in [("starts", s.start), ("ends", s.end)] {
+            if !boundaries[at] {
+                return Err(format!(
+                    "{}: {end} inside a grapheme cluster (at char {at}, e.g. between a \
+                     letter and its haraka)",
+                    name(i, s)
+                ));
+            }
+        }
+    }
+    for (j, b) in gold.spans.iter().enumerate() {
+        for (i, a) in gold.spans[..j].iter().enumerate() {
+            if (a.start, a.end, &a.label) == (b.start, b.end, &b.label) {
+                return Err(format!("{} duplicates {}", name(j, b), name(i, a)));
+            }
+            let same_layer = (a.label == "QUOTE") == (b.label == "QUOTE");
+            if same_layer && a.start < b.end && b.start < a.end {
+                return Err(format!("{} overlaps {}", name(j, b), name(i, a)));
             }
         }
     }
@@ -209,15 +280,25 @@ fn evaluate_inner(
 ) -> Result<Scores, GoldError> {
     let mut per = vec![Counts::default(); Label::SCORED.len()];
     let mut documents = 0;
+    let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (n, line) in gold_jsonl.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let gold = if strict {
-            parse_gold_line(line).map_err(|message| GoldError {
+            let gold = parse_gold_line(line).map_err(|message| GoldError {
                 line: n + 1,
                 message,
-            })?
+            })?;
+            if let Some(id) = &gold.doc
+                && let Some(first) = ids.insert(id.to_string(), n + 1)
+            {
+                return Err(GoldError {
+                    line: n + 1,
+                    message: format!("duplicate doc id {id} (first on line {first})"),
+                });
+            }
+            gold
         } else {
             let Ok(gold) = serde_json::from_str::<GoldDoc>(line) else {
                 continue;
@@ -251,7 +332,9 @@ pub fn evaluate(gold_jsonl: &str) -> Scores {
 
 /// Like [`evaluate`], but every non-blank line must be a valid gold document: JSON of
 /// the gold shape, spans with a guideline label, `start < end <=` the text's length in
-/// chars, and `text` (when present) equal to the document slice.
+/// chars, `text` (when present) equal to the document slice, ends on grapheme
+/// boundaries and not on whitespace, no duplicate or overlapping span within a layer
+/// (flat labels; QUOTE), and `doc` ids unique in the file.
 ///
 /// # Errors
 /// [`GoldError`] naming the first bad line (1-based).
@@ -317,6 +400,105 @@ mod tests {
         );
         // the lenient form skips what the strict one refuses
         assert_eq!(evaluate(&bad_json).documents, 1);
+    }
+
+    #[test]
+    fn strict_evaluation_refuses_malformed_spans_and_names_them() {
+        let doc = |id: &str, text: &str, spans: &str| {
+            format!(r#"{{"doc":"{id}","text":"{text}","spans":[{spans}]}}"#)
+        };
+        let span =
+            |s: usize, e: usize, l: &str| format!(r#"{{"start":{s},"end":{e},"label":"{l}"}}"#);
+        let text = "قال بوتين في موسكو";
+        let ok = doc("a", text, &span(4, 9, "PERSON"));
+        let err = |jsonl: &str| try_evaluate(jsonl).unwrap_err().to_string();
+        // overlapping flat spans: the second span is named, 1-based, with its text
+        let e = err(&format!(
+            "{ok}\n{}",
+            doc(
+                "b",
+                text,
+                &[span(4, 9, "PERSON"), span(7, 12, "LOCATION")].join(",")
+            )
+        ));
+        assert!(e.starts_with("line 2:"), "{e}");
+        assert!(e.contains("span 2 (7..12 LOCATION"), "{e}");
+        assert!(e.contains("overlaps span 1"), "{e}");
+        // same offsets, another label: an overlap too
+        let e = err(&doc(
+            "a",
+            text,
+            &[span(4, 9, "PERSON"), span(4, 9, "LOCATION")].join(","),
+        ));
+        assert!(e.contains("overlaps"), "{e}");
+        // a QUOTE may contain flat spans, but two QUOTEs may not overlap
+        let quoted = doc(
+            "a",
+            text,
+            &[
+                span(4, 18, "QUOTE"),
+                span(4, 9, "PERSON"),
+                span(13, 18, "LOCATION"),
+            ]
+            .join(","),
+        );
+        assert_eq!(try_evaluate(&quoted).unwrap().documents, 1);
+        let e = err(&doc(
+            "a",
+            text,
+            &[span(4, 12, "QUOTE"), span(10, 18, "QUOTE")].join(","),
+        ));
+        assert!(
+            e.contains("span 2 (10..18 QUOTE") && e.contains("overlaps"),
+            "{e}"
+        );
+        // duplicates
+        let e = err(&doc(
+            "a",
+            text,
+            &[span(4, 9, "PERSON"), span(4, 9, "PERSON")].join(","),
+        ));
+        assert!(
+            e.contains("span 2 (4..9 PERSON \"بوتين\") duplicates span 1"),
+            "{e}"
+        );
+        // whitespace at either end
+        let e = err(&doc("a", text, &span(3, 9, "PERSON")));
+        assert!(
+            e.contains("span 1 (3..9") && e.contains("whitespace"),
+            "{e}"
+        );
+        let e = err(&doc("a", text, &span(4, 10, "PERSON")));
+        assert!(e.contains("whitespace"), "{e}");
+        // inside a grapheme cluster: between a letter and its haraka (damma)
+        let e = err(&doc("a", "قال مُحمد", &span(5, 9, "PERSON")));
+        assert!(e.contains("span 1 (5..9") && e.contains("grapheme"), "{e}");
+        let e = err(&doc("a", "قال مُحمد", &span(4, 5, "PERSON")));
+        assert!(e.contains("ends inside a grapheme"), "{e}");
+        // reversed and empty spans say so
+        let e = err(&doc("a", text, &span(10, 5, "PERSON")));
+        assert!(e.contains("10..5 are reversed"), "{e}");
+        let e = err(&doc("a", text, &span(5, 5, "PERSON")));
+        assert!(e.contains("5..5 are empty"), "{e}");
+        // duplicate doc ids name both lines
+        let e = err(&format!("{ok}\n\n{ok}"));
+        assert!(
+            e.starts_with("line 3:") && e.contains("duplicate doc id \"a\""),
+            "{e}"
+        );
+        assert!(e.contains("line 1"), "{e}");
+        assert!(try_evaluate(&format!("{ok}\n{}", doc("b", text, ""))).is_ok());
+    }
+
+    #[test]
+    fn labels_without_gold_or_predictions_show_n_a() {
+        let gold =
+            r#"{"doc":"t","text":"في موسكو","spans":[{"start":3,"end":8,"label":"LOCATION"}]}"#;
+        let table = try_evaluate(gold).unwrap().to_string();
+        let row = |l: &str| table.lines().find(|r| r.starts_with(l)).unwrap().to_owned();
+        assert!(row("DATE").ends_with("n/a    n/a    n/a"), "{table}");
+        assert!(!row("LOCATION").contains("n/a"), "{table}");
+        assert!(!row("micro").contains("n/a"), "{table}");
     }
 
     #[test]

@@ -44,9 +44,11 @@
 //!   ignored.
 //!
 //! Surfaces are stored as written (diacritics and tatweel removed, runs of whitespace
-//! collapsed); matching normalizes them. [`ProjectLexicon::save`] writes the header, a
-//! short comment, the entries in the order they were learned and then the rejections;
-//! other comments of a loaded file are not kept.
+//! collapsed); matching normalizes them. [`ProjectLexicon::save`] writes a new file: the
+//! header, a short comment, the entries in the order they were learned and then the
+//! rejections. [`ProjectLexicon::save_over`] (what the app uses) rewrites an existing file
+//! in place: comments, blank lines and the order of hand-written items are kept, changed
+//! items are updated on their line, retracted ones removed and new ones appended.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -398,23 +400,131 @@ impl ProjectLexicon {
         out
     }
 
+    /// The file text of the lexicon written over `old`, the file's current text, so that
+    /// what the annotator wrote by hand stays as it was: the header, comment and blank
+    /// lines and the order of the items are kept; an item line whose entry or rejection
+    /// is unchanged is kept byte for byte, one whose decision changed (another canonical
+    /// name, learned ↔ rejected) is rewritten in place, one no longer in the lexicon is
+    /// removed (as is a second line for the same label and surface), and items not in
+    /// `old` are appended at the end, entries before rejections. When `old` is not a
+    /// lexicon file (no header) this is [`Self::to_file_text`].
+    #[must_use]
+    pub fn to_file_text_over(&self, old: &str) -> String {
+        let body = old.strip_prefix('\u{FEFF}').unwrap_or(old);
+        if body.lines().next().map(str::trim_end) != Some(HEADER) {
+            return self.to_file_text();
+        }
+        let entry_line =
+            |e: &LexiconEntry| format!("+ {}\t{}\t{}", e.label.as_str(), e.surface, e.canonical);
+        let reject_line = |(s, l): &(String, Label)| format!("- {}\t{s}", l.as_str());
+        let mut written: std::collections::HashSet<(Label, String)> =
+            std::collections::HashSet::new();
+        let mut out = String::with_capacity(old.len() + 64);
+        for (n, raw) in old.lines().enumerate() {
+            let line = raw.trim();
+            let item = (n > 0)
+                .then(|| {
+                    let (kind, rest) = if let Some(r) = line.strip_prefix('+') {
+                        ('+', r)
+                    } else {
+                        ('-', line.strip_prefix('-')?)
+                    };
+                    let fields: Vec<&str> = rest.split('\t').map(str::trim).collect();
+                    let label = Label::from_name(fields[0])?;
+                    let surface = clean(fields.get(1)?);
+                    Some((kind, label, surface, fields.get(2).map(|c| clean(c))))
+                })
+                .flatten();
+            // comments, blank lines, the header (and anything unreadable) stay
+            let Some((kind, label, surface, canonical)) = item else {
+                out.push_str(raw);
+                out.push('\n');
+                continue;
+            };
+            let key = surface_key(&surface);
+            if !written.insert((label, key.clone())) {
+                continue;
+            }
+            let entry = self
+                .entries
+                .iter()
+                .find(|e| e.label == label && surface_key(&e.surface) == key);
+            let rejection = self
+                .rejected
+                .iter()
+                .find(|(s, l)| *l == label && surface_key(s) == key);
+            let new_line = match (entry, rejection) {
+                (Some(e), _) => {
+                    let canonical = canonical
+                        .filter(|c| !c.is_empty())
+                        .unwrap_or_else(|| surface.clone());
+                    let same = kind == '+' && e.surface == surface && e.canonical == canonical;
+                    if same { raw.to_owned() } else { entry_line(e) }
+                }
+                (None, Some(r)) => {
+                    if kind == '-' && r.0 == surface {
+                        raw.to_owned()
+                    } else {
+                        reject_line(r)
+                    }
+                }
+                (None, None) => continue,
+            };
+            out.push_str(&new_line);
+            out.push('\n');
+        }
+        for e in &self.entries {
+            if !written.contains(&(e.label, surface_key(&e.surface))) {
+                out.push_str(&entry_line(e));
+                out.push('\n');
+            }
+        }
+        for r in &self.rejected {
+            if !written.contains(&(r.1, surface_key(&r.0))) {
+                out.push_str(&reject_line(r));
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// Saves the lexicon atomically over the file whose current text is `old` (see
+    /// [`Self::to_file_text_over`]: hand-written comments and order are kept), or as a
+    /// new file when `old` is `None`.
+    ///
+    /// # Errors
+    /// [`LexiconError::Io`] when the file cannot be written.
+    pub fn save_over(&self, path: &Path, old: Option<&str>) -> Result<(), LexiconError> {
+        let text = match old {
+            Some(old) => self.to_file_text_over(old),
+            None => self.to_file_text(),
+        };
+        write_atomic(path, &text)
+    }
+
     /// Saves the lexicon atomically: writes a temporary file in the same folder and
     /// renames it over `path`.
     pub fn save(&self, path: &Path) -> Result<(), LexiconError> {
-        let io = |source: std::io::Error| LexiconError::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-        tmp.write_all(self.to_file_text().as_bytes()).map_err(io)?;
-        tmp.as_file().sync_all().map_err(io)?;
-        tmp.persist(path).map_err(|e| io(e.error))?;
-        Ok(())
+        write_atomic(path, &self.to_file_text())
     }
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same folder, synced, then
+/// renamed over `path`.
+fn write_atomic(path: &Path, text: &str) -> Result<(), LexiconError> {
+    let io = |source: std::io::Error| LexiconError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    tmp.write_all(text.as_bytes()).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
 }
 
 /// What one annotator decision teaches the project lexicon.
@@ -995,5 +1105,50 @@ mod tests {
             ProjectLexicon::load(&dir.path().join("missing")),
             Err(LexiconError::Io { .. })
         ));
+    }
+
+    #[test]
+    fn rewriting_over_a_hand_edited_file_keeps_its_comments_and_order() {
+        let old = "# taliq-lexicon 1\n\
+                   # my notes\n\
+                   + PERSON\tزيد\n\
+                   \n\
+                   # places\n\
+                   + LOCATION\t موسكو \n\
+                   - LOCATION\tالبيت الأبيض\n\
+                   + ORGANIZATION\tساسكتل\tشركة ساسكتل\n\
+                   + MISC\tفلان\n";
+        let path = Path::new("taliq-lexicon.txt");
+        let base = ProjectLexicon::parse(old, path).unwrap();
+        // زيد retracted, ساسكتل renamed, فلان now rejected, عمرو new
+        let ours = ProjectLexicon::parse(
+            "# taliq-lexicon 1\n\
+             + PERSON\tعمرو\n\
+             - MISC\tفلان\n\
+             + ORGANIZATION\tساسكتل\tساسكتل للاتصالات\n\
+             - LOCATION\tالبيت الأبيض\n\
+             + LOCATION\tموسكو\n",
+            path,
+        )
+        .unwrap();
+        let merged = ProjectLexicon::merged(&base, &ours, &base);
+        let text = merged.to_file_text_over(old);
+        assert_eq!(
+            text,
+            "# taliq-lexicon 1\n\
+             # my notes\n\
+             \n\
+             # places\n\
+             + LOCATION\t موسكو \n\
+             - LOCATION\tالبيت الأبيض\n\
+             + ORGANIZATION\tساسكتل\tساسكتل للاتصالات\n\
+             - MISC\tفلان\n\
+             + PERSON\tعمرو\tعمرو\n"
+        );
+        assert_eq!(ProjectLexicon::parse(&text, path).unwrap(), merged);
+        // nothing changed: the file is kept byte for byte
+        assert_eq!(base.to_file_text_over(old), old);
+        // not a lexicon file: written anew
+        assert_eq!(merged.to_file_text_over("junk"), merged.to_file_text());
     }
 }

@@ -61,10 +61,89 @@ pub(super) struct OpenArticle {
     /// The lexicon file as this window last read or wrote it: the base of the three-way
     /// merge that keeps another window's lessons when this one writes the file.
     lexicon_on_disk: ProjectLexicon,
+    /// The last write of the lexicon failed: decisions of `lexicon` that differ from
+    /// `lexicon_on_disk` are not in the file yet, and every later lexicon write, the
+    /// switch to another article and the close retry them.
+    lexicon_unsaved: bool,
     /// Cached entity grouping and review counts, and the session revision they were
     /// computed at (recomputed once per change, not every frame: a 1 MB article has more
     /// than 10,000 suggestions).
     entities: (u64, Vec<Entity>, ReviewCounts),
+}
+
+/// Project lexicon decisions of an article that was left while its lexicon file could not
+/// be written: kept in memory, retried with every later lexicon write and on close, and
+/// folded into the lexicon of the next article opened in the same folder.
+struct PendingLexicon {
+    path: PathBuf,
+    /// The file as last read or written.
+    base: ProjectLexicon,
+    /// The lexicon with the decisions not yet written.
+    ours: ProjectLexicon,
+}
+
+/// How many items (learned entries, rejections) differ between `base` and `ours`: the
+/// decisions a write of `ours` over `base` carries.
+fn lexicon_changes(base: &ProjectLexicon, ours: &ProjectLexicon) -> usize {
+    let added = ours
+        .entries()
+        .iter()
+        .filter(|e| !base.entries().contains(e))
+        .count();
+    let dropped = base
+        .entries()
+        .iter()
+        .filter(|e| !ours.entries().contains(e))
+        .count();
+    let rejected = ours
+        .rejected()
+        .iter()
+        .filter(|r| !base.rejected().contains(r))
+        .count();
+    let withdrawn = base
+        .rejected()
+        .iter()
+        .filter(|r| !ours.rejected().contains(r))
+        .count();
+    added + dropped + rejected + withdrawn
+}
+
+/// Writes the lessons of `ours` (read from the file as `base`) into the lexicon file at
+/// `path` as it is now, by a three-way merge ([`ProjectLexicon::merged`]) that keeps what
+/// another window or the annotator wrote there since, and rewrites the file in place
+/// ([`ProjectLexicon::save_over`]). Returns what was written.
+fn write_lexicon(
+    path: &Path,
+    base: &ProjectLexicon,
+    ours: &ProjectLexicon,
+) -> Result<ProjectLexicon, String> {
+    // read once: the text is merged into and rewritten in place (comments and the
+    // annotator's order kept)
+    let (theirs, text) = match std::fs::read(path) {
+        Err(_) if !path.exists() => (ProjectLexicon::new(), None),
+        Err(e) => return Err(format!("its file cannot be read: {e}")),
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|_| {
+                format!(
+                    "its file cannot be read: {}",
+                    crate::extract::lexicon::LexiconError::NotUtf8 {
+                        path: path.to_path_buf()
+                    }
+                )
+            })?;
+            let theirs = ProjectLexicon::parse(&text, path)
+                .map_err(|e| format!("its file cannot be read: {e}"))?;
+            (theirs, Some(text))
+        }
+    };
+    let merged = ProjectLexicon::merged(base, ours, &theirs);
+    if text.is_some() && merged == theirs {
+        return Ok(merged); // the file already says it
+    }
+    merged
+        .save_over(path, text.as_deref())
+        .map_err(|e| e.to_string())?;
+    Ok(merged)
 }
 
 /// How many annotations of an article await review, were accepted or rejected, and which
@@ -194,6 +273,11 @@ pub struct TaliqApp {
     unexported: Vec<Unexported>,
     /// The close prompt is shown (a close was requested with unexported changes).
     close_prompt: bool,
+    /// Lexicon decisions of articles left while their lexicon file could not be written.
+    pending_lexicons: Vec<PendingLexicon>,
+    /// A lexicon write failed and no write has succeeded since: the warning stays in the
+    /// status line (Info messages go to the history only).
+    lexicon_warning: bool,
     /// The user chose to close: the next close request is let through.
     close_confirmed: bool,
     /// When sidecars are rewritten whole and when changes are journaled first.
@@ -253,6 +337,8 @@ impl TaliqApp {
             corpus: None,
             unexported: Vec::new(),
             close_prompt: false,
+            pending_lexicons: Vec::new(),
+            lexicon_warning: false,
             close_confirmed: false,
             autosave_policy: AutosavePolicy::default(),
             export_log,
@@ -398,7 +484,9 @@ impl TaliqApp {
         }
         self.history.push_back((severity, msg.clone()));
         let now = Instant::now();
-        if severity == Severity::Info && self.status_pinned_until.is_some_and(|t| now < t) {
+        if severity == Severity::Info
+            && (self.lexicon_warning || self.status_pinned_until.is_some_and(|t| now < t))
+        {
             return; // kept in the history, shown on hover
         }
         self.status_pinned_until = None;
@@ -672,7 +760,22 @@ impl TaliqApp {
         }
         // The project lexicon of this folder: names taught by accepting, suggestions
         // unlearned by rejecting, applied to every article opened afterwards.
-        let lexicon_path = path.with_file_name(LEXICON_FILE);
+        // lexicon decisions of the article being left that its file did not take wait
+        // in memory (and go into this article's lexicon when it is in the same folder)
+        if let Some(a) = &mut self.article
+            && a.lexicon_unsaved
+            && let Some(file) = &a.lexicon_file
+        {
+            a.lexicon_unsaved = false;
+            let pending = PendingLexicon {
+                path: file.clone(),
+                base: a.lexicon_on_disk.clone(),
+                ours: a.lexicon.lexicon().clone(),
+            };
+            self.pending_lexicons.retain(|p| p.path != pending.path);
+            self.pending_lexicons.push(pending);
+        }
+        let lexicon_path = crate::corpus::lexicon_path_of(path);
         let (lexicon, lexicon_file) = match ProjectLexicon::load(&lexicon_path) {
             Ok(l) => (l, Some(lexicon_path)),
             Err(e) if !lexicon_path.exists() => {
@@ -684,6 +787,16 @@ impl TaliqApp {
                 (ProjectLexicon::new(), None)
             }
         };
+        let lexicon_on_disk = lexicon.clone();
+        let mut lexicon = lexicon;
+        let mut lexicon_unsaved = false;
+        if let Some(file) = &lexicon_file
+            && let Some(i) = self.pending_lexicons.iter().position(|p| &p.path == file)
+        {
+            let p = self.pending_lexicons.remove(i);
+            lexicon = ProjectLexicon::merged(&p.base, &p.ours, &lexicon);
+            lexicon_unsaved = true;
+        }
         let controls = doc.bidi_controls().len();
         if controls > 0 {
             notes.push(format!(
@@ -867,9 +980,10 @@ impl TaliqApp {
             .position(|u| u.article == path)
             .map(|i| self.unexported.remove(i));
         self.article = Some(OpenArticle {
-            lexicon_on_disk: lexicon.clone(),
+            lexicon_on_disk,
             lexicon: TaughtLexicon::new(lexicon),
             lexicon_file,
+            lexicon_unsaved,
             autosave: Autosaver::new(path, sidecar, self.autosave_policy),
             exported_revision: None,
             opened_revision: session.revision(),
@@ -1262,31 +1376,79 @@ impl TaliqApp {
         }
     }
 
-    /// Writes the project lexicon to its file; a failure is shown.
+    /// Writes the project lexicon to its file, with the decisions earlier writes could
+    /// not write (of this article and of articles left since); a failure is shown and
+    /// pinned until a write succeeds, and the decisions stay in memory for the next try.
     fn save_lexicon(&mut self) {
-        let Some(a) = &mut self.article else { return };
-        let Some(path) = &a.lexicon_file else { return };
-        // another window (or the annotator, by hand) may have written the file since:
-        // merge this window's lessons into it rather than overwrite it
-        let theirs = match ProjectLexicon::load(path) {
-            Ok(l) => l,
-            Err(_) if !path.exists() => ProjectLexicon::new(),
+        let mut failure = None;
+        let mut pending = std::mem::take(&mut self.pending_lexicons);
+        pending.retain(|p| match write_lexicon(&p.path, &p.base, &p.ours) {
+            Ok(_) => false,
             Err(e) => {
-                let msg =
-                    format!("The project lexicon was not saved, its file cannot be read: {e}");
-                self.say(Severity::Warning, msg);
-                return;
+                failure = Some(e);
+                true
             }
-        };
-        let ours = a.lexicon.lexicon();
-        let merged = ProjectLexicon::merged(&a.lexicon_on_disk, ours, &theirs);
-        match merged.save(path) {
-            Ok(()) => a.lexicon_on_disk = merged,
-            Err(e) => {
-                let msg = format!("The project lexicon was not saved: {e}");
-                self.say(Severity::Warning, msg);
+        });
+        self.pending_lexicons = pending;
+        if let Some(a) = &mut self.article
+            && let Some(path) = &a.lexicon_file
+        {
+            match write_lexicon(path, &a.lexicon_on_disk, a.lexicon.lexicon()) {
+                Ok(merged) => {
+                    a.lexicon_on_disk = merged;
+                    a.lexicon_unsaved = false;
+                }
+                Err(e) => {
+                    a.lexicon_unsaved = true;
+                    failure = Some(e);
+                }
             }
         }
+        let waiting = self.unsaved_lexicon_decisions();
+        if let Some(e) = failure {
+            self.lexicon_warning = false; // this warning replaces the last one
+            self.say_pinned(
+                Severity::Warning,
+                format!(
+                    "The project lexicon was not saved: {e}. {waiting} decision(s) wait in memory and are written with the next lexicon change, on switching articles or on close"
+                ),
+            );
+            self.lexicon_warning = true;
+        } else if self.lexicon_warning && waiting == 0 {
+            self.lexicon_warning = false;
+            self.status_pinned_until = None;
+            self.say(
+                Severity::Info,
+                format!("The project lexicon is saved again ({LEXICON_FILE}): the decisions that waited are written"),
+            );
+        }
+    }
+
+    /// Retries the lexicon decisions not yet written, if any.
+    fn retry_lexicon(&mut self) {
+        if self.unsaved_lexicon_decisions() > 0 {
+            self.save_lexicon();
+        }
+    }
+
+    /// How many project lexicon decisions (learned names, rejections, and their undoing)
+    /// are not in their lexicon file because its last write failed; they are kept in
+    /// memory and retried.
+    #[must_use]
+    pub fn unsaved_lexicon_decisions(&self) -> usize {
+        let open = self
+            .article
+            .as_ref()
+            .filter(|a| a.lexicon_unsaved)
+            .map_or(0, |a| {
+                lexicon_changes(&a.lexicon_on_disk, a.lexicon.lexicon())
+            });
+        let left: usize = self
+            .pending_lexicons
+            .iter()
+            .map(|p| lexicon_changes(&p.base, &p.ours))
+            .sum();
+        open + left
     }
 
     /// Saves the session after a change: on disk before this returns, to the sidecar or,
@@ -1342,6 +1504,7 @@ impl TaliqApp {
         {
             self.apply(cmd);
         }
+        self.retry_lexicon();
         let Some(a) = &mut self.article else { return };
         let saved = a.autosave.flush(&a.session);
         self.report_autosave(saved);
@@ -1820,7 +1983,10 @@ impl TaliqApp {
             return;
         }
         self.note_folder_unexported();
-        if self.all_unexported().is_empty() && self.is_saved() {
+        if self.all_unexported().is_empty()
+            && self.is_saved()
+            && self.unsaved_lexicon_decisions() == 0
+        {
             return;
         }
         ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -1830,6 +1996,7 @@ impl TaliqApp {
     fn close_prompt_ui(&mut self, ui: &Ui, out: &mut Vec<Command>) {
         let list = self.all_unexported();
         let saved = self.is_saved();
+        let lexicon_waiting = self.unsaved_lexicon_decisions();
         let mut names: Vec<String> = list.iter().take(6).map(|u| file_name(&u.article)).collect();
         if list.len() > 6 {
             names.truncate(5);
@@ -1852,11 +2019,18 @@ impl TaliqApp {
                     Some(f) => format!("this article's in {f}"),
                     None => "in the sidecar next to each article".to_owned(),
                 };
+                let said = if lexicon_waiting == 0 {
+                    format!(
+                        "All your work is saved: every decision is kept ({place}) and comes back when you open the article again."
+                    )
+                } else {
+                    format!(
+                        "Your annotations are saved ({place}) and come back when you open the article again."
+                    )
+                };
                 engine.label(
                     ui,
-                    &format!(
-                        "All your work is saved: every decision is kept ({place}) and comes back when you open the article again."
-                    ),
+                    &said,
                     &TextStyle::ui(),
                     ui.visuals().text_color(),
                     egui::Sense::hover(),
@@ -1865,6 +2039,15 @@ impl TaliqApp {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
                     "Some changes could not be saved to the sidecar (see the status line): export them to keep them.",
+                );
+            }
+            if lexicon_waiting > 0 {
+                ui.add_space(4.0);
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!(
+                        "{lexicon_waiting} project lexicon decision(s) could not be written to {LEXICON_FILE} (see the status line). Make the file writable, then close: they are written on close (if the write fails again, closing loses them)."
+                    ),
                 );
             }
             if !list.is_empty() {
