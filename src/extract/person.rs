@@ -192,6 +192,7 @@ fn extend_name(doc: &Doc, i: usize, max: usize, allow_definite: bool) -> usize {
     // the second words of compound names, which `max` does not count
     let mut extra = 0;
     let mut allow_definite = allow_definite;
+    let mut definite_taken = false;
     if let Some(e) = compound_second(doc, i) {
         // `عبد الفتاح السيسي`: a compound Arabic given name takes a nisba surname
         extra += e - j;
@@ -238,13 +239,17 @@ fn extend_name(doc: &Doc, i: usize, max: usize, allow_definite: bool) -> usize {
             }
             continue;
         }
+        // a definite surname; after a first one only a nisba (`الحسن الهاشمي`), since a
+        // second definite noun is more often the object (`… البشير الوفد`)
         if allow_definite
             && w.starts_with("ال")
             && w.chars().count() > 3
+            && (!definite_taken || w.ends_with('ي'))
             && !is_closed_class(doc, j)
             && !LEXICON.names.contains_word(w)
             && !doc.has_tanween(j)
         {
+            definite_taken = true;
             j += 1;
             continue;
         }
@@ -1292,6 +1297,11 @@ mod tests {
             "وصل الفريق [عبد الرحيم دقلو] إلى الخرطوم.",
         );
         assert_recognizes(super::recognize, "التقى اللواء [أحمد المسماري] بالوفد.");
+        // a compound rank is no common noun
+        assert_recognizes(
+            super::recognize,
+            "استقبل الفريق أول [عبد الرحيم البشير] الوفد.",
+        );
     }
 
     /// `و` + a verb starting with `و` is no transliterated W.
