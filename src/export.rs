@@ -124,6 +124,8 @@ pub struct AnnotationRecord {
     #[serde(default)]
     pub note: String,
     /// Id of the entity (`LABEL:canonical`); the canonical name is the part after the colon.
+    /// A rejected annotation keeps the id it had, which then names no entry of
+    /// [`ExportFile::entities`] (they group the non-rejected annotations).
     pub entity: String,
     /// PERSON: `{"role": "الرئيس", "nationality": "روسيا"}` (either may be absent);
     /// absent when the text gives neither.
