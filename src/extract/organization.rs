@@ -342,6 +342,10 @@ pub(crate) const FOREIGN_ARTICLES: &[&str] = &["لو", "لا", "لي", "ال", "
 /// A name after a descriptor at `j` (quoted or bare foreign name tokens, with a foreign
 /// article: [`FOREIGN_ARTICLES`]).
 fn name_after_descriptor(doc: &Doc, j: usize) -> Option<(usize, usize)> {
+    if j >= doc.tokens.len() {
+        // the descriptor ends the text
+        return None;
+    }
     if doc.is_quote_mark(j) {
         let mut k = j + 1;
         while k < doc.tokens.len() && k < j + 5 && !doc.is_quote_mark(k) && doc.same_line(k) {
@@ -697,6 +701,19 @@ mod tests {
         assert_recognizes(super::recognize, "اجتمعت [مجموعة العشرين] في أوساكا");
         assert_recognizes(super::recognize, "قالت [وزارة الدفاع البريطانية] في لندن");
         assert_recognizes(super::recognize, "سهرنا في [نادي الكوباكابانا] في لشبونة");
+    }
+
+    #[test]
+    fn a_descriptor_at_the_end_of_the_text_names_nothing() {
+        // found by fuzzing (target `extract`): the descriptor is the last token
+        let found = crate::extract::extract(" مع\u{17}2 قناة ");
+        assert!(
+            found
+                .iter()
+                .all(|m| m.label != crate::label::Label::Organization),
+            "{found:?}"
+        );
+        assert_recognizes(super::recognize, "شاهدت البرنامج على قناة");
     }
 
     #[test]
