@@ -525,6 +525,65 @@ fn a_manual_span_replaces_the_pending_suggestions_it_overlaps_in_one_undo_step()
     assert!(!s.annotations().iter().any(|a| a.origin == Origin::Manual));
 }
 
+/// Labelling over an accepted annotation corrects it: the flat layer never holds two
+/// overlapping accepted spans (guideline rule 6), the export has one, and one undo step
+/// brings the first decision back.
+#[test]
+fn labelling_over_an_accepted_span_replaces_it_and_the_export_stays_flat() {
+    let (dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    let text = h.state().session().unwrap().document().text().to_owned();
+    let full = char_offset(&text, "دونالد ترامب");
+    let app = h.state_mut();
+    // accept a manual span on the given name only, then label the full name
+    app.apply(Command::SelectRange(full, full + 6));
+    app.apply(Command::LabelSelection(Label::Person));
+    app.apply(Command::SelectRange(full, full + 12));
+    app.apply(Command::LabelSelection(Label::Person));
+    let (_, status) = h.state().status().unwrap();
+    assert!(status.contains("replaces the accepted PERSON"), "{status}");
+    let s = h.state().session().unwrap();
+    let live: Vec<_> = s
+        .annotations()
+        .iter()
+        .filter(|a| a.status == Status::Accepted && a.label != Label::Quote)
+        .map(|a| (a.span.start(), a.span.end()))
+        .collect();
+    assert!(live.contains(&(full, full + 12)), "{live:?}");
+    assert!(!live.contains(&(full, full + 6)), "{live:?}");
+    for (i, a) in live.iter().enumerate() {
+        for b in &live[i + 1..] {
+            assert!(a.1 <= b.0 || b.1 <= a.0, "{a:?} overlaps {b:?}");
+        }
+    }
+    let out = dir.path().join("flat.json");
+    h.state_mut().apply(Command::ExportTo(out.clone()));
+    let file: ExportFile = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let accepted: Vec<_> = file
+        .annotations
+        .iter()
+        .filter(|a| a.status == Status::Accepted && a.label != Label::Quote)
+        .map(|a| (a.start, a.end))
+        .collect();
+    for (i, a) in accepted.iter().enumerate() {
+        for b in &accepted[i + 1..] {
+            assert!(a.1 <= b.0 || b.1 <= a.0, "exported {a:?} overlaps {b:?}");
+        }
+    }
+    // one undo step: the given-name span is back, the full name gone
+    h.state_mut().apply(Command::Undo);
+    let s = h.state().session().unwrap();
+    assert!(s.annotations().iter().any(|a| a.origin == Origin::Manual
+        && a.status == Status::Accepted
+        && (a.span.start(), a.span.end()) == (full, full + 6)));
+    assert!(
+        !s.annotations()
+            .iter()
+            .any(|a| a.origin == Origin::Manual
+                && (a.span.start(), a.span.end()) == (full, full + 12))
+    );
+}
+
 #[test]
 fn a_label_key_relabels_the_focused_annotation_when_nothing_is_selected() {
     let (_dir, path) = sample_in_tempdir();

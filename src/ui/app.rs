@@ -1264,11 +1264,13 @@ impl TaliqApp {
             let id = ann.id;
             (vec![Edit::Add(ann)], id)
         };
-        // Annotation is flat (guideline rule 6): the annotator's span replaces pending
-        // suggestions it overlaps; overlaps with accepted ones are pointed out. QUOTE is
-        // its own layer and overlaps freely.
+        // Annotation is flat (guideline rule 6): the annotator's span replaces the
+        // annotations of the flat layer it overlaps, in the same undo step: pending and
+        // accepted suggestions become rejected (kept, so they are not suggested again for
+        // this article; the project lexicon learns nothing from it), manual ones are
+        // removed. QUOTE is its own layer and overlaps freely.
         let mut replaced = 0;
-        let mut clashes = Vec::new();
+        let mut replaced_accepted = Vec::new();
         if label != Label::Quote {
             for other in a.session.annotations() {
                 if other.id == id
@@ -1278,15 +1280,27 @@ impl TaliqApp {
                 {
                     continue;
                 }
-                if other.status == Status::Pending {
-                    edits.push(Edit::SetStatus {
+                if other.status == Status::Accepted {
+                    replaced_accepted.push(format!(
+                        "{} “{}”",
+                        other.label.as_str(),
+                        crate::text::isolate(
+                            a.session
+                                .document()
+                                .slice(other.span.start(), other.span.end())
+                        )
+                    ));
+                } else {
+                    replaced += 1;
+                }
+                edits.push(if other.origin == Origin::Manual {
+                    Edit::Remove(other.id)
+                } else {
+                    Edit::SetStatus {
                         id: other.id,
                         status: Status::Rejected,
-                    });
-                    replaced += 1;
-                } else {
-                    clashes.push(other.label.as_str());
-                }
+                    }
+                });
             }
         }
         let edit = if edits.len() == 1 {
@@ -1308,13 +1322,14 @@ impl TaliqApp {
         if replaced > 0 {
             let _ = write!(msg, "; it replaces {replaced} overlapping suggestion(s)");
         }
-        if clashes.is_empty() {
+        if replaced_accepted.is_empty() {
             self.say(Severity::Info, msg);
         } else {
+            // an accepted decision was undone by this one: say which, and how to get it back
             let _ = write!(
                 msg,
-                "; it overlaps accepted {} (annotation is flat: reject one of them)",
-                clashes.join(", ")
+                "; it replaces the accepted {} (annotation is flat; Ctrl+Z undoes)",
+                replaced_accepted.join(", ")
             );
             self.say(Severity::Warning, msg);
         }
