@@ -216,7 +216,11 @@ fn extend_name(doc: &Doc, i: usize, max: usize, allow_definite: bool) -> usize {
             j = e;
             continue;
         }
-        if !doc.is_arabic(j) || is_common_shape(doc, j) || ends_name(doc, i, j) {
+        if !doc.is_arabic(j)
+            || is_common_shape(doc, j)
+            || ends_name(doc, i, j)
+            || after_tatweel_dash(doc, j)
+        {
             break;
         }
         if doc.bits(j) & vocab::NAME_PARTICLE != 0 && is_name_like(doc, j + 1) {
