@@ -253,8 +253,10 @@ pub(crate) const MONTH_PREFIXES: &[&str] = &[
     "غره",
 ];
 
-/// Ordinals after `اليوم` (`اليوم الثالث`).
-pub(crate) const ORDINALS: &[&str] = &[
+/// The masculine ordinals one to ten (normalized): `الأول` … `العاشر`. Shared by dates
+/// (`اليوم الثالث`, `الثامن والعشرين من …`), date values and regnal names (`فيليب
+/// الثاني`).
+pub(crate) const ORDINAL_UNITS: [&str; 10] = [
     "الاول",
     "الثاني",
     "الثالث",
@@ -265,24 +267,25 @@ pub(crate) const ORDINALS: &[&str] = &[
     "الثامن",
     "التاسع",
     "العاشر",
-    "الاخير",
 ];
+
+/// Ordinals after `اليوم` (`اليوم الثالث`, `اليوم الأخير`): [`ORDINAL_UNITS`] and `الأخير`.
+pub(crate) const ORDINALS: &[&str] = &{
+    let mut all = [""; 11];
+    let mut i = 0;
+    while i < ORDINAL_UNITS.len() {
+        all[i] = ORDINAL_UNITS[i];
+        i += 1;
+    }
+    all[10] = "الاخير";
+    all
+};
 
-/// Ordinal day numbers written as words, units (normalized): `الأول` … `العاشر`, and the
-/// units of the compounds `الحادي عشر`, `الثامن والعشرين`.
-pub(crate) const DAY_ORDINAL_UNITS: &[&str] = &[
-    "الاول",
-    "الحادي",
-    "الثاني",
-    "الثالث",
-    "الرابع",
-    "الخامس",
-    "السادس",
-    "السابع",
-    "الثامن",
-    "التاسع",
-    "العاشر",
-];
+/// Whether `w` (normalized) is the unit of an ordinal day in words: one of
+/// [`ORDINAL_UNITS`], or `الحادي` of the compounds `الحادي عشر`, `الحادي والعشرين`.
+fn day_ordinal_unit(w: &str) -> bool {
+    w == "الحادي" || ORDINAL_UNITS.contains(&w)
+}
 
 /// Nouns of a part of the day that belong to the date they precede (`صباح يوم الأحد`,
 /// `مساء أمس`, `صباح اليوم`), normalized.
@@ -477,7 +480,7 @@ fn ordinal_day_before(doc: &Doc, m: usize) -> Option<usize> {
     if m == 0 || !doc.is_arabic(m - 1) || !doc.same_line(m - 1) {
         return None;
     }
-    let unit = |k: usize| doc.is_arabic(k) && DAY_ORDINAL_UNITS.contains(&doc.text(k));
+    let unit = |k: usize| doc.is_arabic(k) && day_ordinal_unit(doc.text(k));
     let last = doc.text(m - 1);
     let tens = matches!(last, "والعشرين" | "والثلاثين");
     if (tens || last == "عشر") && m >= 2 && doc.same_line(m - 2) && unit(m - 2) {

@@ -1193,19 +1193,9 @@ fn directional_adjective(doc: &Doc, k: usize) -> bool {
     doc.is_arabic(k) && doc.same_line(k) && DIRECTIONAL_ADJECTIVES.contains(&doc.text(k))
 }
 
-/// Regnal ordinals after a ruler's name (`الأول`, `الثاني`, …), normalized.
-pub(crate) const REGNAL_ORDINALS: &[&str] = &[
-    "الاول",
-    "الثاني",
-    "الثالث",
-    "الرابع",
-    "الخامس",
-    "السادس",
-    "السابع",
-    "الثامن",
-    "التاسع",
-    "العاشر",
-];
+/// Regnal ordinals after a ruler's name (`الأول`, `الثاني`, …), normalized: the
+/// ordinals one to ten.
+pub(crate) const REGNAL_ORDINALS: &[&str] = &super::date::ORDINAL_UNITS;
 
 /// A one-word name with a regnal ordinal at `i` (`موجمير الأول`, `فيليب الثاني`): an
 /// indefinite word cannot take a definite adjective, so a plain word (in no list, no

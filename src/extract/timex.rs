@@ -219,29 +219,19 @@ fn reading(doc: &Doc, i: usize, bits: Bits) -> &str {
         .map_or_else(|| doc.text(i), |r| r.key)
 }
 
-/// Reads the tokens `[first, end)` of a DATE mention.
 /// A day of the month written as an ordinal in words before `من` and a month name
 /// (`الأول من تشرين الأول`, `الحادي عشر من …`, `الثامن والعشرين من …`): the day and the
 /// token of `من`, within `[i, end)`. Masculine ordinals, as `اليوم` is masculine.
 fn ordinal_day(doc: &Doc, i: usize, end: usize) -> Option<(u8, usize)> {
-    const UNITS: [&str; 10] = [
-        "الاول",
-        "الثاني",
-        "الثالث",
-        "الرابع",
-        "الخامس",
-        "السادس",
-        "السابع",
-        "الثامن",
-        "التاسع",
-        "العاشر",
-    ];
     let word = doc.text(i);
     let (mut day, mut k) = match word {
         "الحادي" => (1, i + 1),
         "العشرين" => (20, i + 1),
         "الثلاثين" => (30, i + 1),
-        _ => (UNITS.iter().position(|u| *u == word)? as u8 + 1, i + 1),
+        _ => (
+            super::date::ORDINAL_UNITS.iter().position(|u| *u == word)? as u8 + 1,
+            i + 1,
+        ),
     };
     if day < 10 && k < end {
         match doc.text(k) {
@@ -266,6 +256,7 @@ fn ordinal_day(doc: &Doc, i: usize, end: usize) -> Option<(u8, usize)> {
         .then_some((day, k))
 }
 
+/// Reads the tokens `[first, end)` of a DATE mention.
 fn parts(doc: &Doc, first: usize, end: usize) -> Parts {
     let mut acc = Parts::default();
     let mut i = first;
