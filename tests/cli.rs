@@ -8,6 +8,29 @@ fn taliq() -> Command {
     Command::new(env!("CARGO_BIN_EXE_taliq"))
 }
 
+/// Runs taliq with `args`, writes all of `input` to its stdin, closes it and waits.
+fn run_with_stdin(
+    args: impl IntoIterator<Item = impl AsRef<std::ffi::OsStr>>,
+    input: &str,
+) -> std::process::Output {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let mut child = taliq()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 #[test]
 fn extract_prints_the_export_json_with_the_guideline_spans_of_the_sample() {
     let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/putin-trump-call.ar.txt");
@@ -190,19 +213,10 @@ fn extract_jsonl_streams_one_result_per_line() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
 
     // all good lines: success
-    let mut child = taliq()
-        .args(["extract", "--jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("{\"doc\":\"x\",\"text\":\"روسيا\"}\n".as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_with_stdin(
+        ["extract", "--jsonl"],
+        "{\"doc\":\"x\",\"text\":\"روسيا\"}\n",
+    );
     assert!(out.status.success());
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
 }
@@ -233,22 +247,8 @@ fn eval_refuses_malformed_gold_naming_line_and_span() {
 
 #[test]
 fn extract_jsonl_skips_a_bom_and_names_the_column_not_serdes_line_1() {
-    use std::io::Write as _;
-    let mut child = taliq()
-        .args(["extract", "--jsonl"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
     let input = "\u{feff}{\"doc\":\"a\",\"text\":\"التقى بوتين في موسكو\"}\n{\"doc\":\"b\"}\n";
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_with_stdin(["extract", "--jsonl"], input);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<Value> = stdout
@@ -289,7 +289,6 @@ fn an_unknown_subcommand_exits_with_usage_instead_of_opening_a_window() {
 
 #[test]
 fn extract_applies_the_folders_project_lexicon_unless_told_not_to() {
-    use std::io::Write as _;
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("article.txt");
     std::fs::write(&article, "قال زرقلوف إن موسكو ترحب بالاتفاق").unwrap();
@@ -338,20 +337,15 @@ fn extract_applies_the_folders_project_lexicon_unless_told_not_to() {
     assert!(got.contains(&rejected), "{got:?}");
 
     // --jsonl has no folder: the lexicon is given by path
-    let mut child = taliq()
-        .args(["extract", "--jsonl", "--lexicon"])
-        .arg(&lexicon)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("{\"doc\":1,\"text\":\"قال زرقلوف إن موسكو ترحب بالاتفاق\"}\n".as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_with_stdin(
+        [
+            std::ffi::OsStr::new("extract"),
+            "--jsonl".as_ref(),
+            "--lexicon".as_ref(),
+            lexicon.as_os_str(),
+        ],
+        "{\"doc\":1,\"text\":\"قال زرقلوف إن موسكو ترحب بالاتفاق\"}\n",
+    );
     assert!(out.status.success());
     let got = labels(&out.stdout);
     assert!(

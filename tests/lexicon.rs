@@ -184,7 +184,7 @@ impl Drop for Unlock {
 /// Makes `file` refuse Taliq's atomic write (a temporary file renamed over it): immutable
 /// (`chattr +i`, "Operation not permitted") where the file system and user allow it,
 /// else a read-only folder. Returns how to undo it, or `None` when neither stops a write
-/// here (e.g. root on a file system without attributes).
+/// here (e.g. root on a file system without attributes), after saying the test is skipped.
 fn make_unwritable(file: &Path) -> Option<Unlock> {
     use std::os::unix::fs::PermissionsExt as _;
     let dir = file.parent().unwrap().to_path_buf();
@@ -217,6 +217,7 @@ fn make_unwritable(file: &Path) -> Option<Unlock> {
     let _ = std::fs::remove_file(&probe);
     if got_through {
         undo.unlock();
+        eprintln!("skipping: nothing stops a write to {} here", file.display());
         None
     } else {
         Some(undo)
@@ -232,7 +233,6 @@ fn decisions_the_lexicon_file_refused_wait_in_memory_and_are_written_once_it_is_
     apply(&mut h, Command::Accept(trump[0]));
     assert!(lexicon(dir.path()).contains("+ PERSON\tترامب\t"));
     let Some(mut lock) = make_unwritable(&file) else {
-        eprintln!("skipping: nothing stops a write to {} here", file.display());
         return;
     };
 
@@ -296,7 +296,6 @@ fn decisions_waiting_for_the_lexicon_file_are_written_on_close() {
     let file = dir.path().join("taliq-lexicon.txt");
     std::fs::write(&file, "# taliq-lexicon 1\n").unwrap();
     let Some(mut lock) = make_unwritable(&file) else {
-        eprintln!("skipping: nothing stops a write to {} here", file.display());
         return;
     };
     let kremlin = pending(&h, Label::Organization, "الكرملين");
@@ -332,7 +331,6 @@ fn decisions_waiting_for_the_lexicon_file_survive_a_switch_to_another_article() 
     std::fs::write(&file, "# taliq-lexicon 1\n").unwrap();
     let mut h = harness(dir.path());
     let Some(mut lock) = make_unwritable(&file) else {
-        eprintln!("skipping: nothing stops a write to {} here", file.display());
         return;
     };
     let kremlin = pending(&h, Label::Organization, "الكرملين");
