@@ -1,14 +1,16 @@
 //! Throughput of the extraction pipeline (`cargo bench --bench extract`).
 //!
 //! Builds a 2 MB input by repeating the sample article (`seeds/putin-trump-call.ar.txt`,
-//! paragraphs separated by a blank line), runs [`taliq::extract::extract`], the
+//! paragraphs separated by a blank line), runs [`taliq::extract::extract`] (which cuts
+//! the text into pieces of [`taliq::extract::PIECE_BYTES`]), the same on the text as one
+//! piece ([`taliq::extract::extract_in_pieces`] with `usize::MAX`: what the pieces save), the
 //! normalize + tokenize stage alone ([`taliq::extract::normalize::normalize`] then
 //! [`taliq::extract::tokenize::tokenize`]) and the whole analysed-document construction
 //! ([`taliq::extract::doc::Doc::new`], which also stores every token's proclitic
 //! readings) several times on one core, and prints the median throughput in MB/s of UTF-8 input (1 MB = 10^6 bytes)
 //! by wall time and, on Linux, by the thread's CPU time (steadier on a shared machine).
 //! `TALIQ_BENCH_MB` overrides the input size, `TALIQ_BENCH_RUNS` the number of runs;
-//! `TALIQ_BENCH_ONLY=extract` (or `normalize`, `doc`) runs one measurement only, for
+//! `TALIQ_BENCH_ONLY=extract` (or `one-piece`, `normalize`, `doc`) runs one measurement only, for
 //! profiling (`perf record`, `perf stat -e instructions`).
 
 use std::hint::black_box;
@@ -89,6 +91,21 @@ fn main() {
         });
         println!(
             "extract (whole pipeline): {:8.1} ms  {:7.2} MB/s  ({mentions} mentions){}",
+            t.as_secs_f64() * 1e3,
+            mb / t.as_secs_f64(),
+            cpu_note(cpu, mb)
+        );
+    }
+
+    if run("one-piece") {
+        let (t, cpu) = median_time(runs, || {
+            black_box(taliq::extract::extract_in_pieces(
+                black_box(&text),
+                usize::MAX,
+            ));
+        });
+        println!(
+            "extract, one piece:       {:8.1} ms  {:7.2} MB/s{}",
             t.as_secs_f64() * 1e3,
             mb / t.as_secs_f64(),
             cpu_note(cpu, mb)

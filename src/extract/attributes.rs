@@ -241,6 +241,7 @@ fn chain_before(doc: &Doc, layer: &Layer, name: usize) -> Chain {
             if conj {
                 // والروسي: the title before belongs to the previous name
                 chain.coordinated = chain.title.is_none()
+                    && !boundary_before(doc, first)
                     && layer.ending_at(first).is_some_and(|x| x.2 == Label::Person);
                 break;
             }
@@ -276,6 +277,7 @@ fn before(doc: &Doc, layer: &Layer, name: usize, skip: usize) -> Before {
     if skip > 0 {
         // ولينكولن: coordinated with the name before
         if doc.text(name).starts_with('و')
+            && doc.same_line(name)
             && layer.ending_at(name).is_some_and(|x| x.2 == Label::Person)
         {
             out.role = Some(Role::SameAsPrevious);
@@ -335,11 +337,16 @@ const ANTECEDENT_SENTENCES: usize = 2;
 /// The attributes of the PERSON mentions of `cands` (resolved, sorted by start, with
 /// their [`Layer`]) that the text gives any for, as `(index in cands, attributes)` in
 /// text order.
-#[must_use]
+///
+/// `doc` may be a piece of a longer text: `last_role` is the role of the last titled
+/// person of the text before it when no sentence boundary follows that person there
+/// (`None` at the start of a text), for a counterpart (`نظيره`) in the first sentence of
+/// the piece; on return it is the same for the text up to the end of `doc`.
 pub fn person_attributes(
     doc: &Doc,
     cands: &[Candidate],
     layer: &Layer,
+    last_role: &mut Option<String>,
 ) -> Vec<(usize, PersonAttributes)> {
     let mut out: Vec<(usize, PersonAttributes)> = Vec::new();
     // (first token, role) of persons with a title, in text order
@@ -352,7 +359,7 @@ pub fn person_attributes(
         let b = before(doc, layer, p, c.start - doc.tokens[p].start);
         let role = match b.role {
             Some(Role::Title(t)) => Some(t),
-            Some(Role::Counterpart) => antecedent_role(doc, &titled, p),
+            Some(Role::Counterpart) => antecedent_role(doc, &titled, p, last_role.as_deref()),
             Some(Role::SameAsPrevious) => previous_role(&out, &cands[..k]),
             None => None,
         };
@@ -367,6 +374,12 @@ pub fn person_attributes(
             out.push((k, attrs));
         }
     }
+    if let Some((q, role)) = titled.last() {
+        let open = (q + 1..doc.tokens.len()).all(|i| !boundary_before(doc, i));
+        *last_role = open.then(|| role.clone());
+    } else if !doc.tokens.is_empty() {
+        *last_role = None;
+    }
     out
 }
 
@@ -379,9 +392,21 @@ fn previous_role(done: &[(usize, PersonAttributes)], before: &[Candidate]) -> Op
 }
 
 /// The role of the most recent titled person before token `p`, at most
-/// [`ANTECEDENT_SENTENCES`] sentence boundaries back.
-fn antecedent_role(doc: &Doc, titled: &[(usize, String)], p: usize) -> Option<String> {
-    let (q, role) = titled.last()?;
+/// [`ANTECEDENT_SENTENCES`] sentence boundaries back; with none in `doc`, `before` (the
+/// role of a titled person in the last sentence before `doc`, [`person_attributes`]),
+/// the start of `doc` counting as one boundary.
+fn antecedent_role(
+    doc: &Doc,
+    titled: &[(usize, String)],
+    p: usize,
+    before: Option<&str>,
+) -> Option<String> {
+    let Some((q, role)) = titled.last() else {
+        let boundaries = 1 + (1..=p).filter(|&i| boundary_before(doc, i)).count();
+        return before
+            .filter(|_| boundaries < ANTECEDENT_SENTENCES)
+            .map(str::to_string);
+    };
     let boundaries = (q + 1..=p).filter(|&i| boundary_before(doc, i)).count();
     (boundaries < ANTECEDENT_SENTENCES).then(|| role.clone())
 }

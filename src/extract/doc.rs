@@ -128,7 +128,8 @@ struct CompactMatch {
 }
 
 /// The buffers of a dropped [`Doc`], reused by the next one on the same thread so that
-/// extracting document after document does not allocate (and fault in) fresh memory.
+/// extracting document after document (or piece after piece, [`super::extract`]) does
+/// not allocate (and fault in) fresh memory.
 #[derive(Default)]
 struct Buffers {
     norm: Normalized,
@@ -140,16 +141,33 @@ struct Buffers {
     lal_keys: String,
 }
 
-/// Buffers larger than this (in normalized chars) are freed, not kept.
+/// The spare buffers kept per thread hold at most this many normalized chars in all
+/// (about 40 bytes a char: a 16 MB text's worth); more are freed.
 const KEEP_MAX_CHARS: usize = 16 << 20;
 
 thread_local! {
-    static SPARE: RefCell<Option<Buffers>> = const { RefCell::new(None) };
+    /// Spare buffer sets, largest last, with their total capacity in chars.
+    static SPARE: RefCell<(Vec<Buffers>, usize)> = const { RefCell::new((Vec::new(), 0)) };
+}
+
+/// A spare buffer set (the largest), or fresh empty buffers.
+fn take_buffers() -> Buffers {
+    SPARE
+        .try_with(|s| {
+            let mut s = s.borrow_mut();
+            let b = s.0.pop()?;
+            s.1 -= b.norm.chars.capacity();
+            Some(b)
+        })
+        .ok()
+        .flatten()
+        .unwrap_or_default()
 }
 
 impl Drop for Doc {
     fn drop(&mut self) {
-        if self.norm.chars.capacity() > KEEP_MAX_CHARS {
+        let size = self.norm.chars.capacity();
+        if size == 0 || size > KEEP_MAX_CHARS {
             return;
         }
         let buffers = Buffers {
@@ -161,13 +179,16 @@ impl Drop for Doc {
             stem_index: std::mem::take(&mut self.stem_index),
             lal_keys: std::mem::take(&mut self.lal_keys),
         };
-        // keep the larger set: a small probe document must not evict a big one
         let _ = SPARE.try_with(|s| {
             let mut s = s.borrow_mut();
-            if s.as_ref()
-                .is_none_or(|old| old.norm.chars.capacity() <= buffers.norm.chars.capacity())
-            {
-                *s = Some(buffers);
+            // keep the larger sets: small probe documents must not evict big ones
+            let (pool, total) = &mut *s;
+            let at = pool.partition_point(|b| b.norm.chars.capacity() <= size);
+            pool.insert(at, buffers);
+            *total += size;
+            while *total > KEEP_MAX_CHARS {
+                let small = pool.remove(0);
+                *total -= small.norm.chars.capacity();
             }
         });
     }
@@ -224,11 +245,7 @@ impl Doc {
             mut stem_recs,
             mut stem_index,
             mut lal_keys,
-        } = SPARE
-            .try_with(|s| s.borrow_mut().take())
-            .ok()
-            .flatten()
-            .unwrap_or_default();
+        } = take_buffers();
         normalize_into(text, &mut norm);
         // each token's byte range goes straight into `info`, whose other fields are filled
         // in below

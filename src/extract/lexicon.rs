@@ -60,7 +60,7 @@ use super::doc::{Candidate, Doc};
 use super::gazetteer::PhraseTable;
 use super::normalize::{display_form, normalize};
 use super::tokenize::tokenize;
-use super::{Mention, pipeline, to_mentions};
+use super::{Mention, PIECE_BYTES, analyse, mentions_of};
 use crate::label::Label;
 
 /// The header line of a lexicon file.
@@ -713,27 +713,15 @@ impl TaughtLexicon {
 /// With an empty lexicon the result is the same as [`super::extract`].
 #[must_use]
 pub fn extract_with(text: &str, lexicon: &ProjectLexicon) -> Vec<Mention> {
-    let doc = Doc::new(text);
-    let resolved = pipeline(&doc);
+    let mut pieces = analyse(text, PIECE_BYTES);
     if lexicon.is_empty() {
-        return to_mentions(&doc, &resolved);
+        return mentions_of(&pieces);
     }
     let rejected: FxHashSet<(String, Label)> = lexicon
         .rejected
         .iter()
         .map(|(s, l)| (surface_key(s), *l))
         .collect();
-    let is_rejected = |c: &Candidate| {
-        if c.label == Label::Quote {
-            return false;
-        }
-        let key = surface_key(doc.norm.slice(c.start, c.end));
-        rejected.contains(&(key.clone(), c.label))
-            || (c.lal && rejected.contains(&(format!("ا{key}"), c.label)))
-    };
-    let mut kept: Vec<Candidate> = resolved.into_iter().filter(|c| !is_rejected(c)).collect();
-
-    // lexicon matches, left to right, longest first
     let mut table: PhraseTable<usize> = PhraseTable::default();
     for (k, e) in lexicon.entries.iter().enumerate() {
         if rejected.contains(&(surface_key(&e.surface), e.label)) {
@@ -745,21 +733,53 @@ pub fn extract_with(text: &str, lexicon: &ProjectLexicon) -> Vec<Mention> {
             .collect();
         table.insert(words, k);
     }
+    // the lexicon entry behind each candidate, in the order of the mentions
+    let mut entries: Vec<Option<usize>> = Vec::new();
+    for p in &mut pieces {
+        let resolved = std::mem::take(&mut p.cands);
+        let (cands, from) = apply_to_piece(&p.doc, resolved, lexicon, &rejected, &table);
+        p.cands = cands;
+        entries.extend(from);
+    }
+    let mut mentions = mentions_of(&pieces);
+    for (m, entry) in mentions.iter_mut().zip(&entries) {
+        if let Some(k) = entry {
+            m.canonical.clone_from(&lexicon.entries[*k].canonical);
+        }
+    }
+    mentions
+}
+
+/// [`extract_with`] on one piece: its resolved candidates without the rejected ones and
+/// with the matches of `table` (entries of `lexicon`), sorted by start, and for each
+/// the entry it came from.
+fn apply_to_piece(
+    doc: &Doc,
+    resolved: Vec<Candidate>,
+    lexicon: &ProjectLexicon,
+    rejected: &FxHashSet<(String, Label)>,
+    table: &PhraseTable<usize>,
+) -> (Vec<Candidate>, Vec<Option<usize>>) {
+    let is_rejected = |c: &Candidate| {
+        if c.label == Label::Quote {
+            return false;
+        }
+        let key = surface_key(doc.norm.slice(c.start, c.end));
+        rejected.contains(&(key.clone(), c.label))
+            || (c.lal && rejected.contains(&(format!("ا{key}"), c.label)))
+    };
+    let mut kept: Vec<Candidate> = resolved.into_iter().filter(|c| !is_rejected(c)).collect();
+
+    // lexicon matches, left to right, longest first
     let mut found: Vec<(Candidate, usize)> = Vec::new();
     let mut i = 0;
     while i < doc.tokens.len() {
-        let Some(m) = table.match_at(&doc, i) else {
+        let Some(m) = table.match_at(doc, i) else {
             i += 1;
             continue;
         };
-        let mut c = Candidate::from_tokens(
-            &doc,
-            i,
-            m.skip,
-            m.end_token,
-            lexicon.entries[m.tag].label,
-            4,
-        );
+        let mut c =
+            Candidate::from_tokens(doc, i, m.skip, m.end_token, lexicon.entries[m.tag].label, 4);
         c.lal = m.lal;
         found.push((c, m.tag));
         i = m.end_token;
@@ -783,14 +803,7 @@ pub fn extract_with(text: &str, lexicon: &ProjectLexicon) -> Vec<Mention> {
     if all.len() > pipeline_count {
         all.sort_by_key(|(c, _)| (c.start, c.label != Label::Quote, c.end));
     }
-    let cands: Vec<Candidate> = all.iter().map(|(c, _)| c.clone()).collect();
-    let mut mentions = to_mentions(&doc, &cands);
-    for (m, (_, entry)) in mentions.iter_mut().zip(&all) {
-        if let Some(k) = entry {
-            m.canonical.clone_from(&lexicon.entries[*k].canonical);
-        }
-    }
-    mentions
+    all.into_iter().unzip()
 }
 
 #[cfg(test)]

@@ -61,9 +61,18 @@ fn speaks(label: Label) -> bool {
     matches!(label, Label::Person | Label::Organization)
 }
 
-/// The speaker of the quote `q` (an index into the mentions of `layer`), as an index
-/// into the same list.
-fn speaker_of(doc: &Doc, layer: &Layer, q: usize) -> Option<usize> {
+/// Where a speaker was found: a mention of the document, or the most recent PERSON in the
+/// last sentence before the document (a piece of a longer text; see [`quote_speakers`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    /// The mention with this index in the document's list.
+    Here(usize),
+    /// The most recent PERSON of the last sentence before the document.
+    Before,
+}
+
+/// The speaker of the quote `q` (an index into the mentions of `layer`).
+fn speaker_of(doc: &Doc, layer: &Layer, q: usize) -> Option<Found> {
     let (first, last) = layer.range(q);
     // the opening mark and the closing mark
     let open = (0..first).rev().find(|&i| doc.is_quote_mark(i))?;
@@ -77,7 +86,7 @@ fn speaker_of(doc: &Doc, layer: &Layer, q: usize) -> Option<usize> {
         .find(|&i| is_verb(doc, i) || is_according(doc, i))
     {
         if let Some(s) = subject_after(doc, layer, v, open) {
-            return Some(s);
+            return Some(Found::Here(s));
         }
         // `شرح جون قائلاً لمجلة سليت:`: a participle shares the subject of the verb before
         let mut verb = v;
@@ -85,15 +94,19 @@ fn speaker_of(doc: &Doc, layer: &Layer, q: usize) -> Option<usize> {
             && let Some(v2) = (start..v).rev().find(|&i| is_verb(doc, i))
         {
             if let Some(s) = subject_after(doc, layer, v2, v) {
-                return Some(s);
+                return Some(Found::Here(s));
             }
             verb = v2;
         }
-        if let Some(s) = layer.ending_at(verb).filter(|s| speaks(s.2)) {
-            return Some(s.3);
+        // a subject right before the verb, on its line
+        if let Some(s) = layer
+            .ending_at(verb)
+            .filter(|s| speaks(s.2) && doc.same_line(verb))
+        {
+            return Some(Found::Here(s.3));
         }
         if let Some(s) = colon_subject(doc, layer, open) {
-            return Some(s);
+            return Some(Found::Here(s));
         }
         if unnamed_subject(doc, verb, open) {
             return None;
@@ -102,7 +115,7 @@ fn speaker_of(doc: &Doc, layer: &Layer, q: usize) -> Option<usize> {
     }
     // 2. `بوتين: «…»`
     if let Some(s) = colon_subject(doc, layer, open) {
-        return Some(s);
+        return Some(Found::Here(s));
     }
     // 3. after the quote: «…»، قال بوتين
     let mut k = close + 1;
@@ -115,13 +128,15 @@ fn speaker_of(doc: &Doc, layer: &Layer, q: usize) -> Option<usize> {
     }
     if k < doc.tokens.len() && doc.same_line(k) && (is_verb(doc, k) || is_according(doc, k)) {
         let end = (k + SUBJECT_WINDOW).min(doc.tokens.len());
-        return subject_after(doc, layer, k, end).or_else(|| {
-            if unnamed_subject(doc, k, end) {
-                None
-            } else {
-                recent_person(doc, layer, open)
-            }
-        });
+        return subject_after(doc, layer, k, end)
+            .map(Found::Here)
+            .or_else(|| {
+                if unnamed_subject(doc, k, end) {
+                    None
+                } else {
+                    recent_person(doc, layer, open)
+                }
+            });
     }
     None
 }
@@ -196,7 +211,10 @@ fn is_participle(doc: &Doc, i: usize) -> bool {
 
 /// A speaking mention right before the colon that precedes the opening mark `open`.
 fn colon_subject(doc: &Doc, layer: &Layer, open: usize) -> Option<usize> {
-    if open < 2 || !(doc.is_punct(open - 1, ':') || doc.is_punct(open - 1, '：')) {
+    if open < 2
+        || !(doc.is_punct(open - 1, ':') || doc.is_punct(open - 1, '：'))
+        || !doc.same_line(open - 1)
+    {
         return None;
     }
     layer
@@ -210,8 +228,9 @@ fn colon_subject(doc: &Doc, layer: &Layer, open: usize) -> Option<usize> {
 }
 
 /// The most recent PERSON mention ending before token `v`, in the same sentence or the
-/// one before it.
-fn recent_person(doc: &Doc, layer: &Layer, v: usize) -> Option<usize> {
+/// one before it; [`Found::Before`] when the search reaches the start of the document
+/// still in the sentence before (the start of a document is a sentence boundary).
+fn recent_person(doc: &Doc, layer: &Layer, v: usize) -> Option<Found> {
     let mut boundaries = 0;
     let mut i = v;
     while i > 0 {
@@ -224,22 +243,61 @@ fn recent_person(doc: &Doc, layer: &Layer, v: usize) -> Option<usize> {
         i -= 1;
         if let Some(s) = layer.at(i) {
             if s.2 == Label::Person {
+                return Some(Found::Here(s.3));
+            }
+            i = s.0;
+        }
+    }
+    (boundaries == 0).then_some(Found::Before)
+}
+
+/// The most recent PERSON mention of the last sentence of `doc` (an index into the
+/// mentions of `layer`), which a quote at the start of the next piece of the same text
+/// may refer to ([`recent_person`]); `None` when that sentence has none, or when `doc`
+/// has no tokens (the caller then keeps the answer of the piece before).
+#[must_use]
+pub fn last_sentence_person(doc: &Doc, layer: &Layer) -> Option<usize> {
+    let mut i = doc.tokens.len();
+    while i > 0 {
+        i -= 1;
+        if let Some(s) = layer.at(i) {
+            if s.2 == Label::Person {
                 return Some(s.3);
             }
             i = s.0;
+        }
+        if boundary_before(doc, i) {
+            return None;
         }
     }
     None
 }
 
 /// The speakers of the QUOTE mentions of `cands` (resolved, sorted by start, with their
-/// [`Layer`]) whose speaker was found, as `(index of the quote, index of the speaker)`
-/// into `cands`, in text order.
+/// [`Layer`]) whose speaker was found, as `(index of the quote in cands, index of the
+/// speaker in the whole list)`, in text order.
+///
+/// `doc` may be a piece of a longer text whose mentions are listed before it: `base` is
+/// the index of `cands[0]` in the whole list, and `before` the index there of the
+/// [`last_sentence_person`] of the text before the piece (`None` at its start), the
+/// anaphora fallback of a quote in the first sentence of the piece.
 #[must_use]
-pub fn quote_speakers(doc: &Doc, cands: &[Candidate], layer: &Layer) -> Vec<(usize, usize)> {
+pub fn quote_speakers(
+    doc: &Doc,
+    cands: &[Candidate],
+    layer: &Layer,
+    base: usize,
+    before: Option<usize>,
+) -> Vec<(usize, usize)> {
     (0..cands.len())
         .filter(|&q| cands[q].label == Label::Quote)
-        .filter_map(|q| speaker_of(doc, layer, q).map(|s| (q, s)))
+        .filter_map(|q| {
+            let s = match speaker_of(doc, layer, q)? {
+                Found::Here(k) => base + k,
+                Found::Before => before?,
+            };
+            Some((q, s))
+        })
         .collect()
 }
 

@@ -541,9 +541,16 @@ pub fn date_value(doc: &Doc, first: usize, end: usize, ctx: Context) -> Option<D
 
 /// The values of the DATE mentions of `cands` (resolved, sorted by start, with their
 /// [`Layer`]) that have one, as `(index in cands, value)` in text order.
-#[must_use]
-pub fn date_values(doc: &Doc, cands: &[Candidate], layer: &Layer) -> Vec<(usize, DateValue)> {
-    let mut last_year = None;
+///
+/// `last_year` is the year of the last absolute Gregorian date before `doc` (`None` at
+/// the start of a text), which `ذات العام` ("that same year") refers to; on return it is
+/// the last one up to the end of `doc`, for the next piece of the same text.
+pub fn date_values(
+    doc: &Doc,
+    cands: &[Candidate],
+    layer: &Layer,
+    last_year: &mut Option<i32>,
+) -> Vec<(usize, DateValue)> {
     let mut out = Vec::new();
     for (k, c) in cands.iter().enumerate() {
         if c.label != Label::Date {
@@ -554,13 +561,17 @@ pub fn date_values(doc: &Doc, cands: &[Candidate], layer: &Layer) -> Vec<(usize,
             || first > 1
                 && doc.reading_with(first - 1, vocab::APPROXIMATOR).is_some()
                 && doc.reading_with(first - 2, vocab::SINCE_WORD).is_some();
-        let Some(v) = date_value(doc, first, end, Context { since, last_year }) else {
+        let ctx = Context {
+            since,
+            last_year: *last_year,
+        };
+        let Some(v) = date_value(doc, first, end, ctx) else {
             continue;
         };
         if v.hijri.is_none()
             && let Some(y) = v.value.get(..4).and_then(|y| y.parse().ok())
         {
-            last_year = Some(y);
+            *last_year = Some(y);
         }
         out.push((k, v));
     }
