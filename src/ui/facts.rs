@@ -451,8 +451,9 @@ fn shows_facts(label: Label, facts: &Facts) -> bool {
 }
 
 /// The facts of a mention or entity under its name, for its label only: a person's
-/// `role · nationality`, a quote's `— speaker`, a date's normalized value (with the
-/// Hijri value of a Hijri date). Arabic goes through the text engine.
+/// `role · nationality`, a quote's `— speaker`, a date's normalized value described in
+/// words (Hijri dates in both calendars; the raw value in the tooltip). Arabic goes
+/// through the text engine.
 fn facts_lines(ui: &mut Ui, engine: &mut TextEngine, label: Label, facts: &Facts, size: f32) {
     let weak = ui.visuals().weak_text_color();
     match label {
@@ -487,12 +488,14 @@ fn facts_lines(ui: &mut Ui, engine: &mut TextEngine, label: Label, facts: &Facts
         }
         Label::Date => {
             if let Some(v) = &facts.value {
-                let text = match &v.hijri {
-                    Some(h) => format!("{} (Hijri {h})", v.value),
+                let raw = match &v.hijri {
+                    Some(h) => format!("{}, Hijri {h}", v.value),
                     None => v.value.clone(),
                 };
-                ui.weak(text)
-                    .on_hover_text("normalized value (TIMEX3-like; see the README)");
+                ui.weak(crate::date_text::describe(v))
+                    .on_hover_text(format!(
+                        "normalized value: {raw} (TIMEX3-like; see the README)"
+                    ));
             }
         }
         _ => {}
