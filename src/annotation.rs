@@ -92,6 +92,16 @@ pub struct PersonAttributes {
 }
 
 impl PersonAttributes {
+    /// Attributes as an annotator types them: each value trimmed, an empty one unknown.
+    #[must_use]
+    pub fn typed(role: &str, nationality: &str) -> PersonAttributes {
+        let value = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        PersonAttributes {
+            role: value(role),
+            nationality: value(nationality),
+        }
+    }
+
     /// Whether neither role nor nationality is known.
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -337,6 +347,14 @@ mod tests {
         d1.label = Label::Date;
         let ents = group_entities(&[d1]);
         assert_eq!(ents[0].facts(), date);
+        assert_eq!(
+            PersonAttributes::typed(" الرئيس ", "  "),
+            PersonAttributes {
+                role: Some("الرئيس".into()),
+                nationality: None
+            }
+        );
+        assert!(PersonAttributes::typed("", "\n").is_empty());
         assert_eq!(
             SpeakerLink {
                 entity: "PERSON:فلاديمير بوتين".into(),

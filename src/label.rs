@@ -47,6 +47,14 @@ impl Label {
         Label::Number,
     ];
 
+    /// Whether an entity of this label can be a QUOTE's speaker: a PERSON or an
+    /// ORGANIZATION (`قال الكرملين`), as the extractor links speakers
+    /// (`crate::extract::speaker`).
+    #[must_use]
+    pub const fn can_speak(self) -> bool {
+        matches!(self, Label::Person | Label::Organization)
+    }
+
     /// The guideline's name of the label, e.g. `"PERSON"`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {

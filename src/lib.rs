@@ -1,12 +1,13 @@
 //! Taliq (تعليق): a desktop tool for annotating Arabic news articles.
 //!
-//! The domain (`document`, `span`, `label`, `annotation`, `extract`, `export`, `storage`,
-//! `journal`, `session`) is pure Rust with no GUI types and is testable without a window. `text` is
+//! The domain (`document`, `span`, `label`, `annotation`, `date_text`, `extract`, `export`,
+//! `storage`, `journal`, `session`) is pure Rust with no GUI types and is testable without a window. `text` is
 //! the Arabic text engine (cosmic-text layout, egui painting) and `ui` the thin egui shell.
 
 pub mod annotation;
 pub mod cli;
 pub mod corpus;
+pub mod date_text;
 pub mod document;
 pub mod docx;
 pub mod export;

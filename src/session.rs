@@ -195,6 +195,36 @@ impl Session {
         group_entities(&self.annotations)
     }
 
+    /// The link that makes the entity `entity_id` (`LABEL:canonical`, an entity of
+    /// [`Session::entities`] whose label [`Label::can_speak`]) the speaker of the QUOTE
+    /// annotation `quote`: the entity and its mention nearest before the quote; when it is
+    /// only named after the quote, its first mention after it (`«…»، قال بوتين`), one
+    /// inside the quote only when there is no other. `None` when `quote` is not a QUOTE
+    /// or the entity is not a speaker entity of the document.
+    #[must_use]
+    pub fn speaker_link(&self, quote: u64, entity_id: &str) -> Option<SpeakerLink> {
+        let q = self.get(quote).filter(|q| q.label == Label::Quote)?;
+        let entity = self
+            .entities()
+            .into_iter()
+            .find(|e| e.id == entity_id && e.label.can_speak())?;
+        let spans = entity
+            .mentions
+            .iter()
+            .filter_map(|id| self.get(*id).map(|m| (*id, m.span)));
+        let before = spans
+            .clone()
+            .filter(|(_, s)| s.start() < q.span.start())
+            .max_by_key(|(_, s)| s.start());
+        let after = spans
+            .filter(|(_, s)| s.start() >= q.span.start())
+            .min_by_key(|(_, s)| (s.start() < q.span.end(), s.start()));
+        Some(SpeakerLink {
+            entity: entity.id,
+            mention: before.or(after).map(|(id, _)| id),
+        })
+    }
+
     /// How the annotations were obtained at open time.
     #[must_use]
     pub fn provenance(&self) -> Provenance {
@@ -526,6 +556,67 @@ mod tests {
         // the facts survive the export and the sidecar
         let back = Session::restore(s.document().clone(), &s.to_export()).unwrap();
         assert_eq!(back.annotations(), s.annotations());
+    }
+
+    #[test]
+    fn speaker_link_takes_the_nearest_mention_before_the_quote_else_one_after() {
+        let text = "قال بوتين «ترامب وبوتين» ثم ترامب والكرملين";
+        let doc = Document::from_text(text, "t.txt", "UTF-8");
+        let at = |needle: &str, nth: usize| {
+            let b = text.match_indices(needle).nth(nth).unwrap().0;
+            let s = text[..b].chars().count();
+            (s, s + needle.chars().count())
+        };
+        let mut next = 0;
+        let mut mk = |(s, e): (usize, usize), label: Label| {
+            next += 1;
+            Annotation {
+                id: next,
+                span: Span::new(&doc, s, e).unwrap(),
+                label,
+                origin: Origin::Extracted,
+                status: Status::Pending,
+                note: String::new(),
+                canonical: text.chars().skip(s).take(e - s).collect(),
+                facts: Facts::default(),
+            }
+        };
+        let anns = vec![
+            mk(at("بوتين", 0), Label::Person),          // 1, before the quote
+            mk(at("ترامب وبوتين", 0), Label::Quote),    // 2
+            mk(at("ترامب", 0), Label::Person),          // 3, inside
+            mk(at("بوتين", 1), Label::Person),          // 4, inside
+            mk(at("ترامب", 1), Label::Person),          // 5, after
+            mk(at("الكرملين", 0), Label::Organization), // 6, after
+        ];
+        let mut s = Session::with_annotations(doc, anns, Provenance::Extracted);
+        let link = |s: &Session, e: &str| s.speaker_link(2, e).map(|l| (l.entity, l.mention));
+        assert_eq!(
+            link(&s, "PERSON:بوتين"),
+            Some(("PERSON:بوتين".into(), Some(1)))
+        );
+        assert_eq!(
+            link(&s, "PERSON:ترامب"),
+            Some(("PERSON:ترامب".into(), Some(5)))
+        );
+        assert_eq!(
+            link(&s, "ORGANIZATION:الكرملين"),
+            Some(("ORGANIZATION:الكرملين".into(), Some(6)))
+        );
+        // named after the quote only inside it: that mention
+        s.apply(Edit::SetStatus {
+            id: 5,
+            status: Status::Rejected,
+        })
+        .unwrap();
+        assert_eq!(
+            link(&s, "PERSON:ترامب"),
+            Some(("PERSON:ترامب".into(), Some(3)))
+        );
+        // not a speaker entity, not an entity, not a quote
+        assert_eq!(s.speaker_link(2, "QUOTE:ترامب وبوتين"), None);
+        assert_eq!(s.speaker_link(2, "PERSON:أوباما"), None);
+        assert_eq!(s.speaker_link(1, "PERSON:بوتين"), None);
     }
 
     #[test]

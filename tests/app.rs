@@ -267,7 +267,7 @@ fn arabic_note_is_typed_into_the_engine_field_and_saved() {
     let id = h.state().session().unwrap().annotations()[0].id;
     h.state_mut().apply(Command::Focus(id));
     h.run_steps(2);
-    h.get_by_role(egui::Role::TextInput).click();
+    h.get_by_label("Note:").click();
     h.run_steps(2);
     h.event(Event::Text("اسم ثلاثي".into()));
     h.run_steps(1);
@@ -281,7 +281,7 @@ fn arabic_note_is_typed_into_the_engine_field_and_saved() {
     assert!(h.state().is_saved());
 
     // Ctrl+Z while typing belongs to the field, not to the annotation history
-    h.get_by_role(egui::Role::TextInput).click();
+    h.get_by_label("Note:").click();
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(1);
@@ -721,10 +721,10 @@ fn a_long_note_wraps_and_keeps_every_word_in_order() {
     let id = h.state().session().unwrap().annotations()[0].id;
     h.state_mut().apply(Command::Focus(id));
     h.run_steps(2);
-    h.get_by_role(egui::Role::TextInput).click();
+    h.get_by_label("Note:").click();
     h.run_steps(2);
     // the mouse rests over the field while typing (Space must not move the caret there)
-    h.get_by_role(egui::Role::TextInput).hover();
+    h.get_by_label("Note:").hover();
     h.run_steps(1);
     let words = [
         "one",
@@ -1050,4 +1050,206 @@ fn reopening_to_look_leaves_the_work_file_as_it_was() {
     let file = ExportFile::from_json(&std::fs::read_to_string(&sidecar).unwrap()).unwrap();
     let r = file.annotations.iter().find(|a| a.id == ids[1]).unwrap();
     assert_eq!(r.status, Status::Rejected);
+}
+
+#[test]
+fn a_quotes_speaker_is_picked_in_the_inspector_undone_and_exported() {
+    let (dir, path) = sample_in_tempdir();
+    let out = dir.path().join("export.json");
+    let mut h = harness(&path);
+    let s = h.state().session().unwrap();
+    let quote = s
+        .annotations()
+        .iter()
+        .find(|a| a.label == Label::Quote && a.facts.speaker.is_none())
+        .expect("the sample has a quote without a speaker (أشار الجانبان)")
+        .clone();
+    let putin = s
+        .entities()
+        .into_iter()
+        .find(|e| e.label == Label::Person && e.canonical.contains("بوتين"))
+        .unwrap();
+    // the mention of بوتين nearest before the quote
+    let nearest = putin
+        .mentions
+        .iter()
+        .copied()
+        .filter(|id| s.get(*id).unwrap().span.start() < quote.span.start())
+        .max_by_key(|id| s.get(*id).unwrap().span.start())
+        .unwrap();
+    assert_eq!(quote.status, Status::Pending);
+    h.state_mut().apply(Command::Focus(quote.id));
+    h.run_steps(2);
+    let combo = h.get_by_role_and_label(egui::Role::ComboBox, "Speaker");
+    assert_eq!(combo.value().as_deref(), Some("no speaker"));
+    combo.click();
+    h.run_steps(2);
+    // the list offers the people and organizations, by canonical name
+    h.get_by_role_and_label(egui::Role::ListBoxOption, "الكرملين");
+    h.get_by_role_and_label(egui::Role::ListBoxOption, &putin.canonical)
+        .click();
+    h.run_steps(2);
+    let q = h.state().session().unwrap().get(quote.id).unwrap().clone();
+    let link = q.facts.speaker.expect("speaker set");
+    assert_eq!(link.entity, putin.id);
+    assert_eq!(link.mention, Some(nearest));
+    assert_eq!(
+        q.status,
+        Status::Accepted,
+        "correcting a suggestion accepts it"
+    );
+    assert!(h.state().is_saved(), "the correction reached the sidecar");
+    assert_eq!(
+        h.get_by_role_and_label(egui::Role::ComboBox, "Speaker")
+            .value()
+            .as_deref(),
+        Some(putin.canonical.as_str())
+    );
+
+    // one undo step takes back both the speaker and the acceptance
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    let q = h.state().session().unwrap().get(quote.id).unwrap().clone();
+    assert_eq!(q.facts.speaker, None);
+    assert_eq!(q.status, Status::Pending);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
+    h.run_steps(2);
+
+    h.state_mut().apply(Command::ExportTo(out.clone()));
+    h.run_steps(1);
+    let json = std::fs::read_to_string(&out).unwrap();
+    let file = ExportFile::from_json(&json).unwrap();
+    let exported = file.annotations.iter().find(|a| a.id == quote.id).unwrap();
+    let speaker = exported.speaker.as_ref().expect("speaker exported");
+    assert_eq!(speaker.entity, putin.id);
+    assert_eq!(speaker.mention, Some(nearest));
+
+    // "no speaker" clears it again
+    h.get_by_role_and_label(egui::Role::ComboBox, "Speaker")
+        .click();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::Role::ListBoxOption, "no speaker")
+        .click();
+    h.run_steps(2);
+    let q = h.state().session().unwrap().get(quote.id).unwrap();
+    assert_eq!(q.facts.speaker, None);
+    assert_eq!(q.status, Status::Accepted);
+}
+
+#[test]
+fn a_persons_role_and_nationality_are_typed_in_arabic_fields_and_undone() {
+    let (dir, path) = sample_in_tempdir();
+    let out = dir.path().join("export.json");
+    let mut h = harness(&path);
+    let person = h
+        .state()
+        .session()
+        .unwrap()
+        .annotations()
+        .iter()
+        .find(|a| {
+            a.label == Label::Person
+                && a.facts.attributes.as_ref().and_then(|x| x.role.as_deref()) == Some("الرئيس")
+        })
+        .expect("the sample names a president")
+        .clone();
+    let before = person.facts.attributes.clone().unwrap();
+    assert!(before.nationality.is_some());
+    h.state_mut().apply(Command::Focus(person.id));
+    h.run_steps(2);
+    let role = h.get_by_label("Role:");
+    // the field shows the stored role and takes Arabic typing
+    assert_eq!(role.value().as_deref(), Some("الرئيس"));
+    role.click();
+    h.run_steps(1);
+    h.key_press(egui::Key::End);
+    h.event(Event::Text(" السابق".into()));
+    h.run_steps(1);
+    // the plain-key shortcuts stay quiet while the field has focus
+    h.key_press(egui::Key::R);
+    h.run_steps(1);
+    let a = h.state().session().unwrap().get(person.id).unwrap();
+    assert_eq!(a.status, Status::Pending);
+    assert_eq!(a.facts.attributes.as_ref(), Some(&before), "saved on Enter");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    let a = h.state().session().unwrap().get(person.id).unwrap().clone();
+    let attrs = a.facts.attributes.clone().unwrap();
+    assert_eq!(attrs.role.as_deref(), Some("الرئيس السابق"));
+    assert_eq!(attrs.nationality, before.nationality);
+    assert_eq!(
+        a.status,
+        Status::Accepted,
+        "correcting a suggestion accepts it"
+    );
+    assert!(h.state().is_saved());
+
+    // emptying the nationality clears it
+    h.get_by_label("Nationality:").click();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.key_press(egui::Key::Backspace);
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    let attrs = h
+        .state()
+        .session()
+        .unwrap()
+        .get(person.id)
+        .unwrap()
+        .facts
+        .attributes
+        .clone()
+        .unwrap();
+    assert_eq!(attrs.nationality, None);
+    assert_eq!(attrs.role.as_deref(), Some("الرئيس السابق"));
+
+    h.state_mut().apply(Command::ExportTo(out.clone()));
+    h.run_steps(1);
+    let json = std::fs::read_to_string(&out).unwrap();
+    let file = ExportFile::from_json(&json).unwrap();
+    let exported = file.annotations.iter().find(|a| a.id == person.id).unwrap();
+    let attrs = exported.attributes.clone().unwrap();
+    assert_eq!(attrs.role.as_deref(), Some("الرئيس السابق"));
+    assert_eq!(attrs.nationality, None);
+
+    // undo restores the nationality, then the role and the pending state; the fields follow
+    h.state_mut().apply(Command::Undo);
+    h.run_steps(2);
+    assert_eq!(
+        h.get_by_label("Nationality:").value(),
+        before.nationality.clone()
+    );
+    h.state_mut().apply(Command::Undo);
+    h.run_steps(2);
+    let a = h.state().session().unwrap().get(person.id).unwrap();
+    assert_eq!(a.facts.attributes.as_ref(), Some(&before));
+    assert_eq!(a.status, Status::Pending);
+    assert_eq!(h.get_by_label("Role:").value().as_deref(), Some("الرئيس"));
+
+    // what is typed is kept when the annotator moves on without Enter
+    h.get_by_label("Role:").click();
+    h.run_steps(1);
+    h.key_press(egui::Key::End);
+    h.event(Event::Text(" الروسي".into()));
+    h.run_steps(1);
+    let other = h.state().session().unwrap().annotations()[0].id;
+    assert_ne!(other, person.id);
+    h.state_mut().apply(Command::Focus(other));
+    h.run_steps(2);
+    let a = h.state().session().unwrap().get(person.id).unwrap();
+    let attrs = a.facts.attributes.clone().unwrap();
+    assert_eq!(attrs.role.as_deref(), Some("الرئيس الروسي"));
+}
+
+#[test]
+fn dates_are_described_in_words_in_the_facts_panel() {
+    let (_dir, path) = sample_in_tempdir();
+    let h = harness(&path);
+    // اليوم الاثنين, 28 حزيران/ يونيو 2019, أيار/ مايو الماضي
+    h.get_by_label("Monday (relative: today)");
+    h.get_by_label("28 June 2019");
+    h.get_by_label("last May");
+    assert!(h.query_by_label("relative:0d,weekday:MON").is_none());
 }

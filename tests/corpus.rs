@@ -168,7 +168,7 @@ fn a_folder_lists_its_articles_with_progress_and_switching_keeps_every_decision(
     h.state_mut().apply(Command::Accept(id));
     h.state_mut().apply(Command::Focus(id));
     h.run_steps(2);
-    h.get_by_role(egui::Role::TextInput).click();
+    h.get_by_label("Note:").click();
     h.run_steps(2);
     h.event(Event::Text("راجع".into()));
     h.run_steps(1);

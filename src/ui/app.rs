@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use egui::{Color32, Ui};
 
-use crate::annotation::{Entity, Origin, Status};
+use crate::annotation::{Entity, Facts, Origin, PersonAttributes, Status};
 use crate::corpus::{Corpus, LEXICON_FILE, Progress};
 use crate::document::Document;
 use crate::export_log::{ExportLog, records_fingerprint, work_fingerprint};
@@ -655,6 +655,30 @@ impl TaliqApp {
                     self.edit(Edit::SetNote { id, note });
                 }
             }
+            Command::SetSpeaker(id, entity) => {
+                let link = entity
+                    .as_deref()
+                    .and_then(|eid| self.session().and_then(|s| s.speaker_link(id, eid)));
+                if let (Some(eid), None) = (&entity, &link) {
+                    let name = eid.split_once(':').map_or(eid.as_str(), |(_, n)| n);
+                    let msg = format!(
+                        "Not done: “{}” is not a person or organization of this article",
+                        crate::text::isolate(name)
+                    );
+                    self.say(Severity::Warning, msg);
+                    return;
+                }
+                self.correct_facts(id, Label::Quote, |f| f.speaker = link);
+            }
+            Command::SetAttributes(id, attributes) => {
+                let attributes = PersonAttributes::typed(
+                    attributes.role.as_deref().unwrap_or_default(),
+                    attributes.nationality.as_deref().unwrap_or_default(),
+                );
+                self.correct_facts(id, Label::Person, |f| {
+                    f.attributes = (!attributes.is_empty()).then_some(attributes);
+                });
+            }
             Command::AcceptEntity(eid) => self.entity_edit(&eid, |id| Edit::SetStatus {
                 id,
                 status: Status::Accepted,
@@ -1136,6 +1160,36 @@ impl TaliqApp {
         }
     }
 
+    /// Changes the facts of the annotation `id`, which must have `label`, with `change`,
+    /// and accepts it in the same undo step: an annotator who corrects what a suggestion
+    /// says means the suggestion, as with a relabel (which also accepts). Nothing happens
+    /// when the facts stay the same.
+    fn correct_facts(&mut self, id: u64, label: Label, change: impl FnOnce(&mut Facts)) {
+        let Some(a) = self.session().and_then(|s| s.get(id)) else {
+            return;
+        };
+        if a.label != label {
+            let msg = format!("Not done: this is a {}, not a {label}", a.label);
+            self.say(Severity::Warning, msg);
+            return;
+        }
+        let mut facts = a.facts.clone();
+        change(&mut facts);
+        if facts == a.facts {
+            return;
+        }
+        let mut edits = vec![Edit::SetFacts { id, facts }];
+        if a.status != Status::Accepted {
+            edits.push(Edit::SetStatus {
+                id,
+                status: Status::Accepted,
+            });
+        }
+        if self.edit(Edit::Batch(edits)) {
+            self.learn(&[id]);
+        }
+    }
+
     fn entity_edit(&mut self, entity_id: &str, make: impl Fn(u64) -> Edit) {
         let Some(a) = &mut self.article else { return };
         let ids: Vec<u64> = a
@@ -1512,12 +1566,13 @@ impl TaliqApp {
         }
     }
 
-    /// Saves everything: a note still being typed, then the whole sidecar.
+    /// Saves everything: a note or person attributes still being typed, then the whole
+    /// sidecar.
     fn flush_autosave(&mut self) {
-        if let Some(a) = &self.article
-            && let Some(cmd) = self.facts.take_unsaved_note(a)
-        {
-            self.apply(cmd);
+        if let Some(a) = &self.article {
+            for cmd in self.facts.take_unsaved(a) {
+                self.apply(cmd);
+            }
         }
         self.retry_lexicon();
         let Some(a) = &mut self.article else { return };

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::annotation::PersonAttributes;
 use crate::label::Label;
 use crate::settings::{Settings, Theme};
 
@@ -59,6 +60,13 @@ pub enum Command {
     Delete(u64),
     /// Replace an annotation's note.
     SetNote(u64, String),
+    /// Correct the speaker of a QUOTE annotation: the entity id (`LABEL:canonical`) of a
+    /// PERSON or ORGANIZATION of the article, or `None` for no speaker. Like a relabel,
+    /// this also accepts the annotation.
+    SetSpeaker(u64, Option<String>),
+    /// Correct the role and nationality of a PERSON annotation (a value `None` clears
+    /// it). Like a relabel, this also accepts the annotation.
+    SetAttributes(u64, PersonAttributes),
     /// Accept every mention of an entity (entity id).
     AcceptEntity(String),
     /// Reject every mention of an entity (entity id).
@@ -248,6 +256,9 @@ impl Command {
             Command::Relabel(_, l) | Command::RelabelEntity(_, l) => format!("Relabel as {l}"),
             Command::Delete(_) | Command::DeleteFocused => "Delete".into(),
             Command::SetNote(..) => "Set note".into(),
+            Command::SetSpeaker(_, Some(_)) => "Set speaker".into(),
+            Command::SetSpeaker(_, None) => "Clear speaker".into(),
+            Command::SetAttributes(..) => "Set role and nationality".into(),
             Command::Focus(_) => "Show in text".into(),
             Command::RevealEntity(_) => "Show mentions".into(),
             Command::NextPending => "Next suggestion".into(),
@@ -320,6 +331,12 @@ impl Command {
             Command::Relabel(..) | Command::RelabelEntity(..) => "Change the label (and accept)",
             Command::Delete(_) => "Delete this annotation",
             Command::SetNote(..) => "Attach a note to the annotation",
+            Command::SetSpeaker(..) => {
+                "Who said this quote: a person or organization of the article (this also accepts the quote)"
+            }
+            Command::SetAttributes(..) => {
+                "The person's role and nationality as the text gives them; empty clears (this also accepts the mention)"
+            }
             Command::Focus(_) => "Scroll to this mention in the text",
             Command::RevealEntity(_) => "Scroll to the next mention and flash all mentions",
             Command::DeleteFocused => {

@@ -6,11 +6,13 @@ use std::time::{Duration, Instant};
 
 use egui::{RichText, Role, Sense, Ui, WidgetInfo};
 
-use crate::annotation::{Entity, Facts, Origin, Status};
+use crate::annotation::{Annotation, Entity, Facts, Origin, PersonAttributes, Status};
 use crate::label::Label;
+use crate::session::Session;
 use crate::text::{TextEngine, TextStyle};
 
 use super::app::{OpenArticle, label_color};
+use super::arabic_combo::{Entry, arabic_combo};
 use super::arabic_edit::{EditOptions, arabic_text_edit};
 use super::article::ArticleView;
 use super::command::Command;
@@ -29,6 +31,39 @@ pub(super) struct FactsPanel {
     note_draft: Option<(u64, EditBuffer)>,
     /// When the note draft was last typed in, while it differs from the stored note.
     note_typed_at: Option<Instant>,
+    /// The role and nationality fields of the PERSON in the inspector.
+    attributes_draft: Option<AttributesDraft>,
+}
+
+/// What is typed into the role and nationality fields of one PERSON annotation.
+struct AttributesDraft {
+    id: u64,
+    /// The stored attributes the fields were filled from: when the stored ones change
+    /// (undo, redo), the fields are filled again.
+    base: PersonAttributes,
+    role: EditBuffer,
+    nationality: EditBuffer,
+}
+
+impl AttributesDraft {
+    fn new(id: u64, base: PersonAttributes) -> AttributesDraft {
+        AttributesDraft {
+            id,
+            role: EditBuffer::new(base.role.as_deref().unwrap_or_default()),
+            nationality: EditBuffer::new(base.nationality.as_deref().unwrap_or_default()),
+            base,
+        }
+    }
+
+    /// The attributes as typed (trimmed; empty values unknown).
+    fn typed(&self) -> PersonAttributes {
+        PersonAttributes::typed(self.role.text(), self.nationality.text())
+    }
+}
+
+/// The stored role and nationality of a PERSON annotation (both unknown when none).
+fn stored_attributes(a: &Annotation) -> PersonAttributes {
+    a.facts.attributes.clone().unwrap_or_default()
 }
 
 impl FactsPanel {
@@ -45,14 +80,15 @@ impl FactsPanel {
             ui.label("No article open.");
             return;
         };
+        let entities: Vec<Entity> = article.entities().to_vec();
         // The inspector sits at the bottom, so the list above never moves when it appears.
         egui::Panel::bottom("inspector")
             .resizable(false)
             .show(ui, |ui| {
                 if let Some(id) = view.focused() {
-                    self.inspector(ui, engine, article, id, out);
+                    self.inspector(ui, engine, article, &entities, id, out);
                 } else {
-                    out.extend(self.take_unsaved_note(article));
+                    out.extend(self.take_unsaved(article));
                     ui.add_space(4.0);
                     ui.weak(
                         "Click a highlight or a name to inspect it. N: next suggestion, \
@@ -61,7 +97,6 @@ impl FactsPanel {
                     ui.add_space(4.0);
                 }
             });
-        let entities: Vec<Entity> = article.entities().to_vec();
         let all_accepted: Vec<bool> = {
             let counts = article.review_counts();
             entities
@@ -153,13 +188,25 @@ impl FactsPanel {
             });
     }
 
-    /// Takes the note being typed, if it differs from the stored one, as the command that
-    /// saves it. Called when focus moves and before the article is closed, so a note is
-    /// never lost for want of leaving the field.
-    pub fn take_unsaved_note(&mut self, article: &OpenArticle) -> Option<Command> {
-        let (id, buf) = self.note_draft.take()?;
-        let stored = article.session.get(id)?;
-        (buf.text() != stored.note).then(|| Command::SetNote(id, buf.text().to_owned()))
+    /// Takes the note and the person attributes being typed, where they differ from the
+    /// stored ones, as the commands that save them. Called when focus moves and before
+    /// the article is closed, so nothing typed is lost for want of leaving the field.
+    pub fn take_unsaved(&mut self, article: &OpenArticle) -> Vec<Command> {
+        let session = &article.session;
+        let mut out = Vec::new();
+        if let Some((id, buf)) = self.note_draft.take()
+            && session.get(id).is_some_and(|a| a.note != buf.text())
+        {
+            out.push(Command::SetNote(id, buf.text().to_owned()));
+        }
+        if let Some(d) = self.attributes_draft.take()
+            && session
+                .get(d.id)
+                .is_some_and(|a| a.label == Label::Person && stored_attributes(a) != d.typed())
+        {
+            out.push(Command::SetAttributes(d.id, d.typed()));
+        }
+        out
     }
 
     fn entity_row(
@@ -306,6 +353,7 @@ impl FactsPanel {
         ui: &mut Ui,
         engine: &mut TextEngine,
         article: &OpenArticle,
+        entities: &[Entity],
         id: u64,
         out: &mut Vec<Command>,
     ) {
@@ -313,7 +361,7 @@ impl FactsPanel {
         let Some(a) = session.get(id) else { return };
         if self.note_draft.as_ref().is_none_or(|(d, _)| *d != id) {
             // focus moved to another annotation: keep what was typed for the previous one
-            out.extend(self.take_unsaved_note(article));
+            out.extend(self.take_unsaved(article));
             self.note_draft = Some((id, EditBuffer::new(&a.note)));
         }
         let text = session
@@ -362,7 +410,11 @@ impl FactsPanel {
                     );
                 });
             }
-            facts_lines(ui, engine, a.label, &a.facts, 15.0);
+            match a.label {
+                Label::Quote => speaker_editor(ui, engine, a, entities, out),
+                Label::Person => self.attributes_editor(ui, engine, session, entities, a, out),
+                _ => facts_lines(ui, engine, a.label, &a.facts, 15.0),
+            }
             ui.horizontal(|ui| {
                 if ui
                     .add_enabled(a.status != Status::Accepted, egui::Button::new("✔ Accept"))
@@ -403,7 +455,7 @@ impl FactsPanel {
                         }
                     });
             });
-            ui.label("Note:");
+            let caption = ui.label("Note:");
             if let Some((_, draft)) = &mut self.note_draft {
                 let resp = arabic_text_edit(
                     ui,
@@ -416,7 +468,8 @@ impl FactsPanel {
                         single_line: false,
                         request_focus: false,
                     },
-                );
+                )
+                .labelled_by(caption.id);
                 let changed = draft.text() != a.note;
                 if resp.changed() {
                     self.note_typed_at = Some(Instant::now());
@@ -440,6 +493,163 @@ impl FactsPanel {
     }
 }
 
+impl FactsPanel {
+    /// The role and nationality of a PERSON in two Arabic fields; what is typed is saved
+    /// (as [`Command::SetAttributes`]) on Enter and when the field is left. Facts belong
+    /// to mentions, so when this mention gives none but another mention of its entity
+    /// does, that one is named, with a link to it.
+    fn attributes_editor(
+        &mut self,
+        ui: &mut Ui,
+        engine: &mut TextEngine,
+        session: &Session,
+        entities: &[Entity],
+        a: &Annotation,
+        out: &mut Vec<Command>,
+    ) {
+        let stored = stored_attributes(a);
+        if self
+            .attributes_draft
+            .as_ref()
+            .is_none_or(|d| d.id != a.id || d.base != stored)
+        {
+            self.attributes_draft = Some(AttributesDraft::new(a.id, stored.clone()));
+        }
+        let Some(draft) = &mut self.attributes_draft else {
+            return;
+        };
+        let mut commit = false;
+        let fields = [
+            (
+                "Role:",
+                "role",
+                "title or role, as written",
+                &mut draft.role,
+            ),
+            (
+                "Nationality:",
+                "nationality",
+                "country",
+                &mut draft.nationality,
+            ),
+        ];
+        for (caption, salt, hint, buffer) in fields {
+            ui.horizontal(|ui| {
+                let caption = ui
+                    .add_sized([78.0, 20.0], egui::Label::new(caption))
+                    .on_hover_text(Command::SetAttributes(a.id, stored.clone()).tooltip());
+                let r = arabic_text_edit(
+                    ui,
+                    engine,
+                    buffer,
+                    (salt, a.id),
+                    &EditOptions {
+                        hint,
+                        min_rows: 1,
+                        single_line: true,
+                        request_focus: false,
+                    },
+                )
+                .labelled_by(caption.id);
+                let enter = r.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                commit |= enter || r.lost_focus();
+            });
+        }
+        let elsewhere = entities
+            .iter()
+            .find(|e| e.mentions.contains(&a.id))
+            .and_then(|e| {
+                e.mentions.iter().find_map(|&m| {
+                    let x = session.get(m).filter(|x| x.id != a.id)?;
+                    let attrs = x.facts.attributes.as_ref().filter(|x| !x.is_empty())?;
+                    Some((m, attrs.summary()))
+                })
+            });
+        if stored.is_empty()
+            && let Some((m, summary)) = elsewhere
+        {
+            ui.horizontal(|ui| {
+                ui.weak("Another mention gives:");
+                let r = engine.label(
+                    ui,
+                    &summary,
+                    &TextStyle::arabic_label(14.0),
+                    ui.visuals().hyperlink_color,
+                    Sense::click(),
+                );
+                r.widget_info(|| WidgetInfo::labeled(Role::Link, true, &summary));
+                if r.on_hover_text("Show that mention, to correct them there")
+                    .clicked()
+                {
+                    out.push(Command::Focus(m));
+                }
+            });
+        }
+        let typed = draft.typed();
+        if typed != stored {
+            if commit {
+                out.push(Command::SetAttributes(a.id, typed));
+            } else {
+                ui.weak("unsaved (saved on Enter or when you leave the field)");
+            }
+        }
+    }
+}
+
+/// The speaker of a QUOTE as a drop-down list of the article's people and organizations
+/// (by canonical name), with "no speaker" first; a choice becomes a
+/// [`Command::SetSpeaker`].
+fn speaker_editor(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    a: &Annotation,
+    entities: &[Entity],
+    out: &mut Vec<Command>,
+) {
+    let mut ids: Vec<&str> = entities
+        .iter()
+        .filter(|e| e.label.can_speak())
+        .map(|e| e.id.as_str())
+        .collect();
+    let mut names: Vec<String> = entities
+        .iter()
+        .filter(|e| e.label.can_speak())
+        .map(|e| e.canonical.clone())
+        .collect();
+    let current = a.facts.speaker.as_ref();
+    let mut selected = current.and_then(|s| ids.iter().position(|id| *id == s.entity));
+    if let Some(s) = current
+        && selected.is_none()
+    {
+        // a speaker whose mentions were all rejected: still shown as it is stored
+        ids.push(&s.entity);
+        names.push(s.name().to_owned());
+        selected = Some(ids.len() - 1);
+    }
+    ui.horizontal(|ui| {
+        ui.label("Speaker:")
+            .on_hover_text(Command::SetSpeaker(a.id, None).tooltip());
+        let picked = arabic_combo(
+            ui,
+            engine,
+            ("speaker", a.id),
+            "Speaker",
+            "no speaker",
+            &names,
+            selected.map_or(Entry::Nothing, Entry::Choice),
+        );
+        if let Some(entry) = picked
+            && entry != selected.map_or(Entry::Nothing, Entry::Choice)
+        {
+            let entity = match entry {
+                Entry::Nothing => None,
+                Entry::Choice(i) => Some(ids[i].to_owned()),
+            };
+            out.push(Command::SetSpeaker(a.id, entity));
+        }
+    });
+}
+
 /// Whether [`facts_lines`] shows anything for `label`.
 fn shows_facts(label: Label, facts: &Facts) -> bool {
     match label {
@@ -451,8 +661,9 @@ fn shows_facts(label: Label, facts: &Facts) -> bool {
 }
 
 /// The facts of a mention or entity under its name, for its label only: a person's
-/// `role · nationality`, a quote's `— speaker`, a date's normalized value (with the
-/// Hijri value of a Hijri date). Arabic goes through the text engine.
+/// `role · nationality`, a quote's `— speaker`, a date's normalized value described in
+/// words (Hijri dates in both calendars; the raw value in the tooltip). Arabic goes
+/// through the text engine.
 fn facts_lines(ui: &mut Ui, engine: &mut TextEngine, label: Label, facts: &Facts, size: f32) {
     let weak = ui.visuals().weak_text_color();
     match label {
@@ -487,12 +698,14 @@ fn facts_lines(ui: &mut Ui, engine: &mut TextEngine, label: Label, facts: &Facts
         }
         Label::Date => {
             if let Some(v) = &facts.value {
-                let text = match &v.hijri {
-                    Some(h) => format!("{} (Hijri {h})", v.value),
+                let raw = match &v.hijri {
+                    Some(h) => format!("{}, Hijri {h}", v.value),
                     None => v.value.clone(),
                 };
-                ui.weak(text)
-                    .on_hover_text("normalized value (TIMEX3-like; see the README)");
+                ui.weak(crate::date_text::describe(v))
+                    .on_hover_text(format!(
+                        "normalized value: {raw} (TIMEX3-like; see the README)"
+                    ));
             }
         }
         _ => {}

@@ -1,6 +1,7 @@
 //! The egui shell: a thin layer over [`crate::session::Session`] and [`crate::text`].
 
 mod app;
+mod arabic_combo;
 pub mod arabic_edit;
 mod article;
 pub mod command;
