@@ -56,11 +56,6 @@ fn is_relay(doc: &Doc, i: usize) -> bool {
     doc.stems(i).any(|s| s.key.starts_with("نقل"))
 }
 
-/// Whether a mention of `label` can say something.
-fn speaks(label: Label) -> bool {
-    matches!(label, Label::Person | Label::Organization)
-}
-
 /// Where a speaker was found: a mention of the document, or the most recent PERSON in the
 /// last sentence before the document (a piece of a longer text; see [`quote_speakers`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +96,7 @@ fn speaker_of(doc: &Doc, layer: &Layer, q: usize) -> Option<Found> {
         // a subject right before the verb, on its line
         if let Some(s) = layer
             .ending_at(verb)
-            .filter(|s| speaks(s.2) && doc.same_line(verb))
+            .filter(|s| s.2.can_speak() && doc.same_line(verb))
         {
             return Some(Found::Here(s.3));
         }
@@ -174,7 +169,7 @@ fn subject_after(doc: &Doc, layer: &Layer, v: usize, limit: usize) -> Option<usi
         .unwrap_or(to);
     layer
         .starting_in(from, stop)
-        .find(|s| speaks(s.2))
+        .find(|s| s.2.can_speak())
         .filter(|s| !layer.governed(s.3))
         .map(|s| s.3)
 }
@@ -220,7 +215,7 @@ fn colon_subject(doc: &Doc, layer: &Layer, open: usize) -> Option<usize> {
     layer
         .ending_at(open - 1)
         .filter(|s| {
-            speaks(s.2)
+            s.2.can_speak()
                 && !layer.governed(s.3)
                 && !(s.0 > 0 && (is_preposition(doc, s.0 - 1) || prepositional(doc, s.0 - 1)))
         })
