@@ -118,7 +118,8 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             out.push(c);
         }
         if let Some(m) = lexical {
-            let mut c = Candidate::from_tokens(doc, i, m.skip, m.end_token, Label::Location, 2);
+            let end = with_level(doc, m.end_token);
+            let mut c = Candidate::from_tokens(doc, i, m.skip, end, Label::Location, 2);
             c.lal = m.lal;
             out.push(c);
             // بلانو، تكساس: a name before a comma and a known place
@@ -169,6 +170,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                 .any(|s| !s.lal && s.bits & vocab::LOC_DESCRIPTOR != 0)
             && let Some((s, e)) = name_at(doc, i + 1)
         {
+            let e = with_level(doc, e);
             out.push(Candidate::from_tokens(doc, s, 0, e, Label::Location, 3));
         }
         // a polity named by its head and a nisba: الإمبراطورية العثمانية, الإمارة المورافية,
@@ -191,9 +193,33 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Adjectives of upper and lower (normalized, feminine as a place name takes them) that
+/// are part of a region's name: `النمسا السفلى`, `غارون العليا`, `مصر العليا` (Lower
+/// Austria, Haute-Garonne, Upper Egypt). "Middle, central" (`الوسطى`) is left out: it
+/// mostly describes a part of a place (`جبال الأنديز الوسطى`, the central Andes), and
+/// the regions named so (`آسيا الوسطى`) are in the lexicon.
+const LEVELS: &[&str] = &["العليا", "السفلي"];
+
+/// `end + 1` when token `end` is a [`LEVELS`] adjective right after a place name ending
+/// there (same line, after a space); `end` otherwise.
+fn with_level(doc: &Doc, end: usize) -> usize {
+    let level = doc.same_line(end)
+        && doc.tokens.get(end).is_some_and(|t| t.space_before)
+        && LEVELS.contains(&doc.text_or_empty(end));
+    if level { end + 1 } else { end }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::testutil::assert_recognizes;
+
+    #[test]
+    fn upper_and_lower_regions_keep_their_adjective() {
+        assert_recognizes(
+            super::recognize,
+            "في جنوب [النمسا السفلى] وفي إقليم [غارون العليا] وفي [مصر] الوسطى.",
+        );
+    }
 
     /// A place at the start of a longer name survives when that name loses to an
     /// overlapping mention (whole pipeline: the date wins over the channel name).
