@@ -1,11 +1,12 @@
 //! The extraction pipeline (src/extract) on arbitrary UTF-8: it must not panic, and its
 //! mentions must keep the promises of `taliq::extract::extract` (sorted, in bounds,
-//! non-empty, on grapheme cluster boundaries, so that every one is a valid span).
+//! non-empty, on grapheme cluster boundaries, so that every one is a valid span) and not
+//! depend on where a long text is cut into pieces (every line a piece gives the same).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use taliq::document::Document;
-use taliq::extract::extract;
+use taliq::extract::{extract, extract_in_pieces};
 use taliq::span::Span;
 
 fuzz_target!(|data: &[u8]| {
@@ -13,6 +14,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mentions = extract(text);
+    assert!(
+        extract_in_pieces(text, 1) == mentions,
+        "cut at every line, the mentions differ"
+    );
     let doc = Document::from_text(text, "f.txt", "UTF-8");
     let bom = usize::from(text.starts_with('\u{feff}'));
     let n = text.chars().count();
