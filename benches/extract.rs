@@ -9,7 +9,8 @@
 //! ([`taliq::extract::doc::Doc::new`], which also stores every token's proclitic
 //! readings) several times on one core, and prints the median throughput in MB/s of UTF-8 input (1 MB = 10^6 bytes)
 //! by wall time and, on Linux, by the thread's CPU time (steadier on a shared machine).
-//! `TALIQ_BENCH_MB` overrides the input size, `TALIQ_BENCH_RUNS` the number of runs;
+//! `TALIQ_BENCH_MB` overrides the input size, `TALIQ_BENCH_RUNS` the number of runs,
+//! `TALIQ_BENCH_PIECE` the piece size of the first measurement (bytes);
 //! `TALIQ_BENCH_ONLY=extract` (or `one-piece`, `normalize`, `doc`) runs one measurement only, for
 //! profiling (`perf record`, `perf stat -e instructions`).
 
@@ -85,9 +86,11 @@ fn main() {
     let run = |name: &str| only.is_empty() || only == name;
 
     if run("extract") {
+        let piece = env_or("TALIQ_BENCH_PIECE", taliq::extract::PIECE_BYTES as f64) as usize;
         let mut mentions = 0;
         let (t, cpu) = median_time(runs, || {
-            mentions = black_box(taliq::extract::extract(black_box(&text))).len();
+            mentions =
+                black_box(taliq::extract::extract_in_pieces(black_box(&text), piece)).len();
         });
         println!(
             "extract (whole pipeline): {:8.1} ms  {:7.2} MB/s  ({mentions} mentions){}",
