@@ -89,8 +89,7 @@ fn main() {
         let piece = env_or("TALIQ_BENCH_PIECE", taliq::extract::PIECE_BYTES as f64) as usize;
         let mut mentions = 0;
         let (t, cpu) = median_time(runs, || {
-            mentions =
-                black_box(taliq::extract::extract_in_pieces(black_box(&text), piece)).len();
+            mentions = black_box(taliq::extract::extract_in_pieces(black_box(&text), piece)).len();
         });
         println!(
             "extract (whole pipeline): {:8.1} ms  {:7.2} MB/s  ({mentions} mentions){}",

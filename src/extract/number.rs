@@ -401,7 +401,7 @@ pub fn number_phrase(doc: &Doc, i: usize) -> Option<(usize, usize, bool)> {
         }
         skip = 0;
         j = i + 1;
-        if doc.is_punct(j, '%') {
+        if doc.same_line(j) && doc.is_punct(j, '%') {
             return Some((0, j + 1, false));
         }
     } else if let Some(s) = number_word_at(doc, i) {
@@ -494,6 +494,8 @@ mod tests {
         assert_recognizes(super::recognize, "أكثر من [6000] موظف و[330] فرداً");
         assert_recognizes(super::recognize, "بنسبة [6%] و[20 بالمئة] و[٢٥ في المئة]");
         assert_recognizes(super::recognize, "نسبة [ال3%] وكانت في [الـ84] من عمرها");
+        // found by fuzzing: a percent sign on the next line is not the number's
+        assert_recognizes(super::recognize, "بلغت [٧]\n\n%% من");
         assert_recognizes(
             super::recognize,
             "ما يقدر ب[15000 دولار] و[12000 جنيه إسترليني]",

@@ -220,7 +220,15 @@ fn extend_name(doc: &Doc, i: usize, max: usize, allow_definite: bool) -> usize {
             || is_common_shape(doc, j)
             || ends_name(doc, i, j)
             || after_tatweel_dash(doc, j)
+            || (j >= i + 2 + extra
+                && !w.starts_with("ال")
+                && w.chars().nth(3).is_some()
+                && noun_template(w))
         {
+            // from the third word on (the words of a compound given name not counted), an
+            // indefinite verb or verbal noun of a derived measure ends the name (`لاري
+            // فانس أخبر`, `رشيدة داتي ترشيح`); the second word is left alone, since many
+            // surnames have such shapes (`ترامب`)
             break;
         }
         if doc.bits(j) & vocab::NAME_PARTICLE != 0 && is_name_like(doc, j + 1) {
@@ -1235,6 +1243,19 @@ fn is_dual_title(doc: &Doc, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::extract::testutil::assert_recognizes;
+
+    /// A verb or verbal noun of a derived measure after a two-word name ends it.
+    #[test]
+    fn a_derived_verb_or_verbal_noun_ends_a_name() {
+        assert_recognizes(
+            super::recognize,
+            "المحقق الكندي [لاري فانس] أخبر الصحيفة أنه مقتنع.",
+        );
+        assert_recognizes(
+            super::recognize,
+            "تدعم فيها [رشيدة داتي] ترشيح [نيكولا ساركوزي].",
+        );
+    }
 
     #[test]
     fn titles_and_nationalities_stay_outside() {
