@@ -25,17 +25,22 @@ fn closing(c: char) -> char {
     }
 }
 
-/// Whether a reporting verb (or a colon) occurs among the few tokens before `i`, or
-/// further back in the same sentence when the quotation follows the complementizer
-/// `أن`/`إن` (`قال نتنياهو في بيان إن "…"`, `أكد ماكرون خلال المؤتمر أن "…"`: the
-/// quoted words are the reported clause, however short).
+/// Whether a reporting verb (or a colon) occurs among the few tokens before `i` on its
+/// line, or further back in the same sentence when the quotation follows the
+/// complementizer `أن`/`إن` (`قال نتنياهو في بيان إن "…"`, `أكد ماكرون خلال المؤتمر أن
+/// "…"`: the quoted words are the reported clause, however short).
 fn speech_context(doc: &Doc, i: usize) -> bool {
-    if i > 0 && (doc.is_punct(i - 1, ':') || doc.is_punct(i - 1, '：')) {
+    if i > 0 && doc.same_line(i) && (doc.is_punct(i - 1, ':') || doc.is_punct(i - 1, '：')) {
         return true;
     }
     let verb_in =
         |from: usize| (from..i).any(|k| doc.reading_with(k, vocab::REPORTING_VERB).is_some());
-    if verb_in(i.saturating_sub(4)) {
+    // the few tokens before, not across a line break
+    let mut near = i;
+    while near > i.saturating_sub(4) && doc.same_line(near) {
+        near -= 1;
+    }
+    if verb_in(near) {
         return true;
     }
     let complementizer = i > 0
@@ -116,6 +121,12 @@ mod tests {
         assert_recognizes(
             super::recognize,
             "وصل الوفد. وأضاف البيان أن الشركة أطلقت \"[نجمة]{MISC}\" أمس.",
+        );
+        // found by fuzzing: a reporting verb on the line before does not make a short
+        // quotation reported speech
+        assert_recognizes(
+            super::recognize,
+            "كتب\nمن المرجح أن \"[الأحد]{MISC}\" موعده.",
         );
     }
 }
