@@ -365,13 +365,15 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
     let mut orig = std::mem::take(&mut out.orig);
     let mut orig_chars = std::mem::take(&mut out.orig_chars);
     ntext.clear();
-    ntext.reserve(text.len());
-    // one slot a char (reused buffers keep their length, so only growth is written)
-    let n = text.chars().count();
-    for v in [&mut chars, &mut orig_chars] {
-        v.resize(n, '\0');
+    if ntext.capacity() < text.len() {
+        // a fresh buffer: growing would copy the old one's bytes, all stale
+        ntext = String::with_capacity(text.len());
     }
-    orig.resize(n, 0);
+    // one slot a char
+    let n = text.chars().count();
+    fit(&mut chars, n, '\0');
+    fit(&mut orig_chars, n, '\0');
+    fit(&mut orig, n, 0);
     let bytes = text.as_bytes();
     // all three arrays cut to `n`, so one bound serves them all
     let (chars_n, orig_n, orig_chars_n) = (&mut chars[..n], &mut orig[..n], &mut orig_chars[..n]);
@@ -423,6 +425,27 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         byte_offsets: OnceCell::new(),
         orig_chars,
     };
+}
+
+/// Empties `v` and makes room for `n` elements without copying: a buffer reused from an
+/// earlier document that is too small is replaced by a fresh one, since growing it would
+/// copy its stale contents (`realloc` copies the whole old block).
+pub(crate) fn clear_with_room<T>(v: &mut Vec<T>, n: usize) {
+    v.clear();
+    if v.capacity() < n {
+        *v = Vec::with_capacity(n);
+    }
+}
+
+/// Makes `v` `n` long for [`normalize_into`], which overwrites every slot it keeps: a
+/// reused buffer that is long enough keeps its contents (only growth is written); one
+/// that is too short is replaced by a fresh one (growing would copy its stale contents).
+fn fit<T: Clone>(v: &mut Vec<T>, n: usize, fill: T) {
+    if v.capacity() < n {
+        *v = vec![fill; n];
+    } else {
+        v.resize(n, fill);
+    }
 }
 
 /// Appends `run` (original text, unchanged by folding) and then `folded`, if any, to
