@@ -186,6 +186,9 @@ impl<T: Copy> PhraseTable<T> {
 
     /// [`Self::match_at`] for a table whose first words all carry `first_bit`
     /// ([`super::vocab`]): readings without the bit are not looked up.
+    ///
+    /// Inlined, so that the quick "no" of most tokens costs its callers no call.
+    #[inline]
     pub(crate) fn match_at_bits(
         &self,
         doc: &Doc,
