@@ -829,6 +829,7 @@ fn extend_leftwards(doc: &Doc, out: &mut [Candidate], from: usize) {
 /// after a proclitic (`بفرانكو`; alone, [`recognize`] takes it). Readings after `ك` or in
 /// a `لل` contraction are not taken (`كاريل` is not `ك` + `اريل`); a word with tanween is
 /// no name.
+#[inline]
 fn name_word_reading(doc: &Doc, i: usize) -> Option<usize> {
     // a reading can only qualify if some reading is a name word or a foreign given name
     if !doc.is_arabic(i)
@@ -891,6 +892,7 @@ pub fn foreign_shape(word: &str) -> bool {
 /// Whether token `i` is a plain word of [`foreign_shape`] in no list (so not a known
 /// place such as `هونغ كونغ`), not definite (also not after a proclitic: `بالضيوف`),
 /// without tanween and not starting with the conjunction `و` (`ومألوف`).
+#[inline]
 fn foreign_word(doc: &Doc, i: usize) -> bool {
     // the cheap tests first, then the rare shape, then the lexicon and reading lookups
     doc.is_arabic(i)
@@ -1218,6 +1220,7 @@ pub(crate) const REGNAL_ORDINALS: &[&str] = &super::date::ORDINAL_UNITS;
 /// proclitic, not definite, without tanween, not of a verb or common-noun shape, not
 /// a month such as `تشرين`) followed by a masculine ordinal with the article is a proper
 /// name. Returns the end token (the ordinal stays inside, as `أندريه برايس الثالث`).
+#[inline]
 fn regnal_name(doc: &Doc, i: usize) -> Option<usize> {
     let j = i + 1;
     (doc.any_bits(i) == 0
