@@ -6,7 +6,7 @@
 use std::cell::{OnceCell, RefCell};
 
 use super::gazetteer::{LEXICON, PhraseMatch};
-use super::normalize::{Normalized, normalize_into};
+use super::normalize::{Normalized, clear_with_room, normalize_into};
 use super::tokenize::{Stem, Token, TokenKind, tokenize_with};
 use super::vocab::{self, Bits, word_facts_hashed};
 
@@ -249,19 +249,18 @@ impl Doc {
         normalize_into(text, &mut norm);
         // each token's byte range goes straight into `info`, whose other fields are filled
         // in below
-        info.clear();
+        // as many as `tokenize_with` reserves for the tokens
+        clear_with_room(&mut info, norm.chars.len() / 4);
         tokenize_with(&norm, &mut tokens, |s, e| {
             info.push(TokenInfo {
                 bytes: (s, e),
                 ..TokenInfo::EMPTY
             });
         });
-        memo.clear();
+        clear_with_room(&mut memo, tokens.len());
         memo.resize_with(tokens.len(), OnceCell::new);
-        stem_recs.clear();
-        stem_recs.reserve(tokens.len() * 2);
-        stem_index.clear();
-        stem_index.reserve(tokens.len() + 1);
+        clear_with_room(&mut stem_recs, tokens.len() * 2);
+        clear_with_room(&mut stem_index, tokens.len() + 1);
         lal_keys.clear();
         let ntext = norm.text.as_str();
         for (t, tok) in tokens.iter().zip(info.iter_mut()) {

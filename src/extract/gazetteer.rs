@@ -171,9 +171,25 @@ impl<T: Copy> PhraseTable<T> {
 
     /// The longest entry starting at token `i`, trying the proclitic readings of an
     /// Arabic first token (unsegmented first; for `لل` both `ال…` and the bare stem).
+    ///
+    /// Inlined for the quick "no" of most tokens ([`Self::may_start_at`]), which then
+    /// costs its callers no call.
     #[must_use]
+    #[inline]
     pub fn match_at(&self, doc: &Doc, i: usize) -> Option<PhraseMatch<T>> {
+        if !self.may_start_at(doc, i) {
+            return None;
+        }
         self.match_filtered(doc, i, None, usize::MAX)
+    }
+
+    /// `false` when no entry can start at token `i` (or past the end): no reading passes
+    /// the word filter and none is `لل` (which also tries its key without the article,
+    /// not a stored reading). The quick "no" of [`Self::match_filtered`].
+    #[inline]
+    fn may_start_at(&self, doc: &Doc, i: usize) -> bool {
+        i < doc.tokens.len()
+            && (doc.has_lal(i) || doc.any_reading_hash(i, |h| self.filter.may_contain_hash(h)))
     }
 
     /// The longest entry starting at token `i` that ends before token `max_end` (a
@@ -186,6 +202,9 @@ impl<T: Copy> PhraseTable<T> {
 
     /// [`Self::match_at`] for a table whose first words all carry `first_bit`
     /// ([`super::vocab`]): readings without the bit are not looked up.
+    ///
+    /// Inlined, so that the quick "no" of most tokens costs its callers no call.
+    #[inline]
     pub(crate) fn match_at_bits(
         &self,
         doc: &Doc,
@@ -207,9 +226,7 @@ impl<T: Copy> PhraseTable<T> {
     ) -> Option<PhraseMatch<T>> {
         let lacks = |b: Bits| first_bit.is_some_and(|f| b & f == 0);
         let tok = doc.tokens.get(i)?;
-        // the quick "no" for most tokens: no reading can be a first word (a `لل` reading
-        // also tries its key without the article, which is not a stored reading)
-        if !doc.has_lal(i) && !doc.any_reading_hash(i, |h| self.filter.may_contain_hash(h)) {
+        if !self.may_start_at(doc, i) {
             return None;
         }
         let word = doc.text(i);

@@ -283,80 +283,139 @@ pub fn normalize(text: &str) -> Normalized {
     out
 }
 
-/// [`fold`] of every char below U+0700 (ASCII, Latin-1, Latin Extended, Greek,
-/// Cyrillic, Hebrew, Arabic), computed at compile time: the folded char, or
-/// [`DROPPED`] for a dropped one.
-static FOLD_TABLE: [char; 0x700] = {
-    let mut t = ['\0'; 0x700];
+/// [`fold`] of every char below U+0800, that is of every char encoded in one or two
+/// UTF-8 bytes (ASCII, Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Syriac, Thaana,
+/// NKo), computed at compile time: the folded char, or `None` for a dropped one.
+static FOLD_TABLE: [Option<char>; 0x800] = {
+    let mut t = [None; 0x800];
     let mut i = 0;
-    while i < 0x700 {
-        let c = char::from_u32(i as u32).unwrap();
-        t[i] = match fold(c) {
-            Fold::Keep(n) => n,
-            Fold::Drop => DROPPED,
-        };
+    while i < 0x800 {
+        t[i] = fold(char::from_u32(i as u32).unwrap()).kept();
         i += 1;
     }
     t
 };
 
-/// The [`FOLD_TABLE`] entry of a dropped char (a noncharacter, never in the output).
-const DROPPED: char = '\u{FFFF}';
+impl Fold {
+    /// The kept char, `None` for a dropped one.
+    const fn kept(self) -> Option<char> {
+        match self {
+            Fold::Keep(n) => Some(n),
+            Fold::Drop => None,
+        }
+    }
+}
 
 /// [`fold`] through [`FOLD_TABLE`] for the common chars.
 #[inline]
 fn fold_fast(c: char) -> Fold {
     match FOLD_TABLE.get(c as usize) {
-        Some(&DROPPED) => Fold::Drop,
-        Some(&n) => Fold::Keep(n),
+        Some(&Some(n)) => Fold::Keep(n),
+        Some(None) => Fold::Drop,
         None => fold(c),
     }
 }
 
+/// What [`normalize_into`] does with one original char, in the form its loop wants: the
+/// char to store (the folded char; the original one for a dropped char, stored but then
+/// overwritten) and the flags [`KEEP`] and [`CHANGED`].
+type Step = (char, u8);
+
+/// [`Step`] flag: the char is kept (not dropped).
+const KEEP: u8 = 1;
+/// [`Step`] flag: the char is dropped or replaced, so the normalized text is not a copy of
+/// the original here.
+const CHANGED: u8 = 2;
+
+/// The [`Step`] for `c` by [`fold`].
+const fn step(c: char) -> Step {
+    match fold(c) {
+        Fold::Keep(n) => (n, if n == c { KEEP } else { KEEP | CHANGED }),
+        Fold::Drop => (c, CHANGED),
+    }
+}
+
+/// [`step`] of every char below U+0800 (one- and two-byte UTF-8), computed at compile
+/// time.
+static STEP_TABLE: [Step; 0x800] = {
+    let mut t = [('\0', 0); 0x800];
+    let mut i = 0;
+    while i < 0x800 {
+        t[i] = step(char::from_u32(i as u32).unwrap());
+        i += 1;
+    }
+    t
+};
+
 /// [`normalize`] into `out`, reusing its buffers.
+///
+/// One pass over the UTF-8 bytes: one- and two-byte sequences (every char below U+0800,
+/// so all of ASCII and Arabic) are decoded here and looked up in [`STEP_TABLE`]; longer
+/// ones go through [`decode_long`] and [`step`]. The result is the same as folding
+/// `text.chars()` one by one with [`fold`] (see the test
+/// `normalize_into_agrees_with_char_by_char_reference`).
 pub fn normalize_into(text: &str, out: &mut Normalized) {
     let text = up_to_4gib(text);
-    // The per-char arrays are sized for the worst case (one char a byte) and written by
-    // index, then cut to length: the write positions stay in registers, where pushes
-    // would reload and store each vector's length for every char.
+    // The per-char arrays are sized for the worst case (one normalized char for each
+    // original char) and written by index, then cut to length: the write positions stay
+    // in registers, where pushes would reload and store each vector's length for every
+    // char.
     let mut ntext = std::mem::take(&mut out.text);
     let mut chars = std::mem::take(&mut out.chars);
     let mut orig = std::mem::take(&mut out.orig);
     let mut orig_chars = std::mem::take(&mut out.orig_chars);
     ntext.clear();
-    ntext.reserve(text.len());
-    // one slot a char (reused buffers keep their length, so only growth is written)
-    let n = text.chars().count();
-    for v in [&mut chars, &mut orig_chars] {
-        v.resize(n, '\0');
+    if ntext.capacity() < text.len() {
+        // a fresh buffer: growing would copy the old one's bytes, all stale
+        ntext = String::with_capacity(text.len());
     }
-    orig.resize(n, 0);
-    // the normalized text is copied from the original in runs of unchanged chars
+    // one slot a char
+    let n = text.chars().count();
+    fit(&mut chars, n, '\0');
+    fit(&mut orig_chars, n, '\0');
+    fit(&mut orig, n, 0);
+    let bytes = text.as_bytes();
+    // all three arrays cut to `n`, so one bound serves them all
+    let (chars_n, orig_n, orig_chars_n) = (&mut chars[..n], &mut orig[..n], &mut orig_chars[..n]);
+    // the normalized text is copied from the original in runs of unchanged chars:
+    // `text[run..at]` is unchanged and not yet copied
     let mut run = 0;
-    let mut i = 0;
+    // byte offset of the current char
+    let mut at = 0;
+    // number of normalized chars so far (at most `i`)
     let mut k = 0;
-    for (at, c) in text.char_indices() {
-        orig_chars[i] = c;
-        match fold_fast(c) {
-            Fold::Keep(n) => {
-                chars[k] = n;
-                orig[k] = i as u32;
-                k += 1;
-                if n != c {
-                    ntext.push_str(&text[run..at]);
-                    ntext.push(n);
-                    run = at + c.len_utf8();
-                }
-            }
-            Fold::Drop => {
-                ntext.push_str(&text[run..at]);
-                run = at + c.len_utf8();
-            }
+    for (i, slot) in orig_chars_n.iter_mut().enumerate() {
+        let b0 = bytes[at];
+        let (c, (folded, flags), len) = if b0 < 0x80 {
+            (char::from(b0), STEP_TABLE[usize::from(b0)], 1)
+        } else if b0 < 0xE0 {
+            // a two-byte sequence 110xxxxx 10yyyyyy (valid UTF-8: the lead byte is at
+            // least 0xC2 and the continuation byte follows), a char below U+0800
+            let code = (u32::from(b0 & 0x1F) << 6) | u32::from(bytes[at + 1] & 0x3F);
+            let step = STEP_TABLE[code as usize];
+            (char::from_u32(code).unwrap_or(step.0), step, 2)
+        } else {
+            let c = decode_long(text, at);
+            (c, step(c), c.len_utf8())
+        };
+        *slot = c;
+        // written even for a dropped char, which the next kept char (or the final
+        // truncation) overwrites: no branch on the common path
+        chars_n[k] = folded;
+        orig_n[k] = i as u32;
+        k += usize::from(flags & KEEP);
+        if flags & CHANGED != 0 {
+            // a replaced or dropped char: copy the run before it, then the replacement
+            copy_run(
+                &mut ntext,
+                &text[run..at],
+                (flags & KEEP != 0).then_some(folded),
+            );
+            run = at + len;
         }
-        i += 1;
+        at += len;
     }
     ntext.push_str(&text[run..]);
-    orig_chars.truncate(i);
     chars.truncate(k);
     orig.truncate(k);
     *out = Normalized {
@@ -366,6 +425,45 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
         byte_offsets: OnceCell::new(),
         orig_chars,
     };
+}
+
+/// Empties `v` and makes room for `n` elements without copying: a buffer reused from an
+/// earlier document that is too small is replaced by a fresh one, since growing it would
+/// copy its stale contents (`realloc` copies the whole old block).
+pub(crate) fn clear_with_room<T>(v: &mut Vec<T>, n: usize) {
+    v.clear();
+    if v.capacity() < n {
+        *v = Vec::with_capacity(n);
+    }
+}
+
+/// Makes `v` `n` long for [`normalize_into`], which overwrites every slot it keeps: a
+/// reused buffer that is long enough keeps its contents (only growth is written); one
+/// that is too short is replaced by a fresh one (growing would copy its stale contents).
+fn fit<T: Clone>(v: &mut Vec<T>, n: usize, fill: T) {
+    if v.capacity() < n {
+        *v = vec![fill; n];
+    } else {
+        v.resize(n, fill);
+    }
+}
+
+/// Appends `run` (original text, unchanged by folding) and then `folded`, if any, to
+/// `ntext` (off the hot path of [`normalize_into`]).
+#[inline(never)]
+fn copy_run(ntext: &mut String, run: &str, folded: Option<char>) {
+    ntext.push_str(run);
+    if let Some(f) = folded {
+        ntext.push(f);
+    }
+}
+
+/// The char of three or four UTF-8 bytes starting at byte `at` of `text` (off the hot
+/// path of [`normalize_into`]).
+#[cold]
+#[inline(never)]
+fn decode_long(text: &str, at: usize) -> char {
+    text[at..].chars().next().unwrap_or('\0')
 }
 
 /// `text`, or its longest prefix (at a char boundary) shorter than 4 GiB.
@@ -543,6 +641,68 @@ mod tests {
     fn fold_table_agrees_with_fold() {
         for c in (0..=0x0010_FFFF).filter_map(char::from_u32) {
             assert_eq!(fold_fast(c), fold(c), "{c:?}");
+        }
+        for (i, &(n, flags)) in STEP_TABLE.iter().enumerate() {
+            let c = char::from_u32(u32::try_from(i).unwrap()).unwrap();
+            let want = match fold(c) {
+                Fold::Keep(m) => (m, if m == c { KEEP } else { KEEP | CHANGED }),
+                Fold::Drop => (c, CHANGED),
+            };
+            assert_eq!((n, flags), want, "{c:?}");
+        }
+    }
+
+    /// [`normalize`] by its definition: [`fold`] on each char of `text` in turn.
+    fn normalize_reference(text: &str) -> (String, Vec<char>, Vec<u32>, Vec<char>) {
+        let (mut ntext, mut chars, mut orig) = (String::new(), Vec::new(), Vec::new());
+        for (i, c) in text.chars().enumerate() {
+            if let Fold::Keep(n) = fold(c) {
+                ntext.push(n);
+                chars.push(n);
+                orig.push(u32::try_from(i).unwrap());
+            }
+        }
+        (ntext, chars, orig, text.chars().collect())
+    }
+
+    #[test]
+    fn normalize_into_agrees_with_char_by_char_reference() {
+        // marks, tatweel, format controls, folded letters and digits, Latin-1 and other
+        // two-byte chars, three- and four-byte chars (U+FFFF among them), ending in a
+        // two-, three- and four-byte char
+        let alphabet: Vec<char> = "aZ 9\n\u{7F}\u{80}é\u{07FF}\u{0800}ـأإآٱىیکة٠٩۰۹٫٬٪بًّٰ\u{0610}\u{06ED}\u{200B}\u{200F}\u{061C}\u{202E}\u{2066}\u{FEFF}\u{FFFF}€😀\u{10FFFF}"
+            .chars()
+            .collect();
+        let mut texts = vec![
+            String::new(),
+            "قال بوتينٌ".to_owned(),
+            "\u{200F}شدّد بوتـــين".to_owned(),
+            "كلمةٌ".to_owned(),
+            "نص €".to_owned(),
+            "نص 😀".to_owned(),
+            "ABC\u{FFFF}".to_owned(),
+        ];
+        // pseudo-random mixes (a linear congruential generator, fixed seed)
+        let mut x: u64 = 12345;
+        for len in 0..300 {
+            let mut t = String::new();
+            for _ in 0..len % 40 {
+                x = x
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                t.push(alphabet[(x >> 33) as usize % alphabet.len()]);
+            }
+            texts.push(t);
+        }
+        // one reused output, as the pipeline does, over texts that grow and shrink
+        let mut out = Normalized::default();
+        for t in &texts {
+            normalize_into(t, &mut out);
+            let (ntext, chars, orig, orig_chars) = normalize_reference(t);
+            assert_eq!(out.text, ntext, "{t:?}");
+            assert_eq!(out.chars, chars, "{t:?}");
+            assert_eq!(out.orig, orig, "{t:?}");
+            assert_eq!(out.orig_chars, orig_chars, "{t:?}");
         }
     }
 

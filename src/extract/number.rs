@@ -389,8 +389,28 @@ fn is_dual_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
 /// A number phrase starting at token `i`: `(skip, end_token, ends_with_time_unit)`.
 ///
 /// `skip` is the proclitic length in the first token. Shared with the date recognizer.
+///
+/// Inlined for the quick "no" of most tokens, which costs its callers (every token of the
+/// number and date recognizers) no call: not a number, no reading in
+/// [`vocab::NUMBER_VOCAB`]
+/// and no unit next (the first tests of [`number_word_at`], [`is_dual_at`] and
+/// [`dual_scale_amount`]).
 #[must_use]
+#[inline]
 pub fn number_phrase(doc: &Doc, i: usize) -> Option<(usize, usize, bool)> {
+    let tok = doc.tokens.get(i)?;
+    if tok.kind != TokenKind::Number
+        && !is_number_vocab(doc, i)
+        && doc.bits(i + 1) & vocab::UNIT == 0
+    {
+        return None;
+    }
+    number_phrase_at(doc, i)
+}
+
+/// [`number_phrase`] after its quick "no".
+#[inline(never)]
+fn number_phrase_at(doc: &Doc, i: usize) -> Option<(usize, usize, bool)> {
     let tok = doc.tokens.get(i)?;
     let mut j;
     let skip;

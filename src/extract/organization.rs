@@ -173,15 +173,23 @@ fn extend_definite(doc: &Doc, mut j: usize) -> usize {
 }
 
 /// A spelled-out acronym at `i` (`بي بي سي`): `(skip, end)`; at least two letter names.
+///
+/// Inlined for the quick "no" of most tokens (asked about every token): not Arabic, or no
+/// reading is a letter name and there is no لل + letter name.
+#[inline]
 fn spelled_acronym(doc: &Doc, i: usize) -> Option<(usize, usize)> {
-    if !doc.is_arabic(i) {
+    if !doc.is_arabic(i)
+        || doc.any_bits(i) & vocab::LETTER_NAME == 0 && !doc.text(i).starts_with("لل")
+    {
         return None;
     }
+    spelled_acronym_at(doc, i)
+}
+
+/// [`spelled_acronym`] after its quick "no".
+#[inline(never)]
+fn spelled_acronym_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
     let w = doc.text(i);
-    // quick "no": no reading is a letter name, and no لل + letter name
-    if doc.any_bits(i) & vocab::LETTER_NAME == 0 && !w.starts_with("لل") {
-        return None;
-    }
     let (skip, first) = if doc.bits(i) & vocab::LETTER_NAME != 0 && w != "في" && w != "ال" {
         (0, true)
     } else if let Some(r) = w.strip_prefix("لل").filter(|r| LETTER_NAMES.contains(r)) {

@@ -127,11 +127,12 @@ pub fn is_common_shape(doc: &Doc, i: usize) -> bool {
 /// (`أنصار`, `أطراف`); a given name (`أسماء`) is not taken.
 #[must_use]
 pub fn is_broken_plural_shape(doc: &Doc, i: usize) -> bool {
-    let w: Vec<char> = doc.text(i).chars().collect();
+    let word = doc.text(i);
+    let (w, len) = shape::<5>(word);
     !is_first_name(doc, i)
-        && ((w.len() == 6 && w[2] == 'ا' && w[4] == 'ي')
-            || (w.len() >= 5 && w.ends_with(&['ا', 'ء']))
-            || (w.len() == 5 && w[0] == 'ا' && w[3] == 'ا' && !doc.is_definite(i)))
+        && ((len == 6 && w[2] == 'ا' && w[4] == 'ي')
+            || (len >= 5 && word.ends_with("اء"))
+            || (len == 5 && w[0] == 'ا' && w[3] == 'ا' && !doc.is_definite(i)))
 }
 
 /// Whether the word at `i` reads as a definite noun after a preposition (`بالضيوف`,
@@ -732,11 +733,10 @@ pub(crate) const LOANWORDS: &[&str] = &[
 ///
 /// Written from Arabic morphology (the measures of the triliteral verb and its nouns).
 pub(crate) fn noun_template(word: &str) -> bool {
-    let w: Vec<char> = word.chars().collect();
-    let n = w.len();
+    let (w, n) = shape::<4>(word);
     let vowel = |c: char| matches!(c, 'ا' | 'و' | 'ي');
     n < 3
-        || !w[1..].iter().any(|&c| vowel(c))
+        || !word.chars().skip(1).any(vowel)
         || (n == 3 && !(matches!(w[1], 'و' | 'ي') && matches!(w[2], 'و' | 'ي')))
         || (n == 4 && vowel(w[2]))
         || (n == 4 && w[1] == 'ا' && !matches!(w[3], 'و' | 'ي'))
@@ -837,6 +837,7 @@ fn extend_leftwards(doc: &Doc, out: &mut [Candidate], from: usize) {
 /// after a proclitic (`بفرانكو`; alone, [`recognize`] takes it). Readings after `ك` or in
 /// a `لل` contraction are not taken (`كاريل` is not `ك` + `اريل`); a word with tanween is
 /// no name.
+#[inline]
 fn name_word_reading(doc: &Doc, i: usize) -> Option<usize> {
     // a reading can only qualify if some reading is a name word or a foreign given name
     if !doc.is_arabic(i)
@@ -899,6 +900,7 @@ pub fn foreign_shape(word: &str) -> bool {
 /// Whether token `i` is a plain word of [`foreign_shape`] in no list (so not a known
 /// place such as `هونغ كونغ`), not definite (also not after a proclitic: `بالضيوف`),
 /// without tanween and not starting with the conjunction `و` (`ومألوف`).
+#[inline]
 fn foreign_word(doc: &Doc, i: usize) -> bool {
     // the cheap tests first, then the rare shape, then the lexicon and reading lookups
     doc.is_arabic(i)
@@ -999,12 +1001,28 @@ fn unknown_surname(doc: &Doc, k: usize) -> bool {
         && unknown_given_name_word(doc, k, false)
 }
 
+/// The first `N` chars of `word` (`'\0'` past its end) and its length in chars: what the
+/// word-shape tests look at, without collecting the word into a `Vec<char>` (an
+/// allocation per test, on many tokens). A test must check the length before it reads a
+/// char, as it would before indexing the `Vec`.
+fn shape<const N: usize>(word: &str) -> ([char; N], usize) {
+    let mut head = ['\0'; N];
+    let mut len = 0;
+    for c in word.chars() {
+        if let Some(slot) = head.get_mut(len) {
+            *slot = c;
+        }
+        len += 1;
+    }
+    (head, len)
+}
+
 /// Whether token `k` is a four-letter word of the noun measures `فعال`, `فعيل`, `فعول`
 /// (a long vowel third: `طلاب`, `رجال`, `شباب`) and no given name: after a reporting verb
 /// it is an indefinite plural or noun subject (`أبلغ طلاب الجامعة`), not a name.
 fn four_letter_noun(doc: &Doc, k: usize) -> bool {
-    let w: Vec<char> = doc.text(k).chars().collect();
-    w.len() == 4 && matches!(w[2], 'ا' | 'و' | 'ي') && !is_first_name(doc, k)
+    let (w, len) = shape::<3>(doc.text(k));
+    len == 4 && matches!(w[2], 'ا' | 'و' | 'ي') && !is_first_name(doc, k)
 }
 
 /// Whether token `k` is `لـ`/`كـ` + a verbal noun (masdar) of a derived form, a purpose
@@ -1017,9 +1035,9 @@ fn prepositional_masdar(doc: &Doc, k: usize) -> bool {
     let vowel = |c: char| matches!(c, 'ا' | 'و' | 'ي');
     doc.text(k).starts_with(['ل', 'ك'])
         && doc.stems_with_bits(k).any(|r| {
-            let w: Vec<char> = r.key.chars().collect();
+            let (w, len) = shape::<3>(r.key);
             r.skip > 0
-                && w.len() >= 5
+                && len >= 5
                 && ((matches!(w[0], 'ت' | 'م') && !vowel(w[1]))
                     || (w[0] == 'ا' && (w[1] == 'ن' || w[2] == 'ت' || r.key.starts_with("است"))))
         })
@@ -1168,13 +1186,13 @@ fn according_to_name(doc: &Doc, i: usize) -> Option<usize> {
         return None;
     }
     let key = doc.stems_with_bits(k).find(|r| r.skip == skip && !r.lal)?;
-    let c: Vec<char> = key.key.chars().collect();
+    let (c, len) = shape::<5>(key.key);
     (key.bits == 0
-        && c.len() >= 5
+        && len >= 5
         && !key.key.starts_with("ال")
         && !key.key.ends_with("ات")
         && !key.key.ends_with("اء")
-        && !(c.len() == 6 && c[2] == 'ا' && c[4] == 'ي')
+        && !(len == 6 && c[2] == 'ا' && c[4] == 'ي')
         && !noun_template(key.key))
     .then_some(skip)
 }
@@ -1210,6 +1228,7 @@ pub(crate) const REGNAL_ORDINALS: &[&str] = &super::date::ORDINAL_UNITS;
 /// proclitic, not definite, without tanween, not of a verb or common-noun shape, not
 /// a month such as `تشرين`) followed by a masculine ordinal with the article is a proper
 /// name. Returns the end token (the ordinal stays inside, as `أندريه برايس الثالث`).
+#[inline]
 fn regnal_name(doc: &Doc, i: usize) -> Option<usize> {
     let j = i + 1;
     (doc.any_bits(i) == 0
@@ -1255,6 +1274,47 @@ mod tests {
             super::recognize,
             "تدعم فيها [رشيدة داتي] ترشيح [نيكولا ساركوزي].",
         );
+    }
+
+    /// [`super::noun_template`] as first written, on the word collected into a `Vec`.
+    fn noun_template_by_vec(word: &str) -> bool {
+        let w: Vec<char> = word.chars().collect();
+        let n = w.len();
+        let vowel = |c: char| matches!(c, 'ا' | 'و' | 'ي');
+        n < 3
+            || !w[1..].iter().any(|&c| vowel(c))
+            || (n == 3 && !(matches!(w[1], 'و' | 'ي') && matches!(w[2], 'و' | 'ي')))
+            || (n == 4 && vowel(w[2]))
+            || (n == 4 && w[1] == 'ا' && !matches!(w[3], 'و' | 'ي'))
+            || (n == 4 && w[0] == 'ا' && !vowel(w[1]))
+            || (n == 4 && w[0] == 'ت' && !vowel(w[1]))
+            || (n >= 4 && w[0] == 'م' && !vowel(w[1]))
+            || (n >= 5 && w[0] == 'ت' && !vowel(w[1]))
+            || (n >= 5 && w[0] == 'ا' && !vowel(w[1]))
+            || (n == 5 && !vowel(w[1]) && !vowel(w[2]) && vowel(w[3]))
+            || super::LOANWORDS.contains(&word)
+    }
+
+    #[test]
+    fn shape_tests_agree_with_collected_chars() {
+        assert_eq!(super::shape::<3>("ab"), (['a', 'b', '\0'], 2));
+        assert_eq!(super::shape::<2>("abc"), (['a', 'b'], 3));
+        // every word of up to five letters over an alphabet of the letters the tests name
+        let letters = ['ا', 'و', 'ي', 'ت', 'م', 'ن', 'ب'];
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = words
+                .iter()
+                .filter(|w| w.chars().count() == words.last().unwrap().chars().count())
+                .flat_map(|w| letters.iter().map(move |&c| format!("{w}{c}")))
+                .collect();
+            words.extend(longer);
+        }
+        words.extend(super::LOANWORDS.iter().map(|&w| w.to_owned()));
+        words.push("تقارير".to_owned());
+        for w in &words {
+            assert_eq!(super::noun_template(w), noun_template_by_vec(w), "{w}");
+        }
     }
 
     #[test]

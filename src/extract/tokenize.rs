@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::normalize::Normalized;
+use super::normalize::{Normalized, clear_with_room};
 
 /// The kind of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,8 +95,7 @@ pub(crate) fn tokenize_with(
     mut on_bytes: impl FnMut(u32, u32),
 ) {
     let chars = &n.chars;
-    tokens.clear();
-    tokens.reserve(chars.len() / 4);
+    clear_with_room(tokens, chars.len() / 4);
     let mut i = 0;
     // byte offset of `chars[i]` in `n.text` (below 4 GiB: see `Normalized`)
     let mut b = 0u32;
