@@ -540,7 +540,8 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                 continue;
             }
             let arabic = st.bits & vocab::FIRST_NAME_AR != 0 && st.skip == 0;
-            if (arabic || st.bits & vocab::FIRST_NAME_FOREIGN != 0) && i + 1 < n {
+            // (also the last token of the text: a name on its own at the end is a name)
+            if arabic || st.bits & vocab::FIRST_NAME_FOREIGN != 0 {
                 let mut end = if key == "عبد" {
                     extend_name(doc, i, 4, true)
                 } else {
@@ -1262,6 +1263,14 @@ fn is_dual_title(doc: &Doc, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::extract::testutil::assert_recognizes;
+
+    /// Found by fuzzing (a text cut into pieces): a foreign given name on its own is a
+    /// name at the end of the text as well as before another line.
+    #[test]
+    fn a_given_name_ends_the_text() {
+        assert_recognizes(super::recognize, "تحدث مع [جان]");
+        assert_recognizes(super::recognize, "تحدث مع [جان]\nثم");
+    }
 
     /// A verb or verbal noun of a derived measure after a two-word name ends it.
     #[test]
