@@ -30,7 +30,8 @@ fn name_at(doc: &Doc, j: usize) -> Option<(usize, usize)> {
         while k < doc.tokens.len() && k < j + 4 && !doc.is_quote_mark(k) && doc.same_line(k) {
             k += 1;
         }
-        return (doc.is_quote_mark(k) && k > j + 1).then_some((j + 1, k));
+        // the closing mark on the same line
+        return (doc.same_line(k) && doc.is_quote_mark(k) && k > j + 1).then_some((j + 1, k));
     }
     if let Some(m) = doc.names_at(j)
         && m.skip == 0
@@ -212,6 +213,13 @@ fn with_level(doc: &Doc, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use crate::extract::testutil::assert_recognizes;
+
+    /// Found by fuzzing (a text cut into pieces): a quotation mark opening the next line
+    /// does not close a quoted name.
+    #[test]
+    fn a_quoted_place_closes_on_its_line() {
+        assert_recognizes(super::recognize, "في شارع \"النصر\n\"ثم");
+    }
 
     #[test]
     fn upper_and_lower_regions_keep_their_adjective() {

@@ -359,7 +359,8 @@ fn name_after_descriptor(doc: &Doc, j: usize) -> Option<(usize, usize)> {
         while k < doc.tokens.len() && k < j + 5 && !doc.is_quote_mark(k) && doc.same_line(k) {
             k += 1;
         }
-        return (doc.is_quote_mark(k) && k > j + 1).then_some((j + 1, k));
+        // the closing mark on the same line
+        return (doc.same_line(k) && doc.is_quote_mark(k) && k > j + 1).then_some((j + 1, k));
     }
     if let Some(m) = doc.names_at(j)
         && m.skip == 0
@@ -621,6 +622,14 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use crate::extract::testutil::assert_recognizes;
+
+    /// Found by fuzzing (a text cut into pieces): a quotation mark opening the next line
+    /// does not close a quoted name.
+    #[test]
+    fn a_quoted_name_closes_on_its_line() {
+        assert_recognizes(super::recognize, "وقالت الجمعية \"حماية البيئة.\n'ثم");
+        assert_recognizes(super::recognize, "وقالت الجمعية \"[حماية البيئة]\".\n'ثم");
+    }
 
     #[test]
     fn lexicon_acronyms_and_proclitics() {
