@@ -44,6 +44,7 @@ fn speech_context(doc: &Doc, i: usize) -> bool {
         return true;
     }
     let complementizer = i > 0
+        && doc.same_line(i)
         && doc.tokens[i].space_before
         && matches!(doc.text(i - 1), "ان" | "بان" | "وان" | "فان");
     if !complementizer {
