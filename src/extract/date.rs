@@ -536,6 +536,10 @@ fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
         context = true;
     }
     let (mskip, mut end, ambiguous) = month_at(doc, j)?;
+    if j > first && !doc.same_line(j) {
+        // the day or month word before is on another line
+        return None;
+    }
     if j == first {
         skip = mskip;
     } else if mskip > 0 {
@@ -576,6 +580,7 @@ fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
         context = true;
     } else if j > first
         && is_day(doc, first)
+        && doc.same_line(end)
         && (doc.is_punct(end, ',') || doc.is_punct(end, '،'))
         && is_year(doc, end + 1)
     {
@@ -590,7 +595,12 @@ fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
         return None;
     }
     // a weekday right before the day: الاثنين 28 حزيران
-    if first == i && i > 0 && is_day(doc, i) && word_in(doc, i - 1, vocab::WEEKDAY).is_some() {
+    if first == i
+        && i > 0
+        && is_day(doc, i)
+        && doc.same_line(i)
+        && word_in(doc, i - 1, vocab::WEEKDAY).is_some()
+    {
         first = i - 1;
         skip = word_in(doc, i - 1, vocab::WEEKDAY).unwrap_or(0);
     }
@@ -890,6 +900,15 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use crate::extract::testutil::assert_recognizes;
+
+    /// Found by fuzzing (a text cut into pieces): a day, a weekday or a comma on another
+    /// line is not part of the date.
+    #[test]
+    fn a_date_stays_on_its_line() {
+        assert_recognizes(super::recognize, "وصل في 1\n\n[كانون الأول الماضي]");
+        assert_recognizes(super::recognize, "[يوم الاثنين]\n[28 حزيران]");
+        assert_recognizes(super::recognize, "في [1 كانون الأول].");
+    }
 
     /// Numeric dates: one DATE with its value; day first, as Arabic text writes them.
     #[test]

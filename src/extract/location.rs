@@ -124,7 +124,12 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             c.lal = m.lal;
             out.push(c);
             // بلانو، تكساس: a name before a comma and a known place
-            if m.skip == 0 && i >= 2 && (doc.is_punct(i - 1, ',') || doc.is_punct(i - 1, '،')) {
+            if m.skip == 0
+                && i >= 2
+                && doc.same_line(i)
+                && doc.same_line(i - 1)
+                && (doc.is_punct(i - 1, ',') || doc.is_punct(i - 1, '،'))
+            {
                 let k = i - 2;
                 let before_ok = k > 0 && doc.is_stopword(k - 1);
                 if before_ok && is_name_like(doc, k) && doc.names_at(k).is_none() {
