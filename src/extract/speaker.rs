@@ -160,10 +160,12 @@ fn subject_after(doc: &Doc, layer: &Layer, v: usize, limit: usize) -> Option<usi
         from = an + 1;
     }
     let to = limit.min(from + SUBJECT_WINDOW);
-    // not past a sentence end, nor into a prepositional phrase (`من شركة ساسكتل`)
+    // not past a sentence end or a line break, nor into a prepositional phrase (`من
+    // شركة ساسكتل`)
     let stop = (from..to)
         .find(|&i| {
-            ends_sentence(doc, i)
+            !doc.same_line(i)
+                || ends_sentence(doc, i)
                 || layer.at(i).is_none() && (is_preposition(doc, i) || prepositional(doc, i))
         })
         .unwrap_or(to);
@@ -311,6 +313,16 @@ mod tests {
                     .map_or("-".into(), |s| ms[s].canonical.clone())
             })
             .collect()
+    }
+
+    /// Found by fuzzing (a text cut into pieces): the subject of a reporting verb is on
+    /// the verb's line.
+    #[test]
+    fn the_subject_is_on_the_verb_line() {
+        assert_eq!(
+            speakers("«[الوضع صعب جداً في المنطقة]{QUOTE}»، قال\nفلاديمير بوتين أمس."),
+            ["-"]
+        );
     }
 
     #[test]
