@@ -231,7 +231,9 @@ fn latin_acronym(doc: &Doc, i: usize) -> bool {
     if t.kind != TokenKind::Latin || !(2..=6).contains(&(t.end - t.start)) {
         return false;
     }
-    if NON_ORG_ACRONYMS.contains(&doc.text(i)) || doc.is_punct(i + 1, '-') {
+    // a hyphen after it on the same line: a model or part number (`F-16` reads `F`, `-`)
+    if NON_ORG_ACRONYMS.contains(&doc.text(i)) || (doc.same_line(i + 1) && doc.is_punct(i + 1, '-'))
+    {
         return false;
     }
     let (s, e) = doc.to_original(t.start, t.end);
@@ -622,6 +624,13 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use crate::extract::testutil::assert_recognizes;
+
+    /// Found by fuzzing: a hyphen on the next line does not make an acronym a model
+    /// number.
+    #[test]
+    fn an_acronym_before_a_line_break() {
+        assert_recognizes(super::recognize, "قال حلف [NATO]\n-");
+    }
 
     /// Found by fuzzing (a text cut into pieces): a quotation mark opening the next line
     /// does not close a quoted name.
