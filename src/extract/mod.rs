@@ -309,6 +309,8 @@ fn original_of(doc: &Doc, c: &Candidate) -> (usize, usize, String) {
         while doc.norm.orig_chars.get(e) == Some(&'ـ') {
             e += 1;
         }
+        // and the marks on the last tatweel (found by fuzzing: `ـؚ`)
+        e = doc.norm.cluster_end(e);
     }
     (s, e, display_form_chars(&doc.norm.orig_chars[s..e]))
 }
@@ -499,6 +501,7 @@ mod tests {
             "قال الرئيس فلاديمير بوتين\u{200d} إن روسيا مستعدة.",
             "قال الرئيس فلاديمير بوتين\u{301} إن روسيا مستعدة.",
             "بلغ العدد \u{600}1500 شخص في موسكو يوم 28 حزيران 2019.",
+            "وقع ذلك عام 1440 هـ\u{61A} في مكة.",
         ] {
             let doc = Document::from_text(text, "t.txt", "UTF-8");
             let ms = extract(text);

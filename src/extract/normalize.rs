@@ -144,11 +144,8 @@ impl Normalized {
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end && end <= self.len());
         let mut s = self.orig_index(start);
-        let mut e = self.orig_index(end - 1) + 1;
+        let e = self.cluster_end(self.orig_index(end - 1) + 1);
         let chars = &self.orig_chars;
-        while e < chars.len() && (is_arabic_mark(chars[e]) || !is_grapheme_boundary(chars, e)) {
-            e += 1;
-        }
         while s > 0 && !is_grapheme_boundary(chars, s) {
             s -= 1;
         }
@@ -157,6 +154,18 @@ impl Normalized {
 }
 
 impl Normalized {
+    /// The first original char offset at or after `e` that ends a span: past combining
+    /// marks and anything else that continues the grapheme cluster before it (UAX #29).
+    #[must_use]
+    #[inline]
+    pub fn cluster_end(&self, mut e: usize) -> usize {
+        let chars = &self.orig_chars;
+        while e < chars.len() && (is_arabic_mark(chars[e]) || !is_grapheme_boundary(chars, e)) {
+            e += 1;
+        }
+        e
+    }
+
     /// For a non-empty normalized char range `[start, end)` (a token): the original char
     /// at the start of [`Self::to_original`]`(start, end)` and whether that original range
     /// holds tanween (U+064B–U+064D).
