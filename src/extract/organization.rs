@@ -590,13 +590,18 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
         if k >= n {
             continue;
         }
-        if doc.is_punct(k, '(') {
+        if doc.is_punct(k, '(') && doc.same_line(k) {
+            // the words inside, on the line of the parenthesis
             let mut e = k + 1;
-            while e < n && e < k + 4 && (doc.is_arabic(e) || doc.tokens[e].kind == TokenKind::Latin)
+            while e < n
+                && e < k + 4
+                && doc.same_line(e)
+                && (doc.is_arabic(e) || doc.tokens[e].kind == TokenKind::Latin)
             {
                 e += 1;
             }
             if e > k + 1
+                && doc.same_line(e)
                 && doc.is_punct(e, ')')
                 && (is_name_like(doc, k + 1)
                     || spelled_acronym(doc, k + 1).is_some()
@@ -624,6 +629,13 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use crate::extract::testutil::assert_recognizes;
+
+    /// Found by fuzzing: the acronym in parentheses after a name is on one line.
+    #[test]
+    fn an_acronym_in_parentheses_is_on_one_line() {
+        assert_recognizes(super::recognize, "قال [حلف شمال الأطلسي] ([NATO]) إن");
+        assert_recognizes(super::recognize, "قال [حلف شمال الأطلسي] ([KN]\n[NN]) إن");
+    }
 
     /// Found by fuzzing: a hyphen on the next line does not make an acronym a model
     /// number.
