@@ -40,6 +40,21 @@ pub fn token_at_from(doc: &Doc, pos: usize, cursor: &mut usize) -> usize {
     found
 }
 
+/// The tokens between the quotation mark at `j` and the closing mark after it on the
+/// same line, at most `max` tokens: `(first, end)`; `None` when `j` is no mark, the marks
+/// hold nothing, or no closing mark follows on the line within `max` tokens.
+#[must_use]
+pub fn quoted_at(doc: &Doc, j: usize, max: usize) -> Option<(usize, usize)> {
+    if !doc.is_quote_mark(j) {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < doc.tokens.len() && k <= j + max && !doc.is_quote_mark(k) && doc.same_line(k) {
+        k += 1;
+    }
+    (doc.same_line(k) && doc.is_quote_mark(k) && k > j + 1).then_some((j + 1, k))
+}
+
 /// Whether token `i` ends a sentence: `.`, `!`, `?`, `؟` or `؛`.
 #[must_use]
 pub fn ends_sentence(doc: &Doc, i: usize) -> bool {

@@ -357,12 +357,7 @@ fn name_after_descriptor(doc: &Doc, j: usize) -> Option<(usize, usize)> {
         return None;
     }
     if doc.is_quote_mark(j) {
-        let mut k = j + 1;
-        while k < doc.tokens.len() && k < j + 5 && !doc.is_quote_mark(k) && doc.same_line(k) {
-            k += 1;
-        }
-        // the closing mark on the same line
-        return (doc.same_line(k) && doc.is_quote_mark(k) && k > j + 1).then_some((j + 1, k));
+        return super::context::quoted_at(doc, j, 4);
     }
     if let Some(m) = doc.names_at(j)
         && m.skip == 0
