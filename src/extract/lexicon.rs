@@ -60,7 +60,7 @@ use super::doc::{Candidate, Doc};
 use super::gazetteer::PhraseTable;
 use super::normalize::{display_form, normalize};
 use super::tokenize::tokenize;
-use super::{Mention, PIECE_BYTES, analyse, mentions_of};
+use super::{Mention, PIECE_BYTES, extract_adjusted};
 use crate::label::Label;
 
 /// The header line of a lexicon file.
@@ -713,9 +713,8 @@ impl TaughtLexicon {
 /// With an empty lexicon the result is the same as [`super::extract`].
 #[must_use]
 pub fn extract_with(text: &str, lexicon: &ProjectLexicon) -> Vec<Mention> {
-    let mut pieces = analyse(text, PIECE_BYTES);
     if lexicon.is_empty() {
-        return mentions_of(&pieces);
+        return super::extract(text);
     }
     let rejected: FxHashSet<(String, Label)> = lexicon
         .rejected
@@ -735,13 +734,11 @@ pub fn extract_with(text: &str, lexicon: &ProjectLexicon) -> Vec<Mention> {
     }
     // the lexicon entry behind each candidate, in the order of the mentions
     let mut entries: Vec<Option<usize>> = Vec::new();
-    for p in &mut pieces {
-        let resolved = std::mem::take(&mut p.cands);
-        let (cands, from) = apply_to_piece(&p.doc, resolved, lexicon, &rejected, &table);
-        p.cands = cands;
+    let mut mentions = extract_adjusted(text, PIECE_BYTES, |doc, resolved| {
+        let (cands, from) = apply_to_piece(doc, resolved, lexicon, &rejected, &table);
         entries.extend(from);
-    }
-    let mut mentions = mentions_of(&pieces);
+        cands
+    });
     for (m, entry) in mentions.iter_mut().zip(&entries) {
         if let Some(k) = entry {
             m.canonical.clone_from(&lexicon.entries[*k].canonical);

@@ -94,7 +94,42 @@ pub const PIECE_BYTES: usize = 64 * 1024;
 /// memory use do.
 #[must_use]
 pub fn extract_in_pieces(text: &str, piece_bytes: usize) -> Vec<Mention> {
-    mentions_of(&analyse(text, piece_bytes))
+    extract_adjusted(text, piece_bytes, |_, cands| cands)
+}
+
+/// The whole pipeline, with `adjust` applied to each piece's final candidates (after
+/// propagation, before the facts about them are found; [`extract_with`] adds and drops
+/// candidates there).
+///
+/// Three passes, each reading every piece at most once, so that a piece is read from
+/// memory as few times as possible ([`PIECE_BYTES`]):
+/// 1. per piece, the recognizers and overlap resolution ([`analyse`]);
+/// 2. per piece, names found in any piece propagated to it ([`propagate_in`]), `adjust`,
+///    and its mentions with their facts ([`Facts::add_piece`]);
+/// 3. canonical names of persons, over all pieces ([`Facts::finish`]).
+pub(crate) fn extract_adjusted(
+    text: &str,
+    piece_bytes: usize,
+    mut adjust: impl FnMut(&Doc, Vec<Candidate>) -> Vec<Candidate>,
+) -> Vec<Mention> {
+    let mut pieces = analyse(text, piece_bytes);
+    let table = {
+        let found: Vec<(&Doc, &[Candidate])> = pieces
+            .iter()
+            .map(|p| (&p.doc, p.cands.as_slice()))
+            .collect();
+        propagation_table(&found)
+    };
+    let mut facts = Facts::with_capacity(pieces.iter().map(|p| p.cands.len()).sum());
+    for p in &mut pieces {
+        let mut cands = std::mem::take(&mut p.cands);
+        if let Some(table) = &table {
+            cands = propagate_in(&p.doc, cands, table);
+        }
+        p.cands = adjust(&p.doc, cands);
+        facts.add_piece(&p.doc, p.char_base, &p.cands);
+    }
+    facts.finish(&pieces)
 }
 
 /// One piece of a text (whole lines), analysed on its own: its document, its resolved
@@ -126,10 +161,9 @@ fn piece_ranges(text: &str, piece_bytes: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Cuts `text` into pieces ([`piece_ranges`]), runs the recognizers and overlap
-/// resolution on each, then propagates names found anywhere to every piece
-/// ([`propagate`]).
-pub(crate) fn analyse(text: &str, piece_bytes: usize) -> Vec<Piece> {
+/// Cuts `text` into pieces ([`piece_ranges`]) and runs the recognizers and overlap
+/// resolution on each (not yet the propagation of names between them).
+fn analyse(text: &str, piece_bytes: usize) -> Vec<Piece> {
     let mut char_base = 0;
     let mut pieces: Vec<Piece> = piece_ranges(text, piece_bytes)
         .into_iter()
@@ -153,7 +187,6 @@ pub(crate) fn analyse(text: &str, piece_bytes: usize) -> Vec<Piece> {
             cands: Vec::new(),
         });
     }
-    propagate(&mut pieces);
     pieces
 }
 
@@ -204,22 +237,6 @@ fn words_of(doc: &Doc, c: &Candidate) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(|w| w.iter().collect())
         .collect()
-}
-
-/// Document-level propagation: a name found once (with its context) in any piece is a
-/// mention wherever it recurs; a person's surname alone refers to the person.
-fn propagate(pieces: &mut [Piece]) {
-    let found: Vec<(&Doc, &[Candidate])> = pieces
-        .iter()
-        .map(|p| (&p.doc, p.cands.as_slice()))
-        .collect();
-    let Some(table) = propagation_table(&found) else {
-        return;
-    };
-    for p in pieces {
-        let cands = std::mem::take(&mut p.cands);
-        p.cands = propagate_in(&p.doc, cands, &table);
-    }
 }
 
 /// The names to propagate: the words of every PERSON, ORGANIZATION and LOCATION found,
@@ -326,71 +343,60 @@ fn surname_of<'d>(doc: &'d Doc, c: &Candidate) -> Option<&'d [char]> {
         .find(|w| !w.is_empty())
 }
 
-/// Maps the resolved candidates of every piece to mentions with offsets in the whole
-/// text, canonical names (a PERSON takes the longest PERSON name of the text that ends
-/// with its surname) and the facts about them (attributes, speakers, date values, found
-/// within the piece).
-pub(crate) fn mentions_of(pieces: &[Piece]) -> Vec<Mention> {
-    // per piece: original range and display form of every candidate
-    let mut originals: Vec<Vec<(usize, usize, String)>> = pieces
-        .iter()
-        .map(|p| p.cands.iter().map(|c| original_of(&p.doc, c)).collect())
-        .collect();
-    // longest PERSON name per surname: (length, piece, index of its candidate)
-    let mut by_surname: FxHashMap<&[char], (usize, usize, usize)> = FxHashMap::default();
-    for (n, p) in pieces.iter().enumerate() {
-        for (k, c) in p.cands.iter().enumerate() {
-            let Some(last) = surname_of(&p.doc, c) else {
-                continue;
-            };
-            let len = originals[n][k].2.chars().count();
-            let entry = by_surname.entry(last).or_insert((0, 0, usize::MAX));
-            if len > entry.0 {
-                *entry = (len, n, k);
-            }
+/// The mentions of a text, gathered piece by piece in text order ([`extract_adjusted`]),
+/// with what a piece takes over from the text before it.
+struct Facts {
+    /// The mentions so far; a PERSON's canonical name is its display form until
+    /// [`Facts::finish`].
+    out: Vec<Mention>,
+    /// The year of the last absolute date ([`timex::date_values`]).
+    last_year: Option<i32>,
+    /// The last person named as a sentence subject ([`speaker::last_sentence_person`]),
+    /// as an index into `out`.
+    last_speaker: Option<usize>,
+    /// The last role of a person ([`attributes::person_attributes`]).
+    last_role: Option<String>,
+}
+
+impl Facts {
+    fn with_capacity(n: usize) -> Facts {
+        Facts {
+            out: Vec::with_capacity(n),
+            last_year: None,
+            last_speaker: None,
+            last_role: None,
         }
     }
-    // the full names, copied before the displays are moved into the mentions
-    let full: FxHashMap<(usize, usize), String> = by_surname
-        .values()
-        .map(|&(_, n, k)| ((n, k), originals[n][k].2.clone()))
-        .collect();
-    let mut out = Vec::with_capacity(pieces.iter().map(|p| p.cands.len()).sum());
-    // what a piece takes over from the text before it (see the functions called)
-    let mut last_year = None;
-    let mut last_speaker = None;
-    let mut last_role = None;
-    for (n, p) in pieces.iter().enumerate() {
-        let (doc, resolved) = (&p.doc, p.cands.as_slice());
-        let base = out.len();
+
+    /// Adds the mentions of one piece (`doc`, starting at char `char_base` of the text,
+    /// with its final candidates `resolved`): offsets in the whole text, display forms,
+    /// attributes, speakers and date values, found within the piece and what it takes
+    /// over from the pieces before.
+    fn add_piece(&mut self, doc: &Doc, char_base: usize, resolved: &[Candidate]) {
+        let base = self.out.len();
         let layer = context::Layer::new(doc, resolved);
-        let mut attributes = attributes::person_attributes(doc, resolved, &layer, &mut last_role)
+        let mut attributes =
+            attributes::person_attributes(doc, resolved, &layer, &mut self.last_role)
+                .into_iter()
+                .peekable();
+        let mut speakers = speaker::quote_speakers(doc, resolved, &layer, base, self.last_speaker)
             .into_iter()
             .peekable();
-        let mut speakers = speaker::quote_speakers(doc, resolved, &layer, base, last_speaker)
-            .into_iter()
-            .peekable();
-        let mut values = timex::date_values(doc, resolved, &layer, &mut last_year)
+        let mut values = timex::date_values(doc, resolved, &layer, &mut self.last_year)
             .into_iter()
             .peekable();
         if !doc.tokens.is_empty() {
-            last_speaker = speaker::last_sentence_person(doc, &layer).map(|k| base + k);
+            self.last_speaker = speaker::last_sentence_person(doc, &layer).map(|k| base + k);
         }
-        for (k, (c, (start, end, display))) in
-            resolved.iter().zip(originals[n].iter_mut()).enumerate()
-        {
-            let display = std::mem::take(display);
+        for (k, c) in resolved.iter().enumerate() {
+            let (start, end, display) = original_of(doc, c);
             let canonical = match c.label {
-                Label::Person => match surname_of(doc, c).and_then(|l| by_surname.get(l)) {
-                    Some(&(_, n, k)) => full[&(n, k)].clone(),
-                    None => display,
-                },
-                _ if c.lal => format!("ا{display}"),
+                _ if c.lal && c.label != Label::Person => format!("ا{display}"),
                 _ => display,
             };
-            out.push(Mention {
-                start: p.char_base + *start,
-                end: p.char_base + *end,
+            self.out.push(Mention {
+                start: char_base + start,
+                end: char_base + end,
                 label: c.label,
                 canonical,
                 attributes: attributes.next_if(|a| a.0 == k).map(|a| a.1),
@@ -399,7 +405,44 @@ pub(crate) fn mentions_of(pieces: &[Piece]) -> Vec<Mention> {
             });
         }
     }
-    out
+
+    /// The mentions, with the canonical name of every PERSON: the longest PERSON name
+    /// of the text (the first of equal length) that ends with its surname.
+    fn finish(self, pieces: &[Piece]) -> Vec<Mention> {
+        let mut out = self.out;
+        // (mention index, surname) of every PERSON
+        let mut surnames: Vec<(usize, &[char])> = Vec::new();
+        let mut idx = 0;
+        for p in pieces {
+            for c in &p.cands {
+                if let Some(last) = surname_of(&p.doc, c) {
+                    surnames.push((idx, last));
+                }
+                idx += 1;
+            }
+        }
+        // longest PERSON name per surname: (length, mention index)
+        let mut by_surname: FxHashMap<&[char], (usize, usize)> = FxHashMap::default();
+        for &(m, last) in &surnames {
+            let len = out[m].canonical.chars().count();
+            let entry = by_surname.entry(last).or_insert((0, usize::MAX));
+            if len > entry.0 {
+                *entry = (len, m);
+            }
+        }
+        for &(m, last) in &surnames {
+            let best = by_surname[last].1;
+            // copied into the mention's own buffer (its display form, about as long)
+            if best < m {
+                let (head, tail) = out.split_at_mut(m);
+                tail[0].canonical.clone_from(&head[best].canonical);
+            } else if best > m {
+                let (head, tail) = out.split_at_mut(best);
+                head[m].canonical.clone_from(&tail[0].canonical);
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@
 //!
 //! Name tokens are Arabic words that are not function words, closed-class lexicon words
 //! (titles, nationalities, trigger nouns), definite (`ال…`) or marked with tanween.
-//! Document-level propagation of surnames happens in [`super::propagate`].
+//! Document-level propagation of surnames happens in [`super::extract_adjusted`].
 
 use std::sync::LazyLock;
 
