@@ -150,13 +150,23 @@ thread_local! {
     static SPARE: RefCell<(Vec<Buffers>, usize)> = const { RefCell::new((Vec::new(), 0)) };
 }
 
-/// A spare buffer set (the largest), or fresh empty buffers.
-fn take_buffers() -> Buffers {
+/// A spare buffer set for a text of `bytes` bytes of UTF-8 (at most that many chars):
+/// the smallest one that holds it, else the largest; or fresh empty buffers. A short
+/// text (a probe word) takes a small set, so that it does not shrink the large one the
+/// next piece of a long text needs (growing it again would rewrite every slot).
+fn take_buffers(bytes: usize) -> Buffers {
     SPARE
         .try_with(|s| {
             let mut s = s.borrow_mut();
-            let b = s.0.pop()?;
-            s.1 -= b.norm.chars.capacity();
+            let (pool, total) = &mut *s;
+            if pool.is_empty() {
+                return None;
+            }
+            let at = pool
+                .partition_point(|b| b.norm.chars.capacity() < bytes)
+                .min(pool.len() - 1);
+            let b = pool.remove(at);
+            *total -= b.norm.chars.capacity();
             Some(b)
         })
         .ok()
@@ -245,7 +255,7 @@ impl Doc {
             mut stem_recs,
             mut stem_index,
             mut lal_keys,
-        } = take_buffers();
+        } = take_buffers(text.len());
         normalize_into(text, &mut norm);
         // each token's byte range goes straight into `info`, whose other fields are filled
         // in below

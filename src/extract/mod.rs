@@ -101,46 +101,48 @@ pub fn extract_in_pieces(text: &str, piece_bytes: usize) -> Vec<Mention> {
 /// propagation, before the facts about them are found; [`extract_with`] adds and drops
 /// candidates there).
 ///
-/// Three passes, each reading every piece at most once, so that a piece is read from
-/// memory as few times as possible ([`PIECE_BYTES`]):
-/// 1. per piece, the recognizers and overlap resolution ([`analyse`]);
+/// Two passes over the pieces, so that each is read from memory as few times as possible
+/// ([`PIECE_BYTES`]):
+/// 1. per piece, the recognizers and overlap resolution, and the names found added to
+///    the names to propagate ([`analyse`]);
 /// 2. per piece, names found in any piece propagated to it ([`propagate_in`]), `adjust`,
 ///    and its mentions with their facts ([`Facts::add_piece`]);
-/// 3. canonical names of persons, over all pieces ([`Facts::finish`]).
+///
+/// then the canonical names of persons over all pieces ([`Facts::finish`]).
 pub(crate) fn extract_adjusted(
     text: &str,
     piece_bytes: usize,
     mut adjust: impl FnMut(&Doc, Vec<Candidate>) -> Vec<Candidate>,
 ) -> Vec<Mention> {
-    let mut pieces = analyse(text, piece_bytes);
-    let table = {
-        let found: Vec<(&Doc, &[Candidate])> = pieces
-            .iter()
-            .map(|p| (&p.doc, p.cands.as_slice()))
-            .collect();
-        propagation_table(&found)
-    };
-    let mut facts = Facts::with_capacity(pieces.iter().map(|p| p.cands.len()).sum());
-    for p in &mut pieces {
-        let mut cands = std::mem::take(&mut p.cands);
+    let Analysis {
+        docs,
+        mut cands,
+        char_bases,
+        table,
+    } = analyse(text, piece_bytes);
+    let mut facts = Facts::with_capacity(cands.iter().map(Vec::len).sum());
+    for ((doc, found), &char_base) in docs.iter().zip(&mut cands).zip(&char_bases) {
+        let mut found = std::mem::take(found);
         if let Some(table) = &table {
-            cands = propagate_in(&p.doc, cands, table);
+            found = propagate_in(doc, found, table);
         }
-        p.cands = adjust(&p.doc, cands);
-        facts.add_piece(&p.doc, p.char_base, &p.cands);
+        let found = adjust(doc, found);
+        facts.add_piece(doc, char_base, &found);
     }
-    facts.finish(&pieces)
+    facts.finish()
 }
 
-/// One piece of a text (whole lines), analysed on its own: its document, its resolved
-/// candidates (offsets in the piece's normalized chars) and where it starts in the text.
-pub(crate) struct Piece {
-    /// The analysed piece.
-    pub doc: Doc,
-    /// Char offset of the piece's first char in the whole text.
-    pub char_base: usize,
-    /// Resolved candidates, sorted by start (a QUOTE before the names inside it).
-    pub cands: Vec<Candidate>,
+/// A text analysed in pieces of whole lines ([`analyse`]).
+struct Analysis {
+    /// The analysed pieces, in text order.
+    docs: Vec<Doc>,
+    /// Each piece's resolved candidates, sorted by start (a QUOTE before the names
+    /// inside it); offsets in the piece's normalized chars.
+    cands: Vec<Vec<Candidate>>,
+    /// Char offset of each piece's first char in the whole text.
+    char_bases: Vec<usize>,
+    /// The names to propagate ([`Propagation`]).
+    table: Option<PhraseTable<Label>>,
 }
 
 /// The byte ranges of the pieces of `text`: consecutive, covering it, each at least
@@ -161,33 +163,36 @@ fn piece_ranges(text: &str, piece_bytes: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Cuts `text` into pieces ([`piece_ranges`]) and runs the recognizers and overlap
-/// resolution on each (not yet the propagation of names between them).
-fn analyse(text: &str, piece_bytes: usize) -> Vec<Piece> {
+/// Cuts `text` into pieces ([`piece_ranges`]; one empty piece for an empty text), runs
+/// the recognizers and overlap resolution on each and gathers the names to propagate
+/// (while the piece is still in the processor's cache).
+fn analyse(text: &str, piece_bytes: usize) -> Analysis {
+    let ranges = piece_ranges(text, piece_bytes);
+    let n = ranges.len().max(1);
+    let mut out = Analysis {
+        docs: Vec::with_capacity(n),
+        cands: Vec::with_capacity(n),
+        char_bases: Vec::with_capacity(n),
+        table: None,
+    };
+    let mut propagation = Propagation::default();
     let mut char_base = 0;
-    let mut pieces: Vec<Piece> = piece_ranges(text, piece_bytes)
-        .into_iter()
-        .map(|(a, b)| {
-            let doc = Doc::new(&text[a..b]);
-            let cands = recognize(&doc);
-            let piece = Piece {
-                doc,
-                char_base,
-                cands,
-            };
-            char_base += piece.doc.norm.orig_chars.len();
-            piece
-        })
-        .collect();
-    if pieces.is_empty() {
-        let doc = Doc::new("");
-        pieces.push(Piece {
-            doc,
-            char_base: 0,
-            cands: Vec::new(),
-        });
+    for (a, b) in ranges {
+        let doc = Doc::new(&text[a..b]);
+        let cands = recognize(&doc);
+        propagation.add(&doc, &cands);
+        out.char_bases.push(char_base);
+        char_base += doc.norm.orig_chars.len();
+        out.docs.push(doc);
+        out.cands.push(cands);
     }
-    pieces
+    if out.docs.is_empty() {
+        out.docs.push(Doc::new(""));
+        out.cands.push(Vec::new());
+        out.char_bases.push(0);
+    }
+    out.table = propagation.table();
+    out
 }
 
 /// The recognizers and overlap resolution on one document.
@@ -207,7 +212,9 @@ fn recognize(doc: &Doc) -> Vec<Candidate> {
 #[cfg(test)]
 pub(crate) fn pipeline(doc: &Doc) -> Vec<Candidate> {
     let cands = recognize(doc);
-    match propagation_table(&[(doc, &cands)]) {
+    let mut propagation = Propagation::default();
+    propagation.add(doc, &cands);
+    match propagation.table() {
         Some(table) => propagate_in(doc, cands, &table),
         None => cands,
     }
@@ -239,16 +246,21 @@ fn words_of(doc: &Doc, c: &Candidate) -> Vec<String> {
         .collect()
 }
 
-/// The names to propagate: the words of every PERSON, ORGANIZATION and LOCATION found,
-/// in text order, and the surname of every PERSON of two words or more; `None` when there
-/// is none.
-fn propagation_table(found: &[(&Doc, &[Candidate])]) -> Option<PhraseTable<Label>> {
-    let mut table: PhraseTable<Label> = PhraseTable::default();
-    let mut any = false;
-    // inserting the same text with the same label again changes nothing (the text as
-    // normalized chars: one contiguous read, no byte offsets needed)
-    let mut seen: FxHashSet<(&[char], Label)> = FxHashSet::default();
-    for &(doc, cands) in found {
+/// The names to propagate, gathered piece by piece in text order: the words of every
+/// PERSON, ORGANIZATION and LOCATION found, and the surname of every PERSON of two words
+/// or more (a phrase met again keeps the label it was first added with).
+#[derive(Default)]
+struct Propagation {
+    table: PhraseTable<Label>,
+    any: bool,
+}
+
+impl Propagation {
+    /// Adds the names among the resolved candidates `cands` of `doc`.
+    fn add(&mut self, doc: &Doc, cands: &[Candidate]) {
+        // inserting the same text with the same label again changes nothing (the text as
+        // normalized chars: one contiguous read, no byte offsets needed)
+        let mut seen: FxHashSet<(&[char], Label)> = FxHashSet::default();
         for c in cands {
             if !matches!(
                 c.label,
@@ -266,20 +278,24 @@ fn propagation_table(found: &[(&Doc, &[Candidate])]) -> Option<PhraseTable<Label
             }
             let last = (c.label == Label::Person && words.len() >= 2)
                 .then(|| words[words.len() - 1].clone());
-            table.insert(words, c.label);
-            any = true;
+            self.table.insert(words, c.label);
+            self.any = true;
             if let Some(last) = last
                 && last.chars().count() >= 3
                 && !last.starts_with("ال")
             {
                 let probe = Doc::new(&last);
                 if !person::is_closed_class(&probe, 0) {
-                    table.insert(vec![last], Label::Person);
+                    self.table.insert(vec![last], Label::Person);
                 }
             }
         }
     }
-    any.then_some(table)
+
+    /// The names gathered; `None` when there is none.
+    fn table(self) -> Option<PhraseTable<Label>> {
+        self.any.then_some(self.table)
+    }
 }
 
 /// `found` (resolved) with the matches of `table` in the tokens no mention covers,
@@ -345,10 +361,15 @@ fn surname_of<'d>(doc: &'d Doc, c: &Candidate) -> Option<&'d [char]> {
 
 /// The mentions of a text, gathered piece by piece in text order ([`extract_adjusted`]),
 /// with what a piece takes over from the text before it.
-struct Facts {
+struct Facts<'d> {
     /// The mentions so far; a PERSON's canonical name is its display form until
     /// [`Facts::finish`].
     out: Vec<Mention>,
+    /// The mention index and normalized surname of every PERSON so far.
+    surnames: Vec<(usize, &'d [char])>,
+    /// The longest PERSON name so far for each surname (the first of equal length):
+    /// its length in chars and mention index.
+    by_surname: FxHashMap<&'d [char], (usize, usize)>,
     /// The year of the last absolute date ([`timex::date_values`]).
     last_year: Option<i32>,
     /// The last person named as a sentence subject ([`speaker::last_sentence_person`]),
@@ -358,10 +379,12 @@ struct Facts {
     last_role: Option<String>,
 }
 
-impl Facts {
-    fn with_capacity(n: usize) -> Facts {
+impl<'d> Facts<'d> {
+    fn with_capacity(n: usize) -> Facts<'d> {
         Facts {
             out: Vec::with_capacity(n),
+            surnames: Vec::new(),
+            by_surname: FxHashMap::default(),
             last_year: None,
             last_speaker: None,
             last_role: None,
@@ -372,7 +395,7 @@ impl Facts {
     /// with its final candidates `resolved`): offsets in the whole text, display forms,
     /// attributes, speakers and date values, found within the piece and what it takes
     /// over from the pieces before.
-    fn add_piece(&mut self, doc: &Doc, char_base: usize, resolved: &[Candidate]) {
+    fn add_piece(&mut self, doc: &'d Doc, char_base: usize, resolved: &[Candidate]) {
         let base = self.out.len();
         let layer = context::Layer::new(doc, resolved);
         let mut attributes =
@@ -390,6 +413,15 @@ impl Facts {
         }
         for (k, c) in resolved.iter().enumerate() {
             let (start, end, display) = original_of(doc, c);
+            if let Some(last) = surname_of(doc, c) {
+                let m = self.out.len();
+                self.surnames.push((m, last));
+                let len = display.chars().count();
+                let entry = self.by_surname.entry(last).or_insert((0, usize::MAX));
+                if len > entry.0 {
+                    *entry = (len, m);
+                }
+            }
             let canonical = match c.label {
                 _ if c.lal && c.label != Label::Person => format!("ا{display}"),
                 _ => display,
@@ -408,28 +440,13 @@ impl Facts {
 
     /// The mentions, with the canonical name of every PERSON: the longest PERSON name
     /// of the text (the first of equal length) that ends with its surname.
-    fn finish(self, pieces: &[Piece]) -> Vec<Mention> {
-        let mut out = self.out;
-        // (mention index, surname) of every PERSON
-        let mut surnames: Vec<(usize, &[char])> = Vec::new();
-        let mut idx = 0;
-        for p in pieces {
-            for c in &p.cands {
-                if let Some(last) = surname_of(&p.doc, c) {
-                    surnames.push((idx, last));
-                }
-                idx += 1;
-            }
-        }
-        // longest PERSON name per surname: (length, mention index)
-        let mut by_surname: FxHashMap<&[char], (usize, usize)> = FxHashMap::default();
-        for &(m, last) in &surnames {
-            let len = out[m].canonical.chars().count();
-            let entry = by_surname.entry(last).or_insert((0, usize::MAX));
-            if len > entry.0 {
-                *entry = (len, m);
-            }
-        }
+    fn finish(self) -> Vec<Mention> {
+        let Facts {
+            mut out,
+            surnames,
+            by_surname,
+            ..
+        } = self;
         for &(m, last) in &surnames {
             let best = by_surname[last].1;
             // copied into the mention's own buffer (its display form, about as long)
