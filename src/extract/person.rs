@@ -458,7 +458,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
     let first_new = out.len();
     let mut i = 0;
     while i < n {
-        if doc.tokens[i].kind != TokenKind::Arabic {
+        if doc.tokens[i].kind != TokenKind::Arabic || starts_no_person_rule(doc, i) {
             i += 1;
             continue;
         }
@@ -626,6 +626,30 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
     extend_leftwards(doc, out, first_new);
     coordinated(doc, out, first_new);
     drop_after_event_heads(doc, out, first_new);
+}
+
+/// The list bits one of whose readings a token needs to start a title chain, a
+/// reporting verb's subject, a given name or a names-lexicon entry in [`recognize`].
+const PERSON_CUES: vocab::Bits = vocab::TITLES_FIRST
+    | vocab::REPORTING_VERB
+    | vocab::FIRST_NAME_AR
+    | vocab::FIRST_NAME_FOREIGN
+    | vocab::NAMES_FIRST;
+
+/// Whether Arabic token `i` can start none of the rules of [`recognize`]: it is in some
+/// list (so it is not a plain unknown word, which a regnal ordinal or a foreign shape may
+/// make a name) but in none of [`PERSON_CUES`], no reading of it is `لل` (which the
+/// phrase tables also try) or a word of [`NAME_WORDS`], and it is not a cue of
+/// [`according_to_name`]. The quick "no" for the function words and list words that
+/// make up most of a text; each rule tests the same again.
+#[inline]
+fn starts_no_person_rule(doc: &Doc, i: usize) -> bool {
+    let any = doc.any_bits(i);
+    any != 0
+        && any & PERSON_CUES == 0
+        && !doc.has_lal(i)
+        && !doc.any_name_word(i)
+        && !matches!(doc.text(i), "وفقا" | "طبقا" | "بحسب" | "حسب")
 }
 
 /// Nouns of named events, awards, agreements and laws (normalized) that take a person's
