@@ -85,12 +85,28 @@ fn polity(doc: &Doc, i: usize) -> Option<usize> {
         .then_some(i + 2)
 }
 
+/// Whether Arabic token `i` can start none of the rules of [`recognize`]: no reading is
+/// a first word of the names lexicon or of the geographic heads, a descriptor or a
+/// planet context word, none is `لل`, and it does not end in `ه` as every
+/// [`POLITY_HEADS`] word does (the quick "no" of each rule at once).
+#[inline]
+fn starts_no_location_rule(doc: &Doc, i: usize) -> bool {
+    doc.any_bits(i)
+        & (vocab::NAMES_FIRST
+            | vocab::LOC_HEADS_FIRST
+            | vocab::LOC_DESCRIPTOR
+            | vocab::PLANET_CONTEXT)
+        == 0
+        && !doc.has_lal(i)
+        && !doc.text(i).ends_with('ه')
+}
+
 /// Finds LOCATION candidates.
 pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
     let lx = &*LEXICON;
     let n = doc.tokens.len();
     for i in 0..n {
-        if doc.tokens[i].kind != TokenKind::Arabic {
+        if doc.tokens[i].kind != TokenKind::Arabic || starts_no_location_rule(doc, i) {
             continue;
         }
         // a place named in an event, award or agreement is part of that name

@@ -172,6 +172,19 @@ fn extend_definite(doc: &Doc, mut j: usize) -> usize {
     j
 }
 
+/// Whether Arabic token `i` can start none of the rules of the main loop of
+/// [`recognize`]: no reading is a first word of the names lexicon, a letter name, a head
+/// noun or a descriptor, none is `لل` and the token does not start with `لل` (the quick
+/// "no" of the names lexicon, [`spelled_acronym`] and [`trigger`] at once).
+#[inline]
+fn starts_no_organization_rule(doc: &Doc, i: usize) -> bool {
+    doc.any_bits(i)
+        & (vocab::NAMES_FIRST | vocab::LETTER_NAME | vocab::ORG_HEAD | vocab::ORG_DESCRIPTOR)
+        == 0
+        && !doc.has_lal(i)
+        && !doc.text(i).starts_with("لل")
+}
+
 /// A spelled-out acronym at `i` (`بي بي سي`): `(skip, end)`; at least two letter names.
 ///
 /// Inlined for the quick "no" of most tokens (asked about every token): not Arabic, or no
@@ -509,7 +522,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             }
             continue;
         }
-        if kind != TokenKind::Arabic {
+        if kind != TokenKind::Arabic || starts_no_organization_rule(doc, i) {
             continue;
         }
         if let Some(m) = doc.names_at(i)

@@ -505,18 +505,18 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                     .stems_with_bits(i)
                     .skip(1)
                     .any(|s| s.skip == 1 && !s.lal && s.bits & vocab::REPORTING_VERB != 0);
-        let next_known = doc.names_at(i + 1).is_some_and(|m| m.tag != Label::Person);
         // a one-word subject right before the colon of a quotation is the speaker even
         // in a plural-looking shape (`قال بارات:`); an Arabic plural subject takes a
         // descriptor or article (`قال مسؤولون في الوزارة:`)
-        let speaker_colon = doc.is_punct(i + 2, ':') && !doc.text(i + 1).starts_with('ت');
+        let speaker_colon =
+            || doc.is_punct(i + 2, ':') && !doc.text_or_empty(i + 1).starts_with('ت');
         if verb
             && is_name_like(doc, i + 1)
             && !definite_after_proclitic(doc, i + 1)
-            && !next_known
-            && (speaker_colon || !is_common_shape(doc, i + 1))
+            && doc.names_at(i + 1).is_none_or(|m| m.tag == Label::Person)
+            && (speaker_colon() || !is_common_shape(doc, i + 1))
             && !is_broken_plural_shape(doc, i + 1)
-            && (speaker_colon || !four_letter_noun(doc, i + 1))
+            && (speaker_colon() || !four_letter_noun(doc, i + 1))
         {
             let end = extend_name(doc, i + 1, 3, doc.bits(i + 1) & vocab::FIRST_NAME_AR != 0);
             out.push(Candidate::from_tokens(doc, i + 1, 0, end, Label::Person, 3));
