@@ -238,9 +238,8 @@ fn score_doc(gold: &GoldDoc) -> (Vec<Counts>, Vec<ErrorItem>) {
         .filter(|s| s.label == "QUOTE")
         .map(|s| (s.start, s.end))
         .collect();
-    let outside_quotes = |&(s, e, _): &(usize, usize, Label)| {
-        !quotes.iter().any(|&(qs, qe)| s >= qs && e <= qe)
-    };
+    let outside_quotes =
+        |&(s, e, _): &(usize, usize, Label)| !quotes.iter().any(|&(qs, qe)| s >= qs && e <= qe);
     let gold_set: HashSet<(usize, usize, Label)> = gold
         .spans
         .iter()

@@ -479,6 +479,10 @@ mod tests {
         assert_extracts(
             "قالت [تارلو]{PERSON} إن [تارلو]{PERSON} تعمل في [الصين]{LOCATION} منذ [عامين]{DATE}.",
         );
+        // a club or an exchange named after its city is one organization (rule 6)
+        assert_extracts(
+            "فاز [ريال مدريد]{ORGANIZATION} على [باريس سان جيرمان]{ORGANIZATION} وارتفعت [بورصة نيويورك]{ORGANIZATION}",
+        );
     }
 
     /// What a piece takes over from the text before it: the speaker of a quote whose verb

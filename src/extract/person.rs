@@ -1296,6 +1296,16 @@ mod tests {
         assert_recognizes(super::recognize, "تحدث مع [جان]\nثم");
     }
 
+    /// Prepositions of time and cause end a name (found by a break-it test:
+    /// `كارلو أنشيلوتي عقب` was one name).
+    #[test]
+    fn time_prepositions_end_a_name() {
+        assert_recognizes(
+            super::recognize,
+            "وقال المدرب [كارلو أنشيلوتي] عقب المباراة، وقال الرئيس [دونالد ترامب] إثر الاجتماع",
+        );
+    }
+
     /// A verb or verbal noun of a derived measure after a two-word name ends it.
     #[test]
     fn a_derived_verb_or_verbal_noun_ends_a_name() {
