@@ -70,13 +70,13 @@ pub const HEADER: &str = "# taliq-lexicon 1";
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
     /// The file could not be read or written.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}", path.display())]
     Io {
         /// The lexicon file.
         path: PathBuf,
-        /// The underlying error.
-        #[source]
-        source: std::io::Error,
+        /// The underlying error (in the message, not chained as a source, so that a
+        /// report of the whole chain does not say it twice).
+        error: std::io::Error,
     },
     /// The file is not UTF-8.
     #[error("{}: not UTF-8 text", path.display())]
@@ -365,9 +365,9 @@ impl ProjectLexicon {
 
     /// Loads a lexicon file.
     pub fn load(path: &Path) -> Result<ProjectLexicon, LexiconError> {
-        let bytes = std::fs::read(path).map_err(|source| LexiconError::Io {
+        let bytes = std::fs::read(path).map_err(|error| LexiconError::Io {
             path: path.to_path_buf(),
-            source,
+            error,
         })?;
         let text = String::from_utf8(bytes).map_err(|_| LexiconError::NotUtf8 {
             path: path.to_path_buf(),
@@ -512,9 +512,9 @@ impl ProjectLexicon {
 /// Writes `text` to `path` atomically: a temporary file in the same folder, synced, then
 /// renamed over `path`.
 fn write_atomic(path: &Path, text: &str) -> Result<(), LexiconError> {
-    let io = |source: std::io::Error| LexiconError::Io {
+    let io = |error: std::io::Error| LexiconError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,

@@ -415,7 +415,9 @@ impl FactsPanel {
                 Label::Person => self.attributes_editor(ui, engine, session, entities, a, out),
                 _ => facts_lines(ui, engine, a.label, &a.facts, 15.0),
             }
-            ui.horizontal(|ui| {
+            // wrapped: in a narrow panel the label menu goes to the next line rather than
+            // being cut at the panel's edge
+            ui.horizontal_wrapped(|ui| {
                 if ui
                     .add_enabled(a.status != Status::Accepted, egui::Button::new("✔ Accept"))
                     .on_hover_text(Command::AcceptFocused.tooltip())
@@ -439,6 +441,8 @@ impl FactsPanel {
                 }
                 egui::ComboBox::from_id_salt(("relabel", id))
                     .selected_text(format!("Label: {}", a.label))
+                    // wide enough for the longest label ("Label: ORGANIZATION")
+                    .width(180.0)
                     .show_ui(ui, |ui| {
                         for l in Label::ALL {
                             if ui
