@@ -285,12 +285,23 @@ pub fn layout(path: &Path, width: f32, font_size: f32, out: &mut dyn Write) -> R
 /// `taliq extract FILE`: writes to `out` the same JSON that File ▸ Export writes, for the
 /// extractor's suggestions on FILE with the project lexicon `lexicon` applied (by
 /// default the folder's, as the app applies it when it opens FILE with no earlier work).
+/// Invalid byte sequences in FILE are replaced by U+FFFD, as in the app, and counted in
+/// a warning on stderr.
 ///
 /// # Errors
 /// When FILE cannot be read as an article, the lexicon is invalid or missing (see
 /// [`load_lexicon`]), or `out` cannot be written.
 pub fn extract(path: &Path, lexicon: &LexiconChoice, out: &mut dyn Write) -> Result<()> {
     let doc = Document::load(path)?;
+    if doc.replacements() > 0 {
+        // the text is still annotated (offsets count each � as one char), as the app does
+        eprintln!(
+            "taliq: warning: {}: {} invalid byte sequence(s) were replaced by U+FFFD (decoded as {})",
+            path.display(),
+            doc.replacements(),
+            doc.encoding()
+        );
+    }
     let lexicon = load_lexicon(lexicon, Some(path))?;
     let session = Session::with_extraction_using(doc, &lexicon);
     out.write_all(session.to_export().to_json().as_bytes())

@@ -95,6 +95,31 @@ fn extract_of_unreadable_input_fails_with_a_message() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a text file"));
 }
 
+/// Stray invalid bytes in a UTF-8 article are replaced (as in the app) and counted in a
+/// warning, not passed over in silence (found by a break-it test).
+#[test]
+fn extract_warns_about_replaced_invalid_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    let mut bytes = "قال بوتين ".as_bytes().to_vec();
+    bytes.extend_from_slice(b"\xff\xfe");
+    bytes.extend_from_slice(" في موسكو\n".as_bytes());
+    std::fs::write(&path, bytes).unwrap();
+    let out = taliq().arg("extract").arg(&path).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning") && err.contains("2 invalid byte sequence(s)"),
+        "{err}"
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        json["annotations"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty())
+    );
+}
+
 #[test]
 fn unknown_options_exit_with_usage() {
     let out = taliq().arg("--bogus").output().unwrap();
