@@ -594,7 +594,9 @@ fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
     if ambiguous && !context {
         return None;
     }
-    // a weekday right before the day: الاثنين 28 حزيران
+    // a weekday right before the day: الاثنين 28 حزيران; and the day noun before it, with
+    // a part of the day, as a weekday alone takes them (يوم السبت 12 مايو, صباح يوم الأحد
+    // 3 مارس; found by a break-it test: يوم was left out)
     if first == i
         && i > 0
         && is_day(doc, i)
@@ -603,6 +605,13 @@ fn calendar_date(doc: &Doc, i: usize) -> Option<(usize, usize, usize)> {
     {
         first = i - 1;
         skip = word_in(doc, i - 1, vocab::WEEKDAY).unwrap_or(0);
+        if skip == 0
+            && first > 0
+            && doc.same_line(first)
+            && let Some(s) = word_in(doc, first - 1, vocab::DAY_WORD)
+        {
+            (first, skip) = with_daypart(doc, first - 1, s);
+        }
     }
     // an ordinal day in words, `من`, the month: الثالث من تشرين الثاني (the ordinal stays
     // inside, guideline rule 8)
@@ -951,6 +960,11 @@ mod tests {
     fn weekdays_years_and_relative_dates() {
         assert_recognizes(super::recognize, "أجريا، [اليوم الاثنين]، اتصالاً");
         assert_recognizes(super::recognize, "نشرتها [يوم الإثنين]: و[الخميس الماضي]");
+        // the day noun and the part of the day stay with a weekday before a date
+        assert_recognizes(
+            super::recognize,
+            "وقع [يوم السبت 12 مايو 2020] ثم [صباح يوم الأحد 3 مارس] و[الاثنين 4 مارس]",
+        );
         assert_recognizes(
             super::recognize,
             "افتتحت [عام 2004]. بين [عامي 2004 و2006] أن",
