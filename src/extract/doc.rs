@@ -4,6 +4,8 @@
 //! otherwise; [`Doc::to_original`] maps them back to the original text.
 
 use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use super::gazetteer::{LEXICON, PhraseMatch};
 use super::normalize::{Normalized, clear_with_room, normalize_into};
@@ -38,6 +40,56 @@ pub struct Doc {
     stem_index: Vec<u32>,
     /// The keys of `لل` readings (`ال` + stem), which are not slices of the text.
     lal_keys: String,
+}
+
+/// A word of a document being analysed, with its [`word_hash`](super::gazetteer::word_hash)
+/// (the key of [`Doc::new`]'s table of words seen, hashed once).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct WordKey<'a> {
+    hash: u64,
+    text: &'a str,
+}
+
+impl Hash for WordKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+/// The hasher of [`WordKey`]: its hash as it is (already an Fx hash of the word).
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // not used by `WordKey`; kept correct for any other input
+        for &b in bytes {
+            self.0 = self.0.rotate_left(5) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The facts of a word at its first occurrence in a document ([`Doc::new`]): those of
+/// [`TokenInfo`] that depend on the text only, and where its readings are.
+#[derive(Clone, Copy)]
+struct SeenWord {
+    bits: Bits,
+    any: Bits,
+    name_words: u8,
+    lal: bool,
+    extra: u8,
+    /// Index of its first reading in `stem_recs`.
+    recs: u32,
+    /// Its byte offset in the normalized text (its readings' keys are after it).
+    start: u32,
 }
 
 /// Per-token facts computed with the tokens.
@@ -273,13 +325,43 @@ impl Doc {
         clear_with_room(&mut stem_index, tokens.len() + 1);
         lal_keys.clear();
         let ntext = norm.text.as_str();
+        // the facts of a word depend on its text only: computed at its first occurrence
+        // and copied at the others (news text repeats its words; the copies read this
+        // small table instead of the large lexicon tables)
+        let mut seen: HashMap<WordKey<'_>, SeenWord, BuildHasherDefault<PassThrough>> =
+            HashMap::default();
         for (t, tok) in tokens.iter().zip(info.iter_mut()) {
             stem_index.push(stem_recs.len() as u32);
             let (start, end) = (tok.bytes.0 as usize, tok.bytes.1 as usize);
             let word = &ntext[start..end];
-            let (bits, name_word, hash) = word_facts_hashed(word);
-            tok.hash = hash;
             (tok.first_orig, tok.tanween) = norm.first_char_and_tanween(t.start, t.end);
+            let hash = super::gazetteer::word_hash(word);
+            let key = WordKey { hash, text: word };
+            if let Some(w) = seen.get(&key) {
+                tok.hash = hash;
+                tok.bits = w.bits;
+                tok.any = w.any;
+                tok.name_words = w.name_words;
+                tok.lal = w.lal;
+                tok.extra = w.extra;
+                // the same readings, their keys moved to this token (a `لل` key is in
+                // `lal_keys` and stays)
+                let from = w.recs as usize;
+                for k in from..from + usize::from(w.extra) {
+                    let mut r = stem_recs[k];
+                    if !r.lal {
+                        r.key = (
+                            r.key.0 - w.start + start as u32,
+                            r.key.1 - w.start + start as u32,
+                        );
+                    }
+                    stem_recs.push(r);
+                }
+                continue;
+            }
+            let recs = stem_recs.len() as u32;
+            let (bits, name_word) = vocab::word_facts_of_hash(word, hash);
+            tok.hash = hash;
             tok.bits = bits;
             tok.any = bits;
             tok.name_words = if name_word {
@@ -354,8 +436,21 @@ impl Doc {
                     );
                 }
             }
+            seen.insert(
+                key,
+                SeenWord {
+                    bits: tok.bits,
+                    any: tok.any,
+                    name_words: tok.name_words,
+                    lal: tok.lal,
+                    extra: tok.extra,
+                    recs,
+                    start: start as u32,
+                },
+            );
         }
         stem_index.push(stem_recs.len() as u32);
+        drop(seen);
         Doc {
             norm,
             tokens,
@@ -612,6 +707,32 @@ impl Doc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_words_get_their_own_readings() {
+        // the second and third occurrences are copied from the first (the table of words
+        // seen): their reading keys must be their own text, the `لل` key the same
+        let doc = Doc::new("وللأمم قال وللأمم، بالكرملين وللأمم بالكرملين");
+        let readings = |i: usize| -> Vec<(usize, String, bool, Bits)> {
+            doc.stems_with_bits(i)
+                .map(|r| (r.skip, r.key.to_string(), r.lal, r.bits))
+                .collect()
+        };
+        let first = readings(0);
+        assert!(first.iter().any(|r| r.2 && r.1 == "الامم"), "{first:?}");
+        for i in [2, 5] {
+            assert_eq!(doc.text(i), doc.text(0));
+            assert_eq!(readings(i), first);
+            assert_eq!(doc.bits(i), doc.bits(0));
+            assert_eq!(doc.any_bits(i), doc.any_bits(0));
+            assert_eq!(doc.has_lal(i), doc.has_lal(0));
+        }
+        assert_eq!(readings(6), readings(4));
+        assert_eq!(
+            readings(6).iter().map(|r| r.1.as_str()).collect::<Vec<_>>(),
+            ["بالكرملين", "الكرملين"]
+        );
+    }
 
     #[test]
     fn token_helpers() {

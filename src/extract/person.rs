@@ -648,18 +648,32 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
 /// The given name may also be one of [`KUNYA_WORDS`]. The kunya is part of the name (as
 /// `أبو` is among [`NAME_PARTICLES`]); an entry of the names lexicon there (`أبو ظبي`) is
 /// left to it, but for a one-word person (`آبي`, Abe, is written as `أبي` normalized).
+#[inline]
 fn kunya(doc: &Doc, i: usize) -> Option<(usize, usize)> {
-    let w = doc.text(i);
-    // every form is three letters, four with a conjunction: one length test first
-    if !(w.len() == 6 || w.len() == 8) {
+    // every form is `اب` + one letter, after one conjunction letter or not: a test of the
+    // length and the first two letters before anything else (asked about every token)
+    let w = doc.text(i).as_bytes();
+    let rest = match w.len() {
+        6 => w,
+        8 => &w[2..],
+        _ => return None,
+    };
+    if !rest.starts_with("اب".as_bytes()) {
         return None;
     }
+    kunya_at(doc, i)
+}
+
+/// [`kunya`] after its quick "no".
+#[inline(never)]
+fn kunya_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
+    let w = doc.text(i);
     let (skip, rest) = match w.strip_prefix(['و', 'ف']) {
         Some(r) => (1, r),
         None => (0, w),
     };
     let j = i + 1;
-    (matches!(rest, "ابو" | "ابي" | "ابا")
+    if !(matches!(rest, "ابو" | "ابي" | "ابا")
         && doc.is_arabic(j)
         && doc.same_line(j)
         && doc.tokens[j].space_before
@@ -667,7 +681,10 @@ fn kunya(doc: &Doc, i: usize) -> Option<(usize, usize)> {
         && doc
             .names_at(i)
             .is_none_or(|m| m.tag == Label::Person && m.end_token == i + 1))
-    .then(|| (skip, extend_name(doc, j, 3, true)))
+    {
+        return None;
+    }
+    Some((skip, extend_name(doc, j, 3, true)))
 }
 
 /// Second words of common kunyas that are not given names of the given-name list on

@@ -159,12 +159,19 @@ pub fn word_facts(word: &str) -> (Bits, bool) {
 #[inline]
 pub(crate) fn word_facts_hashed(word: &str) -> (Bits, bool, u64) {
     let hash = super::gazetteer::word_hash(word);
+    let (bits, name_word) = word_facts_of_hash(word, hash);
+    (bits, name_word, hash)
+}
+
+/// [`word_facts`] of a word whose [`word_hash`](super::gazetteer::word_hash) is `hash`.
+#[inline]
+pub(crate) fn word_facts_of_hash(word: &str, hash: u64) -> (Bits, bool) {
     if !VOCAB_FILTER.may_contain_hash(hash) {
-        return (0, false, hash);
+        return (0, false);
     }
-    VOCAB.get(word).map_or((0, false, hash), |&b| {
-        (b & !NAME_WORD, b & NAME_WORD != 0, hash)
-    })
+    VOCAB
+        .get(word)
+        .map_or((0, false), |&b| (b & !NAME_WORD, b & NAME_WORD != 0))
 }
 
 fn strip_al(k: &str) -> Option<&str> {
