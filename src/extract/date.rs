@@ -686,10 +686,12 @@ pub(crate) fn numeric_date(doc: &Doc, i: usize) -> Option<(usize, (u16, u8, u8))
         }
         ([first, number(i + 2)?, number(i + 4)?], i + 5)
     };
-    // `1/2/2020/5` or `1/2/2020.` followed by digits: part of something longer
+    // `1/2/2020/5` or `1/2/2020.` followed by digits: part of something longer (digits on
+    // the next line are not; found by fuzzing a text cut into pieces)
     if doc.tokens.get(end).is_some_and(|t| !t.space_before)
         && (doc.is_punct(end, '/') || doc.is_punct(end, '-'))
         && number(end + 1).is_some()
+        && doc.same_line(end + 1)
     {
         return None;
     }
@@ -931,6 +933,8 @@ mod tests {
         // not dates: a score, a fraction, an impossible day, a longer code
         assert_recognizes(super::recognize, "فاز الفريق 3-1 في المباراة");
         assert_recognizes(super::recognize, "بلغ 31/2/2020 و1/2/2020/5 رقماً");
+        // found by fuzzing: digits on the next line do not make a date part of a code
+        assert_recognizes(super::recognize, "في [3-4-2011]-\n2396 حالة");
         let doc = super::Doc::new("في 1/3/2020 و3/13/2021 و29/2/2024");
         let got: Vec<_> = [1, 7, 13]
             .iter()
