@@ -219,7 +219,10 @@ fn colon_subject(doc: &Doc, layer: &Layer, open: usize) -> Option<usize> {
         .filter(|s| {
             s.2.can_speak()
                 && !layer.governed(s.3)
-                && !(s.0 > 0 && (is_preposition(doc, s.0 - 1) || prepositional(doc, s.0 - 1)))
+                // (a preposition on the line before governs nothing here; found by fuzzing)
+                && !(s.0 > 0
+                    && doc.same_line(s.0)
+                    && (is_preposition(doc, s.0 - 1) || prepositional(doc, s.0 - 1)))
         })
         .map(|s| s.3)
 }
@@ -365,6 +368,12 @@ mod tests {
     fn colon_after_the_quote_and_anaphora() {
         assert_eq!(
             speakers("ترامب: \"[لدينا علاقة جيدة جداً معه]{QUOTE}\"."),
+            ["ترامب"]
+        );
+        // found by fuzzing a text cut into pieces: a preposition ending the line before
+        // does not govern the name before the colon
+        assert_eq!(
+            speakers("وتحدث مصدر مقرب من\nترامب: \"[لدينا علاقة جيدة جداً معه]{QUOTE}\"."),
             ["ترامب"]
         );
         assert_eq!(
