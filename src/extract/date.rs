@@ -771,6 +771,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
             // later and within a lifetime or reign, 100 years)
             if (doc.is_punct(i + 1, '-') || doc.is_punct(i + 1, '–'))
                 && !doc.tokens[i + 1].space_before
+                && doc.same_line(i + 2)
                 && (is_year(doc, i) && is_year(doc, i + 2) || short_year_range(doc, i))
             {
                 push(i, 0, past_era(doc, i + 3), 3);
@@ -933,6 +934,8 @@ mod tests {
         // not dates: a score, a fraction, an impossible day, a longer code
         assert_recognizes(super::recognize, "فاز الفريق 3-1 في المباراة");
         assert_recognizes(super::recognize, "بلغ 31/2/2020 و1/2/2020/5 رقماً");
+        // found by fuzzing: a year range is on one line
+        assert_recognizes(super::recognize, "بين 643-\n666 حالة");
         // found by fuzzing: digits on the next line do not make a date part of a code
         assert_recognizes(super::recognize, "في [3-4-2011]-\n2396 حالة");
         let doc = super::Doc::new("في 1/3/2020 و3/13/2021 و29/2/2024");
