@@ -365,8 +365,9 @@ pub(crate) const FOREIGN_ARTICLES: &[&str] = &["لو", "لا", "لي", "ال", "
 /// A name after a descriptor at `j` (quoted or bare foreign name tokens, with a foreign
 /// article: [`FOREIGN_ARTICLES`]).
 fn name_after_descriptor(doc: &Doc, j: usize) -> Option<(usize, usize)> {
-    if j >= doc.tokens.len() {
-        // the descriptor ends the text
+    if j >= doc.tokens.len() || !doc.same_line(j) {
+        // the descriptor ends the text or its line (found by fuzzing a text cut into
+        // pieces: a quoted name lines below was taken)
         return None;
     }
     if doc.is_quote_mark(j) {
@@ -658,6 +659,8 @@ mod tests {
     fn a_quoted_name_closes_on_its_line() {
         assert_recognizes(super::recognize, "وقالت الجمعية \"حماية البيئة.\n'ثم");
         assert_recognizes(super::recognize, "وقالت الجمعية \"[حماية البيئة]\".\n'ثم");
+        // and opens on the line of its descriptor (found by fuzzing)
+        assert_recognizes(super::recognize, "وقال موقع\n\"زافيرو\" إن");
     }
 
     #[test]
