@@ -265,6 +265,98 @@ impl Session {
         }
     }
 
+    /// The edits that make the char spans `mentions` (the mentions of one name in this
+    /// document, e.g. [`crate::extract::lexicon::matches_in`]) annotations labelled
+    /// `label` with canonical name `canonical` and status `status`, for what the folder
+    /// just learned ([`Status::Pending`]: suggestions) or "relabel all mentions"
+    /// ([`Status::Accepted`]). At each mention:
+    /// - no annotation of the flat layer overlaps it: a new one (origin extracted when
+    ///   pending, manual when accepted);
+    /// - a rejected annotation of `label` has exactly its span (wrong here): nothing;
+    ///   other rejected annotations do not count;
+    /// - an annotation has exactly its span: it takes `label` (and `status`), unless it is
+    ///   `skip` or decided when `status` is pending (a decision is never undone by a
+    ///   suggestion);
+    /// - pending suggestions that are the mention with its proclitic in front (`وزرقلوف`
+    ///   for `زرقلوف`, guideline 1) are rejected and replaced by the mention;
+    /// - anything else (a longer name over it, a decided annotation) is left alone.
+    ///
+    /// Returns the edits (apply them as one batch) and how many mentions they change.
+    pub fn edits_at_mentions(
+        &mut self,
+        mentions: &[(usize, usize)],
+        label: Label,
+        canonical: &str,
+        status: Status,
+        skip: Option<u64>,
+    ) -> (Vec<Edit>, usize) {
+        let mut edits = Vec::new();
+        let mut changed = 0;
+        for &(start, end) in mentions {
+            let Ok(span) = Span::new(&self.doc, start, end) else {
+                continue;
+            };
+            // rejected annotations are not there, but one of this label at exactly this
+            // span says "wrong here"
+            if self
+                .annotations
+                .iter()
+                .any(|a| a.status == Status::Rejected && a.span == span && a.label == label)
+            {
+                continue;
+            }
+            let over: Vec<&Annotation> = self
+                .annotations
+                .iter()
+                .filter(|a| {
+                    a.label != Label::Quote && a.status != Status::Rejected && a.span.overlaps(span)
+                })
+                .collect();
+            let make_new = over.is_empty()
+                || over.iter().all(|a| {
+                    a.status == Status::Pending
+                        && a.span.end() == end
+                        && a.span.start() < start
+                        && start - a.span.start() <= 3
+                });
+            if make_new {
+                for a in &over {
+                    edits.push(Edit::SetStatus {
+                        id: a.id,
+                        status: Status::Rejected,
+                    });
+                }
+                let mut a = self.manual_annotation(span, label);
+                if status == Status::Pending {
+                    a.origin = Origin::Extracted;
+                }
+                a.status = status;
+                a.canonical = canonical.to_owned();
+                edits.push(Edit::Add(a));
+                changed += 1;
+                continue;
+            }
+            let [a] = over.as_slice() else { continue };
+            let decided_kept = status == Status::Pending && a.status != Status::Pending;
+            if a.span != span
+                || Some(a.id) == skip
+                || decided_kept
+                || (a.label == label && a.status == status)
+            {
+                continue;
+            }
+            let id = a.id;
+            if a.label != label {
+                edits.push(Edit::SetLabel { id, label });
+            }
+            if a.status != status {
+                edits.push(Edit::SetStatus { id, status });
+            }
+            changed += 1;
+        }
+        (edits, changed)
+    }
+
     /// The export of the current state.
     #[must_use]
     pub fn to_export(&self) -> ExportFile {
@@ -290,6 +382,24 @@ impl Session {
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let inverse = self.apply_raw(edit)?;
         self.undo.push(inverse);
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Applies `edit` as part of the last undo step (one Ctrl+Z undoes both; what a
+    /// decision entails, or a note typed on after a pause), or as a step of its own when
+    /// there is none. Clears the redo history.
+    ///
+    /// # Errors
+    /// [`EditError`] when the edit does not fit the current set; nothing changes then.
+    pub fn apply_joined(&mut self, edit: Edit) -> Result<(), EditError> {
+        let inverse = self.apply_raw(edit)?;
+        let joined = match self.undo.pop() {
+            // undo the later edit first, then the step it joins
+            Some(previous) => Edit::Batch(vec![inverse, previous]),
+            None => inverse,
+        };
+        self.undo.push(joined);
         self.redo.clear();
         Ok(())
     }

@@ -787,7 +787,7 @@ fn several_key_presses_within_one_frame_all_count() {
 }
 
 #[test]
-fn decisions_teach_the_folder_lexicon_used_for_the_next_article() {
+fn a_manual_label_and_never_suggest_teach_the_folder_lexicon_used_for_the_next_article() {
     let (dir, path) = sample_in_tempdir();
     let mut h = harness(&path);
     // teach a name the extractor does not know, by a manual label …
@@ -816,12 +816,19 @@ fn decisions_teach_the_folder_lexicon_used_for_the_next_article() {
         })
         .expect("G7 is suggested")
         .id;
-    h.state_mut().apply(Command::Reject(g7));
+    // (a plain rejection means "wrong here": the folder keeps suggesting it)
+    h.state_mut().apply(Command::NeverSuggest(g7));
     h.run_steps(1);
     let lexicon = std::fs::read_to_string(dir.path().join("taliq-lexicon.txt")).unwrap();
-    assert!(lexicon.starts_with("# taliq-lexicon 1"), "{lexicon}");
-    assert!(lexicon.contains("+ MISC\tأجهزة التنفس"), "{lexicon}");
-    assert!(lexicon.contains("- ORGANIZATION\tG7"), "{lexicon}");
+    assert!(lexicon.starts_with("# taliq-lexicon 2"), "{lexicon}");
+    assert!(
+        lexicon.contains("~ MISC\tأجهزة التنفس\tأجهزة التنفس\t1\t0"),
+        "{lexicon}"
+    );
+    assert!(
+        lexicon.contains("- ORGANIZATION\tG7\tG7\t0\t1"),
+        "{lexicon}"
+    );
     drop(h);
 
     let other = dir.path().join("other.txt");

@@ -320,7 +320,7 @@ fn extract_applies_the_folders_project_lexicon_unless_told_not_to() {
     let lexicon = dir.path().join("taliq-lexicon.txt");
     std::fs::write(
         &lexicon,
-        "# taliq-lexicon 1\n+ ORGANIZATION\tزرقلوف\n- LOCATION\tموسكو\n",
+        "# taliq-lexicon 2\n+ ORGANIZATION\tزرقلوف\n- LOCATION\tموسكو\n",
     )
     .unwrap();
     let labels = |stdout: &[u8]| -> Vec<(String, String)> {
@@ -379,7 +379,7 @@ fn extract_applies_the_folders_project_lexicon_unless_told_not_to() {
     );
 
     // an invalid lexicon is an error, as in the app, not silently ignored
-    std::fs::write(&lexicon, "# taliq-lexicon 1\n+ PLACE\tموسكو\n").unwrap();
+    std::fs::write(&lexicon, "# taliq-lexicon 2\n+ PLACE\tموسكو\n").unwrap();
     let out = taliq().arg("extract").arg(&article).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());

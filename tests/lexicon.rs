@@ -1,5 +1,6 @@
-//! Undo and redo of the annotator's decisions also unteach and reteach the folder's
-//! project lexicon (`taliq-lexicon.txt`), driven headless with egui_kittest.
+//! The annotator's decisions count in the folder's project lexicon (`taliq-lexicon.txt`);
+//! undo and redo take them out and count them again; "Never suggest this" blocks a name.
+//! Driven headless with egui_kittest.
 
 use std::path::{Path, PathBuf};
 
@@ -52,34 +53,48 @@ fn apply(h: &mut Harness<'_, TaliqApp>, cmd: Command) {
     h.run_steps(1);
 }
 
+/// The taught line of a name accepted `n` times (`~ PERSON<TAB>ترامب<TAB>…<TAB>n<TAB>0`).
+fn trump_line(text: &str) -> Option<(u32, u32)> {
+    text.lines()
+        .find(|l| l.starts_with("~ PERSON\tترامب\t"))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[3].parse().unwrap(), f[4].parse().unwrap())
+        })
+}
+
 #[test]
-fn undo_unteaches_a_decision_and_redo_teaches_it_again() {
+fn undo_takes_a_decision_out_of_the_lexicon_and_redo_counts_it_again() {
     let (dir, path) = sample_in_tempdir();
     let mut h = harness(&path);
-    let learned = "+ PERSON\tترامب\t";
-    let rejected = "- ORGANIZATION\tالكرملين\n";
+    let rejected = "~ ORGANIZATION\tالكرملين\tالكرملين\t0\t1\n";
 
-    // accept a name → learned; undo → gone from the file; redo → back
+    // accept a name → counted; undo → gone from the file; redo → back
     let trump = pending(&h, Label::Person, "ترامب");
     assert!(trump.len() >= 2, "{trump:?}");
     apply(&mut h, Command::Accept(trump[0]));
+    assert_eq!(trump_line(&lexicon(dir.path())), Some((1, 0)));
+    // and the annotator is told that it acts on the whole folder, for a while
+    let msg = h.state().status().unwrap().1.to_owned();
     assert!(
-        lexicon(dir.path()).contains(learned),
-        "{}",
-        lexicon(dir.path())
+        msg.contains("will be suggested as PERSON in this folder's articles")
+            && msg.contains("Ctrl+Z"),
+        "{msg}"
+    );
+    apply(&mut h, Command::NextPending);
+    assert_eq!(
+        h.state().status().unwrap().1,
+        msg,
+        "the folder notice stays"
     );
     apply(&mut h, Command::Undo);
     let text = lexicon(dir.path());
-    assert!(text.starts_with("# taliq-lexicon 1"), "{text}");
+    assert!(text.starts_with("# taliq-lexicon 2"), "{text}");
     assert!(!text.contains("ترامب"), "{text}");
     apply(&mut h, Command::Redo);
-    assert!(
-        lexicon(dir.path()).contains(learned),
-        "{}",
-        lexicon(dir.path())
-    );
+    assert_eq!(trump_line(&lexicon(dir.path())), Some((1, 0)));
 
-    // reject a suggestion → listed as rejected; undo → no longer rejected
+    // reject a suggestion → one rejection counted, "wrong here"; undo → not counted
     let kremlin = pending(&h, Label::Organization, "الكرملين");
     assert!(!kremlin.is_empty());
     apply(&mut h, Command::Reject(kremlin[0]));
@@ -88,17 +103,11 @@ fn undo_unteaches_a_decision_and_redo_teaches_it_again() {
         "{}",
         lexicon(dir.path())
     );
-    // and the annotator is told that it acts on the whole folder
-    let msg = h.state().status().unwrap().1.to_owned();
-    assert!(
-        msg.contains("no longer be suggested") && msg.contains("Ctrl+Z"),
-        "{msg}"
-    );
     apply(&mut h, Command::Undo);
     let text = lexicon(dir.path());
     assert!(!text.contains("الكرملين"), "{text}");
-    // the earlier, still applied decision keeps teaching
-    assert!(text.contains(learned), "{text}");
+    // the earlier, still applied decision keeps counting
+    assert_eq!(trump_line(&text), Some((1, 0)));
     apply(&mut h, Command::Redo);
     assert!(
         lexicon(dir.path()).contains(rejected),
@@ -108,22 +117,20 @@ fn undo_unteaches_a_decision_and_redo_teaches_it_again() {
 }
 
 #[test]
-fn a_name_taught_twice_stays_until_both_decisions_are_undone() {
+fn each_mention_decided_counts_once_and_undo_takes_each_back() {
     let (dir, path) = sample_in_tempdir();
     let mut h = harness(&path);
-    let learned = "+ PERSON\tترامب\t";
     let trump = pending(&h, Label::Person, "ترامب");
     assert!(trump.len() >= 2, "{trump:?}");
     apply(&mut h, Command::Accept(trump[0]));
     apply(&mut h, Command::Accept(trump[1]));
-    assert!(lexicon(dir.path()).contains(learned));
-    // the second mention still teaches the name
+    assert_eq!(trump_line(&lexicon(dir.path())), Some((2, 0)));
+    // accepting the same mention again counts nothing more
+    apply(&mut h, Command::Accept(trump[1]));
+    assert_eq!(trump_line(&lexicon(dir.path())), Some((2, 0)));
     apply(&mut h, Command::Undo);
-    assert!(
-        lexicon(dir.path()).contains(learned),
-        "{}",
-        lexicon(dir.path())
-    );
+    apply(&mut h, Command::Undo);
+    assert_eq!(trump_line(&lexicon(dir.path())), Some((1, 0)));
     apply(&mut h, Command::Undo);
     assert!(
         !lexicon(dir.path()).contains("ترامب"),
@@ -133,10 +140,151 @@ fn a_name_taught_twice_stays_until_both_decisions_are_undone() {
     // a new decision after an undo is not undone by a stale redo
     apply(&mut h, Command::Accept(trump[1]));
     apply(&mut h, Command::Redo);
+    assert_eq!(trump_line(&lexicon(dir.path())), Some((1, 0)));
+}
+
+/// Issue 13: "Copy the sample into an empty folder, open it, press N then Delete (or
+/// R)": the lexicon then blocked بوتين in every article of the folder.
+#[test]
+fn one_delete_or_reject_on_one_mention_does_not_block_the_name_in_the_folder() {
+    for key in [egui::Key::Delete, egui::Key::R] {
+        let (dir, path) = sample_in_tempdir();
+        let mut h = harness(&path);
+        h.key_press(egui::Key::N);
+        h.run_steps(2);
+        let focused = h.state().session().unwrap().annotations()[0].clone();
+        h.key_press(key);
+        h.run_steps(2);
+        let s = h.state().session().unwrap();
+        let doc = s.document();
+        let text = doc
+            .slice(focused.span.start(), focused.span.end())
+            .to_owned();
+        assert_eq!((text.as_str(), focused.label), ("بوتين", Label::Person));
+        assert_eq!(
+            s.get(focused.id).unwrap().status,
+            Status::Rejected,
+            "{key:?} rejects the suggestion"
+        );
+        let file = lexicon(dir.path());
+        assert!(
+            !file.contains(&format!("- {}\t{text}", focused.label)),
+            "{file}"
+        );
+        assert!(
+            taliq::extract::ProjectLexicon::parse(&file, Path::new("x"))
+                .unwrap()
+                .is_empty(),
+            "one rejection changes no suggestion: {file}"
+        );
+        drop(h);
+        // and extraction in that folder still suggests the lone name
+        let other = dir.path().join("other.txt");
+        std::fs::write(&other, "قال الرئيس فلاديمير بوتين إن بوتين سيزور الكرملين").unwrap();
+        let h = harness(&other);
+        assert_eq!(
+            pending(&h, Label::Person, "بوتين").len(),
+            1,
+            "the lone بوتين"
+        );
+    }
+}
+
+/// "Never suggest this" is its own command (Shift+R): the name is then left out of the
+/// folder's articles, and its other pending mentions here are rejected with it.
+#[test]
+fn never_suggest_blocks_the_name_in_the_folder_and_here_and_undo_takes_it_back() {
+    let (dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    let trump = pending(&h, Label::Person, "ترامب");
+    assert!(trump.len() >= 2, "{trump:?}");
+    apply(&mut h, Command::Focus(trump[0]));
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::R);
+    h.run_steps(2);
     assert!(
-        lexicon(dir.path()).contains(learned),
+        pending(&h, Label::Person, "ترامب").is_empty(),
+        "all rejected here"
+    );
+    let file = lexicon(dir.path());
+    assert!(file.contains("- PERSON\tترامب\t"), "{file}");
+    let msg = h.state().status().unwrap().1.to_owned();
+    assert!(msg.contains("will never be suggested"), "{msg}");
+    apply(&mut h, Command::Undo);
+    assert_eq!(pending(&h, Label::Person, "ترامب"), trump);
+    assert!(!lexicon(dir.path()).contains("ترامب"));
+}
+
+/// Issue 13 item 6: what the folder learns applies to the open article too, clitic-aware.
+#[test]
+fn a_name_labelled_by_hand_is_suggested_at_its_other_mentions_in_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(
+        &path,
+        "قالت زرقلوف إن الخدمة عادت. وأكدت وزرقلوف ذلك، ثم لزرقلوف رأي",
+    )
+    .unwrap();
+    let mut h = harness(&path);
+    let text = h.state().session().unwrap().document().text().to_owned();
+    let start = text
+        .find("زرقلوف")
+        .map(|b| text[..b].chars().count())
+        .unwrap();
+    apply(&mut h, Command::SelectRange(start, start + 6));
+    apply(&mut h, Command::LabelSelection(Label::Organization));
+    let s = h.state().session().unwrap();
+    let orgs: Vec<(String, Status)> = s
+        .annotations()
+        .iter()
+        .filter(|a| a.label == Label::Organization)
+        .map(|a| {
+            (
+                s.document().slice(a.span.start(), a.span.end()).to_owned(),
+                a.status,
+            )
+        })
+        .collect();
+    assert_eq!(
+        orgs,
+        [
+            ("زرقلوف".to_owned(), Status::Accepted),
+            ("زرقلوف".to_owned(), Status::Pending),
+            ("زرقلوف".to_owned(), Status::Pending),
+        ]
+    );
+    // "relabel all mentions" accepts them, in one step
+    let first = h
+        .state()
+        .session()
+        .unwrap()
+        .annotations()
+        .iter()
+        .find(|a| a.label == Label::Organization)
+        .unwrap()
+        .id;
+    apply(&mut h, Command::RelabelAll(first));
+    let s = h.state().session().unwrap();
+    assert_eq!(
+        s.annotations()
+            .iter()
+            .filter(|a| a.label == Label::Organization && a.status == Status::Accepted)
+            .count(),
+        3
+    );
+    assert!(
+        lexicon(dir.path()).contains("~ ORGANIZATION\tزرقلوف\tزرقلوف\t3\t0"),
         "{}",
         lexicon(dir.path())
+    );
+    apply(&mut h, Command::Undo);
+    assert_eq!(pending(&h, Label::Organization, "زرقلوف").len(), 2);
+    // one Ctrl+Z takes back the label and what it taught here
+    apply(&mut h, Command::Undo);
+    let s = h.state().session().unwrap();
+    assert!(
+        !s.annotations()
+            .iter()
+            .any(|a| a.label == Label::Organization)
     );
 }
 
@@ -154,13 +302,19 @@ fn two_windows_in_one_folder_keep_each_others_lessons() {
     let kremlin = pending(&b, Label::Organization, "الكرملين");
     apply(&mut b, Command::Reject(kremlin[0]));
     let text = lexicon(dir.path());
-    assert!(text.contains("+ PERSON\tترامب"), "{text}");
-    assert!(text.contains("- ORGANIZATION\tالكرملين"), "{text}");
+    assert_eq!(trump_line(&text), Some((1, 0)), "{text}");
+    assert!(
+        text.contains("~ ORGANIZATION\tالكرملين\tالكرملين\t0\t1"),
+        "{text}"
+    );
     // and undoing in A takes back only A's lesson
     apply(&mut a, Command::Undo);
     let text = lexicon(dir.path());
     assert!(!text.contains("ترامب"), "{text}");
-    assert!(text.contains("- ORGANIZATION\tالكرملين"), "{text}");
+    assert!(
+        text.contains("~ ORGANIZATION\tالكرملين\tالكرملين\t0\t1"),
+        "{text}"
+    );
 }
 
 /// Undoes [`make_unwritable`] when called, or when dropped (a failed test must not leave
@@ -231,7 +385,7 @@ fn decisions_the_lexicon_file_refused_wait_in_memory_and_are_written_once_it_is_
     let file = dir.path().join("taliq-lexicon.txt");
     let trump = pending(&h, Label::Person, "ترامب");
     apply(&mut h, Command::Accept(trump[0]));
-    assert!(lexicon(dir.path()).contains("+ PERSON\tترامب\t"));
+    assert_eq!(trump_line(&lexicon(dir.path())), Some((1, 0)));
     let Some(mut lock) = make_unwritable(&file) else {
         return;
     };
@@ -254,11 +408,12 @@ fn decisions_the_lexicon_file_refused_wait_in_memory_and_are_written_once_it_is_
     apply(&mut h, Command::NextPending);
     let (_, msg) = warning(&h);
     assert!(msg.contains("The project lexicon was not saved"), "{msg}");
-    // a second refused decision joins the first
+    assert_eq!(h.state().unsaved_lexicon_decisions(), 2);
+    // a third refused decision joins them
     let moscow = pending(&h, Label::Location, "موسكو");
     if let Some(&m) = moscow.first() {
         apply(&mut h, Command::Reject(m));
-        assert_eq!(h.state().unsaved_lexicon_decisions(), 2);
+        assert_eq!(h.state().unsaved_lexicon_decisions(), 3);
     }
 
     // a close while decisions wait is held, and the prompt says so
@@ -278,10 +433,14 @@ fn decisions_the_lexicon_file_refused_wait_in_memory_and_are_written_once_it_is_
     let ids = pending(&h, Label::Person, "بوتين");
     apply(&mut h, Command::Accept(ids[0]));
     let text = lexicon(dir.path());
-    assert!(text.contains("- ORGANIZATION\tالكرملين"), "{text}");
-    assert!(text.contains("+ PERSON\tبوتين"), "{text}");
+    assert!(
+        text.contains("~ ORGANIZATION\tالكرملين\tالكرملين\t0\t1"),
+        "{text}"
+    );
+    assert_eq!(trump_line(&text), Some((2, 0)), "{text}");
+    assert!(text.contains("~ PERSON\tبوتين\t"), "{text}");
     if !moscow.is_empty() {
-        assert!(text.contains("- LOCATION\tموسكو"), "{text}");
+        assert!(text.contains("~ LOCATION\tموسكو\tموسكو\t0\t1"), "{text}");
     }
     assert_eq!(h.state().unsaved_lexicon_decisions(), 0);
     let (severity, msg) = warning(&h);
@@ -304,7 +463,7 @@ fn decisions_waiting_for_the_lexicon_file_are_written_on_close() {
     lock.unlock();
     apply(&mut h, Command::Quit);
     assert!(
-        lexicon(dir.path()).contains("- ORGANIZATION\tالكرملين"),
+        lexicon(dir.path()).contains("~ ORGANIZATION\tالكرملين\tالكرملين\t0\t1"),
         "{}",
         lexicon(dir.path())
     );
@@ -334,7 +493,7 @@ fn decisions_waiting_for_the_lexicon_file_survive_a_switch_to_another_article() 
         return;
     };
     let kremlin = pending(&h, Label::Organization, "الكرملين");
-    apply(&mut h, Command::Reject(kremlin[0]));
+    apply(&mut h, Command::NeverSuggest(kremlin[0]));
     assert_eq!(h.state().unsaved_lexicon_decisions(), 1);
     apply(&mut h, Command::NextArticle);
     assert_eq!(
@@ -349,14 +508,14 @@ fn decisions_waiting_for_the_lexicon_file_survive_a_switch_to_another_article() 
     apply(&mut h, Command::Accept(trump[0]));
     let text = lexicon(dir.path());
     assert!(text.contains("- ORGANIZATION\tالكرملين"), "{text}");
-    assert!(text.contains("+ PERSON\tترامب"), "{text}");
+    assert_eq!(trump_line(&text), Some((1, 0)), "{text}");
     assert_eq!(h.state().unsaved_lexicon_decisions(), 0);
 }
 
 #[test]
 fn the_app_keeps_the_annotators_comments_and_order_when_it_rewrites_the_lexicon() {
     let (dir, path) = sample_in_tempdir();
-    let hand = "# taliq-lexicon 1\n\
+    let hand = "# taliq-lexicon 2\n\
                 # Names checked with the desk, 2026-11\n\
                 + ORGANIZATION\tساسكتل\n\
                 \n\
@@ -370,7 +529,7 @@ fn the_app_keeps_the_annotators_comments_and_order_when_it_rewrites_the_lexicon(
     let text = lexicon(dir.path());
     assert!(text.starts_with(hand), "{text}");
     assert!(
-        text[hand.len()..].starts_with("+ PERSON\tترامب\t"),
+        text[hand.len()..].starts_with("~ PERSON\tترامب\t"),
         "{text}"
     );
     assert_eq!(text[hand.len()..].lines().count(), 1, "{text}");

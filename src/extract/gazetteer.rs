@@ -289,7 +289,7 @@ impl<T: Copy> PhraseTable<T> {
     }
 }
 
-fn word_set(data: &str) -> FxHashSet<String> {
+pub(crate) fn word_set(data: &str) -> FxHashSet<String> {
     lines(data).map(super::normalize::normalize_str).collect()
 }
 

@@ -147,7 +147,7 @@ struct Analysis {
 
 /// The byte ranges of the pieces of `text`: consecutive, covering it, each at least
 /// `piece_bytes` long and ending after a line feed (but the last).
-fn piece_ranges(text: &str, piece_bytes: usize) -> Vec<(usize, usize)> {
+pub(crate) fn piece_ranges(text: &str, piece_bytes: usize) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;

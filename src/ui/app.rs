@@ -13,7 +13,7 @@ use crate::corpus::{Corpus, LEXICON_FILE, Progress};
 use crate::document::Document;
 use crate::export_log::{ExportLog, records_fingerprint, work_fingerprint};
 use crate::extract::ProjectLexicon;
-use crate::extract::lexicon::{Lesson, TaughtLexicon};
+use crate::extract::lexicon::{Lesson, TaughtLexicon, file::write_merged};
 use crate::journal::{AutosavePolicy, Autosaver, Saved};
 use crate::label::Label;
 use crate::session::{Edit, Session};
@@ -69,6 +69,9 @@ pub(super) struct OpenArticle {
     /// computed at (recomputed once per change, not every frame: a 1 MB article has more
     /// than 10,000 suggestions).
     entities: (u64, Vec<Entity>, ReviewCounts),
+    /// How many other mentions [`Command::RelabelAll`] would change for an annotation:
+    /// `(revision, id, count)`, computed once per change of either.
+    other_mentions: Option<(u64, u64, usize)>,
 }
 
 /// Project lexicon decisions of an article that was left while its lexicon file could not
@@ -80,70 +83,6 @@ struct PendingLexicon {
     base: ProjectLexicon,
     /// The lexicon with the decisions not yet written.
     ours: ProjectLexicon,
-}
-
-/// How many items (learned entries, rejections) differ between `base` and `ours`: the
-/// decisions a write of `ours` over `base` carries.
-fn lexicon_changes(base: &ProjectLexicon, ours: &ProjectLexicon) -> usize {
-    let added = ours
-        .entries()
-        .iter()
-        .filter(|e| !base.entries().contains(e))
-        .count();
-    let dropped = base
-        .entries()
-        .iter()
-        .filter(|e| !ours.entries().contains(e))
-        .count();
-    let rejected = ours
-        .rejected()
-        .iter()
-        .filter(|r| !base.rejected().contains(r))
-        .count();
-    let withdrawn = base
-        .rejected()
-        .iter()
-        .filter(|r| !ours.rejected().contains(r))
-        .count();
-    added + dropped + rejected + withdrawn
-}
-
-/// Writes the lessons of `ours` (read from the file as `base`) into the lexicon file at
-/// `path` as it is now, by a three-way merge ([`ProjectLexicon::merged`]) that keeps what
-/// another window or the annotator wrote there since, and rewrites the file in place
-/// ([`ProjectLexicon::save_over`]). Returns what was written.
-fn write_lexicon(
-    path: &Path,
-    base: &ProjectLexicon,
-    ours: &ProjectLexicon,
-) -> Result<ProjectLexicon, String> {
-    // read once: the text is merged into and rewritten in place (comments and the
-    // annotator's order kept)
-    let (theirs, text) = match std::fs::read(path) {
-        Err(_) if !path.exists() => (ProjectLexicon::new(), None),
-        Err(e) => return Err(format!("its file cannot be read: {e}")),
-        Ok(bytes) => {
-            let text = String::from_utf8(bytes).map_err(|_| {
-                format!(
-                    "its file cannot be read: {}",
-                    crate::extract::lexicon::LexiconError::NotUtf8 {
-                        path: path.to_path_buf()
-                    }
-                )
-            })?;
-            let theirs = ProjectLexicon::parse(&text, path)
-                .map_err(|e| format!("its file cannot be read: {e}"))?;
-            (theirs, Some(text))
-        }
-    };
-    let merged = ProjectLexicon::merged(base, ours, &theirs);
-    if text.is_some() && merged == theirs {
-        return Ok(merged); // the file already says it
-    }
-    merged
-        .save_over(path, text.as_deref())
-        .map_err(|e| e.to_string())?;
-    Ok(merged)
 }
 
 /// How many annotations of an article await review, were accepted or rejected, and which
@@ -167,6 +106,33 @@ impl OpenArticle {
             sidecar: self.autosave.sidecar().to_path_buf(),
             export_path: self.export_path.clone(),
         })
+    }
+
+    /// How many other mentions of annotation `id`'s text [`Command::RelabelAll`] would
+    /// relabel or add (cached per revision).
+    pub fn other_mentions(&mut self, id: u64) -> usize {
+        let rev = self.session.revision();
+        if let Some((r, i, n)) = self.other_mentions
+            && r == rev
+            && i == id
+        {
+            return n;
+        }
+        let n = self.session.get(id).map_or(0, |a| {
+            let doc = self.session.document();
+            let text = doc.slice(a.span.start(), a.span.end());
+            let mut s = self.session.clone();
+            mentions_of(doc.text(), text, a.label)
+                .iter()
+                .filter(|m| {
+                    s.edits_at_mentions(&[**m], a.label, "", Status::Accepted, Some(id))
+                        .1
+                        > 0
+                })
+                .count()
+        });
+        self.other_mentions = Some((rev, id, n));
+        n
     }
 
     pub fn entities(&mut self) -> &[Entity] {
@@ -280,6 +246,8 @@ pub struct TaliqApp {
     lexicon_warning: bool,
     /// The user chose to close: the next close request is let through.
     close_confirmed: bool,
+    /// Project ▸ Learned names is shown.
+    learned_names_open: bool,
     /// When sidecars are rewritten whole and when changes are journaled first.
     autosave_policy: AutosavePolicy,
     /// The last export of each article, kept between runs (`exports.json` beside the
@@ -340,6 +308,7 @@ impl TaliqApp {
             pending_lexicons: Vec::new(),
             lexicon_warning: false,
             close_confirmed: false,
+            learned_names_open: false,
             autosave_policy: AutosavePolicy::default(),
             export_log,
             export_log_path,
@@ -493,6 +462,15 @@ impl TaliqApp {
         self.status = Some((severity, msg, now));
     }
 
+    /// Says `msg` and keeps it in the status line for [`PIN_FOR`] against Info messages,
+    /// whatever its severity: for news the annotator must not miss, such as what the
+    /// folder's lexicon now does for every article.
+    fn say_kept(&mut self, severity: Severity, msg: impl Into<String>) {
+        self.say(severity, msg);
+        self.status_pinned_until = Some(Instant::now() + PIN_FOR);
+        self.ctx.request_repaint_after(PIN_FOR);
+    }
+
     /// Says `msg` and keeps it in the status line for [`PIN_FOR`] against Info messages:
     /// for warnings the annotator must not miss (work moved to another file, annotations
     /// that could not be carried over).
@@ -620,7 +598,7 @@ impl TaliqApp {
                     id,
                     status: Status::Accepted,
                 }) {
-                    self.learn(&[id]);
+                    self.learn(&[id], false);
                 }
             }
             Command::Reject(id) => {
@@ -628,7 +606,7 @@ impl TaliqApp {
                     id,
                     status: Status::Rejected,
                 }) {
-                    self.learn(&[id]);
+                    self.learn(&[id], false);
                 }
             }
             Command::Relabel(id, label) => {
@@ -639,12 +617,84 @@ impl TaliqApp {
                         status: Status::Accepted,
                     },
                 ])) {
-                    self.learn(&[id]);
+                    self.learn(&[id], false);
                 }
             }
             Command::Delete(id) => {
-                self.edit(Edit::Remove(id));
-                self.view.unfocus(id);
+                let manual = self
+                    .session()
+                    .and_then(|s| s.get(id))
+                    .map(|a| a.origin == Origin::Manual);
+                match manual {
+                    Some(true) => {
+                        self.edit(Edit::Remove(id));
+                        self.view.unfocus(id);
+                    }
+                    // a suggestion is kept as rejected, so it is not suggested here again
+                    Some(false) => {
+                        self.apply(Command::Reject(id));
+                        self.say(
+                            Severity::Info,
+                            "Rejected: Delete keeps a suggestion as rejected, so it is not suggested here again (only manual annotations are deleted)",
+                        );
+                    }
+                    None => {}
+                }
+            }
+            Command::NeverSuggest(id) => {
+                if self.edit(Edit::SetStatus {
+                    id,
+                    status: Status::Rejected,
+                }) {
+                    self.learn(&[id], true);
+                }
+            }
+            Command::ShowLearnedNames => self.learned_names_open = true,
+            Command::SetLearning(on) => {
+                if let Some(a) = &mut self.article
+                    && a.lexicon.set_learning(on)
+                {
+                    self.save_lexicon();
+                    self.say(
+                        Severity::Info,
+                        if on {
+                            "Your decisions in this folder teach its other articles again"
+                        } else {
+                            "Learning is off: your decisions in this folder no longer change the suggestions of its other articles (what was learned still applies)"
+                        },
+                    );
+                }
+            }
+            Command::SetLexiconRule(surface, label, rule) => {
+                let Some(a) = &mut self.article else { return };
+                let before = a.lexicon.lexicon().clone();
+                if a.lexicon.set_rule(&surface, label, rule) {
+                    let after = a.lexicon.lexicon().clone();
+                    let changes = crate::extract::lexicon::changes(
+                        &before,
+                        &after,
+                        &[(surface.clone(), label)],
+                    );
+                    let applied = self.apply_lessons_here(&changes, false);
+                    let words = super::lexicon::describe_changes(&changes, None, applied);
+                    self.save_lexicon();
+                    if let Some((msg, _)) = words {
+                        self.say(Severity::Info, msg);
+                    }
+                }
+            }
+            Command::ForgetLexiconItem(surface, label) => {
+                let Some(a) = &mut self.article else { return };
+                if a.lexicon.forget(&surface, label) {
+                    self.save_lexicon();
+                    self.say(
+                        Severity::Info,
+                        format!(
+                            "Forgot “{}” as {label} and the decisions counted for it in this folder",
+                            crate::text::isolate(&surface)
+                        ),
+                    );
+                }
             }
             Command::SetNote(id, note) => {
                 if self
@@ -679,6 +729,7 @@ impl TaliqApp {
                     f.attributes = (!attributes.is_empty()).then_some(attributes);
                 });
             }
+            Command::RelabelAll(id) => self.relabel_all(id),
             Command::AcceptEntity(eid) => self.entity_edit(&eid, |id| Edit::SetStatus {
                 id,
                 status: Status::Accepted,
@@ -703,7 +754,10 @@ impl TaliqApp {
                 }
             }
             Command::RevealEntity(eid) => self.reveal_entity(&eid),
-            Command::AcceptFocused | Command::RejectFocused | Command::DeleteFocused => {
+            Command::AcceptFocused
+            | Command::RejectFocused
+            | Command::DeleteFocused
+            | Command::NeverSuggestFocused => {
                 let Some(id) = self.view.focused() else {
                     self.say(
                         Severity::Info,
@@ -711,13 +765,10 @@ impl TaliqApp {
                     );
                     return;
                 };
-                let manual = self
-                    .session()
-                    .and_then(|s| s.get(id))
-                    .is_some_and(|a| a.origin == Origin::Manual);
                 match cmd {
                     Command::AcceptFocused => self.apply(Command::Accept(id)),
-                    Command::DeleteFocused if manual => self.apply(Command::Delete(id)),
+                    Command::DeleteFocused => self.apply(Command::Delete(id)),
+                    Command::NeverSuggestFocused => self.apply(Command::NeverSuggest(id)),
                     _ => self.apply(Command::Reject(id)),
                 }
                 // review flow: move on to the next suggestion that awaits a decision
@@ -1005,7 +1056,12 @@ impl TaliqApp {
             .map(|i| self.unexported.remove(i));
         self.article = Some(OpenArticle {
             lexicon_on_disk,
-            lexicon: TaughtLexicon::new(lexicon),
+            lexicon: TaughtLexicon::for_annotations(lexicon, session.annotations(), |x| {
+                session
+                    .document()
+                    .slice(x.span.start(), x.span.end())
+                    .to_owned()
+            }),
             lexicon_file,
             lexicon_unsaved,
             autosave: Autosaver::new(path, sidecar, self.autosave_policy),
@@ -1018,6 +1074,7 @@ impl TaliqApp {
                 .and_then(|u| u.export_path)
                 .or_else(|| self.export_log.export_path(path).map(Path::to_path_buf)),
             entities: (u64::MAX, Vec::new(), ReviewCounts::default()),
+            other_mentions: None,
             session,
             path: path.to_path_buf(),
         });
@@ -1186,7 +1243,56 @@ impl TaliqApp {
             });
         }
         if self.edit(Edit::Batch(edits)) {
-            self.learn(&[id]);
+            self.learn(&[id], false);
+        }
+    }
+
+    /// [`Command::RelabelAll`]: the other mentions of annotation `id`'s text get its label
+    /// and are accepted, in one undo step, and count as decisions for the folder.
+    fn relabel_all(&mut self, id: u64) {
+        let Some(a) = &mut self.article else { return };
+        let Some(ann) = a.session.get(id).cloned() else {
+            return;
+        };
+        let text = a
+            .session
+            .document()
+            .slice(ann.span.start(), ann.span.end())
+            .to_owned();
+        let mentions = mentions_of(a.session.document().text(), &text, ann.label);
+        let (edits, n) = a.session.edits_at_mentions(
+            &mentions,
+            ann.label,
+            &ann.canonical,
+            Status::Accepted,
+            Some(id),
+        );
+        if n == 0 {
+            let msg = format!(
+                "No other mention of “{}” to relabel",
+                crate::text::isolate(&text)
+            );
+            self.say(Severity::Info, msg);
+            return;
+        }
+        let ids: Vec<u64> = edits
+            .iter()
+            .filter_map(|e| match e {
+                Edit::Add(x) => Some(x.id),
+                Edit::SetLabel { id, .. } | Edit::SetStatus { id, .. } => Some(*id),
+                _ => None,
+            })
+            .collect();
+        if self.edit(Edit::Batch(edits)) {
+            self.say(
+                Severity::Info,
+                format!(
+                    "Relabelled {n} more mention(s) of “{}” as {} (Ctrl+Z undoes)",
+                    crate::text::isolate(&text),
+                    ann.label
+                ),
+            );
+            self.learn(&ids, false);
         }
     }
 
@@ -1202,7 +1308,7 @@ impl TaliqApp {
             return;
         }
         if self.edit(Edit::Batch(ids.iter().copied().map(make).collect())) {
-            self.learn(&ids);
+            self.learn(&ids, false);
         }
     }
 
@@ -1368,7 +1474,7 @@ impl TaliqApp {
             .slice(span.start(), span.end())
             .to_owned();
         if self.edit(edit) {
-            self.learn(&[id]);
+            self.learn(&[id], false);
         }
         self.view.clear();
         self.view.focus(id, span, vec![], None);
@@ -1390,59 +1496,137 @@ impl TaliqApp {
     }
 
     /// Teaches the project lexicon the annotator's decisions on these annotations, as
-    /// part of the step just applied: accepted ones become learned names, rejected ones
-    /// are not suggested again, pending or removed ones teach nothing. The lexicon file
-    /// is rewritten (atomically) when it changed.
-    fn learn(&mut self, ids: &[u64]) {
+    /// part of the step just applied (see [`TaughtLexicon`]): accepted ones count as
+    /// acceptances, rejected ones as rejections ("wrong here"; with `never`, the pair is
+    /// never suggested again in the folder), pending or removed ones as nothing. What the
+    /// folder now does differently is applied to the open article in the same undo step
+    /// (a name newly suggested is suggested at its other mentions here; a pair newly
+    /// blocked has its pending suggestions here rejected), said in the status line (kept
+    /// there like the warnings about where work goes), and the lexicon file is rewritten
+    /// (atomically).
+    fn learn(&mut self, ids: &[u64], never: bool) {
         let Some(a) = &mut self.article else { return };
+        let before = a.lexicon.lexicon().clone();
+        let mut taught: Vec<(String, Label)> = Vec::new();
+        let mut trimmed: Option<(String, String)> = None;
         let mut changed = false;
-        // the lesson of the last id, to say what the project lexicon now does
-        let mut taught = None;
+        let mut rejected_one = None;
         for &id in ids {
             let lesson = a.session.get(id).and_then(|ann| {
-                let surface = a
-                    .session
-                    .document()
-                    .slice(ann.span.start(), ann.span.end())
-                    .to_owned();
-                match ann.status {
-                    Status::Accepted => Some(Lesson::Accepted {
-                        surface,
-                        label: ann.label,
-                        canonical: ann.canonical.clone(),
-                    }),
-                    Status::Rejected => Some(Lesson::Rejected {
-                        surface,
-                        label: ann.label,
-                    }),
-                    Status::Pending => None,
+                let text = a.session.document().slice(ann.span.start(), ann.span.end());
+                let lesson = Lesson::of_annotation(ann, text)?;
+                if let Lesson::Accepted { surface, .. } = &lesson
+                    && crate::extract::lexicon::surface_key(surface)
+                        != crate::extract::lexicon::surface_key(text)
+                {
+                    trimmed = Some((text.to_owned(), surface.clone()));
                 }
+                Some(match lesson {
+                    Lesson::Rejected { surface, label } if never => {
+                        Lesson::Never { surface, label }
+                    }
+                    l => l,
+                })
             });
-            let said = lesson.clone();
-            if a.lexicon.teach(id, lesson) {
-                changed = true;
-                taught = said;
+            if let Some(Lesson::Rejected { surface, label }) = &lesson {
+                rejected_one = Some((surface.clone(), *label));
+            }
+            if let Some(l) = &lesson
+                && !taught
+                    .iter()
+                    .any(|(s, lb)| s == l.surface() && *lb == l.label())
+            {
+                taught.push((l.surface().to_owned(), l.label()));
+            }
+            changed |= a.lexicon.teach(id, lesson);
+        }
+        if !changed {
+            if never && let Some((surface, label)) = taught.first() {
+                let notice = super::lexicon::already_never(surface, *label);
+                self.say(Severity::Info, notice);
+            }
+            return;
+        }
+        let after = a.lexicon.lexicon().clone();
+        let changes = crate::extract::lexicon::changes(&before, &after, &taught);
+        let applied = self.apply_lessons_here(&changes, true);
+        let words = super::lexicon::describe_changes(&changes, trimmed.as_ref(), applied);
+        match (words, rejected_one) {
+            (Some((msg, true)), _) => self.say_kept(Severity::Info, msg),
+            (Some((msg, false)), _) => self.say(Severity::Info, msg),
+            (None, Some((surface, label))) => {
+                let msg = super::lexicon::rejected_here(&surface, label);
+                self.say(Severity::Info, msg);
+            }
+            (None, None) => {}
+        }
+        self.save_lexicon();
+    }
+
+    /// Applies what the folder's lexicon now does differently (`changes`) to the open
+    /// article, joined to the undo step just applied: for a name newly suggested, its
+    /// mentions here that no annotation of the flat layer covers become pending
+    /// suggestions; for a pair newly blocked, its pending suggestions here are rejected.
+    /// Returns how many annotations were added and how many rejected.
+    fn apply_lessons_here(
+        &mut self,
+        changes: &[crate::extract::lexicon::LexiconChange],
+        join: bool,
+    ) -> (usize, usize) {
+        use crate::extract::lexicon::{Effect, surface_key};
+        let Some(a) = &mut self.article else {
+            return (0, 0);
+        };
+        let mut edits = Vec::new();
+        let (mut added, mut rejected) = (0, 0);
+        for c in changes
+            .iter()
+            .filter(|c| c.after == Effect::Suggested && c.before != Effect::Suggested)
+        {
+            let mentions = mentions_of(a.session.document().text(), &c.surface, c.label);
+            let (more, n) = a.session.edits_at_mentions(
+                &mentions,
+                c.label,
+                &c.canonical,
+                Status::Pending,
+                None,
+            );
+            edits.extend(more);
+            added += n;
+        }
+        let blocked: Vec<(String, Label)> = changes
+            .iter()
+            .filter(|c| c.after == Effect::Blocked && c.before != Effect::Blocked)
+            .map(|c| (surface_key(&c.surface), c.label))
+            .collect();
+        if !blocked.is_empty() {
+            for x in a.session.annotations() {
+                if x.status == Status::Pending
+                    && blocked.iter().any(|(k, l)| {
+                        *l == x.label
+                            && *k
+                                == surface_key(
+                                    a.session.document().slice(x.span.start(), x.span.end()),
+                                )
+                    })
+                {
+                    edits.push(Edit::SetStatus {
+                        id: x.id,
+                        status: Status::Rejected,
+                    });
+                    rejected += 1;
+                }
             }
         }
-        if changed {
-            // the annotator sees that one decision acts on the whole folder
-            let what = match &taught {
-                Some(Lesson::Rejected { surface, label }) => format!(
-                    "“{}” as {label} will no longer be suggested in this folder's articles",
-                    crate::text::isolate(surface)
-                ),
-                Some(Lesson::Accepted { surface, label, .. }) => format!(
-                    "“{}” will be suggested as {label} in this folder's articles",
-                    crate::text::isolate(surface)
-                ),
-                None => "The project lexicon changed".to_owned(),
-            };
-            self.say(
-                Severity::Info,
-                format!("{what} (project lexicon {LEXICON_FILE}; Ctrl+Z undoes)"),
-            );
-            self.save_lexicon();
+        if edits.is_empty() {
+            return (0, 0);
         }
+        if !join {
+            self.edit(Edit::Batch(edits));
+        } else if a.session.apply_joined(Edit::Batch(edits)).is_ok() {
+            self.autosave();
+        }
+        (added, rejected)
     }
 
     /// Writes the project lexicon to its file, with the decisions earlier writes could
@@ -1451,10 +1635,10 @@ impl TaliqApp {
     fn save_lexicon(&mut self) {
         let mut failure = None;
         let mut pending = std::mem::take(&mut self.pending_lexicons);
-        pending.retain(|p| match write_lexicon(&p.path, &p.base, &p.ours) {
+        pending.retain(|p| match write_merged(&p.path, &p.base, &p.ours) {
             Ok(_) => false,
             Err(e) => {
-                failure = Some(e);
+                failure = Some(e.to_string());
                 true
             }
         });
@@ -1462,14 +1646,14 @@ impl TaliqApp {
         if let Some(a) = &mut self.article
             && let Some(path) = &a.lexicon_file
         {
-            match write_lexicon(path, &a.lexicon_on_disk, a.lexicon.lexicon()) {
+            match write_merged(path, &a.lexicon_on_disk, a.lexicon.lexicon()) {
                 Ok(merged) => {
                     a.lexicon_on_disk = merged;
                     a.lexicon_unsaved = false;
                 }
                 Err(e) => {
                     a.lexicon_unsaved = true;
-                    failure = Some(e);
+                    failure = Some(e.to_string());
                 }
             }
         }
@@ -1509,13 +1693,11 @@ impl TaliqApp {
             .article
             .as_ref()
             .filter(|a| a.lexicon_unsaved)
-            .map_or(0, |a| {
-                lexicon_changes(&a.lexicon_on_disk, a.lexicon.lexicon())
-            });
+            .map_or(0, |a| a.lexicon_on_disk.changes_to(a.lexicon.lexicon()));
         let left: usize = self
             .pending_lexicons
             .iter()
-            .map(|p| lexicon_changes(&p.base, &p.ours))
+            .map(|p| p.base.changes_to(&p.ours))
             .sum();
         open + left
     }
@@ -1707,6 +1889,23 @@ impl TaliqApp {
                         ui.weak("No installed font covers Arabic");
                     }
                 });
+            });
+            ui.menu_button("Project", |ui| {
+                let open = self.article.is_some();
+                command_button(ui, &Command::ShowLearnedNames, true, &mut self.queue);
+                let learning = self
+                    .article
+                    .as_ref()
+                    .is_none_or(|a| a.lexicon.lexicon().learning());
+                let mut on = learning;
+                if ui
+                    .add_enabled(open, egui::Checkbox::new(&mut on, "Learn from decisions"))
+                    .on_hover_text(Command::SetLearning(!learning).tooltip())
+                    .changed()
+                {
+                    self.queue.push(Command::SetLearning(on));
+                    ui.close();
+                }
             });
             ui.menu_button("Label", |ui| {
                 let has_sel = self.view.selection().is_some();
@@ -2182,6 +2381,17 @@ impl eframe::App for TaliqApp {
         if self.close_prompt {
             self.close_prompt_ui(ui, &mut cmds);
         }
+        if self.learned_names_open {
+            let lexicon = self.article.as_ref().map(|a| a.lexicon.lexicon());
+            super::lexicon::learned_names_window(
+                &ctx,
+                &mut self.engine,
+                lexicon,
+                LEXICON_FILE,
+                &mut self.learned_names_open,
+                &mut cmds,
+            );
+        }
         egui::Panel::left("facts")
             .default_size(380.0)
             .size_range(300.0..=700.0)
@@ -2257,6 +2467,17 @@ fn file_name(p: &Path) -> String {
         || p.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+/// The char spans of the mentions of `surface` as `label` in `text`, clitic-aware (as
+/// the project lexicon matches a learned name: [`crate::extract::lexicon::matches_in`]).
+fn mentions_of(text: &str, surface: &str, label: Label) -> Vec<(usize, usize)> {
+    let mut only = ProjectLexicon::new();
+    only.set_rule(surface, label, crate::extract::lexicon::Rule::Always);
+    crate::extract::lexicon::matches_in(text, &only)
+        .into_iter()
+        .map(|(s, e, _)| (s, e))
+        .collect()
 }
 
 /// The document decoded as the newest saved work for `path` was: when that work was

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::annotation::PersonAttributes;
+use crate::extract::lexicon::Rule;
 use crate::label::Label;
 use crate::settings::{Settings, Theme};
 
@@ -67,6 +68,10 @@ pub enum Command {
     /// Correct the role and nationality of a PERSON annotation (a value `None` clears
     /// it). Like a relabel, this also accepts the annotation.
     SetAttributes(u64, PersonAttributes),
+    /// Give every other mention of this annotation's text in the article (clitic-aware)
+    /// the annotation's label, and accept them: existing annotations are relabelled,
+    /// unannotated mentions are added.
+    RelabelAll(u64),
     /// Accept every mention of an entity (entity id).
     AcceptEntity(String),
     /// Reject every mention of an entity (entity id).
@@ -83,6 +88,21 @@ pub enum Command {
     RejectFocused,
     /// Delete the focused annotation if it is manual, reject it if it is a suggestion.
     DeleteFocused,
+    /// Reject the focused suggestion and never suggest its text with its label again in
+    /// the folder's articles ([`Rule::Never`] in the project lexicon), then go on to the
+    /// next suggestion.
+    NeverSuggestFocused,
+    /// Reject a suggestion and never suggest its text with its label again in the
+    /// folder's articles.
+    NeverSuggest(u64),
+    /// Show Project ▸ Learned names: what the folder's project lexicon learned.
+    ShowLearnedNames,
+    /// Switch learning from decisions on or off for the open article's folder.
+    SetLearning(bool),
+    /// Set the rule of a project lexicon item (surface, label, rule).
+    SetLexiconRule(String, Label, Rule),
+    /// Forget a project lexicon item (surface, label) with its counts.
+    ForgetLexiconItem(String, Label),
     /// Focus the next pending suggestion in text order (wrapping around).
     NextPending,
     /// Focus the previous pending suggestion in text order (wrapping around).
@@ -143,7 +163,7 @@ impl Command {
         Command::Quit,
     ];
     /// The Edit menu, in order.
-    pub const EDIT_MENU: [Command; 11] = [
+    pub const EDIT_MENU: [Command; 12] = [
         Command::Find,
         Command::FindNext,
         Command::FindPrevious,
@@ -153,6 +173,7 @@ impl Command {
         Command::PreviousPending,
         Command::AcceptFocused,
         Command::RejectFocused,
+        Command::NeverSuggestFocused,
         Command::DeleteFocused,
         Command::ClearSelection,
     ];
@@ -216,6 +237,8 @@ impl Command {
             .collect();
         v.extend([
             Command::AcceptFocused,
+            // before Reject, so that Shift+R is not taken for R
+            Command::NeverSuggestFocused,
             Command::RejectFocused,
             Command::DeleteFocused,
             Command::NextPending,
@@ -254,7 +277,14 @@ impl Command {
                 "Reject".into()
             }
             Command::Relabel(_, l) | Command::RelabelEntity(_, l) => format!("Relabel as {l}"),
+            Command::RelabelAll(_) => "Relabel all mentions".into(),
             Command::Delete(_) | Command::DeleteFocused => "Delete".into(),
+            Command::NeverSuggest(_) | Command::NeverSuggestFocused => "Never suggest this".into(),
+            Command::ShowLearnedNames => "Learned names…".into(),
+            Command::SetLearning(true) => "Learn from decisions".into(),
+            Command::SetLearning(false) => "Stop learning from decisions".into(),
+            Command::SetLexiconRule(..) => "Set rule".into(),
+            Command::ForgetLexiconItem(..) => "Forget".into(),
             Command::SetNote(..) => "Set note".into(),
             Command::SetSpeaker(_, Some(_)) => "Set speaker".into(),
             Command::SetSpeaker(_, None) => "Clear speaker".into(),
@@ -319,17 +349,37 @@ impl Command {
             Command::ClearSelection => "Clear the text selection",
             Command::SelectRange(..) => "Select a range of the article",
             Command::Accept(_) => "Mark this suggestion as correct",
-            Command::Reject(_) => "Mark this suggestion as wrong",
+            Command::Reject(_) => "Mark this suggestion as wrong here",
             Command::AcceptFocused => {
                 "Mark the focused annotation as correct and go to the next suggestion"
             }
             Command::RejectFocused => {
-                "Mark the focused annotation as wrong and go to the next suggestion"
+                "Mark the focused annotation as wrong here and go to the next suggestion (other articles of the folder still get it suggested, unless it is rejected again and again)"
+            }
+            Command::NeverSuggest(_) | Command::NeverSuggestFocused => {
+                "Reject this suggestion and never suggest its text with this label in the folder's articles again"
+            }
+            Command::ShowLearnedNames => {
+                "What this folder learned from your decisions: names suggested or left out, with their counts; change or forget them"
+            }
+            Command::SetLearning(_) => {
+                "Whether your decisions in this folder teach the suggestions of its other articles"
+            }
+            Command::SetLexiconRule(..) => {
+                "By decisions: the counts decide; always: always suggested; never: never suggested"
+            }
+            Command::ForgetLexiconItem(..) => {
+                "Forget this name and every decision counted for it in this folder"
             }
             Command::AcceptEntity(_) => "Accept every mention of this entity",
             Command::RejectEntity(_) => "Reject every mention of this entity",
             Command::Relabel(..) | Command::RelabelEntity(..) => "Change the label (and accept)",
-            Command::Delete(_) => "Delete this annotation",
+            Command::RelabelAll(_) => {
+                "Give every other mention of this text in the article this label and accept them (with proclitics outside, as guideline 1 says)"
+            }
+            Command::Delete(_) => {
+                "Delete this manual annotation (a suggestion is rejected instead, so it is not suggested here again)"
+            }
             Command::SetNote(..) => "Attach a note to the annotation",
             Command::SetSpeaker(..) => {
                 "Who said this quote: a person or organization of the article (this also accepts the quote)"
@@ -340,7 +390,7 @@ impl Command {
             Command::Focus(_) => "Scroll to this mention in the text",
             Command::RevealEntity(_) => "Scroll to the next mention and flash all mentions",
             Command::DeleteFocused => {
-                "Delete the focused annotation (a suggestion is rejected instead)"
+                "Delete the focused manual annotation; a suggestion is rejected instead (kept as rejected, so it is not suggested here again)"
             }
             Command::NextPending => "Go to the next suggestion that awaits review",
             Command::PreviousPending => "Go to the previous suggestion that awaits review",
@@ -394,6 +444,7 @@ impl Command {
             Command::LabelSelection(l) => plain(LABEL_KEYS[usize::from(l.shortcut_digit()) - 1]),
             Command::AcceptFocused => plain(Key::A),
             Command::RejectFocused => plain(Key::R),
+            Command::NeverSuggestFocused => KeyboardShortcut::new(Modifiers::SHIFT, Key::R),
             Command::DeleteFocused => plain(Key::Delete),
             Command::NextPending => plain(Key::N),
             Command::PreviousPending => plain(Key::P),

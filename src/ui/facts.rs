@@ -86,7 +86,8 @@ impl FactsPanel {
             .resizable(false)
             .show(ui, |ui| {
                 if let Some(id) = view.focused() {
-                    self.inspector(ui, engine, article, &entities, id, out);
+                    let others = article.other_mentions(id);
+                    self.inspector(ui, engine, article, &entities, (id, others), out);
                 } else {
                     out.extend(self.take_unsaved(article));
                     ui.add_space(4.0);
@@ -354,7 +355,7 @@ impl FactsPanel {
         engine: &mut TextEngine,
         article: &OpenArticle,
         entities: &[Entity],
-        id: u64,
+        (id, others): (u64, usize),
         out: &mut Vec<Command>,
     ) {
         let session = &article.session;
@@ -458,6 +459,16 @@ impl FactsPanel {
                             }
                         }
                     });
+                if others > 0 && a.label != Label::Quote {
+                    let title = format!("Relabel all {others} other mention(s) as {}", a.label);
+                    if ui
+                        .button(title)
+                        .on_hover_text(Command::RelabelAll(id).tooltip())
+                        .clicked()
+                    {
+                        out.push(Command::RelabelAll(id));
+                    }
+                }
             });
             let caption = ui.label("Note:");
             if let Some((_, draft)) = &mut self.note_draft {
