@@ -42,12 +42,28 @@ const MAX_ARTICLES: usize = 20_000;
 impl ExportLog {
     /// Reads the log at `path`; a missing or damaged file gives an empty log (the worst
     /// outcome is being asked to export work that was exported already).
+    ///
+    /// When several articles are recorded as exported to the same file (versions before
+    /// 2026-12 named the export of `a.txt` and `a.html` alike), only the article whose
+    /// export the file holds keeps its record ([`export_conflict`]); the others count as
+    /// unexported again.
     #[must_use]
     pub fn load(path: &Path) -> ExportLog {
-        std::fs::read(path)
+        let mut log: ExportLog = std::fs::read(path)
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let mut claims: BTreeMap<PathBuf, usize> = BTreeMap::new();
+        for r in log.articles.values() {
+            *claims.entry(key(&r.export)).or_default() += 1;
+        }
+        if claims.values().any(|&n| n > 1) {
+            log.articles.retain(|article, r| {
+                claims.get(&key(&r.export)).is_none_or(|&n| n == 1)
+                    || export_conflict(&r.export, article).is_none()
+            });
+        }
+        log
     }
 
     /// Notes that the work of `article` with fingerprint `fingerprint` ([`work_fingerprint`],
@@ -63,6 +79,12 @@ impl ExportLog {
         export: &Path,
         fingerprint: u64,
     ) -> Result<(), StorageError> {
+        // the file now holds this article's export, not the one of any other article
+        // that was last exported there (it counts as unexported again)
+        let here = key(article);
+        let written = key(export);
+        self.articles
+            .retain(|a, r| *a == here || key(&r.export) != written);
         self.articles.insert(
             key(article),
             ExportRecord {
@@ -130,6 +152,34 @@ impl ExportLog {
     }
 }
 
+/// Why writing an article's export to a file would overwrite something else
+/// ([`export_conflict`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportConflict {
+    /// The file holds the Taliq annotations of another article, named by its source
+    /// file name (`document.source`).
+    OtherArticle(String),
+    /// The file is not a Taliq annotations file (or cannot be read as one).
+    NotAnExport,
+}
+
+/// What the existing file `target` would lose if the export of `article` were written
+/// over it: `None` when there is no file there, or when it holds an export of an article
+/// with `article`'s file name (an earlier export of the same article, perhaps of an
+/// earlier version of its text).
+#[must_use]
+pub fn export_conflict(target: &Path, article: &Path) -> Option<ExportConflict> {
+    let bytes = std::fs::read(target).ok()?;
+    let Ok(file) = crate::export::ExportFile::from_json(&String::from_utf8_lossy(&bytes)) else {
+        return Some(ExportConflict::NotAnExport);
+    };
+    let name = article
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (file.document.source != name).then_some(ExportConflict::OtherArticle(file.document.source))
+}
+
 /// The key of an article: its canonical absolute path, so that `taliq a.txt` started in
 /// two folders names two articles (the path as given when it cannot be resolved).
 fn key(article: &Path) -> PathBuf {
@@ -191,6 +241,51 @@ mod tests {
     use super::*;
     use crate::document::Document;
     use crate::session::Session;
+
+    /// Issue 13: `exports.json` recorded `a.txt` and `a.html` as exported to the same file,
+    /// so "Export changed articles" never wrote the one the file did not hold.
+    #[test]
+    fn one_file_is_the_export_of_one_article_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let (txt, html) = (dir.path().join("a.txt"), dir.path().join("a.html"));
+        let shared = dir.path().join("a.annotations.json");
+        let doc = Document::from_text("قال بوتين", "a.txt", "UTF-8");
+        std::fs::write(&shared, Session::with_extraction(doc).to_export().to_json()).unwrap();
+        let log_file = dir.path().join("exports.json");
+        let mut log = ExportLog::default();
+        log.record(None, &html, &shared, 1).unwrap();
+        assert!(log.export_path(&html).is_some());
+        // the file now holds a.txt's export: a.html's record goes
+        log.record(Some(&log_file), &txt, &shared, 2).unwrap();
+        assert!(log.export_path(&html).is_none());
+        assert!(
+            !log.is_unexported(&html, &[]),
+            "no decisions: nothing to export"
+        );
+        // an old log where both claim the file keeps the one the file holds
+        let mut old = log.clone();
+        old.articles.insert(
+            key(&html),
+            ExportRecord {
+                export: shared.clone(),
+                fingerprint: "1".into(),
+            },
+        );
+        std::fs::write(&log_file, serde_json::to_vec(&old).unwrap()).unwrap();
+        let back = ExportLog::load(&log_file);
+        assert_eq!(back.export_path(&txt), Some(shared.as_path()));
+        assert_eq!(back.export_path(&html), None);
+        assert_eq!(
+            export_conflict(&shared, &html),
+            Some(ExportConflict::OtherArticle("a.txt".into()))
+        );
+        assert_eq!(export_conflict(&shared, &txt), None);
+        assert_eq!(export_conflict(&dir.path().join("none.json"), &txt), None);
+        assert_eq!(
+            export_conflict(&log_file, &txt),
+            Some(ExportConflict::NotAnExport)
+        );
+    }
 
     #[test]
     fn work_is_unexported_until_exported_and_again_after_a_change() {

@@ -620,7 +620,10 @@ fn keyboard_review_accepts_and_moves_to_the_next_suggestion() {
     assert_eq!(s.get(pending[0]).unwrap().status, Status::Accepted);
     assert_eq!(s.get(pending[1]).unwrap().status, Status::Rejected);
     assert_eq!(s.get(pending[2]).unwrap().status, Status::Pending);
-    assert!(h.state().status().unwrap().1.contains("await review"));
+    // what the folder learned from the acceptance stays over the review progress
+    // (whose counts are in the status bar)
+    let msg = h.state().status().unwrap().1.to_owned();
+    assert!(msg.contains("will be suggested as"), "{msg}");
 }
 
 #[test]
@@ -1259,4 +1262,62 @@ fn dates_are_described_in_words_in_the_facts_panel() {
     h.get_by_label("28 June 2019");
     h.get_by_label("last May");
     assert!(h.query_by_label("relative:0d,weekday:MON").is_none());
+}
+
+/// Issue 13: exports of `a.txt` and `a.html` in one folder went to the same
+/// `a.annotations.json`, the second silently over the first.
+#[test]
+fn exports_of_two_articles_with_one_stem_never_collide_and_never_overwrite_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("a.txt");
+    let html = dir.path().join("a.html");
+    std::fs::write(&txt, taliq::cli::SAMPLE_TEXT).unwrap();
+    std::fs::write(
+        &html,
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>خبر</title></head><body><article><h1>قمة العشرين</h1><p>قال الرئيس الروسي فلاديمير بوتين إن روسيا مستعدة للحوار مع الولايات المتحدة في أوساكا.</p><p>وأضاف بوتين أن الاتفاق مهم.</p></article></body></html>",
+    )
+    .unwrap();
+    let accept_first = |h: &mut Harness<'_, TaliqApp>| {
+        let id = h.state().session().unwrap().annotations()[0].id;
+        h.state_mut().apply(Command::Accept(id));
+    };
+    let source_of = |p: &Path| {
+        ExportFile::from_json(&std::fs::read_to_string(p).unwrap())
+            .unwrap()
+            .document
+            .source
+    };
+    let mut h = harness(&txt);
+    accept_first(&mut h);
+    h.state_mut().apply(Command::ExportChanged);
+    h.state_mut().apply(Command::OpenPath(html.clone()));
+    accept_first(&mut h);
+    h.state_mut().apply(Command::ExportChanged);
+    let txt_export = dir.path().join("a.txt.annotations.json");
+    let html_export = dir.path().join("a.html.annotations.json");
+    assert_eq!(source_of(&txt_export), "a.txt");
+    assert_eq!(source_of(&html_export), "a.html");
+
+    // an export to a file written for another article asks first
+    let other = dir.path().join("a.annotations.json");
+    std::fs::copy(&txt_export, &other).unwrap();
+    let before = std::fs::read(&other).unwrap();
+    h.state_mut().apply(Command::ExportTo(other.clone()));
+    h.run_steps(2);
+    assert!(h.state().overwrite_prompt_shown());
+    h.get_by_label_contains("holds the annotations of another article");
+    assert_eq!(
+        std::fs::read(&other).unwrap(),
+        before,
+        "nothing written yet"
+    );
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert!(!h.state().overwrite_prompt_shown());
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+    h.state_mut().apply(Command::ExportTo(other.clone()));
+    h.run_steps(2);
+    h.get_by_label("Overwrite it").click();
+    h.run_steps(2);
+    assert_eq!(source_of(&other), "a.html");
 }

@@ -239,7 +239,7 @@ fn closing_with_changes_not_exported_asks_once_and_can_export_them() {
     h.state_mut().apply(Command::ExportChanged);
     let (_, msg) = h.state().status().unwrap();
     assert!(msg.contains("Exported 2 article(s)"), "{msg}");
-    for name in ["2-word", "3-page"] {
+    for name in ["2-word.docx", "3-page.html"] {
         assert!(
             dir.join(format!("{name}.annotations.json")).exists(),
             "{name}"
@@ -283,8 +283,8 @@ fn closing_with_changes_not_exported_asks_once_and_can_export_them() {
     assert!(closed, "the window is asked to close");
     assert!(!h.state().close_prompt_shown());
     for (name, id, status) in [
-        ("1-putin", id, Status::Rejected),
-        ("2-word", id2, Status::Accepted),
+        ("1-putin.txt", id, Status::Rejected),
+        ("2-word.docx", id2, Status::Accepted),
     ] {
         let json = std::fs::read_to_string(dir.join(format!("{name}.annotations.json")))
             .unwrap_or_else(|e| panic!("{name}: {e}"));

@@ -205,12 +205,14 @@ fn dialog_never_shown(shown_at: Instant) -> bool {
     shown_at.elapsed() < std::time::Duration::from_millis(150)
 }
 
-/// `dir/article.txt` → `dir/article.annotations.json`, the name File ▸ Export proposes.
+/// `dir/article.txt` → `dir/article.txt.annotations.json`, the name File ▸ Export
+/// proposes: the article's whole file name, extension included (as the sidecar's), so
+/// that `a.txt` and `a.html` of one folder never export to the same file.
 fn default_export_path(article: &Path) -> PathBuf {
-    let stem = article
-        .file_stem()
+    let name = article
+        .file_name()
         .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
-    article.with_file_name(format!("{stem}.annotations.json"))
+    article.with_file_name(format!("{name}.annotations.json"))
 }
 
 /// The Taliq application state. Create it with [`TaliqApp::new`] and hand it to eframe (or
@@ -248,6 +250,9 @@ pub struct TaliqApp {
     close_confirmed: bool,
     /// Project ▸ Learned names is shown.
     learned_names_open: bool,
+    /// An export asked for would overwrite this file, which holds something else: the
+    /// prompt asks before ([`TaliqApp::export`]).
+    overwrite_prompt: Option<(PathBuf, crate::export_log::ExportConflict)>,
     /// When sidecars are rewritten whole and when changes are journaled first.
     autosave_policy: AutosavePolicy,
     /// The last export of each article, kept between runs (`exports.json` beside the
@@ -309,6 +314,7 @@ impl TaliqApp {
             lexicon_warning: false,
             close_confirmed: false,
             learned_names_open: false,
+            overwrite_prompt: None,
             autosave_policy: AutosavePolicy::default(),
             export_log,
             export_log_path,
@@ -423,6 +429,13 @@ impl TaliqApp {
     #[must_use]
     pub fn corpus(&self) -> Option<&Corpus> {
         self.corpus.as_ref().map(CorpusPanel::corpus)
+    }
+
+    /// True while the prompt before overwriting a file that holds something else (another
+    /// article's annotations) is shown.
+    #[must_use]
+    pub fn overwrite_prompt_shown(&self) -> bool {
+        self.overwrite_prompt.is_some()
     }
 
     /// True while the close prompt (changes not exported) is shown.
@@ -545,14 +558,11 @@ impl TaliqApp {
                     self.say(Severity::Warning, "Open an article first");
                     return;
                 };
-                let stem = a
-                    .path
-                    .file_stem()
-                    .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
+                let proposed = default_export_path(&a.path);
                 let dir = a.path.parent().map(Path::to_path_buf);
                 let mut dialog = rfd::FileDialog::new()
                     .set_title("Export annotations as JSON")
-                    .set_file_name(format!("{stem}.annotations.json"))
+                    .set_file_name(file_name(&proposed))
                     .add_filter("JSON", &["json"]);
                 if let Some(d) = dir {
                     dialog = dialog.set_directory(d);
@@ -584,6 +594,11 @@ impl TaliqApp {
                 }
             }
             Command::ExportTo(p) => self.export(&p),
+            Command::ExportOverwrite(p) => {
+                self.overwrite_prompt = None;
+                self.export_unchecked(&p);
+            }
+            Command::CancelOverwrite => self.overwrite_prompt = None,
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
             Command::LabelSelection(label) => self.label_selection(label),
@@ -1088,6 +1103,9 @@ impl TaliqApp {
         } else {
             Severity::Info
         };
+        // what is said about the article opened replaces what was kept about the last
+        // one (it stays in the history)
+        self.status_pinned_until = None;
         let mut msg = format!("Opened {} ({n} annotations)", file_name(path));
         for note in notes {
             msg.push_str("; ");
@@ -1125,7 +1143,22 @@ impl TaliqApp {
         }
     }
 
+    /// Exports the open article to `path`, unless a file there holds another article's
+    /// annotations or is not a Taliq export: then asks first ([`Self::overwrite_prompt`]).
     fn export(&mut self, path: &Path) {
+        let Some(a) = &self.article else {
+            self.say(Severity::Warning, "Open an article first");
+            return;
+        };
+        if let Some(conflict) = crate::export_log::export_conflict(path, &a.path) {
+            self.overwrite_prompt = Some((path.to_path_buf(), conflict));
+            return;
+        }
+        self.export_unchecked(path);
+    }
+
+    /// Exports the open article to `path`, whatever is there.
+    fn export_unchecked(&mut self, path: &Path) {
         let Some(a) = &mut self.article else {
             self.say(Severity::Warning, "Open an article first");
             return;
@@ -1473,17 +1506,31 @@ impl TaliqApp {
             .document()
             .slice(span.start(), span.end())
             .to_owned();
-        if self.edit(edit) {
-            self.learn(&[id], false);
-        }
+        let taught = if self.edit(edit) {
+            self.teach(&[id], false)
+        } else {
+            None
+        };
         self.view.clear();
         self.view.focus(id, span, vec![], None);
         let mut msg = format!("Labelled “{}” as {label}", crate::text::isolate(&text));
         if replaced > 0 {
             let _ = write!(msg, "; it replaces {replaced} overlapping suggestion(s)");
         }
+        // what the folder learned from it comes after, and keeps the line
+        let keep = match taught {
+            Some((words, keep)) => {
+                let _ = write!(msg, ". {words}");
+                keep
+            }
+            None => false,
+        };
         if replaced_accepted.is_empty() {
-            self.say(Severity::Info, msg);
+            if keep {
+                self.say_kept(Severity::Info, msg);
+            } else {
+                self.say(Severity::Info, msg);
+            }
         } else {
             // an accepted decision was undone by this one: say which, and how to get it back
             let _ = write!(
@@ -1505,7 +1552,19 @@ impl TaliqApp {
     /// there like the warnings about where work goes), and the lexicon file is rewritten
     /// (atomically).
     fn learn(&mut self, ids: &[u64], never: bool) {
-        let Some(a) = &mut self.article else { return };
+        match self.teach(ids, never) {
+            Some((msg, true)) => self.say_kept(Severity::Info, msg),
+            Some((msg, false)) => self.say(Severity::Info, msg),
+            None => {}
+        }
+    }
+
+    /// [`Self::learn`] without saying it: returns the status line, and whether it must
+    /// stay (what the folder now does differently).
+    fn teach(&mut self, ids: &[u64], never: bool) -> Option<(String, bool)> {
+        let Some(a) = &mut self.article else {
+            return None;
+        };
         let before = a.lexicon.lexicon().clone();
         let mut taught: Vec<(String, Label)> = Vec::new();
         let mut trimmed: Option<(String, String)> = None;
@@ -1541,26 +1600,20 @@ impl TaliqApp {
             changed |= a.lexicon.teach(id, lesson);
         }
         if !changed {
-            if never && let Some((surface, label)) = taught.first() {
-                let notice = super::lexicon::already_never(surface, *label);
-                self.say(Severity::Info, notice);
-            }
-            return;
+            return taught
+                .first()
+                .filter(|_| never)
+                .map(|(surface, label)| (super::lexicon::already_never(surface, *label), false));
         }
         let after = a.lexicon.lexicon().clone();
         let changes = crate::extract::lexicon::changes(&before, &after, &taught);
         let applied = self.apply_lessons_here(&changes, true);
         let words = super::lexicon::describe_changes(&changes, trimmed.as_ref(), applied);
-        match (words, rejected_one) {
-            (Some((msg, true)), _) => self.say_kept(Severity::Info, msg),
-            (Some((msg, false)), _) => self.say(Severity::Info, msg),
-            (None, Some((surface, label))) => {
-                let msg = super::lexicon::rejected_here(&surface, label);
-                self.say(Severity::Info, msg);
-            }
-            (None, None) => {}
-        }
         self.save_lexicon();
+        words.or_else(|| {
+            rejected_one
+                .map(|(surface, label)| (super::lexicon::rejected_here(&surface, label), false))
+        })
     }
 
     /// Applies what the folder's lexicon now does differently (`changes`) to the open
@@ -2187,8 +2240,30 @@ impl TaliqApp {
         }
         let mut written = Vec::new();
         let mut failed = Vec::new();
+        let mut moved = Vec::new();
         for u in list {
-            let target = u.target();
+            // never over a file written for another article: the article's own name
+            // instead, or not at all
+            let mut target = u.target();
+            if crate::export_log::export_conflict(&target, &u.article).is_some() {
+                let own = default_export_path(&u.article);
+                if crate::export_log::export_conflict(&own, &u.article).is_some() {
+                    failed.push(format!(
+                        "{}: {} and {} hold other files; export it with File ▸ Export JSON",
+                        file_name(&u.article),
+                        file_name(&target),
+                        file_name(&own)
+                    ));
+                    continue;
+                }
+                moved.push(format!(
+                    "{} to {} ({} holds another article's)",
+                    file_name(&u.article),
+                    file_name(&own),
+                    file_name(&target)
+                ));
+                target = own;
+            }
             let open = self.article.as_mut().filter(|a| a.path == u.article);
             let json = match &open {
                 Some(a) => Ok((
@@ -2226,14 +2301,17 @@ impl TaliqApp {
             }
         }
         if failed.is_empty() {
-            self.say(
-                Severity::Info,
-                format!(
-                    "Exported {} article(s) to {}",
-                    written.len(),
-                    written.join(", ")
-                ),
+            let mut msg = format!(
+                "Exported {} article(s) to {}",
+                written.len(),
+                written.join(", ")
             );
+            if moved.is_empty() {
+                self.say(Severity::Info, msg);
+            } else {
+                let _ = write!(msg, "; exported {}", moved.join("; "));
+                self.say_pinned(Severity::Warning, msg);
+            }
             true
         } else {
             self.say(
@@ -2381,6 +2459,10 @@ impl eframe::App for TaliqApp {
         if self.close_prompt {
             self.close_prompt_ui(ui, &mut cmds);
         }
+        if let Some((path, conflict)) = &self.overwrite_prompt {
+            let own = self.article.as_ref().map(|a| default_export_path(&a.path));
+            overwrite_prompt_ui(ui, &mut self.engine, path, conflict, own, &mut cmds);
+        }
         if self.learned_names_open {
             let lexicon = self.article.as_ref().map(|a| a.lexicon.lexicon());
             super::lexicon::learned_names_window(
@@ -2424,6 +2506,60 @@ impl eframe::App for TaliqApp {
 
     fn on_exit(&mut self) {
         self.flush_autosave();
+    }
+}
+
+/// The prompt shown before an export overwrites `path`, which holds `conflict`: overwrite
+/// it, export to the article's own name `own` instead (when that is another file), or
+/// cancel.
+fn overwrite_prompt_ui(
+    ui: &Ui,
+    engine: &mut TextEngine,
+    path: &Path,
+    conflict: &crate::export_log::ExportConflict,
+    own: Option<PathBuf>,
+    out: &mut Vec<Command>,
+) {
+    let what = match conflict {
+        crate::export_log::ExportConflict::OtherArticle(source) => format!(
+            "{} holds the annotations of another article, {source}.",
+            file_name(path)
+        ),
+        crate::export_log::ExportConflict::NotAnExport => {
+            format!("{} exists and is not a Taliq export.", file_name(path))
+        }
+    };
+    let modal = egui::Modal::new(egui::Id::unique("overwrite-prompt")).show(ui.ctx(), |ui| {
+        ui.set_max_width(460.0);
+        ui.heading("Overwrite this file?");
+        ui.add_space(4.0);
+        // file names may be Arabic
+        engine.label(
+            ui,
+            &what,
+            &TextStyle::ui(),
+            ui.visuals().text_color(),
+            egui::Sense::hover(),
+        );
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Overwrite it").clicked() {
+                out.push(Command::ExportOverwrite(path.to_path_buf()));
+            }
+            if let Some(own) = own.filter(|o| o != path) {
+                let title = format!("Export to {} instead", file_name(&own));
+                if ui.button(title).clicked() {
+                    out.push(Command::CancelOverwrite);
+                    out.push(Command::ExportTo(own));
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                out.push(Command::CancelOverwrite);
+            }
+        });
+    });
+    if modal.should_close() {
+        out.push(Command::CancelOverwrite);
     }
 }
 

@@ -31,10 +31,16 @@ pub enum Command {
     ReloadAs(&'static encoding_rs::Encoding),
     /// Show the native save dialog and export JSON.
     ExportDialog,
-    /// Export JSON to this path.
+    /// Export JSON to this path (asking first when the file there holds another
+    /// article's annotations or is not a Taliq export).
     ExportTo(PathBuf),
+    /// Export JSON to this path, over whatever is there (the answer to that question).
+    ExportOverwrite(PathBuf),
+    /// Do not export over the file the overwrite prompt names.
+    CancelOverwrite,
     /// Export every article changed since its last export in this run: to the file it
-    /// was last exported to, else next to it as `NAME.annotations.json`.
+    /// was last exported to, else next to it as `NAME.EXT.annotations.json` (never over
+    /// a file written for another article).
     ExportChanged,
     /// Close the window after the close prompt: `true` exports the changed articles first
     /// (and stays open if that fails), `false` closes without exporting.
@@ -265,6 +271,8 @@ impl Command {
             Command::ReloadAs(e) => e.name().to_owned(),
             Command::ExportDialog => "Export JSON…".into(),
             Command::ExportTo(p) => format!("Export to {}", p.display()),
+            Command::ExportOverwrite(p) => format!("Overwrite {}", p.display()),
+            Command::CancelOverwrite => "Cancel".into(),
             Command::Undo => "Undo".into(),
             Command::Redo => "Redo".into(),
             Command::LabelSelection(l) => format!("{} {}", l.shortcut_digit(), l.as_str()),
@@ -328,7 +336,7 @@ impl Command {
             Command::NextArticle => "Save and open the next article of the folder",
             Command::PreviousArticle => "Save and open the previous article of the folder",
             Command::ExportChanged => {
-                "Export every article changed since its last export: to where it was last exported, else next to it as NAME.annotations.json"
+                "Export every article changed since its last export: to where it was last exported, else next to it as NAME.EXT.annotations.json (never over another article's export)"
             }
             Command::ConfirmClose(true) => {
                 "Export the changed articles, then close (stays open if an export fails)"
@@ -340,6 +348,8 @@ impl Command {
             Command::ReloadAs(_) => {
                 "Read the file again with this encoding (when the detected one is wrong)"
             }
+            Command::ExportOverwrite(_) => "Write the export over this file",
+            Command::CancelOverwrite => "Do not overwrite the file",
             Command::ExportDialog | Command::ExportTo(_) => {
                 "Write the text and all annotations as Taliq JSON (offsets in Unicode scalar values)"
             }
