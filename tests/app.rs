@@ -1321,3 +1321,54 @@ fn exports_of_two_articles_with_one_stem_never_collide_and_never_overwrite_unask
     h.run_steps(2);
     assert_eq!(source_of(&other), "a.html");
 }
+
+/// Issue 13: "Type AAA, pause, type BBB, pause, click outside, Ctrl+Z: the sidecar holds
+/// AAA but the Note box still shows AAA BBB as unsaved and writes it back on the next
+/// move." One note edit is one undo step, and the box follows undo and redo.
+#[test]
+fn one_note_edit_is_one_undo_step_and_the_note_box_follows_undo() {
+    let (_dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    let id = h.state().session().unwrap().annotations()[0].id;
+    let stored = |h: &Harness<'_, TaliqApp>| {
+        h.state()
+            .session()
+            .unwrap()
+            .get(id)
+            .unwrap()
+            .note
+            .clone()
+    };
+    let in_box = |h: &Harness<'_, TaliqApp>| h.get_by_label("Note:").value().unwrap_or_default();
+    h.state_mut().apply(Command::Focus(id));
+    h.run_steps(2);
+    h.get_by_label("Note:").click();
+    h.run_steps(2);
+    for typed in ["AAA", " BBB"] {
+        h.event(Event::Text(typed.into()));
+        h.run_steps(1);
+        // a pause in typing saves
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        h.run_steps(3);
+    }
+    assert_eq!(stored(&h), "AAA BBB");
+    // click outside the field, then undo once
+    h.get_by_label("Facts").click();
+    h.run_steps(3);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(stored(&h), "", "one Ctrl+Z takes back the whole note edit");
+    assert_eq!(in_box(&h), "", "the box shows the note as it is now");
+    // moving on writes nothing back
+    h.key_press(egui::Key::N);
+    h.run_steps(3);
+    assert_eq!(stored(&h), "");
+    assert!(h.state().is_saved());
+    // and redo brings the whole edit back
+    h.state_mut().apply(Command::Focus(id));
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(stored(&h), "AAA BBB");
+    assert_eq!(in_box(&h), "AAA BBB");
+}

@@ -250,6 +250,9 @@ pub struct TaliqApp {
     close_confirmed: bool,
     /// Project ▸ Learned names is shown.
     learned_names_open: bool,
+    /// The last note save of the note box: annotation id, edit session and the session
+    /// revision after it ([`TaliqApp::type_note`]).
+    last_note: Option<(u64, u64, u64)>,
     /// An export asked for would overwrite this file, which holds something else: the
     /// prompt asks before ([`TaliqApp::export`]).
     overwrite_prompt: Option<(PathBuf, crate::export_log::ExportConflict)>,
@@ -314,6 +317,7 @@ impl TaliqApp {
             lexicon_warning: false,
             close_confirmed: false,
             learned_names_open: false,
+            last_note: None,
             overwrite_prompt: None,
             autosave_policy: AutosavePolicy::default(),
             export_log,
@@ -720,6 +724,7 @@ impl TaliqApp {
                     self.edit(Edit::SetNote { id, note });
                 }
             }
+            Command::TypeNote(id, note, typing) => self.type_note(id, note, typing),
             Command::SetSpeaker(id, entity) => {
                 let link = entity
                     .as_deref()
@@ -1277,6 +1282,30 @@ impl TaliqApp {
         }
         if self.edit(Edit::Batch(edits)) {
             self.learn(&[id], false);
+        }
+    }
+
+    /// [`Command::TypeNote`]: saves what is typed in the note box of annotation `id`; a
+    /// save of the same edit session (`typing`) right after the previous one (nothing
+    /// else changed since) joins its undo step, so one Ctrl+Z takes back the whole note
+    /// edit.
+    fn type_note(&mut self, id: u64, note: String, typing: u64) {
+        let Some(a) = &mut self.article else { return };
+        if a.session.get(id).is_none_or(|x| x.note == note) {
+            return;
+        }
+        let joins = self.last_note == Some((id, typing, a.session.revision()));
+        let applied = if joins {
+            let done = a.session.apply_joined(Edit::SetNote { id, note }).is_ok();
+            if done {
+                self.autosave();
+            }
+            done
+        } else {
+            self.edit(Edit::SetNote { id, note })
+        };
+        if applied && let Some(a) = &self.article {
+            self.last_note = Some((id, typing, a.session.revision()));
         }
     }
 

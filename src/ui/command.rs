@@ -67,6 +67,11 @@ pub enum Command {
     Delete(u64),
     /// Replace an annotation's note.
     SetNote(u64, String),
+    /// Replace an annotation's note with what is typed in the note box in one edit
+    /// session (from when the box takes the keyboard focus to when it loses it; the
+    /// `u64` numbers the session): the saves of one session, at each pause in typing,
+    /// make one undo step.
+    TypeNote(u64, String, u64),
     /// Correct the speaker of a QUOTE annotation: the entity id (`LABEL:canonical`) of a
     /// PERSON or ORGANIZATION of the article, or `None` for no speaker. Like a relabel,
     /// this also accepts the annotation.
@@ -293,7 +298,7 @@ impl Command {
             Command::SetLearning(false) => "Stop learning from decisions".into(),
             Command::SetLexiconRule(..) => "Set rule".into(),
             Command::ForgetLexiconItem(..) => "Forget".into(),
-            Command::SetNote(..) => "Set note".into(),
+            Command::SetNote(..) | Command::TypeNote(..) => "Set note".into(),
             Command::SetSpeaker(_, Some(_)) => "Set speaker".into(),
             Command::SetSpeaker(_, None) => "Clear speaker".into(),
             Command::SetAttributes(..) => "Set role and nationality".into(),
@@ -390,7 +395,7 @@ impl Command {
             Command::Delete(_) => {
                 "Delete this manual annotation (a suggestion is rejected instead, so it is not suggested here again)"
             }
-            Command::SetNote(..) => "Attach a note to the annotation",
+            Command::SetNote(..) | Command::TypeNote(..) => "Attach a note to the annotation",
             Command::SetSpeaker(..) => {
                 "Who said this quote: a person or organization of the article (this also accepts the quote)"
             }

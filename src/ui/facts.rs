@@ -29,6 +29,11 @@ const NOTE_IDLE: Duration = Duration::from_secs(1);
 pub(super) struct FactsPanel {
     expanded: HashSet<String>,
     note_draft: Option<(u64, EditBuffer)>,
+    /// The note as stored when the draft was filled or last saved: when the stored note
+    /// changes otherwise (undo, redo), the draft is filled again.
+    note_stored: String,
+    /// Numbers the edit sessions of the note box ([`Command::TypeNote`]).
+    note_session: u64,
     /// When the note draft was last typed in, while it differs from the stored note.
     note_typed_at: Option<Instant>,
     /// The role and nationality fields of the PERSON in the inspector.
@@ -198,7 +203,7 @@ impl FactsPanel {
         if let Some((id, buf)) = self.note_draft.take()
             && session.get(id).is_some_and(|a| a.note != buf.text())
         {
-            out.push(Command::SetNote(id, buf.text().to_owned()));
+            out.push(Command::TypeNote(id, buf.text().to_owned(), self.note_session));
         }
         if let Some(d) = self.attributes_draft.take()
             && session
@@ -364,6 +369,13 @@ impl FactsPanel {
             // focus moved to another annotation: keep what was typed for the previous one
             out.extend(self.take_unsaved(article));
             self.note_draft = Some((id, EditBuffer::new(&a.note)));
+            self.note_stored.clone_from(&a.note);
+            self.note_session += 1;
+        } else if a.note != self.note_stored {
+            // the stored note changed under the box (undo, redo): the box follows
+            self.note_draft = Some((id, EditBuffer::new(&a.note)));
+            self.note_stored.clone_from(&a.note);
+            self.note_typed_at = None;
         }
         let text = session
             .document()
@@ -486,6 +498,9 @@ impl FactsPanel {
                 )
                 .labelled_by(caption.id);
                 let changed = draft.text() != a.note;
+                if resp.gained_focus() {
+                    self.note_session += 1;
+                }
                 if resp.changed() {
                     self.note_typed_at = Some(Instant::now());
                 }
@@ -494,7 +509,12 @@ impl FactsPanel {
                 ui.horizontal(|ui| {
                     let save = ui.add_enabled(changed, egui::Button::new("Save note"));
                     if save.clicked() || (resp.lost_focus() && changed) || paused {
-                        out.push(Command::SetNote(id, draft.text().to_owned()));
+                        out.push(Command::TypeNote(
+                            id,
+                            draft.text().to_owned(),
+                            self.note_session,
+                        ));
+                        self.note_stored = draft.text().to_owned();
                         self.note_typed_at = None;
                     } else if changed {
                         if let Some(d) = idle {
