@@ -76,8 +76,8 @@ pub enum Progress {
         /// Suggestions still pending.
         pending: usize,
     },
-    /// A sidecar with no pending suggestion: every suggestion was reviewed (or there were
-    /// none).
+    /// Every suggestion reviewed (at least one decision, none pending), or marked done by
+    /// the annotator (Project ▸ Mark as done).
     Done {
         /// Annotations decided.
         decided: usize,
@@ -99,9 +99,26 @@ impl Progress {
             }
         }
         match (decided, pending) {
-            (0, p) if p > 0 => Progress::NotStarted { pending: p },
+            (0, p) => Progress::NotStarted { pending: p },
             (d, 0) => Progress::Done { decided: d },
             (decided, pending) => Progress::InProgress { decided, pending },
+        }
+    }
+
+    /// This progress with the annotator's mark (`done` in the sidecar, Project ▸ Mark as
+    /// done): `Some(true)` makes it done, `Some(false)` not done (an article whose every
+    /// suggestion is decided is then in progress), `None` leaves it as the decisions say.
+    /// So an article nobody reviewed is never done on its own, even with no suggestion.
+    #[must_use]
+    pub fn with_mark(self, done: Option<bool>) -> Progress {
+        match (self, done) {
+            (Progress::NotStarted { .. }, Some(true)) => Progress::Done { decided: 0 },
+            (Progress::InProgress { decided, .. }, Some(true)) => Progress::Done { decided },
+            (Progress::Done { decided }, Some(false)) => Progress::InProgress {
+                decided,
+                pending: 0,
+            },
+            (p, _) => p,
         }
     }
 
@@ -130,6 +147,12 @@ impl Progress {
             Progress::NotStarted { pending: 0 } => "not started".into(),
             Progress::NotStarted { pending } => {
                 format!("not started: {pending} suggestion(s) to review")
+            }
+            Progress::InProgress {
+                decided,
+                pending: 0,
+            } => {
+                format!("in progress: all {decided} decided, marked not done")
             }
             Progress::InProgress { decided, pending } => {
                 format!("in progress: {decided} of {} decided", decided + pending)
@@ -205,6 +228,8 @@ impl ProgressCache {
 struct SidecarDecisions {
     format: String,
     annotations: Vec<Decision>,
+    #[serde(default)]
+    done: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -223,6 +248,7 @@ fn read_progress(sidecar: &Path) -> Progress {
     match serde_json::from_slice::<SidecarDecisions>(&bytes) {
         Ok(s) if s.format == crate::export::FORMAT_NAME => {
             Progress::from_decisions(s.annotations.into_iter().map(|d| (d.status, d.origin)))
+                .with_mark(s.done)
         }
         Ok(s) => Progress::Unreadable(format!("not a Taliq file (format {:?})", s.format)),
         Err(e) => Progress::Unreadable(format!("not a Taliq file ({e})")),
@@ -463,8 +489,43 @@ mod tests {
             Progress::from_decisions([(Accepted, Manual), (Rejected, Extracted)]),
             Progress::Done { decided: 2 }
         );
-        // opened, nothing was suggested and nothing added: nothing is left to review
-        assert_eq!(Progress::from_decisions([]), Progress::Done { decided: 0 });
+    }
+
+    /// Issue 13: a mis-decoded article with no suggestion showed "✓ done: 0 decided"
+    /// though nobody had opened it.
+    #[test]
+    fn an_article_nobody_reviewed_is_not_done_until_marked() {
+        use Origin::Extracted;
+        use Status::{Accepted, Pending};
+        assert_eq!(
+            Progress::from_decisions([]),
+            Progress::NotStarted { pending: 0 }
+        );
+        assert_eq!(
+            Progress::from_decisions([]).with_mark(Some(true)),
+            Progress::Done { decided: 0 }
+        );
+        assert_eq!(
+            Progress::from_decisions([(Accepted, Extracted), (Pending, Extracted)])
+                .with_mark(Some(true)),
+            Progress::Done { decided: 1 }
+        );
+        let all = Progress::from_decisions([(Accepted, Extracted)]);
+        assert!(all.is_done());
+        let not = all.with_mark(Some(false));
+        assert!(!not.is_done());
+        assert_eq!(
+            not.describe(),
+            "in progress: all 1 decided, marked not done"
+        );
+        // a sidecar's mark is read
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt.taliq.json");
+        let doc = crate::document::Document::from_text("قال بوتين", "a.txt", "UTF-8");
+        let mut s = crate::session::Session::with_extraction(doc);
+        s.apply(crate::session::Edit::SetDone(Some(true))).unwrap();
+        std::fs::write(&p, s.to_export().to_json()).unwrap();
+        assert!(read_progress(&p).is_done());
     }
 
     #[test]

@@ -221,6 +221,11 @@ pub struct ExportFile {
     pub annotations: Vec<AnnotationRecord>,
     /// Entities over the non-rejected annotations.
     pub entities: Vec<Entity>,
+    /// The annotator's mark on the whole article (Project ▸ Mark as done): `true` done,
+    /// `false` not done, absent when not marked (progress then follows the decisions;
+    /// [`crate::corpus::Progress::with_mark`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<bool>,
 }
 
 impl ExportFile {
@@ -246,6 +251,7 @@ impl ExportFile {
                 .map(|a| AnnotationRecord::of(doc, a))
                 .collect(),
             entities: group_entities(annotations),
+            done: None,
         }
     }
 

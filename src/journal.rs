@@ -428,6 +428,9 @@ pub struct Autosaver {
     last_bytes: usize,
     /// The annotations as they are on disk (sidecar plus journal).
     on_disk: Vec<Annotation>,
+    /// The article's done mark as the sidecar holds it (the journal does not hold
+    /// marks: a change of mark rewrites the sidecar).
+    on_disk_done: Option<bool>,
     journal_lines: usize,
     /// When the oldest change that the sidecar lacks was journaled.
     behind_since: Option<Instant>,
@@ -448,6 +451,7 @@ impl Autosaver {
             reproducible_revision: None,
             last_bytes: 0,
             on_disk: Vec::new(),
+            on_disk_done: None,
             journal_lines: 0,
             behind_since: None,
             last_change: None,
@@ -481,6 +485,7 @@ impl Autosaver {
         self.saved_revision = Some(session.revision());
         self.durable_revision = self.saved_revision;
         sync(&mut self.on_disk, session.annotations());
+        self.on_disk_done = session.done();
     }
 
     /// True when the session's current state is on disk (sidecar, or sidecar plus journal)
@@ -518,6 +523,7 @@ impl Autosaver {
         }
         self.last_change = Some(now);
         let journal_ok = self.saved_revision.is_some()
+            && session.done() == self.on_disk_done
             && self.last_bytes > self.policy.immediate_max_bytes
             && self.journal_lines < self.policy.max_entries;
         if journal_ok
@@ -596,6 +602,7 @@ impl Autosaver {
         self.saved_revision = Some(session.revision());
         self.durable_revision = self.saved_revision;
         sync(&mut self.on_disk, session.annotations());
+        self.on_disk_done = session.done();
         self.behind_since = None;
         if self.journal_lines > 0 || moved_from.is_none() {
             // Its lines are all in the sidecar now. Should removing it fail or not
@@ -684,6 +691,39 @@ mod tests {
     fn journal_lines(article: &Path) -> usize {
         let j = journal_path(&storage::sidecar_path(article));
         std::fs::read(j).map_or(0, |b| parse(&b).entries.len())
+    }
+
+    /// The journal holds annotation changes only: a done mark, even on a big article,
+    /// rewrites the sidecar, so it is never lost.
+    #[test]
+    fn a_done_mark_is_written_to_the_sidecar_even_when_changes_are_journaled() {
+        let (_dir, article, mut saver, mut s) = setup();
+        let now = Instant::now();
+        for note in ["a", "b"] {
+            s.apply(Edit::SetNote {
+                id: 1,
+                note: note.into(),
+            })
+            .unwrap();
+            saver.changed(&s, now).unwrap();
+        }
+        assert_eq!(journal_lines(&article), 1);
+        s.apply(Edit::SetDone(Some(true))).unwrap();
+        assert!(matches!(
+            saver.changed(&s, now).unwrap(),
+            Saved::Sidecar { .. }
+        ));
+        let file = storage::read_sidecar(&storage::sidecar_path(&article))
+            .unwrap()
+            .unwrap();
+        assert_eq!(file.done, Some(true));
+        // and annotation changes after it are journaled again
+        s.apply(Edit::SetNote {
+            id: 2,
+            note: "x".into(),
+        })
+        .unwrap();
+        assert_eq!(saver.changed(&s, now).unwrap(), Saved::Journal);
     }
 
     #[test]

@@ -63,6 +63,9 @@ pub enum Edit {
         /// New note text.
         note: String,
     },
+    /// Mark the whole article done (`Some(true)`), not done (`Some(false)`), or leave its
+    /// progress to the decisions (`None`; see [`crate::corpus::Progress::with_mark`]).
+    SetDone(Option<bool>),
     /// Several edits undone and redone as one step, applied in order.
     Batch(Vec<Edit>),
 }
@@ -92,6 +95,8 @@ pub struct Session {
     deleted: HashSet<u64>,
     revision: u64,
     provenance: Provenance,
+    /// The annotator's mark on the article ([`Edit::SetDone`]).
+    done: Option<bool>,
 }
 
 impl Session {
@@ -148,7 +153,9 @@ impl Session {
     /// [`ImportError`] when a stored annotation does not fit the document.
     pub fn restore(doc: Document, file: &ExportFile) -> Result<Session, ImportError> {
         let anns = file.annotations_for(&doc)?;
-        Ok(Session::with_annotations(doc, anns, Provenance::Restored))
+        let mut s = Session::with_annotations(doc, anns, Provenance::Restored);
+        s.done = file.done;
+        Ok(s)
     }
 
     fn with_annotations(doc: Document, mut annotations: Vec<Annotation>, p: Provenance) -> Session {
@@ -168,6 +175,7 @@ impl Session {
             deleted: HashSet::new(),
             revision: 0,
             provenance: p,
+            done: None,
         }
     }
 
@@ -331,7 +339,7 @@ impl Session {
                     a.origin = Origin::Extracted;
                 }
                 a.status = status;
-                a.canonical = canonical.to_owned();
+                canonical.clone_into(&mut a.canonical);
                 edits.push(Edit::Add(a));
                 changed += 1;
                 continue;
@@ -360,7 +368,15 @@ impl Session {
     /// The export of the current state.
     #[must_use]
     pub fn to_export(&self) -> ExportFile {
-        ExportFile::new(&self.doc, &self.annotations)
+        let mut file = ExportFile::new(&self.doc, &self.annotations);
+        file.done = self.done;
+        file
+    }
+
+    /// The annotator's mark on the article: done, not done, or not marked (`None`).
+    #[must_use]
+    pub fn done(&self) -> Option<bool> {
+        self.done
     }
 
     /// True when there is something to undo.
@@ -488,6 +504,7 @@ impl Session {
                 let old = std::mem::replace(&mut self.annotations[i].note, note);
                 Edit::SetNote { id, note: old }
             }
+            Edit::SetDone(done) => Edit::SetDone(std::mem::replace(&mut self.done, done)),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {

@@ -1330,15 +1330,8 @@ fn one_note_edit_is_one_undo_step_and_the_note_box_follows_undo() {
     let (_dir, path) = sample_in_tempdir();
     let mut h = harness(&path);
     let id = h.state().session().unwrap().annotations()[0].id;
-    let stored = |h: &Harness<'_, TaliqApp>| {
-        h.state()
-            .session()
-            .unwrap()
-            .get(id)
-            .unwrap()
-            .note
-            .clone()
-    };
+    let stored =
+        |h: &Harness<'_, TaliqApp>| h.state().session().unwrap().get(id).unwrap().note.clone();
     let in_box = |h: &Harness<'_, TaliqApp>| h.get_by_label("Note:").value().unwrap_or_default();
     h.state_mut().apply(Command::Focus(id));
     h.run_steps(2);

@@ -296,3 +296,46 @@ fn closing_with_changes_not_exported_asks_once_and_can_export_them() {
     }
     assert!(h.state().unexported_articles().is_empty());
 }
+
+/// Issue 13: an article with no suggestions counted as done though nobody opened it, and
+/// an unopenable file counted in "n of m". Mark as done (Ctrl+D) says when an article is
+/// done; only what was reviewed counts.
+#[test]
+fn only_reviewed_or_marked_articles_are_done_and_unopenable_ones_are_not_counted() {
+    let (_tmp, dir) = folder();
+    // an article in which the extractor finds nothing
+    std::fs::write(dir.join("5-empty.txt"), "kkk xxx").unwrap();
+    let mut h = harness(Some(dir.clone()));
+    let p = progress(&h);
+    assert_eq!(p[4], Progress::NotStarted { pending: 0 }, "{p:?}");
+    // the damaged Word file is tried, and leaves the count
+    h.state_mut()
+        .apply(Command::OpenPath(dir.join("4-cut.docx")));
+    h.run_steps(3);
+    h.get_by_label_contains("1 of 4 done (1 cannot be opened)");
+    // the empty article, opened: still not done until marked
+    h.state_mut()
+        .apply(Command::OpenPath(dir.join("5-empty.txt")));
+    h.run_steps(3);
+    assert_eq!(open_name(&h), "5-empty.txt");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::D);
+    h.run_steps(3);
+    assert!(h.state().status().unwrap().1.contains("marked done"));
+    h.get_by_label_contains("2 of 4 done");
+    // kept in the sidecar, so the next listing and the next run see it
+    let saved = storage::read_sidecar(&storage::sidecar_path(&dir.join("5-empty.txt")))
+        .unwrap()
+        .unwrap();
+    assert_eq!(saved.done, Some(true));
+    // a done article can be marked not done, and Ctrl+Z takes the mark back
+    h.state_mut()
+        .apply(Command::OpenPath(dir.join("3-page.html")));
+    h.run_steps(3);
+    h.state_mut().apply(Command::ToggleDone);
+    h.run_steps(3);
+    h.get_by_label_contains("1 of 4 done");
+    h.get_by_label_contains("marked not done");
+    h.state_mut().apply(Command::Undo);
+    h.run_steps(3);
+    h.get_by_label_contains("2 of 4 done");
+}

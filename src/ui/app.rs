@@ -217,6 +217,10 @@ fn default_export_path(article: &Path) -> PathBuf {
 
 /// The Taliq application state. Create it with [`TaliqApp::new`] and hand it to eframe (or
 /// to egui_kittest in tests).
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent states of the window: close prompt shown, close confirmed, lexicon warning pinned, Learned names shown"
+)]
 pub struct TaliqApp {
     engine: TextEngine,
     article: Option<OpenArticle>,
@@ -750,6 +754,26 @@ impl TaliqApp {
                 });
             }
             Command::RelabelAll(id) => self.relabel_all(id),
+            Command::ToggleDone => {
+                let Some(a) = &self.article else {
+                    self.say(Severity::Warning, "Open an article first");
+                    return;
+                };
+                let by_decisions = Progress::from_decisions(
+                    a.session.annotations().iter().map(|x| (x.status, x.origin)),
+                );
+                let want = !live_progress(&a.session).is_done();
+                let mark = (by_decisions.is_done() != want).then_some(want);
+                let name = file_name(&a.path);
+                if self.edit(Edit::SetDone(mark)) {
+                    let msg = if want {
+                        format!("{name} is marked done (Ctrl+Z undoes)")
+                    } else {
+                        format!("{name} is marked not done (Ctrl+Z undoes)")
+                    };
+                    self.say(Severity::Info, msg);
+                }
+            }
             Command::AcceptEntity(eid) => self.entity_edit(&eid, |id| Edit::SetStatus {
                 id,
                 status: Status::Accepted,
@@ -1635,9 +1659,9 @@ impl TaliqApp {
                 .map(|(surface, label)| (super::lexicon::already_never(surface, *label), false));
         }
         let after = a.lexicon.lexicon().clone();
-        let changes = crate::extract::lexicon::changes(&before, &after, &taught);
-        let applied = self.apply_lessons_here(&changes, true);
-        let words = super::lexicon::describe_changes(&changes, trimmed.as_ref(), applied);
+        let news = crate::extract::lexicon::changes(&before, &after, &taught);
+        let applied = self.apply_lessons_here(&news, true);
+        let words = super::lexicon::describe_changes(&news, trimmed.as_ref(), applied);
         self.save_lexicon();
         words.or_else(|| {
             rejected_one
@@ -1974,6 +1998,23 @@ impl TaliqApp {
             });
             ui.menu_button("Project", |ui| {
                 let open = self.article.is_some();
+                let done = self
+                    .article
+                    .as_ref()
+                    .is_some_and(|a| live_progress(&a.session).is_done());
+                let mut button = egui::Button::selectable(done, Command::ToggleDone.title());
+                if let Some(sc) = Command::ToggleDone.shortcut() {
+                    button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
+                }
+                if ui
+                    .add_enabled(open, button)
+                    .on_hover_text(Command::ToggleDone.tooltip())
+                    .clicked()
+                {
+                    self.queue.push(Command::ToggleDone);
+                    ui.close();
+                }
+                ui.separator();
                 command_button(ui, &Command::ShowLearnedNames, true, &mut self.queue);
                 let learning = self
                     .article
@@ -2474,12 +2515,10 @@ impl eframe::App for TaliqApp {
         let mut cmds = Vec::new();
         if let Some(panel) = &mut self.corpus {
             panel.rescan_if_stale();
-            let current = self.article.as_ref().map(|a| {
-                let live = Progress::from_decisions(
-                    a.session.annotations().iter().map(|x| (x.status, x.origin)),
-                );
-                (a.path.as_path(), live)
-            });
+            let current = self
+                .article
+                .as_ref()
+                .map(|a| (a.path.as_path(), live_progress(&a.session)));
             egui::Panel::right("corpus")
                 .default_size(260.0)
                 .size_range(180.0..=500.0)
@@ -2632,6 +2671,12 @@ fn file_name(p: &Path) -> String {
         || p.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+/// The progress of the open article from its session: its decisions and its mark.
+fn live_progress(session: &Session) -> Progress {
+    Progress::from_decisions(session.annotations().iter().map(|x| (x.status, x.origin)))
+        .with_mark(session.done())
 }
 
 /// The char spans of the mentions of `surface` as `label` in `text`, clitic-aware (as

@@ -106,6 +106,10 @@ pub enum Command {
     /// Reject a suggestion and never suggest its text with its label again in the
     /// folder's articles.
     NeverSuggest(u64),
+    /// Mark the open article done, or not done when it is (Project ▸ Mark as done): an
+    /// article is done when the annotator says so, or when every suggestion is decided
+    /// and at least one decision was made.
+    ToggleDone,
     /// Show Project ▸ Learned names: what the folder's project lexicon learned.
     ShowLearnedNames,
     /// Switch learning from decisions on or off for the open article's folder.
@@ -227,6 +231,7 @@ impl Command {
             Command::NextArticle,
             Command::PreviousArticle,
             Command::ExportDialog,
+            Command::ToggleDone,
             Command::Find,
             Command::FindPrevious,
             Command::FindNext,
@@ -294,6 +299,7 @@ impl Command {
             Command::Delete(_) | Command::DeleteFocused => "Delete".into(),
             Command::NeverSuggest(_) | Command::NeverSuggestFocused => "Never suggest this".into(),
             Command::ShowLearnedNames => "Learned names…".into(),
+            Command::ToggleDone => "Mark as done".into(),
             Command::SetLearning(true) => "Learn from decisions".into(),
             Command::SetLearning(false) => "Stop learning from decisions".into(),
             Command::SetLexiconRule(..) => "Set rule".into(),
@@ -374,6 +380,9 @@ impl Command {
             Command::NeverSuggest(_) | Command::NeverSuggestFocused => {
                 "Reject this suggestion and never suggest its text with this label in the folder's articles again"
             }
+            Command::ToggleDone => {
+                "Mark the article done (ticked), or not done; the folder list shows it, and opening the folder starts at the first article not done"
+            }
             Command::ShowLearnedNames => {
                 "What this folder learned from your decisions: names suggested or left out, with their counts; change or forget them"
             }
@@ -445,6 +454,7 @@ impl Command {
             Command::NextArticle => ctrl(Key::PageDown),
             Command::PreviousArticle => ctrl(Key::PageUp),
             Command::ExportDialog => ctrl(Key::E),
+            Command::ToggleDone => ctrl(Key::D),
             Command::Undo => ctrl(Key::Z),
             Command::Redo => {
                 KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z)

@@ -99,6 +99,13 @@ impl CorpusPanel {
         );
         let here = current.and_then(|(p, live)| self.corpus.position(p).map(|i| (i, live)));
         let n = self.corpus.articles.len();
+        // files that cannot be opened are not part of the work to do
+        let unopenable = self
+            .corpus
+            .articles
+            .iter()
+            .filter(|a| self.failed.contains_key(&a.path))
+            .count();
         let done = self
             .corpus
             .articles
@@ -141,7 +148,14 @@ impl CorpusPanel {
             ui.set_max_width(500.0);
             engine.label(ui, &dir_path, &TextStyle::ui(), color, Sense::hover());
         });
-        ui.label(format!("{done} of {n} done"));
+        if unopenable == 0 {
+            ui.label(format!("{done} of {n} done"));
+        } else {
+            ui.label(format!(
+                "{done} of {} done ({unopenable} cannot be opened)",
+                n - unopenable
+            ));
+        }
         ui.separator();
         if n == 0 {
             ui.label("No articles here: Taliq lists .txt, .html and .docx files.");

@@ -203,7 +203,11 @@ impl FactsPanel {
         if let Some((id, buf)) = self.note_draft.take()
             && session.get(id).is_some_and(|a| a.note != buf.text())
         {
-            out.push(Command::TypeNote(id, buf.text().to_owned(), self.note_session));
+            out.push(Command::TypeNote(
+                id,
+                buf.text().to_owned(),
+                self.note_session,
+            ));
         }
         if let Some(d) = self.attributes_draft.take()
             && session
@@ -514,7 +518,7 @@ impl FactsPanel {
                             draft.text().to_owned(),
                             self.note_session,
                         ));
-                        self.note_stored = draft.text().to_owned();
+                        draft.text().clone_into(&mut self.note_stored);
                         self.note_typed_at = None;
                     } else if changed {
                         if let Some(d) = idle {

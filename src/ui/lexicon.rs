@@ -2,6 +2,8 @@
 //! Learned names pane (what the folder learned, with counts; each item's rule, or
 //! forgotten; the off switch for learning).
 
+use std::fmt::Write as _;
+
 use egui::{RichText, Sense, Ui};
 
 use crate::extract::lexicon::{Effect, LexiconChange, LexiconItem, ProjectLexicon, Rule};
@@ -57,21 +59,30 @@ pub(super) fn describe_changes(
     if let Some((text, learned)) = trimmed
         && c.after == Effect::Suggested
     {
-        msg.push_str(&format!(
+        let _ = write!(
+            msg,
             "; learned as “{}” without the title of “{}” (guideline 3)",
             isolate(learned),
             isolate(text)
-        ));
+        );
     }
     match applied {
         (0, 0) => {}
-        (added, 0) => msg.push_str(&format!("; {added} more mention(s) here are suggested")),
-        (0, rejected) => msg.push_str(&format!(
-            "; {rejected} pending suggestion(s) of it here were rejected"
-        )),
-        (added, rejected) => msg.push_str(&format!(
-            "; {added} mention(s) here suggested, {rejected} rejected"
-        )),
+        (added, 0) => {
+            let _ = write!(msg, "; {added} more mention(s) here are suggested");
+        }
+        (0, rejected) => {
+            let _ = write!(
+                msg,
+                "; {rejected} pending suggestion(s) of it here were rejected"
+            );
+        }
+        (added, rejected) => {
+            let _ = write!(
+                msg,
+                "; {added} mention(s) here suggested, {rejected} rejected"
+            );
+        }
     }
     msg.push_str(" (Ctrl+Z undoes)");
     Some((msg, true))

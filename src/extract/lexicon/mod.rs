@@ -354,20 +354,19 @@ impl ProjectLexicon {
         if key.is_empty() {
             return None;
         }
-        let i = match self.index.get(&(label, key.clone())) {
-            Some(&i) => i,
-            None => {
-                self.items.push(LexiconItem {
-                    label,
-                    canonical: surface.clone(),
-                    surface,
-                    accepted: 0,
-                    rejected: 0,
-                    rule: Rule::ByDecisions,
-                });
-                self.index.insert((label, key), self.items.len() - 1);
-                self.items.len() - 1
-            }
+        let i = if let Some(&i) = self.index.get(&(label, key.clone())) {
+            i
+        } else {
+            self.items.push(LexiconItem {
+                label,
+                canonical: surface.clone(),
+                surface,
+                accepted: 0,
+                rejected: 0,
+                rule: Rule::ByDecisions,
+            });
+            self.index.insert((label, key), self.items.len() - 1);
+            self.items.len() - 1
         };
         Some(&mut self.items[i])
     }
