@@ -87,6 +87,15 @@ fn undo_takes_a_decision_out_of_the_lexicon_and_redo_counts_it_again() {
         msg,
         "the folder notice stays"
     );
+    // and the next such notice replaces it
+    let putin = pending(&h, Label::Person, "بوتين");
+    apply(&mut h, Command::Accept(putin[0]));
+    let next = h.state().status().unwrap().1.to_owned();
+    assert!(
+        next.contains("will be suggested") && next.contains("بوتين"),
+        "{next}"
+    );
+    apply(&mut h, Command::Undo);
     apply(&mut h, Command::Undo);
     let text = lexicon(dir.path());
     assert!(text.starts_with("# taliq-lexicon 2"), "{text}");

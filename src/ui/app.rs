@@ -219,7 +219,7 @@ fn default_export_path(article: &Path) -> PathBuf {
 /// to egui_kittest in tests).
 #[expect(
     clippy::struct_excessive_bools,
-    reason = "independent states of the window: close prompt shown, close confirmed, lexicon warning pinned, Learned names shown"
+    reason = "independent states of the window: close prompt shown, close confirmed, lexicon warning pinned, lexicon to write, Learned names shown"
 )]
 pub struct TaliqApp {
     engine: TextEngine,
@@ -254,6 +254,8 @@ pub struct TaliqApp {
     close_confirmed: bool,
     /// Project ▸ Learned names is shown.
     learned_names_open: bool,
+    /// The lexicon was taught and is to be written ([`TaliqApp::save_taught_lexicon`]).
+    lexicon_to_save: bool,
     /// The last note save of the note box: annotation id, edit session and the session
     /// revision after it ([`TaliqApp::type_note`]).
     last_note: Option<(u64, u64, u64)>,
@@ -321,6 +323,7 @@ impl TaliqApp {
             lexicon_warning: false,
             close_confirmed: false,
             learned_names_open: false,
+            lexicon_to_save: false,
             last_note: None,
             overwrite_prompt: None,
             autosave_policy: AutosavePolicy::default(),
@@ -487,7 +490,19 @@ impl TaliqApp {
     /// whatever its severity: for news the annotator must not miss, such as what the
     /// folder's lexicon now does for every article.
     fn say_kept(&mut self, severity: Severity, msg: impl Into<String>) {
+        // news of the same kind replaces the one kept before; a warning stays
+        if self
+            .status
+            .as_ref()
+            .is_none_or(|(s, ..)| *s == Severity::Info)
+        {
+            self.status_pinned_until = None;
+        }
+        let shown_before = self.status.as_ref().map(|(_, _, t)| *t);
         self.say(severity, msg);
+        if self.status.as_ref().map(|(_, _, t)| *t) == shown_before {
+            return; // not shown (a warning holds the line): only in the history
+        }
         self.status_pinned_until = Some(Instant::now() + PIN_FOR);
         self.ctx.request_repaint_after(PIN_FOR);
     }
@@ -1593,6 +1608,7 @@ impl TaliqApp {
             );
             self.say(Severity::Warning, msg);
         }
+        self.save_taught_lexicon();
     }
 
     /// Teaches the project lexicon the annotator's decisions on these annotations, as
@@ -1610,9 +1626,19 @@ impl TaliqApp {
             Some((msg, false)) => self.say(Severity::Info, msg),
             None => {}
         }
+        self.save_taught_lexicon();
     }
 
-    /// [`Self::learn`] without saying it: returns the status line, and whether it must
+    /// Writes the lexicon when [`Self::teach`] changed it, after its news was said (so
+    /// that what the write says, a failure or "saved again", comes last).
+    fn save_taught_lexicon(&mut self) {
+        if std::mem::take(&mut self.lexicon_to_save) {
+            self.save_lexicon();
+        }
+    }
+
+    /// [`Self::learn`] without saying it or writing the file (call
+    /// [`Self::save_taught_lexicon`] after): returns the status line, and whether it must
     /// stay (what the folder now does differently).
     fn teach(&mut self, ids: &[u64], never: bool) -> Option<(String, bool)> {
         let Some(a) = &mut self.article else {
@@ -1662,7 +1688,7 @@ impl TaliqApp {
         let news = crate::extract::lexicon::changes(&before, &after, &taught);
         let applied = self.apply_lessons_here(&news, true);
         let words = super::lexicon::describe_changes(&news, trimmed.as_ref(), applied);
-        self.save_lexicon();
+        self.lexicon_to_save = true;
         words.or_else(|| {
             rejected_one
                 .map(|(surface, label)| (super::lexicon::rejected_here(&surface, label), false))
