@@ -401,3 +401,38 @@ fn extract_applies_the_folders_project_lexicon_unless_told_not_to() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/lexicon.txt"));
 }
+
+/// Issue 13: after one R on one mention the old app wrote `- PERSON<TAB>بوتين`, and
+/// `taliq extract` in that folder no longer suggested the lone بوتين. Such a line records
+/// one rejection: it no longer blocks the name; three rejections do, as does a `-` line of
+/// a version 2 file (Never suggest this).
+#[test]
+fn extract_in_a_folder_where_a_name_was_rejected_once_still_suggests_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::write(&article, "قال الرئيس فلاديمير بوتين إن بوتين سيزور الكرملين").unwrap();
+    let lexicon = dir.path().join("taliq-lexicon.txt");
+    let lone_putin = |lexicon_text: &str| {
+        std::fs::write(&lexicon, lexicon_text).unwrap();
+        let out = taliq().arg("extract").arg(&article).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["annotations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["start"] == 29 && a["end"] == 34 && a["label"] == "PERSON")
+    };
+    assert!(lone_putin("# taliq-lexicon 1\n- PERSON\tبوتين\n"));
+    assert!(lone_putin(
+        "# taliq-lexicon 2\n~ PERSON\tبوتين\tبوتين\t10\t1\n"
+    ));
+    assert!(!lone_putin(
+        "# taliq-lexicon 2\n~ PERSON\tبوتين\tبوتين\t0\t3\n"
+    ));
+    assert!(!lone_putin("# taliq-lexicon 2\n- PERSON\tبوتين\n"));
+}

@@ -37,9 +37,9 @@ pub(super) fn describe_changes(
             "“{name}” will be suggested as {label} in this folder's articles ({})",
             tally(c.accepted, c.rejected)
         ),
-        (_, Effect::Blocked) if c.rule == Rule::Never => format!(
-            "“{name}” as {label} will never be suggested in this folder's articles (Ctrl+Z, or Project ▸ Learned names, undoes that)"
-        ),
+        (_, Effect::Blocked) if c.rule == Rule::Never => {
+            format!("“{name}” as {label} will never be suggested in this folder's articles")
+        }
         (_, Effect::Blocked) => format!(
             "“{name}” as {label} is no longer suggested in this folder's articles: {}",
             tally(c.accepted, c.rejected)
@@ -72,10 +72,7 @@ pub(super) fn describe_changes(
             let _ = write!(msg, "; {added} more mention(s) here are suggested");
         }
         (0, rejected) => {
-            let _ = write!(
-                msg,
-                "; {rejected} pending suggestion(s) of it here were rejected"
-            );
+            let _ = write!(msg, "; {rejected} more here rejected");
         }
         (added, rejected) => {
             let _ = write!(
@@ -84,7 +81,11 @@ pub(super) fn describe_changes(
             );
         }
     }
-    msg.push_str(" (Ctrl+Z undoes)");
+    msg.push_str(if c.rule == Rule::Never {
+        " (Ctrl+Z undoes; Project ▸ Learned names changes it)"
+    } else {
+        " (Ctrl+Z undoes)"
+    });
     Some((msg, true))
 }
 
