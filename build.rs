@@ -8,7 +8,8 @@
 //! * each bundled font must exist in `fonts/` and parse as an OpenType/TrueType face
 //!   (`ttf_parser::Face::parse`);
 //! * each face must map the character it is there for: the Arabic faces must have a
-//!   glyph for 'ب' (U+0628 ARABIC LETTER BEH), the Latin companion one for 'G'.
+//!   glyph for 'ب' (U+0628 ARABIC LETTER BEH), the Latin companion one for 'G', the
+//!   emoji fallback one for '😀' (U+1F600 GRINNING FACE).
 //!
 //! Every problem is reported as a `cargo::error=` line naming the file and what to
 //! do, and the script then exits non-zero, which fails the build.
@@ -49,6 +50,11 @@ const FONTS: &[BundledFont] = &[
         file: "NotoSans-Regular.ttf",
         role: "Latin companion face",
         must_have: 'G',
+    },
+    BundledFont {
+        file: "NotoEmoji-Regular.ttf",
+        role: "emoji fallback face",
+        must_have: '😀',
     },
 ];
 

@@ -1,13 +1,15 @@
 //! The command-line entry points that run without a window.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use serde::Serialize;
+
+mod jsonl;
+
+pub use jsonl::{OUTPUT_FIELDS, doc_in_raw_text, extract_jsonl};
 
 use crate::document::Document;
-use crate::export::ExportFile;
 use crate::extract::eval;
 use crate::session::Session;
 
@@ -25,8 +27,11 @@ Usage:
                         the project lexicon of FILE's folder (taliq-lexicon.txt) applied
                         as the app applies it
   taliq extract --jsonl read JSON Lines {\"doc\": ID, \"text\": ...} on stdin and write
-                        one line per document: {\"doc\": ID, ...Taliq JSON fields}, or
-                        {\"doc\": ID, \"line\": N, \"error\": ...} for a bad line
+                        one line per document: {\"doc\": ID, ...other input fields,
+                        ...Taliq JSON fields}, or {\"doc\": ID, \"line\": N, \"error\": ...}
+                        for a bad line (ID null only when unreadable); an input field
+                        named like a Taliq field is written as input_NAME; repeated
+                        IDs are warned about on stderr
     --lexicon PATH      apply the project lexicon PATH (for --jsonl, which has no
                         folder; for FILE, instead of the folder's)
     --no-lexicon        apply no project lexicon
@@ -309,158 +314,6 @@ pub fn extract(path: &Path, lexicon: &LexiconChoice, out: &mut dyn Write) -> Res
     Ok(())
 }
 
-/// One input line of `taliq extract --jsonl`.
-#[derive(serde::Deserialize)]
-struct JsonlInput {
-    doc: serde_json::Value,
-    text: String,
-}
-
-/// One output line of `taliq extract --jsonl` for a good input line: the document id
-/// followed by the fields of the export ([`ExportFile`]).
-#[derive(Serialize)]
-struct JsonlResult<'a> {
-    doc: &'a serde_json::Value,
-    #[serde(flatten)]
-    export: &'a ExportFile,
-}
-
-/// One output line of `taliq extract --jsonl` for a bad input line.
-#[derive(Serialize)]
-struct JsonlError<'a> {
-    doc: &'a serde_json::Value,
-    line: usize,
-    error: &'a str,
-}
-
-/// `taliq extract --jsonl`: streams documents through the extractor, with the project
-/// lexicon `lexicon` applied (an empty one applies nothing).
-///
-/// Input (`input`): JSON Lines, one object `{"doc": ID, "text": "…"}` a line, where ID is
-/// any JSON value (usually a string) and `text` the article; blank lines are skipped.
-///
-/// Output (`out`): one compact JSON object a line, in input order, flushed after each
-/// line. For a good line it is `{"doc": ID, …}` followed by the fields that
-/// `taliq extract FILE` writes (`format`, `version`, `document`, `offset_unit`,
-/// `labels`, `annotations`, `entities`; see [`crate::export`]), with
-/// `document.source` the ID (its JSON text when not a string) and offsets in chars of
-/// `text` (a leading BOM removed). A UTF-8 BOM at the start of the input is skipped. For
-/// a bad line (not UTF-8, not JSON, no `doc` or no
-/// string `text`) it is `{"doc": ID or null, "line": N, "error": "…"}` with the 1-based
-/// input line number (and the column within it when known), and the same message goes
-/// to `errors`; processing continues.
-///
-/// Returns the number of bad lines.
-///
-/// # Errors
-/// When `input` cannot be read or `out` cannot be written.
-pub fn extract_jsonl(
-    input: &mut dyn BufRead,
-    out: &mut dyn Write,
-    errors: &mut dyn Write,
-    lexicon: &crate::extract::ProjectLexicon,
-) -> Result<usize> {
-    let mut failed = 0;
-    let mut buf = Vec::new();
-    let mut line_no = 0;
-    loop {
-        buf.clear();
-        if input
-            .read_until(b'\n', &mut buf)
-            .context("cannot read the input")?
-            == 0
-        {
-            break;
-        }
-        line_no += 1;
-        // a UTF-8 BOM before the first line (as some editors and PowerShell write it)
-        let bytes = if line_no == 1 {
-            buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf)
-        } else {
-            &buf
-        };
-        let line = match std::str::from_utf8(bytes) {
-            Ok(l) => l.trim(),
-            Err(e) => {
-                failed += 1;
-                report_bad_line(
-                    out,
-                    errors,
-                    &serde_json::Value::Null,
-                    line_no,
-                    &format!("not UTF-8: {e}"),
-                )?;
-                continue;
-            }
-        };
-        if line.is_empty() {
-            continue;
-        }
-        let json = match serde_json::from_str::<JsonlInput>(line) {
-            Ok(input) => {
-                let source = match &input.doc {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                let doc = Document::from_text(&input.text, &source, "UTF-8");
-                let export = Session::with_extraction_using(doc, lexicon).to_export();
-                serde_json::to_string(&JsonlResult {
-                    doc: &input.doc,
-                    export: &export,
-                })
-                .context("cannot serialize the result")?
-            }
-            Err(e) => {
-                failed += 1;
-                // name the document when the line is JSON with a `doc` field
-                let doc = serde_json::from_str::<serde_json::Value>(line)
-                    .ok()
-                    .and_then(|v| v.get("doc").cloned())
-                    .unwrap_or_default();
-                report_bad_line(
-                    out,
-                    errors,
-                    &doc,
-                    line_no,
-                    &format!("not a document: {}", json_error(&e)),
-                )?;
-                continue;
-            }
-        };
-        writeln!(out, "{json}").context("cannot write the result")?;
-        out.flush().context("cannot write the result")?;
-    }
-    Ok(failed)
-}
-
-/// A serde_json error about one input line, without serde's "at line 1 column N" (the
-/// caller names the input line): the message, then "at column N" when known.
-fn json_error(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    match full.strip_suffix(&suffix) {
-        Some(message) if e.column() > 0 => format!("{message} at column {}", e.column()),
-        Some(message) => message.to_owned(),
-        None => full,
-    }
-}
-
-fn report_bad_line(
-    out: &mut dyn Write,
-    errors: &mut dyn Write,
-    doc: &serde_json::Value,
-    line: usize,
-    error: &str,
-) -> Result<()> {
-    let json = serde_json::to_string(&JsonlError { doc, line, error })
-        .context("cannot serialize the error")?;
-    writeln!(out, "{json}").context("cannot write the result")?;
-    out.flush().context("cannot write the result")?;
-    // a closed stderr must not stop the stream
-    let _ = writeln!(errors, "taliq: input line {line}: {error}");
-    Ok(())
-}
-
 /// `taliq eval GOLD.jsonl`: runs the extractor on every document of the gold file and
 /// writes to `out` the table of [`eval::Scores`] (tp, fp, fn, precision, recall and F1
 /// per scored label, then micro-averaged).
@@ -660,62 +513,6 @@ mod tests {
         let missing = dir.path().join("missing.jsonl");
         let err = format!("{:#}", eval(&missing, &mut Vec::new()).unwrap_err());
         assert!(err.contains("missing.jsonl"), "{err}");
-    }
-
-    #[test]
-    fn extract_jsonl_writes_one_line_per_document_and_reports_bad_lines() {
-        let input = concat!(
-            r#"{"doc":"a","text":"التقى بوتين في موسكو"}"#,
-            "\n\n",
-            "not json\n",
-            r#"{"doc":7,"text":"ترامب"}"#,
-            "\n",
-            r#"{"doc":"c"}"#,
-            "\nBAD\n",
-            r#"{"doc":"d","text":"في روسيا"}"#,
-        );
-        // the line "BAD" becomes one that is not UTF-8
-        let at = input.find("BAD").unwrap();
-        let mut bytes = input.as_bytes()[..at].to_vec();
-        bytes.push(0xff);
-        bytes.extend_from_slice(&input.as_bytes()[at + 3..]);
-        let mut out = Vec::new();
-        let mut errors = Vec::new();
-        let failed = extract_jsonl(
-            &mut bytes.as_slice(),
-            &mut out,
-            &mut errors,
-            &crate::extract::ProjectLexicon::new(),
-        )
-        .unwrap();
-        assert_eq!(failed, 3);
-        let out = String::from_utf8(out).unwrap();
-        let lines: Vec<serde_json::Value> = out
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
-        assert_eq!(lines.len(), 6, "{out}");
-        assert_eq!(lines[0]["doc"], "a");
-        assert_eq!(lines[0]["format"], "taliq-annotations");
-        assert_eq!(lines[0]["document"]["source"], "a");
-        let anns = lines[0]["annotations"].as_array().unwrap();
-        assert!(anns.iter().any(|a| a["start"] == 6
-            && a["end"] == 11
-            && a["label"] == "PERSON"
-            && a["text"] == "بوتين"));
-        assert_eq!(lines[1]["doc"], serde_json::Value::Null);
-        assert_eq!(lines[1]["line"], 3);
-        assert!(lines[1]["error"].is_string());
-        assert_eq!(lines[2]["doc"], 7);
-        assert_eq!(lines[2]["document"]["source"], "7");
-        assert_eq!(lines[3]["doc"], "c");
-        assert!(lines[3]["error"].as_str().unwrap().contains("text"));
-        assert_eq!(lines[4]["line"], 6);
-        assert_eq!(lines[5]["doc"], "d");
-        assert!(lines[5].get("error").is_none());
-        let errors = String::from_utf8(errors).unwrap();
-        assert_eq!(errors.lines().count(), 3, "{errors}");
-        assert!(errors.contains("line 3"), "{errors}");
     }
 
     #[test]

@@ -27,6 +27,12 @@
 //! (PERSON role and nationality), `speaker` (QUOTE: speaker entity id and annotation id),
 //! `value` and `hijri` (DATE normalized value, [`crate::extract::timex`]), on annotations
 //! and, gathered from their mentions, on entities.
+//!
+//! A file written by hand may leave out the fields whose value follows from the rest
+//! (entity ids, origin, status, hashes, …): see [`lenient`] for what is filled in. Taliq
+//! itself always writes every field.
+
+mod lenient;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -204,8 +210,10 @@ impl AnnotationRecord {
     }
 }
 
-/// A whole export/sidecar file.
+/// A whole export/sidecar file. Read leniently: fields left out of a hand-made file are
+/// filled in as [`lenient`] describes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "lenient::ExportFileIn")]
 pub struct ExportFile {
     /// Always [`FORMAT_NAME`].
     pub format: String,
@@ -255,6 +263,22 @@ impl ExportFile {
         }
     }
 
+    /// True when no annotation of the file was suggested by the extractor (none has origin
+    /// `extracted`): the work was made by hand, or converted from other annotations, and
+    /// never run through the extractor. Opening such a file adds the extractor's
+    /// suggestions beside its annotations ([`crate::session::Session::restore_using`]).
+    /// A file Taliq wrote holds every suggestion it was given, decided or not (rejecting
+    /// one keeps it), so it counts as never extracted only when extraction found nothing
+    /// in the article; extracting again then changes nothing unless the project lexicon
+    /// did.
+    #[must_use]
+    pub fn never_extracted(&self) -> bool {
+        !self
+            .annotations
+            .iter()
+            .any(|a| a.origin == Origin::Extracted)
+    }
+
     /// Pretty-printed JSON (UTF-8, Arabic unescaped), ending with a newline.
     #[must_use]
     pub fn to_json(&self) -> String {
@@ -298,7 +322,7 @@ impl ExportFile {
                 break;
             }
             let mut records =
-                serde_json::Deserializer::from_str(next).into_iter::<AnnotationRecord>();
+                serde_json::Deserializer::from_str(next).into_iter::<lenient::AnnotationIn>();
             match records.next() {
                 Some(Ok(_)) => end += rest.len() - next.len() + records.byte_offset(),
                 _ => break,
@@ -494,5 +518,80 @@ mod tests {
         assert!(ExportFile::salvage(&json[..cut]).is_none());
         // the whole file salvages to itself but for the entities
         assert_eq!(ExportFile::salvage(&json).unwrap().annotations.len(), 2);
+    }
+
+    #[test]
+    fn a_hand_made_file_without_entity_ids_reads_with_the_left_out_fields_filled_in() {
+        let text = "قال بوتين في موسكو إن الكرملين";
+        let json = format!(
+            r#"{{"document": {{"text": "{text}"}},
+                "annotations": [
+                  {{"id": 7, "start": 4, "end": 9, "label": "PERSON", "text": "بوتين"}},
+                  {{"start": 13, "end": 18, "label": "LOCATION"}},
+                  {{"start": 22, "end": 30, "label": "ORGANIZATION", "origin": "extracted",
+                    "entity": null, "note": "من الملف"}}
+                ]}}"#
+        );
+        let file = ExportFile::from_json(&json).unwrap();
+        let d = Document::from_text(text, "a.txt", "UTF-8");
+        assert_eq!(file.format, FORMAT_NAME);
+        assert_eq!(file.version, FORMAT_VERSION);
+        assert_eq!(file.offset_unit, OFFSET_UNIT);
+        assert_eq!(file.labels, Label::ALL.to_vec());
+        assert_eq!(
+            file.document.sha256,
+            d.sha256(),
+            "found again as work on this text"
+        );
+        assert_eq!(file.document.char_count, d.char_len());
+        assert_eq!(file.document.source, "");
+        let ids: Vec<u64> = file.annotations.iter().map(|a| a.id).collect();
+        assert_eq!(ids, [7, 8, 9], "after the largest id given, in file order");
+        let r = &file.annotations[1];
+        assert_eq!(r.text, "موسكو", "the slice of the text");
+        assert_eq!((r.origin, r.status), (Origin::Manual, Status::Accepted));
+        assert_eq!(r.entity, "LOCATION:موسكو");
+        let r = &file.annotations[2];
+        assert_eq!((r.origin, r.status), (Origin::Extracted, Status::Pending));
+        assert_eq!(r.entity, "ORGANIZATION:الكرملين");
+        assert_eq!(r.note, "من الملف");
+        let anns = file.annotations_for(&d).unwrap();
+        assert_eq!(anns[0].canonical, "بوتين");
+        assert!(
+            !file.never_extracted(),
+            "one annotation says it was extracted"
+        );
+        // still checked: a wrong text, an offset past the end, a label, the document text
+        let bad = json.replace(r#""text": "بوتين""#, r#""text": "ترامب""#);
+        assert!(matches!(
+            ExportFile::from_json(&bad).unwrap().annotations_for(&d),
+            Err(ImportError::TextMismatch { id: 7, .. })
+        ));
+        let bad = json.replace(r#""start": 13, "end": 18"#, r#""start": 13, "end": 99"#);
+        assert!(matches!(
+            ExportFile::from_json(&bad).unwrap().annotations_for(&d),
+            Err(ImportError::BadSpan { id: 8, .. })
+        ));
+        assert!(ExportFile::from_json(&json.replace("LOCATION", "PLACE")).is_err());
+        assert!(ExportFile::from_json(r#"{"annotations": []}"#).is_err());
+        assert!(
+            ExportFile::from_json(
+                &json.replace(r#"{"document""#, r#"{"format": "brat", "document""#)
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn a_file_taliq_wrote_reads_back_unchanged_and_writes_the_same_bytes() {
+        let (d, mut anns) = sample();
+        anns[0].origin = Origin::Extracted;
+        anns[0].status = Status::Rejected;
+        anns[1].note = String::new();
+        let json = ExportFile::new(&d, &anns).to_json();
+        let back = ExportFile::from_json(&json).unwrap();
+        assert_eq!(back.to_json(), json);
+        assert_eq!(back, ExportFile::new(&d, &anns));
+        assert!(!back.never_extracted());
     }
 }

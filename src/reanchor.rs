@@ -218,10 +218,12 @@ pub enum Foreign {
 }
 
 /// `Some` when saved work `old` names another source file than `doc` (see
-/// [`Foreign::OtherSource`]).
+/// [`Foreign::OtherSource`]). A file that names no source (a hand-made one may leave it
+/// out) is not taken for another article's on that ground.
 #[must_use]
 pub fn other_source(old: &ExportFile, doc: &Document) -> Option<Foreign> {
-    (old.document.source != doc.source_name()).then(|| Foreign::OtherSource {
+    let named = !old.document.source.is_empty();
+    (named && old.document.source != doc.source_name()).then(|| Foreign::OtherSource {
         written_for: old.document.source.clone(),
         article: doc.source_name().to_owned(),
     })
@@ -689,5 +691,21 @@ mod tests {
         let edited =
             Document::from_text("عاجل: قال بوتين إن ترامب وافق على الاتفاق", "a.txt", "UTF-8");
         assert_eq!(carry_over(&old, &edited).unwrap().placed.len(), 2);
+    }
+
+    #[test]
+    fn a_hand_made_file_naming_no_source_is_carried_over_not_taken_for_another_article() {
+        let mut old = file(
+            "قال بوتين في موسكو",
+            &[(4, 9, Label::Person, Status::Accepted)],
+        );
+        let new = Document::from_text("قال بوتين في موسكو اليوم", "a.txt", "UTF-8");
+        old.document.source = "b.txt".into();
+        assert!(matches!(
+            carry_over(&old, &new),
+            Err(Foreign::OtherSource { .. })
+        ));
+        old.document.source = String::new();
+        assert_eq!(carry_over(&old, &new).unwrap().placed.len(), 1);
     }
 }

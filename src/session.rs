@@ -119,31 +119,7 @@ impl Session {
     /// none of them covers.
     #[must_use]
     pub fn reanchored(doc: Document, placed: Vec<Annotation>, lexicon: &ProjectLexicon) -> Session {
-        let mut anns = placed;
-        let placed_count = anns.len();
-        let mut next = anns.iter().map(|a| a.id).max().unwrap_or(0) + 1;
-        // fresh suggestion id → its id in the merged set
-        let mut renumbered: HashMap<u64, u64> = HashMap::new();
-        for mut fresh in suggestions(&doc, lexicon) {
-            let same_layer =
-                |a: &Annotation| (a.label == Label::Quote) == (fresh.label == Label::Quote);
-            if anns
-                .iter()
-                .any(|a| a.span.overlaps(fresh.span) && same_layer(a))
-            {
-                continue;
-            }
-            renumbered.insert(fresh.id, next);
-            fresh.id = next;
-            next += 1;
-            anns.push(fresh);
-        }
-        // a fresh quote's speaker mention: renumbered, or dropped when it was not kept
-        for a in &mut anns[placed_count..] {
-            if let Some(link) = &mut a.facts.speaker {
-                link.mention = link.mention.and_then(|m| renumbered.get(&m).copied());
-            }
-        }
+        let anns = with_suggestions_beside(&doc, placed, lexicon);
         Session::with_annotations(doc, anns, Provenance::Reanchored)
     }
 
@@ -153,6 +129,28 @@ impl Session {
     /// [`ImportError`] when a stored annotation does not fit the document.
     pub fn restore(doc: Document, file: &ExportFile) -> Result<Session, ImportError> {
         let anns = file.annotations_for(&doc)?;
+        let mut s = Session::with_annotations(doc, anns, Provenance::Restored);
+        s.done = file.done;
+        Ok(s)
+    }
+
+    /// Opens `doc` with annotations restored from a saved file written for the same text,
+    /// as [`Session::restore`]; when the file was never run through the extractor
+    /// ([`ExportFile::never_extracted`]: a hand-made file), the extractor's suggestions
+    /// (with `lexicon`) are added, pending, wherever they overlap no loaded annotation of
+    /// the same layer (QUOTE or names), as [`Session::reanchored`] adds them.
+    ///
+    /// # Errors
+    /// [`ImportError`] when a stored annotation does not fit the document.
+    pub fn restore_using(
+        doc: Document,
+        file: &ExportFile,
+        lexicon: &ProjectLexicon,
+    ) -> Result<Session, ImportError> {
+        let mut anns = file.annotations_for(&doc)?;
+        if file.never_extracted() {
+            anns = with_suggestions_beside(&doc, anns, lexicon);
+        }
         let mut s = Session::with_annotations(doc, anns, Provenance::Restored);
         s.done = file.done;
         Ok(s)
@@ -546,6 +544,43 @@ impl Session {
 /// their facts (a quote's speaker linked to the entity and annotation id of its
 /// mention). The extractor promises valid offsets; a mention that is not a valid span is
 /// skipped, not trusted.
+/// `placed` plus the extractor's suggestions on `doc` that overlap none of them in the
+/// same layer (QUOTE, or the flat layer of names: guideline rule 13); the suggestions get
+/// ids after the largest placed one, and a suggested quote's speaker mention follows its
+/// renumbering (or is dropped when that mention was not kept).
+fn with_suggestions_beside(
+    doc: &Document,
+    placed: Vec<Annotation>,
+    lexicon: &ProjectLexicon,
+) -> Vec<Annotation> {
+    let mut anns = placed;
+    let placed_count = anns.len();
+    let mut next = anns.iter().map(|a| a.id).max().unwrap_or(0) + 1;
+    // fresh suggestion id → its id in the merged set
+    let mut renumbered: HashMap<u64, u64> = HashMap::new();
+    for mut fresh in suggestions(doc, lexicon) {
+        let same_layer =
+            |a: &Annotation| (a.label == Label::Quote) == (fresh.label == Label::Quote);
+        if anns
+            .iter()
+            .any(|a| a.span.overlaps(fresh.span) && same_layer(a))
+        {
+            continue;
+        }
+        renumbered.insert(fresh.id, next);
+        fresh.id = next;
+        next += 1;
+        anns.push(fresh);
+    }
+    // a fresh quote's speaker mention: renumbered, or dropped when it was not kept
+    for a in &mut anns[placed_count..] {
+        if let Some(link) = &mut a.facts.speaker {
+            link.mention = link.mention.and_then(|m| renumbered.get(&m).copied());
+        }
+    }
+    anns
+}
+
 fn suggestions(doc: &Document, lexicon: &ProjectLexicon) -> Vec<Annotation> {
     let mentions = extract_with(doc.text(), lexicon);
     // annotation id of each mention kept
@@ -771,5 +806,50 @@ mod tests {
         assert!(s.deleted_ids().contains(&id));
         s.undo();
         assert!(!s.deleted_ids().contains(&id));
+    }
+
+    #[test]
+    fn a_never_extracted_file_gets_suggestions_beside_its_annotations_and_a_taliq_file_does_not() {
+        let doc = Document::from_text(
+            "قال الرئيس فلاديمير بوتين إن بوتين سيزور الكرملين",
+            "a.txt",
+            "UTF-8",
+        );
+        let lexicon = ProjectLexicon::new();
+        // by hand: «الرئيس فلاديمير بوتين», title and all, as one PERSON
+        let mut hand = Session::with_annotations(doc.clone(), Vec::new(), Provenance::Restored);
+        let a = hand.manual_annotation(Span::new(&doc, 4, 25).unwrap(), Label::Person);
+        hand.apply(Edit::Add(a)).unwrap();
+        let file = hand.to_export();
+        assert!(file.never_extracted());
+        let s = Session::restore_using(doc.clone(), &file, &lexicon).unwrap();
+        assert_eq!(s.provenance(), Provenance::Restored);
+        let extracted: Vec<&Annotation> = s
+            .annotations()
+            .iter()
+            .filter(|a| a.origin == Origin::Extracted)
+            .collect();
+        assert!(
+            extracted.iter().all(|a| a.status == Status::Pending
+                && !a.span.overlaps(Span::new(&doc, 4, 25).unwrap())),
+            "{extracted:?}"
+        );
+        let texts: Vec<&str> = extracted
+            .iter()
+            .map(|a| doc.slice(a.span.start(), a.span.end()))
+            .collect();
+        assert!(
+            texts.contains(&"بوتين") && texts.contains(&"الكرملين"),
+            "{texts:?}"
+        );
+        assert!(
+            extracted.iter().all(|a| a.id > 1),
+            "ids after the loaded ones"
+        );
+        // the same work once extracted (a file Taliq wrote): restored as it is
+        let taliq = s.to_export();
+        assert!(!taliq.never_extracted());
+        let again = Session::restore_using(doc, &taliq, &lexicon).unwrap();
+        assert_eq!(again.annotations(), s.annotations());
     }
 }

@@ -272,7 +272,7 @@ fn eval_refuses_malformed_gold_naming_line_and_span() {
 
 #[test]
 fn extract_jsonl_skips_a_bom_and_names_the_column_not_serdes_line_1() {
-    let input = "\u{feff}{\"doc\":\"a\",\"text\":\"التقى بوتين في موسكو\"}\n{\"doc\":\"b\"}\n";
+    let input = "\u{feff}{\"doc\":\"a\",\"text\":\"التقى بوتين في موسكو\"}\n{\"doc\":\"b\"}\n{\"doc\":\"c\" \"text\":\"x\"}\n";
     let out = run_with_stdin(["extract", "--jsonl"], input);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
@@ -280,17 +280,81 @@ fn extract_jsonl_skips_a_bom_and_names_the_column_not_serdes_line_1() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(lines.len(), 3, "{stdout}");
     assert_eq!(lines[0]["doc"], "a", "the BOM line is a good document");
     assert!(lines[0].get("error").is_none(), "{stdout}");
     assert_eq!(lines[1]["line"], 2);
-    let error = lines[1]["error"].as_str().unwrap();
-    assert!(error.contains("missing field `text`"), "{error}");
-    assert!(error.contains("column 11"), "{error}");
+    assert_eq!(
+        lines[1]["error"],
+        "no \"text\" field (the article goes in \"text\")"
+    );
+    let error = lines[2]["error"].as_str().unwrap();
+    assert!(error.contains("column 12"), "{error}");
     assert!(!error.contains("line 1"), "{error}");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("input line 2: not a document"), "{stderr}");
+    assert!(
+        stderr.contains("input line 2: no \"text\" field"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("line 1 column"), "{stderr}");
+}
+
+/// Issue 13, item 12: a cut-off line, a text that is no string, a repeated id and extra
+/// fields, as a script feeding a corpus would meet them.
+#[test]
+fn a_cut_off_jsonl_line_keeps_its_doc_id_and_extra_fields_pass_through() {
+    let input = concat!(
+        "{\"doc\": \"a-17\", \"url\": \"https://ex.am/a-17\", \"text\": \"قال بوتين إن\n",
+        "{\"doc\": \"b\", \"text\": 5}\n",
+        "{\"doc\": \"a-17\", \"url\": \"https://ex.am/a-17\", \"section\": {\"id\": 3}, \"text\": \"قال بوتين في موسكو\"}\n",
+        "{\"doc\": \"c\", \"labels\": [\"mine\"], \"text\": \"روسيا\"}\n",
+    );
+    let out = run_with_stdin(["extract", "--jsonl"], input);
+    assert_eq!(out.status.code(), Some(1), "two bad lines");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4, "{stdout}");
+    assert_eq!(
+        lines[0]["doc"], "a-17",
+        "the id of a cut-off line is readable"
+    );
+    assert_eq!(
+        lines[0]["error"],
+        "not valid JSON: the line ends before the object is closed (cut off?)"
+    );
+    assert_eq!(
+        lines[1]["error"],
+        "\"text\" must be a string, found a number"
+    );
+    // extra fields pass through unchanged, right after the id
+    assert!(
+        stdout.lines().nth(2).unwrap().starts_with(
+            r#"{"doc":"a-17","url":"https://ex.am/a-17","section":{"id": 3},"format":"#
+        ),
+        "{stdout}"
+    );
+    assert!(lines[2]["annotations"].as_array().unwrap().len() >= 2);
+    // Taliq's own field is not overwritten; the input's is renamed
+    assert_eq!(lines[3]["input_labels"][0], "mine");
+    assert_eq!(lines[3]["labels"][0], "PERSON");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "input line 1: not valid JSON: the line ends before the object is closed (cut off?)"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("input line 3: doc \"a-17\" was already given on line 1"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("\"labels\"") && stderr.contains("\"input_labels\""),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -327,6 +327,13 @@ fn only_reviewed_or_marked_articles_are_done_and_unopenable_ones_are_not_counted
         .unwrap()
         .unwrap();
     assert_eq!(saved.done, Some(true));
+    // and comes back with the article
+    h.state_mut()
+        .apply(Command::OpenPath(dir.join("1-putin.txt")));
+    h.state_mut()
+        .apply(Command::OpenPath(dir.join("5-empty.txt")));
+    h.run_steps(3);
+    assert_eq!(h.state().session().unwrap().done(), Some(true));
     // a done article can be marked not done, and Ctrl+Z takes the mark back
     h.state_mut()
         .apply(Command::OpenPath(dir.join("3-page.html")));

@@ -3,6 +3,11 @@
 //! Noto Naskh Arabic (Arabic text face with full mark positioning) and Noto Sans (Latin
 //! companion: Noto Naskh has no Latin letters) are embedded in the binary; both are © The
 //! Noto Project Authors under the SIL Open Font License 1.1 (see `fonts/OFL.txt`).
+//! Noto Emoji (monochrome outlines, © Google LLC, OFL 1.1 too) is embedded as well: the
+//! other faces have no emoji, and cosmic-text's font fallback picks it for them, so emoji
+//! in an article are not drawn as boxes on a machine without an emoji font. (egui's own
+//! copy of Noto Emoji, for its interface labels, is version 1.05 of 2013: no skin tones,
+//! no ZWJ sequences, none of the emoji of the last ten years; this one is 3.006.)
 //! `build.rs` checks that they are present and parse. System fonts are loaded after them,
 //! as a fallback for scripts the bundled faces lack, and the installed ones that cover
 //! Arabic ([`installed_arabic_families`]) can be chosen as the Arabic text face instead of
@@ -16,6 +21,15 @@ pub const NASKH_REGULAR: &[u8] = include_bytes!("../../fonts/NotoNaskhArabic-Reg
 pub const NASKH_BOLD: &[u8] = include_bytes!("../../fonts/NotoNaskhArabic-Bold.ttf");
 /// Noto Sans Regular (OFL 1.1), the Latin companion face.
 pub const SANS_REGULAR: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
+
+/// Noto Emoji Regular 3.006 (OFL 1.1), monochrome emoji with skin tones, flags and ZWJ
+/// sequences: the text engine's fallback for emoji. An installed colour emoji font
+/// ("Noto Color Emoji", "Segoe UI Emoji", "Apple Color Emoji") comes before it in
+/// cosmic-text's fallback list when there is one.
+pub const EMOJI_REGULAR: &[u8] = include_bytes!("../../fonts/NotoEmoji-Regular.ttf");
+
+/// Family name of the bundled emoji face.
+pub const EMOJI_FAMILY: &str = "Noto Emoji";
 
 /// Family name of the bundled Arabic face, as declared in its name table.
 pub const ARABIC_FAMILY: &str = "Noto Naskh Arabic";
@@ -93,13 +107,14 @@ pub enum SystemFonts {
     Skip,
 }
 
-/// Builds the font system: bundled faces first, then (optionally) the system's fonts.
+/// Builds the font system: bundled faces first (Arabic, Latin, then the emoji fallback
+/// [`EMOJI_REGULAR`]), then (optionally) the system's fonts.
 /// The sans-serif and serif generic families map to the bundled faces, so Latin runs inside
 /// Arabic text fall back to Noto Sans before any system font.
 #[must_use]
 pub fn font_system(system: SystemFonts) -> FontSystem {
     let mut db = fontdb::Database::new();
-    for data in [NASKH_REGULAR, NASKH_BOLD, SANS_REGULAR] {
+    for data in [NASKH_REGULAR, NASKH_BOLD, SANS_REGULAR, EMOJI_REGULAR] {
         db.load_font_data(data.to_vec());
     }
     if system == SystemFonts::Load {
@@ -165,5 +180,42 @@ mod tests {
         assert!(is_installed_arabic_family(&db, ARABIC_FAMILY));
         assert!(!is_installed_arabic_family(&db, LATIN_FAMILY));
         assert!(!is_installed_arabic_family(&db, "No Such Family"));
+    }
+
+    /// Issue 13, item 14: emoji in an Arabic line were boxes (.notdef, glyph 0) on a
+    /// machine without an emoji font; they are set in the bundled Noto Emoji.
+    #[test]
+    fn emoji_in_arabic_text_are_set_in_the_bundled_emoji_font_not_as_notdef() {
+        use crate::text::{LayoutParams, layout_text};
+        let mut fs = font_system(SystemFonts::Skip);
+        let params = LayoutParams {
+            font_size: 20.0,
+            line_spacing: 1.8,
+            width: Some(600.0),
+            family: ARABIC_FAMILY.to_owned(),
+            latin_family: Some(LATIN_FAMILY.to_owned()),
+        };
+        // a face, a waving hand with a skin tone, a heart with the emoji presentation
+        // selector, a flag
+        let text = "قال بوتين 😀 إن 👋🏽 و❤️ في 🇷🇺 موسكو";
+        let chars: Vec<char> = text.chars().collect();
+        let layout = layout_text(&mut fs, text, &params);
+        let glyphs: Vec<_> = layout.lines.iter().flat_map(|l| &l.glyphs).collect();
+        for emoji in ["😀", "👋🏽", "❤️", "🇷🇺"] {
+            let at = text[..text.find(emoji).unwrap()].chars().count();
+            let of_emoji: Vec<_> = glyphs.iter().filter(|g| g.chars.start == at).collect();
+            assert!(!of_emoji.is_empty(), "{emoji}: no glyph at {at}");
+            for g in of_emoji {
+                assert_ne!(g.cache_key.glyph_id, 0, "{emoji} is .notdef");
+                let face = fs.db().face(g.cache_key.font_id).unwrap();
+                assert_eq!(face.families[0].0, EMOJI_FAMILY, "{emoji}");
+            }
+        }
+        // the Arabic around them is still Noto Naskh Arabic
+        let b = glyphs.iter().find(|g| chars[g.chars.start] == 'ب').unwrap();
+        assert_eq!(
+            fs.db().face(b.cache_key.font_id).unwrap().families[0].0,
+            ARABIC_FAMILY
+        );
     }
 }

@@ -1019,12 +1019,15 @@ impl TaliqApp {
         let fresh =
             saved_work.is_none() && earlier.is_none() && salvaged.is_none() && encoding.is_none();
         let session = match saved_work {
-            Some((source, file)) => match Session::restore(doc.clone(), &file) {
+            Some((source, file)) => match Session::restore_using(doc.clone(), &file, &lexicon) {
                 Ok(s) => {
+                    // a hand-made file (never extracted) gets suggestions beside its work
+                    let added = s.annotations().len() - file.annotations.len();
                     notes.push(format!(
-                        "restored {} annotation(s) from {}",
-                        s.annotations().len(),
-                        file_name(&source)
+                        "restored {} annotation(s) from {}{}",
+                        file.annotations.len(),
+                        file_name(&source),
+                        if added > 0 { format!(" (it held no suggestion: {added} suggestion(s) of the extractor added beside them)") } else { String::new() }
                     ));
                     // another window's work on the same text is not merged: name it
                     let others = storage::other_saved_work(path, doc.sha256(), &file);
