@@ -1,0 +1,103 @@
+//! The window around the article driven headless with egui_kittest: keyboard scrolling,
+//! narrow windows, popup menus and the status line.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers, Rect};
+use egui_kittest::Harness;
+use taliq::text::SystemFonts;
+use taliq::ui::TaliqApp;
+
+/// Writes `text` as an article into a fresh folder, so sidecars land there.
+fn article_in_tempdir(text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+fn harness_sized(path: &Path, size: egui::Vec2) -> Harness<'static, TaliqApp> {
+    let path = path.to_path_buf();
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_max_steps(20)
+        .build_eframe(move |cc| TaliqApp::new(&cc.egui_ctx, Some(path), SystemFonts::Skip));
+    h.run_steps(3);
+    h
+}
+
+/// Screen rectangle of the article's first char.
+fn first_char(h: &Harness<'_, TaliqApp>) -> Rect {
+    h.state().article_rects(0, 1)[0]
+}
+
+/// Presses `key` with `modifiers` and lets the scroll animation finish.
+fn press(h: &mut Harness<'_, TaliqApp>, modifiers: Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run_steps(30);
+}
+
+#[test]
+fn page_keys_arrows_and_home_end_scroll_a_long_article() {
+    let text = [taliq::cli::SAMPLE_TEXT; 3].join("\n");
+    let (_dir, path) = article_in_tempdir(&text);
+    let mut h = harness_sized(&path, egui::vec2(1280.0, 860.0));
+    let top = first_char(&h).top();
+    let y = |h: &Harness<'_, TaliqApp>| first_char(h).top();
+
+    press(&mut h, Modifiers::NONE, Key::PageDown);
+    let page = top - y(&h);
+    assert!(page > 400.0, "PageDown scrolls about a screen: {page}");
+    press(&mut h, Modifiers::NONE, Key::ArrowDown);
+    let line = top - y(&h) - page;
+    assert!(
+        (20.0..80.0).contains(&line),
+        "Down scrolls about a line: {line}"
+    );
+    press(&mut h, Modifiers::NONE, Key::ArrowUp);
+    assert!((top - y(&h) - page).abs() < 1.0, "Up scrolls the line back");
+    press(&mut h, Modifiers::NONE, Key::PageUp);
+    assert!((y(&h) - top).abs() < 1.0, "PageUp goes back a screen");
+
+    // Ctrl+End: the last char is in view; Ctrl+Home: back at the start
+    let n = text.chars().count();
+    press(&mut h, Modifiers::COMMAND, Key::End);
+    let last = h.state().article_rects(n - 2, n - 1);
+    assert!(
+        last.first()
+            .is_some_and(|r| r.bottom() < 860.0 && r.top() > 0.0),
+        "the end of the article is shown: {last:?}"
+    );
+    press(&mut h, Modifiers::COMMAND, Key::Home);
+    assert!((y(&h) - top).abs() < 1.0, "Ctrl+Home goes to the start");
+    // End and Home without Ctrl do the same
+    press(&mut h, Modifiers::NONE, Key::End);
+    assert!(top - y(&h) > 2.0 * page, "End goes to the end");
+    press(&mut h, Modifiers::NONE, Key::Home);
+    assert!((y(&h) - top).abs() < 1.0, "Home goes to the start");
+
+    // Ctrl+PageDown is still "next article" (no folder here: nothing happens), not a scroll
+    press(&mut h, Modifiers::COMMAND, Key::PageDown);
+    assert!((y(&h) - top).abs() < 1.0, "Ctrl+PageDown does not scroll");
+}
+
+#[test]
+fn scroll_keys_belong_to_the_find_field_while_it_has_focus() {
+    let text = [taliq::cli::SAMPLE_TEXT; 3].join("\n");
+    let (_dir, path) = article_in_tempdir(&text);
+    let mut h = harness_sized(&path, egui::vec2(1280.0, 860.0));
+    press(&mut h, Modifiers::COMMAND, Key::F);
+    let top = first_char(&h).top();
+    for key in [Key::PageDown, Key::ArrowDown, Key::End] {
+        press(&mut h, Modifiers::NONE, key);
+        assert!(
+            (first_char(&h).top() - top).abs() < 1.0,
+            "{key:?} in the find field does not scroll"
+        );
+    }
+    // Esc closes the find bar; then the keys scroll again
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    let top = first_char(&h).top();
+    press(&mut h, Modifiers::NONE, Key::PageDown);
+    assert!(top - first_char(&h).top() > 400.0);
+}
