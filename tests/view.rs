@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers, Rect};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use taliq::text::SystemFonts;
 use taliq::ui::TaliqApp;
 
@@ -100,4 +101,77 @@ fn scroll_keys_belong_to_the_find_field_while_it_has_focus() {
     let top = first_char(&h).top();
     press(&mut h, Modifiers::NONE, Key::PageDown);
     assert!(top - first_char(&h).top() > 400.0);
+}
+
+/// Asserts that every rectangle of the article's first 300 chars lies between `left` and
+/// `right` (screen points).
+fn assert_text_between(h: &Harness<'_, TaliqApp>, left: f32, right: f32) {
+    let rects = h.state().article_rects(0, 300);
+    assert!(rects.len() > 5, "{rects:?}");
+    for r in rects {
+        assert!(
+            r.left() >= left && r.right() <= right,
+            "text at {r:?} outside {left}..{right}"
+        );
+    }
+}
+
+#[test]
+fn in_a_500_px_window_the_facts_panel_collapses_and_every_arabic_line_start_is_visible() {
+    let (_dir, path) = article_in_tempdir(taliq::cli::SAMPLE_TEXT);
+    let mut h = harness_sized(&path, egui::vec2(500.0, 700.0));
+    h.run_steps(20);
+    assert_text_between(&h, 0.0, 500.0);
+    assert!(
+        h.query_by_label("Facts").is_none(),
+        "the facts panel is collapsed"
+    );
+    // the strip's button shows the panel; the article still fits beside it
+    h.get_by_label("⏵").click();
+    h.run_steps(20);
+    h.get_by_label("Facts");
+    let facts_right = h.get_by_label("Facts").rect().left() + 250.0;
+    assert_text_between(&h, facts_right, 500.0);
+    // F9 hides it again
+    press(&mut h, Modifiers::NONE, Key::F9);
+    h.run_steps(20);
+    assert!(h.query_by_label("Facts").is_none());
+    assert_text_between(&h, 0.0, 500.0);
+}
+
+#[test]
+fn f9_hides_and_shows_the_facts_panel_in_a_wide_window() {
+    let (_dir, path) = article_in_tempdir(taliq::cli::SAMPLE_TEXT);
+    let mut h = harness_sized(&path, egui::vec2(1280.0, 860.0));
+    h.get_by_label("Facts");
+    let wide_left = h.state().article_rects(0, 300)[0].left();
+    press(&mut h, Modifiers::NONE, Key::F9);
+    h.run_steps(20);
+    assert!(h.query_by_label("Facts").is_none());
+    press(&mut h, Modifiers::NONE, Key::F9);
+    h.run_steps(20);
+    h.get_by_label("Facts");
+    assert!((h.state().article_rects(0, 300)[0].left() - wide_left).abs() < 1.0);
+}
+
+/// A folder of two articles (the sample twice), opened as a folder at `size`.
+fn folder_harness(size: egui::Vec2) -> (tempfile::TempDir, Harness<'static, TaliqApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.txt", "b.txt"] {
+        std::fs::write(dir.path().join(name), taliq::cli::SAMPLE_TEXT).unwrap();
+    }
+    let h = harness_sized(dir.path(), size);
+    (dir, h)
+}
+
+#[test]
+fn in_narrow_windows_the_article_text_stays_clear_of_the_folder_panel() {
+    for (w, h_) in [(500.0, 700.0), (800.0, 600.0)] {
+        let (_dir, mut h) = folder_harness(egui::vec2(w, h_));
+        h.run_steps(20);
+        assert!(h.state().session().is_some(), "{w}: an article is open");
+        let folder_left = h.get_by_label("Articles").rect().left();
+        assert!(folder_left < w - 150.0, "{w}: the folder panel is shown");
+        assert_text_between(&h, 0.0, folder_left);
+    }
 }

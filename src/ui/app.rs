@@ -26,6 +26,7 @@ use super::article::ArticleView;
 use super::command::Command;
 use super::corpus::CorpusPanel;
 use super::facts::FactsPanel;
+use super::panels::SidePanels;
 
 /// How serious a status-line message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,6 +255,8 @@ pub struct TaliqApp {
     article: Option<OpenArticle>,
     view: ArticleView,
     facts: FactsPanel,
+    /// Which side panels are shown, sized for the window (`super::panels`).
+    panels: SidePanels,
     status: Option<(Severity, String, Instant)>,
     /// The status message may not be replaced by an Info message before this instant: a
     /// warning about where the work goes stays readable for a while, however fast the
@@ -326,6 +329,7 @@ impl TaliqApp {
             article: None,
             view: ArticleView::default(),
             facts: FactsPanel::default(),
+            panels: SidePanels::default(),
             status: None,
             status_pinned_until: None,
             history: VecDeque::new(),
@@ -739,6 +743,7 @@ impl TaliqApp {
                 }
             }
             Command::SetTheme(t) => self.change_settings(|s| s.theme = t),
+            Command::ToggleFactsPanel => self.panels.toggle_facts(),
             Command::SetFont(Some(f)) if !self.engine.has_arabic_family(&f) => self.say(
                 Severity::Warning,
                 format!("The font “{f}” is not installed or has no Arabic letters"),
@@ -1695,6 +1700,9 @@ impl TaliqApp {
                     selectable_command_button(ui, cmd, selected, &mut self.queue);
                 }
                 ui.separator();
+                let facts = self.panels.facts_visible();
+                selectable_command_button(ui, Command::ToggleFactsPanel, facts, &mut self.queue);
+                ui.separator();
                 ui.menu_button("Font", |ui| {
                     // listed once per run (the font files are read on the first opening)
                     let installed = self.engine.installed_arabic_families().to_vec();
@@ -2166,6 +2174,7 @@ impl eframe::App for TaliqApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         let mut cmds = Vec::new();
+        self.panels.begin(ui, self.corpus.is_some());
         if let Some(panel) = &mut self.corpus {
             panel.rescan_if_stale();
             let current = self.article.as_ref().map(|a| {
@@ -2174,26 +2183,24 @@ impl eframe::App for TaliqApp {
                 );
                 (a.path.as_path(), live)
             });
-            egui::Panel::right("corpus")
-                .default_size(260.0)
-                .size_range(180.0..=500.0)
-                .show(ui, |ui| panel.ui(ui, &mut self.engine, current, &mut cmds));
+            let engine = &mut self.engine;
+            self.panels
+                .show_folder(ui, |ui| panel.ui(ui, engine, current, &mut cmds));
         }
         if self.close_prompt {
             self.close_prompt_ui(ui, &mut cmds);
         }
-        egui::Panel::left("facts")
-            .default_size(380.0)
-            .size_range(300.0..=700.0)
-            .show(ui, |ui| {
-                self.facts.ui(
-                    ui,
-                    &mut self.engine,
-                    self.article.as_mut(),
-                    &self.view,
-                    &mut cmds,
-                );
-            });
+        let mut panel_cmds = Vec::new();
+        self.panels.show_facts(ui, &mut panel_cmds, |ui| {
+            self.facts.ui(
+                ui,
+                &mut self.engine,
+                self.article.as_mut(),
+                &self.view,
+                &mut cmds,
+            );
+        });
+        cmds.extend(panel_cmds);
         egui::CentralPanel::default().show(ui, |ui| match &self.article {
             Some(a) => self
                 .view

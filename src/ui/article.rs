@@ -19,8 +19,11 @@ use super::arabic_edit::{EditOptions, arabic_text_edit};
 use super::app::label_color;
 use super::command::Command;
 
-/// Margin around the article text (points).
+/// Margin around the article text (points); narrow panes get narrower side margins,
+/// down to [`MIN_SIDE_MARGIN`].
 const MARGIN: f32 = 28.0;
+/// Narrowest side margin (points), in a very narrow pane.
+const MIN_SIDE_MARGIN: f32 = 8.0;
 /// Widest text column (points); wider windows centre the column for readable lines.
 const MAX_COLUMN: f32 = 900.0;
 /// How long a flash lasts.
@@ -233,8 +236,11 @@ impl ArticleView {
             line_spacing: settings.line_spacing,
             ..TextStyle::arabic(settings.font_size)
         };
+        // The text column is never wider than the pane (its right edge, where every
+        // Arabic line starts, must stay in view): margins shrink first in a narrow pane.
         let avail = ui.available_width();
-        let column = (avail - 2.0 * MARGIN).clamp(120.0, MAX_COLUMN);
+        let side = (avail * 0.06).clamp(MIN_SIDE_MARGIN, MARGIN);
+        let column = (avail - 2.0 * side).clamp(40.0, MAX_COLUMN);
         // the document's SHA-256 identifies its text: no need to hash 1 MB every frame
         let text_id = u64::from_str_radix(doc.sha256().get(..16).unwrap_or("0"), 16).unwrap_or(0);
         let params = engine.layout_params(&style, Some(column), ppp);
@@ -287,7 +293,7 @@ impl ArticleView {
                     egui::Id::unique("taliq-article-text"),
                     Sense::click_and_drag(),
                 );
-                let left = rect.left() + ((rect.width() - column) / 2.0).max(MARGIN);
+                let left = rect.left() + ((rect.width() - column) / 2.0).max(side);
                 let origin = Pos2::new(left, rect.top() + MARGIN);
                 dv.origin = origin;
                 let clip = ui.clip_rect();
@@ -659,7 +665,16 @@ impl ArticleView {
                     engine.label(ui, &text, &style, color, Sense::hover());
                 }
                 None => {
-                    ui.weak("No selection: drag over the text or double-click a word.");
+                    // cut with "…" in a narrow pane: a wider row would widen the article
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(
+                                "No selection: drag over the text or double-click a word.",
+                            )
+                            .weak(),
+                        )
+                        .truncate(),
+                    );
                 }
             }
         });
@@ -684,7 +699,9 @@ impl ArticleView {
             self.index = Some((doc.sha256().to_owned(), SearchIndex::new(doc.text())));
         }
         let Some(f) = &mut self.find else { return };
-        ui.horizontal(|ui| {
+        // wrapped: in a narrow pane the count and buttons go to a second row rather than
+        // widen the article
+        ui.horizontal_wrapped(|ui| {
             ui.label("Find:");
             let request_focus = std::mem::take(&mut f.focus);
             let field_w = (ui.available_width() - 260.0).max(120.0);

@@ -7,6 +7,7 @@ mod article;
 pub mod command;
 mod corpus;
 mod facts;
+mod panels;
 
 pub use app::{Severity, TaliqApp};
 pub use command::Command;
