@@ -175,3 +175,47 @@ fn in_narrow_windows_the_article_text_stays_clear_of_the_folder_panel() {
         assert_text_between(&h, 0.0, folder_left);
     }
 }
+
+#[test]
+fn esc_closes_an_open_menu_and_a_drop_down_list_before_it_clears_the_focus() {
+    let (_dir, path) = article_in_tempdir(taliq::cli::SAMPLE_TEXT);
+    let mut h = harness_sized(&path, egui::vec2(1280.0, 860.0));
+    h.get_by_label("View").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Larger text");
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(
+        h.query_by_label_contains("Larger text").is_none(),
+        "Esc closed the View menu"
+    );
+
+    // the Speaker list of a focused quote: Esc closes the list, the quote stays focused
+    let quote = h
+        .state()
+        .session()
+        .unwrap()
+        .annotations()
+        .iter()
+        .find(|a| a.label == taliq::label::Label::Quote)
+        .expect("the sample has a quote")
+        .id;
+    h.state_mut().apply(taliq::ui::Command::Focus(quote));
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::Role::ComboBox, "Speaker")
+        .click();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::Role::ListBoxOption, "no speaker");
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(
+        h.query_by_role_and_label(egui::Role::ListBoxOption, "no speaker")
+            .is_none(),
+        "Esc closed the list"
+    );
+    h.get_by_role_and_label(egui::Role::ComboBox, "Speaker");
+    // a second Esc clears the focus, as before
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(
+        h.query_by_role_and_label(egui::Role::ComboBox, "Speaker")
+            .is_none()
+    );
+}

@@ -1624,6 +1624,11 @@ impl TaliqApp {
         } else {
             candidates.extend(Command::plain_key_commands());
         }
+        if egui::Popup::is_any_open(ctx) {
+            // Esc closes the open menu or list (egui reads it there) before it clears the
+            // selection
+            candidates.retain(|c| *c != Command::ClearSelection);
+        }
         // Ctrl+= is where Ctrl++ sits on most keyboards.
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Equals)) {
             self.queue.push(Command::ZoomIn);
