@@ -219,3 +219,45 @@ fn esc_closes_an_open_menu_and_a_drop_down_list_before_it_clears_the_focus() {
             .is_none()
     );
 }
+
+/// The status line's message node (its label is the whole message).
+fn status_message(h: &Harness<'_, TaliqApp>) -> Rect {
+    let msg = h.state().status().expect("a message").1.to_owned();
+    h.get_by_label(&msg).rect()
+}
+
+#[test]
+fn a_long_status_message_keeps_its_start_in_view_on_a_row_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(
+        "a-long-article-name-about-the-phone-call-between-putin-and-trump-on-the-g7-summit.txt",
+    );
+    std::fs::write(&path, taliq::cli::SAMPLE_TEXT).unwrap();
+    for (w, h_) in [(1280.0, 860.0), (800.0, 600.0), (500.0, 700.0)] {
+        let mut h = harness_sized(&path, egui::vec2(w, h_));
+        h.run_steps(3);
+        let msg = h.state().status().unwrap().1.to_owned();
+        assert!(msg.starts_with("Opened a-long-article-name"), "{msg}");
+        let r = status_message(&h);
+        assert!(r.left() >= 0.0 && r.right() <= w, "{w}: message at {r:?}");
+        assert!(r.bottom() <= h_, "{w}: message below the window: {r:?}");
+        assert!(
+            r.width() > (w - 60.0).min(300.0),
+            "{w}: the start of the message is readable: {r:?}"
+        );
+        let row = h.get_by_label("UTF-8").rect();
+        assert!(
+            r.top() >= row.bottom() - 1.0,
+            "{w}: on a row of its own below"
+        );
+    }
+    // a message that fits stays on the row of the document facts
+    let (_dir, path) = article_in_tempdir(taliq::cli::SAMPLE_TEXT);
+    let h = harness_sized(&path, egui::vec2(1280.0, 860.0));
+    let r = status_message(&h);
+    let row = h.get_by_label("UTF-8").rect();
+    assert!(
+        (r.center().y - row.center().y).abs() < 4.0,
+        "inline when it fits"
+    );
+}

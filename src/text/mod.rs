@@ -349,8 +349,24 @@ impl TextEngine {
         response
     }
 
-    /// A single-line label (no wrapping) clipped to the available width; returns the
-    /// response and whether the text was cut off.
+    /// Width (points) of `text` laid out on one line in `style`, as
+    /// [`TextEngine::label_line`] shows it when it is not cut.
+    pub fn line_width(&mut self, text: &str, style: &TextStyle, pixels_per_point: f32) -> f32 {
+        let marked;
+        let shown = match direction_mark(text, style.rtl_base) {
+            Some(mark) => {
+                marked = format!("{mark}{text}");
+                marked.as_str()
+            }
+            None => text,
+        };
+        self.layout(shown, style, None, pixels_per_point).width / pixels_per_point
+    }
+
+    /// A single-line label (no wrapping) no wider than the available width; returns the
+    /// response and whether the text was cut off. A text too long is cut between glyph
+    /// clusters at its end side and an ellipsis "…" marks the cut, so its start stays
+    /// visible (the left end of left-to-right text, the right end of right-to-left text).
     pub fn label_line(
         &mut self,
         ui: &mut Ui,
@@ -370,25 +386,44 @@ impl TextEngine {
         let layout = self.layout(shown, style, None, ppp);
         let full = layout.width / ppp;
         let width = full.min(ui.available_width().max(20.0));
+        let cut = full > width + 0.5;
         let (rect, response) =
             ui.allocate_exact_size(Vec2::new(width, layout.height / ppp), Sense::hover());
         if ui.is_rect_visible(rect) {
             let painter = ui.painter_at(rect);
             // Right-to-left text keeps its start (right end) visible when cut.
-            let shift = if layout.lines.first().is_some_and(|l| l.rtl) {
-                width - full
-            } else {
-                0.0
-            };
-            self.paint_glyphs(
-                &painter,
-                &layout,
-                rect.min + Vec2::new(shift, 0.0),
-                color,
-                rect,
-            );
+            let rtl = layout.lines.first().is_some_and(|l| l.rtl);
+            let shift = if rtl { width - full } else { 0.0 };
+            let origin = rect.min + Vec2::new(shift, 0.0);
+            let mut clip = rect;
+            if cut {
+                let ellipsis = self.layout("…", style, None, ppp);
+                let ell_w = ellipsis.width / ppp;
+                // the glyphs that fit whole beside the ellipsis, in screen points
+                let glyphs = layout.lines.iter().flat_map(|l| &l.glyphs);
+                let edges = glyphs.map(|g| (origin.x + g.x / ppp, origin.x + (g.x + g.w) / ppp));
+                let at = if rtl {
+                    let limit = rect.left() + ell_w;
+                    let x = edges
+                        .filter(|&(l, _)| l >= limit - 0.01)
+                        .map(|(l, _)| l)
+                        .fold(rect.right(), f32::min);
+                    clip.min.x = x;
+                    x - ell_w
+                } else {
+                    let limit = rect.right() - ell_w;
+                    let x = edges
+                        .filter(|&(_, r)| r <= limit + 0.01)
+                        .map(|(_, r)| r)
+                        .fold(rect.left(), f32::max);
+                    clip.max.x = x;
+                    x
+                };
+                self.paint_glyphs(&painter, &ellipsis, pos2(at, rect.top()), color, rect);
+            }
+            self.paint_glyphs(&painter.with_clip_rect(clip), &layout, origin, color, clip);
         }
-        (response, full > width + 0.5)
+        (response, cut)
     }
 
     /// Number of glyph images in the atlas (for diagnostics and benchmarks).

@@ -27,6 +27,7 @@ use super::command::Command;
 use super::corpus::CorpusPanel;
 use super::facts::FactsPanel;
 use super::panels::SidePanels;
+use super::status;
 
 /// How serious a status-line message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1740,19 +1741,24 @@ impl TaliqApp {
             let c = a.review_counts();
             (c.pending, c.accepted, c.rejected)
         });
-        ui.horizontal(|ui| {
+        let mut message_row = false;
+        // wrapped: in a narrow window the document facts take two rows, not the window edge
+        ui.horizontal_wrapped(|ui| {
             if let (Some(a), Some((pending, accepted, rejected))) = (&self.article, counts) {
                 let doc = a.session.document();
                 let name = doc.source_name().to_owned();
                 let color = ui.visuals().text_color();
-                let w = self
-                    .engine
-                    .layout(&name, &TextStyle::ui(), None, ui.ctx().pixels_per_point())
-                    .width
-                    / ui.ctx().pixels_per_point();
-                ui.allocate_ui(egui::vec2(w + 2.0, 20.0), |ui| {
-                    self.engine
-                        .label(ui, &name, &TextStyle::ui(), color, egui::Sense::hover());
+                // a long name is cut with "…" at half the row (the whole name on hover)
+                let max = (ui.available_width() / 2.0).max(80.0);
+                let engine = &mut self.engine;
+                ui.allocate_ui(egui::vec2(max, 20.0), |ui| {
+                    let (resp, cut) = engine.label_line(ui, &name, &TextStyle::ui(), color);
+                    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
+                    if cut {
+                        resp.on_hover_ui(|ui| {
+                            engine.label(ui, &name, &TextStyle::ui(), color, egui::Sense::hover());
+                        });
+                    }
                 });
                 ui.separator();
                 ui.label(doc.encoding());
@@ -1785,41 +1791,19 @@ impl TaliqApp {
                 }
                 ui.separator();
             }
+            // the message on this row when it fits, else on a row of its own below
             if let Some((sev, msg, _)) = &self.status {
-                let color = match sev {
-                    Severity::Info => ui.visuals().text_color(),
-                    Severity::Warning => ui.visuals().warn_fg_color,
-                    Severity::Error => ui.visuals().error_fg_color,
-                };
-                // Messages may quote Arabic text or file names: they go through the engine.
-                let (resp, _cut) = self.engine.label_line(ui, msg, &TextStyle::ui(), color);
-                // the whole message, then the earlier ones, newest first
-                let engine = &mut self.engine;
-                let history = &self.history;
-                resp.on_hover_ui(|ui| {
-                    ui.set_max_width(640.0);
-                    engine.label(ui, msg, &TextStyle::ui(), color, egui::Sense::hover());
-                    let earlier: Vec<_> = history
-                        .iter()
-                        .rev()
-                        .filter(|(_, m)| m != msg)
-                        .take(12)
-                        .collect();
-                    if !earlier.is_empty() {
-                        ui.separator();
-                        ui.weak("Earlier messages:");
-                        for (sev, m) in earlier {
-                            let c = match sev {
-                                Severity::Info => ui.visuals().weak_text_color(),
-                                Severity::Warning => ui.visuals().warn_fg_color,
-                                Severity::Error => ui.visuals().error_fg_color,
-                            };
-                            engine.label(ui, m, &TextStyle::ui(), c, egui::Sense::hover());
-                        }
-                    }
-                });
+                let ppp = ui.ctx().pixels_per_point();
+                message_row =
+                    self.engine.line_width(msg, &TextStyle::ui(), ppp) > ui.available_width() - 4.0;
+                if !message_row {
+                    status::message(ui, &mut self.engine, *sev, msg, &self.history);
+                }
             }
         });
+        if message_row && let Some((sev, msg, _)) = &self.status {
+            ui.horizontal(|ui| status::message(ui, &mut self.engine, *sev, msg, &self.history));
+        }
     }
 }
 

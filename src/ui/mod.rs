@@ -8,6 +8,7 @@ pub mod command;
 mod corpus;
 mod facts;
 mod panels;
+mod status;
 
 pub use app::{Severity, TaliqApp};
 pub use command::Command;
