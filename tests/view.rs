@@ -261,3 +261,48 @@ fn a_long_status_message_keeps_its_start_in_view_on_a_row_of_its_own() {
         "inline when it fits"
     );
 }
+
+#[test]
+fn reopening_after_a_kill_says_the_saved_journaled_actions_were_replayed_not_that_they_were_unsaved()
+ {
+    let (dir, path) = article_in_tempdir(taliq::cli::SAMPLE_TEXT);
+    let journal = dir.path().join("article.txt.taliq.journal");
+    {
+        let mut h = harness_sized(&path, egui::vec2(1280.0, 860.0));
+        // every change journaled, as for a big article
+        h.state_mut()
+            .set_autosave_policy(taliq::journal::AutosavePolicy {
+                immediate_max_bytes: 0,
+                idle: std::time::Duration::from_hours(1),
+                max_delay: std::time::Duration::from_hours(1),
+                max_entries: usize::MAX,
+            });
+        // N, then A four times: the first decision writes the sidecar, three are journaled
+        press(&mut h, Modifiers::NONE, Key::N);
+        for _ in 0..4 {
+            press(&mut h, Modifiers::NONE, Key::A);
+        }
+        assert!(h.state().is_saved(), "every decision is on disk");
+        assert!(journal.exists(), "the last three are in the journal");
+        // killed here: the harness is dropped without closing the app
+    }
+    let h = harness_sized(&path, egui::vec2(1280.0, 860.0));
+    let (severity, msg) = h.state().status().unwrap();
+    assert!(
+        msg.contains(
+            "replayed 3 journaled action(s) from article.txt.taliq.journal into article.txt.taliq.json"
+        ),
+        "{msg}"
+    );
+    assert!(!msg.contains("unsaved"), "{msg}");
+    assert_eq!(severity, taliq::ui::Severity::Info);
+    let accepted = h
+        .state()
+        .session()
+        .unwrap()
+        .annotations()
+        .iter()
+        .filter(|a| a.status == taliq::annotation::Status::Accepted)
+        .count();
+    assert_eq!(accepted, 4);
+}

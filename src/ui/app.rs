@@ -1029,10 +1029,11 @@ impl TaliqApp {
         });
         self.view = ArticleView::default();
         self.facts = FactsPanel::default();
-        let severity = if notes
-            .iter()
-            .any(|n| !(n.starts_with("restored") || n.starts_with("recovered")))
-        {
+        let severity = if notes.iter().any(|n| {
+            !["restored", "recovered", "replayed"]
+                .iter()
+                .any(|p| n.starts_with(p))
+        }) {
             Severity::Warning
         } else {
             Severity::Info
