@@ -306,3 +306,48 @@ fn reopening_after_a_kill_says_the_saved_journaled_actions_were_replayed_not_tha
         .count();
     assert_eq!(accepted, 4);
 }
+
+#[test]
+fn an_inferred_role_and_nationality_are_shown_as_values_said_to_come_from_the_text() {
+    use taliq::annotation::Status;
+    let (_dir, path) = article_in_tempdir(taliq::cli::SAMPLE_TEXT);
+    let mut h = harness_sized(&path, egui::vec2(1280.0, 860.0));
+    let caption = "inferred from the text: correct it here, or accept it";
+    let s = h.state().session().unwrap();
+    let person = |with: bool| {
+        s.annotations()
+            .iter()
+            .find(|a| {
+                a.label == taliq::label::Label::Person
+                    && a.facts.attributes.as_ref().is_some_and(|x| !x.is_empty()) == with
+            })
+            .unwrap()
+            .clone()
+    };
+    let (inferred, plain) = (person(true), person(false));
+    assert_eq!(inferred.status, Status::Pending);
+    let attrs = inferred.facts.attributes.clone().unwrap();
+    // a mention without attributes: empty fields, no caption
+    h.state_mut().apply(taliq::ui::Command::Focus(plain.id));
+    h.run_steps(2);
+    assert!(h.query_by_label(caption).is_none());
+    // the inferred ones: in the fields as values, with the caption
+    h.state_mut().apply(taliq::ui::Command::Focus(inferred.id));
+    h.run_steps(2);
+    h.get_by_label(caption);
+    assert_eq!(h.get_by_label("Role:").value(), attrs.role, "in its field");
+    assert_eq!(h.get_by_label("Nationality:").value(), attrs.nationality);
+    // once decided, the values are the annotator's: no caption
+    h.get_by_label("✔ Accept").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state()
+            .session()
+            .unwrap()
+            .get(inferred.id)
+            .unwrap()
+            .status,
+        Status::Accepted
+    );
+    assert!(h.query_by_label(caption).is_none());
+}
