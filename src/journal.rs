@@ -119,21 +119,27 @@ impl JournalEntry {
 
     /// Applies this line to `anns` (by id): removals first, then the records, each checked
     /// against `doc` like a sidecar's; returns how many records did not fit and were
-    /// skipped.
-    fn apply_to(&self, doc: &Document, anns: &mut BTreeMap<u64, Annotation>) -> usize {
+    /// skipped, and whether the line changed `anns` (a line whose effect `anns` already
+    /// holds changes nothing).
+    fn apply_to(&self, doc: &Document, anns: &mut BTreeMap<u64, Annotation>) -> (usize, bool) {
+        let mut changed = false;
         for id in &self.remove {
-            anns.remove(id);
+            changed |= anns.remove(id).is_some();
         }
         let mut invalid = 0;
         for r in &self.upsert {
             match Span::new(doc, r.start, r.end) {
                 Ok(span) if doc.slice(r.start, r.end) == r.text => {
-                    anns.insert(r.id, r.to_annotation(span));
+                    let a = r.to_annotation(span);
+                    if anns.get(&r.id) != Some(&a) {
+                        anns.insert(r.id, a);
+                        changed = true;
+                    }
                 }
                 _ => invalid += 1,
             }
         }
-        invalid
+        (invalid, changed)
     }
 }
 
@@ -223,6 +229,9 @@ pub struct Replay {
     pub file: ExportFile,
     /// Lines applied.
     pub applied: usize,
+    /// Lines applied that changed the annotations: the journaled actions the sidecar did
+    /// not hold yet.
+    pub effective: usize,
     /// True when `file` differs from the sidecar replayed on.
     pub changed: bool,
     /// Lines written on top of another version of the sidecar whose effect that sidecar
@@ -254,12 +263,15 @@ pub fn replay(
     let base = base_of(base);
     let mut anns = original.clone();
     let mut applied = 0;
+    let mut effective = 0;
     let mut invalid_records = 0;
     let mut others = Vec::new();
     for e in entries {
         if e.base == base {
-            invalid_records += e.apply_to(&doc, &mut anns);
+            let (invalid, changed) = e.apply_to(&doc, &mut anns);
+            invalid_records += invalid;
             applied += 1;
+            effective += usize::from(changed);
         } else {
             others.push(e.clone());
         }
@@ -278,6 +290,7 @@ pub fn replay(
             file.clone()
         },
         applied,
+        effective,
         changed,
         foreign,
         invalid_records,
@@ -337,10 +350,13 @@ pub fn recover(article: &Path) -> Vec<String> {
                 ));
                 continue;
             }
+            // The actions were saved (journaled) before Taliq stopped; only the sidecar
+            // lacked them. Lines whose effect it already held are not counted.
             notes.push(format!(
-                "recovered {} unsaved action(s) from {}",
-                r.applied,
-                name(&journal)
+                "replayed {} journaled action(s) from {} into {}",
+                r.effective,
+                name(&journal),
+                name(&sidecar)
             ));
         }
         if r.foreign.is_empty() && contents.damaged_lines == 0 && r.invalid_records == 0 {
@@ -669,10 +685,7 @@ mod tests {
 
     fn reopened(article: &Path) -> Vec<Annotation> {
         let notes = recover(article);
-        assert!(
-            notes.iter().all(|n| n.starts_with("recovered")),
-            "{notes:?}"
-        );
+        assert!(notes.iter().all(|n| n.starts_with("replayed")), "{notes:?}");
         let file = storage::read_sidecar(&storage::sidecar_path(article))
             .unwrap()
             .unwrap();
@@ -792,6 +805,44 @@ mod tests {
         assert!(
             recover(&article).is_empty(),
             "a second open has nothing to do"
+        );
+    }
+
+    #[test]
+    fn the_replay_counts_only_journaled_actions_the_sidecar_lacked_and_calls_them_saved() {
+        let (_d, article, mut saver, mut s) = setup();
+        let now = Instant::now();
+        saver.changed(&s, now).unwrap();
+        for id in [1, 2] {
+            s.apply(Edit::SetStatus {
+                id,
+                status: Status::Rejected,
+            })
+            .unwrap();
+            assert_eq!(saver.changed(&s, now).unwrap(), Saved::Journal);
+            assert!(saver.is_durable(&s), "the action is saved (in the journal)");
+        }
+        // a line whose effect the sidecar already holds (annotation 2 as it was saved)
+        let sidecar = storage::sidecar_path(&article);
+        let journal = journal_path(&sidecar);
+        let side_bytes = std::fs::read(&sidecar).unwrap();
+        let file = ExportFile::from_json(std::str::from_utf8(&side_bytes).unwrap()).unwrap();
+        let unchanged = file.annotations.iter().find(|r| r.id == 1).unwrap().clone();
+        let noop = JournalEntry {
+            base: base_of(storage::content_fingerprint(&side_bytes)),
+            upsert: vec![unchanged],
+            remove: vec![99],
+        };
+        let mut lines = std::fs::read(&journal).unwrap();
+        lines.splice(
+            0..0,
+            format!("{}\n", serde_json::to_string(&noop).unwrap()).bytes(),
+        );
+        std::fs::write(&journal, lines).unwrap();
+        // kill -9, reopen
+        assert_eq!(
+            recover(&article),
+            ["replayed 2 journaled action(s) from a.txt.taliq.journal into a.txt.taliq.json"]
         );
     }
 

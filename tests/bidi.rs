@@ -865,6 +865,14 @@ fn paragraph_and_line_separators_never_panic_or_draw_notdef() {
         }
         assert_eq!(l.lines[1].chars.start, 10);
         assert!(l.lines[0].rtl);
-        assert!(l.lines[2].rtl, "G7 في فرنسا is right-to-left");
+        // UAX #9 P2: after a paragraph separator the first strong letter, G, makes the
+        // paragraph left-to-right; after a line separator (U+2028, VT, FF) the line is
+        // still in the Arabic paragraph
+        let paragraph_separator = matches!(sep, '\u{2029}' | '\u{0085}' | '\u{001C}');
+        assert_eq!(
+            l.lines[2].rtl, !paragraph_separator,
+            "G7 في فرنسا after U+{:04X}",
+            sep as u32
+        );
     }
 }

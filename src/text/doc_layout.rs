@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use cosmic_text::FontSystem;
 
-use super::layout::{LayoutParams, PxRect, TextLayout, layout_text};
+use super::layout::{LayoutParams, PxRect, TextLayout, first_strong_rtl, layout_text_directed};
 
 /// Paragraphs longer than this many chars are laid out in pieces (so a 100,000-char line
 /// with no line break never blocks the UI for long). Each piece ends at a sentence end or
@@ -46,6 +46,9 @@ struct Piece {
     /// Sum of the advance widths of the piece's glyphs from its last layout (physical px),
     /// which predicts its line count at any other width.
     natural_width: Option<f32>,
+    /// Base direction of the piece's paragraph (right-to-left when true), resolved over the
+    /// whole document: see [`DocLayout::new`].
+    rtl: bool,
 }
 
 /// A document laid out lazily, piece by piece; see the module documentation.
@@ -74,7 +77,11 @@ pub struct DocLayout {
 impl DocLayout {
     /// Splits `text` into pieces and estimates their heights; nothing is shaped yet.
     /// Line endings (`\r\n`, `\n`, `\r`) end paragraphs and count in offsets, as in
-    /// [`layout_text`].
+    /// [`super::layout_text`], and paragraph directions are those it gives the whole text:
+    /// each paragraph's from its first strong character (UAX #9 P2–P3), a paragraph with
+    /// none takes the direction of the one before it (the first ones that of the first
+    /// paragraph that has one; right-to-left when none has), and every piece of a long
+    /// paragraph keeps the paragraph's direction.
     #[must_use]
     pub fn new(text: &str, params: LayoutParams) -> DocLayout {
         let mut pieces = Vec::new();
@@ -82,7 +89,10 @@ impl DocLayout {
         let bytes = text.as_bytes();
         let mut start = 0;
         let mut i = 0;
+        // (first piece, own direction) of each paragraph
+        let mut own: Vec<(usize, Option<bool>)> = Vec::new();
         let mut push_paragraph = |range: Range<usize>, char_pos: &mut usize| {
+            own.push((pieces.len(), first_strong_rtl(&text[range.clone()])));
             for piece in split_long(text, range) {
                 let n = text[piece.clone()].chars().count();
                 pieces.push(Piece {
@@ -91,6 +101,7 @@ impl DocLayout {
                     layout: None,
                     exact: false,
                     natural_width: None,
+                    rtl: true,
                 });
                 *char_pos += n;
             }
@@ -111,6 +122,15 @@ impl DocLayout {
             start = i;
         }
         push_paragraph(start..bytes.len(), &mut char_pos);
+        let mut previous = own.iter().find_map(|o| o.1).unwrap_or(true);
+        for (k, &(first, dir)) in own.iter().enumerate() {
+            let rtl = dir.unwrap_or(previous);
+            previous = rtl;
+            let end = own.get(k + 1).map_or(pieces.len(), |o| o.0);
+            for p in &mut pieces[first..end] {
+                p.rtl = rtl;
+            }
+        }
         let line_height = (params.font_size * params.line_spacing).round().max(1.0);
         let n = pieces.len();
         let mut doc = DocLayout {
@@ -224,7 +244,12 @@ impl DocLayout {
             return Arc::clone(l);
         }
         let p = &self.pieces[i];
-        let layout = Arc::new(layout_text(fs, &text[p.bytes.clone()], &self.params));
+        let layout = Arc::new(layout_text_directed(
+            fs,
+            &text[p.bytes.clone()],
+            &self.params,
+            Some(p.rtl),
+        ));
         let natural: f32 = layout
             .lines
             .iter()
@@ -536,6 +561,7 @@ fn next_grapheme_boundary(s: &str, b: usize) -> usize {
 mod tests {
     use super::*;
     use crate::text::fonts::{ARABIC_FAMILY, LATIN_FAMILY, SystemFonts, font_system};
+    use crate::text::layout_text;
 
     const SAMPLE: &str = include_str!("../../seeds/putin-trump-call.ar.txt");
 
@@ -553,6 +579,54 @@ mod tests {
         while !doc.is_complete() {
             doc.advance(fs, text, 0.0, Duration::from_secs(1));
         }
+    }
+
+    /// Direction of the first visual line of each piece, laying everything out.
+    fn piece_directions(text: &str) -> Vec<bool> {
+        let mut fs = font_system(SystemFonts::Skip);
+        let mut doc = DocLayout::new(text, params(700.0));
+        (0..doc.piece_count())
+            .map(|i| doc.ensure(&mut fs, text, i).lines[0].rtl)
+            .collect()
+    }
+
+    #[test]
+    fn every_piece_of_a_long_paragraph_keeps_the_paragraphs_direction() {
+        // an Arabic paragraph long enough to be cut, each piece starting with Latin
+        let sentence = "Crew Dragon هي مركبة فضائية أطلقتها شركة سبيس إكس من فلوريدا. ";
+        let arabic = sentence.repeat(2 * MAX_PIECE_CHARS / sentence.chars().count());
+        let text = format!(
+            "بدأ التقرير {arabic}\nThe report began {}",
+            sentence.repeat(3)
+        );
+        let dirs = piece_directions(&text);
+        assert!(dirs.len() > 3, "the paragraph is cut into pieces");
+        let (last, arabic_pieces) = dirs.split_last().unwrap();
+        assert!(arabic_pieces.iter().all(|&rtl| rtl), "{dirs:?}");
+        assert!(!last, "the English paragraph is left-to-right");
+    }
+
+    #[test]
+    fn a_paragraph_without_letters_follows_the_paragraph_before_it() {
+        let text = "2020\nقال الرئيس\n(3)\n\nThe president said\n— 12 —\n";
+        // 2020 comes before any letter: it takes the first paragraph with one (Arabic)
+        assert_eq!(
+            piece_directions(text),
+            vec![true, true, true, true, false, false, false]
+        );
+        let mut fs = font_system(SystemFonts::Skip);
+        let full = layout_text(&mut fs, text, &params(700.0));
+        let whole: Vec<bool> = full.lines.iter().map(|l| l.rtl).collect();
+        assert_eq!(
+            whole,
+            piece_directions(text),
+            "as the whole text is laid out"
+        );
+        assert_eq!(
+            piece_directions("12\n(3)"),
+            vec![true, true],
+            "no letter at all"
+        );
     }
 
     #[test]

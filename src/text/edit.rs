@@ -983,9 +983,9 @@ mod tests {
 
     #[test]
     fn mixed_paragraphs_with_latin_arabic_and_digits_visit_every_offset_once() {
-        // Taliq lays a paragraph holding Arabic out right to left even when it starts with
-        // Latin; a Latin-only paragraph stays left to right
-        let t = "Meeting في عام 2019 today\nplain 2019 text";
+        // a paragraph starting with an Arabic word is right to left (UAX #9 P2) with Latin
+        // and digits inside; a Latin paragraph after it is left to right
+        let t = "في Meeting عام 2019 today\nplain 2019 text";
         let c = carets(t, None);
         assert!(c.line_is_rtl(0) && !c.line_is_rtl(1));
         assert_consistent(&c);

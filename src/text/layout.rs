@@ -92,8 +92,14 @@ pub type PxRect = [f32; 4];
 /// Lays out `text` (any line endings; `\r\n`, `\n`, `\r` and the other paragraph
 /// separators of UAX #9 — U+001C..U+001E, NEL U+0085, PS U+2029 — each end a paragraph and
 /// still count in char offsets). Each paragraph takes its base direction from its first
-/// strong character (UAX #9 rules P2–P3) and is aligned to its start side (right for
-/// Arabic).
+/// strong character (UAX #9 rules P2–P3, [`first_strong_rtl`]): an English paragraph with
+/// one Arabic word in it is left-to-right, an Arabic paragraph starting with "G7" too
+/// (an RLM in front makes it right-to-left). A paragraph with no strong character (digits,
+/// punctuation, an empty line) takes the direction of the paragraph before it, the first
+/// ones that of the first paragraph that has one, and a text with no strong character at
+/// all is right-to-left, as in an Arabic document (UAX #9 HL1 allows a higher-level
+/// protocol here). Each line is aligned to its paragraph's start side: right for a
+/// right-to-left paragraph, left for a left-to-right one.
 ///
 /// Each paragraph is shaped once and its bidi levels are resolved once over the whole
 /// paragraph (cosmic-text); lines are then broken only at the UAX #14 break opportunities
@@ -102,6 +108,21 @@ pub type PxRect = [f32; 4];
 /// Each line is reordered by UAX #9 L2 from the paragraph's levels.
 #[must_use]
 pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> TextLayout {
+    layout_text_directed(fs, text, params, None)
+}
+
+/// Like [`layout_text`], with the base direction of the text's first paragraph given by
+/// the caller (`Some(true)`: right-to-left) instead of found from its own characters: for
+/// a piece of a long paragraph, or a paragraph whose direction its document decides
+/// ([`crate::text::DocLayout`] resolves the direction of paragraphs with no strong
+/// character across the whole document). `None` behaves as [`layout_text`].
+#[must_use]
+pub fn layout_text_directed(
+    fs: &mut FontSystem,
+    text: &str,
+    params: &LayoutParams,
+    first_rtl: Option<bool>,
+) -> TextLayout {
     let char_bytes: Vec<u32> = text
         .char_indices()
         .map(|(b, _)| b as u32)
@@ -118,38 +139,59 @@ pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> Te
     let mut top = 0.0f32;
     let mut max_w = 0.0f32;
 
-    for para in paragraphs(text) {
+    let pars = paragraphs(text);
+    let own: Vec<Option<bool>> = pars
+        .iter()
+        .enumerate()
+        .map(|(i, p)| match first_rtl {
+            Some(rtl) if i == 0 => Some(rtl),
+            _ => first_strong_rtl(&text[p.clone()]),
+        })
+        .collect();
+    let mut previous = own.iter().flatten().next().copied().unwrap_or(true);
+    for (para, own) in pars.into_iter().zip(own) {
         let para_text = &text[para.clone()];
-        // A paragraph that holds Arabic but starts with digits or Latin ("G7 تعقد ...")
-        // is still a right-to-left paragraph in an Arabic article: a leading RLM (a strong
-        // R character, UAX #9 P2) sets its direction. It is laid out but never shown and
-        // never counted: glyph offsets are shifted back past it below.
-        let lead = if needs_rtl_mark(para_text) {
-            RLM.len_utf8()
+        let rtl = own.unwrap_or(previous);
+        previous = rtl;
+        // A paragraph whose direction is not that of its own first strong character (it
+        // has none, or the caller decided) starts with the direction mark that gives it
+        // (a strong character, UAX #9 P2). The mark is laid out but never shown and never
+        // counted: glyph offsets are shifted back past it below.
+        let lead = if first_strong_rtl(para_text) == Some(rtl) {
+            None
         } else {
-            0
+            Some(if rtl { RLM } else { LRM })
         };
         let marked;
-        let shaped_text = match (lead > 0, inert_direction_marks(para_text)) {
-            (false, None) => para_text,
-            (true, None) => {
-                marked = format!("{RLM}{para_text}");
+        let shaped_text = match (lead, inert_direction_marks(para_text)) {
+            (None, None) => para_text,
+            (Some(mark), None) => {
+                marked = format!("{mark}{para_text}");
                 marked.as_str()
             }
             (lead, Some(inert)) => {
-                marked = if lead { format!("{RLM}{inert}") } else { inert };
+                marked = match lead {
+                    Some(mark) => format!("{mark}{inert}"),
+                    None => inert,
+                };
                 marked.as_str()
             }
         };
+        let lead = lead.map_or(0, char::len_utf8);
         let para_chars = char_of_byte(para.start)..char_of_byte(para.end);
         if para_text.is_empty() {
+            // an empty line's caret sits at its paragraph's start side
+            let x = match params.width {
+                Some(w) if rtl => w,
+                _ => 0.0,
+            };
             lines.push(VisualLine {
                 chars: para_chars.clone(),
                 top,
                 height: line_height,
-                rtl: false,
+                rtl,
                 glyphs: Vec::new(),
-                extent: (0.0, 0.0),
+                extent: (x, x),
                 wrapped: false,
             });
             top += line_height;
@@ -163,6 +205,10 @@ pub fn layout_text(fs: &mut FontSystem, text: &str, params: &LayoutParams) -> Te
             }
         }
         let mut shape = ShapeLine::new(fs, shaped_text, &attrs_list, Shaping::Advanced, 8);
+        debug_assert_eq!(
+            shape.rtl, rtl,
+            "the paragraph direction is the one resolved"
+        );
         let rtl = shape.rtl;
         let spans = std::mem::take(&mut shape.spans);
         let breaks = break_lines(shaped_text, &spans, params.font_size, params.width);
@@ -459,6 +505,9 @@ impl WordIndex {
 
 const RLM: char = '\u{200F}';
 
+/// LEFT-TO-RIGHT MARK: a strong L character that is never drawn.
+const LRM: char = '\u{200E}';
+
 /// WORD JOINER: bidi class BN (removed by UAX #9 rule X9, so it takes its neighbours'
 /// level), Arabic joining type T (transparent), default-ignorable (never drawn).
 const WORD_JOINER: char = '\u{2060}';
@@ -477,7 +526,6 @@ const WORD_JOINER: char = '\u{2060}';
 /// an RLM between two L letters. The mark still counts in offsets and hit-testing.
 fn inert_direction_marks(text: &str) -> Option<String> {
     use unicode_bidi::{BidiClass, bidi_class};
-    const LRM: char = '\u{200E}';
     if !text.contains([LRM, RLM]) {
         return None;
     }
@@ -507,23 +555,28 @@ fn inert_direction_marks(text: &str) -> Option<String> {
     out.map(|v| v.into_iter().collect())
 }
 
-/// True when a paragraph contains right-to-left letters but its first strong character is
-/// left-to-right (or it has none before them), so UAX #9's default rule would make it a
-/// left-to-right paragraph.
-fn needs_rtl_mark(text: &str) -> bool {
+/// The base direction of the paragraph that starts `text` by UAX #9 rules P2–P3:
+/// `Some(true)` when its first strong character is right-to-left (class R or AL: Arabic
+/// and Hebrew letters, RLM, ALM), `Some(false)` when it is left-to-right (class L: Latin
+/// letters, LRM), `None` when the paragraph has none (digits, punctuation, spaces only).
+/// Characters between an isolate initiator (LRI, RLI, FSI) and its matching PDI are
+/// skipped, as P2 says; the search ends at the paragraph's end (a character of class B:
+/// a line ending, U+001C..U+001E, NEL, PS).
+#[must_use]
+pub fn first_strong_rtl(text: &str) -> Option<bool> {
     use unicode_bidi::{BidiClass, bidi_class};
-    if text.starts_with('\u{200E}') {
-        // an explicit LEFT-TO-RIGHT MARK at the start asks for a left-to-right paragraph
-        return false;
+    let mut isolates = 0usize;
+    for c in text.chars() {
+        match bidi_class(c) {
+            BidiClass::B => return None,
+            BidiClass::LRI | BidiClass::RLI | BidiClass::FSI => isolates += 1,
+            BidiClass::PDI => isolates = isolates.saturating_sub(1),
+            BidiClass::L if isolates == 0 => return Some(false),
+            BidiClass::R | BidiClass::AL if isolates == 0 => return Some(true),
+            _ => {}
+        }
     }
-    let mut strong = text
-        .chars()
-        .map(bidi_class)
-        .filter(|c| matches!(c, BidiClass::L | BidiClass::R | BidiClass::AL));
-    match strong.next() {
-        Some(BidiClass::L) => strong.any(|c| c != BidiClass::L),
-        _ => false,
-    }
+    None
 }
 
 /// Byte ranges of runs of Latin-script letters, extended over the ASCII digits and the
@@ -1011,23 +1064,50 @@ mod tests {
     }
 
     #[test]
-    fn a_paragraph_starting_with_latin_but_holding_arabic_is_right_to_left() {
-        let t = "G7 تعقد قمتها في فرنسا\nCrew Dragon is a spacecraft.";
+    fn a_paragraph_takes_the_direction_of_its_first_strong_letter() {
+        // UAX #9 P2: "G7" comes first, so the paragraph is left-to-right; an RLM in front
+        // (a strong R character that is never drawn) makes the same words right-to-left
+        let t =
+            "G7 تعقد قمتها في فرنسا\n\u{200F}G7 تعقد قمتها في فرنسا\nCrew Dragon is a spacecraft.";
         let l = lay(t, Some(600.0));
-        assert_eq!(l.lines.len(), 2);
-        assert!(l.lines[0].rtl, "Arabic paragraph starting with G7");
-        assert!(x_of(&l, 0) > x_of(&l, 3), "G7 is read first, at the right");
+        assert_eq!(l.lines.len(), 3);
+        assert!(!l.lines[0].rtl, "first strong letter G: left-to-right");
+        assert!(x_of(&l, 0) < x_of(&l, 3), "G7 is read first, at the left");
+        assert!(l.lines[0].extent.0 < 1.0, "left-aligned");
         assert_eq!(l.lines[0].chars, 0..22);
-        assert_eq!(l.highlight_rects(0..2).len(), 1);
-        let y = l.lines[0].height / 2.0;
+        let second = offset_of(t, "\u{200F}");
+        assert!(l.lines[1].rtl, "an RLM first: right-to-left");
+        assert!(
+            x_of(&l, second + 1) > x_of(&l, second + 4),
+            "G7 at the right"
+        );
+        assert!(l.lines[1].extent.1 > 599.0, "right-aligned");
+        assert_eq!(l.highlight_rects(second + 1..second + 3).len(), 1);
+        let y = l.lines[1].top + l.lines[1].height / 2.0;
         assert_eq!(
-            l.hit(l.lines[0].extent.1 + 10.0, y),
-            0,
+            l.hit(l.lines[1].extent.1 + 10.0, y),
+            second,
             "right edge is the start"
         );
-        assert!(
-            !l.lines[1].rtl,
-            "an all-Latin paragraph stays left-to-right"
+        assert!(!l.lines[2].rtl, "an all-Latin paragraph is left-to-right");
+    }
+
+    #[test]
+    fn first_strong_rtl_skips_isolates_and_stops_at_the_paragraph_end() {
+        assert_eq!(first_strong_rtl("Hello بوتين."), Some(false));
+        assert_eq!(first_strong_rtl("«بوتين» said"), Some(true));
+        assert_eq!(first_strong_rtl("2020 (3) — "), None);
+        assert_eq!(first_strong_rtl("\u{2067}abc\u{2069} بوتين"), Some(true));
+        assert_eq!(first_strong_rtl("\u{2068}بوتين\u{2069} said"), Some(false));
+        assert_eq!(
+            first_strong_rtl("12\nبوتين"),
+            None,
+            "the next paragraph is not read"
+        );
+        assert_eq!(
+            first_strong_rtl("\u{200E}بوتين"),
+            Some(false),
+            "LRM is strong L"
         );
     }
 

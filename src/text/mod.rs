@@ -18,7 +18,7 @@ use egui::{Color32, Mesh, Painter, Pos2, Rect, Response, Sense, Shape, Ui, Vec2,
 
 pub use doc_layout::DocLayout;
 pub use fonts::SystemFonts;
-pub use layout::{LayoutParams, PxRect, TextLayout, layout_text};
+pub use layout::{LayoutParams, PxRect, TextLayout, first_strong_rtl, layout_text};
 
 use atlas::GlyphAtlas;
 
@@ -349,8 +349,24 @@ impl TextEngine {
         response
     }
 
-    /// A single-line label (no wrapping) clipped to the available width; returns the
-    /// response and whether the text was cut off.
+    /// Width (points) of `text` laid out on one line in `style`, as
+    /// [`TextEngine::label_line`] shows it when it is not cut.
+    pub fn line_width(&mut self, text: &str, style: &TextStyle, pixels_per_point: f32) -> f32 {
+        let marked;
+        let shown = match direction_mark(text, style.rtl_base) {
+            Some(mark) => {
+                marked = format!("{mark}{text}");
+                marked.as_str()
+            }
+            None => text,
+        };
+        self.layout(shown, style, None, pixels_per_point).width / pixels_per_point
+    }
+
+    /// A single-line label (no wrapping) no wider than the available width; returns the
+    /// response and whether the text was cut off. A text too long is cut between glyph
+    /// clusters at its end side and an ellipsis "…" marks the cut, so its start stays
+    /// visible (the left end of left-to-right text, the right end of right-to-left text).
     pub fn label_line(
         &mut self,
         ui: &mut Ui,
@@ -370,25 +386,44 @@ impl TextEngine {
         let layout = self.layout(shown, style, None, ppp);
         let full = layout.width / ppp;
         let width = full.min(ui.available_width().max(20.0));
+        let cut = full > width + 0.5;
         let (rect, response) =
             ui.allocate_exact_size(Vec2::new(width, layout.height / ppp), Sense::hover());
         if ui.is_rect_visible(rect) {
             let painter = ui.painter_at(rect);
             // Right-to-left text keeps its start (right end) visible when cut.
-            let shift = if layout.lines.first().is_some_and(|l| l.rtl) {
-                width - full
-            } else {
-                0.0
-            };
-            self.paint_glyphs(
-                &painter,
-                &layout,
-                rect.min + Vec2::new(shift, 0.0),
-                color,
-                rect,
-            );
+            let rtl = layout.lines.first().is_some_and(|l| l.rtl);
+            let shift = if rtl { width - full } else { 0.0 };
+            let origin = rect.min + Vec2::new(shift, 0.0);
+            let mut clip = rect;
+            if cut {
+                let ellipsis = self.layout("…", style, None, ppp);
+                let ell_w = ellipsis.width / ppp;
+                // the glyphs that fit whole beside the ellipsis, in screen points
+                let glyphs = layout.lines.iter().flat_map(|l| &l.glyphs);
+                let edges = glyphs.map(|g| (origin.x + g.x / ppp, origin.x + (g.x + g.w) / ppp));
+                let at = if rtl {
+                    let limit = rect.left() + ell_w;
+                    let x = edges
+                        .filter(|&(l, _)| l >= limit - 0.01)
+                        .map(|(l, _)| l)
+                        .fold(rect.right(), f32::min);
+                    clip.min.x = x;
+                    x - ell_w
+                } else {
+                    let limit = rect.right() - ell_w;
+                    let x = edges
+                        .filter(|&(_, r)| r <= limit + 0.01)
+                        .map(|(_, r)| r)
+                        .fold(rect.left(), f32::max);
+                    clip.max.x = x;
+                    x
+                };
+                self.paint_glyphs(&painter, &ellipsis, pos2(at, rect.top()), color, rect);
+            }
+            self.paint_glyphs(&painter.with_clip_rect(clip), &layout, origin, color, clip);
         }
-        (response, full > width + 0.5)
+        (response, cut)
     }
 
     /// Number of glyph images in the atlas (for diagnostics and benchmarks).
@@ -414,20 +449,16 @@ pub fn layout_params(style: &TextStyle, width: Option<f32>, pixels_per_point: f3
 
 /// The direction mark a label's text needs in front: RLM for a right-to-left label
 /// ([`TextStyle::rtl_base`]) that does not start with a right-to-left letter ("G7 …",
-/// "3%"); LRM for interface text whose first strong letter is Latin but that holds Arabic
-/// ("Labelled “بوتين” …"), which the article's rule (a paragraph holding Arabic is
-/// right-to-left) would otherwise turn around. UAX #9 rule P2 takes the first strong
-/// character as the paragraph direction, and the marks are invisible.
+/// "3%"); LRM for interface text with no strong letter at all ("12", "—"), which the
+/// engine would otherwise lay out right to left (and right-align) as in an Arabic
+/// document. Other text gets its direction from its first strong letter (UAX #9 P2), so
+/// interface text that holds Arabic ("Labelled “بوتين” …") stays left-to-right by
+/// itself. The marks are invisible.
 fn direction_mark(text: &str, rtl_base: bool) -> Option<char> {
-    use unicode_bidi::{BidiClass, bidi_class};
     if rtl_base {
         return (!starts_right_to_left(text)).then_some('\u{200F}');
     }
-    let mut strong = text
-        .chars()
-        .map(bidi_class)
-        .filter(|c| matches!(c, BidiClass::L | BidiClass::R | BidiClass::AL));
-    (strong.next() == Some(BidiClass::L) && strong.any(|c| c != BidiClass::L)).then_some('\u{200E}')
+    (!text.is_empty() && first_strong_rtl(text).is_none()).then_some('\u{200E}')
 }
 
 /// `s` between FIRST STRONG ISOLATE (U+2068) and POP DIRECTIONAL ISOLATE (U+2069): for a
@@ -461,11 +492,7 @@ pub fn isolate(s: &str) -> String {
 /// True when the first strong directional character of `text` is right-to-left (Hebrew or
 /// Arabic letters, RLM, ALM), by the bidi classes of UAX #9.
 fn starts_right_to_left(text: &str) -> bool {
-    use unicode_bidi::{BidiClass, bidi_class};
-    text.chars()
-        .map(bidi_class)
-        .find(|c| matches!(c, BidiClass::L | BidiClass::R | BidiClass::AL))
-        .is_some_and(|c| c != BidiClass::L)
+    first_strong_rtl(text) == Some(true)
 }
 
 #[cfg(test)]
@@ -475,17 +502,14 @@ mod tests {
     #[test]
     fn interface_text_with_arabic_inside_stays_left_to_right() {
         let msg = "Labelled “بوتين” as PERSON";
-        assert_eq!(direction_mark(msg, false), Some('\u{200E}'));
+        assert_eq!(direction_mark(msg, false), None, "no mark needed");
         let mut engine = TextEngine::new(SystemFonts::Skip);
-        let marked = format!("\u{200E}{msg}");
-        let layout = engine.layout(&marked, &TextStyle::ui(), Some(800.0), 1.0);
+        let layout = engine.layout(msg, &TextStyle::ui(), Some(800.0), 1.0);
         assert!(
             !layout.lines[0].rtl,
             "the status line must read left to right"
         );
-        // without the mark the article's rule makes it right-to-left
-        let layout = engine.layout(msg, &TextStyle::ui(), Some(800.0), 1.0);
-        assert!(layout.lines[0].rtl);
+        assert!(layout.lines[0].extent.0 < 1.0, "and start at the left");
     }
 
     #[test]
@@ -532,5 +556,7 @@ mod tests {
         assert_eq!(direction_mark("بوتين", false), None);
         assert_eq!(direction_mark("Opened file.txt", false), None);
         assert_eq!(direction_mark("12 مارس", false), None);
+        assert_eq!(direction_mark("12", false), Some('\u{200E}'));
+        assert_eq!(direction_mark("", false), None);
     }
 }

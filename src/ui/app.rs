@@ -26,6 +26,8 @@ use super::article::ArticleView;
 use super::command::Command;
 use super::corpus::CorpusPanel;
 use super::facts::FactsPanel;
+use super::panels::SidePanels;
+use super::status;
 
 /// How serious a status-line message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,6 +228,8 @@ pub struct TaliqApp {
     article: Option<OpenArticle>,
     view: ArticleView,
     facts: FactsPanel,
+    /// Which side panels are shown, sized for the window (`super::panels`).
+    panels: SidePanels,
     status: Option<(Severity, String, Instant)>,
     /// The status message may not be replaced by an Info message before this instant: a
     /// warning about where the work goes stays readable for a while, however fast the
@@ -308,6 +312,7 @@ impl TaliqApp {
             article: None,
             view: ArticleView::default(),
             facts: FactsPanel::default(),
+            panels: SidePanels::default(),
             status: None,
             status_pinned_until: None,
             history: VecDeque::new(),
@@ -849,6 +854,7 @@ impl TaliqApp {
                 }
             }
             Command::SetTheme(t) => self.change_settings(|s| s.theme = t),
+            Command::ToggleFactsPanel => self.panels.toggle_facts(),
             Command::SetFont(Some(f)) if !self.engine.has_arabic_family(&f) => self.say(
                 Severity::Warning,
                 format!("The font “{f}” is not installed or has no Arabic letters"),
@@ -1142,10 +1148,11 @@ impl TaliqApp {
         });
         self.view = ArticleView::default();
         self.facts = FactsPanel::default();
-        let severity = if notes
-            .iter()
-            .any(|n| !(n.starts_with("restored") || n.starts_with("recovered")))
-        {
+        let severity = if notes.iter().any(|n| {
+            !["restored", "recovered", "replayed"]
+                .iter()
+                .any(|p| n.starts_with(p))
+        }) {
             Severity::Warning
         } else {
             Severity::Info
@@ -1936,6 +1943,11 @@ impl TaliqApp {
         } else {
             candidates.extend(Command::plain_key_commands());
         }
+        if egui::Popup::is_any_open(ctx) {
+            // Esc closes the open menu or list (egui reads it there) before it clears the
+            // selection
+            candidates.retain(|c| *c != Command::ClearSelection);
+        }
         // Ctrl+= is where Ctrl++ sits on most keyboards.
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Equals)) {
             self.queue.push(Command::ZoomIn);
@@ -2012,6 +2024,9 @@ impl TaliqApp {
                     selectable_command_button(ui, cmd, selected, &mut self.queue);
                 }
                 ui.separator();
+                let facts = self.panels.facts_visible();
+                selectable_command_button(ui, Command::ToggleFactsPanel, facts, &mut self.queue);
+                ui.separator();
                 ui.menu_button("Font", |ui| {
                     // listed once per run (the font files are read on the first opening)
                     let installed = self.engine.installed_arabic_families().to_vec();
@@ -2078,19 +2093,24 @@ impl TaliqApp {
             let c = a.review_counts();
             (c.pending, c.accepted, c.rejected)
         });
-        ui.horizontal(|ui| {
+        let mut message_row = false;
+        // wrapped: in a narrow window the document facts take two rows, not the window edge
+        ui.horizontal_wrapped(|ui| {
             if let (Some(a), Some((pending, accepted, rejected))) = (&self.article, counts) {
                 let doc = a.session.document();
                 let name = doc.source_name().to_owned();
                 let color = ui.visuals().text_color();
-                let w = self
-                    .engine
-                    .layout(&name, &TextStyle::ui(), None, ui.ctx().pixels_per_point())
-                    .width
-                    / ui.ctx().pixels_per_point();
-                ui.allocate_ui(egui::vec2(w + 2.0, 20.0), |ui| {
-                    self.engine
-                        .label(ui, &name, &TextStyle::ui(), color, egui::Sense::hover());
+                // a long name is cut with "…" at half the row (the whole name on hover)
+                let max = (ui.available_width() / 2.0).max(80.0);
+                let engine = &mut self.engine;
+                ui.allocate_ui(egui::vec2(max, 20.0), |ui| {
+                    let (resp, cut) = engine.label_line(ui, &name, &TextStyle::ui(), color);
+                    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
+                    if cut {
+                        resp.on_hover_ui(|ui| {
+                            engine.label(ui, &name, &TextStyle::ui(), color, egui::Sense::hover());
+                        });
+                    }
                 });
                 ui.separator();
                 ui.label(doc.encoding());
@@ -2123,41 +2143,19 @@ impl TaliqApp {
                 }
                 ui.separator();
             }
+            // the message on this row when it fits, else on a row of its own below
             if let Some((sev, msg, _)) = &self.status {
-                let color = match sev {
-                    Severity::Info => ui.visuals().text_color(),
-                    Severity::Warning => ui.visuals().warn_fg_color,
-                    Severity::Error => ui.visuals().error_fg_color,
-                };
-                // Messages may quote Arabic text or file names: they go through the engine.
-                let (resp, _cut) = self.engine.label_line(ui, msg, &TextStyle::ui(), color);
-                // the whole message, then the earlier ones, newest first
-                let engine = &mut self.engine;
-                let history = &self.history;
-                resp.on_hover_ui(|ui| {
-                    ui.set_max_width(640.0);
-                    engine.label(ui, msg, &TextStyle::ui(), color, egui::Sense::hover());
-                    let earlier: Vec<_> = history
-                        .iter()
-                        .rev()
-                        .filter(|(_, m)| m != msg)
-                        .take(12)
-                        .collect();
-                    if !earlier.is_empty() {
-                        ui.separator();
-                        ui.weak("Earlier messages:");
-                        for (sev, m) in earlier {
-                            let c = match sev {
-                                Severity::Info => ui.visuals().weak_text_color(),
-                                Severity::Warning => ui.visuals().warn_fg_color,
-                                Severity::Error => ui.visuals().error_fg_color,
-                            };
-                            engine.label(ui, m, &TextStyle::ui(), c, egui::Sense::hover());
-                        }
-                    }
-                });
+                let ppp = ui.ctx().pixels_per_point();
+                message_row =
+                    self.engine.line_width(msg, &TextStyle::ui(), ppp) > ui.available_width() - 4.0;
+                if !message_row {
+                    status::message(ui, &mut self.engine, *sev, msg, &self.history);
+                }
             }
         });
+        if message_row && let Some((sev, msg, _)) = &self.status {
+            ui.horizontal(|ui| status::message(ui, &mut self.engine, *sev, msg, &self.history));
+        }
     }
 }
 
@@ -2542,16 +2540,16 @@ impl eframe::App for TaliqApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         let mut cmds = Vec::new();
+        self.panels.begin(ui, self.corpus.is_some());
         if let Some(panel) = &mut self.corpus {
             panel.rescan_if_stale();
             let current = self
                 .article
                 .as_ref()
                 .map(|a| (a.path.as_path(), live_progress(&a.session)));
-            egui::Panel::right("corpus")
-                .default_size(260.0)
-                .size_range(180.0..=500.0)
-                .show(ui, |ui| panel.ui(ui, &mut self.engine, current, &mut cmds));
+            let engine = &mut self.engine;
+            self.panels
+                .show_folder(ui, |ui| panel.ui(ui, engine, current, &mut cmds));
         }
         if self.close_prompt {
             self.close_prompt_ui(ui, &mut cmds);
@@ -2571,18 +2569,17 @@ impl eframe::App for TaliqApp {
                 &mut cmds,
             );
         }
-        egui::Panel::left("facts")
-            .default_size(380.0)
-            .size_range(300.0..=700.0)
-            .show(ui, |ui| {
-                self.facts.ui(
-                    ui,
-                    &mut self.engine,
-                    self.article.as_mut(),
-                    &self.view,
-                    &mut cmds,
-                );
-            });
+        let mut panel_cmds = Vec::new();
+        self.panels.show_facts(ui, &mut panel_cmds, |ui| {
+            self.facts.ui(
+                ui,
+                &mut self.engine,
+                self.article.as_mut(),
+                &self.view,
+                &mut cmds,
+            );
+        });
+        cmds.extend(panel_cmds);
         egui::CentralPanel::default().show(ui, |ui| match &self.article {
             Some(a) => self
                 .view

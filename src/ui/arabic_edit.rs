@@ -21,6 +21,22 @@ use crate::text::{TextEngine, TextStyle};
 /// Inner padding of the field (points).
 const PAD: f32 = 6.0;
 
+/// Colour of a field's text, typed or filled in (such as a role inferred from the
+/// article): egui's own text-field colour, so a value reads as a value.
+#[must_use]
+pub fn value_color(visuals: &egui::Visuals) -> egui::Color32 {
+    visuals
+        .override_text_color
+        .unwrap_or_else(|| visuals.widgets.inactive.text_color())
+}
+
+/// Colour of the hint shown in an empty field: egui's weak text colour, fainter than
+/// [`value_color`] so an empty field never looks filled in.
+#[must_use]
+pub fn hint_color(visuals: &egui::Visuals) -> egui::Color32 {
+    visuals.weak_text_color()
+}
+
 /// Options of an [`arabic_text_edit`] field.
 pub struct EditOptions<'a> {
     /// Grey text shown while the field is empty.
@@ -156,16 +172,10 @@ pub fn arabic_text_edit(
         let rects = layout.highlight_rects(s..e);
         TextEngine::paint_rects(&painter, origin, &rects, visuals.selection.bg_fill);
     }
-    let text_color = visuals.text_color();
+    let text_color = value_color(visuals);
     if shown.is_empty() {
         let hint_layout = engine.layout(hint, &style, Some(inner_w), ppp);
-        engine.paint_glyphs(
-            &painter,
-            &hint_layout,
-            origin,
-            visuals.weak_text_color(),
-            rect,
-        );
+        engine.paint_glyphs(&painter, &hint_layout, origin, hint_color(visuals), rect);
     } else {
         engine.paint_glyphs(&painter, &layout, origin, text_color, rect);
     }
@@ -408,5 +418,40 @@ fn input_method(buffer: &mut EditBuffer, state: &mut FieldState, ime: ImeEvent) 
         } => buffer.delete_surrounding(before_chars, after_chars),
         #[expect(deprecated)]
         ImeEvent::Enabled | ImeEvent::Disabled => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{Color32, Visuals};
+
+    /// `c` (premultiplied, possibly translucent) painted over the opaque `bg`.
+    fn over(c: Color32, bg: Color32) -> [f32; 3] {
+        let a = 1.0 - f32::from(c.a()) / 255.0;
+        let ch = |x: u8, b: u8| f32::from(x) + f32::from(b) * a;
+        [ch(c.r(), bg.r()), ch(c.g(), bg.g()), ch(c.b(), bg.b())]
+    }
+
+    /// Mean distance of `c` from `bg` over the three channels (0–255).
+    fn contrast(c: Color32, bg: Color32) -> f32 {
+        let [r, g, b] = over(c, bg);
+        ((r - f32::from(bg.r())).abs()
+            + (g - f32::from(bg.g())).abs()
+            + (b - f32::from(bg.b())).abs())
+            / 3.0
+    }
+
+    #[test]
+    fn a_value_in_a_field_stands_out_from_the_hint_of_an_empty_field() {
+        for (theme, v) in [("dark", Visuals::dark()), ("light", Visuals::light())] {
+            let bg = v.extreme_bg_color;
+            let value = contrast(value_color(&v), bg);
+            let hint = contrast(hint_color(&v), bg);
+            assert!(
+                value > hint + 80.0,
+                "{theme}: value {value:.0} vs hint {hint:.0} (contrast with the field)"
+            );
+        }
     }
 }

@@ -19,12 +19,60 @@ use super::arabic_edit::{EditOptions, arabic_text_edit};
 use super::app::label_color;
 use super::command::Command;
 
-/// Margin around the article text (points).
+/// Margin around the article text (points); narrow panes get narrower side margins,
+/// down to [`MIN_SIDE_MARGIN`].
 const MARGIN: f32 = 28.0;
+/// Narrowest side margin (points), in a very narrow pane.
+const MIN_SIDE_MARGIN: f32 = 8.0;
 /// Widest text column (points); wider windows centre the column for readable lines.
 const MAX_COLUMN: f32 = 900.0;
 /// How long a flash lasts.
 const FLASH: Duration = Duration::from_millis(1600);
+
+/// A keyboard scroll of the article, read from the keys pressed this frame.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ScrollStep {
+    /// This many text lines down (negative: up): the arrow keys.
+    Lines(f32),
+    /// This many screens down (negative: up), keeping one line of the last screen in
+    /// view: PageDown / PageUp.
+    Pages(f32),
+    /// The start of the article: Home or Ctrl+Home.
+    Top,
+    /// The end of the article: End or Ctrl+End.
+    Bottom,
+}
+
+/// The keyboard scroll asked for this frame (the keys are consumed), or `None`. Only when
+/// no widget has keyboard focus: in the find bar or a note the keys move the caret.
+/// Ctrl+PageUp / Ctrl+PageDown are not read here: they move to the previous / next
+/// article (`Command::PreviousArticle`, `Command::NextArticle`). Home and End without
+/// Ctrl go to the start and end of the article as with Ctrl, as in a browser or a
+/// document viewer: the article has no caret to move to a line's start.
+fn keyboard_scroll(ui: &Ui) -> Option<ScrollStep> {
+    use egui::{Key, Modifiers};
+    if ui.ctx().egui_wants_keyboard_input() {
+        return None;
+    }
+    ui.input_mut(|i| {
+        let mut count = |m: Modifiers, k: Key| i.count_and_consume_key(m, k) as f32;
+        let top = count(Modifiers::COMMAND, Key::Home) + count(Modifiers::NONE, Key::Home);
+        let bottom = count(Modifiers::COMMAND, Key::End) + count(Modifiers::NONE, Key::End);
+        let pages = count(Modifiers::NONE, Key::PageDown) - count(Modifiers::NONE, Key::PageUp);
+        let lines = count(Modifiers::NONE, Key::ArrowDown) - count(Modifiers::NONE, Key::ArrowUp);
+        if bottom > 0.0 {
+            Some(ScrollStep::Bottom)
+        } else if top > 0.0 {
+            Some(ScrollStep::Top)
+        } else if pages != 0.0 {
+            Some(ScrollStep::Pages(pages))
+        } else if lines != 0.0 {
+            Some(ScrollStep::Lines(lines))
+        } else {
+            None
+        }
+    })
+}
 
 /// View state of the article: selection, focus, flash, scroll requests, and the geometry
 /// of the last frame (for hit-testing in tests).
@@ -188,8 +236,11 @@ impl ArticleView {
             line_spacing: settings.line_spacing,
             ..TextStyle::arabic(settings.font_size)
         };
+        // The text column is never wider than the pane (its right edge, where every
+        // Arabic line starts, must stay in view): margins shrink first in a narrow pane.
         let avail = ui.available_width();
-        let column = (avail - 2.0 * MARGIN).clamp(120.0, MAX_COLUMN);
+        let side = (avail * 0.06).clamp(MIN_SIDE_MARGIN, MARGIN);
+        let column = (avail - 2.0 * side).clamp(40.0, MAX_COLUMN);
         // the document's SHA-256 identifies its text: no need to hash 1 MB every frame
         let text_id = u64::from_str_radix(doc.sha256().get(..16).unwrap_or("0"), 16).unwrap_or(0);
         let params = engine.layout_params(&style, Some(column), ppp);
@@ -229,6 +280,8 @@ impl ArticleView {
             area = area.vertical_scroll_offset((dv.offset + dv.shift).max(0.0));
             dv.shift = 0.0;
         }
+        let scroll_key = keyboard_scroll(ui);
+        let line_h = style.size * style.line_spacing;
 
         area.show(ui, |ui| {
                 let height = dv.layout.height() / ppp + 2.0 * MARGIN;
@@ -240,11 +293,24 @@ impl ArticleView {
                     egui::Id::unique("taliq-article-text"),
                     Sense::click_and_drag(),
                 );
-                let left = rect.left() + ((rect.width() - column) / 2.0).max(MARGIN);
+                let left = rect.left() + ((rect.width() - column) / 2.0).max(side);
                 let origin = Pos2::new(left, rect.top() + MARGIN);
                 dv.origin = origin;
                 let clip = ui.clip_rect();
                 dv.offset = clip.top() - rect.top();
+                if let Some(step) = scroll_key {
+                    let max = (rect.height() - clip.height()).max(0.0);
+                    let target = match step {
+                        ScrollStep::Lines(n) => dv.offset + n * line_h,
+                        ScrollStep::Pages(n) => {
+                            dv.offset + n * (clip.height() - line_h).max(line_h)
+                        }
+                        ScrollStep::Top => 0.0,
+                        ScrollStep::Bottom => max,
+                    };
+                    // a positive delta moves the content down (scrolls up)
+                    ui.scroll_with_delta(vec2(0.0, dv.offset - target.clamp(0.0, max)));
+                }
                 let band_y0 = clip.top() * ppp - (origin.y * ppp).round();
                 let band_y1 = clip.bottom() * ppp - (origin.y * ppp).round();
                 dv.layout
@@ -599,7 +665,16 @@ impl ArticleView {
                     engine.label(ui, &text, &style, color, Sense::hover());
                 }
                 None => {
-                    ui.weak("No selection: drag over the text or double-click a word.");
+                    // cut with "…" in a narrow pane: a wider row would widen the article
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(
+                                "No selection: drag over the text or double-click a word.",
+                            )
+                            .weak(),
+                        )
+                        .truncate(),
+                    );
                 }
             }
         });
@@ -624,7 +699,9 @@ impl ArticleView {
             self.index = Some((doc.sha256().to_owned(), SearchIndex::new(doc.text())));
         }
         let Some(f) = &mut self.find else { return };
-        ui.horizontal(|ui| {
+        // wrapped: in a narrow pane the count and buttons go to a second row rather than
+        // widen the article
+        ui.horizontal_wrapped(|ui| {
             ui.label("Find:");
             let request_focus = std::mem::take(&mut f.focus);
             let field_w = (ui.available_width() - 260.0).max(120.0);

@@ -140,6 +140,9 @@ pub enum Command {
     SetLineSpacing(usize),
     /// Colour theme.
     SetTheme(Theme),
+    /// Show or hide the facts panel (it also collapses by itself in a window too narrow
+    /// for it beside the article). A view setting for this run, not undoable.
+    ToggleFactsPanel,
     /// Set the Arabic text in this installed font family; `None` is the bundled Noto Naskh
     /// Arabic. A view setting: kept for next time, not undoable.
     SetFont(Option<String>),
@@ -238,6 +241,7 @@ impl Command {
             Command::ZoomIn,
             Command::ZoomOut,
             Command::ZoomReset,
+            Command::ToggleFactsPanel,
             Command::Redo,
             Command::Undo,
             Command::Quit,
@@ -328,6 +332,7 @@ impl Command {
             Command::SetTheme(Theme::System) => "System theme".into(),
             Command::SetTheme(Theme::Light) => "Light theme".into(),
             Command::SetTheme(Theme::Dark) => "Dark theme".into(),
+            Command::ToggleFactsPanel => "Facts panel".into(),
             Command::SetFont(None) => format!("{} (bundled)", crate::text::fonts::ARABIC_FAMILY),
             Command::SetFont(Some(family)) => family.clone(),
             Command::Quit => "Quit".into(),
@@ -429,6 +434,9 @@ impl Command {
             }
             Command::SetLineSpacing(_) => "Space between lines of the article (kept for next time)",
             Command::SetTheme(_) => "Colours of the window (kept for next time)",
+            Command::ToggleFactsPanel => {
+                "Show or hide the facts panel (in a narrow window it collapses by itself, so the article keeps its room)"
+            }
             Command::SetFont(None) => {
                 "Set Arabic text in the font that comes with Taliq (kept for next time)"
             }
@@ -464,6 +472,7 @@ impl Command {
             Command::ZoomIn => ctrl(Key::Plus),
             Command::ZoomOut => ctrl(Key::Minus),
             Command::ZoomReset => ctrl(Key::Num0),
+            Command::ToggleFactsPanel => plain(Key::F9),
             Command::FindNext => plain(Key::F3),
             Command::FindPrevious => KeyboardShortcut::new(Modifiers::SHIFT, Key::F3),
             Command::LabelSelection(l) => plain(LABEL_KEYS[usize::from(l.shortcut_digit()) - 1]),

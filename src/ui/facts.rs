@@ -594,6 +594,10 @@ impl FactsPanel {
                 commit |= enter || r.lost_focus();
             });
         }
+        // values the extractor read in the text, not yet decided: say where they come from
+        if a.origin == Origin::Extracted && a.status == Status::Pending && !stored.is_empty() {
+            ui.weak("inferred from the text: correct it here, or accept it");
+        }
         let elsewhere = entities
             .iter()
             .find(|e| e.mentions.contains(&a.id))

@@ -8,6 +8,8 @@ pub mod command;
 mod corpus;
 mod facts;
 mod lexicon;
+mod panels;
+mod status;
 
 pub use app::{Severity, TaliqApp};
 pub use command::Command;
