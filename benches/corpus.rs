@@ -1,10 +1,10 @@
 //! Listing a folder of annotated articles (`cargo bench --bench corpus`): the time
-//! [`taliq::corpus::Corpus::scan`] takes on a folder of `TALIQ_BENCH_ARTICLES` (default
+//! [`taliq_core::workspace::corpus::Corpus::scan`] takes on a folder of `TALIQ_BENCH_ARTICLES` (default
 //! 1,000) copies of the sample article, each with the sidecar `taliq extract` writes for it
 //! (about 24 kB, every suggestion pending): the first listing (every sidecar read), a
 //! second one (nothing changed: only file metadata), and the folder change check
-//! [`taliq::corpus::Corpus::may_have_changed`] the open app runs every few seconds. For
-//! comparison, reading every sidecar in full with [`taliq::storage::read_sidecar`].
+//! [`taliq_core::workspace::corpus::Corpus::may_have_changed`] the open app runs every few seconds. For
+//! comparison, reading every sidecar in full with [`taliq_core::workspace::storage::read_sidecar`].
 
 use std::time::Instant;
 
@@ -27,13 +27,13 @@ fn main() {
     }
     println!("{n} articles, sidecars of {} bytes", json.len());
 
-    let mut cache = taliq::corpus::ProgressCache::default();
+    let mut cache = taliq_core::workspace::corpus::ProgressCache::default();
     let t = Instant::now();
-    let corpus = taliq::corpus::Corpus::scan(dir.path(), &mut cache).expect("listing");
+    let corpus = taliq_core::workspace::corpus::Corpus::scan(dir.path(), &mut cache).expect("listing");
     let first = t.elapsed();
     assert_eq!(corpus.articles.len(), n);
     let t = Instant::now();
-    taliq::corpus::Corpus::scan(dir.path(), &mut cache).expect("listing");
+    taliq_core::workspace::corpus::Corpus::scan(dir.path(), &mut cache).expect("listing");
     let second = t.elapsed();
     let t = Instant::now();
     let changed = corpus.may_have_changed();
@@ -42,7 +42,7 @@ fn main() {
     let t = Instant::now();
     for i in 0..n {
         let p = dir.path().join(format!("article-{i}.txt.taliq.json"));
-        taliq::storage::read_sidecar(&p).expect("sidecar reads");
+        taliq_core::workspace::storage::read_sidecar(&p).expect("sidecar reads");
     }
     let full = t.elapsed();
     println!(

@@ -1,12 +1,12 @@
 //! Throughput of the extraction pipeline (`cargo bench --bench extract`).
 //!
 //! Builds a 2 MB input by repeating the sample article (`seeds/putin-trump-call.ar.txt`,
-//! paragraphs separated by a blank line), runs [`taliq::extract::extract`] (which cuts
-//! the text into pieces of [`taliq::extract::PIECE_BYTES`]), the same on the text as one
-//! piece ([`taliq::extract::extract_in_pieces`] with `usize::MAX`: what the pieces save), the
-//! normalize + tokenize stage alone ([`taliq::extract::normalize::normalize`] then
-//! [`taliq::extract::tokenize::tokenize`]) and the whole analysed-document construction
-//! ([`taliq::extract::doc::Doc::new`], which also stores every token's proclitic
+//! paragraphs separated by a blank line), runs [`taliq_core::extract::extract`] (which cuts
+//! the text into pieces of [`taliq_core::extract::PIECE_BYTES`]), the same on the text as one
+//! piece ([`taliq_core::extract::extract_in_pieces`] with `usize::MAX`: what the pieces save), the
+//! normalize + tokenize stage alone ([`taliq_core::extract::normalize::normalize`] then
+//! [`taliq_core::extract::tokenize::tokenize`]) and the whole analysed-document construction
+//! ([`taliq_core::extract::doc::Doc::new`], which also stores every token's proclitic
 //! readings) several times on one core, and prints the median and the best throughput in
 //! MB/s of UTF-8 input (1 MB = 10^6 bytes) by wall time and, on Linux, the median by the
 //! thread's CPU time.
@@ -162,10 +162,10 @@ fn main() {
     let run = |name: &str| only.is_empty() || only == name;
 
     if run("extract") {
-        let piece = env_or("TALIQ_BENCH_PIECE", taliq::extract::PIECE_BYTES as f64) as usize;
+        let piece = env_or("TALIQ_BENCH_PIECE", taliq_core::extract::PIECE_BYTES as f64) as usize;
         let mut mentions = 0;
         let t = median_time(runs, || {
-            mentions = black_box(taliq::extract::extract_in_pieces(black_box(&text), piece)).len();
+            mentions = black_box(taliq_core::extract::extract_in_pieces(black_box(&text), piece)).len();
         });
         let extra = format!("  ({mentions} mentions)");
         println!("{}", t.line("extract (whole pipeline)", mb, &extra));
@@ -173,7 +173,7 @@ fn main() {
 
     if run("one-piece") {
         let t = median_time(runs, || {
-            black_box(taliq::extract::extract_in_pieces(
+            black_box(taliq_core::extract::extract_in_pieces(
                 black_box(&text),
                 usize::MAX,
             ));
@@ -184,8 +184,8 @@ fn main() {
     if run("normalize") {
         let mut tokens = 0;
         let t = median_time(runs, || {
-            let norm = taliq::extract::normalize::normalize(black_box(&text));
-            tokens = black_box(taliq::extract::tokenize::tokenize(&norm)).len();
+            let norm = taliq_core::extract::normalize::normalize(black_box(&text));
+            tokens = black_box(taliq_core::extract::tokenize::tokenize(&norm)).len();
         });
         let extra = format!("  ({tokens} tokens)");
         println!("{}", t.line("normalize + tokenize", mb, &extra));
@@ -193,7 +193,7 @@ fn main() {
 
     if run("doc") {
         let t = median_time(runs, || {
-            black_box(taliq::extract::doc::Doc::new(black_box(&text)));
+            black_box(taliq_core::extract::doc::Doc::new(black_box(&text)));
         });
         println!("{}", t.line("Doc::new (+ readings)", mb, ""));
     }

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Event, MouseWheelUnit, Pos2, vec2};
 use egui_kittest::Harness;
-use taliq::text::SystemFonts;
+use taliq_text::SystemFonts;
 use taliq::ui::TaliqApp;
 
 fn ms(d: Duration) -> f64 {
@@ -97,26 +97,26 @@ fn main() {
 
     // the steps of opening, measured alone (domain code, no window)
     let t = cpu_now();
-    let doc = taliq::document::Document::load(&big).expect("load");
+    let doc = taliq_core::model::document::Document::load(&big).expect("load");
     let load = cpu_now().saturating_sub(t);
     let t = cpu_now();
-    let session = taliq::session::Session::with_extraction(doc);
+    let session = taliq_core::session::Session::with_extraction(doc);
     let extraction = cpu_now().saturating_sub(t);
     let t = cpu_now();
     let json = session.to_export().to_json();
     let serialize = cpu_now().saturating_sub(t);
     let t = cpu_now();
-    let mut fs = taliq::text::fonts::font_system(SystemFonts::Skip);
-    let params = taliq::text::LayoutParams {
+    let mut fs = taliq_text::fonts::font_system(SystemFonts::Skip);
+    let params = taliq_text::LayoutParams {
         font_size: 20.0,
         line_spacing: 1.8,
         width: Some(900.0),
-        family: taliq::text::fonts::ARABIC_FAMILY.to_owned(),
-        latin_family: Some(taliq::text::fonts::LATIN_FAMILY.to_owned()),
+        family: taliq_text::fonts::ARABIC_FAMILY.to_owned(),
+        latin_family: Some(taliq_text::fonts::LATIN_FAMILY.to_owned()),
     };
     let fonts = cpu_now().saturating_sub(t);
     let t = cpu_now();
-    let mut layout = taliq::text::DocLayout::new(session.document().text(), params);
+    let mut layout = taliq_text::DocLayout::new(session.document().text(), params);
     layout.ensure_band(&mut fs, session.document().text(), 0.0, 900.0);
     let first_screen = cpu_now().saturating_sub(t);
     println!(

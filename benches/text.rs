@@ -4,8 +4,8 @@
 
 use std::time::{Duration, Instant};
 
-use taliq::text::fonts::{self, SystemFonts};
-use taliq::text::{LayoutParams, layout_text};
+use taliq_text::fonts::{self, SystemFonts};
+use taliq_text::{LayoutParams, layout_text};
 
 fn median(mut v: Vec<Duration>) -> f64 {
     v.sort();

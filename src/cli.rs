@@ -9,9 +9,9 @@ mod jsonl;
 
 pub use jsonl::{OUTPUT_FIELDS, doc_in_raw_text, extract_jsonl};
 
-use crate::document::Document;
-use crate::extract::eval;
-use crate::session::Session;
+use taliq_core::model::document::Document;
+use taliq_core::eval;
+use taliq_core::session::Session;
 
 /// Usage text printed by `taliq --help`.
 pub const USAGE: &str = "\
@@ -78,11 +78,11 @@ pub enum Invocation {
     Version,
 }
 
-/// Which project lexicon (see [`crate::extract::lexicon`]) `taliq extract` applies.
+/// Which project lexicon (see [`taliq_core::extract::lexicon`]) `taliq extract` applies.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LexiconChoice {
     /// The lexicon of the article's folder, found as the app finds it
-    /// ([`crate::corpus::lexicon_path_of`]); none when that file does not exist.
+    /// ([`taliq_core::workspace::corpus::lexicon_path_of`]); none when that file does not exist.
     Folder,
     /// No lexicon (`--no-lexicon`).
     Skip,
@@ -98,12 +98,12 @@ pub enum LexiconChoice {
 pub fn load_lexicon(
     choice: &LexiconChoice,
     article: Option<&Path>,
-) -> Result<crate::extract::ProjectLexicon> {
-    use crate::extract::ProjectLexicon;
+) -> Result<taliq_core::extract::ProjectLexicon> {
+    use taliq_core::extract::ProjectLexicon;
     match (choice, article) {
         (LexiconChoice::Skip, _) | (LexiconChoice::Folder, None) => Ok(ProjectLexicon::new()),
         (LexiconChoice::Folder, Some(article)) => {
-            let path = crate::corpus::lexicon_path_of(article);
+            let path = taliq_core::workspace::corpus::lexicon_path_of(article);
             match ProjectLexicon::load(&path) {
                 Ok(l) => Ok(l),
                 Err(_) if !path.exists() => Ok(ProjectLexicon::new()),
@@ -243,8 +243,8 @@ fn parse_layout(rest: &[&str]) -> Result<Invocation> {
 /// # Errors
 /// When FILE cannot be read as an article, or `out` cannot be written.
 pub fn layout(path: &Path, width: f32, font_size: f32, out: &mut dyn Write) -> Result<()> {
-    use crate::text::fonts::{self, SystemFonts};
-    use crate::text::{LayoutParams, layout_text};
+    use taliq_text::fonts::{self, SystemFonts};
+    use taliq_text::{LayoutParams, layout_text};
     let doc = Document::load(path)?;
     let mut fs = fonts::font_system(SystemFonts::Skip);
     let params = LayoutParams {

@@ -2,14 +2,14 @@
 //! (`relative:0d,weekday:MON` → "Monday (relative: today)", `2020-03-01` → "1 March
 //! 2020", a Hijri date in both calendars).
 //!
-//! The values follow the TIMEX3-like grammar of [`crate::extract::timex`]: parts joined by
+//! The values follow the TIMEX3-like grammar of [`taliq_core::extract::timex`]: parts joined by
 //! `,` (a calendar expression, `weekday:`, `relative:`, `past`/`next`/`current`, a part of
 //! day or season, `mod:`, a clock time), where a calendar expression may list dates with
 //! `|` and give intervals with `/`. A value this module does not understand (a form added
 //! to the grammar later, a hand-edited file) gets no description, and callers show it
 //! raw: a description is never a guess.
 
-use crate::annotation::DateValue;
+use taliq_core::model::annotation::DateValue;
 
 /// English Gregorian month names, January first.
 const MONTHS: [&str; 12] = [
@@ -457,7 +457,7 @@ mod tests {
             ومنذ نحو 20 عاماً والعقد المقبل. في الساعة 16:20 و10:00 مساءً وهذا الصباح. في عام \
             2014 وفي ذلك العام من السبعينيات. بدأ الصيام في 15 رمضان 1445 هـ ورمضان 1445 كله. \
             في 1445 هـ و1 محرم. ثم 13/11/2020.";
-        let values: Vec<DateValue> = crate::extract::extract(text)
+        let values: Vec<DateValue> = taliq_core::extract::extract(text)
             .into_iter()
             .filter_map(|m| m.value)
             .collect();

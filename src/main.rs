@@ -7,7 +7,7 @@
 use std::process::ExitCode;
 
 use taliq::cli::{self, Invocation};
-use taliq::text::SystemFonts;
+use taliq_text::SystemFonts;
 use taliq::ui::TaliqApp;
 
 fn main() -> ExitCode {

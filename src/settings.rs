@@ -87,13 +87,13 @@ impl Settings {
     /// Writes the settings atomically, creating the folder if needed.
     ///
     /// # Errors
-    /// [`crate::storage::StorageError`] when the file cannot be written.
-    pub fn save(&self, path: &Path) -> Result<(), crate::storage::StorageError> {
+    /// [`taliq_core::workspace::storage::StorageError`] when the file cannot be written.
+    pub fn save(&self, path: &Path) -> Result<(), taliq_core::workspace::storage::StorageError> {
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
         let json = serde_json::to_string_pretty(self).unwrap_or_default();
-        crate::storage::write_atomic(path, json.as_bytes())
+        taliq_core::workspace::storage::write_atomic(path, json.as_bytes())
     }
 
     /// The settings with out-of-range values brought into range.

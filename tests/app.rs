@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use taliq::annotation::{Origin, Status};
-use taliq::export::ExportFile;
-use taliq::label::Label;
-use taliq::session::Provenance;
-use taliq::text::SystemFonts;
+use taliq_core::model::annotation::{Origin, Status};
+use taliq_core::formats::taliq::ExportFile;
+use taliq_core::model::label::Label;
+use taliq_core::session::Provenance;
+use taliq_text::SystemFonts;
 use taliq::ui::{Command, TaliqApp};
 
 /// Copies the sample article into a fresh folder, so sidecars land there.
@@ -413,7 +413,7 @@ fn a_second_window_on_the_same_article_never_overwrites_the_first() {
     assert_eq!(sev, taliq::ui::Severity::Warning);
     assert!(msg.contains("another window"), "{msg}");
     let regular = ExportFile::from_json(
-        &std::fs::read_to_string(taliq::storage::sidecar_path(&path)).unwrap(),
+        &std::fs::read_to_string(taliq_core::workspace::storage::sidecar_path(&path)).unwrap(),
     )
     .unwrap();
     assert_eq!(
@@ -450,7 +450,7 @@ fn a_second_window_on_the_same_article_never_overwrites_the_first() {
 #[test]
 fn damaged_sidecar_is_left_alone_and_work_goes_to_a_new_file() {
     let (dir, path) = sample_in_tempdir();
-    let sidecar = taliq::storage::sidecar_path(&path);
+    let sidecar = taliq_core::workspace::storage::sidecar_path(&path);
     std::fs::write(&sidecar, "{ this is not json").unwrap();
     let mut h = harness(&path);
     let (sev, msg) = h.state().status().unwrap();
@@ -931,14 +931,14 @@ fn a_name_is_never_labelled_across_a_line_break_but_a_quote_may_be() {
 #[test]
 fn another_articles_sidecar_is_kept_and_nothing_is_moved_in() {
     let (dir, path) = sample_in_tempdir();
-    let other = taliq::document::Document::from_text(
+    let other = taliq_core::model::document::Document::from_text(
         "قال بوتين إن ترامب وافق على عقد قمة في أوساكا.",
         "other.txt",
         "UTF-8",
     );
-    let anns = taliq::session::Session::with_extraction(other.clone());
+    let anns = taliq_core::session::Session::with_extraction(other.clone());
     let foreign = ExportFile::new(&other, anns.annotations()).to_json();
-    let sidecar = taliq::storage::sidecar_path(&path);
+    let sidecar = taliq_core::workspace::storage::sidecar_path(&path);
     std::fs::write(&sidecar, &foreign).unwrap();
     let mut h = harness(&path);
     let (sev, msg) = h.state().status().unwrap();
@@ -988,7 +988,7 @@ fn a_sidecar_cut_short_gives_back_its_complete_decisions() {
         h.run_steps(1);
         h.state_mut().apply(Command::Quit);
     }
-    let sidecar = taliq::storage::sidecar_path(&path);
+    let sidecar = taliq_core::workspace::storage::sidecar_path(&path);
     let full = std::fs::read(&sidecar).unwrap();
     let total = ExportFile::from_json(std::str::from_utf8(&full).unwrap())
         .unwrap()
@@ -1023,7 +1023,7 @@ fn a_sidecar_cut_short_gives_back_its_complete_decisions() {
 #[test]
 fn reopening_to_look_leaves_the_work_file_as_it_was() {
     let (_dir, path) = sample_in_tempdir();
-    let sidecar = taliq::storage::sidecar_path(&path);
+    let sidecar = taliq_core::workspace::storage::sidecar_path(&path);
     let ids: Vec<u64>;
     {
         let mut h = harness(&path);

@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use egui::{Event, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use taliq::annotation::Status;
-use taliq::corpus::Progress;
-use taliq::document::Document;
-use taliq::export::ExportFile;
-use taliq::session::{Edit, Session};
-use taliq::storage;
-use taliq::text::SystemFonts;
+use taliq_core::model::annotation::Status;
+use taliq_core::workspace::corpus::Progress;
+use taliq_core::model::document::Document;
+use taliq_core::formats::taliq::ExportFile;
+use taliq_core::session::{Edit, Session};
+use taliq_core::workspace::storage;
+use taliq_text::SystemFonts;
 use taliq::ui::{Command, TaliqApp};
 
 const PAGE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>لافروف في موسكو</title></head>

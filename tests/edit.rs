@@ -5,8 +5,8 @@
 use egui::output::OutputCommand;
 use egui::{Event, ImeEvent, Key, Modifiers, PointerButton, Pos2, Rect};
 use egui_kittest::Harness;
-use taliq::text::edit::EditBuffer;
-use taliq::text::{SystemFonts, TextEngine};
+use taliq_text::edit::EditBuffer;
+use taliq_text::{SystemFonts, TextEngine};
 use taliq::ui::arabic_edit::{EditOptions, arabic_text_edit};
 
 struct Field {

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use taliq::settings::Settings;
-use taliq::text::fonts::{ARABIC_FAMILY, LATIN_FAMILY};
-use taliq::text::{SystemFonts, TextStyle};
+use taliq_text::fonts::{ARABIC_FAMILY, LATIN_FAMILY};
+use taliq_text::{SystemFonts, TextStyle};
 use taliq::ui::{Command, Severity, TaliqApp};
 
 /// The sample article in a fresh folder, and where settings are kept.

@@ -4,10 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
-use taliq::annotation::{Origin, Status};
-use taliq::label::Label;
-use taliq::session::Provenance;
-use taliq::text::SystemFonts;
+use taliq_core::model::annotation::{Origin, Status};
+use taliq_core::model::label::Label;
+use taliq_core::session::Provenance;
+use taliq_text::SystemFonts;
 use taliq::ui::TaliqApp;
 
 const ARTICLE: &str = "قال الرئيس فلاديمير بوتين إن بوتين سيزور الكرملين في موسكو يوم الاثنين.\n";
@@ -125,7 +125,7 @@ fn a_hand_made_sidecar_without_entity_ids_is_accepted_and_extraction_adds_sugges
   "entities": []
 }}
 "#,
-        taliq::document::Document::from_text(ARTICLE, "a.txt", "UTF-8").sha256(),
+        taliq_core::model::document::Document::from_text(ARTICLE, "a.txt", "UTF-8").sha256(),
         ARTICLE.chars().count(),
         json_text(ARTICLE)
     );

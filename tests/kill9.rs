@@ -36,10 +36,10 @@ use std::process::{Command as Process, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use taliq::journal::{self, AutosavePolicy};
-use taliq::label::Label;
-use taliq::storage;
-use taliq::text::SystemFonts;
+use taliq_core::workspace::journal::{self, AutosavePolicy};
+use taliq_core::model::label::Label;
+use taliq_core::workspace::storage;
+use taliq_text::SystemFonts;
 use taliq::ui::{Command, TaliqApp};
 
 const CHILD_ENV: &str = "TALIQ_KILL9_CHILD";

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use taliq::annotation::Status;
-use taliq::label::Label;
-use taliq::text::SystemFonts;
+use taliq_core::model::annotation::Status;
+use taliq_core::model::label::Label;
+use taliq_text::SystemFonts;
 use taliq::ui::{Command, TaliqApp};
 
 /// Copies the sample article into a fresh folder, so the sidecar and lexicon land there.
@@ -181,7 +181,7 @@ fn one_delete_or_reject_on_one_mention_does_not_block_the_name_in_the_folder() {
             "{file}"
         );
         assert!(
-            taliq::extract::ProjectLexicon::parse(&file, Path::new("x"))
+            taliq_core::extract::ProjectLexicon::parse(&file, Path::new("x"))
                 .unwrap()
                 .is_empty(),
             "one rejection changes no suggestion: {file}"

@@ -22,8 +22,8 @@ use std::sync::Arc;
 use eframe::egui_wgpu::{WgpuSetup, WgpuSetupCreateNew, wgpu};
 use egui::{Color32, Sense};
 use egui_kittest::{Harness, SnapshotOptions};
-use taliq::label::Label;
-use taliq::text::{SystemFonts, TextEngine, TextStyle};
+use taliq_core::model::label::Label;
+use taliq_text::{SystemFonts, TextEngine, TextStyle};
 
 /// One paragraph to render: snapshot name, text, and the chars to highlight.
 struct Sample {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::{Key, Modifiers, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use taliq::text::SystemFonts;
+use taliq_text::SystemFonts;
 use taliq::ui::TaliqApp;
 
 /// Writes `text` as an article into a fresh folder, so sidecars land there.
@@ -196,7 +196,7 @@ fn esc_closes_an_open_menu_and_a_drop_down_list_before_it_clears_the_focus() {
         .unwrap()
         .annotations()
         .iter()
-        .find(|a| a.label == taliq::label::Label::Quote)
+        .find(|a| a.label == taliq_core::model::label::Label::Quote)
         .expect("the sample has a quote")
         .id;
     h.state_mut().apply(taliq::ui::Command::Focus(quote));
@@ -271,7 +271,7 @@ fn reopening_after_a_kill_says_the_saved_journaled_actions_were_replayed_not_tha
         let mut h = harness_sized(&path, egui::vec2(1280.0, 860.0));
         // every change journaled, as for a big article
         h.state_mut()
-            .set_autosave_policy(taliq::journal::AutosavePolicy {
+            .set_autosave_policy(taliq_core::workspace::journal::AutosavePolicy {
                 immediate_max_bytes: 0,
                 idle: std::time::Duration::from_hours(1),
                 max_delay: std::time::Duration::from_hours(1),
@@ -302,14 +302,14 @@ fn reopening_after_a_kill_says_the_saved_journaled_actions_were_replayed_not_tha
         .unwrap()
         .annotations()
         .iter()
-        .filter(|a| a.status == taliq::annotation::Status::Accepted)
+        .filter(|a| a.status == taliq_core::model::annotation::Status::Accepted)
         .count();
     assert_eq!(accepted, 4);
 }
 
 #[test]
 fn an_inferred_role_and_nationality_are_shown_as_values_said_to_come_from_the_text() {
-    use taliq::annotation::Status;
+    use taliq_core::model::annotation::Status;
     let (_dir, path) = article_in_tempdir(taliq::cli::SAMPLE_TEXT);
     let mut h = harness_sized(&path, egui::vec2(1280.0, 860.0));
     let caption = "inferred from the text: correct it here, or accept it";
@@ -318,7 +318,7 @@ fn an_inferred_role_and_nationality_are_shown_as_values_said_to_come_from_the_te
         s.annotations()
             .iter()
             .find(|a| {
-                a.label == taliq::label::Label::Person
+                a.label == taliq_core::model::label::Label::Person
                     && a.facts.attributes.as_ref().is_some_and(|x| !x.is_empty()) == with
             })
             .unwrap()

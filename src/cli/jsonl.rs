@@ -15,9 +15,9 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 use serde_json::value::RawValue;
 
-use crate::document::Document;
-use crate::export::ExportFile;
-use crate::session::Session;
+use taliq_core::model::document::Document;
+use taliq_core::formats::taliq::ExportFile;
+use taliq_core::session::Session;
 
 /// The names of the fields Taliq itself writes on an output line: `doc`, the fields of
 /// the export ([`ExportFile`]) on a good line, `line` and `error` on a bad one. An input
@@ -128,7 +128,7 @@ struct Bad<'a> {
 /// line. For a good line it is `{"doc": ID, …}`: the ID as given, then every other input
 /// field except `text`, unchanged and in input order, then the fields that
 /// `taliq extract FILE` writes (`format`, `version`, `document`, `offset_unit`, `labels`,
-/// `annotations`, `entities`; see [`crate::export`]), with `document.source` the ID (its
+/// `annotations`, `entities`; see [`taliq_core::formats::taliq`]), with `document.source` the ID (its
 /// JSON text when not a string) and offsets in chars of `text` (a leading BOM removed).
 /// Taliq's own fields ([`OUTPUT_FIELDS`]) are never overwritten: an input field of such a
 /// name is written as `input_NAME` (`input_input_NAME` if the input has an `input_NAME`
@@ -152,7 +152,7 @@ pub fn extract_jsonl(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     errors: &mut dyn Write,
-    lexicon: &crate::extract::ProjectLexicon,
+    lexicon: &taliq_core::extract::ProjectLexicon,
 ) -> Result<usize> {
     let mut failed = 0;
     let mut buf = Vec::new();
@@ -479,7 +479,7 @@ mod tests {
             &mut &input[..],
             &mut out,
             &mut errors,
-            &crate::extract::ProjectLexicon::new(),
+            &taliq_core::extract::ProjectLexicon::new(),
         )
         .unwrap();
         let out = String::from_utf8(out).unwrap();
@@ -605,7 +605,7 @@ mod tests {
             &mut format!("{line}\n{line}\n").as_bytes(),
             &mut out,
             &mut errors,
-            &crate::extract::ProjectLexicon::new(),
+            &taliq_core::extract::ProjectLexicon::new(),
         )
         .unwrap();
         let out = String::from_utf8(out).unwrap();

@@ -8,19 +8,19 @@ use std::time::Instant;
 
 use egui::{Color32, Ui};
 
-use crate::annotation::{Entity, Facts, Origin, PersonAttributes, Status};
-use crate::corpus::{Corpus, LEXICON_FILE, Progress};
-use crate::document::Document;
-use crate::export_log::{ExportLog, records_fingerprint, work_fingerprint};
-use crate::extract::ProjectLexicon;
-use crate::extract::lexicon::{Lesson, TaughtLexicon, file::write_merged};
-use crate::journal::{AutosavePolicy, Autosaver, Saved};
-use crate::label::Label;
-use crate::session::{Edit, Session};
+use taliq_core::model::annotation::{Entity, Facts, Origin, PersonAttributes, Status};
+use taliq_core::workspace::corpus::{Corpus, LEXICON_FILE, Progress};
+use taliq_core::model::document::Document;
+use taliq_core::workspace::export_log::{ExportLog, records_fingerprint, work_fingerprint};
+use taliq_core::extract::ProjectLexicon;
+use taliq_core::extract::lexicon::{Lesson, TaughtLexicon, file::write_merged};
+use taliq_core::workspace::journal::{AutosavePolicy, Autosaver, Saved};
+use taliq_core::model::label::Label;
+use taliq_core::session::{Edit, Session};
 use crate::settings::{Settings, Theme};
-use crate::span::Span;
-use crate::storage;
-use crate::text::{SystemFonts, TextEngine, TextStyle};
+use taliq_core::model::span::Span;
+use taliq_core::workspace::storage;
+use taliq_text::{SystemFonts, TextEngine, TextStyle};
 
 use super::article::ArticleView;
 use super::command::Command;
@@ -44,7 +44,7 @@ pub enum Severity {
 pub(super) struct OpenArticle {
     pub session: Session,
     pub path: PathBuf,
-    /// Where and when the work is saved (sidecar and journal, see [`crate::journal`]).
+    /// Where and when the work is saved (sidecar and journal, see [`taliq_core::workspace::journal`]).
     autosave: Autosaver,
     exported_revision: Option<u64>,
     /// The session revision when the article was opened: later revisions are changes of
@@ -265,7 +265,7 @@ pub struct TaliqApp {
     last_note: Option<(u64, u64, u64)>,
     /// An export asked for would overwrite this file, which holds something else: the
     /// prompt asks before ([`TaliqApp::export`]).
-    overwrite_prompt: Option<(PathBuf, crate::export_log::ExportConflict)>,
+    overwrite_prompt: Option<(PathBuf, taliq_core::workspace::export_log::ExportConflict)>,
     /// When sidecars are rewritten whole and when changes are journaled first.
     autosave_policy: AutosavePolicy,
     /// The last export of each article, kept between runs (`exports.json` beside the
@@ -713,7 +713,7 @@ impl TaliqApp {
                 let before = a.lexicon.lexicon().clone();
                 if a.lexicon.set_rule(&surface, label, rule) {
                     let after = a.lexicon.lexicon().clone();
-                    let changes = crate::extract::lexicon::changes(
+                    let changes = taliq_core::extract::lexicon::changes(
                         &before,
                         &after,
                         &[(surface.clone(), label)],
@@ -734,7 +734,7 @@ impl TaliqApp {
                         Severity::Info,
                         format!(
                             "Forgot “{}” as {label} and the decisions counted for it in this folder",
-                            crate::text::isolate(&surface)
+                            taliq_text::isolate(&surface)
                         ),
                     );
                 }
@@ -757,7 +757,7 @@ impl TaliqApp {
                     let name = eid.split_once(':').map_or(eid.as_str(), |(_, n)| n);
                     let msg = format!(
                         "Not done: “{}” is not a person or organization of this article",
-                        crate::text::isolate(name)
+                        taliq_text::isolate(name)
                     );
                     self.say(Severity::Warning, msg);
                     return;
@@ -883,7 +883,7 @@ impl TaliqApp {
         };
         self.flush_autosave();
         // Work journaled but not yet in a sidecar when Taliq was killed goes in first.
-        let mut notes = crate::journal::recover(path);
+        let mut notes = taliq_core::workspace::journal::recover(path);
         // An encoding chosen earlier with "Reload as" is remembered in the saved work:
         // when detection gives another text, decode as the work was annotated.
         let doc = if encoding.is_none() {
@@ -915,7 +915,7 @@ impl TaliqApp {
             self.pending_lexicons.retain(|p| p.path != pending.path);
             self.pending_lexicons.push(pending);
         }
-        let lexicon_path = crate::corpus::lexicon_path_of(path);
+        let lexicon_path = taliq_core::workspace::corpus::lexicon_path_of(path);
         let (lexicon, lexicon_file) = match ProjectLexicon::load(&lexicon_path) {
             Ok(l) => (l, Some(lexicon_path)),
             Err(e) if !lexicon_path.exists() => {
@@ -951,18 +951,18 @@ impl TaliqApp {
         // session is chosen below.
         let mut name_sidecar: Vec<usize> = Vec::new();
         // Work written for an earlier version of this text, and its annotations carried over.
-        let mut earlier: Option<(crate::export::ExportFile, crate::reanchor::Reanchored)> = None;
+        let mut earlier: Option<(taliq_core::formats::taliq::ExportFile, taliq_core::workspace::reanchor::Reanchored)> = None;
         // The complete annotations of a damaged sidecar cut short, written for this text.
-        let mut salvaged: Option<crate::export::ExportFile> = None;
+        let mut salvaged: Option<taliq_core::formats::taliq::ExportFile> = None;
         match storage::read_sidecar(&regular) {
             Ok(Some(file)) if file.document.sha256 != doc.sha256() => {
                 // Another article's work (another source name, or mostly not placeable) is
                 // left alone; an earlier version of this article's is kept as a backup (it
                 // is found again if the text comes back) and carried over below.
-                let verdict = match crate::reanchor::other_source(&file, &doc) {
+                let verdict = match taliq_core::workspace::reanchor::other_source(&file, &doc) {
                     Some(foreign) => Err(foreign),
                     None if encoding.is_none() => {
-                        crate::reanchor::carry_over(&file, &doc).map(Some)
+                        taliq_core::workspace::reanchor::carry_over(&file, &doc).map(Some)
                     }
                     None => Ok(None),
                 };
@@ -1074,7 +1074,7 @@ impl TaliqApp {
                             .lost
                             .iter()
                             .take(5)
-                            .map(|a| format!("“{}” ({})", crate::text::isolate(&a.text), a.label))
+                            .map(|a| format!("“{}” ({})", taliq_text::isolate(&a.text), a.label))
                             .collect();
                         let _ = write!(
                             note,
@@ -1204,7 +1204,7 @@ impl TaliqApp {
             self.say(Severity::Warning, "Open an article first");
             return;
         };
-        if let Some(conflict) = crate::export_log::export_conflict(path, &a.path) {
+        if let Some(conflict) = taliq_core::workspace::export_log::export_conflict(path, &a.path) {
             self.overwrite_prompt = Some((path.to_path_buf(), conflict));
             return;
         }
@@ -1381,7 +1381,7 @@ impl TaliqApp {
         if n == 0 {
             let msg = format!(
                 "No other mention of “{}” to relabel",
-                crate::text::isolate(&text)
+                taliq_text::isolate(&text)
             );
             self.say(Severity::Info, msg);
             return;
@@ -1399,7 +1399,7 @@ impl TaliqApp {
                 Severity::Info,
                 format!(
                     "Relabelled {n} more mention(s) of “{}” as {} (Ctrl+Z undoes)",
-                    crate::text::isolate(&text),
+                    taliq_text::isolate(&text),
                     ann.label
                 ),
             );
@@ -1555,7 +1555,7 @@ impl TaliqApp {
                     replaced_accepted.push(format!(
                         "{} “{}”",
                         other.label.as_str(),
-                        crate::text::isolate(
+                        taliq_text::isolate(
                             a.session
                                 .document()
                                 .slice(other.span.start(), other.span.end())
@@ -1591,7 +1591,7 @@ impl TaliqApp {
         };
         self.view.clear();
         self.view.focus(id, span, vec![], None);
-        let mut msg = format!("Labelled “{}” as {label}", crate::text::isolate(&text));
+        let mut msg = format!("Labelled “{}” as {label}", taliq_text::isolate(&text));
         if replaced > 0 {
             let _ = write!(msg, "; it replaces {replaced} overlapping suggestion(s)");
         }
@@ -1664,8 +1664,8 @@ impl TaliqApp {
                 let text = a.session.document().slice(ann.span.start(), ann.span.end());
                 let lesson = Lesson::of_annotation(ann, text)?;
                 if let Lesson::Accepted { surface, .. } = &lesson
-                    && crate::extract::lexicon::surface_key(surface)
-                        != crate::extract::lexicon::surface_key(text)
+                    && taliq_core::extract::lexicon::surface_key(surface)
+                        != taliq_core::extract::lexicon::surface_key(text)
                 {
                     trimmed = Some((text.to_owned(), surface.clone()));
                 }
@@ -1695,7 +1695,7 @@ impl TaliqApp {
                 .map(|(surface, label)| (super::lexicon::already_never(surface, *label), false));
         }
         let after = a.lexicon.lexicon().clone();
-        let news = crate::extract::lexicon::changes(&before, &after, &taught);
+        let news = taliq_core::extract::lexicon::changes(&before, &after, &taught);
         let applied = self.apply_lessons_here(&news, true);
         let words = super::lexicon::describe_changes(&news, trimmed.as_ref(), applied);
         self.lexicon_to_save = true;
@@ -1712,10 +1712,10 @@ impl TaliqApp {
     /// Returns how many annotations were added and how many rejected.
     fn apply_lessons_here(
         &mut self,
-        changes: &[crate::extract::lexicon::LexiconChange],
+        changes: &[taliq_core::extract::lexicon::LexiconChange],
         join: bool,
     ) -> (usize, usize) {
-        use crate::extract::lexicon::{Effect, surface_key};
+        use taliq_core::extract::lexicon::{Effect, surface_key};
         let Some(a) = &mut self.article else {
             return (0, 0);
         };
@@ -1845,7 +1845,7 @@ impl TaliqApp {
     }
 
     /// Saves the session after a change: on disk before this returns, to the sidecar or,
-    /// for big documents, to its journal (see [`crate::journal`]). Failures are shown and
+    /// for big documents, to its journal (see [`taliq_core::workspace::journal`]). Failures are shown and
     /// retried on the next change; the in-memory work is never discarded.
     fn autosave(&mut self) {
         let Some(a) = &mut self.article else { return };
@@ -2342,9 +2342,9 @@ impl TaliqApp {
             // never over a file written for another article: the article's own name
             // instead, or not at all
             let mut target = u.target();
-            if crate::export_log::export_conflict(&target, &u.article).is_some() {
+            if taliq_core::workspace::export_log::export_conflict(&target, &u.article).is_some() {
                 let own = default_export_path(&u.article);
-                if crate::export_log::export_conflict(&own, &u.article).is_some() {
+                if taliq_core::workspace::export_log::export_conflict(&own, &u.article).is_some() {
                     failed.push(format!(
                         "{}: {} and {} hold other files; export it with File ▸ Export JSON",
                         file_name(&u.article),
@@ -2610,16 +2610,16 @@ fn overwrite_prompt_ui(
     ui: &Ui,
     engine: &mut TextEngine,
     path: &Path,
-    conflict: &crate::export_log::ExportConflict,
+    conflict: &taliq_core::workspace::export_log::ExportConflict,
     own: Option<PathBuf>,
     out: &mut Vec<Command>,
 ) {
     let what = match conflict {
-        crate::export_log::ExportConflict::OtherArticle(source) => format!(
+        taliq_core::workspace::export_log::ExportConflict::OtherArticle(source) => format!(
             "{} holds the annotations of another article, {source}.",
             file_name(path)
         ),
-        crate::export_log::ExportConflict::NotAnExport => {
+        taliq_core::workspace::export_log::ExportConflict::NotAnExport => {
             format!("{} exists and is not a Taliq export.", file_name(path))
         }
     };
@@ -2706,11 +2706,11 @@ fn live_progress(session: &Session) -> Progress {
 }
 
 /// The char spans of the mentions of `surface` as `label` in `text`, clitic-aware (as
-/// the project lexicon matches a learned name: [`crate::extract::lexicon::matches_in`]).
+/// the project lexicon matches a learned name: [`taliq_core::extract::lexicon::matches_in`]).
 fn mentions_of(text: &str, surface: &str, label: Label) -> Vec<(usize, usize)> {
     let mut only = ProjectLexicon::new();
-    only.set_rule(surface, label, crate::extract::lexicon::Rule::Always);
-    crate::extract::lexicon::matches_in(text, &only)
+    only.set_rule(surface, label, taliq_core::extract::lexicon::Rule::Always);
+    taliq_core::extract::lexicon::matches_in(text, &only)
         .into_iter()
         .map(|(s, e, _)| (s, e))
         .collect()

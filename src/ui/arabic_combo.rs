@@ -4,7 +4,7 @@
 
 use egui::{Margin, Role, Sense, Shape, Ui, WidgetInfo};
 
-use crate::text::{TextEngine, TextStyle};
+use taliq_text::{TextEngine, TextStyle};
 
 /// An entry of an [`arabic_combo`] list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! A text field on Taliq's text engine, so Arabic typed into notes is shaped and
 //! bidi-ordered while it is typed (egui's own `TextEdit` does no bidi reordering).
 //!
-//! Caret movement is visual (see [`crate::text::edit`]): Left/Right move one grapheme
+//! Caret movement is visual (see [`taliq_text::edit`]): Left/Right move one grapheme
 //! cluster on the screen, across mixed Arabic/Latin runs; Ctrl (or Alt) moves by words;
 //! Home/End go to the visual line's start/end in reading order (the right end starts a
 //! right-to-left line), Ctrl+Home/End to the text's; Up/Down move between wrapped lines
@@ -15,8 +15,8 @@ use egui::{
     Stroke, Ui, WidgetInfo, pos2, vec2,
 };
 
-use crate::text::edit::{EditBuffer, Motion, VisualCarets};
-use crate::text::{TextEngine, TextStyle};
+use taliq_text::edit::{EditBuffer, Motion, VisualCarets};
+use taliq_text::{TextEngine, TextStyle};
 
 /// Inner padding of the field (points).
 const PAD: f32 = 6.0;
@@ -259,7 +259,7 @@ fn pointer_input(
     response: &mut Response,
     buffer: &mut EditBuffer,
     state: &mut FieldState,
-    layout: &crate::text::TextLayout,
+    layout: &taliq_text::TextLayout,
     to_px: impl Fn(Pos2) -> (f32, f32),
 ) {
     let pressed = response.clicked() || response.drag_started() || response.dragged();

@@ -6,13 +6,13 @@ use std::time::Duration;
 
 use egui::{Align, CursorIcon, Pos2, Rect, Sense, Stroke, Ui, vec2};
 
-use crate::annotation::{Origin, Status};
-use crate::search::SearchIndex;
-use crate::session::Session;
+use taliq_core::model::annotation::{Origin, Status};
+use taliq_core::extract::search::SearchIndex;
+use taliq_core::session::Session;
 use crate::settings::Settings;
-use crate::span::Span;
-use crate::text::edit::EditBuffer;
-use crate::text::{DocLayout, TextEngine, TextStyle};
+use taliq_core::model::span::Span;
+use taliq_text::edit::EditBuffer;
+use taliq_text::{DocLayout, TextEngine, TextStyle};
 
 use super::arabic_edit::{EditOptions, arabic_text_edit};
 
@@ -458,7 +458,7 @@ impl ArticleView {
                     .slice(visible.start, visible.end)
                     .chars()
                     .enumerate()
-                    .filter(|(_, c)| crate::document::is_bidi_control(*c))
+                    .filter(|(_, c)| taliq_core::model::document::is_bidi_control(*c))
                 {
                     let Some((x, top, height)) = layout.caret(visible.start + i) else {
                         continue;
@@ -614,7 +614,7 @@ impl ArticleView {
         let sel = self.selection();
         ui.horizontal_wrapped(|ui| {
             ui.label("Label selection:");
-            for label in crate::label::Label::ALL {
+            for label in taliq_core::model::label::Label::ALL {
                 let cmd = Command::LabelSelection(label);
                 let text = egui::RichText::new(cmd.title()).color(if sel.is_some() {
                     label_color(label, 255)

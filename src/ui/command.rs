@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::annotation::PersonAttributes;
-use crate::extract::lexicon::Rule;
-use crate::label::Label;
+use taliq_core::model::annotation::PersonAttributes;
+use taliq_core::extract::lexicon::Rule;
+use taliq_core::model::label::Label;
 use crate::settings::{Settings, Theme};
 
 /// A user action.
@@ -333,7 +333,7 @@ impl Command {
             Command::SetTheme(Theme::Light) => "Light theme".into(),
             Command::SetTheme(Theme::Dark) => "Dark theme".into(),
             Command::ToggleFactsPanel => "Facts panel".into(),
-            Command::SetFont(None) => format!("{} (bundled)", crate::text::fonts::ARABIC_FAMILY),
+            Command::SetFont(None) => format!("{} (bundled)", taliq_text::fonts::ARABIC_FAMILY),
             Command::SetFont(Some(family)) => family.clone(),
             Command::Quit => "Quit".into(),
         }

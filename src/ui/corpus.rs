@@ -1,6 +1,6 @@
 //! The article list of an open folder (corpus mode): every article with its progress, the
 //! open one marked, previous / next buttons. Clicking an article opens it. The listing
-//! and progress come from [`crate::corpus`]; this panel only shows them.
+//! and progress come from [`taliq_core::workspace::corpus`]; this panel only shows them.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use egui::{Color32, RichText, Role, Sense, Ui, WidgetInfo};
 
-use crate::corpus::{Corpus, CorpusError, Progress, ProgressCache};
-use crate::text::{TextEngine, TextStyle};
+use taliq_core::workspace::corpus::{Corpus, CorpusError, Progress, ProgressCache};
+use taliq_text::{TextEngine, TextStyle};
 
 use super::command::Command;
 

@@ -6,17 +6,17 @@ use std::time::{Duration, Instant};
 
 use egui::{RichText, Role, Sense, Ui, WidgetInfo};
 
-use crate::annotation::{Annotation, Entity, Facts, Origin, PersonAttributes, Status};
-use crate::label::Label;
-use crate::session::Session;
-use crate::text::{TextEngine, TextStyle};
+use taliq_core::model::annotation::{Annotation, Entity, Facts, Origin, PersonAttributes, Status};
+use taliq_core::model::label::Label;
+use taliq_core::session::Session;
+use taliq_text::{TextEngine, TextStyle};
 
 use super::app::{OpenArticle, label_color};
 use super::arabic_combo::{Entry, arabic_combo};
 use super::arabic_edit::{EditOptions, arabic_text_edit};
 use super::article::ArticleView;
 use super::command::Command;
-use crate::text::edit::EditBuffer;
+use taliq_text::edit::EditBuffer;
 
 /// Chars of context shown on each side of a mention in the facts panel.
 const CONTEXT: usize = 24;

@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 
 use egui::{RichText, Sense, Ui};
 
-use crate::extract::lexicon::{Effect, LexiconChange, LexiconItem, ProjectLexicon, Rule};
-use crate::label::Label;
-use crate::text::{TextEngine, TextStyle, isolate};
+use taliq_core::extract::lexicon::{Effect, LexiconChange, LexiconItem, ProjectLexicon, Rule};
+use taliq_core::model::label::Label;
+use taliq_text::{TextEngine, TextStyle, isolate};
 
 use super::app::label_color;
 use super::command::Command;

@@ -1,4 +1,4 @@
-//! The egui shell: a thin layer over [`crate::session::Session`] and [`crate::text`].
+//! The egui shell: a thin layer over [`taliq_core::session::Session`] and [`taliq_text`].
 
 mod app;
 mod arabic_combo;

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use egui::{Color32, Ui};
 
-use crate::text::{TextEngine, TextStyle};
+use taliq_text::{TextEngine, TextStyle};
 
 use super::app::Severity;
 

@@ -1,0 +1,590 @@
+use std::path::Path;
+
+use super::*;
+use crate::extract::testutil::assert_extracts_by;
+
+/// Asserts that [`extract_with`] finds exactly the marked spans and labels (QUOTE and
+/// MISC compared only when the markup has them).
+fn assert_extracts_with(lexicon: &ProjectLexicon, marked: &str) {
+    assert_extracts_by(marked, |text| extract_with(text, lexicon));
+}
+
+/// A lexicon where `surface` was accepted `accepted` times and rejected `rejected` times
+/// as `label`.
+fn counted(surface: &str, label: Label, accepted: u32, rejected: u32) -> ProjectLexicon {
+    let mut lx = ProjectLexicon::new();
+    for _ in 0..accepted {
+        lx.count(surface, label, Some(surface), true);
+    }
+    for _ in 0..rejected {
+        lx.count(surface, label, None, true);
+    }
+    lx
+}
+
+/// A span `start..end` (of a text of plain letters).
+fn span(start: usize, end: usize) -> crate::model::span::Span {
+    let doc = crate::model::document::Document::from_text(&"ب".repeat(64), "t.txt", "UTF-8");
+    crate::model::span::Span::new(&doc, start, end).unwrap()
+}
+
+fn learned(surface: &str, label: Label) -> ProjectLexicon {
+    counted(surface, label, 1, 0)
+}
+
+const PUTIN: &str = "قال الرئيس فلاديمير بوتين إن بوتين سيزور الكرملين";
+
+fn lone_putin_suggested(lx: &ProjectLexicon) -> bool {
+    extract_with(PUTIN, lx)
+        .iter()
+        .any(|m| m.label == Label::Person && (m.start, m.end) == (29, 34))
+}
+
+/// Issue 13: one R on one mention became a project-wide stop rule.
+#[test]
+fn one_rejection_means_wrong_here_and_never_blocks_a_name() {
+    assert!(lone_putin_suggested(&ProjectLexicon::new()));
+    let lx = counted("بوتين", Label::Person, 0, 1);
+    assert_eq!(lx.effect_of("بوتين", Label::Person), Effect::Undecided);
+    assert!(lone_putin_suggested(&lx));
+    // 10 of 11 accepted: learned, not blocked by the last decision
+    let lx = counted("بوتين", Label::Person, 10, 1);
+    assert_eq!(lx.effect_of("بوتين", Label::Person), Effect::Suggested);
+    assert!(lone_putin_suggested(&lx));
+}
+
+#[test]
+fn a_name_rejected_three_times_and_never_accepted_is_blocked_by_the_balance() {
+    for (accepted, rejected, effect) in [
+        (0, 2, Effect::Undecided),
+        (0, 3, Effect::Blocked),
+        (1, 3, Effect::Blocked),
+        (2, 5, Effect::Undecided),
+        (2, 6, Effect::Blocked),
+        (3, 3, Effect::Undecided),
+        (4, 3, Effect::Suggested),
+    ] {
+        let lx = counted("ساسكتل", Label::Organization, accepted, rejected);
+        assert_eq!(
+            lx.effect_of("ساسكتل", Label::Organization),
+            effect,
+            "{accepted} accepted, {rejected} rejected"
+        );
+    }
+    let lx = counted("بوتين", Label::Person, 0, 3);
+    assert!(!lone_putin_suggested(&lx));
+}
+
+#[test]
+fn never_suggest_blocks_after_one_decision_and_always_suggests_without_any() {
+    let mut lx = ProjectLexicon::new();
+    Lesson::Never {
+        surface: "بوتين".into(),
+        label: Label::Person,
+    }
+    .apply(&mut lx, true);
+    assert_eq!(lx.effect_of("بوتين", Label::Person), Effect::Blocked);
+    assert!(!lone_putin_suggested(&lx));
+    assert_eq!(lx.get("بوتين", Label::Person).unwrap().rejected, 1);
+    let mut lx = ProjectLexicon::new();
+    lx.set_rule("زرقلوف", Label::Organization, Rule::Always);
+    assert_extracts_with(&lx, "قالت [زرقلوف]{ORGANIZATION} إن");
+}
+
+/// Issue 13: one manual MISC label on جدا or نعم made it a suggestion everywhere.
+#[test]
+fn a_manual_label_on_a_common_word_is_held_until_confirmed() {
+    for word in ["جدا", "جداً", "نعم", "الحكومة", "في"] {
+        assert!(is_common_surface(word), "{word}");
+        let mut lx = learned(word, Label::Misc);
+        assert_eq!(lx.effect_of(word, Label::Misc), Effect::Held, "{word}");
+        assert!(lx.is_empty());
+        let text = format!("قال إن الوضع {word} صعب");
+        assert!(
+            !extract_with(&text, &lx)
+                .iter()
+                .any(|m| m.label == Label::Misc),
+            "{word}"
+        );
+        lx.set_rule(word, Label::Misc, Rule::Always);
+        assert_eq!(lx.effect_of(word, Label::Misc), Effect::Suggested);
+    }
+    // names, also names made of common words, are not held
+    for name in ["ساسكتل", "بوتين", "وزارة الخارجية", "الأمم المتحدة"]
+    {
+        assert!(!is_common_surface(name), "{name}");
+    }
+}
+
+/// Issue 13: a learned short name broke the entity grouping of other articles.
+#[test]
+fn a_learned_short_name_keeps_the_articles_entity_grouping() {
+    let sample = crate::SAMPLE_TEXT;
+    let plain = crate::extract::extract(sample);
+    let lx = learned("بوتين", Label::Person);
+    let with = extract_with(sample, &lx);
+    let group = |ms: &[Mention]| {
+        let mut v: Vec<(usize, usize, String)> = ms
+            .iter()
+            .filter(|m| m.label == Label::Person)
+            .map(|m| (m.start, m.end, m.canonical.clone()))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(group(&with), group(&plain));
+    assert!(
+        with.iter()
+            .filter(|m| m.label == Label::Person && m.canonical == "فلاديمير بوتين")
+            .count()
+            >= 10
+    );
+    // where the article gives no longer name, the learned canonical name names it
+    let mut lx = learned("بوتين", Label::Person);
+    lx.set_canonical("بوتين", Label::Person, "فلاديمير بوتين");
+    let ms = extract_with("وقال بوتين إن بوتين سيزور موسكو", &lx);
+    let people: Vec<&str> = ms
+        .iter()
+        .filter(|m| m.label == Label::Person)
+        .map(|m| m.canonical.as_str())
+        .collect();
+    assert_eq!(people, ["فلاديمير بوتين", "فلاديمير بوتين"]);
+}
+
+#[test]
+fn a_person_span_with_a_title_is_learned_without_it() {
+    assert_eq!(
+        learnable_surface("الرئيس الروسي فلاديمير بوتين", Label::Person),
+        Learnable::As("فلاديمير بوتين".into())
+    );
+    assert_eq!(
+        learnable_surface("ونظيره الأميركي دونالد ترامب", Label::Person),
+        Learnable::As("دونالد ترامب".into())
+    );
+    assert_eq!(
+        learnable_surface("الرئيس الروسي", Label::Person),
+        Learnable::OnlyATitle
+    );
+    assert_eq!(
+        learnable_surface("فلاديمير بوتين", Label::Person),
+        Learnable::As("فلاديمير بوتين".into())
+    );
+    // other labels keep their descriptors (guideline 11 depends on the name)
+    assert_eq!(
+        learnable_surface("وزارة الدفاع البريطانية", Label::Organization),
+        Learnable::As("وزارة الدفاع البريطانية".into())
+    );
+    assert_eq!(learnable_surface("أمس", Label::Date), Learnable::NotAName);
+    // and a learned name is then suggested without the title
+    let lesson = Lesson::of_annotation(
+        &crate::model::annotation::Annotation {
+            id: 1,
+            span: span(0, 28),
+            label: Label::Person,
+            origin: crate::model::annotation::Origin::Manual,
+            status: crate::model::annotation::Status::Accepted,
+            note: String::new(),
+            canonical: "الرئيس الروسي فلاديمير بوتين".into(),
+            facts: crate::model::annotation::Facts::default(),
+        },
+        "الرئيس الروسي فلاديمير بوتين",
+    )
+    .unwrap();
+    let mut lx = ProjectLexicon::new();
+    lesson.apply(&mut lx, true);
+    assert_extracts_with(&lx, "وقال الرئيس الروسي [فلاديمير بوتين]{PERSON} إن");
+}
+
+#[test]
+fn two_windows_counting_in_one_folder_add_up() {
+    let base = counted("بوتين", Label::Person, 2, 0);
+    // window A (ours) counts one more acceptance of بوتين, learns G7 and stops learning
+    let mut ours = base.clone();
+    ours.count("بوتين", Label::Person, Some("فلاديمير بوتين"), true);
+    ours.count("G7", Label::Organization, Some("G7"), true);
+    ours.set_learning(false);
+    // meanwhile window B wrote the file: one rejection of بوتين, learned ترامب
+    let mut theirs = base.clone();
+    theirs.count("بوتين", Label::Person, None, true);
+    theirs.count("ترامب", Label::Person, Some("دونالد ترامب"), true);
+    let m = ProjectLexicon::merged(&base, &ours, &theirs);
+    let putin = m.get("بوتين", Label::Person).unwrap();
+    assert_eq!((putin.accepted, putin.rejected), (3, 1));
+    assert_eq!(putin.canonical, "فلاديمير بوتين");
+    assert!(m.get("ترامب", Label::Person).is_some());
+    assert!(m.get("G7", Label::Organization).is_some());
+    assert!(!m.learning());
+    // nothing changed here leaves the file as the other window wrote it
+    assert_eq!(ProjectLexicon::merged(&base, &base, &theirs), theirs);
+    // forgotten here: forgotten there
+    let mut ours = base.clone();
+    ours.forget("بوتين", Label::Person);
+    assert!(
+        ProjectLexicon::merged(&base, &ours, &theirs)
+            .get("بوتين", Label::Person)
+            .is_none()
+    );
+    assert_eq!(base.changes_to(&ours), 1);
+}
+
+/// Found by tests/kill9.rs: rejecting a QUOTE suggestion wrote a `- QUOTE` line that
+/// `parse` refuses, so the folder's lexicon could no longer be read or changed.
+#[test]
+fn quotes_are_never_learned_so_the_file_always_reads_back() {
+    let q = crate::model::annotation::Annotation {
+        id: 1,
+        span: span(0, 5),
+        label: Label::Quote,
+        origin: crate::model::annotation::Origin::Extracted,
+        status: crate::model::annotation::Status::Rejected,
+        note: String::new(),
+        canonical: String::new(),
+        facts: crate::model::annotation::Facts::default(),
+    };
+    assert_eq!(Lesson::of_annotation(&q, "\"قال إنه مستعد\""), None);
+    let lx = counted("ساسكتل", Label::Person, 0, 1);
+    let back = ProjectLexicon::parse(&lx.to_file_text(), Path::new("x")).unwrap();
+    assert_eq!(back, lx);
+    assert!(ProjectLexicon::parse("# taliq-lexicon 2\n- QUOTE\tنعم\n", Path::new("x")).is_err());
+}
+
+#[test]
+fn learned_entries_are_extracted_with_proclitics_outside() {
+    let plain = "وقالت ساسكتل إن الخدمة عادت، وأكد متحدث باسم ساسكتل ذلك";
+    assert!(
+        !extract_with(plain, &ProjectLexicon::new())
+            .iter()
+            .any(|m| m.label == Label::Organization)
+    );
+    let lx = learned("ساسكتل", Label::Organization);
+    assert_extracts_with(
+        &lx,
+        "وقالت [ساسكتل]{ORGANIZATION} إن الخدمة عادت، وأكد متحدث باسم [ساسكتل]{ORGANIZATION} ذلك",
+    );
+    assert_extracts_with(&lx, "ونفت و[ساسكتل]{ORGANIZATION} ل[ساسكتل]{ORGANIZATION}");
+    // whole tokens only
+    assert_extracts_with(&lx, "قالت ساسكتلية إن");
+    let m = extract_with("وقالت ساسكتل", &lx);
+    assert_eq!(m[0].canonical, "ساسكتل");
+    assert_eq!(
+        matches_in("ونفت وساسكتل ذلك", &lx),
+        vec![(6, 12, Label::Organization)]
+    );
+}
+
+#[test]
+fn normalized_multiword_entries_and_canonical_names() {
+    let mut lx = learned("هيئة الإذاعة الكندية", Label::Organization);
+    lx.set_canonical("هيئة الإذاعة الكندية", Label::Organization, "سي بي سي");
+    // different hamza and ta marbuta spelling, with a proclitic
+    let text = "وقالت لهيئه الاذاعة الكندية";
+    let m = extract_with(text, &lx);
+    let org: Vec<_> = m
+        .iter()
+        .filter(|m| m.label == Label::Organization)
+        .collect();
+    assert_eq!(org.len(), 1, "{m:?}");
+    assert_eq!((org[0].start, org[0].end), (7, 27));
+    assert_eq!(org[0].canonical, "سي بي سي");
+}
+
+#[test]
+fn lexicon_wins_over_shorter_or_equal_pipeline_spans_only() {
+    // the pipeline finds LOCATION روسيا; the entry is as long and wins
+    assert_extracts_with(
+        &learned("روسيا", Label::Organization),
+        "قالت [روسيا]{ORGANIZATION} إن",
+    );
+    // a longer pipeline name keeps its span
+    assert_extracts_with(
+        &learned("المتحدة", Label::Misc),
+        "وصل إلى [الولايات المتحدة]{LOCATION} [أمس]{DATE}",
+    );
+    // a longer entry replaces the pipeline span inside it
+    assert_extracts_with(
+        &learned("معهد بوتين للدراسات", Label::Organization),
+        "قال [معهد بوتين للدراسات]{ORGANIZATION} إن",
+    );
+}
+
+#[test]
+fn the_label_of_a_blocked_pair_matters() {
+    let mut lx = ProjectLexicon::new();
+    lx.set_rule("روسيا", Label::Organization, Rule::Never);
+    assert_extracts_with(&lx, "قالت [روسيا]{LOCATION} إن");
+    let mut lx = ProjectLexicon::new();
+    lx.set_rule("روسيا", Label::Location, Rule::Never);
+    assert_extracts_with(&lx, "قالت روسيا إن");
+}
+
+fn accepted(surface: &str) -> Lesson {
+    Lesson::Accepted {
+        surface: surface.to_owned(),
+        label: Label::Person,
+        canonical: surface.to_owned(),
+    }
+}
+
+fn rejected(surface: &str) -> Lesson {
+    Lesson::Rejected {
+        surface: surface.to_owned(),
+        label: Label::Person,
+    }
+}
+
+fn counts(t: &TaughtLexicon, surface: &str) -> (u32, u32) {
+    t.lexicon()
+        .get(surface, Label::Person)
+        .map_or((0, 0), |i| (i.accepted, i.rejected))
+}
+
+#[test]
+fn undo_takes_a_decision_back_out_and_redo_counts_it_again() {
+    let mut t = TaughtLexicon::new(ProjectLexicon::new());
+    t.begin_step();
+    assert!(t.teach(1, Some(accepted("كامبل"))));
+    assert_eq!(counts(&t, "كامبل"), (1, 0));
+    assert!(t.undo());
+    assert_eq!(counts(&t, "كامبل"), (0, 0));
+    assert!(t.lexicon().is_empty());
+    assert!(t.redo());
+    assert_eq!(counts(&t, "كامبل"), (1, 0));
+    // the same annotation rejected now: the count moves
+    t.begin_step();
+    assert!(t.teach(1, Some(rejected("كامبل"))));
+    assert_eq!(counts(&t, "كامبل"), (0, 1));
+    assert!(t.undo());
+    assert_eq!(counts(&t, "كامبل"), (1, 0));
+    // nothing left to redo after a new step
+    t.begin_step();
+    assert!(!t.redo());
+}
+
+#[test]
+fn decisions_of_each_mention_count_once() {
+    let mut t = TaughtLexicon::new(ProjectLexicon::new());
+    t.begin_step();
+    t.teach(1, Some(accepted("ساندرز")));
+    t.begin_step();
+    t.teach(2, Some(accepted("ساندرز")));
+    assert_eq!(counts(&t, "ساندرز"), (2, 0));
+    // deciding the same mention the same way again changes nothing
+    t.begin_step();
+    assert!(!t.teach(2, Some(accepted("ساندرز"))));
+    assert_eq!(counts(&t, "ساندرز"), (2, 0));
+    // one step deciding several annotations, one of them twice
+    t.begin_step();
+    t.teach(3, Some(accepted("بيرنز")));
+    t.teach(4, Some(accepted("بيرنز")));
+    t.teach(3, Some(rejected("بيرنز")));
+    assert_eq!(counts(&t, "بيرنز"), (1, 1));
+    t.undo();
+    assert_eq!(counts(&t, "بيرنز"), (0, 0));
+    // going back to pending teaches nothing
+    t.begin_step();
+    t.teach(1, None);
+    assert_eq!(counts(&t, "ساندرز"), (1, 0));
+    assert!(t.forget_step(true));
+    assert!(!t.forget_step(false));
+}
+
+#[test]
+fn a_decision_of_an_earlier_session_changed_now_moves_its_count() {
+    // the file counts 5 acceptances, one of them by annotation 7 of this article
+    let base = counted("ساندرز", Label::Person, 5, 0);
+    let mut a = crate::model::annotation::Annotation {
+        id: 7,
+        span: span(0, 6),
+        label: Label::Person,
+        origin: crate::model::annotation::Origin::Extracted,
+        status: crate::model::annotation::Status::Accepted,
+        note: String::new(),
+        canonical: "ساندرز".into(),
+        facts: crate::model::annotation::Facts::default(),
+    };
+    let mut t =
+        TaughtLexicon::for_annotations(base.clone(), std::slice::from_ref(&a), |_| "ساندرز".into());
+    t.begin_step();
+    assert!(t.teach(7, Some(rejected("ساندرز"))));
+    assert_eq!(counts(&t, "ساندرز"), (4, 1));
+    t.undo();
+    assert_eq!(t.lexicon(), &base);
+    // a rejection replaced by an overlapping accepted span was not a judgement
+    a.status = crate::model::annotation::Status::Rejected;
+    let b = crate::model::annotation::Annotation {
+        id: 8,
+        span: span(0, 10),
+        label: Label::Organization,
+        status: crate::model::annotation::Status::Accepted,
+        canonical: "ساندرز جدا".into(),
+        ..a.clone()
+    };
+    let mut t = TaughtLexicon::for_annotations(base.clone(), &[a, b], |x| x.canonical.clone());
+    t.begin_step();
+    t.teach(7, Some(accepted("ساندرز")));
+    assert_eq!(counts(&t, "ساندرز"), (6, 0));
+}
+
+#[test]
+fn nothing_is_taught_while_learning_is_off_and_pane_changes_stay() {
+    let mut t = TaughtLexicon::new(ProjectLexicon::new());
+    assert!(t.set_learning(false));
+    t.begin_step();
+    assert!(!t.teach(1, Some(accepted("كامبل"))));
+    assert!(t.lexicon().items().is_empty());
+    assert!(t.set_learning(true));
+    t.begin_step();
+    t.teach(1, Some(accepted("كامبل")));
+    assert!(t.forget("كامبل", Label::Person));
+    assert!(t.lexicon().get("كامبل", Label::Person).is_none());
+    // a Never of this session set back by the pane counts as a rejection
+    t.begin_step();
+    t.teach(
+        2,
+        Some(Lesson::Never {
+            surface: "ميليكان".into(),
+            label: Label::Person,
+        }),
+    );
+    assert_eq!(
+        t.lexicon().effect_of("ميليكان", Label::Person),
+        Effect::Blocked
+    );
+    t.set_rule("ميليكان", Label::Person, Rule::ByDecisions);
+    assert_eq!(
+        t.lexicon().effect_of("ميليكان", Label::Person),
+        Effect::Undecided
+    );
+    assert_eq!(counts(&t, "ميليكان"), (0, 1));
+}
+
+#[test]
+fn empty_lexicon_is_the_plain_pipeline() {
+    let text = "بحث الرئيس الروسي فلاديمير بوتين مع ترامب في موسكو يوم الإثنين 28 حزيران/ يونيو 2019، وقال: \"نعم نحن مستعدون للحوار\"";
+    assert_eq!(
+        extract_with(text, &ProjectLexicon::new()),
+        super::super::extract(text)
+    );
+    // undecided and held items change nothing either
+    let mut lx = counted("بوتين", Label::Person, 0, 1);
+    lx.count("نعم", Label::Misc, Some("نعم"), true);
+    assert_eq!(extract_with(text, &lx), super::super::extract(text));
+}
+
+#[test]
+fn file_round_trip_and_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("project.lexicon");
+    let mut lx = counted("بوتين", Label::Person, 10, 1);
+    lx.set_canonical("بوتين", Label::Person, "فلاديمير بوتين");
+    lx.set_rule("شركة\tساسكتل", Label::Organization, Rule::Always);
+    lx.set_rule("البيت الأبيض", Label::Location, Rule::Never);
+    lx.set_learning(false);
+    lx.save(&path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("# taliq-lexicon 2\n"), "{text}");
+    assert!(text.contains("\n! learning off\n"), "{text}");
+    assert!(
+        text.contains("\n~ PERSON\tبوتين\tفلاديمير بوتين\t10\t1\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n+ ORGANIZATION\tشركة ساسكتل\n"), "{text}");
+    assert!(text.contains("\n- LOCATION\tالبيت الأبيض\n"), "{text}");
+    assert_eq!(ProjectLexicon::load(&path).unwrap(), lx);
+    // no temporary file is left behind
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+
+    let hand = "\u{FEFF}# taliq-lexicon 2\n\n# comment\n+ PERSON\tبوتين\n  - LOCATION\tالبيت الأبيض  \r\n~ MISC\tكورونا\t\t3\t0\n";
+    let lx = ProjectLexicon::parse(hand, Path::new("x")).unwrap();
+    assert_eq!(lx.items()[0].canonical, "بوتين");
+    assert_eq!(lx.items()[0].rule, Rule::Always);
+    assert!(lx.is_rejected("البيت الابيض", Label::Location));
+    assert_eq!(lx.get("كورونا", Label::Misc).unwrap().accepted, 3);
+
+    let line_of = |text: &str| match ProjectLexicon::parse(text, Path::new("x")) {
+        Err(LexiconError::Line { line, .. }) => line,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        line_of("# taliq-lexicon 2\n+ PERSON\tا\n+ PEOPLE\tبوتين\n"),
+        3
+    );
+    assert_eq!(line_of("# taliq-lexicon 2\n# c\nبوتين\n"), 3);
+    assert_eq!(line_of("# taliq-lexicon 2\n- PERSON\n"), 2);
+    assert_eq!(line_of("# taliq-lexicon 2\n~ PERSON\tبوتين\tبوتين\t1\n"), 2);
+    assert_eq!(
+        line_of("# taliq-lexicon 2\n~ PERSON\tبوتين\tبوتين\tone\t0\n"),
+        2
+    );
+    assert_eq!(line_of("# taliq-lexicon 2\n! learn nothing\n"), 2);
+    assert_eq!(line_of("# taliq-lexicon 1\n- PERSON\tبوتين\tبوتين\n"), 2);
+    assert!(matches!(
+        ProjectLexicon::parse("+ PERSON\tبوتين\n", Path::new("x")),
+        Err(LexiconError::Header { .. })
+    ));
+    let e = ProjectLexicon::parse("# taliq-lexicon 2\n+ PEOPLE\tبوتين\n", Path::new("a.txt"))
+        .unwrap_err();
+    assert_eq!(e.to_string(), "a.txt: line 2: unknown label \"PEOPLE\"");
+    assert!(matches!(
+        ProjectLexicon::load(&dir.path().join("missing")),
+        Err(LexiconError::Io { .. })
+    ));
+}
+
+/// Version 1 recorded the last decision on each name; it is read as that one decision.
+#[test]
+fn a_version_1_file_reads_as_one_decision_a_line_and_is_rewritten_as_version_2() {
+    let old = "# taliq-lexicon 1\n# mine\n+ PERSON\tبوتين\tفلاديمير بوتين\n- PERSON\tترامب\n";
+    let lx = ProjectLexicon::parse(old, Path::new("x")).unwrap();
+    let putin = lx.get("بوتين", Label::Person).unwrap();
+    assert_eq!(
+        (putin.accepted, putin.rejected, putin.rule),
+        (1, 0, Rule::ByDecisions)
+    );
+    assert_eq!(putin.canonical, "فلاديمير بوتين");
+    assert_eq!(lx.effect_of("ترامب", Label::Person), Effect::Undecided);
+    assert_eq!(
+        lx.to_file_text_over(old),
+        "# taliq-lexicon 2\n# mine\n~ PERSON\tبوتين\tفلاديمير بوتين\t1\t0\n~ PERSON\tترامب\tترامب\t0\t1\n"
+    );
+}
+
+#[test]
+fn rewriting_over_a_hand_edited_file_keeps_its_comments_and_order() {
+    let old = "# taliq-lexicon 2\n\
+               # my notes\n\
+               + PERSON\tزيد\n\
+               \n\
+               # places\n\
+               ~ LOCATION\t موسكو \tموسكو\t2\t0\n\
+               - LOCATION\tالبيت الأبيض\n\
+               + ORGANIZATION\tساسكتل\tشركة ساسكتل\n\
+               ~ MISC\tفلان\tفلان\t1\t0\n";
+    let path = Path::new("taliq-lexicon.txt");
+    let base = ProjectLexicon::parse(old, path).unwrap();
+    let mut ours = base.clone();
+    ours.forget("زيد", Label::Person);
+    ours.set_canonical("ساسكتل", Label::Organization, "ساسكتل للاتصالات");
+    ours.count("فلان", Label::Misc, Some("فلان"), false);
+    ours.count("عمرو", Label::Person, Some("عمرو"), true);
+    ours.set_learning(false);
+    let merged = ProjectLexicon::merged(&base, &ours, &base);
+    let text = merged.to_file_text_over(old);
+    assert_eq!(
+        text,
+        "# taliq-lexicon 2\n\
+         ! learning off\n\
+         # my notes\n\
+         \n\
+         # places\n\
+         ~ LOCATION\t موسكو \tموسكو\t2\t0\n\
+         - LOCATION\tالبيت الأبيض\n\
+         + ORGANIZATION\tساسكتل\tساسكتل للاتصالات\n\
+         ~ PERSON\tعمرو\tعمرو\t1\t0\n"
+    );
+    assert_eq!(ProjectLexicon::parse(&text, path).unwrap(), merged);
+    // nothing changed: the file is kept byte for byte
+    assert_eq!(base.to_file_text_over(old), old);
+    // not a lexicon file: written anew
+    assert_eq!(merged.to_file_text_over("junk"), merged.to_file_text());
+}

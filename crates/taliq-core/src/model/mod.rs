@@ -1,0 +1,10 @@
+//! The first layer: what an annotation is about and what it is.
+//!
+//! A [`document::Document`] is an article's text with its offset indexes; a
+//! [`span::Span`] a validated range of it; a [`label::Label`] one of the guideline labels;
+//! an [`annotation::Annotation`] a labelled span with its status, origin and facts.
+
+pub mod annotation;
+pub mod document;
+pub mod label;
+pub mod span;

@@ -1,0 +1,855 @@
+//! An open article with its annotations and the undoable edits applied to them.
+//!
+//! Every change to the annotation set goes through [`Session::apply`], which records the
+//! inverse edit, so undo and redo cover every annotation action.
+
+use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
+use thiserror::Error;
+
+use crate::model::annotation::{Annotation, Entity, Facts, Origin, SpeakerLink, Status, group_entities};
+use crate::model::document::Document;
+use crate::formats::taliq::{ExportFile, ImportError};
+use crate::extract::{ProjectLexicon, extract_with};
+use crate::model::label::Label;
+use crate::model::span::Span;
+
+/// Why an edit could not be applied. The annotation set is unchanged when this is returned.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum EditError {
+    /// No annotation has this id.
+    #[error("no annotation with id {0}")]
+    UnknownId(u64),
+    /// An annotation with this id already exists.
+    #[error("annotation id {0} is already used")]
+    DuplicateId(u64),
+}
+
+/// One undoable change to the annotation set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Insert an annotation (its id must be unused).
+    Add(Annotation),
+    /// Delete the annotation with this id.
+    Remove(u64),
+    /// Set the review status.
+    SetStatus {
+        /// Annotation id.
+        id: u64,
+        /// New status.
+        status: Status,
+    },
+    /// Change the label. The facts found for the old label (a person's role and
+    /// nationality, a quote's speaker, a date's value) no longer apply and are cleared when
+    /// the label really changes; undo brings them back.
+    SetLabel {
+        /// Annotation id.
+        id: u64,
+        /// New label.
+        label: Label,
+    },
+    /// Replace the facts (what undoing a relabel restores).
+    SetFacts {
+        /// Annotation id.
+        id: u64,
+        /// New facts.
+        facts: Facts,
+    },
+    /// Replace the note.
+    SetNote {
+        /// Annotation id.
+        id: u64,
+        /// New note text.
+        note: String,
+    },
+    /// Mark the whole article done (`Some(true)`), not done (`Some(false)`), or leave its
+    /// progress to the decisions (`None`; see [`crate::workspace::corpus::Progress::with_mark`]).
+    SetDone(Option<bool>),
+    /// Several edits undone and redone as one step, applied in order.
+    Batch(Vec<Edit>),
+}
+
+/// How the annotations of a session were obtained when the article was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provenance {
+    /// Freshly extracted (no sidecar).
+    Extracted,
+    /// Restored from a sidecar written for this exact text.
+    Restored,
+    /// Carried over from a sidecar written for an earlier version of the text.
+    Reanchored,
+}
+
+/// An article, its annotations, and the undo history.
+#[derive(Debug, Clone)]
+pub struct Session {
+    doc: Document,
+    annotations: Vec<Annotation>,
+    /// Position of each annotation in `annotations` by id (kept in step with it), so
+    /// lookups by id stay O(1) with tens of thousands of suggestions.
+    positions: FxHashMap<u64, usize>,
+    next_id: u64,
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+    deleted: HashSet<u64>,
+    revision: u64,
+    provenance: Provenance,
+    /// The annotator's mark on the article ([`Edit::SetDone`]).
+    done: Option<bool>,
+}
+
+impl Session {
+    /// Opens `doc` with fresh suggestions from the extractor (all pending).
+    #[must_use]
+    pub fn with_extraction(doc: Document) -> Session {
+        Session::with_extraction_using(doc, &ProjectLexicon::new())
+    }
+
+    /// Opens `doc` with fresh suggestions from the extractor and the project lexicon
+    /// (learned names added, rejected suggestions left out; see [`extract_with`]).
+    #[must_use]
+    pub fn with_extraction_using(doc: Document, lexicon: &ProjectLexicon) -> Session {
+        let anns = suggestions(&doc, lexicon);
+        Session::with_annotations(doc, anns, Provenance::Extracted)
+    }
+
+    /// Opens `doc` with annotations carried over from an earlier version of its text
+    /// (see [`crate::workspace::reanchor`]), plus fresh suggestions for the parts of the text that
+    /// none of them covers.
+    #[must_use]
+    pub fn reanchored(doc: Document, placed: Vec<Annotation>, lexicon: &ProjectLexicon) -> Session {
+        let anns = with_suggestions_beside(&doc, placed, lexicon);
+        Session::with_annotations(doc, anns, Provenance::Reanchored)
+    }
+
+    /// Opens `doc` with annotations restored from a saved file written for the same text.
+    ///
+    /// # Errors
+    /// [`ImportError`] when a stored annotation does not fit the document.
+    pub fn restore(doc: Document, file: &ExportFile) -> Result<Session, ImportError> {
+        let anns = file.annotations_for(&doc)?;
+        let mut s = Session::with_annotations(doc, anns, Provenance::Restored);
+        s.done = file.done;
+        Ok(s)
+    }
+
+    /// Opens `doc` with annotations restored from a saved file written for the same text,
+    /// as [`Session::restore`]; when the file was never run through the extractor
+    /// ([`ExportFile::never_extracted`]: a hand-made file), the extractor's suggestions
+    /// (with `lexicon`) are added, pending, wherever they overlap no loaded annotation of
+    /// the same layer (QUOTE or names), as [`Session::reanchored`] adds them.
+    ///
+    /// # Errors
+    /// [`ImportError`] when a stored annotation does not fit the document.
+    pub fn restore_using(
+        doc: Document,
+        file: &ExportFile,
+        lexicon: &ProjectLexicon,
+    ) -> Result<Session, ImportError> {
+        let mut anns = file.annotations_for(&doc)?;
+        if file.never_extracted() {
+            anns = with_suggestions_beside(&doc, anns, lexicon);
+        }
+        let mut s = Session::with_annotations(doc, anns, Provenance::Restored);
+        s.done = file.done;
+        Ok(s)
+    }
+
+    fn with_annotations(doc: Document, mut annotations: Vec<Annotation>, p: Provenance) -> Session {
+        annotations.sort_by_key(|a| (a.span.start(), a.span.end(), a.id));
+        let next_id = annotations.iter().map(|a| a.id).max().unwrap_or(0) + 1;
+        let mut positions = FxHashMap::default();
+        for (i, a) in annotations.iter().enumerate().rev() {
+            positions.insert(a.id, i); // the first one wins when ids repeat
+        }
+        Session {
+            doc,
+            annotations,
+            positions,
+            next_id,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            deleted: HashSet::new(),
+            revision: 0,
+            provenance: p,
+            done: None,
+        }
+    }
+
+    /// The document.
+    #[must_use]
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// All annotations (rejected included), sorted by start, then end.
+    #[must_use]
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    /// The annotation with this id.
+    #[must_use]
+    pub fn get(&self, id: u64) -> Option<&Annotation> {
+        self.positions.get(&id).map(|&i| &self.annotations[i])
+    }
+
+    /// Entities over the non-rejected annotations (see [`group_entities`]).
+    #[must_use]
+    pub fn entities(&self) -> Vec<Entity> {
+        group_entities(&self.annotations)
+    }
+
+    /// The link that makes the entity `entity_id` (`LABEL:canonical`, an entity of
+    /// [`Session::entities`] whose label [`Label::can_speak`]) the speaker of the QUOTE
+    /// annotation `quote`: the entity and its mention nearest before the quote; when it is
+    /// only named after the quote, its first mention after it (`«…»، قال بوتين`), one
+    /// inside the quote only when there is no other. `None` when `quote` is not a QUOTE
+    /// or the entity is not a speaker entity of the document.
+    #[must_use]
+    pub fn speaker_link(&self, quote: u64, entity_id: &str) -> Option<SpeakerLink> {
+        let q = self.get(quote).filter(|q| q.label == Label::Quote)?;
+        let entity = self
+            .entities()
+            .into_iter()
+            .find(|e| e.id == entity_id && e.label.can_speak())?;
+        let spans = entity
+            .mentions
+            .iter()
+            .filter_map(|id| self.get(*id).map(|m| (*id, m.span)));
+        let before = spans
+            .clone()
+            .filter(|(_, s)| s.start() < q.span.start())
+            .max_by_key(|(_, s)| s.start());
+        let after = spans
+            .filter(|(_, s)| s.start() >= q.span.start())
+            .min_by_key(|(_, s)| (s.start() < q.span.end(), s.start()));
+        Some(SpeakerLink {
+            entity: entity.id,
+            mention: before.or(after).map(|(id, _)| id),
+        })
+    }
+
+    /// How the annotations were obtained at open time.
+    #[must_use]
+    pub fn provenance(&self) -> Provenance {
+        self.provenance
+    }
+
+    /// Increments on every applied edit, undo and redo; lets views and autosave notice
+    /// changes cheaply.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Ids deleted on purpose in this session (for the sidecar's no-shrink guard).
+    #[must_use]
+    pub fn deleted_ids(&self) -> &HashSet<u64> {
+        &self.deleted
+    }
+
+    /// A new unused annotation id.
+    pub fn fresh_id(&mut self) -> u64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    /// Builds a manual, accepted annotation for `span` (canonical name = its text).
+    pub fn manual_annotation(&mut self, span: Span, label: Label) -> Annotation {
+        Annotation {
+            id: self.fresh_id(),
+            span,
+            label,
+            origin: Origin::Manual,
+            status: Status::Accepted,
+            note: String::new(),
+            canonical: self.doc.slice(span.start(), span.end()).to_owned(),
+            facts: Facts::default(),
+        }
+    }
+
+    /// The edits that make the char spans `mentions` (the mentions of one name in this
+    /// document, e.g. [`crate::extract::lexicon::matches_in`]) annotations labelled
+    /// `label` with canonical name `canonical` and status `status`, for what the folder
+    /// just learned ([`Status::Pending`]: suggestions) or "relabel all mentions"
+    /// ([`Status::Accepted`]). At each mention:
+    /// - no annotation of the flat layer overlaps it: a new one (origin extracted when
+    ///   pending, manual when accepted);
+    /// - a rejected annotation of `label` has exactly its span (wrong here): nothing;
+    ///   other rejected annotations do not count;
+    /// - an annotation has exactly its span: it takes `label` (and `status`), unless it is
+    ///   `skip` or decided when `status` is pending (a decision is never undone by a
+    ///   suggestion);
+    /// - pending suggestions that are the mention with its proclitic in front (`وزرقلوف`
+    ///   for `زرقلوف`, guideline 1) are rejected and replaced by the mention;
+    /// - anything else (a longer name over it, a decided annotation) is left alone.
+    ///
+    /// Returns the edits (apply them as one batch) and how many mentions they change.
+    pub fn edits_at_mentions(
+        &mut self,
+        mentions: &[(usize, usize)],
+        label: Label,
+        canonical: &str,
+        status: Status,
+        skip: Option<u64>,
+    ) -> (Vec<Edit>, usize) {
+        let mut edits = Vec::new();
+        let mut changed = 0;
+        for &(start, end) in mentions {
+            let Ok(span) = Span::new(&self.doc, start, end) else {
+                continue;
+            };
+            // rejected annotations are not there, but one of this label at exactly this
+            // span says "wrong here"
+            if self
+                .annotations
+                .iter()
+                .any(|a| a.status == Status::Rejected && a.span == span && a.label == label)
+            {
+                continue;
+            }
+            let over: Vec<&Annotation> = self
+                .annotations
+                .iter()
+                .filter(|a| {
+                    a.label != Label::Quote && a.status != Status::Rejected && a.span.overlaps(span)
+                })
+                .collect();
+            let make_new = over.is_empty()
+                || over.iter().all(|a| {
+                    a.status == Status::Pending
+                        && a.span.end() == end
+                        && a.span.start() < start
+                        && start - a.span.start() <= 3
+                });
+            if make_new {
+                for a in &over {
+                    edits.push(Edit::SetStatus {
+                        id: a.id,
+                        status: Status::Rejected,
+                    });
+                }
+                let mut a = self.manual_annotation(span, label);
+                if status == Status::Pending {
+                    a.origin = Origin::Extracted;
+                }
+                a.status = status;
+                canonical.clone_into(&mut a.canonical);
+                edits.push(Edit::Add(a));
+                changed += 1;
+                continue;
+            }
+            let [a] = over.as_slice() else { continue };
+            let decided_kept = status == Status::Pending && a.status != Status::Pending;
+            if a.span != span
+                || Some(a.id) == skip
+                || decided_kept
+                || (a.label == label && a.status == status)
+            {
+                continue;
+            }
+            let id = a.id;
+            if a.label != label {
+                edits.push(Edit::SetLabel { id, label });
+            }
+            if a.status != status {
+                edits.push(Edit::SetStatus { id, status });
+            }
+            changed += 1;
+        }
+        (edits, changed)
+    }
+
+    /// The export of the current state.
+    #[must_use]
+    pub fn to_export(&self) -> ExportFile {
+        let mut file = ExportFile::new(&self.doc, &self.annotations);
+        file.done = self.done;
+        file
+    }
+
+    /// The annotator's mark on the article: done, not done, or not marked (`None`).
+    #[must_use]
+    pub fn done(&self) -> Option<bool> {
+        self.done
+    }
+
+    /// True when there is something to undo.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when there is something to redo.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Applies `edit` as one undo step and clears the redo history.
+    ///
+    /// # Errors
+    /// [`EditError`] when the edit does not fit the current set; nothing changes then.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let inverse = self.apply_raw(edit)?;
+        self.undo.push(inverse);
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Applies `edit` as part of the last undo step (one Ctrl+Z undoes both; what a
+    /// decision entails, or a note typed on after a pause), or as a step of its own when
+    /// there is none. Clears the redo history.
+    ///
+    /// # Errors
+    /// [`EditError`] when the edit does not fit the current set; nothing changes then.
+    pub fn apply_joined(&mut self, edit: Edit) -> Result<(), EditError> {
+        let inverse = self.apply_raw(edit)?;
+        let joined = match self.undo.pop() {
+            // undo the later edit first, then the step it joins
+            Some(previous) => Edit::Batch(vec![inverse, previous]),
+            None => inverse,
+        };
+        self.undo.push(joined);
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undoes the last step; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        self.step(true)
+    }
+
+    /// Redoes the last undone step; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        self.step(false)
+    }
+
+    fn step(&mut self, undo: bool) -> bool {
+        let popped = if undo {
+            self.undo.pop()
+        } else {
+            self.redo.pop()
+        };
+        let Some(edit) = popped else { return false };
+        // History entries are inverses of edits that applied, so they apply too; if one
+        // ever does not, it is dropped rather than left to fail forever.
+        let Ok(inverse) = self.apply_raw(edit) else {
+            return false;
+        };
+        if undo {
+            self.redo.push(inverse);
+        } else {
+            self.undo.push(inverse);
+        }
+        true
+    }
+
+    /// Applies an edit and returns its inverse; on error the set is unchanged.
+    fn apply_raw(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        let inverse = match edit {
+            Edit::Add(a) => {
+                if self.get(a.id).is_some() {
+                    return Err(EditError::DuplicateId(a.id));
+                }
+                let id = a.id;
+                self.next_id = self.next_id.max(id + 1);
+                let pos = self.annotations.partition_point(|b| {
+                    (b.span.start(), b.span.end(), b.id) < (a.span.start(), a.span.end(), a.id)
+                });
+                self.annotations.insert(pos, a);
+                self.reindex_from(pos);
+                self.deleted.remove(&id);
+                Edit::Remove(id)
+            }
+            Edit::Remove(id) => {
+                let pos = self.index(id)?;
+                let a = self.annotations.remove(pos);
+                self.positions.remove(&id);
+                self.reindex_from(pos);
+                self.deleted.insert(id);
+                Edit::Add(a)
+            }
+            Edit::SetStatus { id, status } => {
+                let i = self.index(id)?;
+                let old = std::mem::replace(&mut self.annotations[i].status, status);
+                Edit::SetStatus { id, status: old }
+            }
+            Edit::SetLabel { id, label } => {
+                let i = self.index(id)?;
+                let a = &mut self.annotations[i];
+                let old = std::mem::replace(&mut a.label, label);
+                if old == label || a.facts == Facts::default() {
+                    Edit::SetLabel { id, label: old }
+                } else {
+                    let facts = std::mem::take(&mut a.facts);
+                    Edit::Batch(vec![
+                        Edit::SetLabel { id, label: old },
+                        Edit::SetFacts { id, facts },
+                    ])
+                }
+            }
+            Edit::SetFacts { id, facts } => {
+                let i = self.index(id)?;
+                let old = std::mem::replace(&mut self.annotations[i].facts, facts);
+                Edit::SetFacts { id, facts: old }
+            }
+            Edit::SetNote { id, note } => {
+                let i = self.index(id)?;
+                let old = std::mem::replace(&mut self.annotations[i].note, note);
+                Edit::SetNote { id, note: old }
+            }
+            Edit::SetDone(done) => Edit::SetDone(std::mem::replace(&mut self.done, done)),
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for e in edits {
+                    match self.apply_raw(e) {
+                        Ok(inv) => inverses.push(inv),
+                        Err(err) => {
+                            // roll back what this batch already did
+                            for inv in inverses.into_iter().rev() {
+                                let _ = self.apply_raw(inv);
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Edit::Batch(inverses)
+            }
+        };
+        self.revision += 1;
+        Ok(inverse)
+    }
+
+    fn index(&self, id: u64) -> Result<usize, EditError> {
+        self.positions
+            .get(&id)
+            .copied()
+            .ok_or(EditError::UnknownId(id))
+    }
+
+    /// Updates `positions` for the annotations from `pos` on (after an insert or removal).
+    fn reindex_from(&mut self, pos: usize) {
+        for (i, a) in self.annotations.iter().enumerate().skip(pos) {
+            self.positions.insert(a.id, i);
+        }
+    }
+}
+
+/// The extractor's suggestions for `doc` as pending annotations with ids 1, 2, …, with
+/// their facts (a quote's speaker linked to the entity and annotation id of its
+/// mention). The extractor promises valid offsets; a mention that is not a valid span is
+/// skipped, not trusted.
+/// `placed` plus the extractor's suggestions on `doc` that overlap none of them in the
+/// same layer (QUOTE, or the flat layer of names: guideline rule 13); the suggestions get
+/// ids after the largest placed one, and a suggested quote's speaker mention follows its
+/// renumbering (or is dropped when that mention was not kept).
+fn with_suggestions_beside(
+    doc: &Document,
+    placed: Vec<Annotation>,
+    lexicon: &ProjectLexicon,
+) -> Vec<Annotation> {
+    let mut anns = placed;
+    let placed_count = anns.len();
+    let mut next = anns.iter().map(|a| a.id).max().unwrap_or(0) + 1;
+    // fresh suggestion id → its id in the merged set
+    let mut renumbered: HashMap<u64, u64> = HashMap::new();
+    for mut fresh in suggestions(doc, lexicon) {
+        let same_layer =
+            |a: &Annotation| (a.label == Label::Quote) == (fresh.label == Label::Quote);
+        if anns
+            .iter()
+            .any(|a| a.span.overlaps(fresh.span) && same_layer(a))
+        {
+            continue;
+        }
+        renumbered.insert(fresh.id, next);
+        fresh.id = next;
+        next += 1;
+        anns.push(fresh);
+    }
+    // a fresh quote's speaker mention: renumbered, or dropped when it was not kept
+    for a in &mut anns[placed_count..] {
+        if let Some(link) = &mut a.facts.speaker {
+            link.mention = link.mention.and_then(|m| renumbered.get(&m).copied());
+        }
+    }
+    anns
+}
+
+fn suggestions(doc: &Document, lexicon: &ProjectLexicon) -> Vec<Annotation> {
+    let mentions = extract_with(doc.text(), lexicon);
+    // annotation id of each mention kept
+    let mut ids: Vec<Option<u64>> = vec![None; mentions.len()];
+    let mut next = 1;
+    for (k, m) in mentions.iter().enumerate() {
+        if Span::new(doc, m.start, m.end).is_ok() {
+            ids[k] = Some(next);
+            next += 1;
+        }
+    }
+    let speaker_of = |m: &crate::extract::Mention| {
+        let s = &mentions[m.speaker?];
+        Some(SpeakerLink {
+            entity: format!("{}:{}", s.label.as_str(), s.canonical),
+            mention: ids[m.speaker?],
+        })
+    };
+    mentions
+        .iter()
+        .zip(&ids)
+        .filter_map(|(m, id)| {
+            Some(Annotation {
+                id: (*id)?,
+                span: Span::new(doc, m.start, m.end).ok()?,
+                label: m.label,
+                origin: Origin::Extracted,
+                status: Status::Pending,
+                note: String::new(),
+                canonical: m.canonical.clone(),
+                facts: Facts {
+                    attributes: m.attributes.clone(),
+                    speaker: speaker_of(m),
+                    value: m.value.clone(),
+                },
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session() -> Session {
+        let doc = Document::from_text("قال بوتين إن ترامب وافق", "t.txt", "UTF-8");
+        Session::with_annotations(doc, Vec::new(), Provenance::Extracted)
+    }
+
+    #[test]
+    fn relabelling_drops_the_old_labels_facts_and_undo_restores_them() {
+        let mut s = session();
+        let span = Span::new(s.document(), 4, 9).unwrap();
+        let mut a = s.manual_annotation(span, Label::Person);
+        a.facts.attributes = Some(crate::model::annotation::PersonAttributes {
+            role: Some("الرئيس".into()),
+            nationality: Some("روسيا".into()),
+        });
+        let id = a.id;
+        let facts = a.facts.clone();
+        s.apply(Edit::Add(a)).unwrap();
+        // the same label again keeps them
+        s.apply(Edit::SetLabel {
+            id,
+            label: Label::Person,
+        })
+        .unwrap();
+        assert_eq!(s.get(id).unwrap().facts, facts);
+        s.apply(Edit::SetLabel {
+            id,
+            label: Label::Location,
+        })
+        .unwrap();
+        assert!(s.get(id).unwrap().facts.is_empty(), "a place has no role");
+        assert!(s.undo());
+        assert_eq!(s.get(id).unwrap().label, Label::Person);
+        assert_eq!(s.get(id).unwrap().facts, facts);
+        assert!(s.redo());
+        assert!(s.get(id).unwrap().facts.is_empty());
+    }
+
+    #[test]
+    fn every_edit_undoes_and_redoes() {
+        let mut s = session();
+        let span = Span::new(s.document(), 4, 9).unwrap();
+        let a = s.manual_annotation(span, Label::Person);
+        let id = a.id;
+        s.apply(Edit::Add(a)).unwrap();
+        s.apply(Edit::SetLabel {
+            id,
+            label: Label::Location,
+        })
+        .unwrap();
+        s.apply(Edit::SetNote {
+            id,
+            note: "ملاحظة".into(),
+        })
+        .unwrap();
+        s.apply(Edit::SetStatus {
+            id,
+            status: Status::Rejected,
+        })
+        .unwrap();
+        assert_eq!(s.get(id).unwrap().status, Status::Rejected);
+        assert!(s.undo());
+        assert!(s.undo());
+        assert_eq!(s.get(id).unwrap().note, "");
+        assert!(s.undo());
+        assert_eq!(s.get(id).unwrap().label, Label::Person);
+        assert!(s.redo());
+        assert_eq!(s.get(id).unwrap().label, Label::Location);
+        assert!(s.undo() && s.undo());
+        assert!(s.get(id).is_none());
+        assert!(!s.undo());
+    }
+
+    #[test]
+    fn suggestions_carry_facts_and_link_speakers_by_annotation_id() {
+        let doc = Document::from_text(
+            "وقال الرئيس الروسي فلاديمير بوتين في 28 حزيران/ يونيو 2019: «الوضع صعب جداً في المنطقة».",
+            "t.txt",
+            "UTF-8",
+        );
+        let s = Session::with_extraction(doc);
+        let find = |l: Label| s.annotations().iter().find(|a| a.label == l).unwrap();
+        let person = find(Label::Person);
+        let attrs = person.facts.attributes.clone().unwrap();
+        assert_eq!(attrs.summary(), "الرئيس · روسيا");
+        let quote = find(Label::Quote);
+        let link = quote.facts.speaker.clone().unwrap();
+        assert_eq!(link.mention, Some(person.id));
+        assert_eq!(link.entity, "PERSON:فلاديمير بوتين");
+        let date = find(Label::Date);
+        assert_eq!(date.facts.value.as_ref().unwrap().value, "2019-06-28");
+        // the facts survive the export and the sidecar
+        let back = Session::restore(s.document().clone(), &s.to_export()).unwrap();
+        assert_eq!(back.annotations(), s.annotations());
+    }
+
+    #[test]
+    fn speaker_link_takes_the_nearest_mention_before_the_quote_else_one_after() {
+        let text = "قال بوتين «ترامب وبوتين» ثم ترامب والكرملين";
+        let doc = Document::from_text(text, "t.txt", "UTF-8");
+        let at = |needle: &str, nth: usize| {
+            let b = text.match_indices(needle).nth(nth).unwrap().0;
+            let s = text[..b].chars().count();
+            (s, s + needle.chars().count())
+        };
+        let mut next = 0;
+        let mut mk = |(s, e): (usize, usize), label: Label| {
+            next += 1;
+            Annotation {
+                id: next,
+                span: Span::new(&doc, s, e).unwrap(),
+                label,
+                origin: Origin::Extracted,
+                status: Status::Pending,
+                note: String::new(),
+                canonical: text.chars().skip(s).take(e - s).collect(),
+                facts: Facts::default(),
+            }
+        };
+        let anns = vec![
+            mk(at("بوتين", 0), Label::Person),          // 1, before the quote
+            mk(at("ترامب وبوتين", 0), Label::Quote),    // 2
+            mk(at("ترامب", 0), Label::Person),          // 3, inside
+            mk(at("بوتين", 1), Label::Person),          // 4, inside
+            mk(at("ترامب", 1), Label::Person),          // 5, after
+            mk(at("الكرملين", 0), Label::Organization), // 6, after
+        ];
+        let mut s = Session::with_annotations(doc, anns, Provenance::Extracted);
+        let link = |s: &Session, e: &str| s.speaker_link(2, e).map(|l| (l.entity, l.mention));
+        assert_eq!(
+            link(&s, "PERSON:بوتين"),
+            Some(("PERSON:بوتين".into(), Some(1)))
+        );
+        assert_eq!(
+            link(&s, "PERSON:ترامب"),
+            Some(("PERSON:ترامب".into(), Some(5)))
+        );
+        assert_eq!(
+            link(&s, "ORGANIZATION:الكرملين"),
+            Some(("ORGANIZATION:الكرملين".into(), Some(6)))
+        );
+        // named after the quote only inside it: that mention
+        s.apply(Edit::SetStatus {
+            id: 5,
+            status: Status::Rejected,
+        })
+        .unwrap();
+        assert_eq!(
+            link(&s, "PERSON:ترامب"),
+            Some(("PERSON:ترامب".into(), Some(3)))
+        );
+        // not a speaker entity, not an entity, not a quote
+        assert_eq!(s.speaker_link(2, "QUOTE:ترامب وبوتين"), None);
+        assert_eq!(s.speaker_link(2, "PERSON:أوباما"), None);
+        assert_eq!(s.speaker_link(1, "PERSON:بوتين"), None);
+    }
+
+    #[test]
+    fn failed_batch_changes_nothing() {
+        let mut s = session();
+        let span = Span::new(s.document(), 4, 9).unwrap();
+        let a = s.manual_annotation(span, Label::Person);
+        let id = a.id;
+        let before = s.annotations().to_vec();
+        let err = s.apply(Edit::Batch(vec![Edit::Add(a), Edit::Remove(999)]));
+        assert_eq!(err, Err(EditError::UnknownId(999)));
+        assert_eq!(s.annotations(), &before[..]);
+        assert!(s.get(id).is_none());
+        assert!(!s.can_undo());
+    }
+
+    #[test]
+    fn removal_is_recorded_for_the_no_shrink_guard_and_cleared_by_undo() {
+        let mut s = session();
+        let span = Span::new(s.document(), 13, 18).unwrap();
+        let a = s.manual_annotation(span, Label::Person);
+        let id = a.id;
+        s.apply(Edit::Add(a)).unwrap();
+        s.apply(Edit::Remove(id)).unwrap();
+        assert!(s.deleted_ids().contains(&id));
+        s.undo();
+        assert!(!s.deleted_ids().contains(&id));
+    }
+
+    #[test]
+    fn a_never_extracted_file_gets_suggestions_beside_its_annotations_and_a_taliq_file_does_not() {
+        let doc = Document::from_text(
+            "قال الرئيس فلاديمير بوتين إن بوتين سيزور الكرملين",
+            "a.txt",
+            "UTF-8",
+        );
+        let lexicon = ProjectLexicon::new();
+        // by hand: «الرئيس فلاديمير بوتين», title and all, as one PERSON
+        let mut hand = Session::with_annotations(doc.clone(), Vec::new(), Provenance::Restored);
+        let a = hand.manual_annotation(Span::new(&doc, 4, 25).unwrap(), Label::Person);
+        hand.apply(Edit::Add(a)).unwrap();
+        let file = hand.to_export();
+        assert!(file.never_extracted());
+        let s = Session::restore_using(doc.clone(), &file, &lexicon).unwrap();
+        assert_eq!(s.provenance(), Provenance::Restored);
+        let extracted: Vec<&Annotation> = s
+            .annotations()
+            .iter()
+            .filter(|a| a.origin == Origin::Extracted)
+            .collect();
+        assert!(
+            extracted.iter().all(|a| a.status == Status::Pending
+                && !a.span.overlaps(Span::new(&doc, 4, 25).unwrap())),
+            "{extracted:?}"
+        );
+        let texts: Vec<&str> = extracted
+            .iter()
+            .map(|a| doc.slice(a.span.start(), a.span.end()))
+            .collect();
+        assert!(
+            texts.contains(&"بوتين") && texts.contains(&"الكرملين"),
+            "{texts:?}"
+        );
+        assert!(
+            extracted.iter().all(|a| a.id > 1),
+            "ids after the loaded ones"
+        );
+        // the same work once extracted (a file Taliq wrote): restored as it is
+        let taliq = s.to_export();
+        assert!(!taliq.never_extracted());
+        let again = Session::restore_using(doc, &taliq, &lexicon).unwrap();
+        assert_eq!(again.annotations(), s.annotations());
+    }
+}

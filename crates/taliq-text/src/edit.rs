@@ -1,0 +1,1158 @@
+//! The editing model behind Taliq's Arabic text fields: a string, a caret and an optional
+//! selection anchor, all as char offsets kept on grapheme cluster boundaries (UAX #29), so
+//! a haraka is never separated from its letter by typing, deleting or moving.
+//!
+//! Pure logic, no GUI; the widget in `ui` feeds it keyboard and mouse input and draws it
+//! with the text engine.
+//!
+//! Caret movement on the screen ([`VisualCarets`], [`Motion`]) is derived from a
+//! [`TextLayout`]: the grapheme clusters of each visual line in left-to-right screen order,
+//! with their logical char ranges and bidi levels. Where a logical offset sits at the
+//! boundary of two bidi runs it has two possible screen positions; Taliq shows (and walks
+//! through) the one next to the text of the lower embedding level (the "strong" caret of
+//! Pango/GTK and of UAX #9 implementations), i.e. where a letter in the paragraph's own
+//! direction would appear when typed. Each screen position between two clusters therefore
+//! belongs to exactly one offset, and Left/Right walk the screen positions one cluster at
+//! a time.
+
+use std::ops::Range;
+
+use unicode_bidi::{BidiInfo, Level};
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+
+use super::layout::TextLayout;
+
+/// Text being edited, with caret and selection (char offsets).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EditBuffer {
+    text: String,
+    caret: usize,
+    anchor: Option<usize>,
+}
+
+impl EditBuffer {
+    /// A buffer holding `text` with the caret at its end.
+    #[must_use]
+    pub fn new(text: &str) -> EditBuffer {
+        EditBuffer {
+            text: text.to_owned(),
+            caret: text.chars().count(),
+            anchor: None,
+        }
+    }
+
+    /// The text.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The caret (char offset).
+    #[must_use]
+    pub fn caret(&self) -> usize {
+        self.caret
+    }
+
+    /// The selected char range, if any (start < end).
+    #[must_use]
+    pub fn selection(&self) -> Option<(usize, usize)> {
+        self.anchor
+            .filter(|a| *a != self.caret)
+            .map(|a| (a.min(self.caret), a.max(self.caret)))
+    }
+
+    /// The selected text, if any.
+    #[must_use]
+    pub fn selected_text(&self) -> Option<&str> {
+        self.selection()
+            .map(|(s, e)| &self.text[self.byte(s)..self.byte(e)])
+    }
+
+    fn byte(&self, char_offset: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(char_offset)
+            .map_or(self.text.len(), |(b, _)| b)
+    }
+
+    fn char_len(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    /// The grapheme boundary after (`forward`) or before char offset `at`.
+    fn step(&self, at: usize, forward: bool) -> usize {
+        let b = self.byte(at);
+        let mut cursor = GraphemeCursor::new(b, self.text.len(), true);
+        let next = if forward {
+            cursor.next_boundary(&self.text, 0)
+        } else {
+            cursor.prev_boundary(&self.text, 0)
+        };
+        match next {
+            Ok(Some(nb)) => self.text[..nb].chars().count(),
+            _ => at,
+        }
+    }
+
+    /// Snaps a char offset to the nearest grapheme boundary at or before it.
+    fn snap(&self, at: usize) -> usize {
+        let at = at.min(self.char_len());
+        let b = self.byte(at);
+        let mut cursor = GraphemeCursor::new(b, self.text.len(), true);
+        if cursor.is_boundary(&self.text, 0).unwrap_or(true) {
+            at
+        } else {
+            self.step(at, false)
+        }
+    }
+
+    /// Replaces the selection (or inserts at the caret) with `s`; the caret goes after it.
+    pub fn insert(&mut self, s: &str) {
+        self.delete_selection();
+        let b = self.byte(self.caret);
+        self.text.insert_str(b, s);
+        self.caret += s.chars().count();
+        self.caret = self.snap(self.caret);
+    }
+
+    /// Deletes the selection; returns false when there was none.
+    pub fn delete_selection(&mut self) -> bool {
+        let Some((s, e)) = self.selection() else {
+            self.anchor = None;
+            return false;
+        };
+        let (bs, be) = (self.byte(s), self.byte(e));
+        self.text.replace_range(bs..be, "");
+        self.caret = s;
+        self.anchor = None;
+        true
+    }
+
+    /// Backspace: deletes the selection, or the char before the caret. A combining mark
+    /// is removed alone (so a mistyped haraka can be corrected), a base letter with its
+    /// marks.
+    pub fn backspace(&mut self) {
+        if self.delete_selection() || self.caret == 0 {
+            return;
+        }
+        let prev_char = self.text[..self.byte(self.caret)].chars().next_back();
+        let start = if prev_char.is_some_and(is_combining_mark) {
+            self.caret - 1
+        } else {
+            self.step(self.caret, false)
+        };
+        let (bs, be) = (self.byte(start), self.byte(self.caret));
+        self.text.replace_range(bs..be, "");
+        self.caret = self.snap(start);
+    }
+
+    /// Delete: deletes the selection, or the grapheme cluster after the caret.
+    pub fn delete_forward(&mut self) {
+        if self.delete_selection() {
+            return;
+        }
+        let end = self.step(self.caret, true);
+        let (bs, be) = (self.byte(self.caret), self.byte(end));
+        self.text.replace_range(bs..be, "");
+    }
+
+    /// Moves the caret one grapheme cluster in logical order; with `extend`, the selection
+    /// grows from its anchor. Without `extend`, a selection collapses to its start or end.
+    pub fn move_logical(&mut self, forward: bool, extend: bool) {
+        if !extend && let Some((s, e)) = self.selection() {
+            self.caret = if forward { e } else { s };
+            self.anchor = None;
+            return;
+        }
+        self.begin_move(extend);
+        self.caret = self.step(self.caret, forward);
+    }
+
+    fn begin_move(&mut self, extend: bool) {
+        if extend {
+            self.anchor.get_or_insert(self.caret);
+        } else {
+            self.anchor = None;
+        }
+    }
+
+    /// Moves the caret to the start or end of the text.
+    pub fn move_to_edge(&mut self, end: bool, extend: bool) {
+        self.begin_move(extend);
+        self.caret = if end { self.char_len() } else { 0 };
+    }
+
+    /// Places the caret at `at` (snapped to a grapheme boundary); with `extend`, keeps or
+    /// sets the anchor so the selection runs from it to the caret.
+    pub fn place(&mut self, at: usize, extend: bool) {
+        self.begin_move(extend);
+        self.caret = self.snap(at);
+    }
+
+    /// Selects everything.
+    pub fn select_all(&mut self) {
+        self.anchor = Some(0);
+        self.caret = self.char_len();
+    }
+
+    /// Places the caret at `caret` with the anchor at `anchor` (both snapped to grapheme
+    /// boundaries): the selection `anchor..caret`, or none when they are equal.
+    pub fn set_selection(&mut self, anchor: usize, caret: usize) {
+        self.anchor = Some(self.snap(anchor));
+        self.caret = self.snap(caret);
+    }
+
+    /// Selects the word (UAX #29 word segment) that holds the char at `at`; when `at` is a
+    /// space or punctuation next to a word (or the end of the text), that word instead.
+    /// Returns the selected range.
+    pub fn select_word_at(&mut self, at: usize) -> Range<usize> {
+        let at = at.min(self.char_len());
+        let mut segments: Vec<(Range<usize>, bool)> = Vec::new();
+        let mut c = 0;
+        for seg in self.text.split_word_bounds() {
+            let n = seg.chars().count();
+            segments.push((c..c + n, seg.chars().any(is_word_char)));
+            c += n;
+        }
+        let hit = segments.iter().position(|(r, _)| r.contains(&at));
+        let chosen = match hit {
+            Some(i) if segments[i].1 => Some(i),
+            Some(i) if i > 0 && segments[i - 1].1 && segments[i - 1].0.end == at => Some(i - 1),
+            Some(i) => Some(i),
+            None => segments.len().checked_sub(1),
+        };
+        let range = chosen.map_or(at..at, |i| segments[i].0.clone());
+        self.set_selection(range.start, range.end);
+        range
+    }
+
+    /// Selects the paragraph (the text between line breaks) that holds char offset `at`.
+    pub fn select_paragraph_at(&mut self, at: usize) -> Range<usize> {
+        let at = at.min(self.char_len());
+        let mut start = 0;
+        for (i, c) in self.text.chars().enumerate() {
+            if c == '\n' || c == '\r' {
+                if i >= at {
+                    self.set_selection(start, i);
+                    return start..i;
+                }
+                start = i + 1;
+            }
+        }
+        let end = self.char_len();
+        self.set_selection(start, end);
+        start..end
+    }
+
+    /// Deletes `before` chars before the caret and `after` chars after it (an input
+    /// method's "delete surrounding text"), widened to whole grapheme clusters.
+    pub fn delete_surrounding(&mut self, before: usize, after: usize) {
+        self.anchor = None;
+        let start = self.snap(self.caret.saturating_sub(before));
+        let mut end = (self.caret + after).min(self.char_len());
+        if self.snap(end) != end {
+            end = self.step(end, true);
+        }
+        let (bs, be) = (self.byte(start), self.byte(end));
+        self.text.replace_range(bs..be, "");
+        self.caret = start;
+    }
+
+    /// Moves the caret on the screen as laid out in `carets` (which must describe this
+    /// buffer's text); with `extend` the selection grows from its anchor and stays a
+    /// logical range. Without `extend`, Left/Right collapse a selection to its left or
+    /// right end on the screen. Up/Down carry the goal x, which the caller keeps across
+    /// consecutive vertical moves.
+    pub fn move_visual(&mut self, carets: &VisualCarets, motion: Motion, extend: bool) {
+        let target = match motion {
+            Motion::Left | Motion::Right if !extend && self.selection().is_some() => {
+                let (s, e) = self.selection().unwrap_or((self.caret, self.caret));
+                let right = motion == Motion::Right;
+                let (ls, xs) = carets.x_of(s);
+                let (le, xe) = carets.x_of(e);
+                let rtl = carets.line_is_rtl(ls);
+                // the selection end further in the key's direction on the screen
+                if ls == le {
+                    if (xe > xs) == right { e } else { s }
+                } else if right != rtl {
+                    e
+                } else {
+                    s
+                }
+            }
+            Motion::Left => carets.step(self.caret, false),
+            Motion::Right => carets.step(self.caret, true),
+            Motion::WordLeft => carets.word_step(self.caret, false),
+            Motion::WordRight => carets.word_step(self.caret, true),
+            Motion::LineStart => carets.line_edge(self.caret, false),
+            Motion::LineEnd => carets.line_edge(self.caret, true),
+            Motion::Up(goal) => carets.vertical(self.caret, goal, false),
+            Motion::Down(goal) => carets.vertical(self.caret, goal, true),
+            Motion::TextStart => 0,
+            Motion::TextEnd => self.char_len(),
+        };
+        self.begin_move(extend);
+        self.caret = self.snap(target);
+    }
+}
+
+/// A caret movement on the screen, as the keyboard asks for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Motion {
+    /// One grapheme cluster to the left on the screen (Left arrow).
+    Left,
+    /// One grapheme cluster to the right on the screen (Right arrow).
+    Right,
+    /// To the left edge of the next word on the left (Ctrl+Left).
+    WordLeft,
+    /// To the right edge of the next word on the right (Ctrl+Right).
+    WordRight,
+    /// To the start of the visual line in reading order: its right end when the line is
+    /// right-to-left (Home).
+    LineStart,
+    /// To the end of the visual line in reading order: its left end when right-to-left (End).
+    LineEnd,
+    /// To the previous visual line, nearest to the goal x (physical px) (Up arrow).
+    Up(f32),
+    /// To the next visual line, nearest to the goal x (physical px) (Down arrow).
+    Down(f32),
+    /// To the start of the text (Ctrl+Home).
+    TextStart,
+    /// To the end of the text (Ctrl+End).
+    TextEnd,
+}
+
+/// One caret position on a visual line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CaretStop {
+    /// Logical char offset of the caret (a grapheme cluster boundary).
+    pub offset: usize,
+    /// Screen x of the caret (physical px from the layout's left).
+    pub x: f32,
+    /// True when the stretch between this stop and the next one to its right shows a word
+    /// character (letter, digit or mark); false for spaces and punctuation.
+    word_after: bool,
+}
+
+/// The caret stops of one visual line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaretLine {
+    /// Stops from left to right on the screen; never empty.
+    pub stops: Vec<CaretStop>,
+    /// True when the line's paragraph is right-to-left.
+    pub rtl: bool,
+    /// Top of the line box (physical px).
+    pub top: f32,
+    /// Height of the line box (physical px).
+    pub height: f32,
+    /// Grapheme clusters in screen order: logical char range, left and right x.
+    clusters: Vec<(Range<usize>, f32, f32)>,
+}
+
+impl CaretLine {
+    /// Index of the stop at the start of the line in reading order (rightmost when RTL).
+    fn start_index(&self) -> usize {
+        if self.rtl { self.stops.len() - 1 } else { 0 }
+    }
+
+    /// Index of the stop at the end of the line in reading order (leftmost when RTL).
+    fn end_index(&self) -> usize {
+        if self.rtl { 0 } else { self.stops.len() - 1 }
+    }
+
+    /// Index of the stop nearest to `x`.
+    fn nearest(&self, x: f32) -> usize {
+        let mut best = 0;
+        for (i, s) in self.stops.iter().enumerate() {
+            if (s.x - x).abs() < (self.stops[best].x - x).abs() {
+                best = i;
+            }
+        }
+        best
+    }
+}
+
+/// Every caret position of a [`TextLayout`] in screen order, line by line: the model behind
+/// visual (on-screen) caret movement, caret drawing and mouse hits in the edit field.
+///
+/// Built from the layout's glyphs (visual order, cluster char ranges) and the UAX #9
+/// embedding levels of the text (unicode-bidi, rule L1 applied per line). A glyph cluster
+/// that covers several grapheme clusters (a lam-alef ligature) is split evenly among them,
+/// and a cluster edge inside a grapheme cluster (a letter and its shadda) is never a stop.
+/// At a run boundary the offset of the cluster with the lower embedding level is taken
+/// (see the module documentation), so each stop has one offset and each offset, on a line
+/// without explicit embeddings, one stop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisualCarets {
+    lines: Vec<CaretLine>,
+    char_len: usize,
+}
+
+/// A grapheme cluster placed on a line, as used while building stops.
+struct Slot {
+    chars: Range<usize>,
+    left: f32,
+    right: f32,
+    rtl: bool,
+    level: u8,
+    word: bool,
+}
+
+impl Slot {
+    fn left_offset(&self) -> usize {
+        if self.rtl {
+            self.chars.end
+        } else {
+            self.chars.start
+        }
+    }
+    fn right_offset(&self) -> usize {
+        if self.rtl {
+            self.chars.start
+        } else {
+            self.chars.end
+        }
+    }
+}
+
+impl VisualCarets {
+    /// The caret stops of `layout`.
+    #[must_use]
+    pub fn new(layout: &TextLayout) -> VisualCarets {
+        let text = layout.text();
+        let char_bytes: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let char_len = char_bytes.len() - 1;
+        let mut boundary = vec![false; char_len + 1];
+        let mut c = 0;
+        for g in text.graphemes(true) {
+            boundary[c] = true;
+            c += g.chars().count();
+        }
+        boundary[char_len] = true;
+        let levels = char_levels(layout, &char_bytes);
+        let lines = layout
+            .lines
+            .iter()
+            .map(|line| {
+                let para = u8::from(line.rtl);
+                let slots = line_slots(text, &char_bytes, line, &levels, para);
+                let end_ok = |o: usize| {
+                    o >= line.chars.start
+                        && (o < line.chars.end || (!line.wrapped && o == line.chars.end))
+                };
+                let valid = |o: usize| boundary.get(o).copied().unwrap_or(false) && end_ok(o);
+                let stops = line_stops(&slots, line, para, &valid);
+                CaretLine {
+                    stops,
+                    rtl: line.rtl,
+                    top: line.top,
+                    height: line.height,
+                    clusters: slots
+                        .iter()
+                        .map(|s| (s.chars.clone(), s.left, s.right))
+                        .collect(),
+                }
+            })
+            .collect();
+        VisualCarets { lines, char_len }
+    }
+
+    /// The lines, top to bottom.
+    #[must_use]
+    pub fn lines(&self) -> &[CaretLine] {
+        &self.lines
+    }
+
+    /// Whether visual line `line` is right-to-left (false past the last line).
+    #[must_use]
+    pub fn line_is_rtl(&self, line: usize) -> bool {
+        self.lines.get(line).is_some_and(|l| l.rtl)
+    }
+
+    /// The line and stop index where a caret at `offset` is shown: the stop with that
+    /// offset on the first line that has one, else the stop on its line with the nearest
+    /// offset (for offsets that are not grapheme boundaries).
+    #[must_use]
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        for (li, line) in self.lines.iter().enumerate() {
+            if let Some(i) = line.stops.iter().position(|s| s.offset == offset) {
+                return (li, i);
+            }
+        }
+        // not a stop: the nearest one on the line whose range holds it
+        let li = self
+            .lines
+            .iter()
+            .position(|l| l.stops.iter().any(|s| s.offset >= offset))
+            .unwrap_or(self.lines.len().saturating_sub(1));
+        let Some(line) = self.lines.get(li) else {
+            return (0, 0);
+        };
+        let i = (0..line.stops.len())
+            .min_by_key(|&i| line.stops[i].offset.abs_diff(offset))
+            .unwrap_or(0);
+        (li, i)
+    }
+
+    /// The visual line index and screen x (physical px) of a caret at `offset`.
+    #[must_use]
+    pub fn x_of(&self, offset: usize) -> (usize, f32) {
+        let (li, i) = self.position(offset);
+        (li, self.lines.get(li).map_or(0.0, |l| l.stops[i].x))
+    }
+
+    fn offset_at(&self, li: usize, i: usize) -> usize {
+        self.lines[li].stops[i].offset
+    }
+
+    /// The offset one grapheme cluster to the right (`right`) or left of `offset` on the
+    /// screen. Past a line's end in reading order the caret goes to the start of the next
+    /// line, past its start to the end of the previous one; at the ends of the text it
+    /// stays.
+    #[must_use]
+    pub fn step(&self, offset: usize, right: bool) -> usize {
+        if self.lines.is_empty() {
+            return offset;
+        }
+        let (li, i) = self.position(offset);
+        let line = &self.lines[li];
+        if right && i + 1 < line.stops.len() {
+            return self.offset_at(li, i + 1);
+        }
+        if !right && i > 0 {
+            return self.offset_at(li, i - 1);
+        }
+        // beyond the line's edge: forward in reading order when the edge is its end
+        let forward = right != line.rtl;
+        self.cross_line(li, forward).unwrap_or(offset)
+    }
+
+    /// The start of the next line (`forward`) or the end of the previous one.
+    fn cross_line(&self, li: usize, forward: bool) -> Option<usize> {
+        if forward {
+            let next = self.lines.get(li + 1)?;
+            Some(next.stops[next.start_index()].offset)
+        } else {
+            let prev = self.lines.get(li.checked_sub(1)?)?;
+            Some(prev.stops[prev.end_index()].offset)
+        }
+    }
+
+    /// The offset one word to the right (`right`) or left of `offset` on the screen: spaces
+    /// and punctuation are passed, then the word after them, so the caret lands on the far
+    /// edge of that word. At a line's edge it goes on to the adjacent line.
+    #[must_use]
+    pub fn word_step(&self, offset: usize, right: bool) -> usize {
+        if self.lines.is_empty() {
+            return offset;
+        }
+        let (li, mut i) = self.position(offset);
+        let stops = &self.lines[li].stops;
+        // the stretch crossed when moving from stop i in the key's direction
+        let next_is_word = |i: usize| -> Option<bool> {
+            if right {
+                (i + 1 < stops.len()).then(|| stops[i].word_after)
+            } else {
+                (i > 0).then(|| stops[i - 1].word_after)
+            }
+        };
+        let advance = |i: usize| if right { i + 1 } else { i - 1 };
+        if next_is_word(i).is_none() {
+            return self.step(offset, right);
+        }
+        while next_is_word(i) == Some(false) {
+            i = advance(i);
+        }
+        while next_is_word(i) == Some(true) {
+            i = advance(i);
+        }
+        stops[i].offset
+    }
+
+    /// The start (`end` false) or end of the visual line of `offset` in reading order: the
+    /// right end of a right-to-left line is its start.
+    #[must_use]
+    pub fn line_edge(&self, offset: usize, end: bool) -> usize {
+        if self.lines.is_empty() {
+            return offset;
+        }
+        let (li, _) = self.position(offset);
+        let line = &self.lines[li];
+        let i = if end {
+            line.end_index()
+        } else {
+            line.start_index()
+        };
+        line.stops[i].offset
+    }
+
+    /// The offset on the line below (`down`) or above that of `offset` whose caret is
+    /// nearest to `goal_x` (physical px). Above the first line is the start of the text,
+    /// below the last its end.
+    #[must_use]
+    pub fn vertical(&self, offset: usize, goal_x: f32, down: bool) -> usize {
+        let (li, _) = self.position(offset);
+        let target = if down {
+            li + 1
+        } else {
+            match li.checked_sub(1) {
+                Some(t) => t,
+                None => return 0,
+            }
+        };
+        match self.lines.get(target) {
+            Some(line) => line.stops[line.nearest(goal_x)].offset,
+            None => self.char_len,
+        }
+    }
+
+    /// Index of the line at height `y` (physical px), clamped to the first and last line.
+    fn line_at_y(&self, y: f32) -> usize {
+        let i = self.lines.partition_point(|l| l.top + l.height <= y);
+        i.min(self.lines.len().saturating_sub(1))
+    }
+
+    /// The caret offset for a pointer at `(x, y)` (physical px from the layout's
+    /// top-left): the stop nearest to `x` on the line at `y`, so the caret is drawn where
+    /// the pointer was.
+    #[must_use]
+    pub fn hit(&self, x: f32, y: f32) -> usize {
+        let Some(line) = self.lines.get(self.line_at_y(y)) else {
+            return 0;
+        };
+        line.stops[line.nearest(x)].offset
+    }
+
+    /// The first char of the grapheme cluster under `(x, y)` (physical px), or the caret
+    /// offset nearest to it when the point is beside the text.
+    #[must_use]
+    pub fn char_at(&self, x: f32, y: f32) -> usize {
+        let Some(line) = self.lines.get(self.line_at_y(y)) else {
+            return 0;
+        };
+        line.clusters
+            .iter()
+            .find(|(_, l, r)| x >= *l && x < *r)
+            .map_or_else(|| self.hit(x, y), |(c, _, _)| c.start)
+    }
+}
+
+/// The resolved UAX #9 embedding level of every char (index = char offset), line by line
+/// with rule L1, for the paragraph direction the layout chose. Levels that disagree with
+/// the direction of the glyph the shaper placed are corrected by the caller.
+fn char_levels(layout: &TextLayout, char_bytes: &[usize]) -> Vec<u8> {
+    let text = layout.text();
+    let mut levels = vec![0u8; char_bytes.len()];
+    let mut li = 0;
+    while li < layout.lines.len() {
+        let mut last = li;
+        while layout.lines[last].wrapped && last + 1 < layout.lines.len() {
+            last += 1;
+        }
+        let (first_line, last_line) = (&layout.lines[li], &layout.lines[last]);
+        let pc = first_line.chars.start..last_line.chars.end;
+        let pb = char_bytes[pc.start]..char_bytes[pc.end];
+        let para_level = if first_line.rtl {
+            Level::rtl()
+        } else {
+            Level::ltr()
+        };
+        let info = BidiInfo::new(&text[pb.clone()], Some(para_level));
+        if let [para] = info.paragraphs.as_slice() {
+            for line in &layout.lines[li..=last] {
+                let lb =
+                    char_bytes[line.chars.start] - pb.start..char_bytes[line.chars.end] - pb.start;
+                let by_byte = info.reordered_levels(para, lb);
+                for c in line.chars.clone() {
+                    levels[c] = by_byte[char_bytes[c] - pb.start].number();
+                }
+            }
+        } else {
+            // a paragraph separator inside (U+2029 and the like): the paragraph level only
+            for c in pc {
+                levels[c] = para_level.number();
+            }
+        }
+        li = last + 1;
+    }
+    levels
+}
+
+/// The grapheme clusters of a visual line in screen order, from its glyphs: glyphs of one
+/// shaping cluster are merged (a letter and its marks), and a cluster of several grapheme
+/// clusters (a ligature) is divided evenly across its advance.
+fn line_slots(
+    text: &str,
+    char_bytes: &[usize],
+    line: &super::layout::VisualLine,
+    levels: &[u8],
+    para: u8,
+) -> Vec<Slot> {
+    let mut clusters: Vec<(Range<usize>, f32, f32, bool)> = Vec::new();
+    for g in &line.glyphs {
+        match clusters.last_mut() {
+            Some((chars, l, r, _)) if *chars == g.chars => {
+                *l = l.min(g.x);
+                *r = r.max(g.x + g.w);
+            }
+            _ => clusters.push((g.chars.clone(), g.x, g.x + g.w, g.rtl)),
+        }
+    }
+    let mut slots = Vec::new();
+    for (chars, left, right, rtl) in clusters {
+        let cluster = text
+            .get(char_bytes[chars.start]..char_bytes[chars.end])
+            .unwrap_or("");
+        let parts: Vec<(usize, bool)> = cluster
+            .graphemes(true)
+            .map(|g| (g.chars().count(), g.chars().any(is_word_char)))
+            .collect();
+        let n = parts.len().max(1);
+        let width = (right - left) / n as f32;
+        let level = levels.get(chars.start).copied().unwrap_or(para);
+        // trust the shaper's direction when the two disagree
+        let level = if (level % 2 == 1) == rtl {
+            level
+        } else if rtl == (para == 1) {
+            para
+        } else {
+            para + 1
+        };
+        if parts.is_empty() {
+            slots.push(Slot {
+                chars,
+                left,
+                right,
+                rtl,
+                level,
+                word: false,
+            });
+            continue;
+        }
+        let mut c = chars.start;
+        let mut parts_in_visual = Vec::with_capacity(n);
+        for (len, word) in parts {
+            parts_in_visual.push((c..c + len, word));
+            c += len;
+        }
+        if rtl {
+            parts_in_visual.reverse();
+        }
+        for (k, (chars, word)) in parts_in_visual.into_iter().enumerate() {
+            slots.push(Slot {
+                chars,
+                left: left + k as f32 * width,
+                right: left + (k + 1) as f32 * width,
+                rtl,
+                level,
+                word,
+            });
+        }
+    }
+    slots
+}
+
+/// The caret stops of a line from its slots: one per edge between clusters (and at both
+/// ends), each taking the offset of the lower-level side, skipping offsets rejected by
+/// `valid` (inside a grapheme cluster, or the wrap point that belongs to the next line).
+fn line_stops(
+    slots: &[Slot],
+    line: &super::layout::VisualLine,
+    para: u8,
+    valid: &dyn Fn(usize) -> bool,
+) -> Vec<CaretStop> {
+    let (line_start, line_end) = (line.chars.start, line.chars.end);
+    if slots.is_empty() {
+        let x = if line.rtl {
+            line.extent.1
+        } else {
+            line.extent.0
+        };
+        return vec![CaretStop {
+            offset: line_start,
+            x,
+            word_after: false,
+        }];
+    }
+    // the text beyond either edge of the line counts as paragraph-level context
+    let (left_edge, right_edge) = if line.rtl {
+        (line_end, line_start)
+    } else {
+        (line_start, line_end)
+    };
+    let n = slots.len();
+    let mut stops: Vec<CaretStop> = Vec::with_capacity(n + 1);
+    let mut word_since_stop = false;
+    for k in 0..=n {
+        let from_left = if k == 0 {
+            (para, left_edge)
+        } else {
+            (slots[k - 1].level, slots[k - 1].right_offset())
+        };
+        let from_right = if k == n {
+            (para, right_edge)
+        } else {
+            (slots[k].level, slots[k].left_offset())
+        };
+        let x = if k == n {
+            slots[n - 1].right
+        } else {
+            slots[k].left
+        };
+        let mut candidates = [from_left, from_right];
+        candidates.sort_by_key(|c| c.0);
+        let chosen = candidates.iter().map(|c| c.1).find(|&o| valid(o));
+        if let Some(offset) = chosen {
+            match stops.last_mut() {
+                Some(last) if last.offset == offset => last.word_after |= word_since_stop,
+                Some(last) => {
+                    last.word_after = word_since_stop;
+                    stops.push(CaretStop {
+                        offset,
+                        x,
+                        word_after: false,
+                    });
+                }
+                None => stops.push(CaretStop {
+                    offset,
+                    x,
+                    word_after: false,
+                }),
+            }
+            word_since_stop = false;
+        }
+        if k < n {
+            word_since_stop |= slots[k].word;
+        }
+    }
+    if stops.is_empty() {
+        stops.push(CaretStop {
+            offset: line_start,
+            x: if line.rtl {
+                slots[n - 1].right
+            } else {
+                slots[0].left
+            },
+            word_after: false,
+        });
+    }
+    stops
+}
+
+/// Letters, digits and combining marks: what a word is made of for word-wise movement and
+/// double-click selection.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || is_combining_mark(c)
+}
+
+/// Combining marks (general category Mn) common in Arabic: harakat, shadda, sukun,
+/// superscript alef, Quranic annotation signs.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::fonts::{ARABIC_FAMILY, LATIN_FAMILY, SystemFonts, font_system};
+    use crate::layout::{LayoutParams, layout_text};
+
+    fn carets(text: &str, width: Option<f32>) -> VisualCarets {
+        let mut fs = font_system(SystemFonts::Skip);
+        let params = LayoutParams {
+            font_size: 24.0,
+            line_spacing: 1.8,
+            width,
+            family: ARABIC_FAMILY.to_owned(),
+            latin_family: Some(LATIN_FAMILY.to_owned()),
+        };
+        VisualCarets::new(&layout_text(&mut fs, text, &params))
+    }
+
+    /// Offsets visited by pressing the arrow `right` (or left) from `from` until the caret
+    /// stops moving.
+    fn walk(c: &VisualCarets, from: usize, right: bool) -> Vec<usize> {
+        let mut out = vec![from];
+        loop {
+            let next = c.step(*out.last().unwrap(), right);
+            if next == *out.last().unwrap() || out.len() > 500 {
+                return out;
+            }
+            out.push(next);
+        }
+    }
+
+    /// Each line's stops go left to right and every offset has one stop.
+    fn assert_consistent(c: &VisualCarets) {
+        let mut seen = std::collections::BTreeSet::new();
+        for line in c.lines() {
+            for w in line.stops.windows(2) {
+                assert!(w[0].x <= w[1].x + 0.01, "stops out of screen order: {w:?}");
+            }
+            for s in &line.stops {
+                assert!(seen.insert(s.offset), "offset {} has two stops", s.offset);
+            }
+        }
+    }
+
+    #[test]
+    fn arrows_walk_pure_arabic_from_right_to_left() {
+        let t = "سلام عليكم";
+        let c = carets(t, None);
+        assert_consistent(&c);
+        // the start is the right end; Left reads forward
+        assert_eq!(c.line_edge(5, false), 0);
+        assert_eq!(c.line_edge(5, true), 10);
+        assert_eq!(walk(&c, 0, false), (0..=10).collect::<Vec<_>>());
+        assert_eq!(walk(&c, 10, true), (0..=10).rev().collect::<Vec<_>>());
+        let (_, x0) = c.x_of(0);
+        let (_, x10) = c.x_of(10);
+        assert!(x0 > x10, "offset 0 at the right edge");
+    }
+
+    #[test]
+    fn arrows_walk_pure_latin_from_left_to_right() {
+        let t = "hello world";
+        let c = carets(t, None);
+        assert_consistent(&c);
+        assert_eq!(walk(&c, 0, true), (0..=11).collect::<Vec<_>>());
+        assert_eq!(walk(&c, 11, false), (0..=11).rev().collect::<Vec<_>>());
+        assert_eq!(c.line_edge(4, false), 0);
+        assert_eq!(c.word_step(0, true), 5);
+        assert_eq!(c.word_step(5, true), 11);
+        assert_eq!(c.word_step(11, false), 6);
+    }
+
+    #[test]
+    fn arrows_cross_latin_inside_arabic_in_screen_order() {
+        // ر0 … ة4, space 5, من 6-7, space 8, John 9-12, space 13, (Work) 14-19, space 20,
+        // اليوم 21-25. On screen, right to left: رسالة من, then "John (Work)" read left
+        // to right, then اليوم at the left end.
+        let t = "رسالة من John (Work) اليوم";
+        let c = carets(t, None);
+        assert_consistent(&c);
+        let left = walk(&c, 0, false);
+        let expected = vec![
+            0, 1, 2, 3, 4, 5, 6, 7, 8, // Arabic, right to left
+            9, // right of ")": the offset after the space before John, beside Arabic text
+            19, 18, 17, 16, 15, 14, 13, 12, 11, 10, // through "(Work)" then "John" leftwards
+            20, // left of "J": the offset after ")", beside the Arabic that follows
+            21, 22, 23, 24, 25, 26,
+        ];
+        assert_eq!(left, expected);
+        let mut back = walk(&c, 26, true);
+        back.reverse();
+        assert_eq!(back, expected, "Right retraces Left exactly");
+        // every caret moves one cluster: x strictly decreasing along the walk
+        let xs: Vec<f32> = left.iter().map(|&o| c.x_of(o).1).collect();
+        assert!(xs.windows(2).all(|w| w[1] < w[0]), "{xs:?}");
+        // words, visually: from the right end, Ctrl+Left passes رسالة, then من, then the
+        // Latin words right to left on screen
+        assert_eq!(c.word_step(0, false), 5);
+        assert_eq!(c.word_step(5, false), 8);
+        assert_eq!(c.word_step(8, false), 15, "left edge of Work");
+        assert_eq!(
+            c.word_step(15, false),
+            20,
+            "left edge of John (the stop of offset 20)"
+        );
+        assert_eq!(c.word_step(20, false), 26);
+        assert_eq!(c.word_step(26, true), 21, "right edge of اليوم");
+    }
+
+    #[test]
+    fn digits_inside_arabic_are_walked_left_to_right_within_the_number() {
+        let t = "عام 2019 كان";
+        let c = carets(t, None);
+        assert_consistent(&c);
+        assert_eq!(
+            walk(&c, 0, false),
+            vec![0, 1, 2, 3, 4, 7, 6, 5, 8, 9, 10, 11, 12]
+        );
+        assert_eq!(
+            c.word_step(3, false),
+            8,
+            "Ctrl+Left passes the whole number"
+        );
+    }
+
+    #[test]
+    fn mixed_paragraphs_with_latin_arabic_and_digits_visit_every_offset_once() {
+        // a paragraph starting with an Arabic word is right to left (UAX #9 P2) with Latin
+        // and digits inside; a Latin paragraph after it is left to right
+        let t = "في Meeting عام 2019 today\nplain 2019 text";
+        let c = carets(t, None);
+        assert!(c.line_is_rtl(0) && !c.line_is_rtl(1));
+        assert_consistent(&c);
+        let n = t.chars().count();
+        assert_eq!(c.line_edge(3, false), 0, "the start is the right end");
+        let mut right = walk(&c, 0, false);
+        right.truncate(right.iter().position(|&o| o == 26).unwrap());
+        // the second line is entered at its start (left end) and read with Right; Left
+        // there goes back to the end of the first line
+        assert_eq!(c.step(25, false), 26);
+        assert_eq!(c.step(26, false), 25);
+        right.extend(walk(&c, 26, true));
+        let mut sorted = right.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..=n).collect::<Vec<_>>(), "walk: {right:?}");
+        assert_eq!(*right.last().unwrap(), n);
+        // clicking where a caret is drawn gives that caret back
+        let line = &c.lines()[0];
+        let y = line.top + line.height / 2.0;
+        for s in &line.stops {
+            assert_eq!(c.hit(s.x, y), s.offset);
+        }
+    }
+
+    #[test]
+    fn carets_never_stop_inside_a_cluster() {
+        // lam-alef is one glyph of two grapheme clusters: both get a stop
+        let c = carets("الا", None);
+        assert_consistent(&c);
+        assert_eq!(walk(&c, 0, false), vec![0, 1, 2, 3]);
+        // dal with shadda is one grapheme cluster: offset 2 is never a stop
+        let t = "شدّد";
+        let c = carets(t, None);
+        assert_consistent(&c);
+        assert_eq!(walk(&c, 0, false), vec![0, 1, 3, 4]);
+        assert_eq!(walk(&c, 4, true), vec![4, 3, 1, 0]);
+        // a haraka on each letter and a lam-alef with shadda
+        let t = "كَتَبَ لاّ";
+        let c = carets(t, None);
+        assert_consistent(&c);
+        let doc = taliq_core::model::document::Document::from_text(t, "t", "UTF-8");
+        for o in walk(&c, 0, false) {
+            assert!(doc.is_grapheme_boundary(o), "stop at {o} splits a cluster");
+        }
+    }
+
+    #[test]
+    fn wrapped_lines_are_walked_in_reading_order_and_up_down_keep_x() {
+        let t = "بحث الرئيس الروسي فلاديمير بوتين ونظيره الأميركي دونالد ترامب مكافحة فيروس كورونا";
+        let c = carets(t, Some(300.0));
+        assert!(c.lines().len() >= 3);
+        assert_consistent(&c);
+        let n = t.chars().count();
+        let left = walk(&c, 0, false);
+        assert_eq!(*left.last().unwrap(), n);
+        assert!(
+            left.windows(2).all(|w| w[1] > w[0]),
+            "Left reads forward: {left:?}"
+        );
+        // the end of the first line (its left end) then the start of the second
+        let end1 = c.line_edge(0, true);
+        let start2 = c.step(end1, false);
+        assert_eq!(c.x_of(start2).0, 1);
+        assert_eq!(c.line_edge(start2, false), start2);
+        // Up/Down keep the screen x
+        let mid = left[left.len() / 2];
+        let (line, goal) = c.x_of(mid);
+        let down = c.vertical(mid, goal, true);
+        let (line2, x2) = c.x_of(down);
+        assert_eq!(line2, line + 1);
+        assert!((x2 - goal).abs() < 30.0, "x {goal} -> {x2}");
+        assert_eq!(c.vertical(down, goal, false), mid);
+        assert_eq!(c.vertical(0, 5.0, false), 0);
+        assert_eq!(c.vertical(n, 5.0, true), n);
+    }
+
+    #[test]
+    fn buffer_moves_visually_and_extends_a_logical_selection() {
+        let t = "عام 2019 كان";
+        let c = carets(t, None);
+        let mut b = EditBuffer::new(t);
+        b.move_visual(&c, Motion::LineStart, false);
+        assert_eq!(b.caret(), 0);
+        for _ in 0..5 {
+            b.move_visual(&c, Motion::Left, true);
+        }
+        // on screen the 5th step crosses the "9": the caret sits between "1" and "9"
+        assert_eq!(b.caret(), 7);
+        assert_eq!(b.selected_text(), Some("عام 201"));
+        // without shift, Right collapses the selection to its right end on the screen
+        b.move_visual(&c, Motion::Right, false);
+        assert_eq!((b.caret(), b.selection()), (0, None));
+        b.move_visual(&c, Motion::LineEnd, true);
+        assert_eq!(b.selection(), Some((0, 12)));
+        b.move_visual(&c, Motion::Left, false);
+        assert_eq!(b.caret(), 12);
+    }
+
+    #[test]
+    fn clicks_select_a_word_or_a_paragraph_and_ime_deletes_around_the_caret() {
+        let mut b = EditBuffer::new("قال بوتين، اليوم");
+        assert_eq!(b.select_word_at(5), 4..9);
+        assert_eq!(b.selected_text(), Some("بوتين"));
+        assert_eq!(
+            b.select_word_at(9),
+            4..9,
+            "the comma after a word picks the word"
+        );
+        let mut p = EditBuffer::new("سطر أول\r\nسطر ثان\nثالث");
+        assert_eq!(p.select_paragraph_at(10), 9..16);
+        assert_eq!(p.selected_text(), Some("سطر ثان"));
+        assert_eq!(p.select_paragraph_at(17), 17..21);
+        assert_eq!(p.select_paragraph_at(0), 0..7);
+        b.place(9, false);
+        b.delete_surrounding(2, 1);
+        assert_eq!(b.text(), "قال بوت اليوم");
+        assert_eq!(b.caret(), 7);
+    }
+
+    #[test]
+    fn typing_arabic_with_harakat_keeps_clusters_together() {
+        let mut b = EditBuffer::new("");
+        for piece in ["ش", "د", "\u{0651}", "د"] {
+            b.insert(piece);
+        }
+        assert_eq!(b.text(), "شدّد");
+        assert_eq!(b.caret(), 4);
+        b.move_logical(false, false);
+        assert_eq!(b.caret(), 3);
+        b.move_logical(false, false); // over د + shadda as one cluster
+        assert_eq!(b.caret(), 1);
+    }
+
+    #[test]
+    fn backspace_removes_a_mistyped_haraka_alone_then_whole_letters() {
+        let mut b = EditBuffer::new("شدّ");
+        b.backspace();
+        assert_eq!(b.text(), "شد");
+        b.backspace();
+        assert_eq!(b.text(), "ش");
+    }
+
+    #[test]
+    fn selection_is_replaced_by_typing_and_collapses_on_move() {
+        let mut b = EditBuffer::new("بوتين وترامب");
+        b.place(0, false);
+        for _ in 0..5 {
+            b.move_logical(true, true);
+        }
+        assert_eq!(b.selected_text(), Some("بوتين"));
+        b.insert("ترامب");
+        assert_eq!(b.text(), "ترامب وترامب");
+        b.select_all();
+        b.move_logical(false, false);
+        assert_eq!((b.caret(), b.selection()), (0, None));
+        b.move_to_edge(true, true);
+        assert_eq!(b.selection(), Some((0, 12)));
+        b.delete_forward();
+        assert_eq!(b.text(), "");
+    }
+
+    #[test]
+    fn placing_inside_a_cluster_snaps_to_its_start() {
+        let mut b = EditBuffer::new("شدّد");
+        b.place(3, false);
+        assert_eq!(b.caret(), 3);
+        b.place(2, false);
+        assert_eq!(b.caret(), 1);
+    }
+}
