@@ -1766,10 +1766,10 @@ impl TaliqApp {
         if edits.is_empty() {
             return (0, 0);
         }
-        if !join {
-            self.edit(Edit::Batch(edits));
-        } else {
+        if join {
             let _ = a.session.apply_joined(Edit::Batch(edits));
+        } else {
+            self.edit(Edit::Batch(edits));
         }
         (added, rejected)
     }
