@@ -523,8 +523,17 @@ impl TaliqApp {
         }
     }
 
-    /// Carries out one command. This is the only place that changes the session.
+    /// Carries out one command, then saves what it changed, once: an action made of
+    /// several edits (a decision and what the folder learned from it, applied in the open
+    /// article) reaches the disk whole, so a `kill -9` never leaves half of it. This is
+    /// the only place that changes the session.
     pub fn apply(&mut self, cmd: Command) {
+        self.run(cmd);
+        self.autosave();
+    }
+
+    /// [`Self::apply`] without the save.
+    fn run(&mut self, cmd: Command) {
         match cmd {
             Command::OpenDialog => {
                 let shown_at = Instant::now();
@@ -1249,7 +1258,6 @@ impl TaliqApp {
         match a.session.apply(edit) {
             Ok(()) => {
                 a.lexicon.begin_step();
-                self.autosave();
                 true
             }
             Err(e) => {
@@ -1290,7 +1298,6 @@ impl TaliqApp {
             self.save_lexicon();
         }
         if done {
-            self.autosave();
             self.say(Severity::Info, if undo { "Undone" } else { "Redone" });
         } else {
             self.say(
@@ -1345,11 +1352,7 @@ impl TaliqApp {
         }
         let joins = self.last_note == Some((id, typing, a.session.revision()));
         let applied = if joins {
-            let done = a.session.apply_joined(Edit::SetNote { id, note }).is_ok();
-            if done {
-                self.autosave();
-            }
-            done
+            a.session.apply_joined(Edit::SetNote { id, note }).is_ok()
         } else {
             self.edit(Edit::SetNote { id, note })
         };
@@ -1763,10 +1766,10 @@ impl TaliqApp {
         if edits.is_empty() {
             return (0, 0);
         }
-        if !join {
+        if join {
+            let _ = a.session.apply_joined(Edit::Batch(edits));
+        } else {
             self.edit(Edit::Batch(edits));
-        } else if a.session.apply_joined(Edit::Batch(edits)).is_ok() {
-            self.autosave();
         }
         (added, rejected)
     }
