@@ -29,7 +29,8 @@ fn main() {
 
     let mut cache = taliq_core::workspace::corpus::ProgressCache::default();
     let t = Instant::now();
-    let corpus = taliq_core::workspace::corpus::Corpus::scan(dir.path(), &mut cache).expect("listing");
+    let corpus =
+        taliq_core::workspace::corpus::Corpus::scan(dir.path(), &mut cache).expect("listing");
     let first = t.elapsed();
     assert_eq!(corpus.articles.len(), n);
     let t = Instant::now();

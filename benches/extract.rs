@@ -165,7 +165,11 @@ fn main() {
         let piece = env_or("TALIQ_BENCH_PIECE", taliq_core::extract::PIECE_BYTES as f64) as usize;
         let mut mentions = 0;
         let t = median_time(runs, || {
-            mentions = black_box(taliq_core::extract::extract_in_pieces(black_box(&text), piece)).len();
+            mentions = black_box(taliq_core::extract::extract_in_pieces(
+                black_box(&text),
+                piece,
+            ))
+            .len();
         });
         let extra = format!("  ({mentions} mentions)");
         println!("{}", t.line("extract (whole pipeline)", mb, &extra));

@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 
 use egui::{Event, MouseWheelUnit, Pos2, vec2};
 use egui_kittest::Harness;
-use taliq_text::SystemFonts;
 use taliq::ui::TaliqApp;
+use taliq_text::SystemFonts;
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0

@@ -9,8 +9,8 @@ mod jsonl;
 
 pub use jsonl::{OUTPUT_FIELDS, doc_in_raw_text, extract_jsonl};
 
-use taliq_core::model::document::Document;
 use taliq_core::eval;
+use taliq_core::model::document::Document;
 use taliq_core::session::Session;
 
 /// Usage text printed by `taliq --help`.

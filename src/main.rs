@@ -7,8 +7,8 @@
 use std::process::ExitCode;
 
 use taliq::cli::{self, Invocation};
-use taliq_text::SystemFonts;
 use taliq::ui::TaliqApp;
+use taliq_text::SystemFonts;
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();

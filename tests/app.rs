@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use taliq_core::model::annotation::{Origin, Status};
+use taliq::ui::{Command, TaliqApp};
 use taliq_core::formats::taliq::ExportFile;
+use taliq_core::model::annotation::{Origin, Status};
 use taliq_core::model::label::Label;
 use taliq_core::session::Provenance;
 use taliq_text::SystemFonts;
-use taliq::ui::{Command, TaliqApp};
 
 /// Copies the sample article into a fresh folder, so sidecars land there.
 fn sample_in_tempdir() -> (tempfile::TempDir, PathBuf) {

@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 use egui::{Event, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use taliq_core::model::annotation::Status;
-use taliq_core::workspace::corpus::Progress;
-use taliq_core::model::document::Document;
+use taliq::ui::{Command, TaliqApp};
 use taliq_core::formats::taliq::ExportFile;
+use taliq_core::model::annotation::Status;
+use taliq_core::model::document::Document;
 use taliq_core::session::{Edit, Session};
+use taliq_core::workspace::corpus::Progress;
 use taliq_core::workspace::storage;
 use taliq_text::SystemFonts;
-use taliq::ui::{Command, TaliqApp};
 
 const PAGE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>لافروف في موسكو</title></head>
 <body><nav><a href="/">الرئيسية</a></nav><article><h1>لافروف في موسكو</h1>

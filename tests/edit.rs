@@ -5,9 +5,9 @@
 use egui::output::OutputCommand;
 use egui::{Event, ImeEvent, Key, Modifiers, PointerButton, Pos2, Rect};
 use egui_kittest::Harness;
+use taliq::ui::arabic_edit::{EditOptions, arabic_text_edit};
 use taliq_text::edit::EditBuffer;
 use taliq_text::{SystemFonts, TextEngine};
-use taliq::ui::arabic_edit::{EditOptions, arabic_text_edit};
 
 struct Field {
     engine: TextEngine,

@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use taliq::settings::Settings;
+use taliq::ui::{Command, Severity, TaliqApp};
 use taliq_text::fonts::{ARABIC_FAMILY, LATIN_FAMILY};
 use taliq_text::{SystemFonts, TextStyle};
-use taliq::ui::{Command, Severity, TaliqApp};
 
 /// The sample article in a fresh folder, and where settings are kept.
 fn sample_in_tempdir() -> (tempfile::TempDir, PathBuf, PathBuf) {

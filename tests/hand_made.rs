@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
+use taliq::ui::TaliqApp;
 use taliq_core::model::annotation::{Origin, Status};
 use taliq_core::model::label::Label;
 use taliq_core::session::Provenance;
 use taliq_text::SystemFonts;
-use taliq::ui::TaliqApp;
 
 const ARTICLE: &str = "قال الرئيس فلاديمير بوتين إن بوتين سيزور الكرملين في موسكو يوم الاثنين.\n";
 

@@ -36,11 +36,11 @@ use std::process::{Command as Process, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use taliq_core::workspace::journal::{self, AutosavePolicy};
+use taliq::ui::{Command, TaliqApp};
 use taliq_core::model::label::Label;
+use taliq_core::workspace::journal::{self, AutosavePolicy};
 use taliq_core::workspace::storage;
 use taliq_text::SystemFonts;
-use taliq::ui::{Command, TaliqApp};
 
 const CHILD_ENV: &str = "TALIQ_KILL9_CHILD";
 /// Actions per run.

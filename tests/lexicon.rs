@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use taliq::ui::{Command, TaliqApp};
 use taliq_core::model::annotation::Status;
 use taliq_core::model::label::Label;
 use taliq_text::SystemFonts;
-use taliq::ui::{Command, TaliqApp};
 
 /// Copies the sample article into a fresh folder, so the sidecar and lexicon land there.
 fn sample_in_tempdir() -> (tempfile::TempDir, PathBuf) {

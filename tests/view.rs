@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use egui::{Key, Modifiers, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use taliq_text::SystemFonts;
 use taliq::ui::TaliqApp;
+use taliq_text::SystemFonts;
 
 /// Writes `text` as an article into a fresh folder, so sidecars land there.
 fn article_in_tempdir(text: &str) -> (tempfile::TempDir, PathBuf) {

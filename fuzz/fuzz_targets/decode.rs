@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use taliq::document::Document;
+use taliq_core::model::document::Document;
 
 const ENCODINGS: [&encoding_rs::Encoding; 7] = [
     encoding_rs::UTF_8,
@@ -45,7 +45,7 @@ fuzz_target!(|data: &[u8]| {
     }
     assert_eq!(doc.byte_offset(n), Some(text.len()));
     assert!(doc.is_grapheme_boundary(0) && doc.is_grapheme_boundary(n));
-    if !taliq::html::looks_like_html(bytes, name) {
+    if !taliq_core::formats::text::html::looks_like_html(bytes, name) {
         // (for a page, a `.html` name or a text that starts like one, replacements count
         // over the whole file, not the article text)
         assert!(doc.replacements() <= n);

@@ -1,13 +1,13 @@
 //! The extraction pipeline (src/extract) on arbitrary UTF-8: it must not panic, and its
-//! mentions must keep the promises of `taliq::extract::extract` (sorted, in bounds,
+//! mentions must keep the promises of `taliq_core::extract::extract` (sorted, in bounds,
 //! non-empty, on grapheme cluster boundaries, so that every one is a valid span) and not
 //! depend on where a long text is cut into pieces (every line a piece gives the same).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use taliq::document::Document;
-use taliq::extract::{extract, extract_in_pieces};
-use taliq::span::Span;
+use taliq_core::model::document::Document;
+use taliq_core::extract::{extract, extract_in_pieces};
+use taliq_core::model::span::Span;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use taliq::html;
+use taliq_core::formats::text::html;
 
 fuzz_target!(|data: &[u8]| {
     let _ = html::looks_like_html(data, "page");

@@ -6,9 +6,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use taliq::document::Document;
-use taliq::export::ExportFile;
-use taliq::reanchor::reanchor;
+use taliq_core::model::document::Document;
+use taliq_core::formats::taliq::ExportFile;
+use taliq_core::workspace::reanchor::reanchor;
 
 fuzz_target!(|data: &[u8]| {
     let (json, new_text) = match data.iter().position(|&b| b == 0) {

@@ -15,8 +15,8 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 use serde_json::value::RawValue;
 
-use taliq_core::model::document::Document;
 use taliq_core::formats::taliq::ExportFile;
+use taliq_core::model::document::Document;
 use taliq_core::session::Session;
 
 /// The names of the fields Taliq itself writes on an output line: `doc`, the fields of

@@ -8,17 +8,18 @@ use std::time::Instant;
 
 use egui::{Color32, Ui};
 
-use taliq_core::model::annotation::{Entity, Facts, Origin, PersonAttributes, Status};
-use taliq_core::workspace::corpus::{Corpus, LEXICON_FILE, Progress};
-use taliq_core::model::document::Document;
-use taliq_core::workspace::export_log::{ExportLog, records_fingerprint, work_fingerprint};
-use taliq_core::extract::ProjectLexicon;
-use taliq_core::extract::lexicon::{Lesson, TaughtLexicon, file::write_merged};
-use taliq_core::workspace::journal::{AutosavePolicy, Autosaver, Saved};
-use taliq_core::model::label::Label;
-use taliq_core::session::{Edit, Session};
 use crate::settings::{Settings, Theme};
+use taliq_core::extract::ProjectLexicon;
+use taliq_core::extract::lexicon::{Lesson, TaughtLexicon};
+use taliq_core::model::annotation::{Entity, Facts, Origin, PersonAttributes, Status};
+use taliq_core::model::document::Document;
+use taliq_core::model::label::Label;
 use taliq_core::model::span::Span;
+use taliq_core::session::{Edit, Session};
+use taliq_core::workspace::corpus::{Corpus, LEXICON_FILE, Progress};
+use taliq_core::workspace::export_log::{ExportLog, records_fingerprint, work_fingerprint};
+use taliq_core::workspace::journal::{AutosavePolicy, Autosaver, Saved};
+use taliq_core::workspace::lexicon::write_merged;
 use taliq_core::workspace::storage;
 use taliq_text::{SystemFonts, TextEngine, TextStyle};
 
@@ -960,7 +961,10 @@ impl TaliqApp {
         // session is chosen below.
         let mut name_sidecar: Vec<usize> = Vec::new();
         // Work written for an earlier version of this text, and its annotations carried over.
-        let mut earlier: Option<(taliq_core::formats::taliq::ExportFile, taliq_core::workspace::reanchor::Reanchored)> = None;
+        let mut earlier: Option<(
+            taliq_core::formats::taliq::ExportFile,
+            taliq_core::workspace::reanchor::Reanchored,
+        )> = None;
         // The complete annotations of a damaged sidecar cut short, written for this text.
         let mut salvaged: Option<taliq_core::formats::taliq::ExportFile> = None;
         match storage::read_sidecar(&regular) {

@@ -6,11 +6,11 @@ use std::time::Duration;
 
 use egui::{Align, CursorIcon, Pos2, Rect, Sense, Stroke, Ui, vec2};
 
-use taliq_core::model::annotation::{Origin, Status};
-use taliq_core::extract::search::SearchIndex;
-use taliq_core::session::Session;
 use crate::settings::Settings;
+use taliq_core::extract::search::SearchIndex;
+use taliq_core::model::annotation::{Origin, Status};
 use taliq_core::model::span::Span;
+use taliq_core::session::Session;
 use taliq_text::edit::EditBuffer;
 use taliq_text::{DocLayout, TextEngine, TextStyle};
 

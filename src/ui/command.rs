@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use taliq_core::model::annotation::PersonAttributes;
-use taliq_core::extract::lexicon::Rule;
-use taliq_core::model::label::Label;
 use crate::settings::{Settings, Theme};
+use taliq_core::extract::lexicon::Rule;
+use taliq_core::model::annotation::PersonAttributes;
+use taliq_core::model::label::Label;
 
 /// A user action.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,8 +223,8 @@ impl Command {
             .collect()
     }
 
-    /// Commands with global keyboard shortcuts (the label keys are added by
-    /// [`Command::label_shortcuts`]). Redo is listed before Undo so Ctrl+Shift+Z wins.
+    /// Commands with global keyboard shortcuts (the label keys are among
+    /// [`Command::plain_key_commands`]). Redo is listed before Undo so Ctrl+Shift+Z wins.
     #[must_use]
     pub fn global_shortcuts() -> Vec<Command> {
         vec![

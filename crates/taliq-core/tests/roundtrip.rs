@@ -3,9 +3,9 @@
 //! JSON file unchanged, and every exported span slices back to its text.
 
 use proptest::prelude::*;
+use taliq_core::formats::taliq::ExportFile;
 use taliq_core::model::annotation::{Annotation, Origin, Status};
 use taliq_core::model::document::Document;
-use taliq_core::formats::taliq::ExportFile;
 use taliq_core::model::label::Label;
 use taliq_core::model::span::Span;
 

@@ -39,7 +39,10 @@ struct Run {
 /// Shapes each text with hb-shape (one process per font and direction) and returns the
 /// glyph id lists in visual order.
 fn hb_shape(font: &str, rtl: bool, texts: &[&str]) -> Vec<Vec<u16>> {
-    let font_path = format!("{}/fonts/{font}", concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let font_path = format!(
+        "{}/fonts/{font}",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../..")
+    );
     let mut child = Command::new("hb-shape")
         .args([
             "--no-positions",

@@ -474,7 +474,7 @@ impl Doc {
         })
     }
 
-    /// [`Self::stems`] with each reading's [`vocab`](super::vocab) bits.
+    /// [`Self::stems`] with each reading's [`super::vocab`] bits.
     pub(crate) fn stems_with_bits(
         &self,
         i: usize,
@@ -531,7 +531,7 @@ impl Doc {
             .any(|r| test(r.hash))
     }
 
-    /// The [`vocab`](super::vocab) bits of token `i`'s own text (none past the end).
+    /// The [`super::vocab`] bits of token `i`'s own text (none past the end).
     #[must_use]
     pub(crate) fn bits(&self, i: usize) -> Bits {
         self.info.get(i).map_or(0, |t| t.bits)

@@ -330,12 +330,21 @@ impl Lexicon {
             include_str!("../../../../data/organizations.txt"),
             Label::Organization,
         );
-        names.add_file(include_str!("../../../../data/countries.txt"), Label::Location);
+        names.add_file(
+            include_str!("../../../../data/countries.txt"),
+            Label::Location,
+        );
         names.add_file(include_str!("../../../../data/cities.txt"), Label::Location);
-        names.add_file(include_str!("../../../../data/regions.txt"), Label::Location);
+        names.add_file(
+            include_str!("../../../../data/regions.txt"),
+            Label::Location,
+        );
         names.add_file(include_str!("../../../../data/persons.txt"), Label::Person);
         // generated from CLDR by tools/cldr-locations.py; last, so the curated lists win
-        names.add_file(include_str!("../../../../data/cldr_places.txt"), Label::Location);
+        names.add_file(
+            include_str!("../../../../data/cldr_places.txt"),
+            Label::Location,
+        );
         let mut titles = PhraseTable::default();
         titles.add_file(include_str!("../../../../data/titles.txt"), ());
         let mut loc_heads = PhraseTable::default();

@@ -9,7 +9,7 @@
 //! of persons, [`speaker`]s of quotes, [`timex`] values of dates). Span boundaries follow
 //! `shared/guidelines/annotation-guidelines.md`; lexicons live in `data/`
 //! ([`gazetteer`]); [`vocab`] gives every token's readings their list-membership bits once.
-//! [`eval::evaluate`] scores the extractor against a gold file. [`extract_with`] adds a
+//! [`crate::eval::evaluate`] scores the extractor against a gold file. [`extract_with`] adds a
 //! project lexicon learned from the annotator ([`lexicon`]).
 
 pub mod attributes;
@@ -27,6 +27,7 @@ pub mod quote;
 pub mod resolve;
 pub mod search;
 pub mod speaker;
+pub mod suggest;
 #[cfg(test)]
 pub mod testutil;
 pub mod timex;
@@ -610,7 +611,10 @@ mod tests {
 
     #[test]
     fn sample_article_matches_gold_for_required_mentions() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds/putin-trump-call.ar.txt");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../seeds/putin-trump-call.ar.txt"
+        );
         let Ok(text) = std::fs::read_to_string(path) else {
             eprintln!("skipping: {path} is absent");
             return;

@@ -119,7 +119,7 @@ bits! {
     /// [`date::RELATIVE_DAYS`].
     RELATIVE_DAY = 45;
     /// The first word of a form of a nationality adjective of
-    /// [`attributes`](super::attributes) (`الروسية`, `روسي`).
+    /// [`super::attributes`] (`الروسية`, `روسي`).
     NATIONALITY_FORM = 46;
 }
 

@@ -186,4 +186,3 @@ fn hex(bytes: &[u8]) -> String {
     }
     s
 }
-

@@ -3,15 +3,15 @@
 //! Every change to the annotation set goes through [`Session::apply`], which records the
 //! inverse edit, so undo and redo cover every annotation action.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rustc_hash::FxHashMap;
 use thiserror::Error;
 
-use crate::model::annotation::{Annotation, Entity, Facts, Origin, SpeakerLink, Status, group_entities};
+use crate::model::annotation::{
+    Annotation, Entity, Facts, Origin, SpeakerLink, Status, group_entities,
+};
 use crate::model::document::Document;
-use crate::formats::taliq::{ExportFile, ImportError};
-use crate::extract::{ProjectLexicon, extract_with};
 use crate::model::label::Label;
 use crate::model::span::Span;
 
@@ -100,63 +100,15 @@ pub struct Session {
 }
 
 impl Session {
-    /// Opens `doc` with fresh suggestions from the extractor (all pending).
+    /// Opens `doc` with `annotations` (sorted here), obtained as `p` says; the
+    /// constructors of the layers above ([`crate::extract`]: fresh suggestions,
+    /// [`crate::formats::taliq`]: a saved file) build on this.
     #[must_use]
-    pub fn with_extraction(doc: Document) -> Session {
-        Session::with_extraction_using(doc, &ProjectLexicon::new())
-    }
-
-    /// Opens `doc` with fresh suggestions from the extractor and the project lexicon
-    /// (learned names added, rejected suggestions left out; see [`extract_with`]).
-    #[must_use]
-    pub fn with_extraction_using(doc: Document, lexicon: &ProjectLexicon) -> Session {
-        let anns = suggestions(&doc, lexicon);
-        Session::with_annotations(doc, anns, Provenance::Extracted)
-    }
-
-    /// Opens `doc` with annotations carried over from an earlier version of its text
-    /// (see [`crate::workspace::reanchor`]), plus fresh suggestions for the parts of the text that
-    /// none of them covers.
-    #[must_use]
-    pub fn reanchored(doc: Document, placed: Vec<Annotation>, lexicon: &ProjectLexicon) -> Session {
-        let anns = with_suggestions_beside(&doc, placed, lexicon);
-        Session::with_annotations(doc, anns, Provenance::Reanchored)
-    }
-
-    /// Opens `doc` with annotations restored from a saved file written for the same text.
-    ///
-    /// # Errors
-    /// [`ImportError`] when a stored annotation does not fit the document.
-    pub fn restore(doc: Document, file: &ExportFile) -> Result<Session, ImportError> {
-        let anns = file.annotations_for(&doc)?;
-        let mut s = Session::with_annotations(doc, anns, Provenance::Restored);
-        s.done = file.done;
-        Ok(s)
-    }
-
-    /// Opens `doc` with annotations restored from a saved file written for the same text,
-    /// as [`Session::restore`]; when the file was never run through the extractor
-    /// ([`ExportFile::never_extracted`]: a hand-made file), the extractor's suggestions
-    /// (with `lexicon`) are added, pending, wherever they overlap no loaded annotation of
-    /// the same layer (QUOTE or names), as [`Session::reanchored`] adds them.
-    ///
-    /// # Errors
-    /// [`ImportError`] when a stored annotation does not fit the document.
-    pub fn restore_using(
+    pub fn with_annotations(
         doc: Document,
-        file: &ExportFile,
-        lexicon: &ProjectLexicon,
-    ) -> Result<Session, ImportError> {
-        let mut anns = file.annotations_for(&doc)?;
-        if file.never_extracted() {
-            anns = with_suggestions_beside(&doc, anns, lexicon);
-        }
-        let mut s = Session::with_annotations(doc, anns, Provenance::Restored);
-        s.done = file.done;
-        Ok(s)
-    }
-
-    fn with_annotations(doc: Document, mut annotations: Vec<Annotation>, p: Provenance) -> Session {
+        mut annotations: Vec<Annotation>,
+        p: Provenance,
+    ) -> Session {
         annotations.sort_by_key(|a| (a.span.start(), a.span.end(), a.id));
         let next_id = annotations.iter().map(|a| a.id).max().unwrap_or(0) + 1;
         let mut positions = FxHashMap::default();
@@ -363,12 +315,9 @@ impl Session {
         (edits, changed)
     }
 
-    /// The export of the current state.
-    #[must_use]
-    pub fn to_export(&self) -> ExportFile {
-        let mut file = ExportFile::new(&self.doc, &self.annotations);
-        file.done = self.done;
-        file
+    /// Sets the annotator's mark as read from a saved file (not an edit: nothing to undo).
+    pub fn set_saved_done(&mut self, done: Option<bool>) {
+        self.done = done;
     }
 
     /// The annotator's mark on the article: done, not done, or not marked (`None`).
@@ -540,87 +489,6 @@ impl Session {
     }
 }
 
-/// The extractor's suggestions for `doc` as pending annotations with ids 1, 2, …, with
-/// their facts (a quote's speaker linked to the entity and annotation id of its
-/// mention). The extractor promises valid offsets; a mention that is not a valid span is
-/// skipped, not trusted.
-/// `placed` plus the extractor's suggestions on `doc` that overlap none of them in the
-/// same layer (QUOTE, or the flat layer of names: guideline rule 13); the suggestions get
-/// ids after the largest placed one, and a suggested quote's speaker mention follows its
-/// renumbering (or is dropped when that mention was not kept).
-fn with_suggestions_beside(
-    doc: &Document,
-    placed: Vec<Annotation>,
-    lexicon: &ProjectLexicon,
-) -> Vec<Annotation> {
-    let mut anns = placed;
-    let placed_count = anns.len();
-    let mut next = anns.iter().map(|a| a.id).max().unwrap_or(0) + 1;
-    // fresh suggestion id → its id in the merged set
-    let mut renumbered: HashMap<u64, u64> = HashMap::new();
-    for mut fresh in suggestions(doc, lexicon) {
-        let same_layer =
-            |a: &Annotation| (a.label == Label::Quote) == (fresh.label == Label::Quote);
-        if anns
-            .iter()
-            .any(|a| a.span.overlaps(fresh.span) && same_layer(a))
-        {
-            continue;
-        }
-        renumbered.insert(fresh.id, next);
-        fresh.id = next;
-        next += 1;
-        anns.push(fresh);
-    }
-    // a fresh quote's speaker mention: renumbered, or dropped when it was not kept
-    for a in &mut anns[placed_count..] {
-        if let Some(link) = &mut a.facts.speaker {
-            link.mention = link.mention.and_then(|m| renumbered.get(&m).copied());
-        }
-    }
-    anns
-}
-
-fn suggestions(doc: &Document, lexicon: &ProjectLexicon) -> Vec<Annotation> {
-    let mentions = extract_with(doc.text(), lexicon);
-    // annotation id of each mention kept
-    let mut ids: Vec<Option<u64>> = vec![None; mentions.len()];
-    let mut next = 1;
-    for (k, m) in mentions.iter().enumerate() {
-        if Span::new(doc, m.start, m.end).is_ok() {
-            ids[k] = Some(next);
-            next += 1;
-        }
-    }
-    let speaker_of = |m: &crate::extract::Mention| {
-        let s = &mentions[m.speaker?];
-        Some(SpeakerLink {
-            entity: format!("{}:{}", s.label.as_str(), s.canonical),
-            mention: ids[m.speaker?],
-        })
-    };
-    mentions
-        .iter()
-        .zip(&ids)
-        .filter_map(|(m, id)| {
-            Some(Annotation {
-                id: (*id)?,
-                span: Span::new(doc, m.start, m.end).ok()?,
-                label: m.label,
-                origin: Origin::Extracted,
-                status: Status::Pending,
-                note: String::new(),
-                canonical: m.canonical.clone(),
-                facts: Facts {
-                    attributes: m.attributes.clone(),
-                    speaker: speaker_of(m),
-                    value: m.value.clone(),
-                },
-            })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -695,29 +563,6 @@ mod tests {
         assert!(s.undo() && s.undo());
         assert!(s.get(id).is_none());
         assert!(!s.undo());
-    }
-
-    #[test]
-    fn suggestions_carry_facts_and_link_speakers_by_annotation_id() {
-        let doc = Document::from_text(
-            "وقال الرئيس الروسي فلاديمير بوتين في 28 حزيران/ يونيو 2019: «الوضع صعب جداً في المنطقة».",
-            "t.txt",
-            "UTF-8",
-        );
-        let s = Session::with_extraction(doc);
-        let find = |l: Label| s.annotations().iter().find(|a| a.label == l).unwrap();
-        let person = find(Label::Person);
-        let attrs = person.facts.attributes.clone().unwrap();
-        assert_eq!(attrs.summary(), "الرئيس · روسيا");
-        let quote = find(Label::Quote);
-        let link = quote.facts.speaker.clone().unwrap();
-        assert_eq!(link.mention, Some(person.id));
-        assert_eq!(link.entity, "PERSON:فلاديمير بوتين");
-        let date = find(Label::Date);
-        assert_eq!(date.facts.value.as_ref().unwrap().value, "2019-06-28");
-        // the facts survive the export and the sidecar
-        let back = Session::restore(s.document().clone(), &s.to_export()).unwrap();
-        assert_eq!(back.annotations(), s.annotations());
     }
 
     #[test]
@@ -806,50 +651,5 @@ mod tests {
         assert!(s.deleted_ids().contains(&id));
         s.undo();
         assert!(!s.deleted_ids().contains(&id));
-    }
-
-    #[test]
-    fn a_never_extracted_file_gets_suggestions_beside_its_annotations_and_a_taliq_file_does_not() {
-        let doc = Document::from_text(
-            "قال الرئيس فلاديمير بوتين إن بوتين سيزور الكرملين",
-            "a.txt",
-            "UTF-8",
-        );
-        let lexicon = ProjectLexicon::new();
-        // by hand: «الرئيس فلاديمير بوتين», title and all, as one PERSON
-        let mut hand = Session::with_annotations(doc.clone(), Vec::new(), Provenance::Restored);
-        let a = hand.manual_annotation(Span::new(&doc, 4, 25).unwrap(), Label::Person);
-        hand.apply(Edit::Add(a)).unwrap();
-        let file = hand.to_export();
-        assert!(file.never_extracted());
-        let s = Session::restore_using(doc.clone(), &file, &lexicon).unwrap();
-        assert_eq!(s.provenance(), Provenance::Restored);
-        let extracted: Vec<&Annotation> = s
-            .annotations()
-            .iter()
-            .filter(|a| a.origin == Origin::Extracted)
-            .collect();
-        assert!(
-            extracted.iter().all(|a| a.status == Status::Pending
-                && !a.span.overlaps(Span::new(&doc, 4, 25).unwrap())),
-            "{extracted:?}"
-        );
-        let texts: Vec<&str> = extracted
-            .iter()
-            .map(|a| doc.slice(a.span.start(), a.span.end()))
-            .collect();
-        assert!(
-            texts.contains(&"بوتين") && texts.contains(&"الكرملين"),
-            "{texts:?}"
-        );
-        assert!(
-            extracted.iter().all(|a| a.id > 1),
-            "ids after the loaded ones"
-        );
-        // the same work once extracted (a file Taliq wrote): restored as it is
-        let taliq = s.to_export();
-        assert!(!taliq.never_extracted());
-        let again = Session::restore_using(doc, &taliq, &lexicon).unwrap();
-        assert_eq!(again.annotations(), s.annotations());
     }
 }

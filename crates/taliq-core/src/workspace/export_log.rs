@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::annotation::{Annotation, Origin, Status};
 use crate::formats::taliq::AnnotationRecord;
+use crate::model::annotation::{Annotation, Origin, Status};
 use crate::model::label::Label;
 use crate::workspace::storage::{self, StorageError};
 
@@ -170,7 +170,8 @@ pub enum ExportConflict {
 #[must_use]
 pub fn export_conflict(target: &Path, article: &Path) -> Option<ExportConflict> {
     let bytes = std::fs::read(target).ok()?;
-    let Ok(file) = crate::formats::taliq::ExportFile::from_json(&String::from_utf8_lossy(&bytes)) else {
+    let Ok(file) = crate::formats::taliq::ExportFile::from_json(&String::from_utf8_lossy(&bytes))
+    else {
         return Some(ExportConflict::NotAnExport);
     };
     let name = article

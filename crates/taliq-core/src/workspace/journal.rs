@@ -29,11 +29,11 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use crate::formats::taliq::{AnnotationRecord, ExportFile, ImportError};
 use crate::model::annotation::Annotation;
 use crate::model::document::Document;
-use crate::formats::taliq::{AnnotationRecord, ExportFile, ImportError};
-use crate::session::Session;
 use crate::model::span::Span;
+use crate::session::Session;
 use crate::workspace::storage::{self, StorageError};
 
 /// The journal of a sidecar: its path with the extension `journal` instead of `json`

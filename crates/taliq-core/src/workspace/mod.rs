@@ -5,6 +5,7 @@
 pub mod corpus;
 pub mod export_log;
 pub mod journal;
+pub mod lexicon;
 pub mod reanchor;
 pub mod storage;
 

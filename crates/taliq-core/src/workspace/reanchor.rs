@@ -21,9 +21,9 @@ use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffOp};
 
+use crate::formats::taliq::{AnnotationRecord, ExportFile};
 use crate::model::annotation::Annotation;
 use crate::model::document::Document;
-use crate::formats::taliq::{AnnotationRecord, ExportFile};
 use crate::model::span::Span;
 
 /// Chars of context compared on each side of a quote.
@@ -503,7 +503,9 @@ mod tests {
     /// two wrapping round into «دونالد ترامب») and were counted as carried over.
     #[test]
     fn a_deleted_paragraph_loses_its_annotations_and_moves_no_other() {
-        let old = ExportFile::from_json(include_str!("../../../../tests/data/reanchor/putin-trump-call.sidecar-before-edit.json"))
+        let old = ExportFile::from_json(include_str!(
+            "../../../../tests/data/reanchor/putin-trump-call.sidecar-before-edit.json"
+        ))
         .unwrap();
         let text = include_str!("../../../../seeds/putin-trump-call.ar.txt");
         assert_eq!(old.document.text, text);
@@ -550,7 +552,9 @@ mod tests {
     /// its annotations find no own text, and moves into inserted text need context.
     #[test]
     fn another_article_places_nothing_on_its_common_words() {
-        let old = ExportFile::from_json(include_str!("../../../../tests/data/reanchor/putin-trump-call.sidecar-before-edit.json"))
+        let old = ExportFile::from_json(include_str!(
+            "../../../../tests/data/reanchor/putin-trump-call.sidecar-before-edit.json"
+        ))
         .unwrap();
         let other = Document::from_text(
             "قال بوتين إن الكرملين لا يعلق. وأضاف ترامب أن روسيا والهند شريكان.",

@@ -42,9 +42,9 @@
 //! that entity; an item's canonical name only names an entity the article itself gives
 //! no longer name for ([`extract_with`]).
 //!
-//! The file format is in [`file`].
+//! The file format is in [`crate::formats::lexicon`], its reading and writing in
+//! [`crate::workspace::lexicon`].
 
-pub mod file;
 mod taught;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -57,7 +57,6 @@ use super::tokenize::tokenize;
 use super::{Mention, PIECE_BYTES, extract_adjusted, piece_ranges};
 use crate::model::label::Label;
 
-pub use self::file::{HEADER, LexiconError};
 pub use self::taught::{Lesson, TaughtLexicon};
 
 /// How many rejections at least block a surface by the balance of decisions.
@@ -348,7 +347,7 @@ impl ProjectLexicon {
 
     /// The item of `(label, surface)`, made (blank) when missing. `None` for an empty
     /// surface.
-    fn item_mut(&mut self, surface: &str, label: Label) -> Option<&mut LexiconItem> {
+    pub(crate) fn item_mut(&mut self, surface: &str, label: Label) -> Option<&mut LexiconItem> {
         let surface = clean(surface);
         let key = surface_key(&surface);
         if key.is_empty() {

@@ -1,5 +1,3 @@
-use std::path::Path;
-
 use super::*;
 use crate::extract::testutil::assert_extracts_by;
 
@@ -227,27 +225,6 @@ fn two_windows_counting_in_one_folder_add_up() {
     assert_eq!(base.changes_to(&ours), 1);
 }
 
-/// Found by tests/kill9.rs: rejecting a QUOTE suggestion wrote a `- QUOTE` line that
-/// `parse` refuses, so the folder's lexicon could no longer be read or changed.
-#[test]
-fn quotes_are_never_learned_so_the_file_always_reads_back() {
-    let q = crate::model::annotation::Annotation {
-        id: 1,
-        span: span(0, 5),
-        label: Label::Quote,
-        origin: crate::model::annotation::Origin::Extracted,
-        status: crate::model::annotation::Status::Rejected,
-        note: String::new(),
-        canonical: String::new(),
-        facts: crate::model::annotation::Facts::default(),
-    };
-    assert_eq!(Lesson::of_annotation(&q, "\"قال إنه مستعد\""), None);
-    let lx = counted("ساسكتل", Label::Person, 0, 1);
-    let back = ProjectLexicon::parse(&lx.to_file_text(), Path::new("x")).unwrap();
-    assert_eq!(back, lx);
-    assert!(ProjectLexicon::parse("# taliq-lexicon 2\n- QUOTE\tنعم\n", Path::new("x")).is_err());
-}
-
 #[test]
 fn learned_entries_are_extracted_with_proclitics_outside() {
     let plain = "وقالت ساسكتل إن الخدمة عادت، وأكد متحدث باسم ساسكتل ذلك";
@@ -469,122 +446,4 @@ fn empty_lexicon_is_the_plain_pipeline() {
     let mut lx = counted("بوتين", Label::Person, 0, 1);
     lx.count("نعم", Label::Misc, Some("نعم"), true);
     assert_eq!(extract_with(text, &lx), super::super::extract(text));
-}
-
-#[test]
-fn file_round_trip_and_errors() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("project.lexicon");
-    let mut lx = counted("بوتين", Label::Person, 10, 1);
-    lx.set_canonical("بوتين", Label::Person, "فلاديمير بوتين");
-    lx.set_rule("شركة\tساسكتل", Label::Organization, Rule::Always);
-    lx.set_rule("البيت الأبيض", Label::Location, Rule::Never);
-    lx.set_learning(false);
-    lx.save(&path).unwrap();
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("# taliq-lexicon 2\n"), "{text}");
-    assert!(text.contains("\n! learning off\n"), "{text}");
-    assert!(
-        text.contains("\n~ PERSON\tبوتين\tفلاديمير بوتين\t10\t1\n"),
-        "{text}"
-    );
-    assert!(text.contains("\n+ ORGANIZATION\tشركة ساسكتل\n"), "{text}");
-    assert!(text.contains("\n- LOCATION\tالبيت الأبيض\n"), "{text}");
-    assert_eq!(ProjectLexicon::load(&path).unwrap(), lx);
-    // no temporary file is left behind
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-
-    let hand = "\u{FEFF}# taliq-lexicon 2\n\n# comment\n+ PERSON\tبوتين\n  - LOCATION\tالبيت الأبيض  \r\n~ MISC\tكورونا\t\t3\t0\n";
-    let lx = ProjectLexicon::parse(hand, Path::new("x")).unwrap();
-    assert_eq!(lx.items()[0].canonical, "بوتين");
-    assert_eq!(lx.items()[0].rule, Rule::Always);
-    assert!(lx.is_rejected("البيت الابيض", Label::Location));
-    assert_eq!(lx.get("كورونا", Label::Misc).unwrap().accepted, 3);
-
-    let line_of = |text: &str| match ProjectLexicon::parse(text, Path::new("x")) {
-        Err(LexiconError::Line { line, .. }) => line,
-        other => panic!("{other:?}"),
-    };
-    assert_eq!(
-        line_of("# taliq-lexicon 2\n+ PERSON\tا\n+ PEOPLE\tبوتين\n"),
-        3
-    );
-    assert_eq!(line_of("# taliq-lexicon 2\n# c\nبوتين\n"), 3);
-    assert_eq!(line_of("# taliq-lexicon 2\n- PERSON\n"), 2);
-    assert_eq!(line_of("# taliq-lexicon 2\n~ PERSON\tبوتين\tبوتين\t1\n"), 2);
-    assert_eq!(
-        line_of("# taliq-lexicon 2\n~ PERSON\tبوتين\tبوتين\tone\t0\n"),
-        2
-    );
-    assert_eq!(line_of("# taliq-lexicon 2\n! learn nothing\n"), 2);
-    assert_eq!(line_of("# taliq-lexicon 1\n- PERSON\tبوتين\tبوتين\n"), 2);
-    assert!(matches!(
-        ProjectLexicon::parse("+ PERSON\tبوتين\n", Path::new("x")),
-        Err(LexiconError::Header { .. })
-    ));
-    let e = ProjectLexicon::parse("# taliq-lexicon 2\n+ PEOPLE\tبوتين\n", Path::new("a.txt"))
-        .unwrap_err();
-    assert_eq!(e.to_string(), "a.txt: line 2: unknown label \"PEOPLE\"");
-    assert!(matches!(
-        ProjectLexicon::load(&dir.path().join("missing")),
-        Err(LexiconError::Io { .. })
-    ));
-}
-
-/// Version 1 recorded the last decision on each name; it is read as that one decision.
-#[test]
-fn a_version_1_file_reads_as_one_decision_a_line_and_is_rewritten_as_version_2() {
-    let old = "# taliq-lexicon 1\n# mine\n+ PERSON\tبوتين\tفلاديمير بوتين\n- PERSON\tترامب\n";
-    let lx = ProjectLexicon::parse(old, Path::new("x")).unwrap();
-    let putin = lx.get("بوتين", Label::Person).unwrap();
-    assert_eq!(
-        (putin.accepted, putin.rejected, putin.rule),
-        (1, 0, Rule::ByDecisions)
-    );
-    assert_eq!(putin.canonical, "فلاديمير بوتين");
-    assert_eq!(lx.effect_of("ترامب", Label::Person), Effect::Undecided);
-    assert_eq!(
-        lx.to_file_text_over(old),
-        "# taliq-lexicon 2\n# mine\n~ PERSON\tبوتين\tفلاديمير بوتين\t1\t0\n~ PERSON\tترامب\tترامب\t0\t1\n"
-    );
-}
-
-#[test]
-fn rewriting_over_a_hand_edited_file_keeps_its_comments_and_order() {
-    let old = "# taliq-lexicon 2\n\
-               # my notes\n\
-               + PERSON\tزيد\n\
-               \n\
-               # places\n\
-               ~ LOCATION\t موسكو \tموسكو\t2\t0\n\
-               - LOCATION\tالبيت الأبيض\n\
-               + ORGANIZATION\tساسكتل\tشركة ساسكتل\n\
-               ~ MISC\tفلان\tفلان\t1\t0\n";
-    let path = Path::new("taliq-lexicon.txt");
-    let base = ProjectLexicon::parse(old, path).unwrap();
-    let mut ours = base.clone();
-    ours.forget("زيد", Label::Person);
-    ours.set_canonical("ساسكتل", Label::Organization, "ساسكتل للاتصالات");
-    ours.count("فلان", Label::Misc, Some("فلان"), false);
-    ours.count("عمرو", Label::Person, Some("عمرو"), true);
-    ours.set_learning(false);
-    let merged = ProjectLexicon::merged(&base, &ours, &base);
-    let text = merged.to_file_text_over(old);
-    assert_eq!(
-        text,
-        "# taliq-lexicon 2\n\
-         ! learning off\n\
-         # my notes\n\
-         \n\
-         # places\n\
-         ~ LOCATION\t موسكو \tموسكو\t2\t0\n\
-         - LOCATION\tالبيت الأبيض\n\
-         + ORGANIZATION\tساسكتل\tساسكتل للاتصالات\n\
-         ~ PERSON\tعمرو\tعمرو\t1\t0\n"
-    );
-    assert_eq!(ProjectLexicon::parse(&text, path).unwrap(), merged);
-    // nothing changed: the file is kept byte for byte
-    assert_eq!(base.to_file_text_over(old), old);
-    // not a lexicon file: written anew
-    assert_eq!(merged.to_file_text_over("junk"), merged.to_file_text());
 }

@@ -33,6 +33,7 @@
 //! itself always writes every field.
 
 mod lenient;
+mod session;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

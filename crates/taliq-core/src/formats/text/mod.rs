@@ -72,7 +72,6 @@ pub enum LoadError {
     },
 }
 
-
 impl Document {
     /// Decodes file bytes as an article, detecting the encoding: a byte order mark
     /// (UTF-8, UTF-16LE, UTF-16BE) first, then strict UTF-8, then a guess by chardetng
@@ -202,9 +201,7 @@ fn docx_text(bytes: &[u8], name: &str) -> Result<Option<String>, LoadError> {
     }
     match docx::article_text(bytes) {
         Ok(text) => Ok(Some(text)),
-        Err(docx::DocxError::NotZip(_) | docx::DocxError::NotWord) if !named => {
-            Ok(None)
-        }
+        Err(docx::DocxError::NotZip(_) | docx::DocxError::NotWord) if !named => Ok(None),
         Err(reason) => Err(LoadError::Docx {
             path: name.to_owned(),
             reason,
@@ -276,7 +273,6 @@ fn count_fffd_in_source(body: &[u8], encoding: &'static encoding_rs::Encoding) -
         .filter(|&i| body[i..].starts_with(pattern))
         .count()
 }
-
 
 #[cfg(test)]
 mod tests {

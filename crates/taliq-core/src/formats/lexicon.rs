@@ -15,10 +15,10 @@
 //!   UTF-8 byte order mark before it is allowed. Files of version 1 are read too (below).
 //! - Empty lines and lines starting with `#` are comments.
 //! - `~ LABEL<TAB>surface<TAB>canonical<TAB>accepted<TAB>rejected`: decisions counted in
-//!   the folder; the item acts by their balance ([`super::Rule::ByDecisions`]).
+//!   the folder; the item acts by their balance ([`Rule::ByDecisions`]).
 //! - `+ LABEL<TAB>surface[<TAB>canonical[<TAB>accepted<TAB>rejected]]`: always suggested
-//!   ([`super::Rule::Always`]); `- LABEL<TAB>surface[…]`: never suggested
-//!   ([`super::Rule::Never`]). The counts are optional on these lines.
+//!   ([`Rule::Always`]); `- LABEL<TAB>surface[…]`: never suggested
+//!   ([`Rule::Never`]). The counts are optional on these lines.
 //! - The canonical name may be empty or left out: it is then the surface.
 //! - `! learning off` stops learning from decisions in this folder (`! learning on`, or
 //!   no such line, learns).
@@ -34,16 +34,16 @@
 //! time Taliq rewrites it.
 //!
 //! Surfaces are stored as written (diacritics and tatweel removed, runs of whitespace
-//! collapsed); matching normalizes them. [`ProjectLexicon::save`] writes a new file: the
+//! collapsed); matching normalizes them. [`ProjectLexicon::to_file_text`] is a new file: the
 //! header, a short comment, the items in the order they were learned.
-//! [`ProjectLexicon::save_over`] (what the app uses) rewrites an existing file in place:
+//! [`ProjectLexicon::to_file_text_over`] (what the app writes) rewrites an existing file in place:
 //! comments, blank lines and the order of hand-written items are kept, changed items are
 //! updated on their line, forgotten ones removed and new ones appended.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::{LexiconItem, ProjectLexicon, Rule, clean, surface_key};
+use crate::extract::lexicon::{LexiconItem, ProjectLexicon, Rule, clean, surface_key};
 use crate::model::label::Label;
 
 /// The header line of a lexicon file of the current version.
@@ -221,8 +221,12 @@ impl ProjectLexicon {
             }
             if let Some(directive) = line.strip_prefix('!') {
                 match directive.split_whitespace().collect::<Vec<_>>().as_slice() {
-                    ["learning", "on"] => lx.learning = true,
-                    ["learning", "off"] => lx.learning = false,
+                    ["learning", "on"] => {
+                        lx.set_learning(true);
+                    }
+                    ["learning", "off"] => {
+                        lx.set_learning(false);
+                    }
                     _ => {
                         return Err(err(format!(
                             "unknown directive {line:?} (expected \"! learning on\" or \"! learning off\")"
@@ -248,18 +252,6 @@ impl ProjectLexicon {
         Ok(lx)
     }
 
-    /// Loads a lexicon file.
-    pub fn load(path: &Path) -> Result<ProjectLexicon, LexiconError> {
-        let bytes = std::fs::read(path).map_err(|error| LexiconError::Io {
-            path: path.to_path_buf(),
-            error,
-        })?;
-        let text = String::from_utf8(bytes).map_err(|_| LexiconError::NotUtf8 {
-            path: path.to_path_buf(),
-        })?;
-        ProjectLexicon::parse(&text, path)
-    }
-
     /// The file text of the lexicon (see the module doc); blank items are left out.
     #[must_use]
     pub fn to_file_text(&self) -> String {
@@ -272,11 +264,11 @@ impl ProjectLexicon {
              # name accepted more often than rejected is suggested; one rejected 3 times and 3 times\n\
              # as often as accepted is not); \"+ …\" always suggested, \"- …\" never suggested.\n",
         );
-        if !self.learning {
+        if !self.learning() {
             out.push_str(learning_line(false));
             out.push('\n');
         }
-        for item in self.items.iter().filter(|i| !i.is_blank()) {
+        for item in self.items().iter().filter(|i| !i.is_blank()) {
             out.push_str(&item_line(item));
             out.push('\n');
         }
@@ -304,7 +296,7 @@ impl ProjectLexicon {
             if n == 0 {
                 out.push_str(if version == 2 { raw } else { HEADER });
                 out.push('\n');
-                if !self.learning && !old.contains(learning_line(false)) {
+                if !self.learning() && !old.contains(learning_line(false)) {
                     out.push_str(learning_line(false));
                     out.push('\n');
                     learning_written = true;
@@ -315,11 +307,11 @@ impl ProjectLexicon {
             if line.starts_with('!') {
                 if !learning_written && line.starts_with("! learning") {
                     learning_written = true;
-                    let now = learning_line(self.learning);
+                    let now = learning_line(self.learning());
                     if line == now {
                         out.push_str(raw);
                         out.push('\n');
-                    } else if !self.learning {
+                    } else if !self.learning() {
                         out.push_str(now);
                         out.push('\n');
                     }
@@ -354,7 +346,7 @@ impl ProjectLexicon {
             }
             out.push('\n');
         }
-        for item in self.items.iter().filter(|i| !i.is_blank()) {
+        for item in self.items().iter().filter(|i| !i.is_blank()) {
             if !written.contains(&(item.label, surface_key(&item.surface))) {
                 out.push_str(&item_line(item));
                 out.push('\n');
@@ -362,76 +354,107 @@ impl ProjectLexicon {
         }
         out
     }
+}
 
-    /// Saves the lexicon atomically over the file whose current text is `old` (see
-    /// [`Self::to_file_text_over`]: hand-written comments and order are kept), or as a
-    /// new file when `old` is `None`.
-    ///
-    /// # Errors
-    /// [`LexiconError::Io`] when the file cannot be written.
-    pub fn save_over(&self, path: &Path, old: Option<&str>) -> Result<(), LexiconError> {
-        let text = match old {
-            Some(old) => self.to_file_text_over(old),
-            None => self.to_file_text(),
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon::{Effect, Lesson};
+
+    /// A lexicon where `surface` was accepted `accepted` times and rejected `rejected` times
+    /// as `label`.
+    fn counted(surface: &str, label: Label, accepted: u32, rejected: u32) -> ProjectLexicon {
+        let mut lx = ProjectLexicon::new();
+        for _ in 0..accepted {
+            lx.count(surface, label, Some(surface), true);
+        }
+        for _ in 0..rejected {
+            lx.count(surface, label, None, true);
+        }
+        lx
+    }
+
+    /// Found by tests/kill9.rs: rejecting a QUOTE suggestion wrote a `- QUOTE` line that
+    /// `parse` refuses, so the folder's lexicon could no longer be read or changed.
+    #[test]
+    fn quotes_are_never_learned_so_the_file_always_reads_back() {
+        let q = crate::model::annotation::Annotation {
+            id: 1,
+            span: {
+                let doc = crate::model::document::Document::from_text("ببببب", "t", "UTF-8");
+                crate::model::span::Span::new(&doc, 0, 5).unwrap()
+            },
+            label: Label::Quote,
+            origin: crate::model::annotation::Origin::Extracted,
+            status: crate::model::annotation::Status::Rejected,
+            note: String::new(),
+            canonical: String::new(),
+            facts: crate::model::annotation::Facts::default(),
         };
-        write_atomic(path, &text)
+        assert_eq!(Lesson::of_annotation(&q, "\"قال إنه مستعد\""), None);
+        let lx = counted("ساسكتل", Label::Person, 0, 1);
+        let back = ProjectLexicon::parse(&lx.to_file_text(), Path::new("x")).unwrap();
+        assert_eq!(back, lx);
+        assert!(
+            ProjectLexicon::parse("# taliq-lexicon 2\n- QUOTE\tنعم\n", Path::new("x")).is_err()
+        );
     }
 
-    /// Saves the lexicon atomically as a new file ([`Self::to_file_text`]).
-    ///
-    /// # Errors
-    /// [`LexiconError::Io`] when the file cannot be written.
-    pub fn save(&self, path: &Path) -> Result<(), LexiconError> {
-        write_atomic(path, &self.to_file_text())
+    /// Version 1 recorded the last decision on each name; it is read as that one decision.
+    #[test]
+    fn a_version_1_file_reads_as_one_decision_a_line_and_is_rewritten_as_version_2() {
+        let old = "# taliq-lexicon 1\n# mine\n+ PERSON\tبوتين\tفلاديمير بوتين\n- PERSON\tترامب\n";
+        let lx = ProjectLexicon::parse(old, Path::new("x")).unwrap();
+        let putin = lx.get("بوتين", Label::Person).unwrap();
+        assert_eq!(
+            (putin.accepted, putin.rejected, putin.rule),
+            (1, 0, Rule::ByDecisions)
+        );
+        assert_eq!(putin.canonical, "فلاديمير بوتين");
+        assert_eq!(lx.effect_of("ترامب", Label::Person), Effect::Undecided);
+        assert_eq!(
+            lx.to_file_text_over(old),
+            "# taliq-lexicon 2\n# mine\n~ PERSON\tبوتين\tفلاديمير بوتين\t1\t0\n~ PERSON\tترامب\tترامب\t0\t1\n"
+        );
     }
-}
 
-/// Writes `text` to `path` atomically ([`crate::workspace::storage::write_atomic`]: a temporary file
-/// in the same folder, synced, renamed over `path`, the folder synced).
-fn write_atomic(path: &Path, text: &str) -> Result<(), LexiconError> {
-    crate::workspace::storage::write_atomic(path, text.as_bytes()).map_err(|e| LexiconError::Io {
-        path: path.to_path_buf(),
-        error: match e {
-            crate::workspace::storage::StorageError::Io { reason, .. } => reason,
-            other => std::io::Error::other(other.to_string()),
-        },
-    })
-}
-
-/// Writes the lessons of `ours` (read from the file as `base`) into the lexicon file at
-/// `path` as it is now: read once, merged three ways ([`ProjectLexicon::merged`]) so that
-/// what another window or the annotator wrote there since is kept, and rewritten in place
-/// ([`ProjectLexicon::save_over`]) unless it already says it. Returns what the file now
-/// holds.
-///
-/// # Errors
-/// [`LexiconError`] when the file cannot be read (it is then not written) or written.
-pub fn write_merged(
-    path: &Path,
-    base: &ProjectLexicon,
-    ours: &ProjectLexicon,
-) -> Result<ProjectLexicon, LexiconError> {
-    let (theirs, text) = match std::fs::read(path) {
-        Err(_) if !path.exists() => (ProjectLexicon::new(), None),
-        Err(error) => {
-            return Err(LexiconError::Io {
-                path: path.to_path_buf(),
-                error,
-            });
-        }
-        Ok(bytes) => {
-            let text = String::from_utf8(bytes).map_err(|_| LexiconError::NotUtf8 {
-                path: path.to_path_buf(),
-            })?;
-            (ProjectLexicon::parse(&text, path)?, Some(text))
-        }
-    };
-    let merged = ProjectLexicon::merged(base, ours, &theirs);
-    if let Some(text) = &text
-        && merged.to_file_text_over(text) == *text
-    {
-        return Ok(merged); // the file already says it
+    #[test]
+    fn rewriting_over_a_hand_edited_file_keeps_its_comments_and_order() {
+        let old = "# taliq-lexicon 2\n\
+                   # my notes\n\
+                   + PERSON\tزيد\n\
+                   \n\
+                   # places\n\
+                   ~ LOCATION\t موسكو \tموسكو\t2\t0\n\
+                   - LOCATION\tالبيت الأبيض\n\
+                   + ORGANIZATION\tساسكتل\tشركة ساسكتل\n\
+                   ~ MISC\tفلان\tفلان\t1\t0\n";
+        let path = Path::new("taliq-lexicon.txt");
+        let base = ProjectLexicon::parse(old, path).unwrap();
+        let mut ours = base.clone();
+        ours.forget("زيد", Label::Person);
+        ours.set_canonical("ساسكتل", Label::Organization, "ساسكتل للاتصالات");
+        ours.count("فلان", Label::Misc, Some("فلان"), false);
+        ours.count("عمرو", Label::Person, Some("عمرو"), true);
+        ours.set_learning(false);
+        let merged = ProjectLexicon::merged(&base, &ours, &base);
+        let text = merged.to_file_text_over(old);
+        assert_eq!(
+            text,
+            "# taliq-lexicon 2\n\
+             ! learning off\n\
+             # my notes\n\
+             \n\
+             # places\n\
+             ~ LOCATION\t موسكو \tموسكو\t2\t0\n\
+             - LOCATION\tالبيت الأبيض\n\
+             + ORGANIZATION\tساسكتل\tساسكتل للاتصالات\n\
+             ~ PERSON\tعمرو\tعمرو\t1\t0\n"
+        );
+        assert_eq!(ProjectLexicon::parse(&text, path).unwrap(), merged);
+        // nothing changed: the file is kept byte for byte
+        assert_eq!(base.to_file_text_over(old), old);
+        // not a lexicon file: written anew
+        assert_eq!(merged.to_file_text_over("junk"), merged.to_file_text());
     }
-    merged.save_over(path, text.as_deref())?;
-    Ok(merged)
 }
