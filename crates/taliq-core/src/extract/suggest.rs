@@ -40,6 +40,7 @@ impl Session {
 /// same layer (QUOTE, or the flat layer of names: guideline rule 13); the suggestions get
 /// ids after the largest placed one, and a suggested quote's speaker mention follows its
 /// renumbering (or is dropped when that mention was not kept).
+#[must_use]
 pub fn with_suggestions_beside(
     doc: &Document,
     placed: Vec<Annotation>,
@@ -77,6 +78,7 @@ pub fn with_suggestions_beside(
 /// 1, 2, …, with their facts (a quote's speaker linked to the entity and annotation id of
 /// its mention). The extractor promises valid offsets; a mention that is not a valid span
 /// is skipped, not trusted.
+#[must_use]
 pub fn suggestions(doc: &Document, lexicon: &ProjectLexicon) -> Vec<Annotation> {
     let mentions = extract_with(doc.text(), lexicon);
     // annotation id of each mention kept
