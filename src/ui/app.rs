@@ -20,6 +20,8 @@ use taliq_core::workspace::corpus::{Corpus, LEXICON_FILE, Progress};
 use taliq_core::workspace::export_log::{ExportLog, records_fingerprint, work_fingerprint};
 use taliq_core::workspace::journal::{AutosavePolicy, Autosaver, Saved};
 use taliq_core::workspace::lexicon::write_merged;
+use taliq_core::workspace::notice::OpenNotice;
+use taliq_core::workspace::open::{self, OnDisk, Opened};
 use taliq_core::workspace::storage;
 use taliq_text::{SystemFonts, TextEngine, TextStyle};
 
@@ -892,22 +894,9 @@ impl TaliqApp {
             }
         };
         self.flush_autosave();
-        // Work journaled but not yet in a sidecar when Taliq was killed goes in first.
-        let mut notes = taliq_core::workspace::journal::recover(path);
-        // An encoding chosen earlier with "Reload as" is remembered in the saved work:
-        // when detection gives another text, decode as the work was annotated.
-        let doc = if encoding.is_none() {
-            remembered_encoding(path, doc)
-        } else {
-            doc
-        };
-        if doc.replacements() > 0 {
-            notes.push(format!(
-                "{} invalid byte sequence(s) in the file were replaced by � (decoded as {})",
-                doc.replacements(),
-                doc.encoding()
-            ));
-        }
+        // Work journaled but not yet in a sidecar when Taliq was killed goes in first; an
+        // encoding chosen earlier with "Reload as" is remembered in the saved work.
+        let (doc, mut notes) = open::recover_and_decode(path, doc, encoding);
         // The project lexicon of this folder: names taught by accepting, suggestions
         // unlearned by rejecting, applied to every article opened afterwards.
         // lexicon decisions of the article being left that its file did not take wait
@@ -933,7 +922,9 @@ impl TaliqApp {
                 (ProjectLexicon::new(), Some(lexicon_path))
             }
             Err(e) => {
-                notes.push(format!("{e}; the project lexicon is not used or changed"));
+                notes.push(OpenNotice::LexiconUnreadable {
+                    error: e.to_string(),
+                });
                 (ProjectLexicon::new(), None)
             }
         };
@@ -947,182 +938,13 @@ impl TaliqApp {
             lexicon = ProjectLexicon::merged(&p.base, &p.ours, &lexicon);
             lexicon_unsaved = true;
         }
-        let controls = doc.bidi_controls().len();
-        if controls > 0 {
-            notes.push(format!(
-                "the text holds {controls} invisible bidi control character(s) (U+202A–202E, U+2066–2069) that can make it display differently from what it says; they are marked in red"
-            ));
-        }
-        let regular = storage::sidecar_path(path);
-        // Where new work is written: the regular sidecar, unless it is damaged, belongs to
-        // another article, or belongs to an older text that cannot be moved aside.
-        let mut sidecar = regular.clone();
-        // Notes (by index) that end by naming where new work goes, known only once the
-        // session is chosen below.
-        let mut name_sidecar: Vec<usize> = Vec::new();
-        // Work written for an earlier version of this text, and its annotations carried over.
-        let mut earlier: Option<(
-            taliq_core::formats::taliq::ExportFile,
-            taliq_core::workspace::reanchor::Reanchored,
-        )> = None;
-        // The complete annotations of a damaged sidecar cut short, written for this text.
-        let mut salvaged: Option<taliq_core::formats::taliq::ExportFile> = None;
-        match storage::read_sidecar(&regular) {
-            Ok(Some(file)) if file.document.sha256 != doc.sha256() => {
-                // Another article's work (another source name, or mostly not placeable) is
-                // left alone; an earlier version of this article's is kept as a backup (it
-                // is found again if the text comes back) and carried over below.
-                let verdict = match taliq_core::workspace::reanchor::other_source(&file, &doc) {
-                    Some(foreign) => Err(foreign),
-                    None if encoding.is_none() => {
-                        taliq_core::workspace::reanchor::carry_over(&file, &doc).map(Some)
-                    }
-                    None => Ok(None),
-                };
-                match verdict {
-                    Err(why) => {
-                        sidecar = storage::alternative_sidecar_path(path);
-                        name_sidecar.push(notes.len());
-                        notes.push(format!(
-                            "{} seems to hold the work on another article ({why}); it is kept untouched and none of its {} annotation(s) were moved in",
-                            file_name(&regular),
-                            file.annotations.len()
-                        ));
-                    }
-                    Ok(carried) => {
-                        let backup = backup_path(&regular, &file.document.sha256);
-                        match std::fs::copy(&regular, &backup)
-                            .and_then(|_| std::fs::remove_file(&regular))
-                        {
-                            Ok(()) if encoding.is_some() => notes.push(format!(
-                                "decoding as {} gives another text; the {} annotation(s) made on the {} text are kept in {} and come back if you reload as {}",
-                                doc.encoding(),
-                                file.annotations.len(),
-                                file.document.encoding,
-                                file_name(&backup),
-                                file.document.encoding
-                            )),
-                            Ok(()) => notes.push(format!(
-                                "the article text changed since it was annotated; the {} earlier annotation(s) are kept in {}",
-                                file.annotations.len(),
-                                file_name(&backup)
-                            )),
-                            Err(e) => {
-                                sidecar = storage::alternative_sidecar_path(path);
-                                name_sidecar.push(notes.len());
-                                notes.push(format!(
-                                    "the article text changed and {} could not be backed up ({e}); it is left untouched",
-                                    file_name(&regular)
-                                ));
-                            }
-                        }
-                        earlier = carried.map(|r| (file, r));
-                    }
-                }
-            }
-            Ok(_) => {}
-            Err(e) => {
-                sidecar = storage::alternative_sidecar_path(path);
-                salvaged = storage::salvage_sidecar(&regular)
-                    .filter(|f| f.document.sha256 == doc.sha256() && !f.annotations.is_empty());
-                name_sidecar.push(notes.len());
-                notes.push(e.to_string());
-            }
-        }
-        // Where earlier work comes from: the newest file written for exactly this text,
-        // be it the sidecar, an alternative or a backup.
-        let saved_work = storage::find_saved_work(path, doc.sha256());
-        // the file the work was restored from, when it was
-        let mut restored_from: Option<PathBuf> = None;
-        // True when nothing was on disk for this article: it holds only suggestions.
-        let fresh =
-            saved_work.is_none() && earlier.is_none() && salvaged.is_none() && encoding.is_none();
-        let session = match saved_work {
-            Some((source, file)) => match Session::restore_using(doc.clone(), &file, &lexicon) {
-                Ok(s) => {
-                    // a hand-made file (never extracted) gets suggestions beside its work
-                    let added = s.annotations().len() - file.annotations.len();
-                    notes.push(format!(
-                        "restored {} annotation(s) from {}{}",
-                        file.annotations.len(),
-                        file_name(&source),
-                        if added > 0 { format!(" (it held no suggestion: {added} suggestion(s) of the extractor added beside them)") } else { String::new() }
-                    ));
-                    // another window's work on the same text is not merged: name it
-                    let others = storage::other_saved_work(path, doc.sha256(), &file);
-                    if !others.is_empty() {
-                        let names: Vec<String> = others.iter().map(|p| file_name(p)).collect();
-                        notes.push(format!(
-                            "{} also hold(s) work on this text with other decisions (from another window?); kept as it is, not merged",
-                            names.join(", ")
-                        ));
-                    }
-                    if source != regular && !storage::is_backup(&source) {
-                        sidecar.clone_from(&source); // keep writing where the work already is
-                    }
-                    restored_from = Some(source);
-                    s
-                }
-                Err(e) => {
-                    if source == sidecar {
-                        sidecar = storage::alternative_sidecar_path(path);
-                    }
-                    name_sidecar.push(notes.len());
-                    notes.push(format!(
-                        "{} could not be restored ({e}); it is kept untouched",
-                        file_name(&source)
-                    ));
-                    Session::with_extraction_using(doc, &lexicon)
-                }
-            },
-            None => match (earlier, salvaged) {
-                (Some((old, r)), _) => {
-                    let mut note = format!(
-                        "{} of {} annotation(s) were carried over to the changed text",
-                        r.placed.len(),
-                        old.annotations.len()
-                    );
-                    if !r.lost.is_empty() {
-                        let lost: Vec<String> = r
-                            .lost
-                            .iter()
-                            .take(5)
-                            .map(|a| format!("“{}” ({})", taliq_text::isolate(&a.text), a.label))
-                            .collect();
-                        let _ = write!(
-                            note,
-                            "; {} could not be placed: {}{}",
-                            r.lost.len(),
-                            lost.join(", "),
-                            if r.lost.len() > 5 { ", …" } else { "" }
-                        );
-                    }
-                    notes.push(note);
-                    Session::reanchored(doc, r.placed, &lexicon)
-                }
-                (None, Some(file)) => match file.annotations_for(&doc) {
-                    Ok(anns) => {
-                        notes.push(format!(
-                            "recovered {} complete annotation(s) from the damaged {} (the rest of it is cut off)",
-                            anns.len(),
-                            file_name(&regular)
-                        ));
-                        Session::reanchored(doc, anns, &lexicon)
-                    }
-                    Err(e) => {
-                        notes.push(format!(
-                            "nothing could be recovered from {} ({e})",
-                            file_name(&regular)
-                        ));
-                        Session::with_extraction_using(doc, &lexicon)
-                    }
-                },
-                (None, None) => Session::with_extraction_using(doc, &lexicon),
-            },
-        };
-        for &i in &name_sidecar {
-            let _ = write!(notes[i], "; new work goes to {}", file_name(&sidecar));
-        }
+        let Opened {
+            session,
+            sidecar,
+            on_disk,
+            notices,
+        } = open::open_article(path, doc, encoding, &lexicon);
+        notes.extend(notices);
         let n = session.annotations().len();
         // Changes of the article being left that are not exported are named on close;
         // they come back with the article if it is opened again.
@@ -1161,11 +983,7 @@ impl TaliqApp {
         });
         self.view = ArticleView::default();
         self.facts = FactsPanel::default();
-        let severity = if notes.iter().any(|n| {
-            !["restored", "recovered", "replayed"]
-                .iter()
-                .any(|p| n.starts_with(p))
-        }) {
+        let severity = if notes.iter().any(OpenNotice::is_warning) {
             Severity::Warning
         } else {
             Severity::Info
@@ -1174,28 +992,19 @@ impl TaliqApp {
         // one (it stays in the history)
         self.status_pinned_until = None;
         let mut msg = format!("Opened {} ({n} annotations)", file_name(path));
-        for note in notes {
+        for note in &notes {
             msg.push_str("; ");
-            msg.push_str(&note);
+            msg.push_str(&super::words::open_notice(note));
         }
         self.say_pinned(severity, msg);
-        let restored_in_place = restored_from.is_some_and(|f| {
-            self.article
-                .as_ref()
-                .is_some_and(|a| a.autosave.sidecar() == f.as_path())
-        });
-        if fresh {
-            // only suggestions: no sidecar until the first decision
-            if let Some(a) = &mut self.article {
-                a.autosave.fresh(&a.session);
+        if let Some(a) = &mut self.article {
+            match on_disk {
+                // only suggestions: no sidecar until the first decision
+                OnDisk::Fresh => a.autosave.fresh(&a.session),
+                // the file it came from holds it: nothing to write
+                OnDisk::InSidecar => a.autosave.restored(&a.session),
+                OnDisk::ToWrite => self.autosave(),
             }
-        } else if restored_in_place {
-            // the file it came from holds it: nothing to write
-            if let Some(a) = &mut self.article {
-                a.autosave.restored(&a.session);
-            }
-        } else {
-            self.autosave();
         }
     }
 
@@ -2721,32 +2530,4 @@ fn mentions_of(text: &str, surface: &str, label: Label) -> Vec<(usize, usize)> {
         .into_iter()
         .map(|(s, e, _)| (s, e))
         .collect()
-}
-
-/// The document decoded as the newest saved work for `path` was: when that work was
-/// written for another text and its recorded encoding reproduces that text exactly, the
-/// file is decoded with it ("Reload as" is remembered); otherwise `doc` as detected.
-fn remembered_encoding(path: &Path, doc: Document) -> Document {
-    for candidate in storage::sidecar_candidates(path) {
-        let Ok(Some(file)) = storage::read_sidecar(&candidate) else {
-            continue;
-        };
-        if file.document.sha256 == doc.sha256() {
-            return doc;
-        }
-        let label = file.document.encoding.split(' ').next().unwrap_or("");
-        if let Some(enc) = encoding_rs::Encoding::for_label(label.as_bytes())
-            && let Ok(other) = Document::load_as(path, Some(enc))
-            && other.sha256() == file.document.sha256
-        {
-            return other;
-        }
-    }
-    doc
-}
-
-fn backup_path(sidecar: &Path, old_sha: &str) -> PathBuf {
-    let name = file_name(sidecar);
-    let short = old_sha.get(..8).unwrap_or(old_sha);
-    sidecar.with_file_name(format!("{name}.{short}.bak"))
 }

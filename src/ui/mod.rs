@@ -10,6 +10,7 @@ mod facts;
 mod lexicon;
 mod panels;
 mod status;
+mod words;
 
 pub use app::{Severity, TaliqApp};
 pub use command::Command;

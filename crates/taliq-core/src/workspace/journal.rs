@@ -34,6 +34,7 @@ use crate::model::annotation::Annotation;
 use crate::model::document::Document;
 use crate::model::span::Span;
 use crate::session::Session;
+use crate::workspace::notice::OpenNotice;
 use crate::workspace::storage::{self, StorageError};
 
 /// The journal of a sidecar: its path with the extension `journal` instead of `json`
@@ -300,10 +301,10 @@ pub fn replay(
 /// Brings every saved-work file of `article` up to date with its journal, before the
 /// article is opened: the journal is replayed ([`replay`]), the sidecar rewritten
 /// atomically when that changed it, and the journal removed (or kept as
-/// `….journal.unapplied` when some of its lines could not be applied). Returns notes for
-/// the status line; problems leave the files as they are and are named in the notes.
+/// `….journal.unapplied` when some of its lines could not be applied). Returns what it
+/// found ([`OpenNotice`]); problems leave the files as they are and are named there.
 #[must_use]
-pub fn recover(article: &Path) -> Vec<String> {
+pub fn recover(article: &Path) -> Vec<OpenNotice> {
     let mut notes = Vec::new();
     for sidecar in storage::sidecar_candidates(article) {
         if sidecar.extension().is_none_or(|e| e != "json") {
@@ -320,7 +321,10 @@ pub fn recover(article: &Path) -> Vec<String> {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => {
-                notes.push(format!("{} could not be read ({e})", name(&journal)));
+                notes.push(OpenNotice::JournalUnreadable {
+                    journal: name(&journal),
+                    error: e.to_string(),
+                });
                 continue;
             }
         };
@@ -343,37 +347,31 @@ pub fn recover(article: &Path) -> Vec<String> {
         };
         if r.changed {
             if let Err(e) = storage::write_atomic(&sidecar, r.file.to_json().as_bytes()) {
-                notes.push(format!(
-                    "{} could not be applied to {} ({e}); both are left as they are",
-                    name(&journal),
-                    name(&sidecar)
-                ));
+                notes.push(OpenNotice::JournalNotApplied {
+                    journal: name(&journal),
+                    sidecar: name(&sidecar),
+                    error: e.to_string(),
+                });
                 continue;
             }
             // The actions were saved (journaled) before Taliq stopped; only the sidecar
             // lacked them. Lines whose effect it already held are not counted.
-            notes.push(format!(
-                "replayed {} journaled action(s) from {} into {}",
-                r.effective,
-                name(&journal),
-                name(&sidecar)
-            ));
+            notes.push(OpenNotice::JournalReplayed {
+                actions: r.effective,
+                journal: name(&journal),
+                sidecar: name(&sidecar),
+            });
         }
         if r.foreign.is_empty() && contents.damaged_lines == 0 && r.invalid_records == 0 {
             let _ = std::fs::remove_file(&journal);
         } else {
             let aside = unapplied_path(&journal);
             let kept = std::fs::rename(&journal, &aside).is_ok();
-            notes.push(format!(
-                "{} journaled action(s) did not fit {} (written over another version of it, or damaged) and were not applied{}",
-                r.foreign.len() + contents.damaged_lines + r.invalid_records,
-                name(&sidecar),
-                if kept {
-                    format!("; they are kept in {}", name(&aside))
-                } else {
-                    String::new()
-                }
-            ));
+            notes.push(OpenNotice::JournalLeftOver {
+                actions: r.foreign.len() + contents.damaged_lines + r.invalid_records,
+                sidecar: name(&sidecar),
+                kept_in: kept.then(|| name(&aside)),
+            });
         }
     }
     notes
@@ -685,7 +683,12 @@ mod tests {
 
     fn reopened(article: &Path) -> Vec<Annotation> {
         let notes = recover(article);
-        assert!(notes.iter().all(|n| n.starts_with("replayed")), "{notes:?}");
+        assert!(
+            notes
+                .iter()
+                .all(|n| matches!(n, OpenNotice::JournalReplayed { .. })),
+            "{notes:?}"
+        );
         let file = storage::read_sidecar(&storage::sidecar_path(article))
             .unwrap()
             .unwrap();
@@ -842,7 +845,11 @@ mod tests {
         // kill -9, reopen
         assert_eq!(
             recover(&article),
-            ["replayed 2 journaled action(s) from a.txt.taliq.journal into a.txt.taliq.json"]
+            [OpenNotice::JournalReplayed {
+                actions: 2,
+                journal: "a.txt.taliq.journal".into(),
+                sidecar: "a.txt.taliq.json".into()
+            }]
         );
     }
 
@@ -952,7 +959,7 @@ mod tests {
         let notes = recover(&article);
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert!(
-            notes[0].contains("kept in a.txt.taliq.journal.unapplied"),
+            matches!(&notes[0], OpenNotice::JournalLeftOver { kept_in: Some(k), .. } if k == "a.txt.taliq.journal.unapplied"),
             "{notes:?}"
         );
         let journal = journal_path(&sidecar);

@@ -6,6 +6,8 @@ pub mod corpus;
 pub mod export_log;
 pub mod journal;
 pub mod lexicon;
+pub mod notice;
+pub mod open;
 pub mod reanchor;
 pub mod storage;
 
