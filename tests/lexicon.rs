@@ -546,3 +546,36 @@ fn the_app_keeps_the_annotators_comments_and_order_when_it_rewrites_the_lexicon(
     apply(&mut h, Command::Undo);
     assert_eq!(lexicon(dir.path()), hand);
 }
+
+/// Found by a tester: window 2 learned ترامب, window 1 then learned a name and undid it,
+/// and the lexicon file lost ترامب (and a line the annotator had added by hand).
+#[test]
+fn undo_in_one_window_keeps_what_another_window_and_the_annotator_wrote() {
+    let (dir, first) = sample_in_tempdir();
+    let second = dir.path().join("second.txt");
+    std::fs::copy(&first, &second).unwrap();
+    let mut w1 = harness(&first);
+    let mut w2 = harness(&second);
+    let trump = pending(&w2, Label::Person, "ترامب");
+    apply(&mut w2, Command::Accept(trump[0]));
+    let kremlin = pending(&w1, Label::Organization, "الكرملين");
+    apply(&mut w1, Command::Accept(kremlin[0]));
+    let text = lexicon(dir.path());
+    assert_eq!(trump_line(&text), Some((1, 0)), "{text}");
+    assert!(text.contains("الكرملين"), "{text}");
+    // the annotator adds a line by hand
+    let file = dir.path().join("taliq-lexicon.txt");
+    std::fs::write(&file, format!("{text}+ PERSON\tسامح شكري\n")).unwrap();
+    apply(&mut w1, Command::Undo);
+    let text = lexicon(dir.path());
+    assert!(!text.contains("الكرملين"), "{text}");
+    assert_eq!(trump_line(&text), Some((1, 0)), "{text}");
+    assert!(text.contains("+ PERSON\tسامح شكري"), "{text}");
+    apply(&mut w1, Command::Redo);
+    let text = lexicon(dir.path());
+    assert!(
+        text.contains("الكرملين") && text.contains("سامح شكري"),
+        "{text}"
+    );
+    assert_eq!(trump_line(&text), Some((1, 0)), "{text}");
+}

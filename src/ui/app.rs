@@ -63,8 +63,9 @@ pub(super) struct OpenArticle {
     /// be read (it is then never overwritten).
     lexicon: TaughtLexicon,
     lexicon_file: Option<PathBuf>,
-    /// The lexicon file as this window last read or wrote it: the base of the three-way
-    /// merge that keeps another window's lessons when this one writes the file.
+    /// This window's lexicon when it last read or wrote the file: the base of the
+    /// three-way merge that writes only this window's changes since, keeping what another
+    /// window or the annotator wrote there ([`ProjectLexicon::merged`]).
     lexicon_on_disk: ProjectLexicon,
     /// The last write of the lexicon failed: decisions of `lexicon` that differ from
     /// `lexicon_on_disk` are not in the file yet, and every later lexicon write, the
@@ -1605,8 +1606,10 @@ impl TaliqApp {
             && let Some(path) = &a.lexicon_file
         {
             match write_merged(path, &a.lexicon_on_disk, a.lexicon.lexicon()) {
-                Ok(merged) => {
-                    a.lexicon_on_disk = merged;
+                Ok(_) => {
+                    // this window's view when it wrote: the base of the next write, so
+                    // the next write carries only this window's changes since
+                    a.lexicon_on_disk = a.lexicon.lexicon().clone();
                     a.lexicon_unsaved = false;
                 }
                 Err(e) => {

@@ -448,12 +448,15 @@ impl ProjectLexicon {
     }
 
     /// A three-way merge for writing the shared file: what `ours` changed since `base`
-    /// (the file as this window last read or wrote it) applied to `theirs` (the file as
-    /// it is now, perhaps changed by another window or by hand). Items are keyed by label
-    /// and normalized surface. Counts are counters: each becomes `theirs + (ours − base)`,
-    /// so two windows counting decisions in one folder add up; a rule, a canonical name
-    /// or the learning switch changed here replaces theirs; an item forgotten here is
-    /// forgotten there. Everything else of `theirs` is kept.
+    /// (this window's lexicon when it last read or wrote the file) applied to `theirs`
+    /// (the file as it is now, perhaps changed by another window or by hand). Items are
+    /// keyed by label and normalized surface. Counts are counters: each becomes
+    /// `theirs + (ours − base)`, so two windows counting decisions in one folder add up,
+    /// and an item `ours` no longer has (its decisions undone, or forgotten here) counts as
+    /// zero here: what this window had counted is taken back, what others counted stays.
+    /// A rule, a canonical name or the learning switch changed here replaces theirs (an
+    /// item gone here goes back to [`Rule::ByDecisions`]). Everything else of `theirs` is
+    /// kept, and items left with no count and no rule are not written.
     #[must_use]
     pub fn merged(
         base: &ProjectLexicon,
@@ -461,12 +464,18 @@ impl ProjectLexicon {
         theirs: &ProjectLexicon,
     ) -> ProjectLexicon {
         let mut out = theirs.clone();
-        for b in &base.items {
-            if ours.get(&b.surface, b.label).is_none() {
-                out.forget(&b.surface, b.label);
-            }
-        }
-        for o in &ours.items {
+        let gone: Vec<LexiconItem> = base
+            .items
+            .iter()
+            .filter(|b| ours.get(&b.surface, b.label).is_none())
+            .map(|b| LexiconItem {
+                accepted: 0,
+                rejected: 0,
+                rule: Rule::ByDecisions,
+                ..b.clone()
+            })
+            .collect();
+        for o in ours.items.iter().chain(&gone) {
             let b = base.get(&o.surface, o.label);
             if b == Some(o) {
                 continue;

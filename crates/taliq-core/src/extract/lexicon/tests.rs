@@ -214,14 +214,13 @@ fn two_windows_counting_in_one_folder_add_up() {
     assert!(!m.learning());
     // nothing changed here leaves the file as the other window wrote it
     assert_eq!(ProjectLexicon::merged(&base, &base, &theirs), theirs);
-    // forgotten here: forgotten there
+    // forgotten here: what this window counted is taken back, the other window's count
+    // stays
     let mut ours = base.clone();
     ours.forget("بوتين", Label::Person);
-    assert!(
-        ProjectLexicon::merged(&base, &ours, &theirs)
-            .get("بوتين", Label::Person)
-            .is_none()
-    );
+    let m = ProjectLexicon::merged(&base, &ours, &theirs);
+    let putin = m.get("بوتين", Label::Person).unwrap();
+    assert_eq!((putin.accepted, putin.rejected), (0, 1));
     assert_eq!(base.changes_to(&ours), 1);
 }
 
@@ -446,4 +445,30 @@ fn empty_lexicon_is_the_plain_pipeline() {
     let mut lx = counted("بوتين", Label::Person, 0, 1);
     lx.count("نعم", Label::Misc, Some("نعم"), true);
     assert_eq!(extract_with(text, &lx), super::super::extract(text));
+}
+
+/// Found by a tester: window 2 learned ترامب, then window 1 learned بوتين and undid it;
+/// window 1's write erased ترامب too (and a line added by hand), because an item its
+/// lexicon did not have counted as forgotten.
+#[test]
+fn undoing_here_takes_back_only_what_this_window_counted() {
+    // the file when window 1 last wrote it, as window 1 sees it: only its own lesson
+    let mut last_written = ProjectLexicon::new();
+    last_written.count("بوتين", Label::Person, Some("بوتين"), true);
+    // window 1 undoes it
+    let now = ProjectLexicon::new();
+    // the file meanwhile: window 2's ترامب, window 1's بوتين, a name added by hand
+    let mut file = last_written.clone();
+    file.count("ترامب", Label::Person, Some("ترامب"), true);
+    file.set_rule("سامح شكري", Label::Person, Rule::Always);
+    let m = ProjectLexicon::merged(&last_written, &now, &file);
+    assert!(
+        m.get("بوتين", Label::Person)
+            .is_none_or(LexiconItem::is_blank)
+    );
+    assert_eq!(m.get("ترامب", Label::Person).unwrap().accepted, 1);
+    assert_eq!(
+        m.get("سامح شكري", Label::Person).unwrap().rule,
+        Rule::Always
+    );
 }
