@@ -1365,3 +1365,57 @@ fn one_note_edit_is_one_undo_step_and_the_note_box_follows_undo() {
     assert_eq!(stored(&h), "AAA BBB");
     assert_eq!(in_box(&h), "AAA BBB");
 }
+
+/// Found by a tester: `taliq f2` recorded its export as `f2/a.txt.annotations.json`, so a
+/// later run started in another folder wrote over that folder's `f2/…` without asking.
+#[test]
+fn exports_are_recorded_with_absolute_paths_when_the_article_was_given_relative() {
+    let (dir, path) = sample_in_tempdir();
+    let cwd = std::env::current_dir().unwrap();
+    let relative = pathdiff(&path, &cwd);
+    assert!(relative.is_relative(), "{}", relative.display());
+    let settings = dir.path().join("data").join("settings.json");
+    std::fs::create_dir_all(settings.parent().unwrap()).unwrap();
+    let s = settings.clone();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 860.0))
+        .with_max_steps(20)
+        .build_eframe(move |cc| {
+            TaliqApp::with_settings(&cc.egui_ctx, Some(relative), SystemFonts::Skip, Some(s))
+        });
+    h.run_steps(3);
+    let id = h.state().session().unwrap().annotations()[0].id;
+    h.state_mut().apply(Command::Accept(id));
+    h.state_mut().apply(Command::ExportChanged);
+    let log: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("data/exports.json")).unwrap())
+            .unwrap();
+    let recorded: Vec<&str> = log["articles"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|r| r["export"].as_str().unwrap())
+        .collect();
+    assert_eq!(recorded.len(), 1);
+    assert!(Path::new(recorded[0]).is_absolute(), "{recorded:?}");
+    assert!(
+        dir.path()
+            .join("putin-trump-call.ar.txt.annotations.json")
+            .exists()
+    );
+}
+
+/// `path` relative to `base` (both absolute): `../..` up to their common folder, then down.
+fn pathdiff(path: &Path, base: &Path) -> PathBuf {
+    let p: Vec<_> = path.components().collect();
+    let b: Vec<_> = base.components().collect();
+    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &p[common..] {
+        out.push(c);
+    }
+    out
+}

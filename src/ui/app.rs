@@ -554,6 +554,11 @@ impl TaliqApp {
                     ),
                 }
             }
+            // paths are kept absolute: what is written down (the export log, where work
+            // goes) must name the same file in the next run, whatever folder it starts in
+            Command::OpenPath(p) if p.is_relative() => {
+                self.run(Command::OpenPath(std::path::absolute(&p).unwrap_or(p)));
+            }
             Command::OpenPath(p) if p.is_dir() => self.open_folder(&p),
             Command::OpenPath(p) => {
                 self.open(&p, None);
@@ -574,7 +579,7 @@ impl TaliqApp {
                     ),
                 }
             }
-            Command::OpenFolder(p) => self.open_folder(&p),
+            Command::OpenFolder(p) => self.open_folder(&std::path::absolute(&p).unwrap_or(p)),
             Command::NextArticle => self.step_article(true),
             Command::PreviousArticle => self.step_article(false),
             Command::ExportChanged => {
@@ -634,7 +639,7 @@ impl TaliqApp {
                     None => {}
                 }
             }
-            Command::ExportTo(p) => self.export(&p),
+            Command::ExportTo(p) => self.export(&std::path::absolute(&p).unwrap_or(p)),
             Command::ExportOverwrite(p) => {
                 self.overwrite_prompt = None;
                 self.export_unchecked(&p);
@@ -1027,7 +1032,10 @@ impl TaliqApp {
             self.say(Severity::Warning, "Open an article first");
             return;
         };
-        if let Some(conflict) = taliq_core::workspace::export_log::export_conflict(path, &a.path) {
+        if let Some(conflict) =
+            self.export_log
+                .conflict(path, &a.path, a.session.document().sha256())
+        {
             self.overwrite_prompt = Some((path.to_path_buf(), conflict));
             return;
         }
@@ -2158,12 +2166,44 @@ impl TaliqApp {
         let mut failed = Vec::new();
         let mut moved = Vec::new();
         for u in list {
+            let open = self.article.as_ref().filter(|a| a.path == u.article);
+            let json = match open {
+                Some(a) => Ok((
+                    a.session.to_export().to_json(),
+                    work_fingerprint(a.session.annotations()),
+                    a.session.document().sha256().to_owned(),
+                )),
+                None => match storage::read_sidecar(&u.sidecar) {
+                    Ok(Some(file)) => Ok((
+                        file.to_json(),
+                        records_fingerprint(&file.annotations),
+                        file.document.sha256.clone(),
+                    )),
+                    Ok(None) => Err(format!("{} is missing", file_name(&u.sidecar))),
+                    Err(e) => Err(e.to_string()),
+                },
+            };
+            let json = match json {
+                Ok(j) => j,
+                Err(e) => {
+                    failed.push(format!("{}: {e}", file_name(&u.article)));
+                    continue;
+                }
+            };
             // never over a file written for another article: the article's own name
             // instead, or not at all
             let mut target = u.target();
-            if taliq_core::workspace::export_log::export_conflict(&target, &u.article).is_some() {
+            if self
+                .export_log
+                .conflict(&target, &u.article, &json.2)
+                .is_some()
+            {
                 let own = default_export_path(&u.article);
-                if taliq_core::workspace::export_log::export_conflict(&own, &u.article).is_some() {
+                if self
+                    .export_log
+                    .conflict(&own, &u.article, &json.2)
+                    .is_some()
+                {
                     failed.push(format!(
                         "{}: {} and {} hold other files; export it with File ▸ Export JSON",
                         file_name(&u.article),
@@ -2181,18 +2221,7 @@ impl TaliqApp {
                 target = own;
             }
             let open = self.article.as_mut().filter(|a| a.path == u.article);
-            let json = match &open {
-                Some(a) => Ok((
-                    a.session.to_export().to_json(),
-                    work_fingerprint(a.session.annotations()),
-                )),
-                None => match storage::read_sidecar(&u.sidecar) {
-                    Ok(Some(file)) => Ok((file.to_json(), records_fingerprint(&file.annotations))),
-                    Ok(None) => Err(format!("{} is missing", file_name(&u.sidecar))),
-                    Err(e) => Err(e.to_string()),
-                },
-            };
-            match json.and_then(|(j, fingerprint)| {
+            match Ok::<_, String>((json.0, json.1)).and_then(|(j, fingerprint)| {
                 storage::write_atomic(&target, j.as_bytes()).map_err(|e| e.to_string())?;
                 // (not being able to note it only means being asked again)
                 let _ = self.export_log.record(
@@ -2436,6 +2465,10 @@ fn overwrite_prompt_ui(
     let what = match conflict {
         taliq_core::workspace::export_log::ExportConflict::OtherArticle(source) => format!(
             "{} holds the annotations of another article, {source}.",
+            file_name(path)
+        ),
+        taliq_core::workspace::export_log::ExportConflict::OtherText(source) => format!(
+            "{} holds the annotations of another article named {source}, with another text (from another folder?).",
             file_name(path)
         ),
         taliq_core::workspace::export_log::ExportConflict::NotAnExport => {

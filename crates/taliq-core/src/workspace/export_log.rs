@@ -53,6 +53,9 @@ impl ExportLog {
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_default();
+        // an export path kept relative (before 2026-12) is relative to a folder no longer
+        // known: the article counts as unexported, so it is exported again
+        log.articles.retain(|_, r| r.export.is_absolute());
         let mut claims: BTreeMap<PathBuf, usize> = BTreeMap::new();
         for r in log.articles.values() {
             *claims.entry(key(&r.export)).or_default() += 1;
@@ -60,7 +63,7 @@ impl ExportLog {
         if claims.values().any(|&n| n > 1) {
             log.articles.retain(|article, r| {
                 claims.get(&key(&r.export)).is_none_or(|&n| n == 1)
-                    || export_conflict(&r.export, article).is_none()
+                    || conflict_of(&r.export, article, None, true).is_none()
             });
         }
         log
@@ -79,6 +82,9 @@ impl ExportLog {
         export: &Path,
         fingerprint: u64,
     ) -> Result<(), StorageError> {
+        // kept absolute: a path relative to the folder Taliq was started in would name
+        // another file in the next run
+        let export = &std::path::absolute(export).unwrap_or_else(|_| export.to_path_buf());
         // the file now holds this article's export, not the one of any other article
         // that was last exported there (it counts as unexported again)
         let here = key(article);
@@ -153,22 +159,31 @@ impl ExportLog {
 }
 
 /// Why writing an article's export to a file would overwrite something else
-/// ([`export_conflict`]).
+/// ([`ExportLog::conflict`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportConflict {
     /// The file holds the Taliq annotations of another article, named by its source
     /// file name (`document.source`).
     OtherArticle(String),
+    /// The file holds the annotations of an article with the same file name but another
+    /// text, not written for this article (an article of the same name in another
+    /// folder, say).
+    OtherText(String),
     /// The file is not a Taliq annotations file (or cannot be read as one).
     NotAnExport,
 }
 
 /// What the existing file `target` would lose if the export of `article` were written
 /// over it: `None` when there is no file there, or when it holds an export of an article
-/// with `article`'s file name (an earlier export of the same article, perhaps of an
-/// earlier version of its text).
-#[must_use]
-pub fn export_conflict(target: &Path, article: &Path) -> Option<ExportConflict> {
+/// with `article`'s file name and, when `text` is given, that text's SHA-256 (an export
+/// of another version of the text counts as this article's only when `ours` says this
+/// article was exported there).
+fn conflict_of(
+    target: &Path,
+    article: &Path,
+    text: Option<&str>,
+    ours: bool,
+) -> Option<ExportConflict> {
     let bytes = std::fs::read(target).ok()?;
     let Ok(file) = crate::formats::taliq::ExportFile::from_json(&String::from_utf8_lossy(&bytes))
     else {
@@ -178,7 +193,31 @@ pub fn export_conflict(target: &Path, article: &Path) -> Option<ExportConflict> 
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    (file.document.source != name).then_some(ExportConflict::OtherArticle(file.document.source))
+    if file.document.source != name {
+        return Some(ExportConflict::OtherArticle(file.document.source));
+    }
+    (text.is_some_and(|sha| sha != file.document.sha256) && !ours)
+        .then_some(ExportConflict::OtherText(file.document.source))
+}
+
+impl ExportLog {
+    /// What writing the export of `article` (whose text has the SHA-256 `text_sha256`) to
+    /// `target` would overwrite that is not this article's last export: another article's
+    /// annotations, the annotations of another text of the same name that this log does
+    /// not record as this article's, or a file that is not a Taliq export. `None` when
+    /// there is no file there or it is this article's.
+    #[must_use]
+    pub fn conflict(
+        &self,
+        target: &Path,
+        article: &Path,
+        text_sha256: &str,
+    ) -> Option<ExportConflict> {
+        let ours = self
+            .export_path(article)
+            .is_some_and(|p| key(p) == key(target));
+        conflict_of(target, article, Some(text_sha256), ours)
+    }
 }
 
 /// The key of an article: its canonical absolute path, so that `taliq a.txt` started in
@@ -243,6 +282,12 @@ mod tests {
     use crate::model::document::Document;
     use crate::session::Session;
 
+    fn doc_sha(text: &str) -> String {
+        Document::from_text(text, "a.txt", "UTF-8")
+            .sha256()
+            .to_owned()
+    }
+
     /// Issue 13: `exports.json` recorded `a.txt` and `a.html` as exported to the same file,
     /// so "Export changed articles" never wrote the one the file did not hold.
     #[test]
@@ -276,16 +321,44 @@ mod tests {
         let back = ExportLog::load(&log_file);
         assert_eq!(back.export_path(&txt), Some(shared.as_path()));
         assert_eq!(back.export_path(&html), None);
+        let sha = doc_sha("قال بوتين");
         assert_eq!(
-            export_conflict(&shared, &html),
+            back.conflict(&shared, &html, &sha),
             Some(ExportConflict::OtherArticle("a.txt".into()))
         );
-        assert_eq!(export_conflict(&shared, &txt), None);
-        assert_eq!(export_conflict(&dir.path().join("none.json"), &txt), None);
+        assert_eq!(back.conflict(&shared, &txt, &sha), None);
         assert_eq!(
-            export_conflict(&log_file, &txt),
+            back.conflict(&dir.path().join("none.json"), &txt, &sha),
+            None
+        );
+        assert_eq!(
+            back.conflict(&log_file, &txt, &sha),
             Some(ExportConflict::NotAnExport)
         );
+        // a.txt of another folder, another text: its export here is not ours to overwrite
+        let elsewhere = dir.path().join("other").join("a.txt");
+        let other_sha = doc_sha("قال ترامب");
+        assert_eq!(
+            back.conflict(&shared, &elsewhere, &other_sha),
+            Some(ExportConflict::OtherText("a.txt".into()))
+        );
+        // this article's own export of an earlier version of its text is
+        assert_eq!(back.conflict(&shared, &txt, &other_sha), None);
+        // an export path kept relative by an older version names no known file
+        let mut old = ExportLog::default();
+        old.articles.insert(
+            key(&txt),
+            ExportRecord {
+                export: PathBuf::from("f2/a.txt.annotations.json"),
+                fingerprint: "2".into(),
+            },
+        );
+        std::fs::write(&log_file, serde_json::to_vec(&old).unwrap()).unwrap();
+        assert_eq!(ExportLog::load(&log_file).export_path(&txt), None);
+        // and what is recorded now is absolute
+        let mut log = ExportLog::default();
+        log.record(None, &txt, Path::new("rel.json"), 3).unwrap();
+        assert!(log.export_path(&txt).unwrap().is_absolute());
     }
 
     #[test]
