@@ -614,16 +614,30 @@ fn keyboard_review_accepts_and_moves_to_the_next_suggestion() {
     h.run_steps(1);
     h.key_press(egui::Key::A);
     h.run_steps(1);
+    // what the folder learned from the acceptance stays over the review progress
+    let msg = h.state().status().unwrap().1.to_owned();
+    assert!(msg.contains("will be suggested as"), "{msg}");
     h.key_press(egui::Key::R);
     h.run_steps(1);
     let s = h.state().session().unwrap();
     assert_eq!(s.get(pending[0]).unwrap().status, Status::Accepted);
     assert_eq!(s.get(pending[1]).unwrap().status, Status::Rejected);
     assert_eq!(s.get(pending[2]).unwrap().status, Status::Pending);
-    // what the folder learned from the acceptance stays over the review progress
-    // (whose counts are in the status bar)
+    // a rejection says what it means ("wrong here"), with where the review is (found by
+    // a tester: the review's progress replaced it in the same frame)
     let msg = h.state().status().unwrap().1.to_owned();
-    assert!(msg.contains("will be suggested as"), "{msg}");
+    assert!(
+        msg.contains("Rejected here only") && msg.contains("await review"),
+        "{msg}"
+    );
+    // so does Delete on a suggestion
+    h.key_press(egui::Key::Delete);
+    h.run_steps(1);
+    let msg = h.state().status().unwrap().1.to_owned();
+    assert!(
+        msg.contains("Delete keeps a suggestion as rejected") && msg.contains("await review"),
+        "{msg}"
+    );
 }
 
 #[test]

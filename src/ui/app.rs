@@ -1,7 +1,7 @@
 //! The application: holds the open article, applies [`Command`]s, autosaves, and lays out
 //! the panels.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -32,16 +32,8 @@ use super::facts::FactsPanel;
 use super::panels::SidePanels;
 use super::status;
 
-/// How serious a status-line message is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Severity {
-    /// Something happened as asked.
-    Info,
-    /// Done, but the user should know something.
-    Warning,
-    /// Not done.
-    Error,
-}
+pub use super::messages::Severity;
+use super::messages::{StatusLine, Weight};
 
 /// An open article: the session and where its work is saved.
 pub(super) struct OpenArticle {
@@ -200,11 +192,6 @@ impl Unexported {
     }
 }
 
-/// How many messages the status line's history keeps.
-const HISTORY_LEN: usize = 30;
-/// How long a warning stays in the status line against Info messages.
-const PIN_FOR: std::time::Duration = std::time::Duration::from_secs(10);
-
 /// True when a native dialog opened at `shown_at` returned without a choice too soon for a
 /// person to have cancelled it: it was never shown (no xdg-desktop-portal, say).
 fn dialog_never_shown(shown_at: Instant) -> bool {
@@ -234,13 +221,8 @@ pub struct TaliqApp {
     facts: FactsPanel,
     /// Which side panels are shown, sized for the window (`super::panels`).
     panels: SidePanels,
-    status: Option<(Severity, String, Instant)>,
-    /// The status message may not be replaced by an Info message before this instant: a
-    /// warning about where the work goes stays readable for a while, however fast the
-    /// annotator keeps working (see [`TaliqApp::say_pinned`]).
-    status_pinned_until: Option<Instant>,
-    /// The last messages, newest last, shown when the pointer rests on the status line.
-    history: VecDeque<(Severity, String)>,
+    /// The status line and its history.
+    line: StatusLine,
     queue: Vec<Command>,
     title_shown: String,
     ctx: egui::Context,
@@ -317,9 +299,7 @@ impl TaliqApp {
             view: ArticleView::default(),
             facts: FactsPanel::default(),
             panels: SidePanels::default(),
-            status: None,
-            status_pinned_until: None,
-            history: VecDeque::new(),
+            line: StatusLine::default(),
             queue: Vec::new(),
             title_shown: String::new(),
             ctx: ctx.clone(),
@@ -422,7 +402,7 @@ impl TaliqApp {
     /// The current status-line message.
     #[must_use]
     pub fn status(&self) -> Option<(Severity, &str)> {
-        self.status.as_ref().map(|(s, m, _)| (*s, m.as_str()))
+        self.line.shown.as_ref().map(|(s, m, _)| (*s, m.as_str()))
     }
 
     /// The current text selection as a char range (start ≤ end), if any.
@@ -479,51 +459,41 @@ impl TaliqApp {
         self.queue.push(cmd);
     }
 
+    /// Says `msg` in the status line (see [`StatusLine`] for when it is shown).
     fn say(&mut self, severity: Severity, msg: impl Into<String>) {
-        let msg = msg.into();
-        if self.history.len() == HISTORY_LEN {
-            self.history.pop_front();
-        }
-        self.history.push_back((severity, msg.clone()));
-        let now = Instant::now();
-        if severity == Severity::Info
-            && (self.lexicon_warning || self.status_pinned_until.is_some_and(|t| now < t))
-        {
-            return; // kept in the history, shown on hover
-        }
-        self.status_pinned_until = None;
-        self.status = Some((severity, msg, now));
+        let quiet = self.lexicon_warning;
+        self.line
+            .say(severity, msg.into(), Weight::Result, false, quiet);
     }
 
-    /// Says `msg` and keeps it in the status line for [`PIN_FOR`] against Info messages,
-    /// whatever its severity: for news the annotator must not miss, such as what the
-    /// folder's lexicon now does for every article.
+    /// Says where the review is (`msg`): shown unless a held message is there.
+    fn say_progress(&mut self, msg: impl Into<String>) {
+        let quiet = self.lexicon_warning;
+        self.line
+            .say(Severity::Info, msg.into(), Weight::Progress, false, quiet);
+    }
+
+    /// Says `msg` and holds it for [`super::messages::HOLD_FOR`], whatever its severity:
+    /// for news the annotator must not miss, such as what the folder's lexicon now does
+    /// for every article.
     fn say_kept(&mut self, severity: Severity, msg: impl Into<String>) {
-        // news of the same kind replaces the one kept before; a warning stays
+        let quiet = self.lexicon_warning;
         if self
-            .status
-            .as_ref()
-            .is_none_or(|(s, ..)| *s == Severity::Info)
+            .line
+            .say(severity, msg.into(), Weight::Result, true, quiet)
         {
-            self.status_pinned_until = None;
+            self.ctx.request_repaint_after(super::messages::HOLD_FOR);
         }
-        let shown_before = self.status.as_ref().map(|(_, _, t)| *t);
-        self.say(severity, msg);
-        if self.status.as_ref().map(|(_, _, t)| *t) == shown_before {
-            return; // not shown (a warning holds the line): only in the history
-        }
-        self.status_pinned_until = Some(Instant::now() + PIN_FOR);
-        self.ctx.request_repaint_after(PIN_FOR);
     }
 
-    /// Says `msg` and keeps it in the status line for [`PIN_FOR`] against Info messages:
-    /// for warnings the annotator must not miss (work moved to another file, annotations
-    /// that could not be carried over).
+    /// Says `msg` and, for a warning or an error, holds it: for warnings the annotator
+    /// must not miss (work moved to another file, annotations that could not be carried
+    /// over).
     fn say_pinned(&mut self, severity: Severity, msg: impl Into<String>) {
-        self.say(severity, msg);
-        if severity != Severity::Info {
-            self.status_pinned_until = Some(Instant::now() + PIN_FOR);
-            self.ctx.request_repaint_after(PIN_FOR);
+        if severity == Severity::Info {
+            self.say(severity, msg);
+        } else {
+            self.say_kept(severity, msg);
         }
     }
 
@@ -847,19 +817,24 @@ impl TaliqApp {
                     );
                     return;
                 };
+                let before = Instant::now();
                 match cmd {
                     Command::AcceptFocused => self.apply(Command::Accept(id)),
                     Command::DeleteFocused => self.apply(Command::Delete(id)),
                     Command::NeverSuggestFocused => self.apply(Command::NeverSuggest(id)),
                     _ => self.apply(Command::Reject(id)),
                 }
+                // what the decision said (unless held) goes on the line with the progress
+                let said = (!self.line.is_held())
+                    .then(|| self.line.said_since(before).map(str::to_owned))
+                    .flatten();
                 // review flow: move on to the next suggestion that awaits a decision
-                self.step_pending(true, false);
+                self.step_pending(true, false, said);
             }
             Command::Find => self.view.open_find(),
             Command::FindNext | Command::FindPrevious => {
                 if let Some(msg) = self.view.step_find(cmd == Command::FindNext) {
-                    self.say(Severity::Info, msg);
+                    self.say_progress(msg);
                 }
             }
             Command::CloseFind => self.view.close_find(),
@@ -878,8 +853,8 @@ impl TaliqApp {
                 format!("The font “{f}” is not installed or has no Arabic letters"),
             ),
             Command::SetFont(f) => self.change_settings(|s| s.font_family = f),
-            Command::NextPending => self.step_pending(true, true),
-            Command::PreviousPending => self.step_pending(false, true),
+            Command::NextPending => self.step_pending(true, true, None),
+            Command::PreviousPending => self.step_pending(false, true, None),
             Command::Quit => {
                 self.flush_autosave();
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -996,7 +971,7 @@ impl TaliqApp {
         };
         // what is said about the article opened replaces what was kept about the last
         // one (it stays in the history)
-        self.status_pinned_until = None;
+        self.line.release();
         let mut msg = format!("Opened {} ({n} annotations)", file_name(path));
         for note in &notes {
             msg.push_str("; ");
@@ -1249,8 +1224,9 @@ impl TaliqApp {
     }
 
     /// Focuses the next (or previous) pending suggestion after the focused annotation, in
-    /// text order, wrapping around. `announce_none` says so when none is left.
-    fn step_pending(&mut self, forward: bool, announce_none: bool) {
+    /// text order, wrapping around. `announce_none` says so when none is left; `said`, what
+    /// the decision just made said, goes on the line with where the review is.
+    fn step_pending(&mut self, forward: bool, announce_none: bool, said: Option<String>) {
         let Some(a) = &self.article else { return };
         let anns = a.session.annotations();
         let here = self
@@ -1273,10 +1249,17 @@ impl TaliqApp {
         match next {
             Some((id, span)) => {
                 self.view.focus(id, span, vec![id], Some(false));
-                self.say(Severity::Info, format!("{left} suggestion(s) await review"));
+                let progress = format!("{left} suggestion(s) await review");
+                match said {
+                    Some(said) => self.say(Severity::Info, format!("{said}; {progress}")),
+                    None => self.say_progress(progress),
+                }
             }
-            None if announce_none => self.say(Severity::Info, "No suggestion awaits review"),
-            None => self.say(Severity::Info, "All suggestions reviewed"),
+            None if announce_none => self.say_progress("No suggestion awaits review"),
+            None => match said {
+                Some(said) => self.say(Severity::Info, format!("{said}; all suggestions reviewed")),
+                None => self.say_progress("All suggestions reviewed"),
+            },
         }
     }
 
@@ -1289,10 +1272,12 @@ impl TaliqApp {
         let id = e.mentions[next];
         if let Some(span) = a.session.get(id).map(|m| m.span) {
             self.view.focus(id, span, e.mentions.clone(), Some(true));
-            self.say(
-                Severity::Info,
-                format!("Mention {} of {} ({})", next + 1, e.mentions.len(), e.label),
-            );
+            self.say_progress(format!(
+                "Mention {} of {} ({})",
+                next + 1,
+                e.mentions.len(),
+                e.label
+            ));
         }
     }
 
@@ -1638,7 +1623,7 @@ impl TaliqApp {
             self.lexicon_warning = true;
         } else if self.lexicon_warning && waiting == 0 {
             self.lexicon_warning = false;
-            self.status_pinned_until = None;
+            self.line.release();
             self.say(
                 Severity::Info,
                 format!("The project lexicon is saved again ({LEXICON_FILE}): the decisions that waited are written"),
@@ -1953,7 +1938,11 @@ impl TaliqApp {
                 let engine = &mut self.engine;
                 ui.label(if saved { "✔ saved" } else { "• unsaved" })
                     .on_hover_ui(|ui| {
-                        ui.label("Every change is saved automatically to");
+                        ui.label(if saved {
+                            "Every change is saved automatically to"
+                        } else {
+                            "Not saved: the last save failed (see the status line; it is tried again with every change, and Export keeps your work elsewhere). Work goes to"
+                        });
                         // the path may hold Arabic folder or file names
                         ui.set_min_width(360.0);
                         engine.label(
@@ -1971,17 +1960,19 @@ impl TaliqApp {
                 ui.separator();
             }
             // the message on this row when it fits, else on a row of its own below
-            if let Some((sev, msg, _)) = &self.status {
+            if let Some((sev, msg, _)) = &self.line.shown {
                 let ppp = ui.ctx().pixels_per_point();
                 message_row =
                     self.engine.line_width(msg, &TextStyle::ui(), ppp) > ui.available_width() - 4.0;
                 if !message_row {
-                    status::message(ui, &mut self.engine, *sev, msg, &self.history);
+                    status::message(ui, &mut self.engine, *sev, msg, &self.line.history);
                 }
             }
         });
-        if message_row && let Some((sev, msg, _)) = &self.status {
-            ui.horizontal(|ui| status::message(ui, &mut self.engine, *sev, msg, &self.history));
+        if message_row && let Some((sev, msg, _)) = &self.line.shown {
+            ui.horizontal(|ui| {
+                status::message(ui, &mut self.engine, *sev, msg, &self.line.history)
+            });
         }
     }
 }
@@ -2020,9 +2011,10 @@ impl TaliqApp {
             self.note_open_result(&first);
         }
         let (severity, opened) = self
-            .status
-            .as_ref()
-            .map_or((Severity::Info, String::new()), |(s, m, _)| (*s, m.clone()));
+            .status()
+            .map_or((Severity::Info, String::new()), |(s, m)| (s, m.to_owned()));
+        // the folder's count and what opening its first article said, together
+        self.line.release();
         self.say(
             severity,
             format!("Folder of {n} article(s), {done} done. {opened}"),
@@ -2082,7 +2074,7 @@ impl TaliqApp {
             self.note_open_result(&path);
             if self.article.as_ref().is_some_and(|a| a.path == path) {
                 if !skipped.is_empty()
-                    && let Some((sev, msg, _)) = &mut self.status
+                    && let Some((sev, msg, _)) = &mut self.line.shown
                 {
                     *sev = Severity::Warning;
                     let _ = write!(msg, "; skipped: {}", skipped.join("; "));

@@ -8,6 +8,7 @@ pub mod command;
 mod corpus;
 mod facts;
 mod lexicon;
+mod messages;
 mod panels;
 mod status;
 mod words;

@@ -94,7 +94,7 @@ impl ExportLog {
         self.articles.insert(
             key(article),
             ExportRecord {
-                export: export.to_path_buf(),
+                export: export.clone(),
                 fingerprint: format!("{fingerprint:016x}"),
             },
         );
