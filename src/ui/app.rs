@@ -1971,7 +1971,7 @@ impl TaliqApp {
         });
         if message_row && let Some((sev, msg, _)) = &self.line.shown {
             ui.horizontal(|ui| {
-                status::message(ui, &mut self.engine, *sev, msg, &self.line.history)
+                status::message(ui, &mut self.engine, *sev, msg, &self.line.history);
             });
         }
     }
