@@ -1328,6 +1328,13 @@ fn exports_of_two_articles_with_one_stem_never_collide_and_never_overwrite_unask
     h.get_by_label("Cancel").click();
     h.run_steps(2);
     assert!(!h.state().overwrite_prompt_shown());
+    // Esc answers it too (found by a tester)
+    h.state_mut().apply(Command::ExportTo(other.clone()));
+    h.run_steps(2);
+    assert!(h.state().overwrite_prompt_shown());
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().overwrite_prompt_shown());
     assert_eq!(std::fs::read(&other).unwrap(), before);
     h.state_mut().apply(Command::ExportTo(other.clone()));
     h.run_steps(2);

@@ -593,10 +593,13 @@ impl TaliqApp {
                     Some(p) => self.apply(Command::ExportTo(p)),
                     None if dialog_never_shown(shown_at) => {
                         self.export(&fallback);
-                        if self.article.as_ref().is_some_and(|a| {
-                            a.exported_revision == Some(a.session.revision())
-                                && a.export_path.as_ref() == Some(&fallback)
-                        }) {
+                        // (unless the overwrite prompt asks first)
+                        if self.overwrite_prompt.is_none()
+                            && self.article.as_ref().is_some_and(|a| {
+                                a.exported_revision == Some(a.session.revision())
+                                    && a.export_path.as_ref() == Some(&fallback)
+                            })
+                        {
                             self.say(
                                 Severity::Info,
                                 format!(
@@ -1746,8 +1749,19 @@ impl TaliqApp {
         if let Some(p) = dropped.into_iter().next() {
             self.queue.push(Command::OpenPath(p));
         }
-        // while the close prompt is up, letter keys do not review annotations behind it
-        let typing = ctx.egui_wants_keyboard_input() || self.close_prompt;
+        // Esc answers a prompt: keep working, do not overwrite
+        if (self.close_prompt || self.overwrite_prompt.is_some())
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.queue.push(if self.overwrite_prompt.is_some() {
+                Command::CancelOverwrite
+            } else {
+                Command::KeepOpen
+            });
+        }
+        // while a prompt is up, letter keys do not review annotations behind it
+        let typing =
+            ctx.egui_wants_keyboard_input() || self.close_prompt || self.overwrite_prompt.is_some();
         let mut candidates = Command::global_shortcuts();
         if typing {
             // Ctrl+Z in a text field belongs to the field, not to the annotation history.

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Color32, RichText, Role, Sense, Ui, WidgetInfo};
 
-use taliq_core::workspace::corpus::{Corpus, CorpusError, Progress, ProgressCache};
+use taliq_core::workspace::corpus::{Article, Corpus, CorpusError, Progress, ProgressCache};
 use taliq_text::{TextEngine, TextStyle};
 
 use super::command::Command;
@@ -25,7 +25,9 @@ pub(super) struct CorpusPanel {
     /// Scroll the open article into view on the next frame (after switching).
     reveal_current: bool,
     /// Articles that could not be opened in this run, with the reason.
-    failed: HashMap<PathBuf, String>,
+    /// The articles tried in this run: why one could not be opened (`None`: it opened,
+    /// whatever a look at the file said).
+    tried: HashMap<PathBuf, Option<String>>,
 }
 
 impl CorpusPanel {
@@ -38,7 +40,7 @@ impl CorpusPanel {
             cache,
             scanned_at: Instant::now(),
             reveal_current: true,
-            failed: HashMap::new(),
+            tried: HashMap::new(),
         })
     }
 
@@ -57,15 +59,17 @@ impl CorpusPanel {
     }
 
     /// Records whether opening `path` worked: `Some(reason)` marks its row as unopenable
-    /// (until it opens), `None` clears the mark.
+    /// (until it opens), `None` clears the mark (also one a look at the file had made).
     pub fn note_open_result(&mut self, path: &Path, error: Option<String>) {
-        match error {
-            Some(why) => {
-                self.failed.insert(path.to_path_buf(), why);
-            }
-            None => {
-                self.failed.remove(path);
-            }
+        self.tried.insert(path.to_path_buf(), error);
+    }
+
+    /// Why the article cannot be opened: what the last try to open it said, else what a
+    /// look at the file shows ([`Article::problem`]).
+    fn problem_of<'a>(&'a self, article: &'a Article) -> Option<&'a String> {
+        match self.tried.get(&article.path) {
+            Some(tried) => tried.as_ref(),
+            None => article.problem.as_ref(),
         }
     }
 
@@ -104,7 +108,7 @@ impl CorpusPanel {
             .corpus
             .articles
             .iter()
-            .filter(|a| self.failed.contains_key(&a.path))
+            .filter(|a| self.problem_of(a).is_some())
             .count();
         let done = self
             .corpus
@@ -176,7 +180,7 @@ impl CorpusPanel {
                     } else {
                         Color32::TRANSPARENT
                     };
-                    let failed = self.failed.get(&article.path);
+                    let failed = self.problem_of(article);
                     let row = egui::Frame::new()
                         .fill(fill)
                         .inner_margin(egui::Margin::symmetric(4, 2))

@@ -449,9 +449,14 @@ impl FactsPanel {
                 {
                     out.push(Command::Reject(id));
                 }
+                let delete_tip = if a.origin == Origin::Manual {
+                    Command::Delete(id).tooltip()
+                } else {
+                    "Reject this suggestion: Delete keeps a suggestion as rejected, so it is not suggested here again (only manual annotations are deleted)".to_owned()
+                };
                 if ui
                     .button("🗑 Delete")
-                    .on_hover_text(Command::Delete(id).tooltip())
+                    .on_hover_text(delete_tip)
                     .clicked()
                 {
                     out.push(Command::Delete(id));

@@ -48,7 +48,7 @@ pub(super) fn describe_changes(
             "“{name}” is a very common word: it is not learned as {label} for this folder's articles; confirm it in Project ▸ Learned names"
         ),
         (Effect::Suggested, _) => format!(
-            "“{name}” is no longer suggested as {label} in this folder's articles ({})",
+            "“{name}” is no longer learned as {label} for this folder's articles ({}); the extractor may still suggest it",
             tally(c.accepted, c.rejected)
         ),
         (Effect::Blocked, _) => {
@@ -200,13 +200,15 @@ fn items_grid(
             for item in items {
                 ui.label(RichText::new(item.label.as_str()).color(label_color(item.label, 255)));
                 let color = ui.visuals().text_color();
-                let r = engine.label(
-                    ui,
-                    &item.surface,
-                    &TextStyle::arabic_label(16.0),
-                    color,
-                    Sense::hover(),
-                );
+                // as wide as the name: a grid column would wrap it inside a word
+                let style = TextStyle::arabic_label(16.0);
+                let ppp = ui.ctx().pixels_per_point();
+                let width = engine.layout(&item.surface, &style, None, ppp).width / ppp;
+                let r = ui
+                    .allocate_ui(egui::vec2(width + 2.0, 22.0), |ui| {
+                        engine.label(ui, &item.surface, &style, color, Sense::hover())
+                    })
+                    .inner;
                 if item.canonical != item.surface {
                     r.on_hover_ui(|ui| {
                         ui.label("entity:");

@@ -174,6 +174,10 @@ pub struct Article {
     pub sidecar: Option<PathBuf>,
     /// How far its annotation has got.
     pub progress: Progress,
+    /// Why it cannot be opened, when a quick look at the file shows it
+    /// ([`crate::formats::text::quick_check`]: empty, too large, binary, a damaged Word
+    /// file; a link to nothing). Such an article is not part of the work to do.
+    pub problem: Option<String>,
 }
 
 /// The articles of a folder, in order, with their progress.
@@ -198,6 +202,8 @@ type Stamp = (SystemTime, u64);
 #[derive(Debug, Default)]
 pub struct ProgressCache {
     entries: HashMap<PathBuf, (Stamp, Progress)>,
+    /// [`crate::formats::text::quick_check`] of each article file, by its stamp.
+    problems: HashMap<PathBuf, (Stamp, Option<String>)>,
     reads: usize,
 }
 
@@ -206,6 +212,23 @@ impl ProgressCache {
     #[must_use]
     pub fn reads(&self) -> usize {
         self.reads
+    }
+
+    /// Why the article at `path` cannot be opened, from a quick look at its bytes
+    /// ([`crate::formats::text::quick_check`]), kept by its stamp.
+    fn problem(&mut self, path: &Path, name: &str, stamp: Stamp) -> Option<String> {
+        if let Some((s, p)) = self.problems.get(path)
+            && *s == stamp
+        {
+            return p.clone();
+        }
+        let problem = read_head(path, name).map_or_else(
+            |e| Some(format!("cannot read it: {e}")),
+            |bytes| crate::formats::text::quick_check(&bytes, stamp.1, name).map(|e| e.to_string()),
+        );
+        self.problems
+            .insert(path.to_path_buf(), (stamp, problem.clone()));
+        problem
     }
 
     fn progress(&mut self, sidecar: &Path, stamp: Stamp) -> Progress {
@@ -220,6 +243,28 @@ impl ProgressCache {
             .insert(sidecar.to_path_buf(), (stamp, progress.clone()));
         progress
     }
+}
+
+/// What [`crate::formats::text::quick_check`] needs of an article file: the whole of a
+/// Word package (its ZIP directory is at the end; the file is read only for a `.docx` or
+/// a ZIP), else the first 8 KiB.
+fn read_head(path: &Path, name: &str) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut f = std::fs::File::open(path)?;
+    let mut head = vec![0; 8192];
+    let mut n = 0;
+    while n < head.len() {
+        match f.read(&mut head[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    head.truncate(n);
+    let zip = head.starts_with(crate::formats::text::docx::ZIP_MAGIC);
+    if zip || crate::formats::text::docx::has_docx_extension(name) {
+        f.read_to_end(&mut head)?;
+    }
+    Ok(head)
 }
 
 /// The parts of a sidecar that progress needs; serde skips the rest (text, entities)
@@ -337,6 +382,7 @@ impl Corpus {
         })?;
         let dir_modified = dir_modified(dir);
         let mut articles = Vec::new();
+        let mut broken = Vec::new();
         // sidecars with their stamps, by the article they belong to
         let mut sidecars: HashMap<String, Vec<(String, Stamp)>> = HashMap::new();
         for entry in entries.filter_map(Result::ok) {
@@ -345,13 +391,24 @@ impl Corpus {
             };
             // follows symbolic links: a linked article is an article
             let Ok(meta) = std::fs::metadata(entry.path()) else {
+                // a symbolic link to nothing, named as an article: listed, with why
+                if is_article_name(&name)
+                    && std::fs::symlink_metadata(entry.path()).is_ok_and(|m| m.is_symlink())
+                {
+                    broken.push((name, entry.path()));
+                }
                 continue;
             };
             if !meta.is_file() {
                 continue;
             }
             if is_article_name(&name) {
-                articles.push((name, entry.path()));
+                let stamp = (
+                    meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
+                    meta.len(),
+                );
+                let problem = cache.problem(&entry.path(), &name, stamp);
+                articles.push((name, entry.path(), problem));
             } else if let Some(article) = sidecar_article(&name) {
                 let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
                 let article = article.to_owned();
@@ -361,10 +418,17 @@ impl Corpus {
                     .push((name, (modified, meta.len())));
             }
         }
+        articles.extend(broken.into_iter().map(|(name, path)| {
+            (
+                name,
+                path,
+                Some("the link points to a file that does not exist".to_owned()),
+            )
+        }));
         articles.sort_by(|a, b| natural_cmp(&a.0, &b.0));
         let articles = articles
             .into_iter()
-            .map(|(name, path)| {
+            .map(|(name, path, problem)| {
                 // the newest sidecar holding this article's work (the regular one on a tie)
                 let newest = sidecars
                     .get(&name)
@@ -386,6 +450,7 @@ impl Corpus {
                     name,
                     sidecar,
                     progress,
+                    problem,
                 }
             })
             .collect();
@@ -434,9 +499,16 @@ impl Corpus {
         Some(
             self.articles
                 .iter()
-                .position(|a| !a.progress.is_done())
+                .position(|a| !a.progress.is_done() && a.problem.is_none())
                 .unwrap_or(0),
         )
+    }
+
+    /// How many articles can be opened, as far as a quick look at them tells
+    /// ([`Article::problem`]).
+    #[must_use]
+    pub fn openable_count(&self) -> usize {
+        self.articles.iter().filter(|a| a.problem.is_none()).count()
     }
 
     /// How many articles are done.
@@ -663,6 +735,7 @@ mod tests {
                     name: format!("{i}.txt"),
                     sidecar: None,
                     progress: Progress::NotStarted { pending: 0 },
+                    problem: None,
                 })
                 .collect(),
         };

@@ -95,7 +95,8 @@ pub fn salvage_sidecar(path: &Path) -> Option<ExportFile> {
 }
 
 /// Writes `contents` to `path` atomically: a temporary file in the same folder is written,
-/// flushed to disk, and renamed over `path`.
+/// flushed to disk, and renamed over `path`, then the folder is synced. The file keeps its
+/// permissions; a new one is readable by all and writable by its owner (0644 on Unix).
 ///
 /// # Errors
 /// [`StorageError::Io`] on any file system failure; `path` is then unchanged.
@@ -108,11 +109,20 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StorageError> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".taliq-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".taliq-").suffix(".tmp");
+    // the file keeps the permissions it had; a new one gets the usual ones for a
+    // document (read for all, write for the owner), not the temporary file's owner-only
+    // ones: a project lexicon or an export is meant to be shared
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::metadata(path).map_or_else(
+            |_| std::fs::Permissions::from_mode(0o644),
+            |m| m.permissions(),
+        ));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
     tmp.write_all(contents).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
@@ -295,6 +305,23 @@ pub fn alternative_sidecar_path(article: &Path) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    /// Found by a tester: sidecars, the lexicon and exports were written owner-only (the
+    /// temporary file's 0600), though the lexicon is meant to be shared.
+    #[cfg(unix)]
+    #[test]
+    fn an_atomic_write_keeps_the_files_permissions_and_gives_a_new_file_the_usual_ones() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("new.json");
+        write_atomic(&new, b"x").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&new), 0o644);
+        std::fs::set_permissions(&new, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&new, b"y").unwrap();
+        assert_eq!(mode(&new), 0o640);
+        assert_eq!(std::fs::read(&new).unwrap(), b"y");
+    }
+
     use super::*;
     use crate::model::annotation::{Annotation, Origin, Status};
     use crate::model::document::Document;

@@ -66,7 +66,7 @@ impl Lesson {
                         canonical,
                     })
                 }
-                Learnable::NotAName | Learnable::OnlyATitle => None,
+                Learnable::NotAName | Learnable::OnlyATitle | Learnable::TooLong => None,
             },
         }
     }

@@ -173,6 +173,14 @@ fn a_person_span_with_a_title_is_learned_without_it() {
         Learnable::As("وزارة الدفاع البريطانية".into())
     );
     assert_eq!(learnable_surface("أمس", Label::Date), Learnable::NotAName);
+    // a sentence relabelled as a name is not learned (found by a tester)
+    assert_eq!(
+        learnable_surface(
+            "قال وزير الخارجية إن المحادثات ستستمر في الأسبوع المقبل بين الجانبين",
+            Label::Organization
+        ),
+        Learnable::TooLong
+    );
     // and a learned name is then suggested without the title
     let lesson = Lesson::of_annotation(
         &crate::model::annotation::Annotation {

@@ -99,6 +99,20 @@ pub fn article_text(bytes: &[u8]) -> Result<String, DocxError> {
     document_text(&xml)
 }
 
+/// Checks that `bytes` are a Word package without unpacking its text: a readable ZIP
+/// directory holding `word/document.xml`.
+///
+/// # Errors
+/// [`DocxError::NotZip`] or [`DocxError::NotWord`].
+pub fn check_package(bytes: &[u8]) -> Result<(), DocxError> {
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| DocxError::NotZip(e.to_string()))?;
+    archive
+        .index_for_name(MAIN_PART)
+        .map(|_| ())
+        .ok_or(DocxError::NotWord)
+}
+
 /// The unpacked main part (`word/document.xml`) as text.
 fn main_part(bytes: &[u8]) -> Result<String, DocxError> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))

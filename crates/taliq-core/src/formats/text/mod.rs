@@ -126,6 +126,12 @@ impl Document {
         } else {
             None
         };
+        // A page saved as UTF-8 often keeps the `<meta charset>` of the page it was saved
+        // from: a declared legacy encoding loses to bytes that are well-formed UTF-8 with
+        // letters beyond ASCII (legacy Arabic text is almost never that).
+        let declared = declared.filter(|enc| {
+            *enc == encoding_rs::UTF_8 || std::str::from_utf8(bytes).map_or(true, str::is_ascii)
+        });
         let (encoding, body, mut label) = match (forced.or(declared), bom) {
             (Some(enc), Some((bom_enc, len))) if enc == bom_enc => {
                 (enc, &bytes[len..], format!("{} (BOM)", enc.name()))
@@ -177,6 +183,61 @@ impl LoadError {
             LoadError::Docx { reason, .. } => LoadError::Docx { path, reason },
             other => other,
         }
+    }
+}
+
+/// Why the article file `name` of `size` bytes, whose bytes are `bytes` (the whole file
+/// for a Word package, else at least its first 8 KiB), cannot be opened, when a quick
+/// look shows it: empty, larger than [`MAX_FILE_BYTES`], a binary format, a `.docx` that
+/// is no Word package. `None` does not promise that it opens (decoding may still fail).
+#[must_use]
+pub fn quick_check(bytes: &[u8], size: u64, name: &str) -> Option<LoadError> {
+    let path = name.to_owned();
+    if size == 0 {
+        return Some(LoadError::Empty { path });
+    }
+    if size > MAX_FILE_BYTES {
+        return Some(LoadError::TooLarge {
+            path,
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let zip = bytes.starts_with(docx::ZIP_MAGIC);
+    if docx::has_docx_extension(name) || zip {
+        return docx_text_check(bytes, name).err();
+    }
+    if encoding_rs::Encoding::for_bom(bytes).is_none()
+        && let Some(kind) = binary_kind(bytes)
+    {
+        return Some(LoadError::Binary { path, kind });
+    }
+    None
+}
+
+/// [`docx_text`] without unpacking the text: the package checked only.
+fn docx_text_check(bytes: &[u8], name: &str) -> Result<(), LoadError> {
+    let named = docx::has_docx_extension(name);
+    let zip = bytes.starts_with(docx::ZIP_MAGIC);
+    if !zip && let Some(kind) = binary_kind(bytes) {
+        return Err(LoadError::Binary {
+            path: name.to_owned(),
+            kind,
+        });
+    }
+    match docx::check_package(bytes) {
+        Ok(()) => Ok(()),
+        // another ZIP archive not named .docx: refused as binary when opened
+        Err(docx::DocxError::NotZip(_) | docx::DocxError::NotWord) if !named => {
+            Err(LoadError::Binary {
+                path: name.to_owned(),
+                kind: "a ZIP archive that is not a Word document",
+            })
+        }
+        Err(reason) => Err(LoadError::Docx {
+            path: name.to_owned(),
+            reason,
+        }),
     }
 }
 
@@ -376,6 +437,14 @@ mod tests {
             "UTF-8",
         );
         assert_eq!(d.bidi_controls(), vec![4, 8, 11, 13]);
+    }
+
+    #[test]
+    fn a_page_saved_as_utf8_with_its_old_meta_charset_is_read_as_utf8() {
+        let page = "<!DOCTYPE html><html><head><meta charset=\"windows-1256\"></head><body><article><h1>قمة العشرين</h1><p>قال الرئيس الروسي فلاديمير بوتين إن روسيا مستعدة للحوار مع الولايات المتحدة.</p></article></body></html>";
+        let doc = Document::from_bytes(page.as_bytes(), "a.html").unwrap();
+        assert!(doc.text().contains("فلاديمير بوتين"), "{}", doc.text());
+        assert!(doc.encoding().starts_with("UTF-8"), "{}", doc.encoding());
     }
 
     #[test]
