@@ -346,7 +346,21 @@ fn read_line(line: &str) -> std::result::Result<Input<'_>, Bad<'_>> {
             passed,
             format!("\"text\" must be a string, found {}", kind(&other)),
         ),
-        Err(e) => bad(Some(doc), passed, format!("\"text\" cannot be read: {e}")),
+        Err(e) => bad(
+            Some(doc),
+            passed,
+            format!("\"text\" cannot be read: {}", json_words(&e)),
+        ),
+    }
+}
+
+/// [`taliq_core::formats::taliq::json_error_words`] without the position: a line of JSON
+/// Lines is line 1 to serde, which says nothing.
+fn json_words(e: &serde_json::Error) -> String {
+    let words = taliq_core::formats::taliq::json_error_words(e);
+    match words.rsplit_once(" (line ") {
+        Some((w, _)) => w.to_owned(),
+        None => words,
     }
 }
 
@@ -404,7 +418,12 @@ fn syntax_error(line: &str, e: &serde_json::Error) -> String {
                     "a string holds a raw control character (write a tab as \\t and a line \
                      break as \\n)"
                 }
-                other => other,
+                m if m.contains("surrogate") || m.contains("hex escape") => {
+                    "a \\u escape is half a character (a lone UTF-16 surrogate) or cut short"
+                }
+                _ => {
+                    return format!("not valid JSON at column {}: {}", e.column(), json_words(e));
+                }
             };
             format!("not valid JSON at column {}: {plain}", e.column())
         }
@@ -648,9 +667,19 @@ mod tests {
             "{\"doc\": \"f\", \"text\": \"x\", \"text\": \"y\"}\n",
             "{\"doc\": \"g\", \"text\": \"a\tb\"}\n",
             "{\"doc\": \"h\", \"text\": True}\n",
+            "{\"doc\": \"i\", \"text\": \"\\ud800\"}\n",
         )
         .as_bytes());
-        assert_eq!(failed, 11);
+        assert_eq!(failed, 12);
+        // (found by a tester: a lone surrogate came back in serde's words)
+        assert!(
+            lines[11]["error"]
+                .as_str()
+                .unwrap()
+                .contains("lone UTF-16 surrogate"),
+            "{}",
+            lines[11]
+        );
         let error = |i: usize| lines[i]["error"].as_str().unwrap().to_owned();
         assert_eq!(error(0), "no \"text\" field (the article goes in \"text\")");
         assert_eq!(error(1), "\"text\" must be a string, found a number");
