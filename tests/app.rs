@@ -289,6 +289,15 @@ fn arabic_note_is_typed_into_the_engine_field_and_saved() {
         h.state().session().unwrap().get(id).unwrap().note,
         "اسم ثلاثي"
     );
+    // … where it takes back the typing (found by a tester: it did nothing), and
+    // Ctrl+Shift+Z brings it back
+    assert_eq!(h.get_by_label("Note:").value().unwrap_or_default(), "");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
+    h.run_steps(1);
+    assert_eq!(
+        h.get_by_label("Note:").value().unwrap_or_default(),
+        "اسم ثلاثي"
+    );
 
     // a note being typed is saved once typing pauses, without leaving the field, so a
     // crash loses at most the last second of typing

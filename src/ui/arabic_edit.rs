@@ -359,6 +359,16 @@ fn keyboard_input(
                     Key::Delete => buffer.delete_forward(),
                     Key::Enter if !single_line => buffer.insert("\n"),
                     Key::A if modifiers.command => buffer.select_all(),
+                    // the field's own history: Ctrl+Z here undoes typing, not a decision
+                    Key::Z if modifiers.command && modifiers.shift => {
+                        buffer.redo();
+                    }
+                    Key::Y if modifiers.command => {
+                        buffer.redo();
+                    }
+                    Key::Z if modifiers.command => {
+                        buffer.undo();
+                    }
                     _ => {}
                 }
             }

@@ -22,12 +22,20 @@ use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use super::layout::TextLayout;
 
-/// Text being edited, with caret and selection (char offsets).
+/// Text being edited, with caret and selection (char offsets), and the field's own undo
+/// history ([`EditBuffer::undo`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EditBuffer {
     text: String,
     caret: usize,
     anchor: Option<usize>,
+    /// Texts and carets before each change, the latest last.
+    undo: Vec<(String, usize)>,
+    /// Texts and carets undone, the latest last.
+    redo: Vec<(String, usize)>,
+    /// The last change typed a letter: the next letter joins its undo step (a word is
+    /// undone at once).
+    typing: bool,
 }
 
 impl EditBuffer {
@@ -38,7 +46,49 @@ impl EditBuffer {
             text: text.to_owned(),
             caret: text.chars().count(),
             anchor: None,
+            ..EditBuffer::default()
         }
+    }
+
+    /// Keeps the text as it is before a change, for [`Self::undo`]; `typed` says the
+    /// change types a letter, which joins the step of the letter typed before it.
+    fn remember(&mut self, typed: bool) {
+        if !(typed && self.typing) {
+            self.undo.push((self.text.clone(), self.caret));
+            if self.undo.len() > 200 {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.typing = typed;
+    }
+
+    /// Takes back the last change typed in the field (Ctrl+Z in the field); returns
+    /// whether there was one. A word typed is one change.
+    pub fn undo(&mut self) -> bool {
+        let Some((text, caret)) = self.undo.pop() else {
+            return false;
+        };
+        self.redo
+            .push((std::mem::replace(&mut self.text, text), self.caret));
+        self.caret = caret;
+        self.anchor = None;
+        self.typing = false;
+        true
+    }
+
+    /// Does again the change last taken back ([`Self::undo`]); returns whether there was
+    /// one.
+    pub fn redo(&mut self) -> bool {
+        let Some((text, caret)) = self.redo.pop() else {
+            return false;
+        };
+        self.undo
+            .push((std::mem::replace(&mut self.text, text), self.caret));
+        self.caret = caret;
+        self.anchor = None;
+        self.typing = false;
+        true
     }
 
     /// The text.
@@ -108,7 +158,11 @@ impl EditBuffer {
 
     /// Replaces the selection (or inserts at the caret) with `s`; the caret goes after it.
     pub fn insert(&mut self, s: &str) {
-        self.delete_selection();
+        let letter = self.selection().is_none()
+            && s.chars().count() == 1
+            && !s.chars().all(char::is_whitespace);
+        self.remember(letter);
+        self.cut_selection();
         let b = self.byte(self.caret);
         self.text.insert_str(b, s);
         self.caret += s.chars().count();
@@ -117,6 +171,14 @@ impl EditBuffer {
 
     /// Deletes the selection; returns false when there was none.
     pub fn delete_selection(&mut self) -> bool {
+        if self.selection().is_some() {
+            self.remember(false);
+        }
+        self.cut_selection()
+    }
+
+    /// [`Self::delete_selection`] without an undo step of its own (a part of a change).
+    fn cut_selection(&mut self) -> bool {
         let Some((s, e)) = self.selection() else {
             self.anchor = None;
             return false;
@@ -132,7 +194,10 @@ impl EditBuffer {
     /// is removed alone (so a mistyped haraka can be corrected), a base letter with its
     /// marks.
     pub fn backspace(&mut self) {
-        if self.delete_selection() || self.caret == 0 {
+        if self.selection().is_some() || self.caret > 0 {
+            self.remember(false);
+        }
+        if self.cut_selection() || self.caret == 0 {
             return;
         }
         let prev_char = self.text[..self.byte(self.caret)].chars().next_back();
@@ -148,7 +213,10 @@ impl EditBuffer {
 
     /// Delete: deletes the selection, or the grapheme cluster after the caret.
     pub fn delete_forward(&mut self) {
-        if self.delete_selection() {
+        if self.selection().is_some() || self.caret < self.char_len() {
+            self.remember(false);
+        }
+        if self.cut_selection() {
             return;
         }
         let end = self.step(self.caret, true);
@@ -159,6 +227,7 @@ impl EditBuffer {
     /// Moves the caret one grapheme cluster in logical order; with `extend`, the selection
     /// grows from its anchor. Without `extend`, a selection collapses to its start or end.
     pub fn move_logical(&mut self, forward: bool, extend: bool) {
+        self.typing = false;
         if !extend && let Some((s, e)) = self.selection() {
             self.caret = if forward { e } else { s };
             self.anchor = None;
@@ -178,6 +247,7 @@ impl EditBuffer {
 
     /// Moves the caret to the start or end of the text.
     pub fn move_to_edge(&mut self, end: bool, extend: bool) {
+        self.typing = false;
         self.begin_move(extend);
         self.caret = if end { self.char_len() } else { 0 };
     }
@@ -185,12 +255,14 @@ impl EditBuffer {
     /// Places the caret at `at` (snapped to a grapheme boundary); with `extend`, keeps or
     /// sets the anchor so the selection runs from it to the caret.
     pub fn place(&mut self, at: usize, extend: bool) {
+        self.typing = false;
         self.begin_move(extend);
         self.caret = self.snap(at);
     }
 
     /// Selects everything.
     pub fn select_all(&mut self) {
+        self.typing = false;
         self.anchor = Some(0);
         self.caret = self.char_len();
     }
@@ -198,6 +270,7 @@ impl EditBuffer {
     /// Places the caret at `caret` with the anchor at `anchor` (both snapped to grapheme
     /// boundaries): the selection `anchor..caret`, or none when they are equal.
     pub fn set_selection(&mut self, anchor: usize, caret: usize) {
+        self.typing = false;
         self.anchor = Some(self.snap(anchor));
         self.caret = self.snap(caret);
     }
@@ -247,6 +320,7 @@ impl EditBuffer {
     /// Deletes `before` chars before the caret and `after` chars after it (an input
     /// method's "delete surrounding text"), widened to whole grapheme clusters.
     pub fn delete_surrounding(&mut self, before: usize, after: usize) {
+        self.remember(false);
         self.anchor = None;
         let start = self.snap(self.caret.saturating_sub(before));
         let mut end = (self.caret + after).min(self.char_len());
@@ -264,6 +338,7 @@ impl EditBuffer {
     /// right end on the screen. Up/Down carry the goal x, which the caller keeps across
     /// consecutive vertical moves.
     pub fn move_visual(&mut self, carets: &VisualCarets, motion: Motion, extend: bool) {
+        self.typing = false;
         let target = match motion {
             Motion::Left | Motion::Right if !extend && self.selection().is_some() => {
                 let (s, e) = self.selection().unwrap_or((self.caret, self.caret));
@@ -857,6 +932,36 @@ fn is_combining_mark(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// Found by a tester: Ctrl+Z in the note, role or nationality field did nothing.
+    #[test]
+    fn the_field_undoes_a_word_at_a_time_and_redoes_it() {
+        let mut b = EditBuffer::new("");
+        for c in "قال بوتين".chars() {
+            b.insert(&c.to_string());
+        }
+        assert!(b.undo());
+        assert_eq!(b.text(), "قال ");
+        assert!(b.undo());
+        assert_eq!(b.text(), "قال");
+        assert!(b.undo());
+        assert_eq!(b.text(), "");
+        assert!(!b.undo());
+        assert!(b.redo() && b.redo());
+        assert_eq!(b.text(), "قال ");
+        b.backspace();
+        assert_eq!(b.text(), "قال");
+        assert!(
+            !b.redo(),
+            "a change after an undo drops what could be redone"
+        );
+        assert!(b.undo());
+        assert_eq!(b.text(), "قال ");
+        b.select_all();
+        b.insert("x");
+        assert!(b.undo());
+        assert_eq!(b.text(), "قال ");
+    }
+
     use super::*;
 
     use crate::fonts::{ARABIC_FAMILY, LATIN_FAMILY, SystemFonts, font_system};
