@@ -480,7 +480,9 @@ impl FactsPanel {
                             }
                         }
                     });
-                if others > 0 && a.label != Label::Quote {
+                // after a decision on this mention (a relabel, an acceptance): the same for
+                // the others
+                if others > 0 && a.label != Label::Quote && a.status == Status::Accepted {
                     let title = format!("Relabel all {others} other mention(s) as {}", a.label);
                     if ui
                         .button(title)
