@@ -45,7 +45,7 @@ impl ExportLog {
     ///
     /// When several articles are recorded as exported to the same file (versions before
     /// 2026-12 named the export of `a.txt` and `a.html` alike), only the article whose
-    /// export the file holds keeps its record ([`export_conflict`]); the others count as
+    /// export the file holds keeps its record ([`ExportLog::conflict`]); the others count as
     /// unexported again.
     #[must_use]
     pub fn load(path: &Path) -> ExportLog {
