@@ -6,6 +6,11 @@
 //! [`taliq_core::workspace::corpus::Corpus::may_have_changed`] the open app runs every few seconds. For
 //! comparison, reading every sidecar in full with [`taliq_core::workspace::storage::read_sidecar`].
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::time::Instant;
 
 fn main() {

@@ -23,6 +23,11 @@
 //! profiling (`perf record`, `perf stat -e instructions`); `TALIQ_BENCH_EACH=1` prints
 //! every call's time next to the reference kernel's.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

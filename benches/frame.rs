@@ -9,6 +9,11 @@
 //! < 300 ms, scrolling < 8 ms per frame, relayout of the visible region < 16 ms, RSS
 //! < 200 MB, and no long frame on the long line.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 

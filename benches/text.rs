@@ -2,6 +2,11 @@
 //! relayout at another width (resize), hit-testing and highlight geometry for 10,000 spans.
 //! Prints medians in milliseconds. `cargo bench --bench text`.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::time::{Duration, Instant};
 
 use taliq_text::fonts::{self, SystemFonts};

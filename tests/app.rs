@@ -1,6 +1,11 @@
 //! The app driven headless with egui_kittest: the whole annotator workflow on the sample
 //! article, from opening to export and reopening.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::path::{Path, PathBuf};
 
 use egui::{Event, Modifiers, PointerButton, Pos2};

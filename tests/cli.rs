@@ -1,5 +1,10 @@
 //! `taliq extract FILE` as a script would use it.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::process::Command;
 
 use serde_json::Value;

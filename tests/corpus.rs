@@ -2,6 +2,11 @@
 //! three formats, their listed progress, switching articles without losing anything, and
 //! the prompt shown when closing with changes not exported.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::path::{Path, PathBuf};
 
 use egui::{Event, Modifiers, ViewportCommand, ViewportEvent, ViewportId};

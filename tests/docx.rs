@@ -1,6 +1,11 @@
 //! Word documents through `taliq extract`, as a newsroom's `.docx` would be processed by a
 //! script. The fixtures are made by `tests/data/make-docx.py` (python-docx).
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::process::Command;
 
 use serde_json::Value;

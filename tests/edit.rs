@@ -2,6 +2,11 @@
 //! visual caret movement across mixed Arabic/Latin/digit runs, selection, clipboard and
 //! input-method composition.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use egui::output::OutputCommand;
 use egui::{Event, ImeEvent, Key, Modifiers, PointerButton, Pos2, Rect};
 use egui_kittest::Harness;

@@ -6,6 +6,11 @@
 //! The first test needs an installed font that covers Arabic (`.ci/run` installs
 //! fonts-hosny-amiri); it fails, saying so, on a machine without one.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;

@@ -1,6 +1,11 @@
 //! Sidecars written by hand (or by a script converting other annotations) next to an
 //! article, opened in the app as an annotator would: issue 13, item 13.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;

@@ -30,6 +30,11 @@
 //!
 //! `TALIQ_KILL9_ITERATIONS` (default 40) and `TALIQ_KILL9_SEED` change the run.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};

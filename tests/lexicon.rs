@@ -2,6 +2,11 @@
 //! undo and redo take them out and count them again; "Never suggest this" blocks a name.
 //! Driven headless with egui_kittest.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;

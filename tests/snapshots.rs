@@ -15,6 +15,11 @@
 //! Without a software Vulkan adapter the tests fail and say what to install: they never
 //! pass without having compared the pixels.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::future::Future;
 use std::ops::Range;
 use std::sync::Arc;

@@ -1,6 +1,11 @@
 //! The window around the article driven headless with egui_kittest: keyboard scrolling,
 //! narrow windows, popup menus and the status line.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers, Rect};

@@ -108,7 +108,7 @@ impl OpenArticle {
 
     /// How many other mentions of annotation `id`'s text [`Command::RelabelAll`] would
     /// relabel or add (cached per revision).
-    pub fn other_mentions(&mut self, id: u64) -> usize {
+    pub(super) fn other_mentions(&mut self, id: u64) -> usize {
         let rev = self.session.revision();
         if let Some((r, i, n)) = self.other_mentions
             && r == rev
@@ -133,13 +133,13 @@ impl OpenArticle {
         n
     }
 
-    pub fn entities(&mut self) -> &[Entity] {
+    pub(super) fn entities(&mut self) -> &[Entity] {
         self.refresh_entities();
         &self.entities.1
     }
 
     /// The review counts of the current state.
-    pub fn review_counts(&mut self) -> &ReviewCounts {
+    pub(super) fn review_counts(&mut self) -> &ReviewCounts {
         self.refresh_entities();
         &self.entities.2
     }

@@ -8,7 +8,7 @@ use taliq_text::{TextEngine, TextStyle};
 
 /// An entry of an [`arabic_combo`] list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entry {
+pub(super) enum Entry {
     /// The first entry, for no choice (interface text).
     Nothing,
     /// The choice with this index.
@@ -24,7 +24,7 @@ const NAME_SIZE: f32 = 15.0;
 /// readers, tests).
 ///
 /// Returns the entry clicked this frame, `None` when nothing was clicked.
-pub fn arabic_combo(
+pub(super) fn arabic_combo(
     ui: &mut Ui,
     engine: &mut TextEngine,
     id_salt: impl std::hash::Hash + std::fmt::Debug,

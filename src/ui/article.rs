@@ -118,29 +118,29 @@ struct FindBar {
 
 impl ArticleView {
     /// The selection as an ordered, non-empty char range.
-    pub fn selection(&self) -> Option<(usize, usize)> {
+    pub(super) fn selection(&self) -> Option<(usize, usize)> {
         match (self.anchor, self.head) {
             (Some(a), Some(h)) if a != h => Some((a.min(h), a.max(h))),
             _ => None,
         }
     }
 
-    pub fn select(&mut self, start: usize, end: usize) {
+    pub(super) fn select(&mut self, start: usize, end: usize) {
         self.anchor = Some(start);
         self.head = Some(end);
     }
 
-    pub fn clear(&mut self) {
+    pub(super) fn clear(&mut self) {
         self.anchor = None;
         self.head = None;
         self.focused = None;
     }
 
-    pub fn focused(&self) -> Option<u64> {
+    pub(super) fn focused(&self) -> Option<u64> {
         self.focused
     }
 
-    pub fn unfocus(&mut self, id: u64) {
+    pub(super) fn unfocus(&mut self, id: u64) {
         if self.focused == Some(id) {
             self.focused = None;
         }
@@ -149,7 +149,7 @@ impl ArticleView {
     /// Focuses `id` and flashes `flash` (the mentions of an entity). `scroll`: `None` leaves
     /// the view where it is, `Some(false)` scrolls only if the span is hidden,
     /// `Some(true)` centres it.
-    pub fn focus(&mut self, id: u64, span: Span, flash: Vec<u64>, scroll: Option<bool>) {
+    pub(super) fn focus(&mut self, id: u64, span: Span, flash: Vec<u64>, scroll: Option<bool>) {
         self.focused = Some(id);
         if let Some(center) = scroll {
             self.scroll_to = Some(((span.start(), span.end()), center));
@@ -159,7 +159,7 @@ impl ArticleView {
     }
 
     /// Opens the find bar, or focuses it when open.
-    pub fn open_find(&mut self) {
+    pub(super) fn open_find(&mut self) {
         match &mut self.find {
             Some(f) => f.focus = true,
             None => {
@@ -175,16 +175,16 @@ impl ArticleView {
     }
 
     /// `(current hit index, number of hits)` while the find bar is open.
-    pub fn find_position(&self) -> Option<(usize, usize)> {
+    pub(super) fn find_position(&self) -> Option<(usize, usize)> {
         self.find.as_ref().map(|f| (f.current, f.hits.len()))
     }
 
-    pub fn close_find(&mut self) {
+    pub(super) fn close_find(&mut self) {
         self.find = None;
     }
 
     /// Moves to the next or previous hit and scrolls to it; returns a status message.
-    pub fn step_find(&mut self, forward: bool) -> Option<String> {
+    pub(super) fn step_find(&mut self, forward: bool) -> Option<String> {
         let f = self.find.as_mut()?;
         if f.hits.is_empty() {
             return Some("No match".into());
@@ -200,7 +200,7 @@ impl ArticleView {
     }
 
     /// The index of the next mention to reveal for an entity with `n` mentions.
-    pub fn next_reveal(&mut self, entity: &str, n: usize) -> usize {
+    pub(super) fn next_reveal(&mut self, entity: &str, n: usize) -> usize {
         let c = self
             .reveal_cycle
             .entry(entity.to_owned())
@@ -209,7 +209,7 @@ impl ArticleView {
         *c
     }
 
-    pub fn screen_rects(&self, start: usize, end: usize) -> Vec<Rect> {
+    pub(super) fn screen_rects(&self, start: usize, end: usize) -> Vec<Rect> {
         let Some(dv) = &self.doc else {
             return Vec::new();
         };
@@ -220,7 +220,7 @@ impl ArticleView {
             .collect()
     }
 
-    pub fn ui(
+    pub(super) fn ui(
         &mut self,
         ui: &mut Ui,
         engine: &mut TextEngine,

@@ -32,7 +32,7 @@ pub(super) struct CorpusPanel {
 
 impl CorpusPanel {
     /// Lists `dir`.
-    pub fn open(dir: &Path) -> Result<CorpusPanel, CorpusError> {
+    pub(super) fn open(dir: &Path) -> Result<CorpusPanel, CorpusError> {
         let mut cache = ProgressCache::default();
         let corpus = Corpus::scan(dir, &mut cache)?;
         Ok(CorpusPanel {
@@ -45,13 +45,13 @@ impl CorpusPanel {
     }
 
     /// The folder's articles as last listed.
-    pub fn corpus(&self) -> &Corpus {
+    pub(super) fn corpus(&self) -> &Corpus {
         &self.corpus
     }
 
     /// Lists the folder again now (after a switch, so the article left shows its saved
     /// progress), and scrolls the open article into view.
-    pub fn rescan(&mut self) -> Result<(), CorpusError> {
+    pub(super) fn rescan(&mut self) -> Result<(), CorpusError> {
         self.scanned_at = Instant::now();
         self.reveal_current = true;
         self.corpus = Corpus::scan(&self.corpus.dir, &mut self.cache)?;
@@ -60,7 +60,7 @@ impl CorpusPanel {
 
     /// Records whether opening `path` worked: `Some(reason)` marks its row as unopenable
     /// (until it opens), `None` clears the mark (also one a look at the file had made).
-    pub fn note_open_result(&mut self, path: &Path, error: Option<String>) {
+    pub(super) fn note_open_result(&mut self, path: &Path, error: Option<String>) {
         self.tried.insert(path.to_path_buf(), error);
     }
 
@@ -76,7 +76,7 @@ impl CorpusPanel {
     /// Lists the folder again when the last listing is older than [`RESCAN_EVERY`] and
     /// the folder changed since (see [`Corpus::may_have_changed`]); a folder that became
     /// unreadable keeps its last listing.
-    pub fn rescan_if_stale(&mut self) {
+    pub(super) fn rescan_if_stale(&mut self) {
         if self.scanned_at.elapsed() >= RESCAN_EVERY {
             self.scanned_at = Instant::now();
             if !self.corpus.may_have_changed() {
@@ -90,7 +90,7 @@ impl CorpusPanel {
 
     /// Draws the list. `current` is the open article and its live progress (from the
     /// session, so the row changes with each decision, before the folder is listed again).
-    pub fn ui(
+    pub(super) fn ui(
         &mut self,
         ui: &mut Ui,
         engine: &mut TextEngine,

@@ -72,7 +72,7 @@ fn stored_attributes(a: &Annotation) -> PersonAttributes {
 }
 
 impl FactsPanel {
-    pub fn ui(
+    pub(super) fn ui(
         &mut self,
         ui: &mut Ui,
         engine: &mut TextEngine,
@@ -197,7 +197,7 @@ impl FactsPanel {
     /// Takes the note and the person attributes being typed, where they differ from the
     /// stored ones, as the commands that save them. Called when focus moves and before
     /// the article is closed, so nothing typed is lost for want of leaving the field.
-    pub fn take_unsaved(&mut self, article: &OpenArticle) -> Vec<Command> {
+    pub(super) fn take_unsaved(&mut self, article: &OpenArticle) -> Vec<Command> {
         let session = &article.session;
         let mut out = Vec::new();
         if let Some((id, buf)) = self.note_draft.take()

@@ -54,7 +54,7 @@ impl StatusLine {
     /// outweighs it (see the module doc); `hold` holds it for [`HOLD_FOR`]. `quiet_info`
     /// keeps every Info message off the line (a warning that must stay until its cause is
     /// gone, such as an unwritable lexicon). Returns whether it is shown.
-    pub fn say(
+    pub(super) fn say(
         &mut self,
         severity: Severity,
         msg: String,
@@ -83,13 +83,13 @@ impl StatusLine {
 
     /// Lets the next message replace the one shown, whatever it is (what is said about an
     /// article just opened replaces what was held about the last one).
-    pub fn release(&mut self) {
+    pub(super) fn release(&mut self) {
         self.held_until = None;
     }
 
     /// The message shown when it was said at or after `since`.
     #[must_use]
-    pub fn said_since(&self, since: Instant) -> Option<&str> {
+    pub(super) fn said_since(&self, since: Instant) -> Option<&str> {
         self.shown
             .as_ref()
             .filter(|(_, _, t)| *t >= since)
@@ -98,7 +98,7 @@ impl StatusLine {
 
     /// Whether the message shown is held now.
     #[must_use]
-    pub fn is_held(&self) -> bool {
+    pub(super) fn is_held(&self) -> bool {
         self.held_until.is_some_and(|t| Instant::now() < t)
     }
 }

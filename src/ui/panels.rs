@@ -14,13 +14,13 @@ use egui::{Panel, Ui, vec2};
 use super::command::Command;
 
 /// Width (points) the article pane keeps while the side panels can shrink or collapse.
-pub const ARTICLE_MIN: f32 = 320.0;
+pub(super) const ARTICLE_MIN: f32 = 320.0;
 /// Narrowest facts panel (points); with less room it collapses.
-pub const FACTS_MIN: f32 = 280.0;
+pub(super) const FACTS_MIN: f32 = 280.0;
 const FACTS_DEFAULT: f32 = 380.0;
 const FACTS_MAX: f32 = 700.0;
 /// Narrowest folder panel (points).
-pub const FOLDER_MIN: f32 = 180.0;
+pub(super) const FOLDER_MIN: f32 = 180.0;
 const FOLDER_DEFAULT: f32 = 260.0;
 const FOLDER_MAX: f32 = 500.0;
 /// Width of the collapsed facts panel (points).
@@ -50,13 +50,13 @@ impl Default for SidePanels {
 
 impl SidePanels {
     /// True when the facts panel is shown (not collapsed) this frame.
-    pub fn facts_visible(&self) -> bool {
+    pub(super) fn facts_visible(&self) -> bool {
         self.facts_open && (self.room || self.facts_forced)
     }
 
     /// Hides the facts panel when it is shown, otherwise shows it (also in a window too
     /// narrow for it, until the window has room again).
-    pub fn toggle_facts(&mut self) {
+    pub(super) fn toggle_facts(&mut self) {
         if self.facts_visible() {
             self.facts_open = false;
             self.facts_forced = false;
@@ -68,7 +68,7 @@ impl SidePanels {
 
     /// Measures the room in `ui` (the space left by the menu and status bars) for this
     /// frame; call before [`SidePanels::show_folder`] and [`SidePanels::show_facts`].
-    pub fn begin(&mut self, ui: &Ui, folder_open: bool) {
+    pub(super) fn begin(&mut self, ui: &Ui, folder_open: bool) {
         let width = ui.available_rect_before_wrap().width();
         let folder = if folder_open { FOLDER_MIN } else { 0.0 };
         self.room = width - folder >= FACTS_MIN + ARTICLE_MIN;
@@ -79,7 +79,7 @@ impl SidePanels {
 
     /// The folder panel on the right, no wider than leaves the facts panel (or its strip)
     /// and the article their minimum widths.
-    pub fn show_folder(&self, ui: &mut Ui, add_contents: impl FnOnce(&mut Ui)) {
+    pub(super) fn show_folder(&self, ui: &mut Ui, add_contents: impl FnOnce(&mut Ui)) {
         let facts = if self.facts_visible() {
             FACTS_MIN
         } else {
@@ -95,7 +95,7 @@ impl SidePanels {
     /// The facts panel on the left, no wider than leaves the article its minimum width,
     /// with a button that hides it; collapsed, a strip with a button that shows it.
     /// Dragging its edge past its minimum width collapses it too.
-    pub fn show_facts(
+    pub(super) fn show_facts(
         &mut self,
         ui: &mut Ui,
         out: &mut Vec<Command>,

@@ -3,6 +3,11 @@
 //! source: every `crate::LAYER` path outside comments, in every file of a layer, tests
 //! included (a test that needs a layer above belongs to that layer).
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

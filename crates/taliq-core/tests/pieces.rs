@@ -3,6 +3,11 @@
 //! evaluation sets (each text alone, and all of them as one long text, where names found
 //! in one piece are propagated to the others), cut at every line and not cut at all.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use taliq_core::extract::{Mention, PIECE_BYTES, extract, extract_in_pieces};
 
 /// The texts of the JSON Lines gold files in `data/eval/` and, when present beside the

@@ -2,6 +2,11 @@
 //! with modifiers and ZWJ sequences, Latin, CRLF) and random annotation sets survive the
 //! JSON file unchanged, and every exported span slices back to its text.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use proptest::prelude::*;
 use taliq_core::formats::taliq::ExportFile;
 use taliq_core::model::annotation::{Annotation, Origin, Status};

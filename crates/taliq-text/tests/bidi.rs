@@ -10,6 +10,11 @@
 //! in unambiguous contexts (an isolated letter, a letter at a word's end), which are the
 //! forms `hb-shape` gives for Noto Naskh Arabic.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::collections::BTreeSet;
 use std::ops::Range;
 

@@ -3,6 +3,11 @@
 //! paragraph with none follows the paragraph before it, and each line is aligned to its
 //! paragraph's start side. Bundled fonts only.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use cosmic_text::FontSystem;
 use taliq_text::fonts::{self, SystemFonts};
 use taliq_text::{DocLayout, LayoutParams, TextLayout, layout_text};

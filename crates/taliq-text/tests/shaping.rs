@@ -3,6 +3,11 @@
 //! each run's glyph ids must equal what HarfBuzz's `hb-shape` (Debian `libharfbuzz-bin`)
 //! gives for the same text, font file and direction.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::{Command, Stdio};
