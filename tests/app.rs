@@ -1454,3 +1454,22 @@ fn pathdiff(path: &Path, base: &Path) -> PathBuf {
     }
     out
 }
+
+/// Issue 14: Help ▸ About shows the licence and every bundled work of others.
+#[test]
+fn help_about_shows_the_notice_of_the_bundled_fonts_and_word_lists() {
+    let (_dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    h.state_mut().apply(Command::ShowAbout);
+    h.run_steps(3);
+    for needle in [
+        "SIL Open Font License 1.1",
+        "CC BY-SA 3.0",
+        "Unicode License v3",
+    ] {
+        assert!(
+            h.query_all_by_label_contains(needle).next().is_some(),
+            "{needle}"
+        );
+    }
+}

@@ -212,7 +212,7 @@ fn default_export_path(article: &Path) -> PathBuf {
 /// to egui_kittest in tests).
 #[expect(
     clippy::struct_excessive_bools,
-    reason = "independent states of the window: close prompt shown, close confirmed, lexicon warning pinned, lexicon to write, Learned names shown"
+    reason = "independent states of the window: close prompt shown, close confirmed, lexicon warning pinned, lexicon to write, Learned names and About shown"
 )]
 pub struct TaliqApp {
     engine: TextEngine,
@@ -244,6 +244,8 @@ pub struct TaliqApp {
     close_confirmed: bool,
     /// Project ▸ Learned names is shown.
     learned_names_open: bool,
+    /// Help ▸ About Taliq is shown.
+    about_open: bool,
     /// The lexicon was taught and is to be written ([`TaliqApp::save_taught_lexicon`]).
     lexicon_to_save: bool,
     /// The last note save of the note box: annotation id, edit session and the session
@@ -312,6 +314,7 @@ impl TaliqApp {
             lexicon_warning: false,
             close_confirmed: false,
             learned_names_open: false,
+            about_open: false,
             lexicon_to_save: false,
             last_note: None,
             overwrite_prompt: None,
@@ -684,6 +687,7 @@ impl TaliqApp {
                 }
             }
             Command::ShowLearnedNames => self.learned_names_open = true,
+            Command::ShowAbout => self.about_open = true,
             Command::SetLearning(on) => {
                 if let Some(a) = &mut self.article
                     && a.lexicon.set_learning(on)
@@ -1911,6 +1915,9 @@ impl TaliqApp {
                     );
                 }
             });
+            ui.menu_button("Help", |ui| {
+                command_button(ui, &Command::ShowAbout, true, &mut self.queue);
+            });
         });
     }
 
@@ -2411,6 +2418,9 @@ impl eframe::App for TaliqApp {
         if let Some((path, conflict)) = &self.overwrite_prompt {
             let own = self.article.as_ref().map(|a| default_export_path(&a.path));
             overwrite_prompt_ui(ui, &mut self.engine, path, conflict, own, &mut cmds);
+        }
+        if self.about_open {
+            super::about::about_window(&ctx, &mut self.engine, &mut self.about_open);
         }
         if self.learned_names_open {
             let lexicon = self.article.as_ref().map(|a| a.lexicon.lexicon());

@@ -110,6 +110,8 @@ pub enum Command {
     /// article is done when the annotator says so, or when every suggestion is decided
     /// and at least one decision was made.
     ToggleDone,
+    /// Show Help ▸ About Taliq: the version, the licence and the bundled works of others.
+    ShowAbout,
     /// Show Project ▸ Learned names: what the folder's project lexicon learned.
     ShowLearnedNames,
     /// Switch learning from decisions on or off for the open article's folder.
@@ -303,6 +305,7 @@ impl Command {
             Command::Delete(_) | Command::DeleteFocused => "Delete".into(),
             Command::NeverSuggest(_) | Command::NeverSuggestFocused => "Never suggest this".into(),
             Command::ShowLearnedNames => "Learned names…".into(),
+            Command::ShowAbout => "About Taliq".into(),
             Command::ToggleDone => "Mark as done".into(),
             Command::SetLearning(true) => "Learn from decisions".into(),
             Command::SetLearning(false) => "Stop learning from decisions".into(),
@@ -387,6 +390,9 @@ impl Command {
             }
             Command::ToggleDone => {
                 "Mark the article done (ticked), or not done; the folder list shows it, and opening the folder starts at the first article not done"
+            }
+            Command::ShowAbout => {
+                "Taliq's version, licence, and the fonts and word lists of others it holds"
             }
             Command::ShowLearnedNames => {
                 "What this folder learned from your decisions: names suggested or left out, with their counts; change or forget them"

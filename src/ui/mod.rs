@@ -1,5 +1,6 @@
 //! The egui shell: a thin layer over [`taliq_core::session::Session`] and [`taliq_text`].
 
+mod about;
 mod app;
 mod arabic_combo;
 pub mod arabic_edit;
