@@ -1158,7 +1158,7 @@ fn a_quotes_speaker_is_picked_in_the_inspector_undone_and_exported() {
     let json = std::fs::read_to_string(&out).unwrap();
     let file = ExportFile::from_json(&json).unwrap();
     let exported = file.annotations.iter().find(|a| a.id == quote.id).unwrap();
-    let speaker = exported.speaker.as_ref().expect("speaker exported");
+    let speaker = exported.facts.speaker.as_ref().expect("speaker exported");
     assert_eq!(speaker.entity, putin.id);
     assert_eq!(speaker.mention, Some(nearest));
 
@@ -1248,7 +1248,7 @@ fn a_persons_role_and_nationality_are_typed_in_arabic_fields_and_undone() {
     let json = std::fs::read_to_string(&out).unwrap();
     let file = ExportFile::from_json(&json).unwrap();
     let exported = file.annotations.iter().find(|a| a.id == person.id).unwrap();
-    let attrs = exported.attributes.clone().unwrap();
+    let attrs = exported.facts.attributes.clone().unwrap();
     assert_eq!(attrs.role.as_deref(), Some("الرئيس السابق"));
     assert_eq!(attrs.nationality, None);
 

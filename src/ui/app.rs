@@ -516,7 +516,10 @@ impl TaliqApp {
                 let shown_at = Instant::now();
                 let picked = rfd::FileDialog::new()
                     .set_title("Open an Arabic article")
-                    .add_filter("Articles", &["txt", "text", "md", "html", "htm", "docx"])
+                    .add_filter(
+                        "Articles",
+                        &taliq_core::workspace::corpus::ARTICLE_EXTENSIONS,
+                    )
                     .add_filter("All files", &["*"])
                     .pick_file();
                 match picked {

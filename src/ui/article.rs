@@ -9,6 +9,7 @@ use egui::{Align, CursorIcon, Pos2, Rect, Sense, Stroke, Ui, vec2};
 use crate::settings::Settings;
 use taliq_core::extract::search::SearchIndex;
 use taliq_core::model::annotation::{Origin, Status};
+use taliq_core::model::document::is_arabic_mark;
 use taliq_core::model::span::Span;
 use taliq_core::session::Session;
 use taliq_text::edit::EditBuffer;
@@ -789,11 +790,6 @@ fn word_at(text: &str, at: usize) -> (usize, usize) {
         e += 1;
     }
     (s, e)
-}
-
-/// Arabic combining marks (harakat, shadda, sukun, superscript alef, Quranic marks).
-fn is_arabic_mark(c: char) -> bool {
-    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
 }
 
 #[cfg(test)]

@@ -20,6 +20,8 @@ use std::ops::Range;
 use unicode_bidi::{BidiInfo, Level};
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
+use taliq_core::model::document::is_arabic_mark;
+
 use super::layout::TextLayout;
 
 /// Text being edited, with caret and selection (char offsets), and the field's own undo
@@ -201,7 +203,7 @@ impl EditBuffer {
             return;
         }
         let prev_char = self.text[..self.byte(self.caret)].chars().next_back();
-        let start = if prev_char.is_some_and(is_combining_mark) {
+        let start = if prev_char.is_some_and(is_arabic_mark) {
             self.caret - 1
         } else {
             self.step(self.caret, false)
@@ -921,13 +923,7 @@ fn line_stops(
 /// Letters, digits and combining marks: what a word is made of for word-wise movement and
 /// double-click selection.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || is_combining_mark(c)
-}
-
-/// Combining marks (general category Mn) common in Arabic: harakat, shadda, sukun,
-/// superscript alef, Quranic annotation signs.
-fn is_combining_mark(c: char) -> bool {
-    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}')
+    c.is_alphanumeric() || c == '_' || is_arabic_mark(c)
 }
 
 #[cfg(test)]

@@ -21,13 +21,7 @@ enum Fold {
     Drop,
 }
 
-/// `true` for Arabic combining marks that belong to the preceding letter's grapheme
-/// cluster: harakat, tanween, shadda, sukun, superscript alef, Quranic annotation marks.
-#[must_use]
-#[inline]
-pub const fn is_arabic_mark(c: char) -> bool {
-    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}')
-}
+pub use crate::model::document::is_arabic_mark;
 
 /// `true` for invisible directional and joining controls ignored by matching.
 #[must_use]

@@ -168,34 +168,65 @@ pub struct Entity {
     pub canonical: String,
     /// Ids of the mentions, in text order.
     pub mentions: Vec<u64>,
-    /// PERSON: role and nationality gathered from the mentions (the first role and the
-    /// first nationality in text order).
+    /// Facts gathered from the mentions: a PERSON's first role and first nationality in
+    /// text order, a QUOTE's speaker and a DATE's value of the first mention that has one.
+    #[serde(flatten)]
+    pub facts: FactRecord,
+}
+
+/// The facts of an annotation or an entity as Taliq's files write them: flat, optional
+/// fields beside the others (`"attributes"`, `"speaker"`, `"value"`, `"hijri"`; see the
+/// README's export format), each left out when unknown. Declared once here and
+/// flattened into every record that carries facts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FactRecord {
+    /// PERSON: `{"role": "الرئيس", "nationality": "روسيا"}` (either may be absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<PersonAttributes>,
-    /// QUOTE: the speaker of the first mention that has one.
+    /// QUOTE: `{"entity": "PERSON:فلاديمير بوتين", "mention": 3}`, the speaker's entity
+    /// id and the id of the annotation naming it (absent when unknown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<SpeakerLink>,
-    /// DATE: the value of the first mention that has one ([`DateValue::value`]).
+    /// DATE: the normalized value (TIMEX3-like, see `extract::timex`; [`DateValue::value`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// DATE written in the Hijri calendar: the Hijri value of that mention
-    /// ([`DateValue::hijri`]).
+    /// DATE written in the Hijri calendar: its Hijri value (`1445-09-15`; `value` then
+    /// holds the Gregorian equivalent; [`DateValue::hijri`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hijri: Option<String>,
 }
 
-impl Entity {
-    /// The facts of the entity as one [`Facts`] (role and nationality, speaker, value).
+impl FactRecord {
+    /// The record of `facts`.
     #[must_use]
-    pub fn facts(&self) -> Facts {
+    pub fn of(facts: &Facts) -> FactRecord {
+        FactRecord {
+            attributes: facts.attributes.clone(),
+            speaker: facts.speaker.clone(),
+            value: facts.value.as_ref().map(|v| v.value.clone()),
+            hijri: facts.value.as_ref().and_then(|v| v.hijri.clone()),
+        }
+    }
+
+    /// The facts this record holds (empty person attributes are none).
+    #[must_use]
+    pub fn to_facts(&self) -> Facts {
         Facts {
-            attributes: self.attributes.clone(),
+            attributes: self.attributes.clone().filter(|a| !a.is_empty()),
             speaker: self.speaker.clone(),
             value: self.value.clone().map(|value| DateValue {
                 value,
                 hijri: self.hijri.clone(),
             }),
         }
+    }
+}
+
+impl Entity {
+    /// The facts of the entity as one [`Facts`] (role and nationality, speaker, value).
+    #[must_use]
+    pub fn facts(&self) -> Facts {
+        self.facts.to_facts()
     }
 }
 
@@ -220,10 +251,7 @@ pub fn group_entities(annotations: &[Annotation]) -> Vec<Entity> {
                 label: a.label,
                 canonical: a.canonical.clone(),
                 mentions: Vec::new(),
-                attributes: None,
-                speaker: None,
-                value: None,
-                hijri: None,
+                facts: FactRecord::default(),
             });
             entities.len() - 1
         });
@@ -256,6 +284,7 @@ pub fn group_entities(annotations: &[Annotation]) -> Vec<Entity> {
 /// Adds the facts of one more mention (in text order) to its entity: what the entity
 /// does not know yet is taken from the mention.
 fn merge_facts(e: &mut Entity, f: &Facts) {
+    let e = &mut e.facts;
     if let Some(a) = &f.attributes {
         let mine = e.attributes.get_or_insert_with(PersonAttributes::default);
         if mine.role.is_none() {
@@ -333,9 +362,9 @@ mod tests {
             mk(1, 7, 12, with(Some("الرئيس"), None)),
         ];
         let ents = group_entities(&anns);
-        let a = ents[0].attributes.clone().unwrap();
+        let a = ents[0].facts.attributes.clone().unwrap();
         assert_eq!(a.summary(), "الرئيس · روسيا");
-        assert!(ents[0].speaker.is_none() && ents[0].value.is_none());
+        assert!(ents[0].facts.speaker.is_none() && ents[0].facts.value.is_none());
         let date = Facts {
             value: Some(DateValue {
                 value: "2024-03-25".into(),

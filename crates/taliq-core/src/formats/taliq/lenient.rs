@@ -33,7 +33,7 @@ use serde::Deserialize;
 use super::{
     AnnotationRecord, DocumentRecord, ExportFile, FORMAT_NAME, FORMAT_VERSION, OFFSET_UNIT,
 };
-use crate::model::annotation::{Entity, Origin, PersonAttributes, SpeakerLink, Status};
+use crate::model::annotation::{Entity, FactRecord, Origin, Status};
 use crate::model::label::Label;
 
 /// An export file as read, before the left-out fields are filled in.
@@ -73,10 +73,8 @@ pub(super) struct AnnotationIn {
     status: Option<Status>,
     note: Option<String>,
     entity: Option<String>,
-    attributes: Option<PersonAttributes>,
-    speaker: Option<SpeakerLink>,
-    value: Option<String>,
-    hijri: Option<String>,
+    #[serde(flatten)]
+    facts: FactRecord,
 }
 
 impl From<ExportFileIn> for ExportFile {
@@ -130,10 +128,7 @@ impl From<ExportFileIn> for ExportFile {
                     status,
                     note: a.note.unwrap_or_default(),
                     entity,
-                    attributes: a.attributes,
-                    speaker: a.speaker,
-                    value: a.value,
-                    hijri: a.hijri,
+                    facts: a.facts,
                 }
             })
             .collect();

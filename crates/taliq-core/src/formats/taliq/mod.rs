@@ -39,8 +39,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::model::annotation::{
-    Annotation, DateValue, Entity, Facts, Origin, PersonAttributes, SpeakerLink, Status,
-    group_entities,
+    Annotation, Entity, FactRecord, Facts, Origin, Status, group_entities,
 };
 use crate::model::document::Document;
 use crate::model::label::Label;
@@ -134,21 +133,9 @@ pub struct AnnotationRecord {
     /// A rejected annotation keeps the id it had, which then names no entry of
     /// [`ExportFile::entities`] (they group the non-rejected annotations).
     pub entity: String,
-    /// PERSON: `{"role": "الرئيس", "nationality": "روسيا"}` (either may be absent);
-    /// absent when the text gives neither.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<PersonAttributes>,
-    /// QUOTE: `{"entity": "PERSON:فلاديمير بوتين", "mention": 3}`, the speaker's entity
-    /// id and the id of the annotation naming it (absent when unknown).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker: Option<SpeakerLink>,
-    /// DATE: the normalized value (TIMEX3-like, see [`crate::extract::timex`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
-    /// DATE written in the Hijri calendar: its Hijri value (`1445-09-15`); `value` then
-    /// holds the Gregorian equivalent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hijri: Option<String>,
+    /// The facts: `attributes`, `speaker`, `value`, `hijri`, each written only when known.
+    #[serde(flatten)]
+    pub facts: FactRecord,
 }
 
 impl AnnotationRecord {
@@ -166,10 +153,7 @@ impl AnnotationRecord {
             status: a.status,
             note: a.note.clone(),
             entity: format!("{}:{}", a.label.as_str(), a.canonical),
-            attributes: a.facts.attributes.clone(),
-            speaker: a.facts.speaker.clone(),
-            value: a.facts.value.as_ref().map(|v| v.value.clone()),
-            hijri: a.facts.value.as_ref().and_then(|v| v.hijri.clone()),
+            facts: FactRecord::of(&a.facts),
         }
     }
 
@@ -200,14 +184,7 @@ impl AnnotationRecord {
     /// The facts stored with the record.
     #[must_use]
     pub fn facts(&self) -> Facts {
-        Facts {
-            attributes: self.attributes.clone().filter(|a| !a.is_empty()),
-            speaker: self.speaker.clone(),
-            value: self.value.clone().map(|value| DateValue {
-                value,
-                hijri: self.hijri.clone(),
-            }),
-        }
+        self.facts.to_facts()
     }
 }
 
@@ -448,6 +425,7 @@ mod tests {
     }
 
     use super::*;
+    use crate::model::annotation::{DateValue, PersonAttributes, SpeakerLink};
 
     fn sample() -> (Document, Vec<Annotation>) {
         let d = Document::from_text("قال بوتين 👋🏽 إنّ \"G7\" مهمة", "a.txt", "UTF-8");
@@ -529,8 +507,8 @@ mod tests {
             .iter()
             .find(|e| e.label == Label::Date)
             .unwrap();
-        assert_eq!(date.value.as_deref(), Some("2024-03-25"));
-        assert_eq!(date.hijri.as_deref(), Some("1445-09-15"));
+        assert_eq!(date.facts.value.as_deref(), Some("2024-03-25"));
+        assert_eq!(date.facts.hijri.as_deref(), Some("1445-09-15"));
         // a file written before the facts existed
         let old = r#"{"format":"taliq-annotations","version":1,
             "document":{"source":"a.txt","encoding":"UTF-8","sha256":"x","char_count":9,"text":"قال بوتين"},
@@ -542,7 +520,7 @@ mod tests {
         let d2 = Document::from_text("قال بوتين", "a.txt", "UTF-8");
         let anns = file.annotations_for(&d2).unwrap();
         assert!(anns[0].facts.is_empty());
-        assert!(file.entities[0].attributes.is_none());
+        assert!(file.entities[0].facts.attributes.is_none());
     }
 
     #[test]
