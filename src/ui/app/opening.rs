@@ -1,0 +1,262 @@
+//! Opening an article or a folder of articles, and moving between the articles of a folder.
+
+#[allow(
+    clippy::wildcard_imports,
+    reason = "the parent module's imports, as if in one file"
+)]
+use super::*;
+
+impl TaliqApp {
+    /// Opens an article: loads the text, restores the sidecar when it was written for the
+    /// same text, otherwise extracts suggestions. The current article stays open on error.
+    pub(super) fn open(&mut self, path: &Path, encoding: Option<&'static encoding_rs::Encoding>) {
+        let doc = match Document::load_as(path, encoding) {
+            Ok(d) => d,
+            Err(e) => {
+                self.say(Severity::Error, format!("Could not open: {e}"));
+                return;
+            }
+        };
+        self.flush_autosave();
+        // Work journaled but not yet in a sidecar when Taliq was killed goes in first; an
+        // encoding chosen earlier with "Reload as" is remembered in the saved work.
+        let (doc, mut notes) = open::recover_and_decode(path, doc, encoding);
+        // The project lexicon of this folder: names taught by accepting, suggestions
+        // unlearned by rejecting, applied to every article opened afterwards.
+        // lexicon decisions of the article being left that its file did not take wait
+        // in memory (and go into this article's lexicon when it is in the same folder)
+        if let Some(a) = &mut self.article
+            && a.lexicon_unsaved
+            && let Some(file) = &a.lexicon_file
+        {
+            a.lexicon_unsaved = false;
+            let pending = PendingLexicon {
+                path: file.clone(),
+                base: a.lexicon_on_disk.clone(),
+                ours: a.lexicon.lexicon().clone(),
+            };
+            self.pending_lexicons.retain(|p| p.path != pending.path);
+            self.pending_lexicons.push(pending);
+        }
+        let lexicon_path = taliq_core::workspace::corpus::lexicon_path_of(path);
+        let (lexicon, lexicon_file) = match ProjectLexicon::load(&lexicon_path) {
+            Ok(l) => (l, Some(lexicon_path)),
+            Err(e) if !lexicon_path.exists() => {
+                let _ = e;
+                (ProjectLexicon::new(), Some(lexicon_path))
+            }
+            Err(e) => {
+                notes.push(OpenNotice::LexiconUnreadable {
+                    error: e.to_string(),
+                });
+                (ProjectLexicon::new(), None)
+            }
+        };
+        let lexicon_on_disk = lexicon.clone();
+        let mut lexicon = lexicon;
+        let mut lexicon_unsaved = false;
+        if let Some(file) = &lexicon_file
+            && let Some(i) = self.pending_lexicons.iter().position(|p| &p.path == file)
+        {
+            let p = self.pending_lexicons.remove(i);
+            lexicon = ProjectLexicon::merged(&p.base, &p.ours, &lexicon);
+            lexicon_unsaved = true;
+        }
+        let Opened {
+            session,
+            sidecar,
+            on_disk,
+            notices,
+        } = open::open_article(path, doc, encoding, &lexicon);
+        notes.extend(notices);
+        let n = session.annotations().len();
+        // Changes of the article being left that are not exported are named on close;
+        // they come back with the article if it is opened again.
+        if let Some(u) = self.article.as_ref().and_then(OpenArticle::unexported) {
+            self.unexported.retain(|x| x.article != u.article);
+            self.unexported.push(u);
+        }
+        let earlier_changes = self
+            .unexported
+            .iter()
+            .position(|u| u.article == path)
+            .map(|i| self.unexported.remove(i));
+        self.article = Some(OpenArticle {
+            lexicon_on_disk,
+            lexicon: TaughtLexicon::for_annotations(lexicon, session.annotations(), |x| {
+                session
+                    .document()
+                    .slice(x.span.start(), x.span.end())
+                    .to_owned()
+            }),
+            lexicon_file,
+            lexicon_unsaved,
+            autosave: Autosaver::new(path, sidecar, self.autosave_policy),
+            exported_revision: None,
+            opened_revision: session.revision(),
+            // changed in this run and left, or work of an earlier run never exported
+            carried_unexported: earlier_changes.is_some()
+                || self.export_log.is_unexported(path, session.annotations()),
+            export_path: earlier_changes
+                .and_then(|u| u.export_path)
+                .or_else(|| self.export_log.export_path(path).map(Path::to_path_buf)),
+            entities: (u64::MAX, Vec::new(), ReviewCounts::default()),
+            other_mentions: None,
+            session,
+            path: path.to_path_buf(),
+        });
+        self.view = ArticleView::default();
+        self.facts = FactsPanel::default();
+        let severity = if notes.iter().any(OpenNotice::is_warning) {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        // what is said about the article opened replaces what was kept about the last
+        // one (it stays in the history)
+        self.line.release();
+        let mut msg = format!("Opened {} ({n} annotations)", file_name(path));
+        for note in &notes {
+            msg.push_str("; ");
+            msg.push_str(&crate::ui::words::open_notice(note));
+        }
+        self.say_pinned(severity, msg);
+        if let Some(a) = &mut self.article {
+            match on_disk {
+                // only suggestions: no sidecar until the first decision
+                OnDisk::Fresh => a.autosave.fresh(&a.session),
+                // the file it came from holds it: nothing to write
+                OnDisk::InSidecar => a.autosave.restored(&a.session),
+                OnDisk::ToWrite => self.autosave(),
+            }
+        }
+    }
+
+    /// A native dialog that returns at once without a choice was never shown (no
+    /// xdg-desktop-portal, say); a person cancelling takes longer. Tell the user what to do.
+    pub(super) fn dialog_unavailable(&mut self, shown_at: Instant, instead: &str) {
+        if dialog_never_shown(shown_at) {
+            self.say(
+                Severity::Warning,
+                format!("The system file dialog is not available here; {instead}"),
+            );
+        }
+    }
+
+    /// Opens a folder of articles: lists them in the side panel and opens the first one
+    /// not done (or keeps the open article if it is in that folder).
+    pub(super) fn open_folder(&mut self, dir: &Path) {
+        let panel = match CorpusPanel::open(dir) {
+            Ok(p) => p,
+            Err(e) => {
+                self.say(Severity::Error, format!("Could not open the folder: {e}"));
+                return;
+            }
+        };
+        let corpus = panel.corpus();
+        let (n, done) = (corpus.articles.len(), corpus.done_count());
+        let keep = self
+            .article
+            .as_ref()
+            .is_some_and(|a| corpus.position(&a.path).is_some());
+        let first = corpus
+            .first_to_open()
+            .map(|i| corpus.articles[i].path.clone());
+        self.corpus = Some(panel);
+        let Some(first) = first else {
+            self.say(
+                Severity::Warning,
+                "This folder holds no articles (.txt, .html or .docx files)",
+            );
+            return;
+        };
+        if !keep {
+            self.open(&first, None);
+            self.note_open_result(&first);
+        }
+        let (severity, opened) = self
+            .status()
+            .map_or((Severity::Info, String::new()), |(s, m)| (s, m.to_owned()));
+        // the folder's count and what opening its first article said, together
+        self.line.release();
+        self.say(
+            severity,
+            format!("Folder of {n} article(s), {done} done. {opened}"),
+        );
+        self.refresh_corpus();
+    }
+
+    /// Marks `path` in the article list as unopenable (with the status line's reason)
+    /// when it is not the open article after an attempt to open it, or clears the mark.
+    pub(super) fn note_open_result(&mut self, path: &Path) {
+        let opened = self.article.as_ref().is_some_and(|a| a.path == path);
+        // the row names the file: its folder is left out of the reason
+        let why = (!opened).then(|| {
+            let msg = self.status().map(|(_, m)| m.to_owned()).unwrap_or_default();
+            msg.replace(&path.display().to_string(), &file_name(path))
+        });
+        if let Some(panel) = &mut self.corpus {
+            panel.note_open_result(path, why);
+        }
+    }
+
+    /// Lists the open folder again (after a switch or a save elsewhere).
+    pub(super) fn refresh_corpus(&mut self) {
+        if let Some(panel) = &mut self.corpus
+            && let Err(e) = panel.rescan()
+        {
+            self.say(
+                Severity::Warning,
+                format!("The article list is not up to date: {e}"),
+            );
+        }
+    }
+
+    /// Saves the open article, then opens the next (or previous) article of the folder;
+    /// articles that cannot be opened are skipped and named.
+    pub(super) fn step_article(&mut self, forward: bool) {
+        if self.corpus.is_none() {
+            self.say(
+                Severity::Info,
+                "Open a folder of articles first: File ▸ Open folder… (or drop a folder on the window)",
+            );
+            return;
+        }
+        self.flush_autosave();
+        self.refresh_corpus();
+        let Some(panel) = &self.corpus else { return };
+        let corpus = panel.corpus();
+        let here = self.article.as_ref().and_then(|a| corpus.position(&a.path));
+        let candidates: Vec<PathBuf> = corpus
+            .neighbours(here, forward)
+            .into_iter()
+            .map(|i| corpus.articles[i].path.clone())
+            .collect();
+        let mut skipped: Vec<String> = Vec::new();
+        for path in candidates {
+            self.open(&path, None);
+            self.note_open_result(&path);
+            if self.article.as_ref().is_some_and(|a| a.path == path) {
+                if !skipped.is_empty()
+                    && let Some((sev, msg, _)) = &mut self.line.shown
+                {
+                    *sev = Severity::Warning;
+                    let _ = write!(msg, "; skipped: {}", skipped.join("; "));
+                }
+                self.refresh_corpus();
+                return;
+            }
+            skipped.push(self.status().map(|(_, m)| m.to_owned()).unwrap_or_default());
+        }
+        if skipped.is_empty() {
+            let msg = if forward {
+                "This is the last article of the folder"
+            } else {
+                "This is the first article of the folder"
+            };
+            self.say(Severity::Info, msg);
+        } else {
+            self.say(Severity::Error, skipped.join("; "));
+        }
+    }
+}
