@@ -4,10 +4,13 @@
 //! is used for the Latin interface chrome only, because egui does no bidi reordering.
 
 pub mod atlas;
+pub mod carets;
 pub mod doc_layout;
 pub mod edit;
 pub mod fonts;
+mod geometry;
 pub mod layout;
+mod runs;
 
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};

@@ -273,14 +273,7 @@ pub fn is_backup(path: &Path) -> bool {
         .is_some_and(|n| is_bak(&n.to_string_lossy()))
 }
 
-/// A hash of a file's bytes (FNV-1a, 64 bit), to notice that a sidecar was changed by
-/// someone else (another window, a sync tool) since this session last read or wrote it.
-#[must_use]
-pub fn content_fingerprint(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
+pub use crate::formats::taliq::content_fingerprint;
 
 /// The fingerprint of the file at `path` now; `None` when it does not exist or cannot be read.
 #[must_use]

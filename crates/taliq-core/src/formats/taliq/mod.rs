@@ -32,6 +32,7 @@
 //! (entity ids, origin, status, hashes, …): see [`lenient`] for what is filled in. Taliq
 //! itself always writes every field.
 
+pub mod journal;
 mod lenient;
 mod session;
 
@@ -250,6 +251,16 @@ pub fn json_error_words(e: &serde_json::Error) -> String {
     } else {
         plain
     }
+}
+
+/// A hash of a file's bytes (FNV-1a, 64 bit), to notice that a sidecar was changed by
+/// someone else (another window, a sync tool) since this session last read or wrote it,
+/// and to name the sidecar a journal line applies on ([`journal::JournalEntry::base`]).
+#[must_use]
+pub fn content_fingerprint(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// A whole export/sidecar file. Read leniently: fields left out of a hand-made file are
