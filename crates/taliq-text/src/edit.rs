@@ -6,7 +6,7 @@
 //! with the text engine.
 //!
 //! Caret movement on the screen ([`VisualCarets`], [`Motion`]) is derived from a
-//! [`TextLayout`]: the grapheme clusters of each visual line in left-to-right screen order,
+//! [`crate::layout::TextLayout`]: the grapheme clusters of each visual line in left-to-right screen order,
 //! with their logical char ranges and bidi levels. Where a logical offset sits at the
 //! boundary of two bidi runs it has two possible screen positions; Taliq shows (and walks
 //! through) the one next to the text of the lower embedding level (the "strong" caret of
