@@ -104,7 +104,7 @@ struct TokenInfo {
     /// Union of the bits of all its readings.
     any: Bits,
     /// [`OWN_NAME_WORD`] when its own text is a word of
-    /// [`NAME_WORDS`](super::person::NAME_WORDS), [`ANY_NAME_WORD`] when one of its
+    /// [`NAME_WORDS`](super::words::NAME_WORDS), [`ANY_NAME_WORD`] when one of its
     /// readings is.
     name_words: u8,
     /// Whether one reading is the `لل` contraction.
@@ -153,7 +153,7 @@ pub(crate) struct Reading<'a> {
     pub bits: Bits,
     /// The key's [`word_hash`](super::gazetteer::word_hash).
     pub hash: u64,
-    /// Whether the key is a word of [`NAME_WORDS`](super::person::NAME_WORDS).
+    /// Whether the key is a word of [`NAME_WORDS`](super::words::NAME_WORDS).
     pub name_word: bool,
 }
 
@@ -543,7 +543,7 @@ impl Doc {
         self.info.get(i).map_or(0, |t| t.any)
     }
 
-    /// Whether token `i`'s own text is a word of [`NAME_WORDS`](super::person::NAME_WORDS).
+    /// Whether token `i`'s own text is a word of [`NAME_WORDS`](super::words::NAME_WORDS).
     #[must_use]
     pub(crate) fn is_name_word(&self, i: usize) -> bool {
         self.info
@@ -552,7 +552,7 @@ impl Doc {
     }
 
     /// Whether one reading of token `i` is a word of
-    /// [`NAME_WORDS`](super::person::NAME_WORDS).
+    /// [`NAME_WORDS`](super::words::NAME_WORDS).
     #[must_use]
     pub(crate) fn any_name_word(&self, i: usize) -> bool {
         self.info

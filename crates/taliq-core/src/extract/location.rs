@@ -7,11 +7,11 @@
 //! `الأرض` after planetary nouns (`كوكب الأرض`); a polity head with a nisba or a name
 //! (`الإمبراطورية العثمانية`, `إمبراطورية هابسبورغ`: [`polity`]). A lexicon place that is the second term
 //! of an event, award or agreement name is not taken (`معاهدة لندن`, `اتفاق باريس`:
-//! [`super::person::after_event_head`]).
+//! [`super::shape::after_event_head`]).
 
 use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
-use super::person::{after_event_head, is_common_shape, is_name_like};
+use super::shape::{after_event_head, is_common_shape, is_name_like};
 use super::tokenize::TokenKind;
 use super::vocab;
 use crate::model::label::Label;

@@ -26,6 +26,7 @@ pub mod person;
 pub mod quote;
 pub mod resolve;
 pub mod search;
+pub mod shape;
 pub mod speaker;
 pub mod suggest;
 #[cfg(test)]
@@ -33,6 +34,7 @@ pub mod testutil;
 pub mod timex;
 pub mod tokenize;
 pub mod vocab;
+pub mod words;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -286,7 +288,7 @@ impl Propagation {
                 && !last.starts_with("ال")
             {
                 let probe = Doc::new(&last);
-                if !person::is_closed_class(&probe, 0) {
+                if !shape::is_closed_class(&probe, 0) {
                     self.table.insert(vec![last], Label::Person);
                 }
             }

@@ -27,9 +27,10 @@ use rustc_hash::FxHashSet;
 use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
 use super::normalize::normalize_str;
-use super::person::{self, ends_in_ta_marbuta, is_closed_class, is_common_shape, is_name_like};
+use super::shape::{self, ends_in_ta_marbuta, is_closed_class, is_common_shape, is_name_like};
 use super::tokenize::TokenKind;
 use super::vocab;
+use super::words::LOANWORDS;
 use crate::model::label::Label;
 
 /// Arabic spellings of Latin letter names, used in spelled-out acronyms.
@@ -286,8 +287,8 @@ fn name_after_head(doc: &Doc, j: usize) -> Option<usize> {
 /// that a trigger or descriptor noun before them makes a generic phrase (`برنامج
 /// تلفزيوني`, `شركة إنتاج سينمائي`, `موقع شروق الشمس`, `مدرسة فنون`): a word of a
 /// common-noun shape (`خدمات`), of an Arabic noun or verb template
-/// ([`person::noun_template`]: `إنتاج`, `شروق`, `مطاعم`; a form starting with `آ` or `أ`
-/// is read as a name, `آغورا`), a loanword ([`person::LOANWORDS`]) or a nisba adjective
+/// ([`shape::noun_template`]: `إنتاج`, `شروق`, `مطاعم`; a form starting with `آ` or `أ`
+/// is read as a name, `آغورا`), a loanword ([`LOANWORDS`]) or a nisba adjective
 /// (`…ائي`: `سينمائي`; a loanword + `ي`: `تلفزيوني`). One foreign word keeps the name
 /// (`شرطة مرور شينجن`); after a trigger noun that is part of the name, so does a definite
 /// genitive after the words (`جمعية مستهلكي التكنولوجيا`), not after a descriptor noun
@@ -298,10 +299,9 @@ fn all_common(doc: &Doc, j: usize, e: usize) -> bool {
         let w = doc.text(k);
         let first = doc.first_orig_char(k);
         is_common_shape(doc, k)
-            || (!matches!(first, 'آ' | 'أ') && person::noun_template(w))
+            || (!matches!(first, 'آ' | 'أ') && shape::noun_template(w))
             || (w.chars().count() >= 5 && w.ends_with("ائي"))
-            || w.strip_suffix('ي')
-                .is_some_and(|b| person::LOANWORDS.contains(&b))
+            || w.strip_suffix('ي').is_some_and(|b| LOANWORDS.contains(&b))
     })
 }
 
@@ -311,7 +311,7 @@ fn all_common(doc: &Doc, j: usize, e: usize) -> bool {
 /// rule 6, the longest name wins). `[j, end)` are the words after the trigger (not a
 /// lexicon name: `مجموعة العشرين في أوساكا`); each must be a definite Arabic common word
 /// (`ال` + at most eight letters, of a feminine or plural shape or a
-/// [`person::noun_template`]; not a nationality adjective: `وزارة الدفاع البريطانية في
+/// [`shape::noun_template`]; not a nationality adjective: `وزارة الدفاع البريطانية في
 /// لندن` is named already; not a transliteration: `نادي المتروبوليتان في واشنطن`);
 /// `في` and a lexicon place follow, or a location descriptor noun and a place. Returns
 /// the new end token.
@@ -326,7 +326,7 @@ fn jurisdiction(doc: &Doc, j: usize, end: usize) -> Option<usize> {
             .unwrap_or("");
         (2..=8).contains(&stem.chars().count())
             && doc.bits(k) & (vocab::NATIONALITY | vocab::NATIONALITY_FORM) == 0
-            && (ends_in_ta_marbuta(doc, k) || stem.ends_with("ات") || person::noun_template(stem))
+            && (ends_in_ta_marbuta(doc, k) || stem.ends_with("ات") || shape::noun_template(stem))
     };
     let plain = doc.names_at(j - 1).is_none() && (j..end).all(common);
     if !plain || doc.text_or_empty(end) != "في" || !doc.same_line(end) {
@@ -388,7 +388,7 @@ fn name_after_descriptor(doc: &Doc, j: usize) -> Option<(usize, usize)> {
         && doc.tokens[j].space_before
         && is_name_like(doc, j + 1)
         && !is_common_shape(doc, j + 1)
-        && !person::noun_template(doc.text(j + 1))
+        && !shape::noun_template(doc.text(j + 1))
     {
         return Some((j, foreign_name_end(doc, j + 1)));
     }

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::gazetteer::{LEXICON, WordFilter};
-use super::{attributes, date, location, number, organization, person};
+use super::{attributes, date, location, number, organization, words};
 
 /// A set of list-membership bits.
 pub type Bits = u64;
@@ -26,7 +26,7 @@ macro_rules! bits {
 bits! {
     /// A function word or frequent common word ([`LEXICON`]`.stopwords`).
     STOP = 0;
-    /// One of the closed classes of [`super::person::is_closed_class`]: a one-word title
+    /// One of the closed classes of [`super::shape::is_closed_class`]: a one-word title
     /// or geographic head, a nationality, a reporting verb, an organization head or
     /// descriptor, a location descriptor.
     CLOSED = 1;
@@ -112,9 +112,9 @@ bits! {
     ORG_DATE_WORD = 41;
     /// [`location::PLANET_CONTEXT`].
     PLANET_CONTEXT = 42;
-    /// [`person::NAME_PARTICLES`].
+    /// [`words::NAME_PARTICLES`].
     NAME_PARTICLE = 43;
-    /// [`person::NAME_SUFFIXES`].
+    /// [`words::NAME_SUFFIXES`].
     NAME_SUFFIX = 44;
     /// [`date::RELATIVE_DAYS`].
     RELATIVE_DAY = 45;
@@ -123,7 +123,7 @@ bits! {
     NATIONALITY_FORM = 46;
 }
 
-/// Not a list bit: set in [`VOCAB`] on the words of [`person::NAME_WORDS`], so that one
+/// Not a list bit: set in [`VOCAB`] on the words of [`words::NAME_WORDS`], so that one
 /// lookup per reading answers both questions; [`bits_of`] clears it ([`word_facts`] gives
 /// it apart).
 pub const NAME_WORD: Bits = 1 << 63;
@@ -145,7 +145,7 @@ pub fn bits_of(word: &str) -> Bits {
 }
 
 /// The bits of a normalized word ([`bits_of`]) and whether it is a word of
-/// [`person::NAME_WORDS`], with one lookup.
+/// [`words::NAME_WORDS`], with one lookup.
 #[must_use]
 #[inline]
 pub fn word_facts(word: &str) -> (Bits, bool) {
@@ -219,8 +219,8 @@ fn compute(k: &str) -> Bits {
             b |= bit;
         }
     };
-    set(person::NAME_PARTICLES.contains(&k), NAME_PARTICLE);
-    set(person::NAME_SUFFIXES.contains(&k), NAME_SUFFIX);
+    set(words::NAME_PARTICLES.contains(&k), NAME_PARTICLE);
+    set(words::NAME_SUFFIXES.contains(&k), NAME_SUFFIX);
     set(lx.stopwords.contains(k), STOP);
     set(
         lx.titles.contains_word(k)
@@ -297,9 +297,9 @@ fn build() -> FxHashMap<String, Bits> {
         organization::LETTER_NAMES,
         organization::ACRONYM_TAILS,
         location::PLANET_CONTEXT,
-        person::NAME_PARTICLES,
+        words::NAME_PARTICLES,
     ];
-    for list in lists.iter().copied().chain([person::NAME_SUFFIXES]) {
+    for list in lists.iter().copied().chain([words::NAME_SUFFIXES]) {
         words.extend(list.iter().map(|w| (*w).to_string()));
     }
     words.extend(super::date::WEEKDAYS.iter().map(|w| (*w).to_string()));
@@ -348,7 +348,7 @@ fn build() -> FxHashMap<String, Bits> {
             map.insert(w, b);
         }
     }
-    for w in person::NAME_WORDS.iter() {
+    for w in words::NAME_WORDS.iter() {
         *map.entry(w.clone()).or_insert_with(|| compute(w)) |= NAME_WORD;
     }
     map
@@ -367,7 +367,7 @@ mod tests {
         assert_eq!(bits_of("كتاب"), 0);
         assert_eq!(word_facts("كتاب"), (0, false));
         assert_eq!(word_facts("كامبل"), (0, true));
-        for w in person::NAME_WORDS.iter() {
+        for w in words::NAME_WORDS.iter() {
             assert_eq!(word_facts(w), (compute(w), true), "{w}");
         }
     }

@@ -230,7 +230,7 @@ pub enum Learnable {
 /// span that carries them (an annotator's «الرئيس الروسي فلاديمير بوتين») is learned as
 /// the name alone (`فلاديمير بوتين`), so it is never suggested elsewhere with its title.
 /// Leading words of the extractor's closed classes (titles, nationality adjectives,
-/// function words, reporting verbs, descriptors: [`super::person::is_closed_class`]) and
+/// function words, reporting verbs, descriptors: [`super::shape::is_closed_class`]) and
 /// trailing nationality adjectives are taken out. Other labels are learned as written.
 #[must_use]
 pub fn learnable_surface(text: &str, label: Label) -> Learnable {
@@ -247,7 +247,7 @@ pub fn learnable_surface(text: &str, label: Label) -> Learnable {
     let doc = Doc::new(&text);
     let n = doc.tokens.len();
     let mut first = 0;
-    while first < n && doc.is_arabic(first) && super::person::is_closed_class(&doc, first) {
+    while first < n && doc.is_arabic(first) && super::shape::is_closed_class(&doc, first) {
         first += 1;
     }
     let mut last = n;
