@@ -489,7 +489,7 @@ fn ordinal_tens(doc: &Doc, i: usize) -> bool {
             .is_some_and(|r| TENS.contains(&r));
     let unit = doc.text(i - 1);
     let unit = unit.strip_suffix('ه').unwrap_or(unit);
-    tens && (unit == "الحادي" || super::date::ORDINAL_UNITS.contains(&unit))
+    tens && (unit == "الحادي" || super::words::date::ORDINAL_UNITS.contains(&unit))
 }
 
 /// Whether number token `i` has a minus sign (`-` or U+2212) written right before it,

@@ -75,7 +75,7 @@ fn valid_gregorian(year: i32, month: u8, day: u8) -> bool {
     Date::try_new_iso(year, month, day).is_ok()
 }
 
-/// The weekday codes in the order of [`super::date::WEEKDAYS`].
+/// The weekday codes in the order of [`super::words::date::WEEKDAYS`].
 const WEEKDAY_CODES: [&str; 7] = ["SAT", "SUN", "MON", "TUE", "WED", "THU", "FRI"];
 
 /// Direction of a qualifier (`الماضي` -1, `المقبل` +1, `الحالي` 0).
@@ -154,7 +154,9 @@ fn number_word(word: &str) -> Option<u32> {
 
 /// The decade digit of a decade word (`السبعينيات` → 7).
 fn decade(word: &str) -> Option<u8> {
-    let d = super::date::DECADES.iter().position(|w| *w == word)?;
+    let d = super::words::date::DECADES
+        .iter()
+        .position(|w| *w == word)?;
     Some(d as u8 + 2)
 }
 
@@ -229,7 +231,10 @@ fn ordinal_day(doc: &Doc, i: usize, end: usize) -> Option<(u8, usize)> {
         "العشرين" => (20, i + 1),
         "الثلاثين" => (30, i + 1),
         _ => (
-            super::date::ORDINAL_UNITS.iter().position(|u| *u == word)? as u8 + 1,
+            super::words::date::ORDINAL_UNITS
+                .iter()
+                .position(|u| *u == word)? as u8
+                + 1,
             i + 1,
         ),
     };
@@ -310,7 +315,7 @@ fn parts(doc: &Doc, first: usize, end: usize) -> Parts {
                     acc.marks.push(Mark::HijriEra);
                 } else if bits & vocab::WEEKDAY != 0 {
                     let word = reading(doc, i, vocab::WEEKDAY);
-                    acc.weekday = super::date::WEEKDAYS
+                    acc.weekday = super::words::date::WEEKDAYS
                         .iter()
                         .position(|d| *d == word)
                         .map(|k| WEEKDAY_CODES[k]);

@@ -54,37 +54,37 @@ bits! {
     LOC_HEADS_FIRST = 12;
     /// The first word of a month name.
     MONTH_FIRST = 13;
-    /// [`date::WEEKDAYS`].
+    /// [`words::date::WEEKDAYS`].
     WEEKDAY = 14;
-    /// [`date::QUALIFIERS`].
+    /// [`words::date::QUALIFIERS`].
     QUALIFIER = 15;
-    /// [`date::PERIODS`].
+    /// [`words::date::PERIODS`].
     PERIOD = 16;
-    /// [`date::DEMO_PERIODS`].
+    /// [`words::date::DEMO_PERIODS`].
     DEMO_PERIOD = 17;
-    /// [`date::DEMONSTRATIVES`].
+    /// [`words::date::DEMONSTRATIVES`].
     DEMONSTRATIVE = 18;
-    /// [`date::MONTH_PREFIXES`].
+    /// [`words::date::MONTH_PREFIXES`].
     MONTH_PREFIX = 19;
-    /// [`date::ORDINALS`].
+    /// [`words::date::ORDINALS`].
     ORDINAL = 20;
-    /// [`date::DECADES`].
+    /// [`words::date::DECADES`].
     DECADE = 21;
-    /// [`date::DAYPARTS`].
+    /// [`words::date::DAYPARTS`].
     DAYPART = 22;
-    /// [`date::YEAR_PREPOSITIONS`].
+    /// [`words::date::YEAR_PREPOSITIONS`].
     YEAR_PREPOSITION = 23;
-    /// [`date::MONTH_WORDS`].
+    /// [`words::date::MONTH_WORDS`].
     MONTH_WORD = 24;
-    /// [`date::HOUR_WORDS`].
+    /// [`words::date::HOUR_WORDS`].
     HOUR_WORD = 25;
-    /// [`date::YEAR_WORDS`].
+    /// [`words::date::YEAR_WORDS`].
     YEAR_WORD = 26;
-    /// [`date::DAY_WORDS`].
+    /// [`words::date::DAY_WORDS`].
     DAY_WORD = 27;
-    /// [`date::SINCE_WORDS`].
+    /// [`words::date::SINCE_WORDS`].
     SINCE_WORD = 28;
-    /// [`date::APPROXIMATORS`].
+    /// [`words::date::APPROXIMATORS`].
     APPROXIMATOR = 29;
     /// [`number::NUMBER_WORDS`].
     NUMBER_WORD = 30;
@@ -116,7 +116,7 @@ bits! {
     NAME_PARTICLE = 43;
     /// [`words::NAME_SUFFIXES`].
     NAME_SUFFIX = 44;
-    /// [`date::RELATIVE_DAYS`].
+    /// [`words::date::RELATIVE_DAYS`].
     RELATIVE_DAY = 45;
     /// The first word of a form of a nationality adjective of
     /// [`super::attributes`] (`الروسية`, `روسي`).
@@ -182,23 +182,23 @@ fn strip_al(k: &str) -> Option<&str> {
 fn compute(k: &str) -> Bits {
     let lx = &*LEXICON;
     let list_bits: [(&[&str], Bits); 25] = [
-        (date::WEEKDAYS, WEEKDAY),
-        (date::QUALIFIERS, QUALIFIER),
-        (date::PERIODS, PERIOD),
-        (date::DEMO_PERIODS, DEMO_PERIOD),
-        (date::DEMONSTRATIVES, DEMONSTRATIVE),
-        (date::MONTH_PREFIXES, MONTH_PREFIX),
-        (date::ORDINALS, ORDINAL),
-        (date::DECADES, DECADE),
-        (date::DAYPARTS, DAYPART),
-        (date::YEAR_PREPOSITIONS, YEAR_PREPOSITION),
-        (date::MONTH_WORDS, MONTH_WORD),
-        (date::HOUR_WORDS, HOUR_WORD),
-        (date::YEAR_WORDS, YEAR_WORD),
-        (date::DAY_WORDS, DAY_WORD),
-        (date::SINCE_WORDS, SINCE_WORD),
-        (date::APPROXIMATORS, APPROXIMATOR),
-        (date::RELATIVE_DAYS, RELATIVE_DAY),
+        (words::date::WEEKDAYS, WEEKDAY),
+        (words::date::QUALIFIERS, QUALIFIER),
+        (words::date::PERIODS, PERIOD),
+        (words::date::DEMO_PERIODS, DEMO_PERIOD),
+        (words::date::DEMONSTRATIVES, DEMONSTRATIVE),
+        (words::date::MONTH_PREFIXES, MONTH_PREFIX),
+        (words::date::ORDINALS, ORDINAL),
+        (words::date::DECADES, DECADE),
+        (words::date::DAYPARTS, DAYPART),
+        (words::date::YEAR_PREPOSITIONS, YEAR_PREPOSITION),
+        (words::date::MONTH_WORDS, MONTH_WORD),
+        (words::date::HOUR_WORDS, HOUR_WORD),
+        (words::date::YEAR_WORDS, YEAR_WORD),
+        (words::date::DAY_WORDS, DAY_WORD),
+        (words::date::SINCE_WORDS, SINCE_WORD),
+        (words::date::APPROXIMATORS, APPROXIMATOR),
+        (words::date::RELATIVE_DAYS, RELATIVE_DAY),
         (number::NUMBER_WORDS, NUMBER_WORD),
         (number::SCALES, SCALE),
         (number::UNITS, UNIT),
@@ -269,23 +269,23 @@ fn build() -> FxHashMap<String, Bits> {
     let lx = &*LEXICON;
     let mut words: Vec<String> = Vec::new();
     let lists: [&[&str]; 29] = [
-        date::WEEKDAYS,
-        date::QUALIFIERS,
-        date::PERIODS,
-        date::DEMO_PERIODS,
-        date::DEMONSTRATIVES,
-        date::MONTH_PREFIXES,
-        date::ORDINALS,
-        date::DECADES,
-        date::DAYPARTS,
-        date::YEAR_PREPOSITIONS,
-        date::MONTH_WORDS,
-        date::HOUR_WORDS,
-        date::YEAR_WORDS,
-        date::DAY_WORDS,
-        date::SINCE_WORDS,
-        date::APPROXIMATORS,
-        date::RELATIVE_DAYS,
+        words::date::WEEKDAYS,
+        words::date::QUALIFIERS,
+        words::date::PERIODS,
+        words::date::DEMO_PERIODS,
+        words::date::DEMONSTRATIVES,
+        words::date::MONTH_PREFIXES,
+        words::date::ORDINALS,
+        words::date::DECADES,
+        words::date::DAYPARTS,
+        words::date::YEAR_PREPOSITIONS,
+        words::date::MONTH_WORDS,
+        words::date::HOUR_WORDS,
+        words::date::YEAR_WORDS,
+        words::date::DAY_WORDS,
+        words::date::SINCE_WORDS,
+        words::date::APPROXIMATORS,
+        words::date::RELATIVE_DAYS,
         number::NUMBER_WORDS,
         number::TENS,
         number::SCALES,
@@ -302,7 +302,11 @@ fn build() -> FxHashMap<String, Bits> {
     for list in lists.iter().copied().chain([words::NAME_SUFFIXES]) {
         words.extend(list.iter().map(|w| (*w).to_string()));
     }
-    words.extend(super::date::WEEKDAYS.iter().map(|w| (*w).to_string()));
+    words.extend(
+        super::words::date::WEEKDAYS
+            .iter()
+            .map(|w| (*w).to_string()),
+    );
     words.extend(
         [
             "الماضي",

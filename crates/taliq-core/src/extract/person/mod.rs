@@ -818,7 +818,7 @@ fn directional_adjective(doc: &Doc, k: usize) -> bool {
 
 /// Regnal ordinals after a ruler's name (`الأول`, `الثاني`, …), normalized: the
 /// ordinals one to ten.
-pub(crate) const REGNAL_ORDINALS: &[&str] = &super::date::ORDINAL_UNITS;
+pub(crate) const REGNAL_ORDINALS: &[&str] = &super::words::date::ORDINAL_UNITS;
 
 /// A one-word name with a regnal ordinal at `i` (`موجمير الأول`, `فيليب الثاني`): an
 /// indefinite word cannot take a definite adjective, so a plain word (in no list, no

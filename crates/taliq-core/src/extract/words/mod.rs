@@ -1,6 +1,9 @@
 //! Word lists of the recognizers that the analysis below them also reads
 //! ([`super::vocab`] gives every token's readings their membership bits once): name
-//! particles and suffixes, personal-name words, loanwords, heads of event names.
+//! particles and suffixes, personal-name words, loanwords, heads of event names; the
+//! words of dates ([`date`]).
+
+pub mod date;
 
 use std::sync::LazyLock;
 
@@ -20,7 +23,7 @@ pub(crate) const NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ابو
 /// Source: the English–Arabic name pairs of arabnamer 0.1.3 (E. Yousef, data licence
 /// CC BY 4.0), filtered as the file header says (`data/tools/build_name_words.py`).
 pub static NAME_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-    include_str!("../../../../data/name_words.txt")
+    include_str!("../../../../../data/name_words.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
