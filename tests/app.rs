@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use taliq::ui::{Command, TaliqApp};
+use taliq::ui::{Action, TaliqApp, UiCommand};
 use taliq_core::formats::taliq::ExportFile;
 use taliq_core::model::annotation::{Origin, Status};
 use taliq_core::model::label::Label;
@@ -122,7 +122,7 @@ fn selection_by_mouse_and_number_key_adds_a_manual_label() {
         "the phrase must not be a suggestion already"
     );
     // scroll it into view by focusing any annotation near it, then read its rectangles
-    h.state_mut().queue(Command::ClearSelection);
+    h.state_mut().queue(UiCommand::ClearSelection);
     let mut rects = h.state().article_rects(start, end);
     for _ in 0..10 {
         if rects.iter().all(|r| r.top() > 120.0 && r.bottom() < 800.0) && !rects.is_empty() {
@@ -176,13 +176,13 @@ fn export_slices_back_and_reopening_restores_every_decision() {
         let a = char_offset(&doc_text, "أجهزة التنفس");
         manual_span = (a, a + "أجهزة التنفس".chars().count());
         let app = h.state_mut();
-        app.apply(Command::Accept(kept_id));
-        app.apply(Command::Reject(rejected_id));
-        app.apply(Command::SetNote(kept_id, "تحقق من الاسم".into()));
-        app.apply(Command::SelectRange(manual_span.0, manual_span.1));
-        app.apply(Command::LabelSelection(Label::Misc));
+        app.apply(Action::Accept(kept_id));
+        app.apply(Action::Reject(rejected_id));
+        app.apply(Action::SetNote(kept_id, "تحقق من الاسم".into()));
+        app.apply(Action::SelectRange(manual_span.0, manual_span.1));
+        app.apply(UiCommand::LabelSelection(Label::Misc));
         h.run_steps(2);
-        h.state_mut().apply(Command::ExportTo(out.clone()));
+        h.state_mut().apply(Action::ExportTo(out.clone()));
         h.run_steps(1);
     }
     let json = std::fs::read_to_string(&out).unwrap();
@@ -228,7 +228,7 @@ fn undo_and_redo_shortcuts_cover_annotation_actions() {
     let (_dir, path) = sample_in_tempdir();
     let mut h = harness(&path);
     let id = h.state().session().unwrap().annotations()[0].id;
-    h.state_mut().apply(Command::Reject(id));
+    h.state_mut().apply(Action::Reject(id));
     h.run_steps(1);
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
@@ -250,7 +250,7 @@ fn a_file_that_is_not_text_gets_a_message_and_the_article_stays_open() {
     let mut h = harness(&path);
     let pdf = dir.path().join("scan.pdf");
     std::fs::write(&pdf, b"%PDF-1.7\n\x00\x01binary").unwrap();
-    h.state_mut().apply(Command::OpenPath(pdf));
+    h.state_mut().apply(Action::OpenPath(pdf));
     h.run_steps(1);
     let (sev, msg) = h.state().status().unwrap();
     assert_eq!(sev, taliq::ui::Severity::Error);
@@ -270,7 +270,7 @@ fn arabic_note_is_typed_into_the_engine_field_and_saved() {
     let (_dir, path) = sample_in_tempdir();
     let mut h = harness(&path);
     let id = h.state().session().unwrap().annotations()[0].id;
-    h.state_mut().apply(Command::Focus(id));
+    h.state_mut().apply(Action::Focus(id));
     h.run_steps(2);
     h.get_by_label("Note:").click();
     h.run_steps(2);
@@ -328,7 +328,7 @@ fn arabic_note_is_typed_into_the_engine_field_and_saved() {
     // a note still being typed is saved when the app quits
     h.event(Event::Text(" كامل".into()));
     h.run_steps(1);
-    h.state_mut().apply(Command::Quit);
+    h.state_mut().apply(UiCommand::Quit);
     let sidecar = h.state().sidecar_path().unwrap().to_path_buf();
     let file = ExportFile::from_json(&std::fs::read_to_string(sidecar).unwrap()).unwrap();
     let saved = file.annotations.iter().find(|a| a.id == id).unwrap();
@@ -342,7 +342,7 @@ fn changed_article_keeps_the_old_work_as_a_backup_and_says_so() {
     {
         let mut h = harness(&path);
         id = h.state().session().unwrap().annotations()[0].id;
-        h.state_mut().apply(Command::Accept(id));
+        h.state_mut().apply(Action::Accept(id));
         h.run_steps(1);
     }
     // the article is edited outside Taliq: a word added at the top, أوساكا renamed
@@ -412,16 +412,16 @@ fn a_second_window_on_the_same_article_never_overwrites_the_first() {
         .iter()
         .map(|x| x.id)
         .collect();
-    b.state_mut().apply(Command::Accept(ids[0]));
+    b.state_mut().apply(Action::Accept(ids[0]));
     b.run_steps(1);
-    a.state_mut().apply(Command::Accept(ids[1]));
+    a.state_mut().apply(Action::Accept(ids[1]));
     a.run_steps(1);
     let (sev, msg) = a.state().status().unwrap();
     assert_eq!(sev, taliq::ui::Severity::Warning);
     assert!(msg.contains("another window"), "{msg}");
     // the warning stays readable while the annotator keeps reviewing
-    a.state_mut().apply(Command::NextPending);
-    a.state_mut().apply(Command::Accept(ids[2]));
+    a.state_mut().apply(UiCommand::NextPending);
+    a.state_mut().apply(Action::Accept(ids[2]));
     a.run_steps(1);
     let (sev, msg) = a.state().status().unwrap();
     assert_eq!(sev, taliq::ui::Severity::Warning);
@@ -471,7 +471,7 @@ fn damaged_sidecar_is_left_alone_and_work_goes_to_a_new_file() {
     assert_eq!(sev, taliq::ui::Severity::Warning);
     assert!(msg.contains("damaged"), "{msg}");
     let id = h.state().session().unwrap().annotations()[0].id;
-    h.state_mut().apply(Command::Reject(id));
+    h.state_mut().apply(Action::Reject(id));
     h.run_steps(1);
     assert_eq!(
         std::fs::read_to_string(&sidecar).unwrap(),
@@ -501,7 +501,7 @@ fn damaged_sidecar_is_left_alone_and_work_goes_to_a_new_file() {
             .unwrap()
             .ends_with("putin-trump-call.ar.txt.taliq.2.json")
     );
-    h.state_mut().apply(Command::Accept(id));
+    h.state_mut().apply(Action::Accept(id));
     h.run_steps(1);
     assert!(
         !dir.path()
@@ -527,13 +527,13 @@ fn a_manual_span_replaces_the_pending_suggestions_it_overlaps_in_one_undo_step()
         .id;
     let surname = full + 7;
     let app = h.state_mut();
-    app.apply(Command::SelectRange(surname, surname + 5));
-    app.apply(Command::LabelSelection(Label::Person));
+    app.apply(Action::SelectRange(surname, surname + 5));
+    app.apply(UiCommand::LabelSelection(Label::Person));
     let s = h.state().session().unwrap();
     assert_eq!(s.get(suggestion).unwrap().status, Status::Rejected);
     assert!(h.state().status().unwrap().1.contains("replaces 1"));
     // one undo step brings the suggestion back and removes the manual span
-    h.state_mut().apply(Command::Undo);
+    h.state_mut().apply(UiCommand::Undo);
     let s = h.state().session().unwrap();
     assert_eq!(s.get(suggestion).unwrap().status, Status::Pending);
     assert!(!s.annotations().iter().any(|a| a.origin == Origin::Manual));
@@ -550,10 +550,10 @@ fn labelling_over_an_accepted_span_replaces_it_and_the_export_stays_flat() {
     let full = char_offset(&text, "دونالد ترامب");
     let app = h.state_mut();
     // accept a manual span on the given name only, then label the full name
-    app.apply(Command::SelectRange(full, full + 6));
-    app.apply(Command::LabelSelection(Label::Person));
-    app.apply(Command::SelectRange(full, full + 12));
-    app.apply(Command::LabelSelection(Label::Person));
+    app.apply(Action::SelectRange(full, full + 6));
+    app.apply(UiCommand::LabelSelection(Label::Person));
+    app.apply(Action::SelectRange(full, full + 12));
+    app.apply(UiCommand::LabelSelection(Label::Person));
     let (_, status) = h.state().status().unwrap();
     assert!(status.contains("replaces the accepted PERSON"), "{status}");
     let s = h.state().session().unwrap();
@@ -571,7 +571,7 @@ fn labelling_over_an_accepted_span_replaces_it_and_the_export_stays_flat() {
         }
     }
     let out = dir.path().join("flat.json");
-    h.state_mut().apply(Command::ExportTo(out.clone()));
+    h.state_mut().apply(Action::ExportTo(out.clone()));
     let file: ExportFile = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let accepted: Vec<_> = file
         .annotations
@@ -585,7 +585,7 @@ fn labelling_over_an_accepted_span_replaces_it_and_the_export_stays_flat() {
         }
     }
     // one undo step: the given-name span is back, the full name gone
-    h.state_mut().apply(Command::Undo);
+    h.state_mut().apply(UiCommand::Undo);
     let s = h.state().session().unwrap();
     assert!(s.annotations().iter().any(|a| a.origin == Origin::Manual
         && a.status == Status::Accepted
@@ -603,7 +603,7 @@ fn a_label_key_relabels_the_focused_annotation_when_nothing_is_selected() {
     let (_dir, path) = sample_in_tempdir();
     let mut h = harness(&path);
     let id = h.state().session().unwrap().annotations()[0].id;
-    h.state_mut().apply(Command::Focus(id));
+    h.state_mut().apply(Action::Focus(id));
     h.run_steps(1);
     h.key_press(egui::Key::Num6);
     h.run_steps(1);
@@ -689,9 +689,9 @@ fn zoom_line_spacing_and_theme_are_kept_for_the_next_run() {
     let before = h.state().settings().font_size;
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Plus);
     h.run_steps(1);
-    h.state_mut().apply(Command::SetLineSpacing(2));
+    h.state_mut().apply(Action::SetLineSpacing(2));
     h.state_mut()
-        .apply(Command::SetTheme(taliq::settings::Theme::Light));
+        .apply(Action::SetTheme(taliq::settings::Theme::Light));
     h.run_steps(1);
     assert!(h.state().settings().font_size > before);
     drop(h);
@@ -725,16 +725,16 @@ fn reload_as_another_encoding_is_remembered_and_reversible() {
     let mut h = harness(&path);
     assert_eq!(encoding(&h), "windows-1256");
     let id = h.state().session().unwrap().annotations()[0].id;
-    h.state_mut().apply(Command::Accept(id));
+    h.state_mut().apply(Action::Accept(id));
     h.state_mut()
-        .apply(Command::ReloadAs(encoding_rs::ISO_8859_6));
+        .apply(Action::ReloadAs(encoding_rs::ISO_8859_6));
     h.run_steps(1);
     assert_eq!(encoding(&h), "ISO-8859-6");
     drop(h);
     let mut h = harness(&path);
     assert_eq!(encoding(&h), "ISO-8859-6", "the choice is remembered");
     h.state_mut()
-        .apply(Command::ReloadAs(encoding_rs::WINDOWS_1256));
+        .apply(Action::ReloadAs(encoding_rs::WINDOWS_1256));
     h.run_steps(1);
     let s = h.state().session().unwrap();
     assert_eq!(s.document().encoding(), "windows-1256");
@@ -750,7 +750,7 @@ fn a_long_note_wraps_and_keeps_every_word_in_order() {
     let (_dir, path) = sample_in_tempdir();
     let mut h = harness(&path);
     let id = h.state().session().unwrap().annotations()[0].id;
-    h.state_mut().apply(Command::Focus(id));
+    h.state_mut().apply(Action::Focus(id));
     h.run_steps(2);
     h.get_by_label("Note:").click();
     h.run_steps(2);
@@ -824,11 +824,9 @@ fn a_manual_label_and_never_suggest_teach_the_folder_lexicon_used_for_the_next_a
     // teach a name the extractor does not know, by a manual label …
     let text = h.state().session().unwrap().document().text().to_owned();
     let at = char_offset(&text, "أجهزة التنفس");
-    h.state_mut().apply(Command::SelectRange(
-        at,
-        at + "أجهزة التنفس".chars().count(),
-    ));
-    h.state_mut().apply(Command::LabelSelection(Label::Misc));
+    h.state_mut()
+        .apply(Action::SelectRange(at, at + "أجهزة التنفس".chars().count()));
+    h.state_mut().apply(UiCommand::LabelSelection(Label::Misc));
     // … and unteach a suggestion by rejecting it
     let g7 = h
         .state()
@@ -848,7 +846,7 @@ fn a_manual_label_and_never_suggest_teach_the_folder_lexicon_used_for_the_next_a
         .expect("G7 is suggested")
         .id;
     // (a plain rejection means "wrong here": the folder keeps suggesting it)
-    h.state_mut().apply(Command::NeverSuggest(g7));
+    h.state_mut().apply(Action::NeverSuggest(g7));
     h.run_steps(1);
     let lexicon = std::fs::read_to_string(dir.path().join("taliq-lexicon.txt")).unwrap();
     assert!(lexicon.starts_with("# taliq-lexicon 2"), "{lexicon}");
@@ -910,7 +908,7 @@ fn work_never_exported_is_still_unexported_after_a_restart() {
         h.state().unexported_articles().is_empty(),
         "suggestions only"
     );
-    h.state_mut().apply(Command::Accept(id));
+    h.state_mut().apply(Action::Accept(id));
     h.run_steps(1);
     drop(h); // closed without exporting
 
@@ -918,14 +916,14 @@ fn work_never_exported_is_still_unexported_after_a_restart() {
     let mut h = start(&path, &settings);
     assert_eq!(h.state().unexported_articles(), vec![path.clone()]);
     let export = dir.path().join("out.json");
-    h.state_mut().apply(Command::ExportTo(export.clone()));
+    h.state_mut().apply(Action::ExportTo(export.clone()));
     assert!(h.state().unexported_articles().is_empty());
     drop(h);
 
     // exported: nothing to ask about after a restart, and the export path is remembered
     let mut h = start(&path, &settings);
     assert!(h.state().unexported_articles().is_empty());
-    h.state_mut().apply(Command::Reject(id));
+    h.state_mut().apply(Action::Reject(id));
     h.run_steps(1);
     assert_eq!(h.state().unexported_articles(), vec![path.clone()]);
 }
@@ -939,16 +937,16 @@ fn a_name_is_never_labelled_across_a_line_break_but_a_quote_may_be() {
     let s = char_offset(&text, "وقمة");
     let e = char_offset(&text, "الرئيسان") + 3;
     let before = h.state().session().unwrap().annotations().len();
-    h.state_mut().apply(Command::SelectRange(s, e));
+    h.state_mut().apply(Action::SelectRange(s, e));
     h.state_mut()
-        .apply(Command::LabelSelection(Label::Organization));
+        .apply(UiCommand::LabelSelection(Label::Organization));
     let (sev, msg) = h.state().status().unwrap();
     assert_eq!(sev, taliq::ui::Severity::Warning);
     assert!(msg.contains("line break"), "{msg}");
     assert_eq!(h.state().session().unwrap().annotations().len(), before);
     // a quote may span lines; its message stays on one line
-    h.state_mut().apply(Command::SelectRange(s, e));
-    h.state_mut().apply(Command::LabelSelection(Label::Quote));
+    h.state_mut().apply(Action::SelectRange(s, e));
+    h.state_mut().apply(UiCommand::LabelSelection(Label::Quote));
     let (sev, msg) = h.state().status().unwrap();
     assert_eq!(sev, taliq::ui::Severity::Info, "{msg}");
     assert!(!msg.contains('\n'), "{msg}");
@@ -981,7 +979,7 @@ fn another_articles_sidecar_is_kept_and_nothing_is_moved_in() {
     let s = h.state().session().unwrap();
     assert_ne!(s.provenance(), Provenance::Reanchored);
     let id = s.annotations()[0].id;
-    h.state_mut().apply(Command::Accept(id));
+    h.state_mut().apply(Action::Accept(id));
     h.run_steps(1);
     assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), foreign);
     drop(h);
@@ -1012,9 +1010,9 @@ fn a_sidecar_cut_short_gives_back_its_complete_decisions() {
     {
         let mut h = harness(&path);
         id = h.state().session().unwrap().annotations()[0].id;
-        h.state_mut().apply(Command::Reject(id));
+        h.state_mut().apply(Action::Reject(id));
         h.run_steps(1);
-        h.state_mut().apply(Command::Quit);
+        h.state_mut().apply(UiCommand::Quit);
     }
     let sidecar = taliq_core::workspace::storage::sidecar_path(&path);
     let full = std::fs::read(&sidecar).unwrap();
@@ -1063,7 +1061,7 @@ fn reopening_to_look_leaves_the_work_file_as_it_was() {
             .iter()
             .map(|a| a.id)
             .collect();
-        h.state_mut().apply(Command::Accept(ids[0]));
+        h.state_mut().apply(Action::Accept(ids[0]));
         h.run_steps(1);
     }
     let before = std::fs::metadata(&sidecar).unwrap().modified().unwrap();
@@ -1074,7 +1072,7 @@ fn reopening_to_look_leaves_the_work_file_as_it_was() {
         Status::Accepted
     );
     assert!(h.state().is_saved());
-    h.state_mut().apply(Command::Quit);
+    h.state_mut().apply(UiCommand::Quit);
     assert_eq!(
         std::fs::metadata(&sidecar).unwrap().modified().unwrap(),
         before,
@@ -1082,7 +1080,7 @@ fn reopening_to_look_leaves_the_work_file_as_it_was() {
     );
     // the next decision is written as usual
     let mut h = harness(&path);
-    h.state_mut().apply(Command::Reject(ids[1]));
+    h.state_mut().apply(Action::Reject(ids[1]));
     h.run_steps(1);
     assert!(h.state().is_saved());
     let file = ExportFile::from_json(&std::fs::read_to_string(&sidecar).unwrap()).unwrap();
@@ -1116,7 +1114,7 @@ fn a_quotes_speaker_is_picked_in_the_inspector_undone_and_exported() {
         .max_by_key(|id| s.get(*id).unwrap().span.start())
         .unwrap();
     assert_eq!(quote.status, Status::Pending);
-    h.state_mut().apply(Command::Focus(quote.id));
+    h.state_mut().apply(Action::Focus(quote.id));
     h.run_steps(2);
     let combo = h.get_by_role_and_label(egui::Role::ComboBox, "Speaker");
     assert_eq!(combo.value().as_deref(), Some("no speaker"));
@@ -1153,7 +1151,7 @@ fn a_quotes_speaker_is_picked_in_the_inspector_undone_and_exported() {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
     h.run_steps(2);
 
-    h.state_mut().apply(Command::ExportTo(out.clone()));
+    h.state_mut().apply(Action::ExportTo(out.clone()));
     h.run_steps(1);
     let json = std::fs::read_to_string(&out).unwrap();
     let file = ExportFile::from_json(&json).unwrap();
@@ -1193,7 +1191,7 @@ fn a_persons_role_and_nationality_are_typed_in_arabic_fields_and_undone() {
         .clone();
     let before = person.facts.attributes.clone().unwrap();
     assert!(before.nationality.is_some());
-    h.state_mut().apply(Command::Focus(person.id));
+    h.state_mut().apply(Action::Focus(person.id));
     h.run_steps(2);
     let role = h.get_by_label("Role:");
     // the field shows the stored role and takes Arabic typing
@@ -1243,7 +1241,7 @@ fn a_persons_role_and_nationality_are_typed_in_arabic_fields_and_undone() {
     assert_eq!(attrs.nationality, None);
     assert_eq!(attrs.role.as_deref(), Some("الرئيس السابق"));
 
-    h.state_mut().apply(Command::ExportTo(out.clone()));
+    h.state_mut().apply(Action::ExportTo(out.clone()));
     h.run_steps(1);
     let json = std::fs::read_to_string(&out).unwrap();
     let file = ExportFile::from_json(&json).unwrap();
@@ -1253,13 +1251,13 @@ fn a_persons_role_and_nationality_are_typed_in_arabic_fields_and_undone() {
     assert_eq!(attrs.nationality, None);
 
     // undo restores the nationality, then the role and the pending state; the fields follow
-    h.state_mut().apply(Command::Undo);
+    h.state_mut().apply(UiCommand::Undo);
     h.run_steps(2);
     assert_eq!(
         h.get_by_label("Nationality:").value(),
         before.nationality.clone()
     );
-    h.state_mut().apply(Command::Undo);
+    h.state_mut().apply(UiCommand::Undo);
     h.run_steps(2);
     let a = h.state().session().unwrap().get(person.id).unwrap();
     assert_eq!(a.facts.attributes.as_ref(), Some(&before));
@@ -1274,7 +1272,7 @@ fn a_persons_role_and_nationality_are_typed_in_arabic_fields_and_undone() {
     h.run_steps(1);
     let other = h.state().session().unwrap().annotations()[0].id;
     assert_ne!(other, person.id);
-    h.state_mut().apply(Command::Focus(other));
+    h.state_mut().apply(Action::Focus(other));
     h.run_steps(2);
     let a = h.state().session().unwrap().get(person.id).unwrap();
     let attrs = a.facts.attributes.clone().unwrap();
@@ -1307,7 +1305,7 @@ fn exports_of_two_articles_with_one_stem_never_collide_and_never_overwrite_unask
     .unwrap();
     let accept_first = |h: &mut Harness<'_, TaliqApp>| {
         let id = h.state().session().unwrap().annotations()[0].id;
-        h.state_mut().apply(Command::Accept(id));
+        h.state_mut().apply(Action::Accept(id));
     };
     let source_of = |p: &Path| {
         ExportFile::from_json(&std::fs::read_to_string(p).unwrap())
@@ -1317,10 +1315,10 @@ fn exports_of_two_articles_with_one_stem_never_collide_and_never_overwrite_unask
     };
     let mut h = harness(&txt);
     accept_first(&mut h);
-    h.state_mut().apply(Command::ExportChanged);
-    h.state_mut().apply(Command::OpenPath(html.clone()));
+    h.state_mut().apply(UiCommand::ExportChanged);
+    h.state_mut().apply(Action::OpenPath(html.clone()));
     accept_first(&mut h);
-    h.state_mut().apply(Command::ExportChanged);
+    h.state_mut().apply(UiCommand::ExportChanged);
     let txt_export = dir.path().join("a.txt.annotations.json");
     let html_export = dir.path().join("a.html.annotations.json");
     assert_eq!(source_of(&txt_export), "a.txt");
@@ -1330,7 +1328,7 @@ fn exports_of_two_articles_with_one_stem_never_collide_and_never_overwrite_unask
     let other = dir.path().join("a.annotations.json");
     std::fs::copy(&txt_export, &other).unwrap();
     let before = std::fs::read(&other).unwrap();
-    h.state_mut().apply(Command::ExportTo(other.clone()));
+    h.state_mut().apply(Action::ExportTo(other.clone()));
     h.run_steps(2);
     assert!(h.state().overwrite_prompt_shown());
     h.get_by_label_contains("holds the annotations of another article");
@@ -1343,14 +1341,14 @@ fn exports_of_two_articles_with_one_stem_never_collide_and_never_overwrite_unask
     h.run_steps(2);
     assert!(!h.state().overwrite_prompt_shown());
     // Esc answers it too (found by a tester)
-    h.state_mut().apply(Command::ExportTo(other.clone()));
+    h.state_mut().apply(Action::ExportTo(other.clone()));
     h.run_steps(2);
     assert!(h.state().overwrite_prompt_shown());
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
     assert!(!h.state().overwrite_prompt_shown());
     assert_eq!(std::fs::read(&other).unwrap(), before);
-    h.state_mut().apply(Command::ExportTo(other.clone()));
+    h.state_mut().apply(Action::ExportTo(other.clone()));
     h.run_steps(2);
     h.get_by_label("Overwrite it").click();
     h.run_steps(2);
@@ -1368,7 +1366,7 @@ fn one_note_edit_is_one_undo_step_and_the_note_box_follows_undo() {
     let stored =
         |h: &Harness<'_, TaliqApp>| h.state().session().unwrap().get(id).unwrap().note.clone();
     let in_box = |h: &Harness<'_, TaliqApp>| h.get_by_label("Note:").value().unwrap_or_default();
-    h.state_mut().apply(Command::Focus(id));
+    h.state_mut().apply(Action::Focus(id));
     h.run_steps(2);
     h.get_by_label("Note:").click();
     h.run_steps(2);
@@ -1393,7 +1391,7 @@ fn one_note_edit_is_one_undo_step_and_the_note_box_follows_undo() {
     assert_eq!(stored(&h), "");
     assert!(h.state().is_saved());
     // and redo brings the whole edit back
-    h.state_mut().apply(Command::Focus(id));
+    h.state_mut().apply(Action::Focus(id));
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
     h.run_steps(3);
@@ -1420,8 +1418,8 @@ fn exports_are_recorded_with_absolute_paths_when_the_article_was_given_relative(
         });
     h.run_steps(3);
     let id = h.state().session().unwrap().annotations()[0].id;
-    h.state_mut().apply(Command::Accept(id));
-    h.state_mut().apply(Command::ExportChanged);
+    h.state_mut().apply(Action::Accept(id));
+    h.state_mut().apply(UiCommand::ExportChanged);
     let log: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("data/exports.json")).unwrap())
             .unwrap();
@@ -1460,7 +1458,7 @@ fn pathdiff(path: &Path, base: &Path) -> PathBuf {
 fn help_about_shows_the_notice_of_the_bundled_fonts_and_word_lists() {
     let (_dir, path) = sample_in_tempdir();
     let mut h = harness(&path);
-    h.state_mut().apply(Command::ShowAbout);
+    h.state_mut().apply(UiCommand::ShowAbout);
     h.run_steps(3);
     for needle in [
         "SIL Open Font License 1.1",

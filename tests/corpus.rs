@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use egui::{Event, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use taliq::ui::{Command, TaliqApp};
+use taliq::ui::{Action, TaliqApp, UiCommand};
 use taliq_core::formats::taliq::ExportFile;
 use taliq_core::model::annotation::Status;
 use taliq_core::model::document::Document;
@@ -170,8 +170,8 @@ fn a_folder_lists_its_articles_with_progress_and_switching_keeps_every_decision(
 
     // a decision, then a note still being typed when the annotator moves on
     let id = h.state().session().unwrap().annotations()[0].id;
-    h.state_mut().apply(Command::Accept(id));
-    h.state_mut().apply(Command::Focus(id));
+    h.state_mut().apply(Action::Accept(id));
+    h.state_mut().apply(Action::Focus(id));
     h.run_steps(2);
     h.get_by_label("Note:").click();
     h.run_steps(2);
@@ -205,7 +205,7 @@ fn a_folder_lists_its_articles_with_progress_and_switching_keeps_every_decision(
     let a = h.state().session().unwrap().get(id).unwrap().clone();
     assert_eq!((a.status, a.note.as_str()), (Status::Accepted, "راجع"));
     // there is nothing before the first article
-    h.state_mut().apply(Command::PreviousArticle);
+    h.state_mut().apply(UiCommand::PreviousArticle);
     assert_eq!(open_name(&h), "1-putin.txt");
     assert!(h.state().status().unwrap().1.contains("first article"));
 
@@ -241,7 +241,7 @@ fn closing_with_changes_not_exported_asks_once_and_can_export_them() {
 
     // two articles hold decisions of an earlier session that were never exported: Export
     // changed articles writes them too, though neither is open
-    h.state_mut().apply(Command::ExportChanged);
+    h.state_mut().apply(UiCommand::ExportChanged);
     let (_, msg) = h.state().status().unwrap();
     assert!(msg.contains("Exported 2 article(s)"), "{msg}");
     for name in ["2-word.docx", "3-page.html"] {
@@ -258,10 +258,10 @@ fn closing_with_changes_not_exported_asks_once_and_can_export_them() {
 
     // a change in the first article and one in the second, none exported
     let id = h.state().session().unwrap().annotations()[0].id;
-    h.state_mut().apply(Command::Reject(id));
-    h.state_mut().apply(Command::NextArticle);
+    h.state_mut().apply(Action::Reject(id));
+    h.state_mut().apply(UiCommand::NextArticle);
     let id2 = h.state().session().unwrap().annotations()[1].id;
-    h.state_mut().apply(Command::Accept(id2));
+    h.state_mut().apply(Action::Accept(id2));
     h.run_steps(2);
     assert_eq!(
         h.state().unexported_articles(),
@@ -319,12 +319,12 @@ fn only_reviewed_or_marked_articles_are_done_and_unopenable_ones_are_not_counted
     // before anyone tries them (found by a tester: they counted until tried)
     h.get_by_label_contains("1 of 4 done (2 cannot be opened)");
     h.state_mut()
-        .apply(Command::OpenPath(dir.join("4-cut.docx")));
+        .apply(Action::OpenPath(dir.join("4-cut.docx")));
     h.run_steps(3);
     h.get_by_label_contains("1 of 4 done (2 cannot be opened)");
     // the empty article, opened: still not done until marked
     h.state_mut()
-        .apply(Command::OpenPath(dir.join("5-empty.txt")));
+        .apply(Action::OpenPath(dir.join("5-empty.txt")));
     h.run_steps(3);
     assert_eq!(open_name(&h), "5-empty.txt");
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::D);
@@ -338,16 +338,16 @@ fn only_reviewed_or_marked_articles_are_done_and_unopenable_ones_are_not_counted
     assert_eq!(saved.done, Some(true));
     // and comes back with the article
     h.state_mut()
-        .apply(Command::OpenPath(dir.join("1-putin.txt")));
+        .apply(Action::OpenPath(dir.join("1-putin.txt")));
     h.state_mut()
-        .apply(Command::OpenPath(dir.join("5-empty.txt")));
+        .apply(Action::OpenPath(dir.join("5-empty.txt")));
     h.run_steps(3);
     assert_eq!(h.state().session().unwrap().done(), Some(true));
     // a done article can be marked not done, and Ctrl+Z takes the mark back
     h.state_mut()
-        .apply(Command::OpenPath(dir.join("3-page.html")));
+        .apply(Action::OpenPath(dir.join("3-page.html")));
     h.run_steps(3);
-    h.state_mut().apply(Command::ToggleDone);
+    h.state_mut().apply(UiCommand::ToggleDone);
     h.run_steps(3);
     h.get_by_label_contains("1 of 4 done");
     assert!(
@@ -355,7 +355,7 @@ fn only_reviewed_or_marked_articles_are_done_and_unopenable_ones_are_not_counted
             .next()
             .is_some()
     );
-    h.state_mut().apply(Command::Undo);
+    h.state_mut().apply(UiCommand::Undo);
     h.run_steps(3);
     h.get_by_label_contains("2 of 4 done (2 cannot be opened)");
 }

@@ -1,4 +1,4 @@
-//! Choosing the Arabic font (View ▸ Font, routed as `Command::SetFont`) with egui_kittest:
+//! Choosing the Arabic font (View ▸ Font, routed as `Action::SetFont`) with egui_kittest:
 //! the article is laid out again in the chosen family, Latin runs stay in Noto Sans, the
 //! choice is kept for the next run, and a saved font that is gone gives way to the bundled
 //! face.
@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use taliq::settings::Settings;
-use taliq::ui::{Command, Severity, TaliqApp};
+use taliq::ui::{Action, Severity, TaliqApp};
 use taliq_text::fonts::{ARABIC_FAMILY, LATIN_FAMILY};
 use taliq_text::{SystemFonts, TextStyle};
 
@@ -99,7 +99,7 @@ fn a_chosen_font_sets_the_article_and_is_kept_for_the_next_run() {
     assert!(!before.is_empty(), "the title is on screen");
 
     // View ▸ Font lists the bundled face first, then the installed ones; picking one
-    // queues Command::SetFont
+    // queues Action::SetFont
     h.get_by_label("View").click();
     h.run_steps(2);
     h.get_by_label("Font").hover();
@@ -132,7 +132,7 @@ fn a_chosen_font_sets_the_article_and_is_kept_for_the_next_run() {
     assert_eq!(h.state().article_rects(0, title_len), after);
 
     // and back to the bundled face
-    h.state_mut().queue(Command::SetFont(None));
+    h.state_mut().queue(Action::SetFont(None));
     h.run_steps(3);
     assert_eq!(Settings::load(&settings).unwrap().font_family, None);
     let (arabic, _) = faces_used(h.state_mut(), title);
@@ -178,7 +178,7 @@ fn choosing_a_font_that_is_not_installed_changes_nothing() {
         "only the bundled fonts are loaded"
     );
     h.state_mut()
-        .queue(Command::SetFont(Some("Uninstalled Naskh".to_owned())));
+        .queue(Action::SetFont(Some("Uninstalled Naskh".to_owned())));
     h.run_steps(3);
     assert_eq!(h.state().settings().font_family, None);
     assert_eq!(h.state_mut().text_engine().arabic_family(), ARABIC_FAMILY);

@@ -4,7 +4,7 @@
 //! Design. The test binary re-runs itself as a child process (`kill9_child`, selected with
 //! `--exact` and switched on by the `TALIQ_KILL9_CHILD` variable). The child is the real
 //! application without a window: a [`TaliqApp`] on a plain `egui::Context`, opening the
-//! article through `Command::OpenPath` and applying a scripted random sequence of real
+//! article through `Action::OpenPath` and applying a scripted random sequence of real
 //! annotation commands (accept, reject, relabel, note, delete, select-and-label, undo,
 //! redo) through `TaliqApp::apply`, the one place the app applies commands. Between
 //! actions it calls `TaliqApp::autosave_tick`, which is what every frame calls, after a
@@ -41,7 +41,7 @@ use std::process::{Command as Process, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use taliq::ui::{Command, TaliqApp};
+use taliq::ui::{Action, TaliqApp, UiCommand};
 use taliq_core::model::label::Label;
 use taliq_core::workspace::journal::{self, AutosavePolicy};
 use taliq_core::workspace::storage;
@@ -106,7 +106,7 @@ fn digest(app: &TaliqApp) -> String {
 }
 
 /// The next action of the script: one or two commands chosen from the annotation set.
-fn next_action(rng: &mut Rng, app: &TaliqApp) -> Vec<Command> {
+fn next_action(rng: &mut Rng, app: &TaliqApp) -> Vec<Action> {
     let session = app.session().expect("an article is open");
     let anns = session.annotations();
     let id = if anns.is_empty() {
@@ -116,23 +116,26 @@ fn next_action(rng: &mut Rng, app: &TaliqApp) -> Vec<Command> {
     };
     let label = Label::ALL[rng.below(Label::ALL.len())];
     match rng.below(10) {
-        0 | 1 => vec![Command::Accept(id)],
-        2 => vec![Command::Reject(id)],
-        3 => vec![Command::Relabel(id, label)],
+        0 | 1 => vec![Action::Accept(id)],
+        2 => vec![Action::Reject(id)],
+        3 => vec![Action::Relabel(id, label)],
         4 => {
             let notes = ["راجع", "a \"quoted\" note\non two lines", "", "✔ 👋🏽 تم"];
             let note = format!("{} {}", notes[rng.below(notes.len())], rng.below(100));
-            vec![Command::SetNote(id, note)]
+            vec![Action::SetNote(id, note)]
         }
-        5 => vec![Command::Delete(id)],
-        6 => vec![Command::Undo],
-        7 => vec![Command::Redo],
+        5 => vec![Action::Delete(id)],
+        6 => vec![UiCommand::Undo.into()],
+        7 => vec![UiCommand::Redo.into()],
         _ => {
             // select a word and label it (a manual annotation)
             let text = session.document().text();
             let words: Vec<(usize, usize)> = word_spans(text);
             let (s, e) = words[rng.below(words.len())];
-            vec![Command::SelectRange(s, e), Command::LabelSelection(label)]
+            vec![
+                Action::SelectRange(s, e),
+                UiCommand::LabelSelection(label).into(),
+            ]
         }
     }
 }
@@ -158,7 +161,7 @@ fn open(article: &Path, policy: AutosavePolicy) -> TaliqApp {
     let ctx = egui::Context::default();
     let mut app = TaliqApp::new(&ctx, None, SystemFonts::Skip);
     app.set_autosave_policy(policy);
-    app.apply(Command::OpenPath(article.to_path_buf()));
+    app.apply(Action::OpenPath(article.to_path_buf()));
     app
 }
 

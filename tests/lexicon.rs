@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use taliq::ui::{Command, TaliqApp};
+use taliq::ui::{Action, TaliqApp, UiCommand};
 use taliq_core::model::annotation::Status;
 use taliq_core::model::label::Label;
 use taliq_text::SystemFonts;
@@ -53,7 +53,7 @@ fn pending(h: &Harness<'_, TaliqApp>, label: Label, text: &str) -> Vec<u64> {
         .collect()
 }
 
-fn apply(h: &mut Harness<'_, TaliqApp>, cmd: Command) {
+fn apply(h: &mut Harness<'_, TaliqApp>, cmd: impl Into<Action>) {
     h.state_mut().apply(cmd);
     h.run_steps(1);
 }
@@ -77,7 +77,7 @@ fn undo_takes_a_decision_out_of_the_lexicon_and_redo_counts_it_again() {
     // accept a name → counted; undo → gone from the file; redo → back
     let trump = pending(&h, Label::Person, "ترامب");
     assert!(trump.len() >= 2, "{trump:?}");
-    apply(&mut h, Command::Accept(trump[0]));
+    apply(&mut h, Action::Accept(trump[0]));
     assert_eq!(trump_line(&lexicon(dir.path())), Some((1, 0)));
     // and the annotator is told that it acts on the whole folder, for a while
     let msg = h.state().status().unwrap().1.to_owned();
@@ -86,7 +86,7 @@ fn undo_takes_a_decision_out_of_the_lexicon_and_redo_counts_it_again() {
             && msg.contains("Ctrl+Z"),
         "{msg}"
     );
-    apply(&mut h, Command::NextPending);
+    apply(&mut h, UiCommand::NextPending);
     assert_eq!(
         h.state().status().unwrap().1,
         msg,
@@ -94,35 +94,35 @@ fn undo_takes_a_decision_out_of_the_lexicon_and_redo_counts_it_again() {
     );
     // and the next such notice replaces it
     let putin = pending(&h, Label::Person, "بوتين");
-    apply(&mut h, Command::Accept(putin[0]));
+    apply(&mut h, Action::Accept(putin[0]));
     let next = h.state().status().unwrap().1.to_owned();
     assert!(
         next.contains("will be suggested") && next.contains("بوتين"),
         "{next}"
     );
-    apply(&mut h, Command::Undo);
-    apply(&mut h, Command::Undo);
+    apply(&mut h, UiCommand::Undo);
+    apply(&mut h, UiCommand::Undo);
     let text = lexicon(dir.path());
     assert!(text.starts_with("# taliq-lexicon 2"), "{text}");
     assert!(!text.contains("ترامب"), "{text}");
-    apply(&mut h, Command::Redo);
+    apply(&mut h, UiCommand::Redo);
     assert_eq!(trump_line(&lexicon(dir.path())), Some((1, 0)));
 
     // reject a suggestion → one rejection counted, "wrong here"; undo → not counted
     let kremlin = pending(&h, Label::Organization, "الكرملين");
     assert!(!kremlin.is_empty());
-    apply(&mut h, Command::Reject(kremlin[0]));
+    apply(&mut h, Action::Reject(kremlin[0]));
     assert!(
         lexicon(dir.path()).contains(rejected),
         "{}",
         lexicon(dir.path())
     );
-    apply(&mut h, Command::Undo);
+    apply(&mut h, UiCommand::Undo);
     let text = lexicon(dir.path());
     assert!(!text.contains("الكرملين"), "{text}");
     // the earlier, still applied decision keeps counting
     assert_eq!(trump_line(&text), Some((1, 0)));
-    apply(&mut h, Command::Redo);
+    apply(&mut h, UiCommand::Redo);
     assert!(
         lexicon(dir.path()).contains(rejected),
         "{}",
@@ -136,24 +136,24 @@ fn each_mention_decided_counts_once_and_undo_takes_each_back() {
     let mut h = harness(&path);
     let trump = pending(&h, Label::Person, "ترامب");
     assert!(trump.len() >= 2, "{trump:?}");
-    apply(&mut h, Command::Accept(trump[0]));
-    apply(&mut h, Command::Accept(trump[1]));
+    apply(&mut h, Action::Accept(trump[0]));
+    apply(&mut h, Action::Accept(trump[1]));
     assert_eq!(trump_line(&lexicon(dir.path())), Some((2, 0)));
     // accepting the same mention again counts nothing more
-    apply(&mut h, Command::Accept(trump[1]));
+    apply(&mut h, Action::Accept(trump[1]));
     assert_eq!(trump_line(&lexicon(dir.path())), Some((2, 0)));
-    apply(&mut h, Command::Undo);
-    apply(&mut h, Command::Undo);
+    apply(&mut h, UiCommand::Undo);
+    apply(&mut h, UiCommand::Undo);
     assert_eq!(trump_line(&lexicon(dir.path())), Some((1, 0)));
-    apply(&mut h, Command::Undo);
+    apply(&mut h, UiCommand::Undo);
     assert!(
         !lexicon(dir.path()).contains("ترامب"),
         "{}",
         lexicon(dir.path())
     );
     // a new decision after an undo is not undone by a stale redo
-    apply(&mut h, Command::Accept(trump[1]));
-    apply(&mut h, Command::Redo);
+    apply(&mut h, Action::Accept(trump[1]));
+    apply(&mut h, UiCommand::Redo);
     assert_eq!(trump_line(&lexicon(dir.path())), Some((1, 0)));
 }
 
@@ -212,7 +212,7 @@ fn never_suggest_blocks_the_name_in_the_folder_and_here_and_undo_takes_it_back()
     let mut h = harness(&path);
     let trump = pending(&h, Label::Person, "ترامب");
     assert!(trump.len() >= 2, "{trump:?}");
-    apply(&mut h, Command::Focus(trump[0]));
+    apply(&mut h, Action::Focus(trump[0]));
     h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::R);
     h.run_steps(2);
     assert!(
@@ -223,7 +223,7 @@ fn never_suggest_blocks_the_name_in_the_folder_and_here_and_undo_takes_it_back()
     assert!(file.contains("- PERSON\tترامب\t"), "{file}");
     let msg = h.state().status().unwrap().1.to_owned();
     assert!(msg.contains("will never be suggested"), "{msg}");
-    apply(&mut h, Command::Undo);
+    apply(&mut h, UiCommand::Undo);
     assert_eq!(pending(&h, Label::Person, "ترامب"), trump);
     assert!(!lexicon(dir.path()).contains("ترامب"));
 }
@@ -244,8 +244,8 @@ fn a_name_labelled_by_hand_is_suggested_at_its_other_mentions_in_the_article() {
         .find("زرقلوف")
         .map(|b| text[..b].chars().count())
         .unwrap();
-    apply(&mut h, Command::SelectRange(start, start + 6));
-    apply(&mut h, Command::LabelSelection(Label::Organization));
+    apply(&mut h, Action::SelectRange(start, start + 6));
+    apply(&mut h, UiCommand::LabelSelection(Label::Organization));
     let s = h.state().session().unwrap();
     let orgs: Vec<(String, Status)> = s
         .annotations()
@@ -276,7 +276,7 @@ fn a_name_labelled_by_hand_is_suggested_at_its_other_mentions_in_the_article() {
         .find(|a| a.label == Label::Organization)
         .unwrap()
         .id;
-    apply(&mut h, Command::RelabelAll(first));
+    apply(&mut h, Action::RelabelAll(first));
     let s = h.state().session().unwrap();
     assert_eq!(
         s.annotations()
@@ -290,10 +290,10 @@ fn a_name_labelled_by_hand_is_suggested_at_its_other_mentions_in_the_article() {
         "{}",
         lexicon(dir.path())
     );
-    apply(&mut h, Command::Undo);
+    apply(&mut h, UiCommand::Undo);
     assert_eq!(pending(&h, Label::Organization, "زرقلوف").len(), 2);
     // one Ctrl+Z takes back the label and what it taught here
-    apply(&mut h, Command::Undo);
+    apply(&mut h, UiCommand::Undo);
     let s = h.state().session().unwrap();
     assert!(
         !s.annotations()
@@ -312,9 +312,9 @@ fn two_windows_in_one_folder_keep_each_others_lessons() {
     let mut a = harness(&first);
     let mut b = harness(&second);
     let trump = pending(&a, Label::Person, "ترامب");
-    apply(&mut a, Command::Accept(trump[0]));
+    apply(&mut a, Action::Accept(trump[0]));
     let kremlin = pending(&b, Label::Organization, "الكرملين");
-    apply(&mut b, Command::Reject(kremlin[0]));
+    apply(&mut b, Action::Reject(kremlin[0]));
     let text = lexicon(dir.path());
     assert_eq!(trump_line(&text), Some((1, 0)), "{text}");
     assert!(
@@ -322,7 +322,7 @@ fn two_windows_in_one_folder_keep_each_others_lessons() {
         "{text}"
     );
     // and undoing in A takes back only A's lesson
-    apply(&mut a, Command::Undo);
+    apply(&mut a, UiCommand::Undo);
     let text = lexicon(dir.path());
     assert!(!text.contains("ترامب"), "{text}");
     assert!(
@@ -398,7 +398,7 @@ fn decisions_the_lexicon_file_refused_wait_in_memory_and_are_written_once_it_is_
     let mut h = harness(&path);
     let file = dir.path().join("taliq-lexicon.txt");
     let trump = pending(&h, Label::Person, "ترامب");
-    apply(&mut h, Command::Accept(trump[0]));
+    apply(&mut h, Action::Accept(trump[0]));
     assert_eq!(trump_line(&lexicon(dir.path())), Some((1, 0)));
     let Some(mut lock) = make_unwritable(&file) else {
         return;
@@ -406,7 +406,7 @@ fn decisions_the_lexicon_file_refused_wait_in_memory_and_are_written_once_it_is_
 
     // the refused decision is named, and the warning stays on
     let kremlin = pending(&h, Label::Organization, "الكرملين");
-    apply(&mut h, Command::Reject(kremlin[0]));
+    apply(&mut h, Action::Reject(kremlin[0]));
     let warning = |h: &Harness<'_, TaliqApp>| {
         let (severity, msg) = h.state().status().unwrap();
         (severity, msg.to_owned())
@@ -418,15 +418,15 @@ fn decisions_the_lexicon_file_refused_wait_in_memory_and_are_written_once_it_is_
     assert_eq!(h.state().unsaved_lexicon_decisions(), 1);
     assert!(!lexicon(dir.path()).contains("الكرملين"));
     // more work (Info messages) does not hide it
-    apply(&mut h, Command::Accept(trump[1]));
-    apply(&mut h, Command::NextPending);
+    apply(&mut h, Action::Accept(trump[1]));
+    apply(&mut h, UiCommand::NextPending);
     let (_, msg) = warning(&h);
     assert!(msg.contains("The project lexicon was not saved"), "{msg}");
     assert_eq!(h.state().unsaved_lexicon_decisions(), 2);
     // a third refused decision joins them
     let moscow = pending(&h, Label::Location, "موسكو");
     if let Some(&m) = moscow.first() {
-        apply(&mut h, Command::Reject(m));
+        apply(&mut h, Action::Reject(m));
         assert_eq!(h.state().unsaved_lexicon_decisions(), 3);
     }
 
@@ -440,12 +440,12 @@ fn decisions_the_lexicon_file_refused_wait_in_memory_and_are_written_once_it_is_
             .is_none(),
         "the prompt does not say all is saved while lexicon decisions wait"
     );
-    apply(&mut h, Command::KeepOpen);
+    apply(&mut h, Action::KeepOpen);
 
     // writable again: the next lexicon write carries every waiting decision
     lock.unlock();
     let ids = pending(&h, Label::Person, "بوتين");
-    apply(&mut h, Command::Accept(ids[0]));
+    apply(&mut h, Action::Accept(ids[0]));
     let text = lexicon(dir.path());
     assert!(
         text.contains("~ ORGANIZATION\tالكرملين\tالكرملين\t0\t1"),
@@ -472,10 +472,10 @@ fn decisions_waiting_for_the_lexicon_file_are_written_on_close() {
         return;
     };
     let kremlin = pending(&h, Label::Organization, "الكرملين");
-    apply(&mut h, Command::Reject(kremlin[0]));
+    apply(&mut h, Action::Reject(kremlin[0]));
     assert_eq!(h.state().unsaved_lexicon_decisions(), 1);
     lock.unlock();
-    apply(&mut h, Command::Quit);
+    apply(&mut h, UiCommand::Quit);
     assert!(
         lexicon(dir.path()).contains("~ ORGANIZATION\tالكرملين\tالكرملين\t0\t1"),
         "{}",
@@ -507,9 +507,9 @@ fn decisions_waiting_for_the_lexicon_file_survive_a_switch_to_another_article() 
         return;
     };
     let kremlin = pending(&h, Label::Organization, "الكرملين");
-    apply(&mut h, Command::NeverSuggest(kremlin[0]));
+    apply(&mut h, Action::NeverSuggest(kremlin[0]));
     assert_eq!(h.state().unsaved_lexicon_decisions(), 1);
-    apply(&mut h, Command::NextArticle);
+    apply(&mut h, UiCommand::NextArticle);
     assert_eq!(
         h.state().session().unwrap().document().source_name(),
         "2-b.txt"
@@ -519,7 +519,7 @@ fn decisions_waiting_for_the_lexicon_file_survive_a_switch_to_another_article() 
     assert!(pending(&h, Label::Organization, "الكرملين").is_empty());
     lock.unlock();
     let trump = pending(&h, Label::Person, "ترامب");
-    apply(&mut h, Command::Accept(trump[0]));
+    apply(&mut h, Action::Accept(trump[0]));
     let text = lexicon(dir.path());
     assert!(text.contains("- ORGANIZATION\tالكرملين"), "{text}");
     assert_eq!(trump_line(&text), Some((1, 0)), "{text}");
@@ -539,7 +539,7 @@ fn the_app_keeps_the_annotators_comments_and_order_when_it_rewrites_the_lexicon(
     std::fs::write(dir.path().join("taliq-lexicon.txt"), hand).unwrap();
     let mut h = harness(&path);
     let trump = pending(&h, Label::Person, "ترامب");
-    apply(&mut h, Command::Accept(trump[0]));
+    apply(&mut h, Action::Accept(trump[0]));
     let text = lexicon(dir.path());
     assert!(text.starts_with(hand), "{text}");
     assert!(
@@ -548,7 +548,7 @@ fn the_app_keeps_the_annotators_comments_and_order_when_it_rewrites_the_lexicon(
     );
     assert_eq!(text[hand.len()..].lines().count(), 1, "{text}");
     // undoing removes only the retracted line
-    apply(&mut h, Command::Undo);
+    apply(&mut h, UiCommand::Undo);
     assert_eq!(lexicon(dir.path()), hand);
 }
 
@@ -562,21 +562,21 @@ fn undo_in_one_window_keeps_what_another_window_and_the_annotator_wrote() {
     let mut w1 = harness(&first);
     let mut w2 = harness(&second);
     let trump = pending(&w2, Label::Person, "ترامب");
-    apply(&mut w2, Command::Accept(trump[0]));
+    apply(&mut w2, Action::Accept(trump[0]));
     let kremlin = pending(&w1, Label::Organization, "الكرملين");
-    apply(&mut w1, Command::Accept(kremlin[0]));
+    apply(&mut w1, Action::Accept(kremlin[0]));
     let text = lexicon(dir.path());
     assert_eq!(trump_line(&text), Some((1, 0)), "{text}");
     assert!(text.contains("الكرملين"), "{text}");
     // the annotator adds a line by hand
     let file = dir.path().join("taliq-lexicon.txt");
     std::fs::write(&file, format!("{text}+ PERSON\tسامح شكري\n")).unwrap();
-    apply(&mut w1, Command::Undo);
+    apply(&mut w1, UiCommand::Undo);
     let text = lexicon(dir.path());
     assert!(!text.contains("الكرملين"), "{text}");
     assert_eq!(trump_line(&text), Some((1, 0)), "{text}");
     assert!(text.contains("+ PERSON\tسامح شكري"), "{text}");
-    apply(&mut w1, Command::Redo);
+    apply(&mut w1, UiCommand::Redo);
     let text = lexicon(dir.path());
     assert!(
         text.contains("الكرملين") && text.contains("سامح شكري"),

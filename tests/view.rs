@@ -204,7 +204,7 @@ fn esc_closes_an_open_menu_and_a_drop_down_list_before_it_clears_the_focus() {
         .find(|a| a.label == taliq_core::model::label::Label::Quote)
         .expect("the sample has a quote")
         .id;
-    h.state_mut().apply(taliq::ui::Command::Focus(quote));
+    h.state_mut().apply(taliq::ui::Action::Focus(quote));
     h.run_steps(2);
     h.get_by_role_and_label(egui::Role::ComboBox, "Speaker")
         .click();
@@ -333,11 +333,11 @@ fn an_inferred_role_and_nationality_are_shown_as_values_said_to_come_from_the_te
     assert_eq!(inferred.status, Status::Pending);
     let attrs = inferred.facts.attributes.clone().unwrap();
     // a mention without attributes: empty fields, no caption
-    h.state_mut().apply(taliq::ui::Command::Focus(plain.id));
+    h.state_mut().apply(taliq::ui::Action::Focus(plain.id));
     h.run_steps(2);
     assert!(h.query_by_label(caption).is_none());
     // the inferred ones: in the fields as values, with the caption
-    h.state_mut().apply(taliq::ui::Command::Focus(inferred.id));
+    h.state_mut().apply(taliq::ui::Action::Focus(inferred.id));
     h.run_steps(2);
     h.get_by_label(caption);
     assert_eq!(h.get_by_label("Role:").value(), attrs.role, "in its field");

@@ -1,8 +1,9 @@
-//! The application: holds the open article, applies [`Command`]s, autosaves, and lays out
+//! The application: holds the open article, applies [`Action`]s, autosaves, and lays out
 //! the panels.
 
 mod chrome;
 mod commands;
+mod dialogs;
 mod exporting;
 mod opening;
 mod review;
@@ -10,7 +11,7 @@ mod saving;
 mod state;
 mod teaching;
 
-use self::exporting::{Unexported, default_export_path, dialog_never_shown, overwrite_prompt_ui};
+use self::exporting::{Unexported, default_export_path, overwrite_prompt_ui};
 pub(in crate::ui) use self::state::{OpenArticle, ReviewCounts};
 use self::teaching::{PendingLexicon, mentions_of};
 
@@ -38,8 +39,8 @@ use taliq_core::workspace::open::{self, OnDisk, Opened};
 use taliq_core::workspace::storage;
 use taliq_text::{SystemFonts, TextEngine, TextStyle};
 
+use super::action::{Action, CloseChoice, UiCommand};
 use super::article::ArticleView;
-use super::command::Command;
 use super::corpus::CorpusPanel;
 use super::facts::FactsPanel;
 use super::panels::SidePanels;
@@ -63,7 +64,9 @@ pub struct TaliqApp {
     panels: SidePanels,
     /// The status line and its history.
     line: StatusLine,
-    queue: Vec<Command>,
+    queue: Vec<Action>,
+    /// The native dialog a command asked for, shown once the frame's actions are done.
+    dialog: Option<dialogs::Dialog>,
     title_shown: String,
     ctx: egui::Context,
     settings: Settings,
@@ -143,6 +146,7 @@ impl TaliqApp {
             panels: SidePanels::default(),
             line: StatusLine::default(),
             queue: Vec::new(),
+            dialog: None,
             title_shown: String::new(),
             ctx: ctx.clone(),
             settings,
@@ -164,7 +168,7 @@ impl TaliqApp {
         };
         app.apply_theme();
         if let Some(p) = path {
-            app.apply(Command::OpenPath(p));
+            app.apply(Action::OpenPath(p));
         }
         if let Some(msg) = settings_problem {
             app.say(Severity::Warning, msg);
@@ -188,7 +192,7 @@ impl TaliqApp {
                 Severity::Warning,
                 format!(
                     "The font “{family}” is no longer installed; Arabic text is set in {}",
-                    Command::SetFont(None).title()
+                    Action::SetFont(None).title()
                 ),
             );
         }
@@ -298,8 +302,8 @@ impl TaliqApp {
     }
 
     /// Queues a command to run at the start of the next frame.
-    pub fn queue(&mut self, cmd: Command) {
-        self.queue.push(cmd);
+    pub fn queue(&mut self, action: impl Into<Action>) {
+        self.queue.push(action.into());
     }
 
     /// Says `msg` in the status line (see [`StatusLine`] for when it is shown).
@@ -344,8 +348,8 @@ impl TaliqApp {
     /// several edits (a decision and what the folder learned from it, applied in the open
     /// article) reaches the disk whole, so a `kill -9` never leaves half of it. This is
     /// the only place that changes the session.
-    pub fn apply(&mut self, cmd: Command) {
-        self.run(cmd);
+    pub fn apply(&mut self, action: impl Into<Action>) {
+        self.run(action.into());
         self.autosave();
     }
 }
@@ -354,8 +358,12 @@ impl eframe::App for TaliqApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_input(&ctx);
-        for cmd in std::mem::take(&mut self.queue) {
-            self.apply(cmd);
+        for action in std::mem::take(&mut self.queue) {
+            self.apply(action);
+        }
+        // after the actions, never inside one: a native dialog blocks
+        if let Some(dialog) = self.dialog.take() {
+            self.show_dialog(dialog);
         }
         self.autosave_tick();
         let title = self.article.as_ref().map_or_else(

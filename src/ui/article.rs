@@ -19,8 +19,8 @@ use taliq_text::{DocLayout, TextEngine, TextStyle};
 
 use super::arabic_edit::{EditOptions, arabic_text_edit};
 
+use super::action::{Action, UiCommand};
 use super::app::label_color;
-use super::command::Command;
 
 /// Margin around the article text (points); narrow panes get narrower side margins,
 /// down to [`MIN_SIDE_MARGIN`].
@@ -49,7 +49,7 @@ enum ScrollStep {
 /// The keyboard scroll asked for this frame (the keys are consumed), or `None`. Only when
 /// no widget has keyboard focus: in the find bar or a note the keys move the caret.
 /// Ctrl+PageUp / Ctrl+PageDown are not read here: they move to the previous / next
-/// article (`Command::PreviousArticle`, `Command::NextArticle`). Home and End without
+/// article (`UiCommand::PreviousArticle`, `UiCommand::NextArticle`). Home and End without
 /// Ctrl go to the start and end of the article as with Ctrl, as in a browser or a
 /// document viewer: the article has no caret to move to a line's start.
 fn keyboard_scroll(ui: &Ui) -> Option<ScrollStep> {
@@ -229,7 +229,7 @@ impl ArticleView {
         engine: &mut TextEngine,
         session: &Session,
         settings: &Settings,
-        out: &mut Vec<Command>,
+        out: &mut Vec<Action>,
     ) {
         self.selection_bar(ui, engine, session, out);
         ui.separator();
@@ -516,7 +516,7 @@ impl ArticleView {
                     self.anchor = None;
                     self.head = None;
                     match hit {
-                        Some(id) => out.push(Command::Focus(id)),
+                        Some(id) => out.push(Action::Focus(id)),
                         None => self.focused = None,
                     }
                 }
@@ -612,13 +612,13 @@ impl ArticleView {
         ui: &mut Ui,
         engine: &mut TextEngine,
         session: &Session,
-        out: &mut Vec<Command>,
+        out: &mut Vec<Action>,
     ) {
         let sel = self.selection();
         ui.horizontal_wrapped(|ui| {
             ui.label("Label selection:");
             for label in taliq_core::model::label::Label::ALL {
-                let cmd = Command::LabelSelection(label);
+                let cmd = UiCommand::LabelSelection(label);
                 let text = egui::RichText::new(cmd.title()).color(if sel.is_some() {
                     label_color(label, 255)
                 } else {
@@ -634,14 +634,14 @@ impl ArticleView {
                         "Select text in the article first (drag, or double-click a word)",
                     );
                 if b.clicked() {
-                    out.push(cmd);
+                    out.push(cmd.into());
                 }
             }
             ui.separator();
             ui.label("Size");
-            for (icon, cmd) in [("−", Command::ZoomOut), ("+", Command::ZoomIn)] {
+            for (icon, cmd) in [("−", UiCommand::ZoomOut), ("+", UiCommand::ZoomIn)] {
                 if ui.small_button(icon).on_hover_text(cmd.tooltip()).clicked() {
-                    out.push(cmd);
+                    out.push(cmd.into());
                 }
             }
         });

@@ -11,7 +11,7 @@ use egui::{Color32, RichText, Role, Sense, Ui, WidgetInfo};
 use taliq_core::workspace::corpus::{Article, Corpus, CorpusError, Progress, ProgressCache};
 use taliq_text::{TextEngine, TextStyle};
 
-use super::command::Command;
+use super::action::{Action, UiCommand};
 
 /// How often the folder is listed again while it is open, to show articles added or
 /// annotated elsewhere (sidecars that did not change are not read again).
@@ -95,7 +95,7 @@ impl CorpusPanel {
         ui: &mut Ui,
         engine: &mut TextEngine,
         current: Option<(&Path, Progress)>,
-        out: &mut Vec<Command>,
+        out: &mut Vec<Action>,
     ) {
         let folder = self.corpus.dir.file_name().map_or_else(
             || self.corpus.dir.display().to_string(),
@@ -123,13 +123,13 @@ impl CorpusPanel {
         ui.horizontal(|ui| {
             ui.heading("Articles");
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                for cmd in [Command::NextArticle, Command::PreviousArticle] {
+                for cmd in [UiCommand::NextArticle, UiCommand::PreviousArticle] {
                     let enabled = match (&cmd, &here) {
-                        (Command::NextArticle, Some((i, _))) => i + 1 < n,
-                        (Command::PreviousArticle, Some((i, _))) => *i > 0,
+                        (UiCommand::NextArticle, Some((i, _))) => i + 1 < n,
+                        (UiCommand::PreviousArticle, Some((i, _))) => *i > 0,
                         _ => n > 0,
                     };
-                    let icon = if cmd == Command::NextArticle {
+                    let icon = if cmd == UiCommand::NextArticle {
                         "⏵"
                     } else {
                         "⏴"
@@ -139,7 +139,7 @@ impl CorpusPanel {
                         .on_hover_text(cmd.tooltip())
                         .clicked()
                     {
-                        out.push(cmd);
+                        out.push(cmd.into());
                     }
                 }
             });
@@ -231,7 +231,7 @@ impl CorpusPanel {
                         .clicked()
                         && !is_current
                     {
-                        out.push(Command::OpenPath(article.path.clone()));
+                        out.push(Action::OpenPath(article.path.clone()));
                     }
                     if is_current && reveal {
                         row.response.scroll_to_me(Some(egui::Align::Center));

@@ -11,11 +11,11 @@ use taliq_core::model::label::Label;
 use taliq_core::session::Session;
 use taliq_text::{TextEngine, TextStyle};
 
+use super::action::{Action, UiCommand};
 use super::app::{OpenArticle, label_color};
 use super::arabic_combo::{Entry, arabic_combo};
 use super::arabic_edit::{EditOptions, arabic_text_edit};
 use super::article::ArticleView;
-use super::command::Command;
 use taliq_text::edit::EditBuffer;
 
 /// Chars of context shown on each side of a mention in the facts panel.
@@ -32,7 +32,7 @@ pub(super) struct FactsPanel {
     /// The note as stored when the draft was filled or last saved: when the stored note
     /// changes otherwise (undo, redo), the draft is filled again.
     note_stored: String,
-    /// Numbers the edit sessions of the note box ([`Command::TypeNote`]).
+    /// Numbers the edit sessions of the note box ([`Action::TypeNote`]).
     note_session: u64,
     /// When the note draft was last typed in, while it differs from the stored note.
     note_typed_at: Option<Instant>,
@@ -78,7 +78,7 @@ impl FactsPanel {
         engine: &mut TextEngine,
         article: Option<&mut OpenArticle>,
         view: &ArticleView,
-        out: &mut Vec<Command>,
+        out: &mut Vec<Action>,
     ) {
         ui.heading("Facts");
         let Some(article) = article else {
@@ -170,7 +170,7 @@ impl FactsPanel {
                                     .on_hover_text("Restore (accept) this suggestion")
                                     .clicked()
                                 {
-                                    out.push(Command::Accept(id));
+                                    out.push(Action::Accept(id));
                                 }
                                 ui.label(
                                     RichText::new(label.as_str())
@@ -186,7 +186,7 @@ impl FactsPanel {
                                 );
                                 r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &text));
                                 if r.clicked() {
-                                    out.push(Command::Focus(id));
+                                    out.push(Action::Focus(id));
                                 }
                             });
                         }
@@ -197,13 +197,13 @@ impl FactsPanel {
     /// Takes the note and the person attributes being typed, where they differ from the
     /// stored ones, as the commands that save them. Called when focus moves and before
     /// the article is closed, so nothing typed is lost for want of leaving the field.
-    pub(super) fn take_unsaved(&mut self, article: &OpenArticle) -> Vec<Command> {
+    pub(super) fn take_unsaved(&mut self, article: &OpenArticle) -> Vec<Action> {
         let session = &article.session;
         let mut out = Vec::new();
         if let Some((id, buf)) = self.note_draft.take()
             && session.get(id).is_some_and(|a| a.note != buf.text())
         {
-            out.push(Command::TypeNote(
+            out.push(Action::TypeNote(
                 id,
                 buf.text().to_owned(),
                 self.note_session,
@@ -214,7 +214,7 @@ impl FactsPanel {
                 .get(d.id)
                 .is_some_and(|a| a.label == Label::Person && stored_attributes(a) != d.typed())
         {
-            out.push(Command::SetAttributes(d.id, d.typed()));
+            out.push(Action::SetAttributes(d.id, d.typed()));
         }
         out
     }
@@ -226,7 +226,7 @@ impl FactsPanel {
         article: &OpenArticle,
         e: &Entity,
         all_accepted: bool,
-        out: &mut Vec<Command>,
+        out: &mut Vec<Action>,
     ) {
         let session = &article.session;
         let open = self.expanded.contains(&e.id);
@@ -244,20 +244,20 @@ impl FactsPanel {
             }
             let accept = ui
                 .add_enabled(!all_accepted, egui::Button::new("✔").small())
-                .on_hover_text(Command::AcceptEntity(e.id.clone()).tooltip());
+                .on_hover_text(Action::AcceptEntity(e.id.clone()).tooltip());
             if accept.clicked() {
-                out.push(Command::AcceptEntity(e.id.clone()));
+                out.push(Action::AcceptEntity(e.id.clone()));
             }
             if ui
                 .small_button("✖")
-                .on_hover_text(Command::RejectEntity(e.id.clone()).tooltip())
+                .on_hover_text(Action::RejectEntity(e.id.clone()).tooltip())
                 .clicked()
             {
-                out.push(Command::RejectEntity(e.id.clone()));
+                out.push(Action::RejectEntity(e.id.clone()));
             }
             ui.menu_button("…", |ui| {
                 for l in Label::ALL.into_iter().filter(|l| *l != e.label) {
-                    let cmd = Command::RelabelEntity(e.id.clone(), l);
+                    let cmd = Action::RelabelEntity(e.id.clone(), l);
                     if ui
                         .button(cmd.title())
                         .on_hover_text(cmd.tooltip())
@@ -286,10 +286,10 @@ impl FactsPanel {
                 Sense::click(),
             );
             r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &e.canonical));
-            if r.on_hover_text(Command::RevealEntity(e.id.clone()).tooltip())
+            if r.on_hover_text(Action::RevealEntity(e.id.clone()).tooltip())
                 .clicked()
             {
-                out.push(Command::RevealEntity(e.id.clone()));
+                out.push(Action::RevealEntity(e.id.clone()));
             }
         });
         let facts = e.facts();
@@ -310,17 +310,17 @@ impl FactsPanel {
                         let accepted = a.status == Status::Accepted;
                         if ui
                             .add_enabled(!accepted, egui::Button::new("✔").small())
-                            .on_hover_text(Command::Accept(*id).tooltip())
+                            .on_hover_text(Action::Accept(*id).tooltip())
                             .clicked()
                         {
-                            out.push(Command::Accept(*id));
+                            out.push(Action::Accept(*id));
                         }
                         if ui
                             .small_button("✖")
-                            .on_hover_text(Command::Reject(*id).tooltip())
+                            .on_hover_text(Action::Reject(*id).tooltip())
                             .clicked()
                         {
-                            out.push(Command::Reject(*id));
+                            out.push(Action::Reject(*id));
                         }
                         // the mention in its context, so it can be judged without scrolling
                         let doc = session.document();
@@ -350,7 +350,7 @@ impl FactsPanel {
                         if r.on_hover_text(format!("chars {}–{}", a.span.start(), a.span.end()))
                             .clicked()
                         {
-                            out.push(Command::Focus(*id));
+                            out.push(Action::Focus(*id));
                         }
                     });
                 }
@@ -365,7 +365,7 @@ impl FactsPanel {
         article: &OpenArticle,
         entities: &[Entity],
         (id, others): (u64, usize),
-        out: &mut Vec<Command>,
+        out: &mut Vec<Action>,
     ) {
         let session = &article.session;
         let Some(a) = session.get(id) else { return };
@@ -437,20 +437,20 @@ impl FactsPanel {
             ui.horizontal_wrapped(|ui| {
                 if ui
                     .add_enabled(a.status != Status::Accepted, egui::Button::new("✔ Accept"))
-                    .on_hover_text(Command::AcceptFocused.tooltip())
+                    .on_hover_text(UiCommand::AcceptFocused.tooltip())
                     .clicked()
                 {
-                    out.push(Command::Accept(id));
+                    out.push(Action::Accept(id));
                 }
                 if ui
                     .add_enabled(a.status != Status::Rejected, egui::Button::new("✖ Reject"))
-                    .on_hover_text(Command::RejectFocused.tooltip())
+                    .on_hover_text(UiCommand::RejectFocused.tooltip())
                     .clicked()
                 {
-                    out.push(Command::Reject(id));
+                    out.push(Action::Reject(id));
                 }
                 let delete_tip = if a.origin == Origin::Manual {
-                    Command::Delete(id).tooltip()
+                    Action::Delete(id).tooltip()
                 } else {
                     "Reject this suggestion: Delete keeps a suggestion as rejected, so it is not suggested here again (only manual annotations are deleted)".to_owned()
                 };
@@ -459,7 +459,7 @@ impl FactsPanel {
                     .on_hover_text(delete_tip)
                     .clicked()
                 {
-                    out.push(Command::Delete(id));
+                    out.push(Action::Delete(id));
                 }
                 egui::ComboBox::from_id_salt(("relabel", id))
                     .selected_text(format!("Label: {}", a.label))
@@ -476,7 +476,7 @@ impl FactsPanel {
                                 .clicked()
                                 && l != a.label
                             {
-                                out.push(Command::Relabel(id, l));
+                                out.push(Action::Relabel(id, l));
                             }
                         }
                     });
@@ -486,10 +486,10 @@ impl FactsPanel {
                     let title = format!("Relabel all {others} other mention(s) as {}", a.label);
                     if ui
                         .button(title)
-                        .on_hover_text(Command::RelabelAll(id).tooltip())
+                        .on_hover_text(Action::RelabelAll(id).tooltip())
                         .clicked()
                     {
-                        out.push(Command::RelabelAll(id));
+                        out.push(Action::RelabelAll(id));
                     }
                 }
             });
@@ -520,7 +520,7 @@ impl FactsPanel {
                 ui.horizontal(|ui| {
                     let save = ui.add_enabled(changed, egui::Button::new("Save note"));
                     if save.clicked() || (resp.lost_focus() && changed) || paused {
-                        out.push(Command::TypeNote(
+                        out.push(Action::TypeNote(
                             id,
                             draft.text().to_owned(),
                             self.note_session,
@@ -541,7 +541,7 @@ impl FactsPanel {
 
 impl FactsPanel {
     /// The role and nationality of a PERSON in two Arabic fields; what is typed is saved
-    /// (as [`Command::SetAttributes`]) on Enter and when the field is left. Facts belong
+    /// (as [`Action::SetAttributes`]) on Enter and when the field is left. Facts belong
     /// to mentions, so when this mention gives none but another mention of its entity
     /// does, that one is named, with a link to it.
     fn attributes_editor(
@@ -551,7 +551,7 @@ impl FactsPanel {
         session: &Session,
         entities: &[Entity],
         a: &Annotation,
-        out: &mut Vec<Command>,
+        out: &mut Vec<Action>,
     ) {
         let stored = stored_attributes(a);
         if self
@@ -583,7 +583,7 @@ impl FactsPanel {
             ui.horizontal(|ui| {
                 let caption = ui
                     .add_sized([78.0, 20.0], egui::Label::new(caption))
-                    .on_hover_text(Command::SetAttributes(a.id, stored.clone()).tooltip());
+                    .on_hover_text(Action::SetAttributes(a.id, stored.clone()).tooltip());
                 let r = arabic_text_edit(
                     ui,
                     engine,
@@ -631,14 +631,14 @@ impl FactsPanel {
                 if r.on_hover_text("Show that mention, to correct them there")
                     .clicked()
                 {
-                    out.push(Command::Focus(m));
+                    out.push(Action::Focus(m));
                 }
             });
         }
         let typed = draft.typed();
         if typed != stored {
             if commit {
-                out.push(Command::SetAttributes(a.id, typed));
+                out.push(Action::SetAttributes(a.id, typed));
             } else {
                 ui.weak("unsaved (saved on Enter or when you leave the field)");
             }
@@ -648,13 +648,13 @@ impl FactsPanel {
 
 /// The speaker of a QUOTE as a drop-down list of the article's people and organizations
 /// (by canonical name), with "no speaker" first; a choice becomes a
-/// [`Command::SetSpeaker`].
+/// [`Action::SetSpeaker`].
 fn speaker_editor(
     ui: &mut Ui,
     engine: &mut TextEngine,
     a: &Annotation,
     entities: &[Entity],
-    out: &mut Vec<Command>,
+    out: &mut Vec<Action>,
 ) {
     let mut ids: Vec<&str> = entities
         .iter()
@@ -678,7 +678,7 @@ fn speaker_editor(
     }
     ui.horizontal(|ui| {
         ui.label("Speaker:")
-            .on_hover_text(Command::SetSpeaker(a.id, None).tooltip());
+            .on_hover_text(Action::SetSpeaker(a.id, None).tooltip());
         let picked = arabic_combo(
             ui,
             engine,
@@ -695,7 +695,7 @@ fn speaker_editor(
                 Entry::Nothing => None,
                 Entry::Choice(i) => Some(ids[i].to_owned()),
             };
-            out.push(Command::SetSpeaker(a.id, entity));
+            out.push(Action::SetSpeaker(a.id, entity));
         }
     });
 }

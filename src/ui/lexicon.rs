@@ -10,8 +10,8 @@ use taliq_core::extract::lexicon::{Effect, LexiconChange, LexiconItem, ProjectLe
 use taliq_core::model::label::Label;
 use taliq_text::{TextEngine, TextStyle, isolate};
 
+use super::action::Action;
 use super::app::label_color;
-use super::command::Command;
 
 /// "accepted 3×, rejected 1×"
 fn tally(accepted: u32, rejected: u32) -> String {
@@ -148,7 +148,7 @@ pub(super) fn learned_names_window(
     lexicon: Option<&ProjectLexicon>,
     file_name: &str,
     open: &mut bool,
-    out: &mut Vec<Command>,
+    out: &mut Vec<Action>,
 ) {
     egui::Window::new("Learned names")
         .open(open)
@@ -162,10 +162,10 @@ pub(super) fn learned_names_window(
             let mut learning = lexicon.learning();
             if ui
                 .checkbox(&mut learning, "Learn from my decisions in this folder")
-                .on_hover_text(Command::SetLearning(!lexicon.learning()).tooltip())
+                .on_hover_text(Action::SetLearning(!lexicon.learning()).tooltip())
                 .changed()
             {
-                out.push(Command::SetLearning(learning));
+                out.push(Action::SetLearning(learning));
             }
             ui.weak(format!(
                 "Kept in {file_name} next to the articles. A name is suggested once it is accepted more often than rejected, and left out once rejected 3 times and 3 times as often as accepted; Always and Never override the counts."
@@ -183,12 +183,7 @@ pub(super) fn learned_names_window(
         });
 }
 
-fn items_grid(
-    ui: &mut Ui,
-    engine: &mut TextEngine,
-    items: &[&LexiconItem],
-    out: &mut Vec<Command>,
-) {
+fn items_grid(ui: &mut Ui, engine: &mut TextEngine, items: &[&LexiconItem], out: &mut Vec<Action>) {
     egui::Grid::new("learned-names")
         .striped(true)
         .num_columns(7)
@@ -237,7 +232,7 @@ fn items_grid(
                         }
                     });
                 if rule != item.rule {
-                    out.push(Command::SetLexiconRule(
+                    out.push(Action::SetLexiconRule(
                         item.surface.clone(),
                         item.label,
                         rule,
@@ -246,11 +241,11 @@ fn items_grid(
                 if ui
                     .button("Forget")
                     .on_hover_text(
-                        Command::ForgetLexiconItem(item.surface.clone(), item.label).tooltip(),
+                        Action::ForgetLexiconItem(item.surface.clone(), item.label).tooltip(),
                     )
                     .clicked()
                 {
-                    out.push(Command::ForgetLexiconItem(item.surface.clone(), item.label));
+                    out.push(Action::ForgetLexiconItem(item.surface.clone(), item.label));
                 }
                 ui.end_row();
             }

@@ -1,6 +1,7 @@
 //! The egui shell: a thin layer over [`taliq_core::session::Session`] and [`taliq_text`].
 
 mod about;
+pub mod action;
 mod app;
 mod arabic_combo;
 pub mod arabic_edit;
@@ -14,5 +15,6 @@ mod panels;
 mod status;
 mod words;
 
+pub use action::{Action, CloseChoice};
 pub use app::{Severity, TaliqApp};
-pub use command::Command;
+pub use command::UiCommand;

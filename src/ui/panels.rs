@@ -11,7 +11,7 @@
 
 use egui::{Panel, Ui, vec2};
 
-use super::command::Command;
+use super::action::{Action, UiCommand};
 
 /// Width (points) the article pane keeps while the side panels can shrink or collapse.
 pub(super) const ARTICLE_MIN: f32 = 320.0;
@@ -98,7 +98,7 @@ impl SidePanels {
     pub(super) fn show_facts(
         &mut self,
         ui: &mut Ui,
-        out: &mut Vec<Command>,
+        out: &mut Vec<Action>,
         add_contents: impl FnOnce(&mut Ui),
     ) {
         let room = ui.available_rect_before_wrap().width() - ARTICLE_MIN;
@@ -110,7 +110,7 @@ impl SidePanels {
         let full = Panel::left("facts")
             .default_size(FACTS_DEFAULT)
             .size_range(FACTS_MIN..=room.clamp(FACTS_MIN, FACTS_MAX));
-        let tooltip = Command::ToggleFactsPanel.tooltip();
+        let tooltip = UiCommand::ToggleFactsPanel.tooltip();
         Panel::show_switched(ui, &mut expanded, collapsed, full, |ui, shown| {
             if shown {
                 add_contents(ui);
@@ -123,14 +123,14 @@ impl SidePanels {
                     .on_hover_text(&tooltip)
                     .clicked()
                 {
-                    out.push(Command::ToggleFactsPanel);
+                    out.push(UiCommand::ToggleFactsPanel.into());
                 }
             } else if ui
                 .add(egui::Button::new("⏵").small())
                 .on_hover_text(&tooltip)
                 .clicked()
             {
-                out.push(Command::ToggleFactsPanel);
+                out.push(UiCommand::ToggleFactsPanel.into());
             }
         });
         if visible && !expanded {

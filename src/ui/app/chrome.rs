@@ -17,44 +17,32 @@ impl TaliqApp {
                 .collect()
         });
         if let Some(p) = dropped.into_iter().next() {
-            self.queue.push(Command::OpenPath(p));
+            self.queue.push(Action::OpenPath(p));
         }
         // Esc answers a prompt: keep working, do not overwrite
         if (self.close_prompt || self.overwrite_prompt.is_some())
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
             self.queue.push(if self.overwrite_prompt.is_some() {
-                Command::CancelOverwrite
+                Action::CancelOverwrite
             } else {
-                Command::KeepOpen
+                Action::KeepOpen
             });
         }
         // while a prompt is up, letter keys do not review annotations behind it
         let typing =
             ctx.egui_wants_keyboard_input() || self.close_prompt || self.overwrite_prompt.is_some();
-        let mut candidates = Command::global_shortcuts();
-        if typing {
-            // Ctrl+Z in a text field belongs to the field, not to the annotation history.
-            candidates.retain(|c| !matches!(c, Command::Undo | Command::Redo));
-        } else {
-            candidates.extend(Command::plain_key_commands());
-        }
-        if egui::Popup::is_any_open(ctx) {
+        let popup_open = egui::Popup::is_any_open(ctx);
+        for (sc, cmd) in UiCommand::bindings(typing) {
             // Esc closes the open menu or list (egui reads it there) before it clears the
             // selection
-            candidates.retain(|c| *c != Command::ClearSelection);
-        }
-        // Ctrl+= is where Ctrl++ sits on most keyboards.
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Equals)) {
-            self.queue.push(Command::ZoomIn);
-        }
-        for cmd in candidates {
-            if let Some(sc) = cmd.shortcut() {
-                // every press counts, even several within one frame (fast review)
-                let presses =
-                    ctx.input_mut(|i| i.count_and_consume_key(sc.modifiers, sc.logical_key));
-                self.queue.extend(std::iter::repeat_n(cmd, presses));
+            if popup_open && cmd == UiCommand::ClearSelection {
+                continue;
             }
+            // every press counts, even several within one frame (fast review)
+            let presses = ctx.input_mut(|i| i.count_and_consume_key(sc.modifiers, sc.logical_key));
+            self.queue
+                .extend(std::iter::repeat_n(Action::Command(cmd), presses));
         }
         if ctx.input(|i| i.viewport().close_requested()) {
             self.flush_autosave();
@@ -67,53 +55,56 @@ impl TaliqApp {
             ui.menu_button("File", |ui| {
                 let open = self.article.is_some();
                 let in_folder = self.corpus.is_some();
-                for cmd in Command::FILE_MENU {
-                    if matches!(cmd, Command::OpenFolderDialog | Command::ExportDialog) {
+                for cmd in UiCommand::FILE_MENU {
+                    if matches!(cmd, UiCommand::OpenFolderDialog | UiCommand::ExportDialog) {
                         ui.separator();
                     }
-                    if matches!(cmd, Command::NextArticle | Command::PreviousArticle) {
-                        command_button(ui, &cmd, in_folder, &mut self.queue);
+                    if matches!(cmd, UiCommand::NextArticle | UiCommand::PreviousArticle) {
+                        command_button(ui, cmd, in_folder, &mut self.queue);
                         continue;
                     }
-                    if cmd == Command::Quit {
+                    if cmd == UiCommand::Quit {
                         ui.menu_button("Reload as", |ui| {
-                            for enc in Command::RELOAD_ENCODINGS {
-                                command_button(ui, &Command::ReloadAs(enc), open, &mut self.queue);
+                            for enc in Action::RELOAD_ENCODINGS {
+                                command_button(ui, Action::ReloadAs(enc), open, &mut self.queue);
                             }
                         });
                         ui.separator();
                     }
-                    command_button(ui, &cmd, true, &mut self.queue);
+                    command_button(ui, cmd, true, &mut self.queue);
                 }
             });
             ui.menu_button("Edit", |ui| {
                 let (can_undo, can_redo) = self
                     .session()
                     .map_or((false, false), |s| (s.can_undo(), s.can_redo()));
-                for cmd in Command::EDIT_MENU {
+                for cmd in UiCommand::EDIT_MENU {
                     let enabled = match cmd {
-                        Command::Undo => can_undo,
-                        Command::Redo => can_redo,
-                        Command::AcceptFocused
-                        | Command::RejectFocused
-                        | Command::DeleteFocused => self.view.focused().is_some(),
+                        UiCommand::Undo => can_undo,
+                        UiCommand::Redo => can_redo,
+                        UiCommand::AcceptFocused
+                        | UiCommand::RejectFocused
+                        | UiCommand::DeleteFocused => self.view.focused().is_some(),
                         _ => true,
                     };
-                    command_button(ui, &cmd, enabled, &mut self.queue);
+                    command_button(ui, cmd, enabled, &mut self.queue);
                 }
             });
             ui.menu_button("View", |ui| {
-                for cmd in Command::view_menu() {
+                for cmd in UiCommand::VIEW_MENU {
+                    command_button(ui, cmd, true, &mut self.queue);
+                }
+                for cmd in Action::view_settings() {
                     let selected = match &cmd {
-                        Command::SetTheme(t) => *t == self.settings.theme,
-                        Command::SetLineSpacing(i) => Settings::LINE_SPACINGS
+                        Action::SetTheme(t) => *t == self.settings.theme,
+                        Action::SetLineSpacing(i) => Settings::LINE_SPACINGS
                             .get(*i)
                             .is_some_and(|(_, v)| (*v - self.settings.line_spacing).abs() < 0.01),
                         _ => false,
                     };
                     if matches!(
                         cmd,
-                        Command::SetLineSpacing(0) | Command::SetTheme(Theme::System)
+                        Action::SetLineSpacing(0) | Action::SetTheme(Theme::System)
                     ) {
                         ui.separator();
                     }
@@ -121,14 +112,14 @@ impl TaliqApp {
                 }
                 ui.separator();
                 let facts = self.panels.facts_visible();
-                selectable_command_button(ui, Command::ToggleFactsPanel, facts, &mut self.queue);
+                selectable_command_button(ui, UiCommand::ToggleFactsPanel, facts, &mut self.queue);
                 ui.separator();
                 ui.menu_button("Font", |ui| {
                     // listed once per run (the font files are read on the first opening)
                     let installed = self.engine.installed_arabic_families().to_vec();
-                    for cmd in Command::font_menu(&installed) {
+                    for cmd in Action::font_menu(&installed) {
                         let selected =
-                            matches!(&cmd, Command::SetFont(f) if *f == self.settings.font_family);
+                            matches!(&cmd, Action::SetFont(f) if *f == self.settings.font_family);
                         selectable_command_button(ui, cmd, selected, &mut self.queue);
                     }
                     if installed.is_empty() {
@@ -142,20 +133,20 @@ impl TaliqApp {
                     .article
                     .as_ref()
                     .is_some_and(|a| live_progress(&a.session).is_done());
-                let mut button = egui::Button::selectable(done, Command::ToggleDone.title());
-                if let Some(sc) = Command::ToggleDone.shortcut() {
+                let mut button = egui::Button::selectable(done, UiCommand::ToggleDone.title());
+                if let Some(sc) = UiCommand::ToggleDone.shortcut() {
                     button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
                 }
                 if ui
                     .add_enabled(open, button)
-                    .on_hover_text(Command::ToggleDone.tooltip())
+                    .on_hover_text(UiCommand::ToggleDone.tooltip())
                     .clicked()
                 {
-                    self.queue.push(Command::ToggleDone);
+                    self.queue.push(UiCommand::ToggleDone.into());
                     ui.close();
                 }
                 ui.separator();
-                command_button(ui, &Command::ShowLearnedNames, true, &mut self.queue);
+                command_button(ui, UiCommand::ShowLearnedNames, true, &mut self.queue);
                 let learning = self
                     .article
                     .as_ref()
@@ -163,10 +154,10 @@ impl TaliqApp {
                 let mut on = learning;
                 if ui
                     .add_enabled(open, egui::Checkbox::new(&mut on, "Learn from decisions"))
-                    .on_hover_text(Command::SetLearning(!learning).tooltip())
+                    .on_hover_text(Action::SetLearning(!learning).tooltip())
                     .changed()
                 {
-                    self.queue.push(Command::SetLearning(on));
+                    self.queue.push(Action::SetLearning(on));
                     ui.close();
                 }
             });
@@ -175,14 +166,14 @@ impl TaliqApp {
                 for label in Label::ALL {
                     command_button(
                         ui,
-                        &Command::LabelSelection(label),
+                        UiCommand::LabelSelection(label),
                         has_sel,
                         &mut self.queue,
                     );
                 }
             });
             ui.menu_button("Help", |ui| {
-                command_button(ui, &Command::ShowAbout, true, &mut self.queue);
+                command_button(ui, UiCommand::ShowAbout, true, &mut self.queue);
             });
         });
     }
@@ -265,7 +256,13 @@ impl TaliqApp {
 }
 
 /// A menu entry for `cmd`, with its shortcut and tooltip.
-pub(super) fn command_button(ui: &mut Ui, cmd: &Command, enabled: bool, out: &mut Vec<Command>) {
+pub(super) fn command_button(
+    ui: &mut Ui,
+    cmd: impl Into<Action>,
+    enabled: bool,
+    out: &mut Vec<Action>,
+) {
+    let cmd: Action = cmd.into();
     let mut button = egui::Button::new(cmd.title());
     if let Some(sc) = cmd.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
@@ -275,7 +272,7 @@ pub(super) fn command_button(ui: &mut Ui, cmd: &Command, enabled: bool, out: &mu
         .on_hover_text(cmd.tooltip())
         .clicked()
     {
-        out.push(cmd.clone());
+        out.push(cmd);
         ui.close();
     }
 }
@@ -283,10 +280,11 @@ pub(super) fn command_button(ui: &mut Ui, cmd: &Command, enabled: bool, out: &mu
 /// A View menu entry for a setting, ticked when `selected`.
 pub(super) fn selectable_command_button(
     ui: &mut Ui,
-    cmd: Command,
+    cmd: impl Into<Action>,
     selected: bool,
-    out: &mut Vec<Command>,
+    out: &mut Vec<Action>,
 ) {
+    let cmd: Action = cmd.into();
     let mut button = egui::Button::selectable(selected, cmd.title());
     if let Some(sc) = cmd.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&sc));

@@ -1,5 +1,8 @@
-//! [`TaliqApp::run`]: every [`Command`] carried out, in one place.
+//! [`TaliqApp::run`]: every [`Action`] carried out, in one place ([`TaliqApp::run_command`]
+//! for the bindable commands). No dialog is shown here: a command that needs one asks
+//! for it ([`TaliqApp::dialog`]), and the frame shows it after the actions are done.
 
+use super::dialogs::Dialog;
 #[allow(
     clippy::wildcard_imports,
     reason = "the parent module's imports, as if in one file"
@@ -8,130 +11,43 @@ use super::*;
 
 impl TaliqApp {
     /// [`Self::apply`] without the save.
-    pub(super) fn run(&mut self, cmd: Command) {
-        match cmd {
-            Command::OpenDialog => {
-                let shown_at = Instant::now();
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open an Arabic article")
-                    .add_filter(
-                        "Articles",
-                        &taliq_core::workspace::corpus::ARTICLE_EXTENSIONS,
-                    )
-                    .add_filter("All files", &["*"])
-                    .pick_file();
-                match picked {
-                    Some(p) => self.apply(Command::OpenPath(p)),
-                    None => self.dialog_unavailable(
-                        shown_at,
-                        "drop the file on the window or pass its path: taliq FILE",
-                    ),
-                }
-            }
+    pub(super) fn run(&mut self, action: Action) {
+        match action {
+            Action::Command(cmd) => self.run_command(cmd),
             // paths are kept absolute: what is written down (the export log, where work
             // goes) must name the same file in the next run, whatever folder it starts in
-            Command::OpenPath(p) if p.is_relative() => {
-                self.run(Command::OpenPath(std::path::absolute(&p).unwrap_or(p)));
+            Action::OpenPath(p) if p.is_relative() => {
+                self.run(Action::OpenPath(std::path::absolute(&p).unwrap_or(p)));
             }
-            Command::OpenPath(p) if p.is_dir() => self.open_folder(&p),
-            Command::OpenPath(p) => {
+            Action::OpenPath(p) if p.is_dir() => self.open_folder(&p),
+            Action::OpenPath(p) => {
                 self.open(&p, None);
                 self.note_open_result(&p);
                 self.refresh_corpus();
             }
-            Command::OpenFolderDialog => {
-                let shown_at = Instant::now();
-                let mut dialog = rfd::FileDialog::new().set_title("Open a folder of articles");
-                if let Some(dir) = self.article.as_ref().and_then(|a| a.path.parent()) {
-                    dialog = dialog.set_directory(dir);
-                }
-                match dialog.pick_folder() {
-                    Some(p) => self.open_folder(&p),
-                    None => self.dialog_unavailable(
-                        shown_at,
-                        "drop the folder on the window or pass its path: taliq FOLDER",
-                    ),
-                }
-            }
-            Command::OpenFolder(p) => self.open_folder(&std::path::absolute(&p).unwrap_or(p)),
-            Command::NextArticle => self.step_article(true),
-            Command::PreviousArticle => self.step_article(false),
-            Command::ExportChanged => {
-                self.export_changed();
-            }
-            Command::ConfirmClose(export) => {
+            Action::OpenFolder(p) => self.open_folder(&std::path::absolute(&p).unwrap_or(p)),
+            Action::ConfirmClose(choice) => {
                 self.flush_autosave();
-                if export && !self.export_changed() {
+                if choice == CloseChoice::ExportFirst && !self.export_changed() {
                     return; // the failure is in the status line; the prompt stays
                 }
                 self.close_prompt = false;
                 self.close_confirmed = true;
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            Command::KeepOpen => self.close_prompt = false,
-            Command::ReloadAs(enc) => match self.article.as_ref().map(|a| a.path.clone()) {
+            Action::KeepOpen => self.close_prompt = false,
+            Action::ReloadAs(enc) => match self.article.as_ref().map(|a| a.path.clone()) {
                 Some(p) => self.open(&p, Some(enc)),
                 None => self.say(Severity::Warning, "Open an article first"),
             },
-            Command::ExportDialog => {
-                let Some(a) = &self.article else {
-                    self.say(Severity::Warning, "Open an article first");
-                    return;
-                };
-                let proposed = default_export_path(&a.path);
-                let dir = a.path.parent().map(Path::to_path_buf);
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title("Export annotations as JSON")
-                    .set_file_name(file_name(&proposed))
-                    .add_filter("JSON", &["json"]);
-                if let Some(d) = dir {
-                    dialog = dialog.set_directory(d);
-                }
-                // where the dialog would have proposed: the last export, else next to it
-                let fallback = a
-                    .export_path
-                    .clone()
-                    .unwrap_or_else(|| default_export_path(&a.path));
-                let shown_at = Instant::now();
-                match dialog.save_file() {
-                    Some(p) => self.apply(Command::ExportTo(p)),
-                    None if dialog_never_shown(shown_at) => {
-                        self.export(&fallback);
-                        // (unless the overwrite prompt asks first)
-                        if self.overwrite_prompt.is_none()
-                            && self.article.as_ref().is_some_and(|a| {
-                                a.exported_revision == Some(a.session.revision())
-                                    && a.export_path.as_ref() == Some(&fallback)
-                            })
-                        {
-                            self.say(
-                                Severity::Info,
-                                format!(
-                                    "The system file dialog is not available here, so the annotations were exported to {}",
-                                    fallback.display()
-                                ),
-                            );
-                        }
-                    }
-                    None => {}
-                }
-            }
-            Command::ExportTo(p) => self.export(&std::path::absolute(&p).unwrap_or(p)),
-            Command::ExportOverwrite(p) => {
+            Action::ExportTo(p) => self.export(&std::path::absolute(&p).unwrap_or(p)),
+            Action::ExportOverwrite(p) => {
                 self.overwrite_prompt = None;
                 self.export_unchecked(&p);
             }
-            Command::CancelOverwrite => self.overwrite_prompt = None,
-            Command::Undo => self.undo_redo(true),
-            Command::Redo => self.undo_redo(false),
-            Command::LabelSelection(label) => self.label_selection(label),
-            // Escape closes the innermost thing: the find bar, else the selection and focus.
-            Command::ClearSelection if self.view.find_position().is_some() => {
-                self.view.close_find();
-            }
-            Command::ClearSelection => self.view.clear(),
-            Command::SelectRange(start, end) => self.view.select(start, end),
-            Command::Accept(id) => {
+            Action::CancelOverwrite => self.overwrite_prompt = None,
+            Action::SelectRange(start, end) => self.view.select(start, end),
+            Action::Accept(id) => {
                 if self.edit(Edit::SetStatus {
                     id,
                     status: Status::Accepted,
@@ -139,7 +55,7 @@ impl TaliqApp {
                     self.learn(&[id], false);
                 }
             }
-            Command::Reject(id) => {
+            Action::Reject(id) => {
                 if self.edit(Edit::SetStatus {
                     id,
                     status: Status::Rejected,
@@ -147,7 +63,7 @@ impl TaliqApp {
                     self.learn(&[id], false);
                 }
             }
-            Command::Relabel(id, label) => {
+            Action::Relabel(id, label) => {
                 if self.edit(Edit::Batch(vec![
                     Edit::SetLabel { id, label },
                     Edit::SetStatus {
@@ -158,7 +74,7 @@ impl TaliqApp {
                     self.learn(&[id], false);
                 }
             }
-            Command::Delete(id) => {
+            Action::Delete(id) => {
                 let manual = self
                     .session()
                     .and_then(|s| s.get(id))
@@ -170,7 +86,7 @@ impl TaliqApp {
                     }
                     // a suggestion is kept as rejected, so it is not suggested here again
                     Some(false) => {
-                        self.apply(Command::Reject(id));
+                        self.apply(Action::Reject(id));
                         self.say(
                             Severity::Info,
                             "Rejected: Delete keeps a suggestion as rejected, so it is not suggested here again (only manual annotations are deleted)",
@@ -179,7 +95,7 @@ impl TaliqApp {
                     None => {}
                 }
             }
-            Command::NeverSuggest(id) => {
+            Action::NeverSuggest(id) => {
                 if self.edit(Edit::SetStatus {
                     id,
                     status: Status::Rejected,
@@ -187,9 +103,7 @@ impl TaliqApp {
                     self.learn(&[id], true);
                 }
             }
-            Command::ShowLearnedNames => self.learned_names_open = true,
-            Command::ShowAbout => self.about_open = true,
-            Command::SetLearning(on) => {
+            Action::SetLearning(on) => {
                 if let Some(a) = &mut self.article
                     && a.lexicon.set_learning(on)
                 {
@@ -204,7 +118,7 @@ impl TaliqApp {
                     );
                 }
             }
-            Command::SetLexiconRule(surface, label, rule) => {
+            Action::SetLexiconRule(surface, label, rule) => {
                 let Some(a) = &mut self.article else { return };
                 let before = a.lexicon.lexicon().clone();
                 if a.lexicon.set_rule(&surface, label, rule) {
@@ -222,7 +136,7 @@ impl TaliqApp {
                     }
                 }
             }
-            Command::ForgetLexiconItem(surface, label) => {
+            Action::ForgetLexiconItem(surface, label) => {
                 let Some(a) = &mut self.article else { return };
                 if a.lexicon.forget(&surface, label) {
                     self.save_lexicon();
@@ -235,7 +149,7 @@ impl TaliqApp {
                     );
                 }
             }
-            Command::SetNote(id, note) => {
+            Action::SetNote(id, note) => {
                 if self
                     .session()
                     .and_then(|s| s.get(id))
@@ -244,8 +158,8 @@ impl TaliqApp {
                     self.edit(Edit::SetNote { id, note });
                 }
             }
-            Command::TypeNote(id, note, typing) => self.type_note(id, note, typing),
-            Command::SetSpeaker(id, entity) => {
+            Action::TypeNote(id, note, typing) => self.type_note(id, note, typing),
+            Action::SetSpeaker(id, entity) => {
                 let link = entity
                     .as_deref()
                     .and_then(|eid| self.session().and_then(|s| s.speaker_link(id, eid)));
@@ -260,7 +174,7 @@ impl TaliqApp {
                 }
                 self.correct_facts(id, Label::Quote, |f| f.speaker = link);
             }
-            Command::SetAttributes(id, attributes) => {
+            Action::SetAttributes(id, attributes) => {
                 let attributes = PersonAttributes::typed(
                     attributes.role.as_deref().unwrap_or_default(),
                     attributes.nationality.as_deref().unwrap_or_default(),
@@ -269,8 +183,67 @@ impl TaliqApp {
                     f.attributes = (!attributes.is_empty()).then_some(attributes);
                 });
             }
-            Command::RelabelAll(id) => self.relabel_all(id),
-            Command::ToggleDone => {
+            Action::RelabelAll(id) => self.relabel_all(id),
+            Action::AcceptEntity(eid) => self.entity_edit(&eid, |id| Edit::SetStatus {
+                id,
+                status: Status::Accepted,
+            }),
+            Action::RejectEntity(eid) => self.entity_edit(&eid, |id| Edit::SetStatus {
+                id,
+                status: Status::Rejected,
+            }),
+            Action::RelabelEntity(eid, label) => self.entity_edit(&eid, |id| {
+                Edit::Batch(vec![
+                    Edit::SetLabel { id, label },
+                    Edit::SetStatus {
+                        id,
+                        status: Status::Accepted,
+                    },
+                ])
+            }),
+            Action::Focus(id) => {
+                if let Some(a) = self.session().and_then(|s| s.get(id)) {
+                    let span = a.span;
+                    self.view.focus(id, span, vec![id], Some(false));
+                }
+            }
+            Action::RevealEntity(eid) => self.reveal_entity(&eid),
+            Action::SetLineSpacing(i) => {
+                if let Some((_, v)) = Settings::LINE_SPACINGS.get(i) {
+                    self.change_settings(|s| s.line_spacing = *v);
+                }
+            }
+            Action::SetTheme(t) => self.change_settings(|s| s.theme = t),
+            Action::SetFont(Some(f)) if !self.engine.has_arabic_family(&f) => self.say(
+                Severity::Warning,
+                format!("The font “{f}” is not installed or has no Arabic letters"),
+            ),
+            Action::SetFont(f) => self.change_settings(|s| s.font_family = f),
+        }
+    }
+
+    /// Carries out a bindable command.
+    fn run_command(&mut self, cmd: UiCommand) {
+        match cmd {
+            UiCommand::OpenDialog => self.dialog = Some(Dialog::Open),
+            UiCommand::OpenFolderDialog => self.dialog = Some(Dialog::OpenFolder),
+            UiCommand::ExportDialog => self.dialog = Some(Dialog::Export),
+            UiCommand::NextArticle => self.step_article(true),
+            UiCommand::PreviousArticle => self.step_article(false),
+            UiCommand::ExportChanged => {
+                self.export_changed();
+            }
+            UiCommand::Undo => self.undo_redo(true),
+            UiCommand::Redo => self.undo_redo(false),
+            UiCommand::LabelSelection(label) => self.label_selection(label),
+            // Escape closes the innermost thing: the find bar, else the selection and focus.
+            UiCommand::ClearSelection if self.view.find_position().is_some() => {
+                self.view.close_find();
+            }
+            UiCommand::ClearSelection => self.view.clear(),
+            UiCommand::ShowLearnedNames => self.learned_names_open = true,
+            UiCommand::ShowAbout => self.about_open = true,
+            UiCommand::ToggleDone => {
                 let Some(a) = &self.article else {
                     self.say(Severity::Warning, "Open an article first");
                     return;
@@ -290,34 +263,10 @@ impl TaliqApp {
                     self.say(Severity::Info, msg);
                 }
             }
-            Command::AcceptEntity(eid) => self.entity_edit(&eid, |id| Edit::SetStatus {
-                id,
-                status: Status::Accepted,
-            }),
-            Command::RejectEntity(eid) => self.entity_edit(&eid, |id| Edit::SetStatus {
-                id,
-                status: Status::Rejected,
-            }),
-            Command::RelabelEntity(eid, label) => self.entity_edit(&eid, |id| {
-                Edit::Batch(vec![
-                    Edit::SetLabel { id, label },
-                    Edit::SetStatus {
-                        id,
-                        status: Status::Accepted,
-                    },
-                ])
-            }),
-            Command::Focus(id) => {
-                if let Some(a) = self.session().and_then(|s| s.get(id)) {
-                    let span = a.span;
-                    self.view.focus(id, span, vec![id], Some(false));
-                }
-            }
-            Command::RevealEntity(eid) => self.reveal_entity(&eid),
-            Command::AcceptFocused
-            | Command::RejectFocused
-            | Command::DeleteFocused
-            | Command::NeverSuggestFocused => {
+            UiCommand::AcceptFocused
+            | UiCommand::RejectFocused
+            | UiCommand::DeleteFocused
+            | UiCommand::NeverSuggestFocused => {
                 let Some(id) = self.view.focused() else {
                     self.say(
                         Severity::Info,
@@ -327,10 +276,10 @@ impl TaliqApp {
                 };
                 let before = Instant::now();
                 match cmd {
-                    Command::AcceptFocused => self.apply(Command::Accept(id)),
-                    Command::DeleteFocused => self.apply(Command::Delete(id)),
-                    Command::NeverSuggestFocused => self.apply(Command::NeverSuggest(id)),
-                    _ => self.apply(Command::Reject(id)),
+                    UiCommand::AcceptFocused => self.apply(Action::Accept(id)),
+                    UiCommand::DeleteFocused => self.apply(Action::Delete(id)),
+                    UiCommand::NeverSuggestFocused => self.apply(Action::NeverSuggest(id)),
+                    _ => self.apply(Action::Reject(id)),
                 }
                 // what the decision said (unless held) goes on the line with the progress
                 let said = (!self.line.is_held())
@@ -339,31 +288,20 @@ impl TaliqApp {
                 // review flow: move on to the next suggestion that awaits a decision
                 self.step_pending(true, false, said);
             }
-            Command::Find => self.view.open_find(),
-            Command::FindNext | Command::FindPrevious => {
-                if let Some(msg) = self.view.step_find(cmd == Command::FindNext) {
+            UiCommand::Find => self.view.open_find(),
+            UiCommand::FindNext | UiCommand::FindPrevious => {
+                if let Some(msg) = self.view.step_find(cmd == UiCommand::FindNext) {
                     self.say_progress(msg);
                 }
             }
-            Command::CloseFind => self.view.close_find(),
-            Command::ZoomIn => self.change_settings(|s| s.font_size += 2.0),
-            Command::ZoomOut => self.change_settings(|s| s.font_size -= 2.0),
-            Command::ZoomReset => self.change_settings(|s| s.font_size = Settings::DEFAULT_FONT),
-            Command::SetLineSpacing(i) => {
-                if let Some((_, v)) = Settings::LINE_SPACINGS.get(i) {
-                    self.change_settings(|s| s.line_spacing = *v);
-                }
-            }
-            Command::SetTheme(t) => self.change_settings(|s| s.theme = t),
-            Command::ToggleFactsPanel => self.panels.toggle_facts(),
-            Command::SetFont(Some(f)) if !self.engine.has_arabic_family(&f) => self.say(
-                Severity::Warning,
-                format!("The font “{f}” is not installed or has no Arabic letters"),
-            ),
-            Command::SetFont(f) => self.change_settings(|s| s.font_family = f),
-            Command::NextPending => self.step_pending(true, true, None),
-            Command::PreviousPending => self.step_pending(false, true, None),
-            Command::Quit => {
+            UiCommand::CloseFind => self.view.close_find(),
+            UiCommand::ZoomIn => self.change_settings(|s| s.font_size += 2.0),
+            UiCommand::ZoomOut => self.change_settings(|s| s.font_size -= 2.0),
+            UiCommand::ZoomReset => self.change_settings(|s| s.font_size = Settings::DEFAULT_FONT),
+            UiCommand::ToggleFactsPanel => self.panels.toggle_facts(),
+            UiCommand::NextPending => self.step_pending(true, true, None),
+            UiCommand::PreviousPending => self.step_pending(false, true, None),
+            UiCommand::Quit => {
                 self.flush_autosave();
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }

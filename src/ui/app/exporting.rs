@@ -62,7 +62,7 @@ impl TaliqApp {
             .collect()
     }
 
-    /// Exports every changed article (see [`Command::ExportChanged`]): the open one from
+    /// Exports every changed article (see [`UiCommand::ExportChanged`]): the open one from
     /// its session, the others from their sidecars (which are in the export format).
     /// Returns false when any export failed (each failure is named in the status line).
     /// Adds the open folder's other articles whose saved work (from this run or an earlier
@@ -234,7 +234,7 @@ impl TaliqApp {
         self.close_prompt = true;
     }
 
-    pub(super) fn close_prompt_ui(&mut self, ui: &Ui, out: &mut Vec<Command>) {
+    pub(super) fn close_prompt_ui(&mut self, ui: &Ui, out: &mut Vec<Action>) {
         let list = self.all_unexported();
         let saved = self.is_saved();
         let lexicon_waiting = self.unsaved_lexicon_decisions();
@@ -300,9 +300,9 @@ impl TaliqApp {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 for cmd in [
-                    Command::ConfirmClose(true),
-                    Command::ConfirmClose(false),
-                    Command::KeepOpen,
+                    Action::ConfirmClose(CloseChoice::ExportFirst),
+                    Action::ConfirmClose(CloseChoice::WithoutExport),
+                    Action::KeepOpen,
                 ] {
                     if ui.button(cmd.title()).on_hover_text(cmd.tooltip()).clicked() {
                         out.push(cmd);
@@ -312,7 +312,7 @@ impl TaliqApp {
             ui.weak("Closing the window again closes it without asking.");
         });
         if modal.should_close() {
-            out.push(Command::KeepOpen);
+            out.push(Action::KeepOpen);
         }
     }
 }
@@ -326,7 +326,7 @@ pub(super) fn overwrite_prompt_ui(
     path: &Path,
     conflict: &taliq_core::workspace::export_log::ExportConflict,
     own: Option<PathBuf>,
-    out: &mut Vec<Command>,
+    out: &mut Vec<Action>,
 ) {
     let what = match conflict {
         taliq_core::workspace::export_log::ExportConflict::OtherArticle(source) => format!(
@@ -356,22 +356,22 @@ pub(super) fn overwrite_prompt_ui(
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Overwrite it").clicked() {
-                out.push(Command::ExportOverwrite(path.to_path_buf()));
+                out.push(Action::ExportOverwrite(path.to_path_buf()));
             }
             if let Some(own) = own.filter(|o| o != path) {
                 let title = format!("Export to {} instead", file_name(&own));
                 if ui.button(title).clicked() {
-                    out.push(Command::CancelOverwrite);
-                    out.push(Command::ExportTo(own));
+                    out.push(Action::CancelOverwrite);
+                    out.push(Action::ExportTo(own));
                 }
             }
             if ui.button("Cancel").clicked() {
-                out.push(Command::CancelOverwrite);
+                out.push(Action::CancelOverwrite);
             }
         });
     });
     if modal.should_close() {
-        out.push(Command::CancelOverwrite);
+        out.push(Action::CancelOverwrite);
     }
 }
 
@@ -383,12 +383,6 @@ pub(super) fn default_export_path(article: &Path) -> PathBuf {
         .file_name()
         .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
     article.with_file_name(format!("{name}.annotations.json"))
-}
-
-/// True when a native dialog opened at `shown_at` returned without a choice too soon for a
-/// person to have cancelled it: it was never shown (no xdg-desktop-portal, say).
-pub(super) fn dialog_never_shown(shown_at: Instant) -> bool {
-    shown_at.elapsed() < std::time::Duration::from_millis(150)
 }
 
 /// An article changed in this run whose changes are in its sidecar but not yet in an

@@ -132,17 +132,6 @@ impl TaliqApp {
         }
     }
 
-    /// A native dialog that returns at once without a choice was never shown (no
-    /// xdg-desktop-portal, say); a person cancelling takes longer. Tell the user what to do.
-    pub(super) fn dialog_unavailable(&mut self, shown_at: Instant, instead: &str) {
-        if dialog_never_shown(shown_at) {
-            self.say(
-                Severity::Warning,
-                format!("The system file dialog is not available here; {instead}"),
-            );
-        }
-    }
-
     /// Opens a folder of articles: lists them in the side panel and opens the first one
     /// not done (or keeps the open article if it is in that folder).
     pub(super) fn open_folder(&mut self, dir: &Path) {

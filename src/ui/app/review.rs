@@ -99,7 +99,7 @@ impl TaliqApp {
         }
     }
 
-    /// [`Command::TypeNote`]: saves what is typed in the note box of annotation `id`; a
+    /// [`Action::TypeNote`]: saves what is typed in the note box of annotation `id`; a
     /// save of the same edit session (`typing`) right after the previous one (nothing
     /// else changed since) joins its undo step, so one Ctrl+Z takes back the whole note
     /// edit.
@@ -119,7 +119,7 @@ impl TaliqApp {
         }
     }
 
-    /// [`Command::RelabelAll`]: the other mentions of annotation `id`'s text get its label
+    /// [`Action::RelabelAll`]: the other mentions of annotation `id`'s text get its label
     /// and are accepted, in one undo step, and count as decisions for the folder.
     pub(super) fn relabel_all(&mut self, id: u64) {
         let Some(a) = &mut self.article else { return };
@@ -252,7 +252,7 @@ impl TaliqApp {
         let Some((s, e)) = self.view.selection() else {
             // no selection: the label key relabels the focused annotation
             if let Some(id) = self.view.focused() {
-                self.apply(Command::Relabel(id, label));
+                self.apply(Action::Relabel(id, label));
                 return;
             }
             self.say(

@@ -38,7 +38,7 @@ pub(in crate::ui) struct OpenArticle {
     /// computed at (recomputed once per change, not every frame: a 1 MB article has more
     /// than 10,000 suggestions).
     pub(super) entities: (u64, Vec<Entity>, ReviewCounts),
-    /// How many other mentions [`Command::RelabelAll`] would change for an annotation:
+    /// How many other mentions [`Action::RelabelAll`] would change for an annotation:
     /// `(revision, id, count)`, computed once per change of either.
     pub(super) other_mentions: Option<(u64, u64, usize)>,
 }
@@ -66,7 +66,7 @@ impl OpenArticle {
         })
     }
 
-    /// How many other mentions of annotation `id`'s text [`Command::RelabelAll`] would
+    /// How many other mentions of annotation `id`'s text [`Action::RelabelAll`] would
     /// relabel or add (cached per revision).
     pub(in crate::ui) fn other_mentions(&mut self, id: u64) -> usize {
         let rev = self.session.revision();

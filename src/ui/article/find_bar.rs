@@ -14,7 +14,7 @@ impl ArticleView {
         ui: &mut Ui,
         engine: &mut TextEngine,
         session: &Session,
-        out: &mut Vec<Command>,
+        out: &mut Vec<Action>,
     ) {
         let doc = session.document();
         if self
@@ -62,17 +62,20 @@ impl ArticleView {
             }
             if resp.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 let back = ui.input(|i| i.modifiers.shift);
-                out.push(if back {
-                    Command::FindPrevious
-                } else {
-                    Command::FindNext
-                });
+                out.push(
+                    if back {
+                        UiCommand::FindPrevious
+                    } else {
+                        UiCommand::FindNext
+                    }
+                    .into(),
+                );
             }
             // egui drops focus on Escape before widgets run, hence `lost_focus`
             if (resp.has_focus() || resp.lost_focus())
                 && ui.input(|i| i.key_pressed(egui::Key::Escape))
             {
-                out.push(Command::CloseFind);
+                out.push(UiCommand::CloseFind.into());
             }
             let count = if f.hits.is_empty() {
                 if f.query.text().trim().is_empty() {
@@ -84,14 +87,18 @@ impl ArticleView {
                 format!("{} / {}", f.current + 1, f.hits.len())
             };
             ui.label(count);
-            for cmd in [Command::FindPrevious, Command::FindNext, Command::CloseFind] {
+            for cmd in [
+                UiCommand::FindPrevious,
+                UiCommand::FindNext,
+                UiCommand::CloseFind,
+            ] {
                 let icon = match cmd {
-                    Command::FindPrevious => "⏶",
-                    Command::FindNext => "⏷",
+                    UiCommand::FindPrevious => "⏶",
+                    UiCommand::FindNext => "⏷",
                     _ => "✖",
                 };
                 if ui.small_button(icon).on_hover_text(cmd.tooltip()).clicked() {
-                    out.push(cmd);
+                    out.push(cmd.into());
                 }
             }
         });
