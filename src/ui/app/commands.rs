@@ -105,7 +105,7 @@ impl TaliqApp {
             }
             Action::SetLearning(on) => {
                 if let Some(a) = &mut self.article
-                    && a.lexicon.set_learning(on)
+                    && a.lexicon.set_learning(&a.session, on)
                 {
                     self.save_lexicon();
                     self.say(
@@ -121,7 +121,7 @@ impl TaliqApp {
             Action::SetLexiconRule(surface, label, rule) => {
                 let Some(a) = &mut self.article else { return };
                 let before = a.lexicon.lexicon().clone();
-                if a.lexicon.set_rule(&surface, label, rule) {
+                if a.lexicon.set_rule(&mut a.session, &surface, label, rule) {
                     let after = a.lexicon.lexicon().clone();
                     let changes = taliq_core::extract::lexicon::changes(
                         &before,
@@ -138,7 +138,7 @@ impl TaliqApp {
             }
             Action::ForgetLexiconItem(surface, label) => {
                 let Some(a) = &mut self.article else { return };
-                if a.lexicon.forget(&surface, label) {
+                if a.lexicon.forget(&mut a.session, &surface, label) {
                     self.save_lexicon();
                     self.say(
                         Severity::Info,

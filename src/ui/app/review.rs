@@ -7,17 +7,14 @@
 use super::*;
 
 impl TaliqApp {
-    /// Applies `edit` as one undo step (and opens the lexicon's step for what it
-    /// teaches); returns whether it applied.
+    /// Applies `edit` as one undo step (what it teaches the lexicon joins it: see
+    /// [`Self::learn`]); returns whether it applied.
     pub(super) fn edit(&mut self, edit: Edit) -> bool {
         let Some(a) = &mut self.article else {
             return false;
         };
         match a.session.apply(edit) {
-            Ok(()) => {
-                a.lexicon.begin_step();
-                true
-            }
+            Ok(()) => true,
             Err(e) => {
                 self.say(Severity::Error, format!("Not done: {e}"));
                 false
@@ -25,34 +22,17 @@ impl TaliqApp {
         }
     }
 
-    /// Undoes or redoes the last step, with what it taught the project lexicon (see
-    /// [`TaughtLexicon`]: a name stays learned while another decision still teaches it).
+    /// Undoes or redoes the last step, with what it taught the project lexicon (one
+    /// history: the lessons are edits of the step, see [`TaughtLexicon`]; a name stays
+    /// learned while another decision still teaches it).
     pub(super) fn undo_redo(&mut self, undo: bool) {
         let Some(a) = &mut self.article else { return };
-        let had = if undo {
-            a.session.can_undo()
-        } else {
-            a.session.can_redo()
-        };
         let done = if undo {
             a.session.undo()
         } else {
             a.session.redo()
         };
-        let taught = if done {
-            if undo {
-                a.lexicon.undo()
-            } else {
-                a.lexicon.redo()
-            }
-        } else {
-            // the session drops a history entry that no longer applies: so do we
-            if had {
-                a.lexicon.forget_step(undo);
-            }
-            false
-        };
-        if taught {
+        if done && a.lexicon.refresh(&a.session) {
             self.save_lexicon();
         }
         if done {

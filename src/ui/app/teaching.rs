@@ -8,7 +8,7 @@ use super::*;
 
 impl TaliqApp {
     /// Teaches the project lexicon the annotator's decisions on these annotations, as
-    /// part of the step just applied (see [`TaughtLexicon`]): accepted ones count as
+    /// part of the step just applied (its lessons join that step: see [`TaughtLexicon`]): accepted ones count as
     /// acceptances, rejected ones as rejections ("wrong here"; with `never`, the pair is
     /// never suggested again in the folder), pending or removed ones as nothing. What the
     /// folder now does differently is applied to the open article in the same undo step
@@ -43,7 +43,7 @@ impl TaliqApp {
         let before = a.lexicon.lexicon().clone();
         let mut taught: Vec<(String, Label)> = Vec::new();
         let mut trimmed: Option<(String, String)> = None;
-        let mut changed = false;
+        let mut lesson_edits = Vec::new();
         let mut rejected_one = None;
         for &id in ids {
             let lesson = a.session.get(id).and_then(|ann| {
@@ -72,8 +72,12 @@ impl TaliqApp {
             {
                 taught.push((l.surface().to_owned(), l.label()));
             }
-            changed |= a.lexicon.teach(id, lesson);
+            lesson_edits.extend(a.lexicon.lesson_edit(&mut a.session, id, lesson));
         }
+        // the lessons join the decision's undo step: one history undoes both
+        let changed = !lesson_edits.is_empty()
+            && a.session.apply_joined(Edit::Batch(lesson_edits)).is_ok()
+            && a.lexicon.refresh(&a.session);
         if !changed {
             return taught.first().filter(|_| never).map(|(surface, label)| {
                 (crate::ui::lexicon::already_never(surface, *label), false)

@@ -1,7 +1,10 @@
 //! An open article with its annotations and the undoable edits applied to them.
 //!
 //! Every change to the annotation set goes through [`Session::apply`], which records the
-//! inverse edit, so undo and redo cover every annotation action.
+//! inverse edit, so undo and redo cover every annotation action. What a decision teaches
+//! the project lexicon is an edit too ([`Edit::Teach`]), joined to the decision's step:
+//! one history undoes both, and the lexicon model reads the lessons in force from here
+//! ([`Session::lessons`]).
 
 use std::collections::HashSet;
 
@@ -13,6 +16,7 @@ use crate::model::annotation::{
 };
 use crate::model::document::Document;
 use crate::model::label::Label;
+use crate::model::lesson::{Lesson, Taught};
 use crate::model::span::Span;
 
 /// Why an edit could not be applied. The annotation set is unchanged when this is returned.
@@ -66,8 +70,33 @@ pub enum Edit {
     /// Mark the whole article done (`Some(true)`), not done (`Some(false)`), or leave its
     /// progress to the decisions (`None`; see [`crate::workspace::corpus::Progress::with_mark`]).
     SetDone(Option<bool>),
+    /// Record what annotation `id` now teaches the project lexicon (`None`: it was not
+    /// decided in this session, so its lesson at open time stands). Made by
+    /// [`Session::teaching`]; it changes no annotation.
+    Teach {
+        /// Annotation id (the annotation need not exist: a removed one teaches nothing).
+        id: u64,
+        /// The lesson in force.
+        taught: Option<Taught>,
+    },
     /// Several edits undone and redone as one step, applied in order.
     Batch(Vec<Edit>),
+}
+
+impl Edit {
+    /// Calls `f` with the lesson of every [`Edit::Teach`] in this edit (batches
+    /// included).
+    fn visit_teach(&mut self, f: &mut impl FnMut(&mut Option<Taught>)) {
+        match self {
+            Edit::Teach { taught, .. } => f(taught),
+            Edit::Batch(edits) => {
+                for e in edits {
+                    e.visit_teach(f);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// How the annotations of a session were obtained when the article was opened.
@@ -97,6 +126,10 @@ pub struct Session {
     provenance: Provenance,
     /// The annotator's mark on the article ([`Edit::SetDone`]).
     done: Option<bool>,
+    /// The lesson in force of each annotation decided in this session ([`Edit::Teach`]).
+    lessons: FxHashMap<u64, Taught>,
+    /// The last lesson number given by [`Session::teaching`].
+    lesson_seq: u64,
 }
 
 impl Session {
@@ -126,6 +159,8 @@ impl Session {
             revision: 0,
             provenance: p,
             done: None,
+            lessons: FxHashMap::default(),
+            lesson_seq: 0,
         }
     }
 
@@ -367,6 +402,70 @@ impl Session {
         Ok(())
     }
 
+    /// The edit that records that annotation `id` now teaches `lesson` (`None`: nothing),
+    /// numbered after every lesson taught so far; apply it with the decision's step
+    /// ([`Session::apply_joined`]).
+    pub fn teaching(&mut self, id: u64, lesson: Option<Lesson>) -> Edit {
+        self.lesson_seq += 1;
+        Edit::Teach {
+            id,
+            taught: Some(Taught {
+                seq: self.lesson_seq,
+                lesson,
+            }),
+        }
+    }
+
+    /// The lessons in force of the annotations decided in this session, in teaching
+    /// order: (annotation id, what it teaches now).
+    #[must_use]
+    pub fn lessons(&self) -> Vec<(u64, Option<&Lesson>)> {
+        let mut v: Vec<(&u64, &Taught)> = self.lessons.iter().collect();
+        v.sort_by_key(|(_, t)| t.seq);
+        v.into_iter()
+            .map(|(id, t)| (*id, t.lesson.as_ref()))
+            .collect()
+    }
+
+    /// Changes every lesson of the session, those in force and those in the undo and
+    /// redo history, with `f` (Project ▸ Learned names setting a rule back makes a
+    /// "Never suggest this" of this session a plain rejection). Not an undoable step.
+    pub fn rewrite_lessons(&mut self, mut f: impl FnMut(&mut Lesson)) {
+        for t in self.lessons.values_mut() {
+            if let Some(l) = &mut t.lesson {
+                f(l);
+            }
+        }
+        for edit in self.undo.iter_mut().chain(&mut self.redo) {
+            edit.visit_teach(&mut |taught| {
+                if let Some(Taught {
+                    lesson: Some(l), ..
+                }) = taught
+                {
+                    f(l);
+                }
+            });
+        }
+    }
+
+    /// Forgets every lesson of the session for which `about` holds, in force and in the
+    /// history (Project ▸ Learned names ▸ Forget): undo and redo never bring one back.
+    /// Not an undoable step.
+    pub fn forget_lessons(&mut self, about: impl Fn(&Lesson) -> bool) {
+        self.lessons
+            .retain(|_, t| !t.lesson.as_ref().is_some_and(&about));
+        for edit in self.undo.iter_mut().chain(&mut self.redo) {
+            edit.visit_teach(&mut |taught| {
+                if taught
+                    .as_ref()
+                    .is_some_and(|t| t.lesson.as_ref().is_some_and(&about))
+                {
+                    *taught = None;
+                }
+            });
+        }
+    }
+
     /// Undoes the last step; false when there is none.
     pub fn undo(&mut self) -> bool {
         self.step(true)
@@ -452,6 +551,13 @@ impl Session {
                 Edit::SetNote { id, note: old }
             }
             Edit::SetDone(done) => Edit::SetDone(std::mem::replace(&mut self.done, done)),
+            Edit::Teach { id, taught } => {
+                let old = match taught {
+                    Some(t) => self.lessons.insert(id, t),
+                    None => self.lessons.remove(&id),
+                };
+                Edit::Teach { id, taught: old }
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {
@@ -496,6 +602,37 @@ mod tests {
     fn session() -> Session {
         let doc = Document::from_text("قال بوتين إن ترامب وافق", "t.txt", "UTF-8");
         Session::with_annotations(doc, Vec::new(), Provenance::Extracted)
+    }
+
+    #[test]
+    fn a_decision_and_its_lesson_are_one_undo_step() {
+        let mut s = session();
+        let span = Span::new(s.document(), 4, 9).unwrap();
+        let a = s.manual_annotation(span, Label::Person);
+        let id = a.id;
+        s.apply(Edit::Add(a)).unwrap();
+        let lesson = Lesson::Rejected {
+            surface: "بوتين".into(),
+            label: Label::Person,
+        };
+        s.apply(Edit::SetStatus {
+            id,
+            status: Status::Rejected,
+        })
+        .unwrap();
+        let teach = s.teaching(id, Some(lesson.clone()));
+        s.apply_joined(teach).unwrap();
+        assert_eq!(s.lessons(), vec![(id, Some(&lesson))]);
+        assert!(s.undo());
+        assert!(s.lessons().is_empty());
+        assert_eq!(s.get(id).unwrap().status, Status::Accepted);
+        assert!(s.redo());
+        assert_eq!(s.lessons(), vec![(id, Some(&lesson))]);
+        assert_eq!(s.get(id).unwrap().status, Status::Rejected);
+        // forgetting the lesson takes it out of the history too
+        s.forget_lessons(|l| l.surface() == "بوتين");
+        assert!(s.undo() && s.redo());
+        assert!(s.lessons().is_empty());
     }
 
     #[test]

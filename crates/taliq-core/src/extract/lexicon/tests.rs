@@ -316,7 +316,66 @@ fn rejected(surface: &str) -> Lesson {
     }
 }
 
-fn counts(t: &TaughtLexicon, surface: &str) -> (u32, u32) {
+/// One window's editing session and the lexicon it teaches, driven as the app drives
+/// them: a step is applied to the session, its lessons joined to it, and the lexicon
+/// recounted from the session after every step, undo and redo.
+struct Window {
+    session: crate::session::Session,
+    taught: TaughtLexicon,
+    /// Whether the next lesson opens a step of its own.
+    new_step: bool,
+}
+
+impl Window {
+    fn new(taught: TaughtLexicon) -> Window {
+        let doc = crate::model::document::Document::from_text(&"ب".repeat(64), "t.txt", "UTF-8");
+        Window {
+            session: crate::session::Session::with_annotations(
+                doc,
+                Vec::new(),
+                crate::session::Provenance::Extracted,
+            ),
+            taught,
+            new_step: true,
+        }
+    }
+
+    /// The next lessons make one undo step (as one decision of the app does).
+    fn step(&mut self) {
+        self.new_step = true;
+    }
+
+    /// Annotation `id` now teaches `lesson`; returns whether the lexicon changed.
+    fn teach(&mut self, id: u64, lesson: Option<Lesson>) -> bool {
+        let Some(edit) = self.taught.lesson_edit(&mut self.session, id, lesson) else {
+            return false;
+        };
+        if std::mem::take(&mut self.new_step) {
+            self.session.apply(edit).unwrap();
+        } else {
+            self.session.apply_joined(edit).unwrap();
+        }
+        self.taught.refresh(&self.session)
+    }
+
+    fn undo(&mut self) -> bool {
+        self.session.undo();
+        self.new_step = true;
+        self.taught.refresh(&self.session)
+    }
+
+    fn redo(&mut self) -> bool {
+        self.session.redo();
+        self.new_step = true;
+        self.taught.refresh(&self.session)
+    }
+
+    fn lexicon(&self) -> &ProjectLexicon {
+        self.taught.lexicon()
+    }
+}
+
+fn counts(t: &Window, surface: &str) -> (u32, u32) {
     t.lexicon()
         .get(surface, Label::Person)
         .map_or((0, 0), |i| (i.accepted, i.rejected))
@@ -324,8 +383,8 @@ fn counts(t: &TaughtLexicon, surface: &str) -> (u32, u32) {
 
 #[test]
 fn undo_takes_a_decision_back_out_and_redo_counts_it_again() {
-    let mut t = TaughtLexicon::new(ProjectLexicon::new());
-    t.begin_step();
+    let mut t = Window::new(TaughtLexicon::new(ProjectLexicon::new()));
+    t.step();
     assert!(t.teach(1, Some(accepted("كامبل"))));
     assert_eq!(counts(&t, "كامبل"), (1, 0));
     assert!(t.undo());
@@ -334,30 +393,32 @@ fn undo_takes_a_decision_back_out_and_redo_counts_it_again() {
     assert!(t.redo());
     assert_eq!(counts(&t, "كامبل"), (1, 0));
     // the same annotation rejected now: the count moves
-    t.begin_step();
+    t.step();
     assert!(t.teach(1, Some(rejected("كامبل"))));
     assert_eq!(counts(&t, "كامبل"), (0, 1));
     assert!(t.undo());
     assert_eq!(counts(&t, "كامبل"), (1, 0));
     // nothing left to redo after a new step
-    t.begin_step();
+    t.step();
+    t.teach(2, None);
+    assert!(!t.session.can_redo());
     assert!(!t.redo());
 }
 
 #[test]
 fn decisions_of_each_mention_count_once() {
-    let mut t = TaughtLexicon::new(ProjectLexicon::new());
-    t.begin_step();
+    let mut t = Window::new(TaughtLexicon::new(ProjectLexicon::new()));
+    t.step();
     t.teach(1, Some(accepted("ساندرز")));
-    t.begin_step();
+    t.step();
     t.teach(2, Some(accepted("ساندرز")));
     assert_eq!(counts(&t, "ساندرز"), (2, 0));
     // deciding the same mention the same way again changes nothing
-    t.begin_step();
+    t.step();
     assert!(!t.teach(2, Some(accepted("ساندرز"))));
     assert_eq!(counts(&t, "ساندرز"), (2, 0));
     // one step deciding several annotations, one of them twice
-    t.begin_step();
+    t.step();
     t.teach(3, Some(accepted("بيرنز")));
     t.teach(4, Some(accepted("بيرنز")));
     t.teach(3, Some(rejected("بيرنز")));
@@ -365,11 +426,12 @@ fn decisions_of_each_mention_count_once() {
     t.undo();
     assert_eq!(counts(&t, "بيرنز"), (0, 0));
     // going back to pending teaches nothing
-    t.begin_step();
+    t.step();
     t.teach(1, None);
     assert_eq!(counts(&t, "ساندرز"), (1, 0));
-    assert!(t.forget_step(true));
-    assert!(!t.forget_step(false));
+    // one history: undoing the session's step brings the count back with it
+    assert!(t.undo());
+    assert_eq!(counts(&t, "ساندرز"), (2, 0));
 }
 
 #[test]
@@ -386,9 +448,12 @@ fn a_decision_of_an_earlier_session_changed_now_moves_its_count() {
         canonical: "ساندرز".into(),
         facts: crate::model::annotation::Facts::default(),
     };
-    let mut t =
-        TaughtLexicon::for_annotations(base.clone(), std::slice::from_ref(&a), |_| "ساندرز".into());
-    t.begin_step();
+    let mut t = Window::new(TaughtLexicon::for_annotations(
+        base.clone(),
+        std::slice::from_ref(&a),
+        |_| "ساندرز".into(),
+    ));
+    t.step();
     assert!(t.teach(7, Some(rejected("ساندرز"))));
     assert_eq!(counts(&t, "ساندرز"), (4, 1));
     t.undo();
@@ -403,26 +468,32 @@ fn a_decision_of_an_earlier_session_changed_now_moves_its_count() {
         canonical: "ساندرز جدا".into(),
         ..a.clone()
     };
-    let mut t = TaughtLexicon::for_annotations(base.clone(), &[a, b], |x| x.canonical.clone());
-    t.begin_step();
+    let mut t = Window::new(TaughtLexicon::for_annotations(base.clone(), &[a, b], |x| {
+        x.canonical.clone()
+    }));
+    t.step();
     t.teach(7, Some(accepted("ساندرز")));
     assert_eq!(counts(&t, "ساندرز"), (6, 0));
 }
 
 #[test]
 fn nothing_is_taught_while_learning_is_off_and_pane_changes_stay() {
-    let mut t = TaughtLexicon::new(ProjectLexicon::new());
-    assert!(t.set_learning(false));
-    t.begin_step();
+    let mut t = Window::new(TaughtLexicon::new(ProjectLexicon::new()));
+    assert!(t.taught.set_learning(&t.session, false));
+    t.step();
     assert!(!t.teach(1, Some(accepted("كامبل"))));
     assert!(t.lexicon().items().is_empty());
-    assert!(t.set_learning(true));
-    t.begin_step();
+    assert!(t.taught.set_learning(&t.session, true));
+    t.step();
     t.teach(1, Some(accepted("كامبل")));
-    assert!(t.forget("كامبل", Label::Person));
+    assert!(t.taught.forget(&mut t.session, "كامبل", Label::Person));
+    assert!(t.lexicon().get("كامبل", Label::Person).is_none());
+    // undo and redo never bring a forgotten name back
+    t.undo();
+    t.redo();
     assert!(t.lexicon().get("كامبل", Label::Person).is_none());
     // a Never of this session set back by the pane counts as a rejection
-    t.begin_step();
+    t.step();
     t.teach(
         2,
         Some(Lesson::Never {
@@ -434,11 +505,15 @@ fn nothing_is_taught_while_learning_is_off_and_pane_changes_stay() {
         t.lexicon().effect_of("ميليكان", Label::Person),
         Effect::Blocked
     );
-    t.set_rule("ميليكان", Label::Person, Rule::ByDecisions);
+    t.taught
+        .set_rule(&mut t.session, "ميليكان", Label::Person, Rule::ByDecisions);
     assert_eq!(
         t.lexicon().effect_of("ميليكان", Label::Person),
         Effect::Undecided
     );
+    assert_eq!(counts(&t, "ميليكان"), (0, 1));
+    // lessons taught before learning was switched off keep counting
+    assert!(t.taught.set_learning(&t.session, false));
     assert_eq!(counts(&t, "ميليكان"), (0, 1));
 }
 
