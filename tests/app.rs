@@ -6,62 +6,20 @@
     reason = "a test or bench that cannot set up its input fails there, with the error"
 )]
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
-use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui::{Event, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use support::{WINDOW, char_offset, drag, harness, harness_with, sample_in_tempdir, settings_in};
 use taliq::ui::{Command, TaliqApp};
 use taliq_core::formats::taliq::ExportFile;
 use taliq_core::model::annotation::{Origin, Status};
 use taliq_core::model::label::Label;
 use taliq_core::session::Provenance;
 use taliq_text::SystemFonts;
-
-/// Copies the sample article into a fresh folder, so sidecars land there.
-fn sample_in_tempdir() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("putin-trump-call.ar.txt");
-    std::fs::write(&path, taliq::cli::SAMPLE_TEXT).unwrap();
-    (dir, path)
-}
-
-fn harness(path: &Path) -> Harness<'static, TaliqApp> {
-    let path = path.to_path_buf();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 860.0))
-        .with_max_steps(20)
-        .build_eframe(move |cc| TaliqApp::new(&cc.egui_ctx, Some(path), SystemFonts::Skip));
-    h.run_steps(3);
-    h
-}
-
-fn char_offset(text: &str, needle: &str) -> usize {
-    text[..text.find(needle).unwrap()].chars().count()
-}
-
-fn drag(h: &mut Harness<'_, TaliqApp>, from: Pos2, to: Pos2) {
-    h.event(Event::PointerMoved(from));
-    h.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.step();
-    for i in 1..=6 {
-        let t = i as f32 / 6.0;
-        h.event(Event::PointerMoved(from + (to - from) * t));
-        h.step();
-    }
-    h.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    h.step();
-}
 
 #[test]
 fn sample_loads_and_facts_panel_lists_putin_as_a_person() {
@@ -675,15 +633,9 @@ fn find_matches_across_diacritics_and_letter_variants() {
 #[test]
 fn zoom_line_spacing_and_theme_are_kept_for_the_next_run() {
     let (dir, path) = sample_in_tempdir();
-    let settings = dir.path().join("settings.json");
+    let settings = settings_in(dir.path());
     let make = |settings: PathBuf, path: PathBuf| {
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1280.0, 860.0))
-            .build_eframe(move |cc| {
-                TaliqApp::with_settings(&cc.egui_ctx, Some(path), SystemFonts::Skip, Some(settings))
-            });
-        h.run_steps(2);
-        h
+        harness_with(Some(path), WINDOW, SystemFonts::Skip, Some(settings))
     };
     let mut h = make(settings.clone(), path.clone());
     let before = h.state().settings().font_size;
@@ -891,18 +843,14 @@ fn a_manual_label_and_never_suggest_teach_the_folder_lexicon_used_for_the_next_a
 #[test]
 fn work_never_exported_is_still_unexported_after_a_restart() {
     let (dir, path) = sample_in_tempdir();
-    let settings = dir.path().join("data").join("settings.json");
-    std::fs::create_dir_all(settings.parent().unwrap()).unwrap();
+    let settings = settings_in(dir.path());
     let start = |path: &Path, settings: &Path| {
-        let (path, settings) = (path.to_path_buf(), settings.to_path_buf());
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1280.0, 860.0))
-            .with_max_steps(20)
-            .build_eframe(move |cc| {
-                TaliqApp::with_settings(&cc.egui_ctx, Some(path), SystemFonts::Skip, Some(settings))
-            });
-        h.run_steps(3);
-        h
+        harness_with(
+            Some(path.to_path_buf()),
+            WINDOW,
+            SystemFonts::Skip,
+            Some(settings.to_path_buf()),
+        )
     };
     let mut h = start(&path, &settings);
     let id = h.state().session().unwrap().annotations()[0].id;
@@ -1409,16 +1357,8 @@ fn exports_are_recorded_with_absolute_paths_when_the_article_was_given_relative(
     let cwd = std::env::current_dir().unwrap();
     let relative = pathdiff(&path, &cwd);
     assert!(relative.is_relative(), "{}", relative.display());
-    let settings = dir.path().join("data").join("settings.json");
-    std::fs::create_dir_all(settings.parent().unwrap()).unwrap();
-    let s = settings.clone();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 860.0))
-        .with_max_steps(20)
-        .build_eframe(move |cc| {
-            TaliqApp::with_settings(&cc.egui_ctx, Some(relative), SystemFonts::Skip, Some(s))
-        });
-    h.run_steps(3);
+    let settings = settings_in(dir.path());
+    let mut h = harness_with(Some(relative), WINDOW, SystemFonts::Skip, Some(settings));
     let id = h.state().session().unwrap().annotations()[0].id;
     h.state_mut().apply(Command::Accept(id));
     h.state_mut().apply(Command::ExportChanged);

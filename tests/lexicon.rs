@@ -7,32 +7,16 @@
     reason = "a test or bench that cannot set up its input fails there, with the error"
 )]
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use support::{apply, char_offset, harness, request_close, sample_in_tempdir};
 use taliq::ui::{Command, TaliqApp};
 use taliq_core::model::annotation::Status;
 use taliq_core::model::label::Label;
-use taliq_text::SystemFonts;
-
-/// Copies the sample article into a fresh folder, so the sidecar and lexicon land there.
-fn sample_in_tempdir() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("putin-trump-call.ar.txt");
-    std::fs::write(&path, taliq::cli::SAMPLE_TEXT).unwrap();
-    (dir, path)
-}
-
-fn harness(path: &Path) -> Harness<'static, TaliqApp> {
-    let path = path.to_path_buf();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 860.0))
-        .with_max_steps(20)
-        .build_eframe(move |cc| TaliqApp::new(&cc.egui_ctx, Some(path), SystemFonts::Skip));
-    h.run_steps(3);
-    h
-}
 
 /// The lexicon file's text ("" while it does not exist).
 fn lexicon(dir: &Path) -> String {
@@ -51,11 +35,6 @@ fn pending(h: &Harness<'_, TaliqApp>, label: Label, text: &str) -> Vec<u64> {
         })
         .map(|a| a.id)
         .collect()
-}
-
-fn apply(h: &mut Harness<'_, TaliqApp>, cmd: Command) {
-    h.state_mut().apply(cmd);
-    h.run_steps(1);
 }
 
 /// The taught line of a name accepted `n` times (`~ PERSON<TAB>ترامب<TAB>…<TAB>n<TAB>0`).
@@ -240,10 +219,7 @@ fn a_name_labelled_by_hand_is_suggested_at_its_other_mentions_in_the_article() {
     .unwrap();
     let mut h = harness(&path);
     let text = h.state().session().unwrap().document().text().to_owned();
-    let start = text
-        .find("زرقلوف")
-        .map(|b| text[..b].chars().count())
-        .unwrap();
+    let start = char_offset(&text, "زرقلوف");
     apply(&mut h, Command::SelectRange(start, start + 6));
     apply(&mut h, Command::LabelSelection(Label::Organization));
     let s = h.state().session().unwrap();
@@ -482,16 +458,6 @@ fn decisions_waiting_for_the_lexicon_file_are_written_on_close() {
         lexicon(dir.path())
     );
     assert_eq!(h.state().unsaved_lexicon_decisions(), 0);
-}
-
-fn request_close(h: &mut Harness<'_, TaliqApp>) {
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    h.step();
 }
 
 #[test]
