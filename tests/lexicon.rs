@@ -1,6 +1,6 @@
 //! The annotator's decisions count in the folder's project lexicon (`taliq-lexicon.txt`);
-//! undo and redo take them out and count them again; "Never suggest this" blocks a name.
-//! Driven headless with egui_kittest.
+//! undo and redo take them out and count them again; "Never suggest this" blocks a name;
+//! what one article taught is suggested in the next. Driven headless with egui_kittest.
 
 #![allow(
     clippy::unwrap_used,
@@ -549,4 +549,75 @@ fn undo_in_one_window_keeps_what_another_window_and_the_annotator_wrote() {
         "{text}"
     );
     assert_eq!(trump_line(&text), Some((1, 0)), "{text}");
+}
+
+#[test]
+fn a_manual_label_and_never_suggest_teach_the_folder_lexicon_used_for_the_next_article() {
+    let (dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    // teach a name the extractor does not know, by a manual label …
+    let text = h.state().session().unwrap().document().text().to_owned();
+    let at = char_offset(&text, "أجهزة التنفس");
+    h.state_mut().apply(Command::SelectRange(
+        at,
+        at + "أجهزة التنفس".chars().count(),
+    ));
+    h.state_mut().apply(Command::LabelSelection(Label::Misc));
+    // … and unteach a suggestion by rejecting it
+    let g7 = h
+        .state()
+        .session()
+        .unwrap()
+        .annotations()
+        .iter()
+        .find(|a| {
+            a.label == Label::Organization
+                && text
+                    .chars()
+                    .skip(a.span.start())
+                    .take(2)
+                    .collect::<String>()
+                    == "G7"
+        })
+        .expect("G7 is suggested")
+        .id;
+    // (a plain rejection means "wrong here": the folder keeps suggesting it)
+    h.state_mut().apply(Command::NeverSuggest(g7));
+    h.run_steps(1);
+    let lexicon = std::fs::read_to_string(dir.path().join("taliq-lexicon.txt")).unwrap();
+    assert!(lexicon.starts_with("# taliq-lexicon 2"), "{lexicon}");
+    assert!(
+        lexicon.contains("~ MISC\tأجهزة التنفس\tأجهزة التنفس\t1\t0"),
+        "{lexicon}"
+    );
+    assert!(
+        lexicon.contains("- ORGANIZATION\tG7\tG7\t0\t1"),
+        "{lexicon}"
+    );
+    drop(h);
+
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "وصلت شحنة من أجهزة التنفس إلى المستشفى قبل قمة G7 في فرنسا.",
+    )
+    .unwrap();
+    let h = harness(&other);
+    let s = h.state().session().unwrap();
+    let doc = s.document();
+    let found: Vec<(String, Label)> = s
+        .annotations()
+        .iter()
+        .map(|a| (doc.slice(a.span.start(), a.span.end()).to_owned(), a.label))
+        .collect();
+    assert!(
+        found.contains(&("أجهزة التنفس".to_owned(), Label::Misc)),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(t, l)| t == "G7" && *l == Label::Organization),
+        "{found:?}"
+    );
 }

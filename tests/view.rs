@@ -1,5 +1,6 @@
 //! The window around the article driven headless with egui_kittest: keyboard scrolling,
-//! narrow windows, popup menus and the status line.
+//! narrow windows, popup menus, the status line, and zoom, line spacing and theme kept for
+//! the next run.
 
 #![allow(
     clippy::unwrap_used,
@@ -8,11 +9,17 @@
 
 mod support;
 
+use std::path::PathBuf;
+
 use egui::{Key, Modifiers, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use support::{WINDOW, article_in_tempdir, harness_sized, press_and_settle};
-use taliq::ui::TaliqApp;
+use support::{
+    WINDOW, article_in_tempdir, harness_sized, harness_with, press_and_settle, sample_in_tempdir,
+    settings_in,
+};
+use taliq::ui::{Command, TaliqApp};
+use taliq_text::SystemFonts;
 
 /// Screen rectangle of the article's first char.
 fn first_char(h: &Harness<'_, TaliqApp>) -> Rect {
@@ -331,4 +338,28 @@ fn an_inferred_role_and_nationality_are_shown_as_values_said_to_come_from_the_te
         Status::Accepted
     );
     assert!(h.query_by_label(caption).is_none());
+}
+
+#[test]
+fn zoom_line_spacing_and_theme_are_kept_for_the_next_run() {
+    let (dir, path) = sample_in_tempdir();
+    let settings = settings_in(dir.path());
+    let make = |settings: PathBuf, path: PathBuf| {
+        harness_with(Some(path), WINDOW, SystemFonts::Skip, Some(settings))
+    };
+    let mut h = make(settings.clone(), path.clone());
+    let before = h.state().settings().font_size;
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Plus);
+    h.run_steps(1);
+    h.state_mut().apply(Command::SetLineSpacing(2));
+    h.state_mut()
+        .apply(Command::SetTheme(taliq::settings::Theme::Light));
+    h.run_steps(1);
+    assert!(h.state().settings().font_size > before);
+    drop(h);
+    let h = make(settings, path);
+    let s = h.state().settings();
+    assert!(s.font_size > before);
+    assert!((s.line_spacing - 2.2).abs() < 1e-6);
+    assert_eq!(s.theme, taliq::settings::Theme::Light);
 }
