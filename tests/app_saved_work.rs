@@ -274,6 +274,8 @@ fn reopening_to_look_leaves_the_work_file_as_it_was() {
     assert!(h.state().is_saved());
 }
 
+/// The files (the backup of the work on the other text): workspace test
+/// `reload_as_keeps_the_work_of_the_other_encoding_in_a_backup_and_remembers_the_choice`.
 #[test]
 fn reload_as_another_encoding_is_remembered_and_reversible() {
     let Ok(bytes) = std::fs::read(concat!(

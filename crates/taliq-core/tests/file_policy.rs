@@ -2,7 +2,8 @@
 //! window): which files opening an article ([`open::open_article`]) and saving its work
 //! ([`Autosaver`]) write, keep and read, and which [`OpenNotice`]s say so, when the text
 //! changed, a second window works on the same article, the sidecar is damaged, cut short
-//! or another article's, or the article is only looked at.
+//! or another article's, the article is only looked at, or it is reloaded as another
+//! encoding.
 //!
 //! The app's side of the same flows (the notices shown in the status line, the article
 //! open with its work) is tested with egui_kittest in the app's `tests/app_saved_work.rs`.
@@ -67,9 +68,14 @@ struct Window {
 
 impl Window {
     fn open(path: &Path) -> Window {
-        let doc = Document::load(path).unwrap();
-        let (doc, mut notices) = open::recover_and_decode(path, doc, None);
-        let opened = open::open_article(path, doc, None, &ProjectLexicon::new());
+        Window::open_as(path, None)
+    }
+
+    /// Opens `path` decoded with `encoding` (File ▸ Reload as), or detected when `None`.
+    fn open_as(path: &Path, encoding: Option<&'static encoding_rs::Encoding>) -> Window {
+        let doc = Document::load_as(path, encoding).unwrap();
+        let (doc, mut notices) = open::recover_and_decode(path, doc, encoding);
+        let opened = open::open_article(path, doc, encoding, &ProjectLexicon::new());
         notices.extend(opened.notices);
         let mut saver = Autosaver::new(path, opened.sidecar.clone(), AutosavePolicy::default());
         match opened.on_disk {
@@ -476,4 +482,69 @@ fn reopening_to_look_leaves_the_work_file_as_it_was() {
     );
     assert!(w.saver.is_durable(&w.session));
     assert_eq!(saved_status(&read(&sidecar), ids[1]), Status::Rejected);
+}
+
+/// File ▸ Reload as: the work made on the text of the other encoding is kept in a backup,
+/// the choice is remembered through the saved work, and reloading as the first encoding
+/// brings that work back. Needs the shared corpus beside the checkout. (The app's side:
+/// `reload_as_another_encoding_is_remembered_and_reversible`.)
+#[test]
+fn reload_as_keeps_the_work_of_the_other_encoding_in_a_backup_and_remembers_the_choice() {
+    let Ok(bytes) = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus/encodings/putin-trump-call.cp1256.txt"
+    )) else {
+        eprintln!("skipped: shared corpus not found");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, bytes).unwrap();
+    let sidecar = storage::sidecar_path(&path);
+    let mut w = Window::open(&path);
+    assert_eq!(w.session.document().encoding(), "windows-1256");
+    let id = w.ids()[0];
+    w.decide(id, Status::Accepted);
+    drop(w);
+
+    let w = Window::open_as(&path, Some(encoding_rs::ISO_8859_6));
+    assert_eq!(w.session.document().encoding(), "ISO-8859-6");
+    let (made_on, kept_in) = w.notice(|n| match n {
+        OpenNotice::ReloadedAs {
+            made_on, kept_in, ..
+        } => Some((made_on.clone(), kept_in.clone())),
+        _ => None,
+    });
+    assert!(made_on.starts_with("windows-1256"), "{made_on}");
+    assert_eq!(backups(dir.path()), std::slice::from_ref(&kept_in));
+    assert_eq!(
+        saved_status(&read(&dir.path().join(&kept_in)), id),
+        Status::Accepted
+    );
+    // the text of the new encoding gets a sidecar of its own
+    assert_eq!(w.sidecar, sidecar);
+    assert!(w.saver.is_durable(&w.session));
+    assert_eq!(
+        read(&sidecar).document.sha256,
+        w.session.document().sha256()
+    );
+    drop(w);
+
+    // the choice is remembered
+    let w = Window::open(&path);
+    assert_eq!(
+        w.session.document().encoding(),
+        "ISO-8859-6",
+        "the choice is remembered"
+    );
+    drop(w);
+    // and reloading as the first encoding brings the earlier work back
+    let w = Window::open_as(&path, Some(encoding_rs::WINDOWS_1256));
+    assert_eq!(w.session.document().encoding(), "windows-1256");
+    assert_eq!(w.status(id), Status::Accepted, "earlier work is back");
+    let from = w.notice(|n| match n {
+        OpenNotice::Restored { from, .. } => Some(from.clone()),
+        _ => None,
+    });
+    assert_eq!(from, kept_in);
 }
