@@ -5,36 +5,10 @@
     reason = "a test or bench that cannot set up its input fails there, with the error"
 )]
 
-use std::process::Command;
+mod support;
 
 use serde_json::Value;
-
-fn taliq() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_taliq"))
-}
-
-/// Runs taliq with `args`, writes all of `input` to its stdin, closes it and waits.
-fn run_with_stdin(
-    args: impl IntoIterator<Item = impl AsRef<std::ffi::OsStr>>,
-    input: &str,
-) -> std::process::Output {
-    use std::io::Write as _;
-    use std::process::Stdio;
-    let mut child = taliq()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
+use support::{assert_offsets_slice_the_text, char_offset, run_with_stdin, taliq};
 
 #[test]
 fn extract_prints_the_export_json_with_the_guideline_spans_of_the_sample() {
@@ -48,27 +22,15 @@ fn extract_prints_the_export_json_with_the_guideline_spans_of_the_sample() {
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["format"], "taliq-annotations");
     assert_eq!(json["offset_unit"], "unicode_scalar_value");
-    let text: Vec<char> = json["document"]["text"].as_str().unwrap().chars().collect();
+    let text = json["document"]["text"].as_str().unwrap();
     let anns = json["annotations"].as_array().unwrap();
     let has = |start: usize, end: usize, label: &str| {
         anns.iter()
             .any(|a| a["start"] == start && a["end"] == end && a["label"] == label)
     };
-    for a in anns {
-        let (s, e) = (
-            a["start"].as_u64().unwrap() as usize,
-            a["end"].as_u64().unwrap() as usize,
-        );
-        assert_eq!(
-            text[s..e].iter().collect::<String>(),
-            a["text"].as_str().unwrap()
-        );
-    }
+    assert_offsets_slice_the_text(&json);
     // offsets as in the gold of this article (shared/corpus/dev-gold.jsonl, seed-000)
-    let find = |needle: &str| -> usize {
-        let s: String = text.iter().collect();
-        s[..s.find(needle).unwrap()].chars().count()
-    };
+    let find = |needle: &str| char_offset(text, needle);
     assert!(has(0, 5, "PERSON"), "بوتين");
     assert!(has(7, 12, "PERSON"), "ترامب");
     let russia = find("روسيا");

@@ -7,11 +7,14 @@
     reason = "a test or bench that cannot set up its input fails there, with the error"
 )]
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
-use egui::{Event, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
+use egui::{Event, Modifiers, ViewportCommand};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use support::{fixture, request_close, sent};
 use taliq::ui::{Action, TaliqApp, UiCommand};
 use taliq_core::formats::taliq::ExportFile;
 use taliq_core::model::annotation::Status;
@@ -56,20 +59,9 @@ fn folder() -> (tempfile::TempDir, PathBuf) {
     let d = dir.path().join("أخبار");
     std::fs::create_dir(&d).unwrap();
     std::fs::write(d.join("1-putin.txt"), taliq::cli::SAMPLE_TEXT).unwrap();
-    std::fs::copy(
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/arabic-article.docx"
-        ),
-        d.join("2-word.docx"),
-    )
-    .unwrap();
+    std::fs::copy(fixture("arabic-article.docx"), d.join("2-word.docx")).unwrap();
     std::fs::write(d.join("3-page.html"), PAGE).unwrap();
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/truncated.docx"),
-        d.join("4-cut.docx"),
-    )
-    .unwrap();
+    std::fs::copy(fixture("truncated.docx"), d.join("4-cut.docx")).unwrap();
     std::fs::write(d.join("scan.pdf"), b"%PDF-1.7").unwrap();
     annotate(&d.join("2-word.docx"), Some(1));
     annotate(&d.join("3-page.html"), None);
@@ -90,13 +82,10 @@ impl egui::DroppedFile for DroppedFolder {
     }
 }
 
+/// The app opened on `path` (a folder, or nothing) in a window wide enough for the
+/// folder panel.
 fn harness(path: Option<PathBuf>) -> Harness<'static, TaliqApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 860.0))
-        .with_max_steps(20)
-        .build_eframe(move |cc| TaliqApp::new(&cc.egui_ctx, path, SystemFonts::Skip));
-    h.run_steps(3);
-    h
+    support::harness_with(path, egui::vec2(1400.0, 860.0), SystemFonts::Skip, None)
 }
 
 fn open_name(h: &Harness<'_, TaliqApp>) -> String {
@@ -111,24 +100,6 @@ fn open_name(h: &Harness<'_, TaliqApp>) -> String {
 fn progress(h: &Harness<'_, TaliqApp>) -> Vec<Progress> {
     let c = h.state().corpus().expect("a folder is open");
     c.articles.iter().map(|a| a.progress.clone()).collect()
-}
-
-/// Asks to close the window, as its close button does.
-fn request_close(h: &mut Harness<'_, TaliqApp>) {
-    h.input_mut()
-        .viewports
-        .entry(ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(ViewportEvent::Close);
-    h.step();
-}
-
-fn sent(h: &Harness<'_, TaliqApp>, cmd: &ViewportCommand) -> bool {
-    h.output()
-        .viewport_output
-        .get(&ViewportId::ROOT)
-        .is_some_and(|v| v.commands.contains(cmd))
 }
 
 #[test]

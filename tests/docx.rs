@@ -6,17 +6,14 @@
     reason = "a test or bench that cannot set up its input fails there, with the error"
 )]
 
-use std::process::Command;
+mod support;
 
 use serde_json::Value;
-
-fn fixture(name: &str) -> String {
-    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
-}
+use support::{assert_offsets_slice_the_text, fixture, taliq};
 
 #[test]
 fn extract_reads_a_word_document_and_its_offsets_refer_to_the_extracted_text() {
-    let out = Command::new(env!("CARGO_BIN_EXE_taliq"))
+    let out = taliq()
         .args(["extract", &fixture("arabic-article.docx")])
         .output()
         .unwrap();
@@ -30,18 +27,8 @@ fn extract_reads_a_word_document_and_its_offsets_refer_to_the_extracted_text() {
     let expected = std::fs::read_to_string(fixture("arabic-article.expected.txt")).unwrap();
     assert_eq!(text, expected);
     assert_eq!(json["document"]["encoding"], "DOCX");
-    let chars: Vec<char> = text.chars().collect();
+    assert_offsets_slice_the_text(&json);
     let anns = json["annotations"].as_array().unwrap();
-    for a in anns {
-        let (s, e) = (
-            a["start"].as_u64().unwrap() as usize,
-            a["end"].as_u64().unwrap() as usize,
-        );
-        assert_eq!(
-            chars[s..e].iter().collect::<String>(),
-            a["text"].as_str().unwrap()
-        );
-    }
     // the bold half-word and the plain half are one name
     assert!(
         anns.iter()
@@ -57,7 +44,7 @@ fn extract_reads_a_word_document_and_its_offsets_refer_to_the_extracted_text() {
 
 #[test]
 fn extract_of_a_damaged_word_document_fails_with_a_message_naming_it() {
-    let out = Command::new(env!("CARGO_BIN_EXE_taliq"))
+    let out = taliq()
         .args(["extract", &fixture("truncated.docx")])
         .output()
         .unwrap();

@@ -8,8 +8,11 @@
 )]
 
 use egui::output::OutputCommand;
-use egui::{Event, ImeEvent, Key, Modifiers, PointerButton, Pos2, Rect};
+mod support;
+
+use egui::{Event, ImeEvent, Key, Modifiers, Pos2, Rect};
 use egui_kittest::Harness;
+use support::{pointer_button, press};
 use taliq::ui::arabic_edit::{EditOptions, arabic_text_edit};
 use taliq_text::edit::EditBuffer;
 use taliq_text::{SystemFonts, TextEngine};
@@ -60,16 +63,11 @@ fn caret(h: &Harness<'_, Field>) -> usize {
     h.state().buffer.caret()
 }
 
-fn press(h: &mut Harness<'_, Field>, key: Key, modifiers: Modifiers) {
-    h.key_press_modifiers(modifiers, key);
-    h.step();
-}
-
 /// Caret offsets met by pressing `key` `n` times from the current caret.
 fn walk(h: &mut Harness<'_, Field>, key: Key, n: usize) -> Vec<usize> {
     let mut out = vec![caret(h)];
     for _ in 0..n {
-        press(h, key, Modifiers::NONE);
+        press(h, Modifiers::NONE, key);
         out.push(caret(h));
     }
     out
@@ -84,17 +82,6 @@ fn copied(h: &Harness<'_, Field>) -> Option<String> {
             OutputCommand::CopyText(t) => Some(t.clone()),
             _ => None,
         })
-}
-
-fn click(h: &mut Harness<'_, Field>, pos: Pos2, pressed: bool) {
-    h.event(Event::PointerMoved(pos));
-    h.event(Event::PointerButton {
-        pos,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    });
-    h.step();
 }
 
 #[test]
@@ -113,7 +100,7 @@ fn arabic_is_typed_key_by_key_and_as_one_text_event() {
     h.event(Event::Text("\u{064F}".into()));
     h.step();
     assert_eq!(h.state().buffer.text(), "سلام عليكمُ");
-    press(&mut h, Key::Backspace, Modifiers::NONE);
+    press(&mut h, Modifiers::NONE, Key::Backspace);
     assert_eq!(h.state().buffer.text(), "سلام عليكم");
     assert!(
         h.state().changes >= 7,
@@ -121,7 +108,7 @@ fn arabic_is_typed_key_by_key_and_as_one_text_event() {
     );
     // Left reads forward in Arabic: from the end it stays at the end, Right goes back
     assert_eq!(caret(&h), 10);
-    press(&mut h, Key::ArrowRight, Modifiers::NONE);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
     assert_eq!(caret(&h), 9);
 }
 
@@ -130,14 +117,14 @@ fn arrows_walk_a_mixed_line_in_screen_order() {
     // ر0 … ة4, space 5, من 6-7, space 8, John 9-12, space 13, (Work) 14-19, space 20,
     // اليوم 21-25
     let mut h = harness("رسالة من John (Work) اليوم");
-    press(&mut h, Key::Home, Modifiers::NONE);
+    press(&mut h, Modifiers::NONE, Key::Home);
     assert_eq!(caret(&h), 0, "Home: the right end of a right-to-left line");
     let expected = vec![
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 20, 21, 22, 23, 24,
         25, 26,
     ];
     assert_eq!(walk(&mut h, Key::ArrowLeft, 26), expected);
-    press(&mut h, Key::ArrowLeft, Modifiers::NONE);
+    press(&mut h, Modifiers::NONE, Key::ArrowLeft);
     assert_eq!(caret(&h), 26, "the left end stays put");
     let mut back = walk(&mut h, Key::ArrowRight, 26);
     back.reverse();
@@ -145,18 +132,18 @@ fn arrows_walk_a_mixed_line_in_screen_order() {
     // words: Ctrl+Left from the start
     let mut words = vec![];
     for _ in 0..5 {
-        press(&mut h, Key::ArrowLeft, Modifiers::CTRL);
+        press(&mut h, Modifiers::CTRL, Key::ArrowLeft);
         words.push(caret(&h));
     }
     assert_eq!(words, vec![5, 8, 15, 20, 26]);
-    press(&mut h, Key::End, Modifiers::NONE);
+    press(&mut h, Modifiers::NONE, Key::End);
     assert_eq!(caret(&h), 26);
 }
 
 #[test]
 fn arrows_walk_digits_inside_arabic_left_to_right() {
     let mut h = harness("عام 2019 كان");
-    press(&mut h, Key::Home, Modifiers::NONE);
+    press(&mut h, Modifiers::NONE, Key::Home);
     assert_eq!(
         walk(&mut h, Key::ArrowLeft, 12),
         vec![0, 1, 2, 3, 4, 7, 6, 5, 8, 9, 10, 11, 12]
@@ -166,18 +153,18 @@ fn arrows_walk_digits_inside_arabic_left_to_right() {
 #[test]
 fn shift_arrows_select_then_copy_cut_and_paste() {
     let mut h = harness("رسالة من John (Work) اليوم");
-    press(&mut h, Key::Home, Modifiers::NONE);
+    press(&mut h, Modifiers::NONE, Key::Home);
     for _ in 0..5 {
-        press(&mut h, Key::ArrowLeft, Modifiers::SHIFT);
+        press(&mut h, Modifiers::SHIFT, Key::ArrowLeft);
     }
     assert_eq!(h.state().buffer.selected_text(), Some("رسالة"));
     h.event(Event::Copy);
     h.step();
     assert_eq!(copied(&h).as_deref(), Some("رسالة"));
     // across the Latin run: the selection stays a logical range
-    press(&mut h, Key::End, Modifiers::NONE);
+    press(&mut h, Modifiers::NONE, Key::End);
     for _ in 0..7 {
-        press(&mut h, Key::ArrowRight, Modifiers::SHIFT);
+        press(&mut h, Modifiers::SHIFT, Key::ArrowRight);
     }
     // 26 → 25 … 21 (اليوم) → 20 (left of J) → 10 (right of J)
     assert_eq!(h.state().buffer.selection(), Some((10, 26)));
@@ -188,7 +175,7 @@ fn shift_arrows_select_then_copy_cut_and_paste() {
     h.event(Event::Paste("ohn".into()));
     h.step();
     assert_eq!(h.state().buffer.text(), "رسالة من John");
-    press(&mut h, Key::A, Modifiers::COMMAND);
+    press(&mut h, Modifiers::COMMAND, Key::A);
     h.event(Event::Copy);
     h.step();
     assert_eq!(copied(&h).as_deref(), Some("رسالة من John"));
@@ -226,7 +213,7 @@ fn input_method_preedit_is_shown_at_the_caret_and_committed_once() {
         "{start:?} -> {composing:?}"
     );
     // keys belong to the input method while it composes
-    press(&mut h, Key::Backspace, Modifiers::NONE);
+    press(&mut h, Modifiers::NONE, Key::Backspace);
     assert_eq!(h.state().buffer.text(), "قال ");
     h.event(Event::Ime(ImeEvent::Preedit {
         text: String::new(),
@@ -238,7 +225,7 @@ fn input_method_preedit_is_shown_at_the_caret_and_committed_once() {
     assert_eq!(h.state().buffer.text(), "قال سلام");
     assert_eq!(caret(&h), 8);
     // a composition replaces the selection, as typing does
-    press(&mut h, Key::ArrowRight, Modifiers::CTRL | Modifiers::SHIFT);
+    press(&mut h, Modifiers::CTRL | Modifiers::SHIFT, Key::ArrowRight);
     assert_eq!(h.state().buffer.selected_text(), Some("سلام"));
     h.event(Event::Ime(ImeEvent::Preedit {
         text: "ك".into(),
@@ -255,20 +242,20 @@ fn mouse_drag_selects_and_double_click_selects_a_word() {
     let r = h.state().rect;
     let y = r.top() + 20.0;
     // a drag from the right edge leftwards over the whole text
-    click(&mut h, Pos2::new(r.right() - 3.0, y), true);
+    pointer_button(&mut h, Pos2::new(r.right() - 3.0, y), true);
     for x in [400.0, 300.0, 200.0, 100.0, 10.0] {
         h.event(Event::PointerMoved(Pos2::new(x, y)));
         h.step();
     }
-    click(&mut h, Pos2::new(10.0, y), false);
+    pointer_button(&mut h, Pos2::new(10.0, y), false);
     assert_eq!(h.state().buffer.selection(), Some((0, 15)));
     // a moment later, double-click the first (rightmost) word
     h.run_steps(40);
     let word_x = r.right() - 14.0;
-    click(&mut h, Pos2::new(word_x, y), true);
-    click(&mut h, Pos2::new(word_x, y), false);
-    click(&mut h, Pos2::new(word_x, y), true);
-    click(&mut h, Pos2::new(word_x, y), false);
+    pointer_button(&mut h, Pos2::new(word_x, y), true);
+    pointer_button(&mut h, Pos2::new(word_x, y), false);
+    pointer_button(&mut h, Pos2::new(word_x, y), true);
+    pointer_button(&mut h, Pos2::new(word_x, y), false);
     assert_eq!(
         h.state().buffer.selected_text(),
         Some("قال"),
@@ -280,8 +267,8 @@ fn mouse_drag_selects_and_double_click_selects_a_word() {
     h.step();
     assert_eq!(copied(&h).as_deref(), Some("قال"));
     // a third click selects the paragraph
-    click(&mut h, Pos2::new(word_x, y), true);
-    click(&mut h, Pos2::new(word_x, y), false);
+    pointer_button(&mut h, Pos2::new(word_x, y), true);
+    pointer_button(&mut h, Pos2::new(word_x, y), false);
     assert_eq!(h.state().buffer.selection(), Some((0, 15)));
 }
 
@@ -294,13 +281,13 @@ fn up_and_down_move_between_wrapped_lines_keeping_x() {
         "the text wraps: {:?}",
         h.state().rect
     );
-    press(&mut h, Key::Home, Modifiers::COMMAND);
+    press(&mut h, Modifiers::COMMAND, Key::Home);
     assert_eq!(caret(&h), 0);
     for _ in 0..4 {
-        press(&mut h, Key::ArrowLeft, Modifiers::NONE);
+        press(&mut h, Modifiers::NONE, Key::ArrowLeft);
     }
     let x0 = h.output().platform_output.ime.unwrap().cursor_rect.left();
-    press(&mut h, Key::ArrowDown, Modifiers::NONE);
+    press(&mut h, Modifiers::NONE, Key::ArrowDown);
     let after_down = caret(&h);
     let ime = h.output().platform_output.ime.unwrap().cursor_rect;
     assert!(after_down > 20, "on the second line: {after_down}");
@@ -309,16 +296,16 @@ fn up_and_down_move_between_wrapped_lines_keeping_x() {
         "x kept: {x0} -> {}",
         ime.left()
     );
-    press(&mut h, Key::ArrowUp, Modifiers::NONE);
+    press(&mut h, Modifiers::NONE, Key::ArrowUp);
     assert_eq!(caret(&h), 4, "back to the same place");
     // Home/End on the second line stay on it
-    press(&mut h, Key::ArrowDown, Modifiers::NONE);
-    press(&mut h, Key::Home, Modifiers::NONE);
+    press(&mut h, Modifiers::NONE, Key::ArrowDown);
+    press(&mut h, Modifiers::NONE, Key::Home);
     let line2_start = caret(&h);
-    press(&mut h, Key::End, Modifiers::NONE);
+    press(&mut h, Modifiers::NONE, Key::End);
     let line2_end = caret(&h);
     assert!(line2_start > 4 && line2_end > line2_start);
     assert!(line2_end < text.chars().count());
-    press(&mut h, Key::End, Modifiers::COMMAND);
+    press(&mut h, Modifiers::COMMAND, Key::End);
     assert_eq!(caret(&h), text.chars().count());
 }

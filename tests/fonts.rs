@@ -11,6 +11,8 @@
     reason = "a test or bench that cannot set up its input fails there, with the error"
 )]
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
@@ -21,24 +23,20 @@ use taliq_text::fonts::{ARABIC_FAMILY, LATIN_FAMILY};
 use taliq_text::{SystemFonts, TextStyle};
 
 /// The sample article in a fresh folder, and where settings are kept.
-fn sample_in_tempdir() -> (tempfile::TempDir, PathBuf, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("putin-trump-call.ar.txt");
-    std::fs::write(&path, taliq::cli::SAMPLE_TEXT).unwrap();
-    let settings = dir.path().join("config").join("settings.json");
+fn sample_with_settings() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let (dir, path) = support::sample_in_tempdir();
+    let settings = support::settings_in(dir.path());
     (dir, path, settings)
 }
 
+/// The app opened on `path` with `fonts`, keeping its settings in `settings`.
 fn harness(path: &Path, settings: &Path, fonts: SystemFonts) -> Harness<'static, TaliqApp> {
-    let (path, settings) = (path.to_path_buf(), settings.to_path_buf());
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 860.0))
-        .with_max_steps(20)
-        .build_eframe(move |cc| {
-            TaliqApp::with_settings(&cc.egui_ctx, Some(path), fonts, Some(settings))
-        });
-    h.run_steps(3);
-    h
+    support::harness_with(
+        Some(path.to_path_buf()),
+        support::WINDOW,
+        fonts,
+        Some(settings.to_path_buf()),
+    )
 }
 
 /// The families of the faces the glyphs of `text` are set in, split into the glyphs of
@@ -66,7 +64,7 @@ fn faces_used(app: &mut TaliqApp, text: &str) -> (Vec<String>, Vec<String>) {
 
 #[test]
 fn a_chosen_font_sets_the_article_and_is_kept_for_the_next_run() {
-    let (_dir, path, settings) = sample_in_tempdir();
+    let (_dir, path, settings) = sample_with_settings();
     let mut h = harness(&path, &settings, SystemFonts::Load);
     let installed = h
         .state_mut()
@@ -142,7 +140,7 @@ fn a_chosen_font_sets_the_article_and_is_kept_for_the_next_run() {
 
 #[test]
 fn a_saved_font_that_is_no_longer_installed_falls_back_to_the_bundled_face() {
-    let (_dir, path, settings) = sample_in_tempdir();
+    let (_dir, path, settings) = sample_with_settings();
     let kept = Settings {
         font_size: 25.0,
         font_family: Some("Uninstalled Naskh".to_owned()),
@@ -168,7 +166,7 @@ fn a_saved_font_that_is_no_longer_installed_falls_back_to_the_bundled_face() {
 
 #[test]
 fn choosing_a_font_that_is_not_installed_changes_nothing() {
-    let (_dir, path, settings) = sample_in_tempdir();
+    let (_dir, path, settings) = sample_with_settings();
     let mut h = harness(&path, &settings, SystemFonts::Skip);
     assert!(
         h.state_mut()

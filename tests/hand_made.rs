@@ -6,37 +6,23 @@
     reason = "a test or bench that cannot set up its input fails there, with the error"
 )]
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
+use support::{char_span, harness, write_article};
 use taliq::ui::TaliqApp;
 use taliq_core::model::annotation::{Origin, Status};
 use taliq_core::model::label::Label;
 use taliq_core::session::Provenance;
-use taliq_text::SystemFonts;
 
 const ARTICLE: &str = "قال الرئيس فلاديمير بوتين إن بوتين سيزور الكرملين في موسكو يوم الاثنين.\n";
-
-fn harness(path: &Path) -> Harness<'static, TaliqApp> {
-    let path = path.to_path_buf();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 860.0))
-        .with_max_steps(20)
-        .build_eframe(move |cc| TaliqApp::new(&cc.egui_ctx, Some(path), SystemFonts::Skip));
-    h.run_steps(3);
-    h
-}
-
-fn char_offset(needle: &str) -> (usize, usize) {
-    let start = ARTICLE[..ARTICLE.find(needle).unwrap()].chars().count();
-    (start, start + needle.chars().count())
-}
 
 /// The article in a fresh folder with `sidecar` written by hand as its `.taliq.json`.
 fn article_with_sidecar(sidecar: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.txt");
-    std::fs::write(&path, ARTICLE).unwrap();
+    let path = write_article(dir.path(), "a.txt", ARTICLE);
     std::fs::write(dir.path().join("a.txt.taliq.json"), sidecar).unwrap();
     (dir, path)
 }
@@ -67,7 +53,7 @@ fn assert_loaded_with_suggestions_beside(h: &Harness<'static, TaliqApp>, dir: &P
         "work goes on in the hand-made sidecar, not in a .taliq.2.json beside a 'damaged' one: {:?}",
         h.state().status()
     );
-    let (start, end) = char_offset("فلاديمير بوتين");
+    let (start, end) = char_span(ARTICLE, "فلاديمير بوتين");
     let hand: Vec<_> = s
         .annotations()
         .iter()
@@ -80,7 +66,7 @@ fn assert_loaded_with_suggestions_beside(h: &Harness<'static, TaliqApp>, dir: &P
     assert_eq!(hand[0].canonical, "فلاديمير بوتين");
     // suggestions beside it, pending, none overlapping it
     let suggested = |needle: &str, label: Label| {
-        let (a, b) = char_offset(needle);
+        let (a, b) = char_span(ARTICLE, needle);
         s.annotations().iter().any(|x| {
             x.span.start() == a
                 && x.span.end() == b
@@ -114,7 +100,7 @@ fn assert_loaded_with_suggestions_beside(h: &Harness<'static, TaliqApp>, dir: &P
 #[test]
 fn a_hand_made_sidecar_without_entity_ids_is_accepted_and_extraction_adds_suggestions_beside_it() {
     // the format as the README shows it, only the entity ids left out
-    let (start, end) = char_offset("فلاديمير بوتين");
+    let (start, end) = char_span(ARTICLE, "فلاديمير بوتين");
     let sidecar = format!(
         r#"{{
   "format": "taliq-annotations",
@@ -146,7 +132,7 @@ fn a_hand_made_sidecar_without_entity_ids_is_accepted_and_extraction_adds_sugges
 
 #[test]
 fn a_minimal_hand_made_sidecar_with_offsets_and_labels_only_is_accepted() {
-    let (start, end) = char_offset("فلاديمير بوتين");
+    let (start, end) = char_span(ARTICLE, "فلاديمير بوتين");
     let sidecar = format!(
         r#"{{"document": {{"text": {}}},
   "annotations": [{{"start": {start}, "end": {end}, "label": "PERSON"}}]}}"#,

@@ -35,6 +35,8 @@
     reason = "a test or bench that cannot set up its input fails there, with the error"
 )]
 
+mod support;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
@@ -204,10 +206,9 @@ fn kill9_child() {
     println!("done");
 }
 
+/// The sample article as `article.txt` in `dir`.
 fn article_in(dir: &Path) -> PathBuf {
-    let path = dir.join("article.txt");
-    std::fs::write(&path, taliq::cli::SAMPLE_TEXT).unwrap();
-    path
+    support::write_article(dir, "article.txt", taliq::cli::SAMPLE_TEXT)
 }
 
 /// One iteration: returns the last acknowledged action (`None`: killed before the

@@ -1,38 +1,22 @@
 //! The annotator's decisions count in the folder's project lexicon (`taliq-lexicon.txt`);
-//! undo and redo take them out and count them again; "Never suggest this" blocks a name.
-//! Driven headless with egui_kittest.
+//! undo and redo take them out and count them again; "Never suggest this" blocks a name;
+//! what one article taught is suggested in the next. Driven headless with egui_kittest.
 
 #![allow(
     clippy::unwrap_used,
     reason = "a test or bench that cannot set up its input fails there, with the error"
 )]
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use support::{apply, char_offset, harness, request_close, sample_in_tempdir};
 use taliq::ui::{Action, TaliqApp, UiCommand};
 use taliq_core::model::annotation::Status;
 use taliq_core::model::label::Label;
-use taliq_text::SystemFonts;
-
-/// Copies the sample article into a fresh folder, so the sidecar and lexicon land there.
-fn sample_in_tempdir() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("putin-trump-call.ar.txt");
-    std::fs::write(&path, taliq::cli::SAMPLE_TEXT).unwrap();
-    (dir, path)
-}
-
-fn harness(path: &Path) -> Harness<'static, TaliqApp> {
-    let path = path.to_path_buf();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 860.0))
-        .with_max_steps(20)
-        .build_eframe(move |cc| TaliqApp::new(&cc.egui_ctx, Some(path), SystemFonts::Skip));
-    h.run_steps(3);
-    h
-}
 
 /// The lexicon file's text ("" while it does not exist).
 fn lexicon(dir: &Path) -> String {
@@ -51,11 +35,6 @@ fn pending(h: &Harness<'_, TaliqApp>, label: Label, text: &str) -> Vec<u64> {
         })
         .map(|a| a.id)
         .collect()
-}
-
-fn apply(h: &mut Harness<'_, TaliqApp>, cmd: impl Into<Action>) {
-    h.state_mut().apply(cmd);
-    h.run_steps(1);
 }
 
 /// The taught line of a name accepted `n` times (`~ PERSON<TAB>ترامب<TAB>…<TAB>n<TAB>0`).
@@ -240,10 +219,7 @@ fn a_name_labelled_by_hand_is_suggested_at_its_other_mentions_in_the_article() {
     .unwrap();
     let mut h = harness(&path);
     let text = h.state().session().unwrap().document().text().to_owned();
-    let start = text
-        .find("زرقلوف")
-        .map(|b| text[..b].chars().count())
-        .unwrap();
+    let start = char_offset(&text, "زرقلوف");
     apply(&mut h, Action::SelectRange(start, start + 6));
     apply(&mut h, UiCommand::LabelSelection(Label::Organization));
     let s = h.state().session().unwrap();
@@ -484,16 +460,6 @@ fn decisions_waiting_for_the_lexicon_file_are_written_on_close() {
     assert_eq!(h.state().unsaved_lexicon_decisions(), 0);
 }
 
-fn request_close(h: &mut Harness<'_, TaliqApp>) {
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    h.step();
-}
-
 #[test]
 fn decisions_waiting_for_the_lexicon_file_survive_a_switch_to_another_article() {
     let dir = tempfile::tempdir().unwrap();
@@ -583,4 +549,73 @@ fn undo_in_one_window_keeps_what_another_window_and_the_annotator_wrote() {
         "{text}"
     );
     assert_eq!(trump_line(&text), Some((1, 0)), "{text}");
+}
+
+#[test]
+fn a_manual_label_and_never_suggest_teach_the_folder_lexicon_used_for_the_next_article() {
+    let (dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    // teach a name the extractor does not know, by a manual label …
+    let text = h.state().session().unwrap().document().text().to_owned();
+    let at = char_offset(&text, "أجهزة التنفس");
+    h.state_mut()
+        .apply(Action::SelectRange(at, at + "أجهزة التنفس".chars().count()));
+    h.state_mut().apply(UiCommand::LabelSelection(Label::Misc));
+    // … and unteach a suggestion by rejecting it
+    let g7 = h
+        .state()
+        .session()
+        .unwrap()
+        .annotations()
+        .iter()
+        .find(|a| {
+            a.label == Label::Organization
+                && text
+                    .chars()
+                    .skip(a.span.start())
+                    .take(2)
+                    .collect::<String>()
+                    == "G7"
+        })
+        .expect("G7 is suggested")
+        .id;
+    // (a plain rejection means "wrong here": the folder keeps suggesting it)
+    h.state_mut().apply(Action::NeverSuggest(g7));
+    h.run_steps(1);
+    let lexicon = std::fs::read_to_string(dir.path().join("taliq-lexicon.txt")).unwrap();
+    assert!(lexicon.starts_with("# taliq-lexicon 2"), "{lexicon}");
+    assert!(
+        lexicon.contains("~ MISC\tأجهزة التنفس\tأجهزة التنفس\t1\t0"),
+        "{lexicon}"
+    );
+    assert!(
+        lexicon.contains("- ORGANIZATION\tG7\tG7\t0\t1"),
+        "{lexicon}"
+    );
+    drop(h);
+
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "وصلت شحنة من أجهزة التنفس إلى المستشفى قبل قمة G7 في فرنسا.",
+    )
+    .unwrap();
+    let h = harness(&other);
+    let s = h.state().session().unwrap();
+    let doc = s.document();
+    let found: Vec<(String, Label)> = s
+        .annotations()
+        .iter()
+        .map(|a| (doc.slice(a.span.start(), a.span.end()).to_owned(), a.label))
+        .collect();
+    assert!(
+        found.contains(&("أجهزة التنفس".to_owned(), Label::Misc)),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(t, l)| t == "G7" && *l == Label::Organization),
+        "{found:?}"
+    );
 }

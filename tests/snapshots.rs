@@ -20,13 +20,15 @@
     reason = "a test or bench that cannot set up its input fails there, with the error"
 )]
 
+mod support;
+
 use std::future::Future;
-use std::ops::Range;
 use std::sync::Arc;
 
 use eframe::egui_wgpu::{WgpuSetup, WgpuSetupCreateNew, wgpu};
 use egui::{Color32, Sense};
 use egui_kittest::{Harness, SnapshotOptions};
+use support::last_char_range;
 use taliq_core::model::label::Label;
 use taliq_text::{SystemFonts, TextEngine, TextStyle};
 
@@ -88,7 +90,7 @@ fn ui(ui: &mut egui::Ui, scene: &mut Scene) {
     let highlight = sample.highlight.map(|word| {
         let [r, g, b] = Label::Person.rgb();
         (
-            char_range(sample.text, word),
+            last_char_range(sample.text, word),
             Color32::from_rgba_unmultiplied(r, g, b, 90),
         )
     });
@@ -108,13 +110,6 @@ fn ui(ui: &mut egui::Ui, scene: &mut Scene) {
             Sense::hover(),
         );
     });
-}
-
-/// The char range of the last occurrence of `word` in `text`.
-fn char_range(text: &str, word: &str) -> Range<usize> {
-    let byte = text.rfind(word).expect("word in text");
-    let start = text[..byte].chars().count();
-    start..start + word.chars().count()
 }
 
 /// Runs `future` to completion on this thread (wgpu's native futures are ready at once).

@@ -1,89 +1,72 @@
 //! The window around the article driven headless with egui_kittest: keyboard scrolling,
-//! narrow windows, popup menus and the status line.
+//! narrow windows, popup menus, the status line, and zoom, line spacing and theme kept for
+//! the next run.
 
 #![allow(
     clippy::unwrap_used,
     reason = "a test or bench that cannot set up its input fails there, with the error"
 )]
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::PathBuf;
 
 use egui::{Key, Modifiers, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use taliq::ui::TaliqApp;
+use support::{
+    WINDOW, article_in_tempdir, harness_sized, harness_with, press_and_settle, sample_in_tempdir,
+    settings_in,
+};
+use taliq::ui::{Action, TaliqApp};
 use taliq_text::SystemFonts;
-
-/// Writes `text` as an article into a fresh folder, so sidecars land there.
-fn article_in_tempdir(text: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("article.txt");
-    std::fs::write(&path, text).unwrap();
-    (dir, path)
-}
-
-fn harness_sized(path: &Path, size: egui::Vec2) -> Harness<'static, TaliqApp> {
-    let path = path.to_path_buf();
-    let mut h = Harness::builder()
-        .with_size(size)
-        .with_max_steps(20)
-        .build_eframe(move |cc| TaliqApp::new(&cc.egui_ctx, Some(path), SystemFonts::Skip));
-    h.run_steps(3);
-    h
-}
 
 /// Screen rectangle of the article's first char.
 fn first_char(h: &Harness<'_, TaliqApp>) -> Rect {
     h.state().article_rects(0, 1)[0]
 }
 
-/// Presses `key` with `modifiers` and lets the scroll animation finish.
-fn press(h: &mut Harness<'_, TaliqApp>, modifiers: Modifiers, key: Key) {
-    h.key_press_modifiers(modifiers, key);
-    h.run_steps(30);
-}
-
 #[test]
 fn page_keys_arrows_and_home_end_scroll_a_long_article() {
     let text = [taliq::cli::SAMPLE_TEXT; 3].join("\n");
     let (_dir, path) = article_in_tempdir(&text);
-    let mut h = harness_sized(&path, egui::vec2(1280.0, 860.0));
+    let mut h = harness_sized(&path, WINDOW);
     let top = first_char(&h).top();
     let y = |h: &Harness<'_, TaliqApp>| first_char(h).top();
 
-    press(&mut h, Modifiers::NONE, Key::PageDown);
+    press_and_settle(&mut h, Modifiers::NONE, Key::PageDown);
     let page = top - y(&h);
     assert!(page > 400.0, "PageDown scrolls about a screen: {page}");
-    press(&mut h, Modifiers::NONE, Key::ArrowDown);
+    press_and_settle(&mut h, Modifiers::NONE, Key::ArrowDown);
     let line = top - y(&h) - page;
     assert!(
         (20.0..80.0).contains(&line),
         "Down scrolls about a line: {line}"
     );
-    press(&mut h, Modifiers::NONE, Key::ArrowUp);
+    press_and_settle(&mut h, Modifiers::NONE, Key::ArrowUp);
     assert!((top - y(&h) - page).abs() < 1.0, "Up scrolls the line back");
-    press(&mut h, Modifiers::NONE, Key::PageUp);
+    press_and_settle(&mut h, Modifiers::NONE, Key::PageUp);
     assert!((y(&h) - top).abs() < 1.0, "PageUp goes back a screen");
 
     // Ctrl+End: the last char is in view; Ctrl+Home: back at the start
     let n = text.chars().count();
-    press(&mut h, Modifiers::COMMAND, Key::End);
+    press_and_settle(&mut h, Modifiers::COMMAND, Key::End);
     let last = h.state().article_rects(n - 2, n - 1);
     assert!(
         last.first()
             .is_some_and(|r| r.bottom() < 860.0 && r.top() > 0.0),
         "the end of the article is shown: {last:?}"
     );
-    press(&mut h, Modifiers::COMMAND, Key::Home);
+    press_and_settle(&mut h, Modifiers::COMMAND, Key::Home);
     assert!((y(&h) - top).abs() < 1.0, "Ctrl+Home goes to the start");
     // End and Home without Ctrl do the same
-    press(&mut h, Modifiers::NONE, Key::End);
+    press_and_settle(&mut h, Modifiers::NONE, Key::End);
     assert!(top - y(&h) > 2.0 * page, "End goes to the end");
-    press(&mut h, Modifiers::NONE, Key::Home);
+    press_and_settle(&mut h, Modifiers::NONE, Key::Home);
     assert!((y(&h) - top).abs() < 1.0, "Home goes to the start");
 
     // Ctrl+PageDown is still "next article" (no folder here: nothing happens), not a scroll
-    press(&mut h, Modifiers::COMMAND, Key::PageDown);
+    press_and_settle(&mut h, Modifiers::COMMAND, Key::PageDown);
     assert!((y(&h) - top).abs() < 1.0, "Ctrl+PageDown does not scroll");
 }
 
@@ -91,20 +74,20 @@ fn page_keys_arrows_and_home_end_scroll_a_long_article() {
 fn scroll_keys_belong_to_the_find_field_while_it_has_focus() {
     let text = [taliq::cli::SAMPLE_TEXT; 3].join("\n");
     let (_dir, path) = article_in_tempdir(&text);
-    let mut h = harness_sized(&path, egui::vec2(1280.0, 860.0));
-    press(&mut h, Modifiers::COMMAND, Key::F);
+    let mut h = harness_sized(&path, WINDOW);
+    press_and_settle(&mut h, Modifiers::COMMAND, Key::F);
     let top = first_char(&h).top();
     for key in [Key::PageDown, Key::ArrowDown, Key::End] {
-        press(&mut h, Modifiers::NONE, key);
+        press_and_settle(&mut h, Modifiers::NONE, key);
         assert!(
             (first_char(&h).top() - top).abs() < 1.0,
             "{key:?} in the find field does not scroll"
         );
     }
     // Esc closes the find bar; then the keys scroll again
-    press(&mut h, Modifiers::NONE, Key::Escape);
+    press_and_settle(&mut h, Modifiers::NONE, Key::Escape);
     let top = first_char(&h).top();
-    press(&mut h, Modifiers::NONE, Key::PageDown);
+    press_and_settle(&mut h, Modifiers::NONE, Key::PageDown);
     assert!(top - first_char(&h).top() > 400.0);
 }
 
@@ -138,7 +121,7 @@ fn in_a_500_px_window_the_facts_panel_collapses_and_every_arabic_line_start_is_v
     let facts_right = h.get_by_label("Facts").rect().left() + 250.0;
     assert_text_between(&h, facts_right, 500.0);
     // F9 hides it again
-    press(&mut h, Modifiers::NONE, Key::F9);
+    press_and_settle(&mut h, Modifiers::NONE, Key::F9);
     h.run_steps(20);
     assert!(h.query_by_label("Facts").is_none());
     assert_text_between(&h, 0.0, 500.0);
@@ -147,13 +130,13 @@ fn in_a_500_px_window_the_facts_panel_collapses_and_every_arabic_line_start_is_v
 #[test]
 fn f9_hides_and_shows_the_facts_panel_in_a_wide_window() {
     let (_dir, path) = article_in_tempdir(taliq::cli::SAMPLE_TEXT);
-    let mut h = harness_sized(&path, egui::vec2(1280.0, 860.0));
+    let mut h = harness_sized(&path, WINDOW);
     h.get_by_label("Facts");
     let wide_left = h.state().article_rects(0, 300)[0].left();
-    press(&mut h, Modifiers::NONE, Key::F9);
+    press_and_settle(&mut h, Modifiers::NONE, Key::F9);
     h.run_steps(20);
     assert!(h.query_by_label("Facts").is_none());
-    press(&mut h, Modifiers::NONE, Key::F9);
+    press_and_settle(&mut h, Modifiers::NONE, Key::F9);
     h.run_steps(20);
     h.get_by_label("Facts");
     assert!((h.state().article_rects(0, 300)[0].left() - wide_left).abs() < 1.0);
@@ -184,11 +167,11 @@ fn in_narrow_windows_the_article_text_stays_clear_of_the_folder_panel() {
 #[test]
 fn esc_closes_an_open_menu_and_a_drop_down_list_before_it_clears_the_focus() {
     let (_dir, path) = article_in_tempdir(taliq::cli::SAMPLE_TEXT);
-    let mut h = harness_sized(&path, egui::vec2(1280.0, 860.0));
+    let mut h = harness_sized(&path, WINDOW);
     h.get_by_label("View").click();
     h.run_steps(3);
     h.get_by_label_contains("Larger text");
-    press(&mut h, Modifiers::NONE, Key::Escape);
+    press_and_settle(&mut h, Modifiers::NONE, Key::Escape);
     assert!(
         h.query_by_label_contains("Larger text").is_none(),
         "Esc closed the View menu"
@@ -210,7 +193,7 @@ fn esc_closes_an_open_menu_and_a_drop_down_list_before_it_clears_the_focus() {
         .click();
     h.run_steps(2);
     h.get_by_role_and_label(egui::Role::ListBoxOption, "no speaker");
-    press(&mut h, Modifiers::NONE, Key::Escape);
+    press_and_settle(&mut h, Modifiers::NONE, Key::Escape);
     assert!(
         h.query_by_role_and_label(egui::Role::ListBoxOption, "no speaker")
             .is_none(),
@@ -218,7 +201,7 @@ fn esc_closes_an_open_menu_and_a_drop_down_list_before_it_clears_the_focus() {
     );
     h.get_by_role_and_label(egui::Role::ComboBox, "Speaker");
     // a second Esc clears the focus, as before
-    press(&mut h, Modifiers::NONE, Key::Escape);
+    press_and_settle(&mut h, Modifiers::NONE, Key::Escape);
     assert!(
         h.query_by_role_and_label(egui::Role::ComboBox, "Speaker")
             .is_none()
@@ -258,7 +241,7 @@ fn a_long_status_message_keeps_its_start_in_view_on_a_row_of_its_own() {
     }
     // a message that fits stays on the row of the document facts
     let (_dir, path) = article_in_tempdir(taliq::cli::SAMPLE_TEXT);
-    let h = harness_sized(&path, egui::vec2(1280.0, 860.0));
+    let h = harness_sized(&path, WINDOW);
     let r = status_message(&h);
     let row = h.get_by_label("UTF-8").rect();
     assert!(
@@ -273,7 +256,7 @@ fn reopening_after_a_kill_says_the_saved_journaled_actions_were_replayed_not_tha
     let (dir, path) = article_in_tempdir(taliq::cli::SAMPLE_TEXT);
     let journal = dir.path().join("article.txt.taliq.journal");
     {
-        let mut h = harness_sized(&path, egui::vec2(1280.0, 860.0));
+        let mut h = harness_sized(&path, WINDOW);
         // every change journaled, as for a big article
         h.state_mut()
             .set_autosave_policy(taliq_core::workspace::journal::AutosavePolicy {
@@ -283,15 +266,15 @@ fn reopening_after_a_kill_says_the_saved_journaled_actions_were_replayed_not_tha
                 max_entries: usize::MAX,
             });
         // N, then A four times: the first decision writes the sidecar, three are journaled
-        press(&mut h, Modifiers::NONE, Key::N);
+        press_and_settle(&mut h, Modifiers::NONE, Key::N);
         for _ in 0..4 {
-            press(&mut h, Modifiers::NONE, Key::A);
+            press_and_settle(&mut h, Modifiers::NONE, Key::A);
         }
         assert!(h.state().is_saved(), "every decision is on disk");
         assert!(journal.exists(), "the last three are in the journal");
         // killed here: the harness is dropped without closing the app
     }
-    let h = harness_sized(&path, egui::vec2(1280.0, 860.0));
+    let h = harness_sized(&path, WINDOW);
     let (severity, msg) = h.state().status().unwrap();
     assert!(
         msg.contains(
@@ -316,7 +299,7 @@ fn reopening_after_a_kill_says_the_saved_journaled_actions_were_replayed_not_tha
 fn an_inferred_role_and_nationality_are_shown_as_values_said_to_come_from_the_text() {
     use taliq_core::model::annotation::Status;
     let (_dir, path) = article_in_tempdir(taliq::cli::SAMPLE_TEXT);
-    let mut h = harness_sized(&path, egui::vec2(1280.0, 860.0));
+    let mut h = harness_sized(&path, WINDOW);
     let caption = "inferred from the text: correct it here, or accept it";
     let s = h.state().session().unwrap();
     let person = |with: bool| {
@@ -355,4 +338,28 @@ fn an_inferred_role_and_nationality_are_shown_as_values_said_to_come_from_the_te
         Status::Accepted
     );
     assert!(h.query_by_label(caption).is_none());
+}
+
+#[test]
+fn zoom_line_spacing_and_theme_are_kept_for_the_next_run() {
+    let (dir, path) = sample_in_tempdir();
+    let settings = settings_in(dir.path());
+    let make = |settings: PathBuf, path: PathBuf| {
+        harness_with(Some(path), WINDOW, SystemFonts::Skip, Some(settings))
+    };
+    let mut h = make(settings.clone(), path.clone());
+    let before = h.state().settings().font_size;
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Plus);
+    h.run_steps(1);
+    h.state_mut().apply(Action::SetLineSpacing(2));
+    h.state_mut()
+        .apply(Action::SetTheme(taliq::settings::Theme::Light));
+    h.run_steps(1);
+    assert!(h.state().settings().font_size > before);
+    drop(h);
+    let h = make(settings, path);
+    let s = h.state().settings();
+    assert!(s.font_size > before);
+    assert!((s.line_spacing - 2.2).abs() < 1e-6);
+    assert_eq!(s.theme, taliq::settings::Theme::Light);
 }
