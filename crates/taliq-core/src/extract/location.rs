@@ -16,9 +16,6 @@ use super::tokenize::TokenKind;
 use super::vocab;
 use crate::model::label::Label;
 
-/// Nouns after which `الأرض` is the planet, not "land".
-pub(crate) const PLANET_CONTEXT: &[&str] = &["كوكب", "سطح", "مدار", "حراره", "غلاف", "باطن", "قشره"];
-
 /// A bare name after a descriptor at `j`: quoted, a lexicon location, or up to two name
 /// tokens. Returns `(first, end)`.
 fn name_at(doc: &Doc, j: usize) -> Option<(usize, usize)> {

@@ -30,10 +30,10 @@ use icu_calendar::cal::Hijri;
 use icu_calendar::{Date, Iso};
 
 use super::context::Layer;
-use super::date::{Calendar, month_name_at};
 use super::doc::{Candidate, Doc};
 use super::tokenize::TokenKind;
 use super::vocab::{self, Bits};
+use super::words::date::{Calendar, month_name_at};
 use crate::model::annotation::DateValue;
 use crate::model::label::Label;
 
