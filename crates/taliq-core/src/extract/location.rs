@@ -242,15 +242,6 @@ mod tests {
         );
     }
 
-    /// A place at the start of a longer name survives when that name loses to an
-    /// overlapping mention (whole pipeline: the date wins over the channel name).
-    #[test]
-    fn place_inside_a_losing_longer_name() {
-        use crate::extract::testutil::assert_extracts;
-        assert_extracts("وصل الوزير إلى [روسيا]{LOCATION} [اليوم الاثنين]{DATE} للمشاركة.");
-        assert_extracts("وبثت قناة [روسيا اليوم]{ORGANIZATION} المقابلة.");
-    }
-
     #[test]
     fn lexicon_with_proclitics() {
         assert_recognizes(
