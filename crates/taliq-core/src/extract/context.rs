@@ -211,26 +211,4 @@ mod tests {
             );
         }
     }
-    use crate::extract::{pipeline, testutil::parse_markup};
-
-    #[test]
-    fn tokens_sentences_and_layer() {
-        let (text, _) = parse_markup("قال بوتين. ثم أضاف ترامب");
-        let doc = Doc::new(&text);
-        assert_eq!(token_at(&doc, 5), 1);
-        assert!(ends_sentence(&doc, 2));
-        assert_eq!(sentence_start(&doc, 5, 10), 3);
-        assert_eq!(sentence_start(&doc, 1, 10), 0);
-        let cands = pipeline(&doc);
-        let layer = Layer::new(&doc, &cands);
-        assert_eq!(layer.at(1).map(|s| s.2), Some(Label::Person));
-        assert!(layer.at(0).is_none());
-        assert_eq!(layer.ending_at(2).map(|s| s.0), Some(1));
-        assert_eq!(layer.starting_in(2, 6).count(), 1);
-        assert_eq!(display(&doc, 0, 3), "قال");
-        for (k, c) in cands.iter().enumerate() {
-            let want = (token_at(&doc, c.start), token_at(&doc, c.end - 1) + 1);
-            assert_eq!(layer.range(k), want);
-        }
-    }
 }

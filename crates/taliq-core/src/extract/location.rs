@@ -16,9 +16,6 @@ use super::tokenize::TokenKind;
 use super::vocab;
 use crate::model::label::Label;
 
-/// Nouns after which `الأرض` is the planet, not "land".
-pub(crate) const PLANET_CONTEXT: &[&str] = &["كوكب", "سطح", "مدار", "حراره", "غلاف", "باطن", "قشره"];
-
 /// A bare name after a descriptor at `j`: quoted, a lexicon location, or up to two name
 /// tokens. Returns `(first, end)`.
 fn name_at(doc: &Doc, j: usize) -> Option<(usize, usize)> {
@@ -243,15 +240,6 @@ mod tests {
             super::recognize,
             "في جنوب [النمسا السفلى] وفي إقليم [غارون العليا] وفي [مصر] الوسطى.",
         );
-    }
-
-    /// A place at the start of a longer name survives when that name loses to an
-    /// overlapping mention (whole pipeline: the date wins over the channel name).
-    #[test]
-    fn place_inside_a_losing_longer_name() {
-        use crate::extract::testutil::assert_extracts;
-        assert_extracts("وصل الوزير إلى [روسيا]{LOCATION} [اليوم الاثنين]{DATE} للمشاركة.");
-        assert_extracts("وبثت قناة [روسيا اليوم]{ORGANIZATION} المقابلة.");
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! The extractor's suggestions as the annotations of a session: pending, with their
 //! facts (a quote's speaker linked to the annotation naming the speaker), with the
 //! project lexicon applied, and beside annotations already made.
+//!
+//! The suggestions come from a [`Suggester`]: today the rule pipeline with the project
+//! lexicon ([`Rules`]); a learned model can be a second source beside it.
 
 use std::collections::HashMap;
 
@@ -10,6 +13,34 @@ use crate::model::document::Document;
 use crate::model::label::Label;
 use crate::model::span::Span;
 use crate::session::{Provenance, Session};
+
+/// A source of suggested mentions for a document.
+///
+/// Implemented by the rule pipeline ([`Rules`]); a learned model would be another
+/// source, whose mentions [`annotations_of`] turns into annotations the same way.
+pub trait Suggester {
+    /// The mentions suggested for `doc`, in the shape of [`super::extract`]'s result:
+    /// `[start, end)` offsets in Unicode scalar values (chars) of `doc.text()`, sorted by
+    /// start, non-overlapping except that a QUOTE may contain other mentions; a quote's
+    /// [`Mention::speaker`] is an index into the same list. A mention that is not a valid
+    /// span of `doc` is dropped by [`annotations_of`], not trusted.
+    fn suggest(&self, doc: &Document) -> Vec<Mention>;
+}
+
+/// The rule pipeline with a project lexicon: [`extract_with`] on the document's text
+/// (learned names added, rejected suggestions left out).
+#[derive(Debug, Clone, Copy)]
+pub struct Rules<'a> {
+    /// The project lexicon applied to the rules' mentions (an empty one for the rules
+    /// alone).
+    pub lexicon: &'a ProjectLexicon,
+}
+
+impl Suggester for Rules<'_> {
+    fn suggest(&self, doc: &Document) -> Vec<Mention> {
+        extract_with(doc.text(), self.lexicon)
+    }
+}
 
 impl Session {
     /// Opens `doc` with fresh suggestions from the extractor (all pending).
@@ -22,7 +53,14 @@ impl Session {
     /// (learned names added, rejected suggestions left out; see [`extract_with`]).
     #[must_use]
     pub fn with_extraction_using(doc: Document, lexicon: &ProjectLexicon) -> Session {
-        let anns = suggestions(&doc, lexicon);
+        Session::with_suggestions(doc, &Rules { lexicon })
+    }
+
+    /// Opens `doc` with fresh suggestions from `source` (all pending, with their facts:
+    /// [`annotations_of`]).
+    #[must_use]
+    pub fn with_suggestions(doc: Document, source: &dyn Suggester) -> Session {
+        let anns = annotations_of(&doc, &source.suggest(&doc));
         Session::with_annotations(doc, anns, Provenance::Extracted)
     }
 
@@ -80,7 +118,14 @@ pub fn with_suggestions_beside(
 /// is skipped, not trusted.
 #[must_use]
 pub fn suggestions(doc: &Document, lexicon: &ProjectLexicon) -> Vec<Annotation> {
-    let mentions = extract_with(doc.text(), lexicon);
+    annotations_of(doc, &Rules { lexicon }.suggest(doc))
+}
+
+/// The mentions of a [`Suggester`] for `doc` as pending annotations with ids 1, 2, …, with
+/// their facts (a quote's speaker linked to the entity and annotation id of its mention).
+/// A mention that is not a valid span of `doc` is skipped, not trusted.
+#[must_use]
+pub fn annotations_of(doc: &Document, mentions: &[Mention]) -> Vec<Annotation> {
     // annotation id of each mention kept
     let mut ids: Vec<Option<u64>> = vec![None; mentions.len()];
     let mut next = 1;
@@ -90,11 +135,13 @@ pub fn suggestions(doc: &Document, lexicon: &ProjectLexicon) -> Vec<Annotation> 
             next += 1;
         }
     }
+    // a speaker index outside the list (from a source other than the rules) is no link
     let speaker_of = |m: &Mention| {
-        let s = &mentions[m.speaker?];
+        let k = m.speaker?;
+        let s = mentions.get(k)?;
         Some(SpeakerLink {
             entity: format!("{}:{}", s.label.as_str(), s.canonical),
-            mention: ids[m.speaker?],
+            mention: ids[k],
         })
     };
     mentions
@@ -144,5 +191,49 @@ mod tests {
         // the facts survive the export and the sidecar
         let back = Session::restore(s.document().clone(), &s.to_export()).unwrap();
         assert_eq!(back.annotations(), s.annotations());
+    }
+
+    /// A source beside the rules: its mentions become annotations the same way, invalid
+    /// spans and speaker indices left out.
+    #[test]
+    fn any_suggester_gives_the_session_its_annotations() {
+        struct Fixed(Vec<Mention>);
+        impl Suggester for Fixed {
+            fn suggest(&self, _: &Document) -> Vec<Mention> {
+                self.0.clone()
+            }
+        }
+        let text = "قال بوتين: «سنعود قريباً».";
+        let doc = Document::from_text(text, "t.txt", "UTF-8");
+        let lexicon = ProjectLexicon::new();
+        let rules = Session::with_suggestions(doc.clone(), &Rules { lexicon: &lexicon });
+        assert_eq!(
+            rules.annotations(),
+            Session::with_extraction(doc.clone()).annotations()
+        );
+        let mention = |start, end, label, speaker| Mention {
+            start,
+            end,
+            label,
+            canonical: String::new(),
+            attributes: None,
+            speaker,
+            value: None,
+        };
+        let fixed = Fixed(vec![
+            mention(4, 9, Label::Person, None),
+            mention(12, 24, Label::Quote, Some(7)),
+            mention(20, 999, Label::Date, None),
+        ]);
+        let s = Session::with_suggestions(doc, &fixed);
+        let got: Vec<_> = s
+            .annotations()
+            .iter()
+            .map(|a| (a.id, a.span.start(), a.label, a.facts.speaker.is_some()))
+            .collect();
+        assert_eq!(
+            got,
+            [(1, 4, Label::Person, false), (2, 12, Label::Quote, false)]
+        );
     }
 }

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::gazetteer::{LEXICON, WordFilter};
-use super::{attributes, date, location, number, organization, words};
+use super::words::{self, date, nationality, number};
 
 /// A set of list-membership bits.
 pub type Bits = u64;
@@ -54,37 +54,37 @@ bits! {
     LOC_HEADS_FIRST = 12;
     /// The first word of a month name.
     MONTH_FIRST = 13;
-    /// [`words::date::WEEKDAYS`].
+    /// [`date::WEEKDAYS`].
     WEEKDAY = 14;
-    /// [`words::date::QUALIFIERS`].
+    /// [`date::QUALIFIERS`].
     QUALIFIER = 15;
-    /// [`words::date::PERIODS`].
+    /// [`date::PERIODS`].
     PERIOD = 16;
-    /// [`words::date::DEMO_PERIODS`].
+    /// [`date::DEMO_PERIODS`].
     DEMO_PERIOD = 17;
-    /// [`words::date::DEMONSTRATIVES`].
+    /// [`date::DEMONSTRATIVES`].
     DEMONSTRATIVE = 18;
-    /// [`words::date::MONTH_PREFIXES`].
+    /// [`date::MONTH_PREFIXES`].
     MONTH_PREFIX = 19;
-    /// [`words::date::ORDINALS`].
+    /// [`date::ORDINALS`].
     ORDINAL = 20;
-    /// [`words::date::DECADES`].
+    /// [`date::DECADES`].
     DECADE = 21;
-    /// [`words::date::DAYPARTS`].
+    /// [`date::DAYPARTS`].
     DAYPART = 22;
-    /// [`words::date::YEAR_PREPOSITIONS`].
+    /// [`date::YEAR_PREPOSITIONS`].
     YEAR_PREPOSITION = 23;
-    /// [`words::date::MONTH_WORDS`].
+    /// [`date::MONTH_WORDS`].
     MONTH_WORD = 24;
-    /// [`words::date::HOUR_WORDS`].
+    /// [`date::HOUR_WORDS`].
     HOUR_WORD = 25;
-    /// [`words::date::YEAR_WORDS`].
+    /// [`date::YEAR_WORDS`].
     YEAR_WORD = 26;
-    /// [`words::date::DAY_WORDS`].
+    /// [`date::DAY_WORDS`].
     DAY_WORD = 27;
-    /// [`words::date::SINCE_WORDS`].
+    /// [`date::SINCE_WORDS`].
     SINCE_WORD = 28;
-    /// [`words::date::APPROXIMATORS`].
+    /// [`date::APPROXIMATORS`].
     APPROXIMATOR = 29;
     /// [`number::NUMBER_WORDS`].
     NUMBER_WORD = 30;
@@ -104,22 +104,22 @@ bits! {
     TIME_UNIT = 37;
     /// [`number::UNIT_MODIFIERS`].
     UNIT_MODIFIER = 38;
-    /// [`organization::LETTER_NAMES`].
+    /// [`words::LETTER_NAMES`].
     LETTER_NAME = 39;
-    /// [`organization::ACRONYM_TAILS`].
+    /// [`words::ACRONYM_TAILS`].
     ACRONYM_TAIL = 40;
-    /// [`organization::is_date_word`].
+    /// [`words::is_date_word`].
     ORG_DATE_WORD = 41;
-    /// [`location::PLANET_CONTEXT`].
+    /// [`words::PLANET_CONTEXT`].
     PLANET_CONTEXT = 42;
     /// [`words::NAME_PARTICLES`].
     NAME_PARTICLE = 43;
     /// [`words::NAME_SUFFIXES`].
     NAME_SUFFIX = 44;
-    /// [`words::date::RELATIVE_DAYS`].
+    /// [`date::RELATIVE_DAYS`].
     RELATIVE_DAY = 45;
     /// The first word of a form of a nationality adjective of
-    /// [`super::attributes`] (`الروسية`, `روسي`).
+    /// [`nationality`] (`الروسية`, `روسي`).
     NATIONALITY_FORM = 46;
 }
 
@@ -182,31 +182,31 @@ fn strip_al(k: &str) -> Option<&str> {
 fn compute(k: &str) -> Bits {
     let lx = &*LEXICON;
     let list_bits: [(&[&str], Bits); 25] = [
-        (words::date::WEEKDAYS, WEEKDAY),
-        (words::date::QUALIFIERS, QUALIFIER),
-        (words::date::PERIODS, PERIOD),
-        (words::date::DEMO_PERIODS, DEMO_PERIOD),
-        (words::date::DEMONSTRATIVES, DEMONSTRATIVE),
-        (words::date::MONTH_PREFIXES, MONTH_PREFIX),
-        (words::date::ORDINALS, ORDINAL),
-        (words::date::DECADES, DECADE),
-        (words::date::DAYPARTS, DAYPART),
-        (words::date::YEAR_PREPOSITIONS, YEAR_PREPOSITION),
-        (words::date::MONTH_WORDS, MONTH_WORD),
-        (words::date::HOUR_WORDS, HOUR_WORD),
-        (words::date::YEAR_WORDS, YEAR_WORD),
-        (words::date::DAY_WORDS, DAY_WORD),
-        (words::date::SINCE_WORDS, SINCE_WORD),
-        (words::date::APPROXIMATORS, APPROXIMATOR),
-        (words::date::RELATIVE_DAYS, RELATIVE_DAY),
+        (date::WEEKDAYS, WEEKDAY),
+        (date::QUALIFIERS, QUALIFIER),
+        (date::PERIODS, PERIOD),
+        (date::DEMO_PERIODS, DEMO_PERIOD),
+        (date::DEMONSTRATIVES, DEMONSTRATIVE),
+        (date::MONTH_PREFIXES, MONTH_PREFIX),
+        (date::ORDINALS, ORDINAL),
+        (date::DECADES, DECADE),
+        (date::DAYPARTS, DAYPART),
+        (date::YEAR_PREPOSITIONS, YEAR_PREPOSITION),
+        (date::MONTH_WORDS, MONTH_WORD),
+        (date::HOUR_WORDS, HOUR_WORD),
+        (date::YEAR_WORDS, YEAR_WORD),
+        (date::DAY_WORDS, DAY_WORD),
+        (date::SINCE_WORDS, SINCE_WORD),
+        (date::APPROXIMATORS, APPROXIMATOR),
+        (date::RELATIVE_DAYS, RELATIVE_DAY),
         (number::NUMBER_WORDS, NUMBER_WORD),
         (number::SCALES, SCALE),
         (number::UNITS, UNIT),
         (number::TIME_UNITS, TIME_UNIT),
         (number::UNIT_MODIFIERS, UNIT_MODIFIER),
-        (organization::LETTER_NAMES, LETTER_NAME),
-        (organization::ACRONYM_TAILS, ACRONYM_TAIL),
-        (location::PLANET_CONTEXT, PLANET_CONTEXT),
+        (words::LETTER_NAMES, LETTER_NAME),
+        (words::ACRONYM_TAILS, ACRONYM_TAIL),
+        (words::PLANET_CONTEXT, PLANET_CONTEXT),
     ];
     let mut b = 0;
     for (list, bit) in list_bits {
@@ -260,8 +260,8 @@ fn compute(k: &str) -> Bits {
     let bare = strip_al(k).unwrap_or(k);
     set(number::DUALS.contains(&bare), DUAL);
     set(number::DUAL_TIMES.contains(&bare), DUAL_TIME);
-    set(organization::is_date_word(k), ORG_DATE_WORD);
-    set(attributes::is_first_form_word(k), NATIONALITY_FORM);
+    set(words::is_date_word(k), ORG_DATE_WORD);
+    set(nationality::is_first_form_word(k), NATIONALITY_FORM);
     b
 }
 
@@ -269,23 +269,23 @@ fn build() -> FxHashMap<String, Bits> {
     let lx = &*LEXICON;
     let mut words: Vec<String> = Vec::new();
     let lists: [&[&str]; 29] = [
-        words::date::WEEKDAYS,
-        words::date::QUALIFIERS,
-        words::date::PERIODS,
-        words::date::DEMO_PERIODS,
-        words::date::DEMONSTRATIVES,
-        words::date::MONTH_PREFIXES,
-        words::date::ORDINALS,
-        words::date::DECADES,
-        words::date::DAYPARTS,
-        words::date::YEAR_PREPOSITIONS,
-        words::date::MONTH_WORDS,
-        words::date::HOUR_WORDS,
-        words::date::YEAR_WORDS,
-        words::date::DAY_WORDS,
-        words::date::SINCE_WORDS,
-        words::date::APPROXIMATORS,
-        words::date::RELATIVE_DAYS,
+        date::WEEKDAYS,
+        date::QUALIFIERS,
+        date::PERIODS,
+        date::DEMO_PERIODS,
+        date::DEMONSTRATIVES,
+        date::MONTH_PREFIXES,
+        date::ORDINALS,
+        date::DECADES,
+        date::DAYPARTS,
+        date::YEAR_PREPOSITIONS,
+        date::MONTH_WORDS,
+        date::HOUR_WORDS,
+        date::YEAR_WORDS,
+        date::DAY_WORDS,
+        date::SINCE_WORDS,
+        date::APPROXIMATORS,
+        date::RELATIVE_DAYS,
         number::NUMBER_WORDS,
         number::TENS,
         number::SCALES,
@@ -294,19 +294,15 @@ fn build() -> FxHashMap<String, Bits> {
         number::DUALS,
         number::DUAL_TIMES,
         number::UNIT_MODIFIERS,
-        organization::LETTER_NAMES,
-        organization::ACRONYM_TAILS,
-        location::PLANET_CONTEXT,
+        words::LETTER_NAMES,
+        words::ACRONYM_TAILS,
+        words::PLANET_CONTEXT,
         words::NAME_PARTICLES,
     ];
     for list in lists.iter().copied().chain([words::NAME_SUFFIXES]) {
         words.extend(list.iter().map(|w| (*w).to_string()));
     }
-    words.extend(
-        super::words::date::WEEKDAYS
-            .iter()
-            .map(|w| (*w).to_string()),
-    );
+    words.extend(date::WEEKDAYS.iter().map(|w| (*w).to_string()));
     words.extend(
         [
             "الماضي",
@@ -344,7 +340,7 @@ fn build() -> FxHashMap<String, Bits> {
     words.extend(lx.titles.first_words().map(String::from));
     words.extend(lx.loc_heads.first_words().map(String::from));
     words.extend(date::MONTH_TABLE.first_words().map(String::from));
-    words.extend(attributes::first_form_words().map(String::from));
+    words.extend(nationality::first_form_words().map(String::from));
     let mut map = FxHashMap::default();
     for w in words {
         let b = compute(&w);

@@ -27,130 +27,14 @@
 //! `/`, `-` or `.` (`1/3/2020`, `13-11-2020`, `13.11.2020`) and year/month/day
 //! (`2020/03/03`), the same separator twice and no spaces.
 
-use std::sync::LazyLock;
-
 use super::doc::{Candidate, Doc};
-use super::gazetteer::PhraseTable;
-use super::number::number_phrase;
 use super::tokenize::TokenKind;
 use super::vocab::{self, Bits};
-use super::words::date::{DAYPART_NOUNS, ERA_ADJECTIVES, ERA_MARKERS, ORDINAL_UNITS};
-use crate::model::label::Label;
-
-/// Month names with their number in their calendar. `ambiguous` marks names that are
-/// also common words or given names (مارس "practised", صفر "zero", رجب, رمضان …) and
-/// need date context.
-const MONTHS: &[(&str, u8, Calendar, bool)] = {
-    use Calendar::{Gregorian as G, Hijri as H};
-    &[
-        ("يناير", 1, G, false),
-        ("فبراير", 2, G, false),
-        ("مارس", 3, G, true),
-        ("أبريل", 4, G, false),
-        ("إبريل", 4, G, false),
-        ("ابريل", 4, G, false),
-        ("مايو", 5, G, false),
-        ("يونيو", 6, G, false),
-        ("يونيه", 6, G, false),
-        ("يوليو", 7, G, false),
-        ("يوليه", 7, G, false),
-        ("أغسطس", 8, G, false),
-        ("اغسطس", 8, G, false),
-        ("سبتمبر", 9, G, false),
-        ("أكتوبر", 10, G, false),
-        ("اكتوبر", 10, G, false),
-        ("نوفمبر", 11, G, false),
-        ("ديسمبر", 12, G, false),
-        // Maghrebi (French-derived)
-        ("جانفي", 1, G, false),
-        ("فيفري", 2, G, false),
-        ("أفريل", 4, G, false),
-        ("ماي", 5, G, true),
-        ("جوان", 6, G, false),
-        ("جويلية", 7, G, false),
-        ("جويليه", 7, G, false),
-        ("أوت", 8, G, true),
-        // Levantine / Iraqi (Syriac-derived)
-        ("كانون الثاني", 1, G, false),
-        ("شباط", 2, G, false),
-        ("آذار", 3, G, false),
-        ("نيسان", 4, G, false),
-        ("أيار", 5, G, false),
-        ("حزيران", 6, G, false),
-        ("تموز", 7, G, false),
-        ("آب", 8, G, true),
-        ("أيلول", 9, G, false),
-        ("تشرين الأول", 10, G, false),
-        ("تشرين الثاني", 11, G, false),
-        ("كانون الأول", 12, G, false),
-        // Hijri
-        ("محرم", 1, H, true),
-        ("صفر", 2, H, true),
-        ("ربيع الأول", 3, H, false),
-        ("ربيع الآخر", 4, H, false),
-        ("ربيع الثاني", 4, H, false),
-        ("جمادى الأولى", 5, H, false),
-        ("جمادى الآخرة", 6, H, false),
-        ("جمادى الثانية", 6, H, false),
-        ("رجب", 7, H, true),
-        ("شعبان", 8, H, true),
-        ("رمضان", 9, H, true),
-        ("شوال", 10, H, true),
-        ("ذو القعدة", 11, H, false),
-        ("ذو الحجة", 12, H, false),
-        ("ذي القعدة", 11, H, false),
-        ("ذي الحجة", 12, H, false),
-    ]
+use super::words::date::{
+    DAYPART_NOUNS, ERA_ADJECTIVES, ERA_MARKERS, ORDINAL_UNITS, month_name_at,
 };
-
-/// The calendar a month name belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Calendar {
-    /// Gregorian months, under their Gregorian, Maghrebi or Levantine names.
-    Gregorian,
-    /// Hijri (Islamic lunar) months.
-    Hijri,
-}
-
-/// What a month name stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MonthTag {
-    /// Month number, 1–12, in `calendar`.
-    pub month: u8,
-    /// The month's calendar.
-    pub calendar: Calendar,
-    /// Whether the name is also a common word and needs date context.
-    pub ambiguous: bool,
-}
-
-pub(crate) static MONTH_TABLE: LazyLock<PhraseTable<MonthTag>> = LazyLock::new(|| {
-    let mut t = PhraseTable::default();
-    for &(name, month, calendar, ambiguous) in MONTHS {
-        t.add_file(
-            name,
-            MonthTag {
-                month,
-                calendar,
-                ambiguous,
-            },
-        );
-    }
-    t
-});
-
-/// A month name at token `i` (after an optional proclitic, not `لل`): the proclitic
-/// length, the token after the name and what the name stands for.
-#[must_use]
-pub fn month_name_at(doc: &Doc, i: usize) -> Option<(usize, usize, MonthTag)> {
-    if !doc.is_arabic(i) {
-        return None;
-    }
-    let m = MONTH_TABLE.match_at_bits(doc, i, vocab::MONTH_FIRST)?;
-    if m.lal {
-        return None;
-    }
-    Some((m.skip, m.end_token, m.tag))
-}
+use super::words::number::{NUMBER_WORDS, TENS, number_phrase};
+use crate::model::label::Label;
 
 /// Whether `w` (normalized) is the unit of an ordinal day in words: one of
 /// [`ORDINAL_UNITS`], or `الحادي` of the compounds `الحادي عشر`, `الحادي والعشرين`.
@@ -689,9 +573,7 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
                 && doc
                     .text_or_empty(i + 1)
                     .strip_prefix("ال")
-                    .is_some_and(|w| {
-                        super::number::NUMBER_WORDS.contains(&w) || super::number::TENS.contains(&w)
-                    })
+                    .is_some_and(|w| NUMBER_WORDS.contains(&w) || TENS.contains(&w))
                 && next_in(doc, i + 2, vocab::QUALIFIER) == Some(0)
             {
                 push(i, s, i + 3, 3);

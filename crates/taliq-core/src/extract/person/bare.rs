@@ -39,7 +39,7 @@ pub(crate) fn unknown_given_name_word(doc: &Doc, l: usize, readings: bool) -> bo
         && !is_broken_plural_shape(doc, l)
         && !definite_after_proclitic(doc, l)
         && !noun_template(w)
-        && crate::extract::date::month_name_at(doc, l).is_none()
+        && crate::extract::words::date::month_name_at(doc, l).is_none()
 }
 
 /// Extends the persons in `out[from..]` that start with a surname (a word of

@@ -683,7 +683,7 @@ fn regnal_name(doc: &Doc, i: usize) -> Option<usize> {
         && !doc.text(i).starts_with('و')
         && !is_common_shape(doc, i)
         && !is_broken_plural_shape(doc, i)
-        && super::date::month_name_at(doc, i).is_none())
+        && super::words::date::month_name_at(doc, i).is_none())
     .then_some(j + 1)
 }
 

@@ -1,9 +1,15 @@
 //! Word lists of the recognizers that the analysis below them also reads
-//! ([`super::vocab`] gives every token's readings their membership bits once): name
-//! particles and suffixes, personal-name words, loanwords, heads of event names; the
-//! words of dates ([`date`]).
+//! ([`super::vocab`] gives every token's readings their membership bits once), so that no
+//! recognizer imports another's words and the analysis imports no recognizer: name
+//! particles and suffixes, personal-name words, loanwords, heads of event names, the
+//! letter names of spelled acronyms, the date words that end an organization name, the
+//! nouns before the planet; the words of dates and the month names ([`date`]), the
+//! number words and the number phrase ([`number`]), the nationality adjectives
+//! ([`nationality`]).
 
 pub mod date;
+pub mod nationality;
+pub mod number;
 
 use std::sync::LazyLock;
 
@@ -82,3 +88,73 @@ pub(crate) const EVENT_HEADS: &[&str] = &[
     "قانون",
     "تعديل",
 ];
+
+/// Arabic spellings of Latin letter names, used in spelled-out acronyms.
+pub(crate) const LETTER_NAMES: &[&str] = &[
+    "اي",
+    "ايه",
+    "بي",
+    "سي",
+    "دي",
+    "اف",
+    "جي",
+    "اتش",
+    "اش",
+    "جاي",
+    "كاي",
+    "كي",
+    "ال",
+    "ام",
+    "ان",
+    "او",
+    "كيو",
+    "ار",
+    "اس",
+    "تي",
+    "يو",
+    "في",
+    "دبليو",
+    "اكس",
+    "واي",
+    "زد",
+    "زي",
+];
+
+/// English words that follow spelled acronyms in media names (`سي بي سي نيوز`).
+pub(crate) const ACRONYM_TAILS: &[&str] = &[
+    "نيوز",
+    "وورلد",
+    "سيرفيس",
+    "عربي",
+    "انترناشونال",
+    "نتوورك",
+    "سبورت",
+    "تي في",
+];
+
+/// Weekdays, period nouns and date qualifiers that end a name (`وزارة الصحة الخميس`).
+pub(crate) fn is_date_word(w: &str) -> bool {
+    matches!(
+        w,
+        "السبت"
+            | "الاحد"
+            | "الاثنين"
+            | "الثلاثاء"
+            | "الاربعاء"
+            | "الخميس"
+            | "الجمعه"
+            | "الماضي"
+            | "المقبل"
+            | "الحالي"
+            | "اليوم"
+            | "العام"
+            | "الشهر"
+            | "الاسبوع"
+            | "السنه"
+            | "الصباح"
+            | "المساء"
+    )
+}
+
+/// Nouns after which `الأرض` is the planet, not "land".
+pub(crate) const PLANET_CONTEXT: &[&str] = &["كوكب", "سطح", "مدار", "حراره", "غلاف", "باطن", "قشره"];
