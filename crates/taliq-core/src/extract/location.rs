@@ -9,11 +9,14 @@
 //! of an event, award or agreement name is not taken (`معاهدة لندن`, `اتفاق باريس`:
 //! [`super::shape::after_event_head`]).
 
+use std::sync::LazyLock;
+
 use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
 use super::shape::{after_event_head, is_common_shape, is_name_like};
 use super::tokenize::TokenKind;
 use super::vocab;
+use super::words::{WordList, entries};
 use crate::model::label::Label;
 
 /// A bare name after a descriptor at `j`: quoted, a lexicon location, or up to two name
@@ -43,15 +46,10 @@ fn name_at(doc: &Doc, j: usize) -> Option<(usize, usize)> {
 }
 
 /// Head nouns of historical and present polities (normalized), definite and indefinite.
-pub(crate) const POLITY_HEADS: &[&str] = &[
-    "الامبراطوريه",
-    "الاماره",
-    "السلطنه",
-    "الخلافه",
-    "امبراطوريه",
-    "اماره",
-    "سلطنه",
-];
+///
+/// `data/polity_heads.txt`, in file order.
+pub(crate) static POLITY_HEADS: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../data/polity_heads.txt")));
 
 /// A polity at `i` with no separable proper noun (data/eval README: whole LOCATION): a
 /// definite [`POLITY_HEADS`] noun and one or two definite nisba adjectives
@@ -212,6 +210,9 @@ pub fn recognize(doc: &Doc, out: &mut Vec<Candidate>) {
 /// Austria, Haute-Garonne, Upper Egypt). "Middle, central" (`الوسطى`) is left out: it
 /// mostly describes a part of a place (`جبال الأنديز الوسطى`, the central Andes), and
 /// the regions named so (`آسيا الوسطى`) are in the lexicon.
+///
+/// Kept in the code: the few words of one rule, written for Taliq from Arabic news
+/// usage.
 const LEVELS: &[&str] = &["العليا", "السفلي"];
 
 /// `end + 1` when token `end` is a [`LEVELS`] adjective right after a place name ending

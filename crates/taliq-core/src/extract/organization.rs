@@ -30,10 +30,13 @@ use super::normalize::normalize_str;
 use super::shape::{self, ends_in_ta_marbuta, is_closed_class, is_common_shape, is_name_like};
 use super::tokenize::TokenKind;
 use super::vocab;
-use super::words::{LETTER_NAMES, LOANWORDS};
+use super::words::{LETTER_NAMES, LOANWORDS, WordList, entries};
 use crate::model::label::Label;
 
 /// Letter names that are also frequent words or pieces of them.
+///
+/// Kept in the code: a subset of `data/letter_names.txt` that one rule needs, chosen by
+/// the Taliq developers.
 pub(crate) const WEAK_LETTERS: &[&str] =
     &["اي", "ان", "او", "يو", "اف", "كي", "زي", "ار", "ام", "ال"];
 
@@ -46,10 +49,10 @@ fn letter_ok(doc: &Doc, i: usize) -> bool {
 }
 
 /// Latin acronyms that name diseases, substances or concepts rather than organizations.
-pub(crate) const NON_ORG_ACRONYMS: &[&str] = &[
-    "covid", "sars", "mers", "hiv", "aids", "dna", "rna", "gdp", "ceo", "pdf", "usb", "gps", "tv",
-    "ok", "pm", "am", "vip", "id", "it", "ai", "vs", "co2",
-];
+///
+/// `data/non_org_acronyms.txt`, in file order.
+pub(crate) static NON_ORG_ACRONYMS: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../data/non_org_acronyms.txt")));
 
 /// Whether token `i` is a definite word that can continue an organization name.
 fn is_definite_part(doc: &Doc, i: usize) -> bool {
@@ -293,6 +296,9 @@ fn foreign_name_end(doc: &Doc, j: usize) -> usize {
 /// Articles of French, Spanish, Italian, German and English names (normalized: `إل` is
 /// `ال`), which start the names of papers and channels after a descriptor noun
 /// (`جريدة لو فيغارو`, `مجلة دير شبيغل`).
+///
+/// Kept in the code: a closed class (the articles of five European languages as Arabic
+/// writes them), compiled by the Taliq developers.
 pub(crate) const FOREIGN_ARTICLES: &[&str] = &["لو", "لا", "لي", "ال", "دي", "دير", "داي", "ذا"];
 
 /// A name after a descriptor at `j` (quoted or bare foreign name tokens, with a foreign
@@ -369,20 +375,20 @@ pub static GENERIC_COMPLEMENTS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
 /// complement after them (`الوكالة الدولية للطاقة الذرية`, `المنظمة الدولية للهجرة`;
 /// `المنظمة الدولية`, `الوكالة الاستخبارية البريطانية` are generic references), listed at
 /// the end of `data/org_heads.txt`.
-const STRICT_DEFINITE_HEADS: &[&str] = &[
-    "الوكاله",
-    "المجلس",
-    "الجامعه",
-    "الهيئه",
-    "المنظمه",
-    "المؤسسه",
-    "المعهد",
-    "الصندوق",
-];
+///
+/// `data/org_strict_definite_heads.txt`, in file order.
+static STRICT_DEFINITE_HEADS: WordList = LazyLock::new(|| {
+    entries(include_str!(
+        "../../../../data/org_strict_definite_heads.txt"
+    ))
+});
 
 /// Board-, committee- and team-type heads (normalized) that a generic complement
 /// ([`GENERIC_COMPLEMENTS`]) makes a generic phrase.
-const BOARD_HEADS: &[&str] = &["مجلس", "لجنه", "اللجنه", "فريق", "هيئه"];
+///
+/// `data/org_board_heads.txt`, in file order.
+static BOARD_HEADS: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../data/org_board_heads.txt")));
 
 /// Whether the head at `i` (proclitic length `skip`) and the one word after it, ending at
 /// `end`, are a generic board or committee (`مجلس الإدارة`, `واللجنة التحكيم` is not

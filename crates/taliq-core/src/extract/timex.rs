@@ -76,6 +76,9 @@ fn valid_gregorian(year: i32, month: u8, day: u8) -> bool {
 }
 
 /// The weekday codes in the order of [`super::words::date::WEEKDAYS`].
+///
+/// Kept in the code: the codes of the date values (`weekday:MON`), in the order of
+/// `data/date_weekdays.txt`; not words of the text.
 const WEEKDAY_CODES: [&str; 7] = ["SAT", "SUN", "MON", "TUE", "WED", "THU", "FRI"];
 
 /// Direction of a qualifier (`الماضي` -1, `المقبل` +1, `الحالي` 0).

@@ -182,31 +182,31 @@ fn strip_al(k: &str) -> Option<&str> {
 fn compute(k: &str) -> Bits {
     let lx = &*LEXICON;
     let list_bits: [(&[&str], Bits); 25] = [
-        (date::WEEKDAYS, WEEKDAY),
-        (date::QUALIFIERS, QUALIFIER),
-        (date::PERIODS, PERIOD),
-        (date::DEMO_PERIODS, DEMO_PERIOD),
+        (&date::WEEKDAYS, WEEKDAY),
+        (&date::QUALIFIERS, QUALIFIER),
+        (&date::PERIODS, PERIOD),
+        (&date::DEMO_PERIODS, DEMO_PERIOD),
         (date::DEMONSTRATIVES, DEMONSTRATIVE),
-        (date::MONTH_PREFIXES, MONTH_PREFIX),
-        (date::ORDINALS, ORDINAL),
-        (date::DECADES, DECADE),
-        (date::DAYPARTS, DAYPART),
-        (date::YEAR_PREPOSITIONS, YEAR_PREPOSITION),
+        (&date::MONTH_PREFIXES, MONTH_PREFIX),
+        (&date::ORDINALS, ORDINAL),
+        (&date::DECADES, DECADE),
+        (&date::DAYPARTS, DAYPART),
+        (&date::YEAR_PREPOSITIONS, YEAR_PREPOSITION),
         (date::MONTH_WORDS, MONTH_WORD),
         (date::HOUR_WORDS, HOUR_WORD),
         (date::YEAR_WORDS, YEAR_WORD),
         (date::DAY_WORDS, DAY_WORD),
         (date::SINCE_WORDS, SINCE_WORD),
         (date::APPROXIMATORS, APPROXIMATOR),
-        (date::RELATIVE_DAYS, RELATIVE_DAY),
-        (number::NUMBER_WORDS, NUMBER_WORD),
-        (number::SCALES, SCALE),
-        (number::UNITS, UNIT),
-        (number::TIME_UNITS, TIME_UNIT),
-        (number::UNIT_MODIFIERS, UNIT_MODIFIER),
-        (words::LETTER_NAMES, LETTER_NAME),
-        (words::ACRONYM_TAILS, ACRONYM_TAIL),
-        (words::PLANET_CONTEXT, PLANET_CONTEXT),
+        (&date::RELATIVE_DAYS, RELATIVE_DAY),
+        (&number::NUMBER_WORDS, NUMBER_WORD),
+        (&number::SCALES, SCALE),
+        (&number::UNITS, UNIT),
+        (&number::TIME_UNITS, TIME_UNIT),
+        (&number::UNIT_MODIFIERS, UNIT_MODIFIER),
+        (&words::LETTER_NAMES, LETTER_NAME),
+        (&words::ACRONYM_TAILS, ACRONYM_TAIL),
+        (&words::PLANET_CONTEXT, PLANET_CONTEXT),
     ];
     let mut b = 0;
     for (list, bit) in list_bits {
@@ -269,55 +269,40 @@ fn build() -> FxHashMap<String, Bits> {
     let lx = &*LEXICON;
     let mut words: Vec<String> = Vec::new();
     let lists: [&[&str]; 29] = [
-        date::WEEKDAYS,
-        date::QUALIFIERS,
-        date::PERIODS,
-        date::DEMO_PERIODS,
+        &date::WEEKDAYS,
+        &date::QUALIFIERS,
+        &date::PERIODS,
+        &date::DEMO_PERIODS,
         date::DEMONSTRATIVES,
-        date::MONTH_PREFIXES,
-        date::ORDINALS,
-        date::DECADES,
-        date::DAYPARTS,
-        date::YEAR_PREPOSITIONS,
+        &date::MONTH_PREFIXES,
+        &date::ORDINALS,
+        &date::DECADES,
+        &date::DAYPARTS,
+        &date::YEAR_PREPOSITIONS,
         date::MONTH_WORDS,
         date::HOUR_WORDS,
         date::YEAR_WORDS,
         date::DAY_WORDS,
         date::SINCE_WORDS,
         date::APPROXIMATORS,
-        date::RELATIVE_DAYS,
-        number::NUMBER_WORDS,
-        number::TENS,
-        number::SCALES,
-        number::UNITS,
-        number::TIME_UNITS,
-        number::DUALS,
-        number::DUAL_TIMES,
-        number::UNIT_MODIFIERS,
-        words::LETTER_NAMES,
-        words::ACRONYM_TAILS,
-        words::PLANET_CONTEXT,
+        &date::RELATIVE_DAYS,
+        &number::NUMBER_WORDS,
+        &number::TENS,
+        &number::SCALES,
+        &number::UNITS,
+        &number::TIME_UNITS,
+        &number::DUALS,
+        &number::DUAL_TIMES,
+        &number::UNIT_MODIFIERS,
+        &words::LETTER_NAMES,
+        &words::ACRONYM_TAILS,
+        &words::PLANET_CONTEXT,
         words::NAME_PARTICLES,
     ];
-    for list in lists.iter().copied().chain([words::NAME_SUFFIXES]) {
+    for list in lists.iter().copied().chain([&words::NAME_SUFFIXES[..]]) {
         words.extend(list.iter().map(|w| (*w).to_string()));
     }
-    words.extend(date::WEEKDAYS.iter().map(|w| (*w).to_string()));
-    words.extend(
-        [
-            "الماضي",
-            "المقبل",
-            "الحالي",
-            "اليوم",
-            "العام",
-            "الشهر",
-            "الاسبوع",
-            "السنه",
-            "الصباح",
-            "المساء",
-        ]
-        .map(String::from),
-    );
+    words.extend(words::ORG_DATE_WORDS.iter().map(|w| (*w).to_string()));
     for set in [
         &lx.stopwords,
         &lx.nationalities,
@@ -333,7 +318,7 @@ fn build() -> FxHashMap<String, Bits> {
     for d in lx.org_descriptors.iter().chain(&lx.loc_descriptors) {
         words.push(format!("ال{d}"));
     }
-    for w in number::NUMBER_VOCAB.iter().chain(number::DUAL_TIMES) {
+    for w in number::NUMBER_VOCAB.iter().chain(number::DUAL_TIMES.iter()) {
         words.push(format!("ال{w}"));
     }
     words.extend(lx.names.first_words().map(String::from));

@@ -46,12 +46,15 @@
 //! (titles, nationalities, trigger nouns), definite (`ال…`) or marked with tanween.
 //! Document-level propagation of surnames happens in [`super::extract_adjusted`].
 
+use std::sync::LazyLock;
+
 use rustc_hash::FxHashSet;
 
 use super::doc::{Candidate, Doc};
 use super::gazetteer::LEXICON;
 use super::tokenize::TokenKind;
 use super::vocab;
+use super::words::{WordList, entries};
 use crate::model::label::Label;
 
 mod bare;
@@ -640,19 +643,13 @@ fn according_to_name(doc: &Doc, i: usize) -> Option<usize> {
 
 /// Directional adjectives (normalized) that follow a place, never a person's name
 /// (`مورافيا الجنوبية`, `كارولينا الشمالية`).
-pub(crate) const DIRECTIONAL_ADJECTIVES: &[&str] = &[
-    "الشماليه",
-    "الجنوبيه",
-    "الشرقيه",
-    "الغربيه",
-    "الشمالي",
-    "الجنوبي",
-    "الشرقي",
-    "الغربي",
-    "الوسطي",
-    "العليا",
-    "السفلي",
-];
+///
+/// `data/directional_adjectives.txt`, in file order.
+pub(crate) static DIRECTIONAL_ADJECTIVES: WordList = LazyLock::new(|| {
+    entries(include_str!(
+        "../../../../../data/directional_adjectives.txt"
+    ))
+});
 
 /// Whether token `k` is a [`DIRECTIONAL_ADJECTIVES`] word on the same line: the bare name
 /// before it names a place (LOCATION), as after `في`.
@@ -662,7 +659,7 @@ fn directional_adjective(doc: &Doc, k: usize) -> bool {
 
 /// Regnal ordinals after a ruler's name (`الأول`, `الثاني`, …), normalized: the
 /// ordinals one to ten.
-pub(crate) const REGNAL_ORDINALS: &[&str] = &super::words::date::ORDINAL_UNITS;
+pub(crate) static REGNAL_ORDINALS: &WordList = &super::words::date::ORDINAL_UNITS;
 
 /// A one-word name with a regnal ordinal at `i` (`موجمير الأول`, `فيليب الثاني`): an
 /// indefinite word cannot take a definite adjective, so a plain word (in no list, no

@@ -10,6 +10,9 @@ use super::*;
 
 /// Military ranks that are also common nouns (normalized): `الفريق` (lieutenant
 /// general; the team), `اللواء` (major general; the brigade, the banner).
+///
+/// Kept in the code: the two words of one rule ([`ambiguous_title`]), written for Taliq
+/// from Arabic news usage.
 pub(super) const AMBIGUOUS_TITLES: &[&str] = &["الفريق", "اللواء"];
 
 /// Whether token `i` is one of [`AMBIGUOUS_TITLES`], possibly after `و`/`ف`.
@@ -35,18 +38,10 @@ pub(super) fn strong_name(doc: &Doc, j: usize, end: usize) -> bool {
 /// a regnal ordinal only (`الملك سلمان`, `البابا فرانسيس`, `الملك محمد السادس`,
 /// `الأمير محمد بن سلمان`); what follows is no part of the name (`الملك سلمان السياسي
 /// المخضرم`, `البابا فرانسيس مارك زوكربيرغ`: the object of the verb).
-pub(super) const RULER_TITLES: &[&str] = &[
-    "الملك",
-    "الملكه",
-    "البابا",
-    "الامير",
-    "الاميره",
-    "السلطان",
-    "الامبراطور",
-    "الامبراطوره",
-    "القيصر",
-    "الشاه",
-];
+///
+/// `data/ruler_titles.txt`, in file order.
+pub(super) static RULER_TITLES: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/ruler_titles.txt")));
 
 /// Whether one of the tokens `[i, j)` of a title chain is a ruler's title
 /// ([`RULER_TITLES`], also after `و`/`ف`).
@@ -167,4 +162,7 @@ pub(super) fn kunya_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
 /// their own (normalized): `أبو بكر`, `أبو عبيدة`, `أبو هريرة`, `أبو قتادة`, `أبو حفص`,
 /// `أبو ذر`. Written for Taliq from the kunyas of early Islamic figures that Arabic
 /// news reuses as noms de guerre.
-pub(super) const KUNYA_WORDS: &[&str] = &["بكر", "عبيده", "هريره", "قتاده", "حفص", "ذر"];
+///
+/// `data/kunya_words.txt`, in file order.
+pub(super) static KUNYA_WORDS: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/kunya_words.txt")));

@@ -17,10 +17,31 @@ use rustc_hash::FxHashSet;
 
 use super::normalize::normalize_str;
 
-/// Regnal and generational suffixes kept in a name (`أندريه برايس الثالث`).
-pub(crate) const NAME_SUFFIXES: &[&str] = &["الثاني", "الثالث", "الرابع", "الابن", "الاب", "جونيور"];
+/// A word list of `data/`: its entries in file order ([`entries`]), read once. Searched
+/// linearly (`contains`), as the lists are short, or by position where the order means
+/// something (the ordinals, the weekdays, the decades).
+pub type WordList = LazyLock<Box<[&'static str]>>;
 
-/// Nasab and kunya particles inside Arabic names (`محمد بن سلمان`, `أبو مازن`).
+/// The entries of a word list of `data/`, in file order: one a line, trimmed, blank lines
+/// and `#` comments left out. The lists are written in the matching form of
+/// [`normalize`](super::normalize) and compared as written (a test checks the form).
+#[must_use]
+pub fn entries(data: &'static str) -> Box<[&'static str]> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+/// Regnal and generational suffixes kept in a name (`أندريه برايس الثالث`).
+///
+/// `data/name_suffixes.txt`, in file order.
+pub(crate) static NAME_SUFFIXES: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/name_suffixes.txt")));
+
+/// Nasab and kunya particles inside Arabic names (`محمد بن سلمان`, `أبو مازن`): a closed
+/// class of Arabic grammar, kept here as part of the name rules. Compiled by the Taliq
+/// developers from Arabic grammar references.
 pub(crate) const NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد"];
 
 /// Personal-name words (`data/name_words.txt`), normalized: one-word transliterated
@@ -42,29 +63,10 @@ pub static NAME_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
 /// All are accepted as Arabic words by the hunspell-ar 3.2 (Ayaspell) dictionary but
 /// `انترنت`, checked with `hunspell -d ar -l`; the selection is of the loanwords
 /// frequent in news prose.
-pub(crate) const LOANWORDS: &[&str] = &[
-    "فيلم",
-    "فيديو",
-    "راديو",
-    "تلفزيون",
-    "تليفزيون",
-    "كمبيوتر",
-    "انترنت",
-    "سينما",
-    "كاميرا",
-    "اوبرا",
-    "بنك",
-    "دولار",
-    "يورو",
-    "بترول",
-    "دكتور",
-    "بروفيسور",
-    "بروتوكول",
-    "فيروس",
-    "ماراثون",
-    "تاكسي",
-    "موسيقي",
-];
+///
+/// `data/loanwords.txt`, in file order.
+pub(crate) static LOANWORDS: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/loanwords.txt")));
 
 /// Nouns of named events, awards, agreements and laws (normalized) that take a person's
 /// or a place's name as their second term (`كأس ديفيس`, `جائزة نوبل`, `معاهدة لندن`,
@@ -72,89 +74,88 @@ pub(crate) const LOANWORDS: &[&str] = &[
 /// (guideline rule 6, flat annotation: no PERSON or LOCATION inside it; dev-gold
 /// `اتفاق باريس`, `تعديل كيغالي`). A summit or conference is not among them: its place
 /// is where it met (dev-gold `قمة باريس` → LOCATION `باريس`).
-pub(crate) const EVENT_HEADS: &[&str] = &[
-    "كاس",
-    "جائزه",
-    "بطوله",
-    "دوري",
-    "ماراثون",
-    "سباق",
-    "مهرجان",
-    "معاهده",
-    "اتفاقيه",
-    "اتفاق",
-    "ميثاق",
-    "اعلان",
-    "قانون",
-    "تعديل",
-];
+///
+/// `data/event_heads.txt`, in file order.
+pub(crate) static EVENT_HEADS: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/event_heads.txt")));
 
 /// Arabic spellings of Latin letter names, used in spelled-out acronyms.
-pub(crate) const LETTER_NAMES: &[&str] = &[
-    "اي",
-    "ايه",
-    "بي",
-    "سي",
-    "دي",
-    "اف",
-    "جي",
-    "اتش",
-    "اش",
-    "جاي",
-    "كاي",
-    "كي",
-    "ال",
-    "ام",
-    "ان",
-    "او",
-    "كيو",
-    "ار",
-    "اس",
-    "تي",
-    "يو",
-    "في",
-    "دبليو",
-    "اكس",
-    "واي",
-    "زد",
-    "زي",
-];
+///
+/// `data/letter_names.txt`, in file order.
+pub(crate) static LETTER_NAMES: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/letter_names.txt")));
 
 /// English words that follow spelled acronyms in media names (`سي بي سي نيوز`).
-pub(crate) const ACRONYM_TAILS: &[&str] = &[
-    "نيوز",
-    "وورلد",
-    "سيرفيس",
-    "عربي",
-    "انترناشونال",
-    "نتوورك",
-    "سبورت",
-    "تي في",
-];
+///
+/// `data/acronym_tails.txt`, in file order.
+pub(crate) static ACRONYM_TAILS: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/acronym_tails.txt")));
 
-/// Weekdays, period nouns and date qualifiers that end a name (`وزارة الصحة الخميس`).
+/// Weekdays, period nouns and date qualifiers that end an organization name (`وزارة
+/// الصحة الخميس`).
+///
+/// `data/org_date_words.txt`, in file order.
+pub(crate) static ORG_DATE_WORDS: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/org_date_words.txt")));
+
+/// Whether `w` (normalized) is one of [`ORG_DATE_WORDS`].
 pub(crate) fn is_date_word(w: &str) -> bool {
-    matches!(
-        w,
-        "السبت"
-            | "الاحد"
-            | "الاثنين"
-            | "الثلاثاء"
-            | "الاربعاء"
-            | "الخميس"
-            | "الجمعه"
-            | "الماضي"
-            | "المقبل"
-            | "الحالي"
-            | "اليوم"
-            | "العام"
-            | "الشهر"
-            | "الاسبوع"
-            | "السنه"
-            | "الصباح"
-            | "المساء"
-    )
+    ORG_DATE_WORDS.contains(&w)
 }
 
 /// Nouns after which `الأرض` is the planet, not "land".
-pub(crate) const PLANET_CONTEXT: &[&str] = &["كوكب", "سطح", "مدار", "حراره", "غلاف", "باطن", "قشره"];
+///
+/// `data/planet_context.txt`, in file order.
+pub(crate) static PLANET_CONTEXT: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/planet_context.txt")));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Entries that can never match, as they were in the code before the lists moved to
+    /// `data/`: fixing them changes what the extractor finds, so it is a change of its own.
+    const NOT_IN_THE_MATCHING_FORM: [(&str, &str); 1] = [("date_year_prepositions.txt", "حتى")];
+
+    /// Every word list of `data/` written in the matching form is in it (the lists are
+    /// compared as written), and every list of `data/` says where its words come from.
+    #[test]
+    fn word_lists_are_in_the_matching_form_and_name_their_source() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+        let mut matching = 0;
+        let mut wrong = Vec::new();
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let path = e.unwrap().path();
+            if path.extension().is_none_or(|x| x != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let head: Vec<&str> = text.lines().take_while(|l| l.starts_with('#')).collect();
+            assert!(
+                head.iter().any(|l| l.contains("Source:")),
+                "{}: no `Source:` in the header",
+                path.display()
+            );
+            if !head
+                .iter()
+                .any(|l| l.contains("matching form of extract/normalize.rs"))
+            {
+                continue;
+            }
+            matching += 1;
+            let data: &'static str = Box::leak(text.into_boxed_str());
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            for w in &entries(data) {
+                if normalize_str(w) != *w && !NOT_IN_THE_MATCHING_FORM.contains(&(&name, w)) {
+                    wrong.push(format!("{name}: {w} (matching form {})", normalize_str(w)));
+                }
+            }
+        }
+        assert!(matching >= 30, "{matching} lists in the matching form");
+        assert!(
+            wrong.is_empty(),
+            "not in the matching form:\n{}",
+            wrong.join("\n")
+        );
+    }
+}

@@ -1,291 +1,68 @@
 //! The number words and the number phrase, shared by the NUMBER and DATE recognizers
 //! (a number with its scale word and unit, `103,7 مليون دولار`; a duration after `منذ`,
 //! `منذ عامين`): the word lists (normalized) and [`number_phrase`], which reads them from
-//! the word bits of [`vocab`]. Written for Taliq from Arabic news usage.
+//! the word bits of [`vocab`]. The lists are in `data/number_*.txt`, each with its source.
+
+use std::sync::LazyLock;
 
 use super::super::doc::Doc;
 use super::super::tokenize::TokenKind;
 use super::super::vocab;
+use super::{WordList, entries};
 
 /// Number words (normalized), cardinals and multiples; `الف` alone is left out because
 /// `ألّف` (to write) has the same letters.
-pub(crate) const NUMBER_WORDS: &[&str] = &[
-    "واحد",
-    "واحده",
-    "اثنان",
-    "اثنين",
-    "اثنتان",
-    "اثنتين",
-    "ثلاث",
-    "ثلاثه",
-    "اربع",
-    "اربعه",
-    "خمس",
-    "خمسه",
-    "ست",
-    "سته",
-    "سبع",
-    "سبعه",
-    "ثمان",
-    "ثماني",
-    "ثمانيه",
-    "تسع",
-    "تسعه",
-    "عشر",
-    "عشره",
-    "عشرون",
-    "عشرين",
-    "ثلاثون",
-    "ثلاثين",
-    "اربعون",
-    "اربعين",
-    "خمسون",
-    "خمسين",
-    "ستون",
-    "ستين",
-    "سبعون",
-    "سبعين",
-    "ثمانون",
-    "ثمانين",
-    "تسعون",
-    "تسعين",
-    "مئه",
-    "مائه",
-    "مئتان",
-    "مئتين",
-    "مائتين",
-    "مئات",
-    "الاف",
-    "الفان",
-    "الفين",
-    "مليون",
-    "ملايين",
-    "مليار",
-    "مليارات",
-    "تريليون",
-    "عشرات",
-];
+///
+/// `data/number_words.txt`, in file order.
+pub(crate) static NUMBER_WORDS: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/number_words.txt")));
 
 /// Tens that are numbers with the article too (`العشرين من عمرها`).
-pub(crate) const TENS: &[&str] = &[
-    "عشرين",
-    "ثلاثين",
-    "اربعين",
-    "خمسين",
-    "ستين",
-    "سبعين",
-    "ثمانين",
-    "تسعين",
-];
+///
+/// `data/number_tens.txt`, in file order.
+pub(crate) static TENS: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/number_tens.txt")));
 
 /// Scale words that follow a number (`103,7 مليون`).
-pub(crate) const SCALES: &[&str] = &[
-    "الف",
-    "الفا",
-    "الاف",
-    "مليون",
-    "مليونا",
-    "ملايين",
-    "مليار",
-    "مليارا",
-    "مليارات",
-    "تريليون",
-    "ترليون",
-];
+///
+/// `data/number_scales.txt`, in file order.
+pub(crate) static SCALES: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/number_scales.txt")));
 
 /// Currencies and units kept inside the number.
-pub(crate) const UNITS: &[&str] = &[
-    // currencies
-    "دولار",
-    "دولارا",
-    "دولارات",
-    "يورو",
-    "جنيه",
-    "جنيها",
-    "جنيهات",
-    "ريال",
-    "ريالا",
-    "ريالات",
-    "درهم",
-    "دراهم",
-    "دينار",
-    "دينارا",
-    "دنانير",
-    "ليره",
-    "ليرات",
-    "روبل",
-    "ين",
-    "يوان",
-    "فرنك",
-    "روبيه",
-    "شيكل",
-    "بيتكوين",
-    // percent
-    "%",
-    "بالمئه",
-    "بالمائه",
-    // time
-    "ساعه",
-    "ساعات",
-    "دقيقه",
-    "دقائق",
-    "ثانيه",
-    "ثوان",
-    "ثواني",
-    "يوم",
-    "يوما",
-    "ايام",
-    "اسبوع",
-    "اسبوعا",
-    "اسابيع",
-    "شهر",
-    "شهرا",
-    "اشهر",
-    "شهور",
-    "عام",
-    "عاما",
-    "اعوام",
-    "سنه",
-    "سنوات",
-    "سنين",
-    "عقد",
-    "عقود",
-    "قرن",
-    "قرون",
-    // measures
-    "كيلومتر",
-    "كيلومترا",
-    "كيلومترات",
-    "كلم",
-    "كم",
-    "متر",
-    "مترا",
-    "امتار",
-    "سنتيمتر",
-    "سم",
-    "مليمتر",
-    "ميل",
-    "ميلا",
-    "اميال",
-    "كيلوغرام",
-    "كيلوغراما",
-    "كغ",
-    "كلغ",
-    "غرام",
-    "غراما",
-    "طن",
-    "طنا",
-    "اطنان",
-    "لتر",
-    "لترا",
-    "برميل",
-    "براميل",
-    "درجه",
-    "درجات",
-    "ميغاواط",
-    "كيلوواط",
-    "هكتار",
-    "فدان",
-    "قدم",
-    "اقدام",
-    "مره",
-    "مرات",
-    "ضعف",
-    "اضعاف",
-    "نقطه",
-    "نقاط",
-];
+///
+/// `data/number_units.txt`, in file order.
+pub(crate) static UNITS: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/number_units.txt")));
 
 /// Time units, shared with the date recognizer (durations anchored by `منذ`).
-pub const TIME_UNITS: &[&str] = &[
-    "ساعه",
-    "ساعات",
-    "دقيقه",
-    "دقائق",
-    "ثانيه",
-    "ثوان",
-    "يوم",
-    "يوما",
-    "ايام",
-    "اسبوع",
-    "اسبوعا",
-    "اسابيع",
-    "شهر",
-    "شهرا",
-    "اشهر",
-    "شهور",
-    "عام",
-    "عاما",
-    "اعوام",
-    "سنه",
-    "سنوات",
-    "سنين",
-    "عقد",
-    "عقود",
-    "قرن",
-];
+///
+/// `data/number_time_units.txt`, in file order.
+pub static TIME_UNITS: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/number_time_units.txt")));
 
 /// Dual nouns that are a quantity on their own (`عامين`, `درجتين`).
-pub const DUALS: &[&str] = &[
-    "عامين",
-    "سنتين",
-    "شهرين",
-    "يومين",
-    "اسبوعين",
-    "ساعتين",
-    "دقيقتين",
-    "درجتين",
-    "عامان",
-    "سنتان",
-    "شهران",
-    "يومان",
-    "مرتين",
-    "ضعفين",
-    "قرنين",
-    "عقدين",
-];
+///
+/// `data/number_duals.txt`, in file order.
+pub static DUALS: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/number_duals.txt")));
 
 /// Words that may follow a currency or unit as part of it.
-pub(crate) const UNIT_MODIFIERS: &[&str] = &[
-    "امريكي",
-    "اميركي",
-    "استرليني",
-    "مصري",
-    "سعودي",
-    "اماراتي",
-    "اردني",
-    "كويتي",
-    "عراقي",
-    "سوري",
-    "لبناني",
-    "تونسي",
-    "جزائري",
-    "مغربي",
-    "قطري",
-    "كندي",
-    "استرالي",
-    "روسي",
-    "صيني",
-    "هندي",
-    "ياباني",
-    "تركي",
-    "ايراني",
-    "مئويه",
-    "مئويتين",
-    "مربع",
-    "مربعا",
-    "مكعب",
-    "فهرنهايت",
-    "سنويا",
-];
+///
+/// `data/number_unit_modifiers.txt`, in file order.
+pub(crate) static UNIT_MODIFIERS: WordList = LazyLock::new(|| {
+    entries(include_str!(
+        "../../../../../data/number_unit_modifiers.txt"
+    ))
+});
 
 /// [`NUMBER_WORDS`], [`TENS`] and [`DUALS`] in one set.
-pub(crate) static NUMBER_VOCAB: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
+pub(crate) static NUMBER_VOCAB: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| {
         NUMBER_WORDS
             .iter()
-            .chain(TENS)
-            .chain(DUALS)
+            .chain(TENS.iter())
+            .chain(DUALS.iter())
             .copied()
             .collect()
     });
@@ -317,35 +94,19 @@ fn number_word_at(doc: &Doc, i: usize) -> Option<usize> {
 }
 
 /// Dual time nouns (a DATE after `منذ`).
-pub(crate) const DUAL_TIMES: &[&str] = &[
-    "عامين",
-    "سنتين",
-    "شهرين",
-    "يومين",
-    "اسبوعين",
-    "ساعتين",
-    "دقيقتين",
-    "عامان",
-    "سنتان",
-    "شهران",
-    "يومان",
-    "قرنين",
-    "عقدين",
-];
+///
+/// `data/number_dual_times.txt`, in file order.
+pub(crate) static DUAL_TIMES: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/number_dual_times.txt")));
 
 /// Dual scale words (`مليونا`/`مليوني` "two million", `مليارا`/`ملياري` "two billion",
 /// `ألفا`/`ألفي` "two thousand"), normalized, in the construct state used before a
 /// counted noun. `مليونا`/`مليارا`/`الفا` are also accusative singulars, so the dual is
 /// read only before a currency or unit.
-pub(crate) const DUAL_SCALES: &[&str] = &[
-    "مليوني",
-    "ملياري",
-    "الفي",
-    "مليونا",
-    "مليارا",
-    "مليونان",
-    "ملياران",
-];
+///
+/// `data/number_dual_scales.txt`, in file order.
+pub(crate) static DUAL_SCALES: WordList =
+    LazyLock::new(|| entries(include_str!("../../../../../data/number_dual_scales.txt")));
 
 /// A dual scale word at `i` (after an optional `و`/`ب` proclitic) directly followed by a
 /// currency or a measure unit on the same line (`ملياري جنيه`, `ألفي دولار`, guideline
