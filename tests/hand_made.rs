@@ -94,7 +94,7 @@ fn assert_loaded_with_suggestions_beside(h: &Harness<'static, TaliqApp>, dir: &P
         .into_iter()
         .find(|e| e.canonical == "فلاديمير بوتين")
         .expect("the hand-made entity");
-    assert_eq!(putin.id, "PERSON:فلاديمير بوتين");
+    assert_eq!(putin.id.to_string(), "PERSON:فلاديمير بوتين");
 }
 
 #[test]

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use crate::settings::{Settings, Theme};
 use taliq_core::extract::lexicon::Rule;
 use taliq_core::model::annotation::PersonAttributes;
+use taliq_core::model::entity_id::EntityId;
 use taliq_core::model::label::Label;
 
 pub use super::command::UiCommand;
@@ -66,7 +67,7 @@ pub enum Action {
     /// Correct the speaker of a QUOTE annotation: the entity id (`LABEL:canonical`) of a
     /// PERSON or ORGANIZATION of the article, or `None` for no speaker. Like a relabel,
     /// this also accepts the annotation.
-    SetSpeaker(u64, Option<String>),
+    SetSpeaker(u64, Option<EntityId>),
     /// Correct the role and nationality of a PERSON annotation (a value `None` clears
     /// it). Like a relabel, this also accepts the annotation.
     SetAttributes(u64, PersonAttributes),
@@ -75,15 +76,15 @@ pub enum Action {
     /// unannotated mentions are added.
     RelabelAll(u64),
     /// Accept every mention of an entity (entity id).
-    AcceptEntity(String),
+    AcceptEntity(EntityId),
     /// Reject every mention of an entity (entity id).
-    RejectEntity(String),
+    RejectEntity(EntityId),
     /// Relabel every mention of an entity.
-    RelabelEntity(String, Label),
+    RelabelEntity(EntityId, Label),
     /// Focus an annotation: scroll to it, flash it and show it in the inspector.
     Focus(u64),
     /// Scroll to the next mention of an entity and flash all its mentions.
-    RevealEntity(String),
+    RevealEntity(EntityId),
     /// Switch learning from decisions on or off for the open article's folder.
     SetLearning(bool),
     /// Set the rule of a project lexicon item (surface, label, rule).

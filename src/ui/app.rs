@@ -27,6 +27,7 @@ use taliq_core::extract::ProjectLexicon;
 use taliq_core::extract::lexicon::{Lesson, TaughtLexicon};
 use taliq_core::model::annotation::{Entity, Facts, Origin, PersonAttributes, Status};
 use taliq_core::model::document::Document;
+use taliq_core::model::entity_id::EntityId;
 use taliq_core::model::label::Label;
 use taliq_core::model::span::Span;
 use taliq_core::session::{Edit, Session};

@@ -12,6 +12,7 @@ use crate::settings::Settings;
 use taliq_core::extract::search::SearchIndex;
 use taliq_core::model::annotation::{Origin, Status};
 use taliq_core::model::document::is_arabic_mark;
+use taliq_core::model::entity_id::EntityId;
 use taliq_core::model::span::Span;
 use taliq_core::session::Session;
 use taliq_text::edit::EditBuffer;
@@ -87,7 +88,7 @@ pub(super) struct ArticleView {
     flash: Option<(Vec<u64>, f64)>,
     /// A span to bring into view, and whether to centre it (else: scroll only if hidden).
     scroll_to: Option<((usize, usize), bool)>,
-    reveal_cycle: HashMap<String, usize>,
+    reveal_cycle: HashMap<EntityId, usize>,
     /// The article's lazy layout and where it was last drawn.
     doc: Option<DocView>,
     find: Option<FindBar>,
@@ -203,10 +204,10 @@ impl ArticleView {
     }
 
     /// The index of the next mention to reveal for an entity with `n` mentions.
-    pub(super) fn next_reveal(&mut self, entity: &str, n: usize) -> usize {
+    pub(super) fn next_reveal(&mut self, entity: &EntityId, n: usize) -> usize {
         let c = self
             .reveal_cycle
-            .entry(entity.to_owned())
+            .entry(entity.clone())
             .or_insert(usize::MAX);
         *c = c.wrapping_add(1) % n.max(1);
         *c

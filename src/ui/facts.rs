@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use egui::{RichText, Role, Sense, Ui, WidgetInfo};
 
 use taliq_core::model::annotation::{Annotation, Entity, Facts, Origin, PersonAttributes, Status};
+use taliq_core::model::entity_id::EntityId;
 use taliq_core::model::label::Label;
 use taliq_core::session::Session;
 use taliq_text::{TextEngine, TextStyle};
@@ -27,7 +28,7 @@ const NOTE_IDLE: Duration = Duration::from_secs(1);
 
 #[derive(Default)]
 pub(super) struct FactsPanel {
-    expanded: HashSet<String>,
+    expanded: HashSet<EntityId>,
     note_draft: Option<(u64, EditBuffer)>,
     /// The note as stored when the draft was filled or last saved: when the stored note
     /// changes otherwise (undo, redo), the draft is filled again.
@@ -656,10 +657,10 @@ fn speaker_editor(
     entities: &[Entity],
     out: &mut Vec<Action>,
 ) {
-    let mut ids: Vec<&str> = entities
+    let mut ids: Vec<&EntityId> = entities
         .iter()
         .filter(|e| e.label.can_speak())
-        .map(|e| e.id.as_str())
+        .map(|e| &e.id)
         .collect();
     let mut names: Vec<String> = entities
         .iter()
@@ -667,7 +668,7 @@ fn speaker_editor(
         .map(|e| e.canonical.clone())
         .collect();
     let current = a.facts.speaker.as_ref();
-    let mut selected = current.and_then(|s| ids.iter().position(|id| *id == s.entity));
+    let mut selected = current.and_then(|s| ids.iter().position(|id| **id == s.entity));
     if let Some(s) = current
         && selected.is_none()
     {
@@ -693,7 +694,7 @@ fn speaker_editor(
         {
             let entity = match entry {
                 Entry::Nothing => None,
-                Entry::Choice(i) => Some(ids[i].to_owned()),
+                Entry::Choice(i) => Some(ids[i].clone()),
             };
             out.push(Action::SetSpeaker(a.id, entity));
         }

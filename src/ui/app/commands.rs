@@ -161,10 +161,10 @@ impl TaliqApp {
             Action::TypeNote(id, note, typing) => self.type_note(id, note, typing),
             Action::SetSpeaker(id, entity) => {
                 let link = entity
-                    .as_deref()
+                    .as_ref()
                     .and_then(|eid| self.session().and_then(|s| s.speaker_link(id, eid)));
                 if let (Some(eid), None) = (&entity, &link) {
-                    let name = eid.split_once(':').map_or(eid.as_str(), |(_, n)| n);
+                    let name = eid.canonical();
                     let msg = format!(
                         "Not done: “{}” is not a person or organization of this article",
                         taliq_text::isolate(name)

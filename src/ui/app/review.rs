@@ -148,12 +148,12 @@ impl TaliqApp {
         }
     }
 
-    pub(super) fn entity_edit(&mut self, entity_id: &str, make: impl Fn(u64) -> Edit) {
+    pub(super) fn entity_edit(&mut self, entity_id: &EntityId, make: impl Fn(u64) -> Edit) {
         let Some(a) = &mut self.article else { return };
         let ids: Vec<u64> = a
             .entities()
             .iter()
-            .find(|e| e.id == entity_id)
+            .find(|e| e.id == *entity_id)
             .map(|e| e.mentions.clone())
             .unwrap_or_default();
         if ids.is_empty() {
@@ -209,9 +209,9 @@ impl TaliqApp {
         }
     }
 
-    pub(super) fn reveal_entity(&mut self, entity_id: &str) {
+    pub(super) fn reveal_entity(&mut self, entity_id: &EntityId) {
         let Some(a) = &mut self.article else { return };
-        let Some(e) = a.entities().iter().find(|e| e.id == entity_id).cloned() else {
+        let Some(e) = a.entities().iter().find(|e| e.id == *entity_id).cloned() else {
             return;
         };
         let next = self.view.next_reveal(entity_id, e.mentions.len());

@@ -51,7 +51,7 @@ pub(in crate::ui) struct ReviewCounts {
     pub accepted: usize,
     pub rejected: usize,
     /// Ids of the entities whose every mention is accepted.
-    pub accepted_entities: HashSet<String>,
+    pub accepted_entities: HashSet<EntityId>,
 }
 
 impl OpenArticle {

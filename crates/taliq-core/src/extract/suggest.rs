@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use super::{Mention, ProjectLexicon, extract_with};
 use crate::model::annotation::{Annotation, Facts, Origin, SpeakerLink, Status};
 use crate::model::document::Document;
+use crate::model::entity_id::EntityId;
 use crate::model::label::Label;
 use crate::model::span::Span;
 use crate::session::{Provenance, Session};
@@ -140,7 +141,7 @@ pub fn annotations_of(doc: &Document, mentions: &[Mention]) -> Vec<Annotation> {
         let k = m.speaker?;
         let s = mentions.get(k)?;
         Some(SpeakerLink {
-            entity: format!("{}:{}", s.label.as_str(), s.canonical),
+            entity: EntityId::new(s.label, s.canonical.clone()),
             mention: ids[k],
         })
     };
@@ -185,7 +186,7 @@ mod tests {
         let quote = find(Label::Quote);
         let link = quote.facts.speaker.clone().unwrap();
         assert_eq!(link.mention, Some(person.id));
-        assert_eq!(link.entity, "PERSON:فلاديمير بوتين");
+        assert_eq!(link.entity.to_string(), "PERSON:فلاديمير بوتين");
         let date = find(Label::Date);
         assert_eq!(date.facts.value.as_ref().unwrap().value, "2019-06-28");
         // the facts survive the export and the sidecar

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::entity_id::EntityId;
 use crate::model::label::Label;
 use crate::model::span::Span;
 
@@ -123,21 +124,19 @@ impl PersonAttributes {
 /// speaker was found at.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SpeakerLink {
-    /// The speaker's entity id, `LABEL:canonical` (see [`Entity::id`]), e.g.
+    /// The speaker's entity id, written `LABEL:canonical` (see [`Entity::id`]), e.g.
     /// `PERSON:فلاديمير بوتين`.
-    pub entity: String,
+    pub entity: EntityId,
     /// Id of the annotation naming the speaker, when the speaker was found at one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mention: Option<u64>,
 }
 
 impl SpeakerLink {
-    /// The canonical name of the speaker: the part of `entity` after `LABEL:`.
+    /// The canonical name of the speaker.
     #[must_use]
     pub fn name(&self) -> &str {
-        self.entity
-            .split_once(':')
-            .map_or(self.entity.as_str(), |(_, n)| n)
+        self.entity.canonical()
     }
 }
 
@@ -160,8 +159,8 @@ pub struct DateValue {
 /// An entity: the mentions of one thing grouped under its canonical name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
-    /// Stable identifier derived from the label and canonical name, e.g. `"PERSON:ترامب"`.
-    pub id: String,
+    /// Stable identifier: the label and canonical name, written `"PERSON:ترامب"`.
+    pub id: EntityId,
     /// The label shared by all mentions.
     pub label: Label,
     /// The canonical name.
@@ -247,7 +246,7 @@ pub fn group_entities(annotations: &[Annotation]) -> Vec<Entity> {
         let key = (a.label, a.canonical.as_str());
         let i = *index.entry(key).or_insert_with(|| {
             entities.push(Entity {
-                id: format!("{}:{}", a.label.as_str(), a.canonical),
+                id: EntityId::new(a.label, a.canonical.clone()),
                 label: a.label,
                 canonical: a.canonical.clone(),
                 mentions: Vec::new(),
@@ -334,7 +333,7 @@ mod tests {
         let ents = group_entities(&anns);
         assert_eq!(ents.len(), 1);
         assert_eq!(ents[0].mentions, vec![1, 3]);
-        assert_eq!(ents[0].id, "PERSON:بوتين");
+        assert_eq!(ents[0].id.to_string(), "PERSON:بوتين");
     }
 
     #[test]
@@ -386,7 +385,7 @@ mod tests {
         assert!(PersonAttributes::typed("", "\n").is_empty());
         assert_eq!(
             SpeakerLink {
-                entity: "PERSON:فلاديمير بوتين".into(),
+                entity: EntityId::new(Label::Person, "فلاديمير بوتين"),
                 mention: None
             }
             .name(),

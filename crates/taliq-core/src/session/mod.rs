@@ -15,6 +15,7 @@ use crate::model::annotation::{
     Annotation, Entity, Facts, Origin, SpeakerLink, Status, group_entities,
 };
 use crate::model::document::Document;
+use crate::model::entity_id::EntityId;
 use crate::model::label::Label;
 use crate::model::lesson::{Lesson, Taught};
 use crate::model::span::Span;
@@ -188,19 +189,19 @@ impl Session {
         group_entities(&self.annotations)
     }
 
-    /// The link that makes the entity `entity_id` (`LABEL:canonical`, an entity of
+    /// The link that makes the entity `entity_id` (an entity of
     /// [`Session::entities`] whose label [`Label::can_speak`]) the speaker of the QUOTE
     /// annotation `quote`: the entity and its mention nearest before the quote; when it is
     /// only named after the quote, its first mention after it (`«…»، قال بوتين`), one
     /// inside the quote only when there is no other. `None` when `quote` is not a QUOTE
     /// or the entity is not a speaker entity of the document.
     #[must_use]
-    pub fn speaker_link(&self, quote: u64, entity_id: &str) -> Option<SpeakerLink> {
+    pub fn speaker_link(&self, quote: u64, entity_id: &EntityId) -> Option<SpeakerLink> {
         let q = self.get(quote).filter(|q| q.label == Label::Quote)?;
         let entity = self
             .entities()
             .into_iter()
-            .find(|e| e.id == entity_id && e.label.can_speak())?;
+            .find(|e| e.id == *entity_id && e.label.can_speak())?;
         let spans = entity
             .mentions
             .iter()
@@ -734,7 +735,11 @@ mod tests {
             mk(at("الكرملين", 0), Label::Organization), // 6, after
         ];
         let mut s = Session::with_annotations(doc, anns, Provenance::Extracted);
-        let link = |s: &Session, e: &str| s.speaker_link(2, e).map(|l| (l.entity, l.mention));
+        let id = |e: &str| e.parse::<EntityId>().unwrap();
+        let link = |s: &Session, e: &str| {
+            s.speaker_link(2, &id(e))
+                .map(|l| (l.entity.to_string(), l.mention))
+        };
         assert_eq!(
             link(&s, "PERSON:بوتين"),
             Some(("PERSON:بوتين".into(), Some(1)))
@@ -758,9 +763,9 @@ mod tests {
             Some(("PERSON:ترامب".into(), Some(3)))
         );
         // not a speaker entity, not an entity, not a quote
-        assert_eq!(s.speaker_link(2, "QUOTE:ترامب وبوتين"), None);
-        assert_eq!(s.speaker_link(2, "PERSON:أوباما"), None);
-        assert_eq!(s.speaker_link(1, "PERSON:بوتين"), None);
+        assert_eq!(s.speaker_link(2, &id("QUOTE:ترامب وبوتين")), None);
+        assert_eq!(s.speaker_link(2, &id("PERSON:أوباما")), None);
+        assert_eq!(s.speaker_link(1, &id("PERSON:بوتين")), None);
     }
 
     #[test]

@@ -34,6 +34,7 @@ use super::{
     AnnotationRecord, DocumentRecord, ExportFile, FORMAT_NAME, FORMAT_VERSION, OFFSET_UNIT,
 };
 use crate::model::annotation::{Entity, FactRecord, Origin, Status};
+use crate::model::entity_id::EntityId;
 use crate::model::label::Label;
 
 /// An export file as read, before the left-out fields are filled in.
@@ -114,10 +115,11 @@ impl From<ExportFileIn> for ExportFile {
                     Origin::Manual => Status::Accepted,
                     Origin::Extracted => Status::Pending,
                 });
+                // an id of another form reads as left out: it named no canonical name
                 let entity = a
                     .entity
-                    .filter(|e| !e.is_empty())
-                    .unwrap_or_else(|| format!("{}:{}", a.label.as_str(), text));
+                    .and_then(|e| e.parse::<EntityId>().ok())
+                    .unwrap_or_else(|| EntityId::new(a.label, text.clone()));
                 AnnotationRecord {
                     id,
                     start: a.start,

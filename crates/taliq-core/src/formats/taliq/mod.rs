@@ -43,6 +43,7 @@ use crate::model::annotation::{
     Annotation, Entity, FactRecord, Facts, Origin, Status, group_entities,
 };
 use crate::model::document::Document;
+use crate::model::entity_id::EntityId;
 use crate::model::label::Label;
 use crate::model::span::{Span, SpanError};
 
@@ -130,10 +131,10 @@ pub struct AnnotationRecord {
     /// Annotator's note, possibly empty.
     #[serde(default)]
     pub note: String,
-    /// Id of the entity (`LABEL:canonical`); the canonical name is the part after the colon.
-    /// A rejected annotation keeps the id it had, which then names no entry of
-    /// [`ExportFile::entities`] (they group the non-rejected annotations).
-    pub entity: String,
+    /// Id of the entity, written `LABEL:canonical`. A rejected annotation keeps the id it
+    /// had, which then names no entry of [`ExportFile::entities`] (they group the
+    /// non-rejected annotations).
+    pub entity: EntityId,
     /// The facts: `attributes`, `speaker`, `value`, `hijri`, each written only when known.
     #[serde(flatten)]
     pub facts: FactRecord,
@@ -141,7 +142,7 @@ pub struct AnnotationRecord {
 
 impl AnnotationRecord {
     /// The record of annotation `a` of `doc`, as the export writes it (`text` is the
-    /// document slice, `entity` is `LABEL:canonical`).
+    /// document slice, `entity` its label and canonical name).
     #[must_use]
     pub fn of(doc: &Document, a: &Annotation) -> AnnotationRecord {
         AnnotationRecord {
@@ -153,21 +154,18 @@ impl AnnotationRecord {
             origin: a.origin,
             status: a.status,
             note: a.note.clone(),
-            entity: format!("{}:{}", a.label.as_str(), a.canonical),
+            entity: EntityId::new(a.label, a.canonical.clone()),
             facts: FactRecord::of(&a.facts),
         }
     }
 
     /// The annotation this record describes, placed at `span` (checked by the caller
-    /// against the document). The canonical name is the part of `entity` after
-    /// `LABEL:`, or the annotation's text when that is missing.
+    /// against the document). The canonical name is the one of `entity`, or the
+    /// annotation's text when that is empty or `entity` is of another label.
     #[must_use]
     pub fn to_annotation(&self, span: Span) -> Annotation {
-        let prefix = format!("{}:", self.label.as_str());
-        let canonical = self
-            .entity
-            .strip_prefix(&prefix)
-            .filter(|c| !c.is_empty())
+        let canonical = Some(self.entity.canonical())
+            .filter(|c| self.entity.label() == self.label && !c.is_empty())
             .unwrap_or(&self.text)
             .to_owned();
         Annotation {
@@ -480,7 +478,7 @@ mod tests {
                 Label::Quote,
                 Facts {
                     speaker: Some(SpeakerLink {
-                        entity: "PERSON:بوتين".into(),
+                        entity: EntityId::new(Label::Person, "بوتين"),
                         mention: Some(1),
                     }),
                     ..Facts::default()
@@ -623,10 +621,10 @@ mod tests {
         let r = &file.annotations[1];
         assert_eq!(r.text, "موسكو", "the slice of the text");
         assert_eq!((r.origin, r.status), (Origin::Manual, Status::Accepted));
-        assert_eq!(r.entity, "LOCATION:موسكو");
+        assert_eq!(r.entity.to_string(), "LOCATION:موسكو");
         let r = &file.annotations[2];
         assert_eq!((r.origin, r.status), (Origin::Extracted, Status::Pending));
-        assert_eq!(r.entity, "ORGANIZATION:الكرملين");
+        assert_eq!(r.entity.to_string(), "ORGANIZATION:الكرملين");
         assert_eq!(r.note, "من الملف");
         let anns = file.annotations_for(&d).unwrap();
         assert_eq!(anns[0].canonical, "بوتين");
