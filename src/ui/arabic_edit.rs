@@ -15,7 +15,7 @@ use egui::{
     Stroke, Ui, WidgetInfo, pos2, vec2,
 };
 
-use taliq_text::edit::{EditBuffer, Motion, VisualCarets};
+use taliq_text::edit::{EditBuffer, Motion, Selecting, VisualCarets};
 use taliq_text::{TextEngine, TextStyle};
 
 /// Inner padding of the field (points).
@@ -280,7 +280,7 @@ fn pointer_input(
         let at = state.to_buffer(buffer, carets.hit(x, y));
         state.preedit.clear();
         state.goal_x = None;
-        buffer.place(at, shift);
+        buffer.place(at, Selecting::with_shift(shift));
         let under = state.to_buffer(buffer, carets.char_at(x, y));
         if response.triple_clicked() {
             buffer.select_paragraph_at(under);
@@ -292,7 +292,7 @@ fn pointer_input(
         && let Some(p) = latest
     {
         let (x, y) = to_px(p);
-        buffer.place(state.to_buffer(buffer, carets.hit(x, y)), true);
+        buffer.place(state.to_buffer(buffer, carets.hit(x, y)), Selecting::Extend);
     }
 }
 
@@ -350,7 +350,7 @@ fn keyboard_input(
                             m
                         }
                     };
-                    buffer.move_visual(&carets, motion, modifiers.shift);
+                    buffer.move_visual(&carets, motion, Selecting::with_shift(modifiers.shift));
                     continue;
                 }
                 state.goal_x = None;

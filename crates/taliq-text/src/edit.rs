@@ -24,6 +24,37 @@ use taliq_core::model::document::is_arabic_mark;
 use super::carets::is_word_char;
 pub use super::carets::{CaretLine, CaretStop, Motion, VisualCarets};
 
+/// Whether a caret move carries the selection with it ([`Selecting::Extend`]: the
+/// selection grows from its anchor, as with Shift held) or moves the caret alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selecting {
+    /// The caret moves alone; a selection is dropped (or collapses, see the moves).
+    Move,
+    /// The selection runs from its anchor (set where the caret was) to the caret.
+    Extend,
+}
+
+impl Selecting {
+    /// [`Selecting::Extend`] when Shift is held, as every text field does.
+    #[must_use]
+    pub fn with_shift(shift: bool) -> Selecting {
+        if shift {
+            Selecting::Extend
+        } else {
+            Selecting::Move
+        }
+    }
+}
+
+/// A direction in logical (reading) order: toward the start or the end of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Toward {
+    /// Toward offset 0.
+    Start,
+    /// Toward the last offset.
+    End,
+}
+
 /// Text being edited, with caret and selection (char offsets), and the field's own undo
 /// history ([`EditBuffer::undo`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -226,39 +257,48 @@ impl EditBuffer {
         self.text.replace_range(bs..be, "");
     }
 
-    /// Moves the caret one grapheme cluster in logical order; with `extend`, the selection
-    /// grows from its anchor. Without `extend`, a selection collapses to its start or end.
-    pub fn move_logical(&mut self, forward: bool, extend: bool) {
+    /// Moves the caret one grapheme cluster in logical order, `toward` the end or the
+    /// start of the text; with [`Selecting::Extend`], the selection grows from its anchor.
+    /// With [`Selecting::Move`], a selection collapses to its start or end.
+    pub fn move_logical(&mut self, toward: Toward, selecting: Selecting) {
         self.typing = false;
-        if !extend && let Some((s, e)) = self.selection() {
+        let forward = toward == Toward::End;
+        if selecting == Selecting::Move
+            && let Some((s, e)) = self.selection()
+        {
             self.caret = if forward { e } else { s };
             self.anchor = None;
             return;
         }
-        self.begin_move(extend);
+        self.begin_move(selecting);
         self.caret = self.step(self.caret, forward);
     }
 
-    fn begin_move(&mut self, extend: bool) {
-        if extend {
-            self.anchor.get_or_insert(self.caret);
-        } else {
-            self.anchor = None;
+    fn begin_move(&mut self, selecting: Selecting) {
+        match selecting {
+            Selecting::Extend => {
+                self.anchor.get_or_insert(self.caret);
+            }
+            Selecting::Move => self.anchor = None,
         }
     }
 
-    /// Moves the caret to the start or end of the text.
-    pub fn move_to_edge(&mut self, end: bool, extend: bool) {
+    /// Moves the caret to the start or end of the text (`toward`).
+    pub fn move_to_edge(&mut self, toward: Toward, selecting: Selecting) {
         self.typing = false;
-        self.begin_move(extend);
-        self.caret = if end { self.char_len() } else { 0 };
+        self.begin_move(selecting);
+        self.caret = match toward {
+            Toward::End => self.char_len(),
+            Toward::Start => 0,
+        };
     }
 
-    /// Places the caret at `at` (snapped to a grapheme boundary); with `extend`, keeps or
-    /// sets the anchor so the selection runs from it to the caret.
-    pub fn place(&mut self, at: usize, extend: bool) {
+    /// Places the caret at `at` (chars, snapped to a grapheme boundary); with
+    /// [`Selecting::Extend`], keeps or sets the anchor so the selection runs from it to
+    /// the caret.
+    pub fn place(&mut self, at: usize, selecting: Selecting) {
         self.typing = false;
-        self.begin_move(extend);
+        self.begin_move(selecting);
         self.caret = self.snap(at);
     }
 
@@ -335,14 +375,16 @@ impl EditBuffer {
     }
 
     /// Moves the caret on the screen as laid out in `carets` (which must describe this
-    /// buffer's text); with `extend` the selection grows from its anchor and stays a
-    /// logical range. Without `extend`, Left/Right collapse a selection to its left or
+    /// buffer's text); with [`Selecting::Extend`] the selection grows from its anchor and
+    /// stays a logical range. With [`Selecting::Move`], Left/Right collapse a selection to its left or
     /// right end on the screen. Up/Down carry the goal x, which the caller keeps across
     /// consecutive vertical moves.
-    pub fn move_visual(&mut self, carets: &VisualCarets, motion: Motion, extend: bool) {
+    pub fn move_visual(&mut self, carets: &VisualCarets, motion: Motion, selecting: Selecting) {
         self.typing = false;
         let target = match motion {
-            Motion::Left | Motion::Right if !extend && self.selection().is_some() => {
+            Motion::Left | Motion::Right
+                if selecting == Selecting::Move && self.selection().is_some() =>
+            {
                 let (s, e) = self.selection().unwrap_or((self.caret, self.caret));
                 let right = motion == Motion::Right;
                 let (ls, xs) = carets.x_of(s);
@@ -368,7 +410,7 @@ impl EditBuffer {
             Motion::TextStart => 0,
             Motion::TextEnd => self.char_len(),
         };
-        self.begin_move(extend);
+        self.begin_move(selecting);
         self.caret = self.snap(target);
     }
 }
@@ -615,20 +657,20 @@ mod tests {
         let t = "عام 2019 كان";
         let c = carets(t, None);
         let mut b = EditBuffer::new(t);
-        b.move_visual(&c, Motion::LineStart, false);
+        b.move_visual(&c, Motion::LineStart, Selecting::Move);
         assert_eq!(b.caret(), 0);
         for _ in 0..5 {
-            b.move_visual(&c, Motion::Left, true);
+            b.move_visual(&c, Motion::Left, Selecting::Extend);
         }
         // on screen the 5th step crosses the "9": the caret sits between "1" and "9"
         assert_eq!(b.caret(), 7);
         assert_eq!(b.selected_text(), Some("عام 201"));
         // without shift, Right collapses the selection to its right end on the screen
-        b.move_visual(&c, Motion::Right, false);
+        b.move_visual(&c, Motion::Right, Selecting::Move);
         assert_eq!((b.caret(), b.selection()), (0, None));
-        b.move_visual(&c, Motion::LineEnd, true);
+        b.move_visual(&c, Motion::LineEnd, Selecting::Extend);
         assert_eq!(b.selection(), Some((0, 12)));
-        b.move_visual(&c, Motion::Left, false);
+        b.move_visual(&c, Motion::Left, Selecting::Move);
         assert_eq!(b.caret(), 12);
     }
 
@@ -647,7 +689,7 @@ mod tests {
         assert_eq!(p.selected_text(), Some("سطر ثان"));
         assert_eq!(p.select_paragraph_at(17), 17..21);
         assert_eq!(p.select_paragraph_at(0), 0..7);
-        b.place(9, false);
+        b.place(9, Selecting::Move);
         b.delete_surrounding(2, 1);
         assert_eq!(b.text(), "قال بوت اليوم");
         assert_eq!(b.caret(), 7);
@@ -661,9 +703,9 @@ mod tests {
         }
         assert_eq!(b.text(), "شدّد");
         assert_eq!(b.caret(), 4);
-        b.move_logical(false, false);
+        b.move_logical(Toward::Start, Selecting::Move);
         assert_eq!(b.caret(), 3);
-        b.move_logical(false, false); // over د + shadda as one cluster
+        b.move_logical(Toward::Start, Selecting::Move); // over د + shadda as one cluster
         assert_eq!(b.caret(), 1);
     }
 
@@ -679,17 +721,17 @@ mod tests {
     #[test]
     fn selection_is_replaced_by_typing_and_collapses_on_move() {
         let mut b = EditBuffer::new("بوتين وترامب");
-        b.place(0, false);
+        b.place(0, Selecting::Move);
         for _ in 0..5 {
-            b.move_logical(true, true);
+            b.move_logical(Toward::End, Selecting::Extend);
         }
         assert_eq!(b.selected_text(), Some("بوتين"));
         b.insert("ترامب");
         assert_eq!(b.text(), "ترامب وترامب");
         b.select_all();
-        b.move_logical(false, false);
+        b.move_logical(Toward::Start, Selecting::Move);
         assert_eq!((b.caret(), b.selection()), (0, None));
-        b.move_to_edge(true, true);
+        b.move_to_edge(Toward::End, Selecting::Extend);
         assert_eq!(b.selection(), Some((0, 12)));
         b.delete_forward();
         assert_eq!(b.text(), "");
@@ -698,9 +740,9 @@ mod tests {
     #[test]
     fn placing_inside_a_cluster_snaps_to_its_start() {
         let mut b = EditBuffer::new("شدّد");
-        b.place(3, false);
+        b.place(3, Selecting::Move);
         assert_eq!(b.caret(), 3);
-        b.place(2, false);
+        b.place(2, Selecting::Move);
         assert_eq!(b.caret(), 1);
     }
 }
