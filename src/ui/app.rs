@@ -13,7 +13,7 @@ mod teaching;
 
 use self::exporting::{Unexported, default_export_path, overwrite_prompt_ui};
 pub(in crate::ui) use self::state::{OpenArticle, ReviewCounts};
-use self::teaching::{PendingLexicon, mentions_of};
+use self::teaching::{LexiconWrites, PendingLexicon, Teach, mentions_of};
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -24,7 +24,7 @@ use egui::{Color32, Ui};
 
 use crate::settings::{Settings, Theme};
 use taliq_core::extract::ProjectLexicon;
-use taliq_core::extract::lexicon::{Lesson, TaughtLexicon};
+use taliq_core::extract::lexicon::{TaughtLexicon, UndoStep};
 use taliq_core::model::annotation::{Entity, Facts, Origin, PersonAttributes, Status};
 use taliq_core::model::document::Document;
 use taliq_core::model::entity_id::EntityId;
@@ -32,9 +32,8 @@ use taliq_core::model::label::Label;
 use taliq_core::model::span::Span;
 use taliq_core::session::{Edit, Session};
 use taliq_core::workspace::corpus::{Corpus, LEXICON_FILE, Progress};
-use taliq_core::workspace::export_log::{ExportLog, records_fingerprint, work_fingerprint};
+use taliq_core::workspace::export_log::ExportLog;
 use taliq_core::workspace::journal::{AutosavePolicy, Autosaver, Saved};
-use taliq_core::workspace::lexicon::write_merged;
 use taliq_core::workspace::notice::OpenNotice;
 use taliq_core::workspace::open::{self, OnDisk, Opened};
 use taliq_core::workspace::storage;
@@ -80,7 +79,7 @@ pub struct TaliqApp {
     /// The close prompt is shown (a close was requested with unexported changes).
     close_prompt: bool,
     /// Lexicon decisions of articles left while their lexicon file could not be written.
-    pending_lexicons: Vec<PendingLexicon>,
+    pending_lexicons: LexiconWrites,
     /// A lexicon write failed and no write has succeeded since: the warning stays in the
     /// status line (Info messages go to the history only).
     lexicon_warning: bool,
@@ -155,7 +154,7 @@ impl TaliqApp {
             corpus: None,
             unexported: Vec::new(),
             close_prompt: false,
-            pending_lexicons: Vec::new(),
+            pending_lexicons: LexiconWrites::default(),
             lexicon_warning: false,
             close_confirmed: false,
             learned_names_open: false,

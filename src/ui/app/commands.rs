@@ -52,7 +52,7 @@ impl TaliqApp {
                     id,
                     status: Status::Accepted,
                 }) {
-                    self.learn(&[id], false);
+                    self.learn(&[id], Teach::Learn);
                 }
             }
             Action::Reject(id) => {
@@ -60,7 +60,7 @@ impl TaliqApp {
                     id,
                     status: Status::Rejected,
                 }) {
-                    self.learn(&[id], false);
+                    self.learn(&[id], Teach::Learn);
                 }
             }
             Action::Relabel(id, label) => {
@@ -71,7 +71,7 @@ impl TaliqApp {
                         status: Status::Accepted,
                     },
                 ])) {
-                    self.learn(&[id], false);
+                    self.learn(&[id], Teach::Learn);
                 }
             }
             Action::Delete(id) => {
@@ -100,7 +100,7 @@ impl TaliqApp {
                     id,
                     status: Status::Rejected,
                 }) {
-                    self.learn(&[id], true);
+                    self.learn(&[id], Teach::Never);
                 }
             }
             Action::SetLearning(on) => {
@@ -128,7 +128,7 @@ impl TaliqApp {
                         &after,
                         &[(surface.clone(), label)],
                     );
-                    let applied = self.apply_lessons_here(&changes, false);
+                    let applied = self.apply_lessons_here(&changes, UndoStep::Own);
                     let words = crate::ui::lexicon::describe_changes(&changes, None, applied);
                     self.save_lexicon();
                     if let Some((msg, _)) = words {

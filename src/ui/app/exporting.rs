@@ -6,50 +6,48 @@
 )]
 use super::*;
 
+use taliq_core::workspace::export::{
+    self, ChangedExport, ChangedOutcome, ExportError, Exported, Overwrite,
+};
+pub(super) use taliq_core::workspace::export::{Unexported, default_export_path};
+
 impl TaliqApp {
     /// Exports the open article to `path`, unless a file there holds another article's
     /// annotations or is not a Taliq export: then asks first ([`Self::overwrite_prompt`]).
     pub(super) fn export(&mut self, path: &Path) {
-        let Some(a) = &self.article else {
-            self.say(Severity::Warning, "Open an article first");
-            return;
-        };
-        if let Some(conflict) =
-            self.export_log
-                .conflict(path, &a.path, a.session.document().sha256())
-        {
-            self.overwrite_prompt = Some((path.to_path_buf(), conflict));
-            return;
-        }
-        self.export_unchecked(path);
+        self.export_as(path, Overwrite::IfOurs);
     }
 
     /// Exports the open article to `path`, whatever is there.
     pub(super) fn export_unchecked(&mut self, path: &Path) {
+        self.export_as(path, Overwrite::Anyway);
+    }
+
+    /// Exports the open article to `path` ([`export::export_article`]) and says so, or
+    /// asks before an overwrite.
+    fn export_as(&mut self, path: &Path, overwrite: Overwrite) {
         let Some(a) = &mut self.article else {
             self.say(Severity::Warning, "Open an article first");
             return;
         };
-        let json = a.session.to_export().to_json();
-        match storage::write_atomic(path, json.as_bytes()) {
-            Ok(()) => {
+        match export::export_article(
+            &mut self.export_log,
+            self.export_log_path.as_deref(),
+            &a.path,
+            &a.session,
+            path,
+            overwrite,
+        ) {
+            Ok(done) => {
                 a.exported_revision = Some(a.session.revision());
                 a.export_path = Some(path.to_path_buf());
                 a.carried_unexported = false;
-                let n = a.session.annotations().len();
-                let noted = self.export_log.record(
-                    self.export_log_path.as_deref(),
-                    &a.path,
-                    path,
-                    work_fingerprint(a.session.annotations()),
-                );
-                let mut msg = format!("Exported {n} annotations to {}", path.display());
-                if let Err(e) = noted {
-                    let _ = write!(msg, " (it could not be noted in exports.json: {e})");
-                }
-                self.say(Severity::Info, msg);
+                self.say(Severity::Info, exported_words(&done));
             }
-            Err(e) => self.say(Severity::Error, format!("Export failed: {e}")),
+            Err(ExportError::Conflict(conflict)) => {
+                self.overwrite_prompt = Some((path.to_path_buf(), conflict));
+            }
+            Err(ExportError::Write(e)) => self.say(Severity::Error, format!("Export failed: {e}")),
         }
     }
 
@@ -62,48 +60,24 @@ impl TaliqApp {
             .collect()
     }
 
-    /// Exports every changed article (see [`UiCommand::ExportChanged`]): the open one from
-    /// its session, the others from their sidecars (which are in the export format).
-    /// Returns false when any export failed (each failure is named in the status line).
     /// Adds the open folder's other articles whose saved work (from this run or an earlier
-    /// one) is not in their last export (see [`ExportLog`]) to the unexported list, so
-    /// that closing asks about them and Export changed articles writes them.
+    /// one) is not in their last export (see [`ExportLog`], [`export::unexported_in`]) to
+    /// the unexported list, so that closing asks about them and Export changed articles
+    /// writes them.
     pub(super) fn note_folder_unexported(&mut self) {
         let Some(panel) = &self.corpus else { return };
-        let current = self.article.as_ref().map(|a| a.path.clone());
-        let mut found = Vec::new();
-        for art in &panel.corpus().articles {
-            let decided = match art.progress {
-                Progress::InProgress { decided, .. } | Progress::Done { decided } => decided,
-                _ => 0,
-            };
-            if decided == 0
-                || current.as_ref() == Some(&art.path)
-                || self.unexported.iter().any(|u| u.article == art.path)
-            {
-                continue;
-            }
-            // the newest work file, as opening the article would take it
-            let Some((sidecar, file)) = storage::work_files(&art.path).next() else {
-                continue;
-            };
-            if self
-                .export_log
-                .records_unexported(&art.path, &file.annotations)
-            {
-                found.push(Unexported {
-                    article: art.path.clone(),
-                    sidecar,
-                    export_path: self
-                        .export_log
-                        .export_path(&art.path)
-                        .map(Path::to_path_buf),
-                });
-            }
-        }
+        let current = self.article.as_ref().map(|a| a.path.as_path());
+        let known = &self.unexported;
+        let found = export::unexported_in(panel.corpus(), &self.export_log, |p| {
+            current == Some(p) || known.iter().any(|u| u.article == p)
+        });
         self.unexported.extend(found);
     }
 
+    /// Exports every changed article (see [`UiCommand::ExportChanged`],
+    /// [`export::export_changed`]): the open one from its session, the others from their
+    /// sidecars (which are in the export format). Returns false when any export failed
+    /// (each failure is named in the status line).
     pub(super) fn export_changed(&mut self) -> bool {
         self.note_folder_unexported();
         let list = self.all_unexported();
@@ -111,109 +85,36 @@ impl TaliqApp {
             self.say(Severity::Info, "Nothing changed since the last export");
             return true;
         }
-        let mut written = Vec::new();
-        let mut failed = Vec::new();
-        let mut moved = Vec::new();
-        for u in list {
-            let open = self.article.as_ref().filter(|a| a.path == u.article);
-            let json = match open {
-                Some(a) => Ok((
-                    a.session.to_export().to_json(),
-                    work_fingerprint(a.session.annotations()),
-                    a.session.document().sha256().to_owned(),
-                )),
-                None => match storage::read_sidecar(&u.sidecar) {
-                    Ok(Some(file)) => Ok((
-                        file.to_json(),
-                        records_fingerprint(&file.annotations),
-                        file.document.sha256.clone(),
-                    )),
-                    Ok(None) => Err(format!("{} is missing", file_name(&u.sidecar))),
-                    Err(e) => Err(e.to_string()),
-                },
+        let open = self
+            .article
+            .as_ref()
+            .map(|a| (a.path.as_path(), &a.session));
+        let done = export::export_changed(
+            &mut self.export_log,
+            self.export_log_path.as_deref(),
+            &list,
+            open,
+        );
+        for d in &done {
+            let ChangedOutcome::Written { to, .. } = &d.outcome else {
+                continue;
             };
-            let json = match json {
-                Ok(j) => j,
-                Err(e) => {
-                    failed.push(format!("{}: {e}", file_name(&u.article)));
-                    continue;
+            match self.article.as_mut().filter(|a| a.path == d.article) {
+                Some(a) => {
+                    a.exported_revision = Some(a.session.revision());
+                    a.export_path = Some(to.clone());
+                    a.carried_unexported = false;
                 }
-            };
-            // never over a file written for another article: the article's own name
-            // instead, or not at all
-            let mut target = u.target();
-            if self
-                .export_log
-                .conflict(&target, &u.article, &json.2)
-                .is_some()
-            {
-                let own = default_export_path(&u.article);
-                if self
-                    .export_log
-                    .conflict(&own, &u.article, &json.2)
-                    .is_some()
-                {
-                    failed.push(format!(
-                        "{}: {} and {} hold other files; export it with File ▸ Export JSON",
-                        file_name(&u.article),
-                        file_name(&target),
-                        file_name(&own)
-                    ));
-                    continue;
-                }
-                moved.push(format!(
-                    "{} to {} ({} holds another article's)",
-                    file_name(&u.article),
-                    file_name(&own),
-                    file_name(&target)
-                ));
-                target = own;
-            }
-            let open = self.article.as_mut().filter(|a| a.path == u.article);
-            match Ok::<_, String>((json.0, json.1)).and_then(|(j, fingerprint)| {
-                storage::write_atomic(&target, j.as_bytes()).map_err(|e| e.to_string())?;
-                // (not being able to note it only means being asked again)
-                let _ = self.export_log.record(
-                    self.export_log_path.as_deref(),
-                    &u.article,
-                    &target,
-                    fingerprint,
-                );
-                Ok(())
-            }) {
-                Ok(()) => {
-                    if let Some(a) = open {
-                        a.exported_revision = Some(a.session.revision());
-                        a.export_path = Some(target.clone());
-                        a.carried_unexported = false;
-                    } else {
-                        self.unexported.retain(|x| x.article != u.article);
-                    }
-                    written.push(target.display().to_string());
-                }
-                Err(e) => failed.push(format!("{}: {e}", file_name(&u.article))),
+                None => self.unexported.retain(|x| x.article != d.article),
             }
         }
-        if failed.is_empty() {
-            let mut msg = format!(
-                "Exported {} article(s) to {}",
-                written.len(),
-                written.join(", ")
-            );
-            if moved.is_empty() {
-                self.say(Severity::Info, msg);
-            } else {
-                let _ = write!(msg, "; exported {}", moved.join("; "));
-                self.say_pinned(Severity::Warning, msg);
-            }
-            true
+        let (severity, msg) = export_changed_words(&done);
+        if severity == Severity::Warning {
+            self.say_pinned(severity, msg);
         } else {
-            self.say(
-                Severity::Error,
-                format!("Export failed for {}", failed.join("; ")),
-            );
-            false
+            self.say(severity, msg);
         }
+        severity != Severity::Error
     }
 
     /// On a close request: when changes are not exported (or not saved), keeps the
@@ -375,33 +276,67 @@ pub(super) fn overwrite_prompt_ui(
     }
 }
 
-/// `dir/article.txt` → `dir/article.txt.annotations.json`, the name File ▸ Export
-/// proposes: the article's whole file name, extension included (as the sidecar's), so
-/// that `a.txt` and `a.html` of one folder never export to the same file.
-pub(super) fn default_export_path(article: &Path) -> PathBuf {
-    let name = article
-        .file_name()
-        .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
-    article.with_file_name(format!("{name}.annotations.json"))
+/// The status line after File ▸ Export JSON wrote `done`.
+fn exported_words(done: &Exported) -> String {
+    let mut msg = format!(
+        "Exported {} annotations to {}",
+        done.annotations,
+        done.path.display()
+    );
+    if let Some(e) = &done.not_noted {
+        let _ = write!(msg, " (it could not be noted in exports.json: {e})");
+    }
+    msg
 }
 
-/// An article changed in this run whose changes are in its sidecar but not yet in an
-/// exported JSON file.
-#[derive(Debug, Clone)]
-pub(super) struct Unexported {
-    pub(super) article: PathBuf,
-    pub(super) sidecar: PathBuf,
-    /// Where it was last exported, if it was (in this run or, through the export log, an
-    /// earlier one).
-    pub(super) export_path: Option<PathBuf>,
-}
-
-impl Unexported {
-    /// Where "Export now" writes it: where it was last exported, else next to the article
-    /// with the name File ▸ Export proposes.
-    pub(super) fn target(&self) -> PathBuf {
-        self.export_path
-            .clone()
-            .unwrap_or_else(|| default_export_path(&self.article))
+/// The status line after File ▸ Export changed articles did `done`, and its severity:
+/// an error naming every failure, else what was written (a warning when an article went
+/// to its own name because its file holds another article's).
+fn export_changed_words(done: &[ChangedExport]) -> (Severity, String) {
+    let mut written = Vec::new();
+    let mut failed = Vec::new();
+    let mut moved = Vec::new();
+    for d in done {
+        let article = file_name(&d.article);
+        match &d.outcome {
+            ChangedOutcome::Written { to, instead_of } => {
+                if let Some(target) = instead_of {
+                    moved.push(format!(
+                        "{article} to {} ({} holds another article's)",
+                        file_name(to),
+                        file_name(target)
+                    ));
+                }
+                written.push(to.display().to_string());
+            }
+            ChangedOutcome::SidecarMissing { sidecar } => {
+                failed.push(format!("{article}: {} is missing", file_name(sidecar)));
+            }
+            ChangedOutcome::Unreadable(e) | ChangedOutcome::WriteFailed(e) => {
+                failed.push(format!("{article}: {e}"));
+            }
+            ChangedOutcome::BothTaken { target, own } => failed.push(format!(
+                "{article}: {} and {} hold other files; export it with File ▸ Export JSON",
+                file_name(target),
+                file_name(own)
+            )),
+        }
+    }
+    if !failed.is_empty() {
+        return (
+            Severity::Error,
+            format!("Export failed for {}", failed.join("; ")),
+        );
+    }
+    let mut msg = format!(
+        "Exported {} article(s) to {}",
+        written.len(),
+        written.join(", ")
+    );
+    if moved.is_empty() {
+        (Severity::Info, msg)
+    } else {
+        let _ = write!(msg, "; exported {}", moved.join("; "));
+        (Severity::Warning, msg)
     }
 }

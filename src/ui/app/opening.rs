@@ -35,8 +35,7 @@ impl TaliqApp {
                 base: a.lexicon_on_disk.clone(),
                 ours: a.lexicon.lexicon().clone(),
             };
-            self.pending_lexicons.retain(|p| p.path != pending.path);
-            self.pending_lexicons.push(pending);
+            self.pending_lexicons.keep(pending);
         }
         let lexicon_path = taliq_core::workspace::corpus::lexicon_path_of(path);
         let (lexicon, lexicon_file) = match ProjectLexicon::load(&lexicon_path) {
@@ -56,9 +55,8 @@ impl TaliqApp {
         let mut lexicon = lexicon;
         let mut lexicon_unsaved = false;
         if let Some(file) = &lexicon_file
-            && let Some(i) = self.pending_lexicons.iter().position(|p| &p.path == file)
+            && let Some(p) = self.pending_lexicons.take(file)
         {
-            let p = self.pending_lexicons.remove(i);
             lexicon = ProjectLexicon::merged(&p.base, &p.ours, &lexicon);
             lexicon_unsaved = true;
         }

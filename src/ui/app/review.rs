@@ -75,7 +75,7 @@ impl TaliqApp {
             });
         }
         if self.edit(Edit::Batch(edits)) {
-            self.learn(&[id], false);
+            self.learn(&[id], Teach::Learn);
         }
     }
 
@@ -144,7 +144,7 @@ impl TaliqApp {
                     ann.label
                 ),
             );
-            self.learn(&ids, false);
+            self.learn(&ids, Teach::Learn);
         }
     }
 
@@ -160,7 +160,7 @@ impl TaliqApp {
             return;
         }
         if self.edit(Edit::Batch(ids.iter().copied().map(make).collect())) {
-            self.learn(&ids, false);
+            self.learn(&ids, Teach::Learn);
         }
     }
 
@@ -341,7 +341,7 @@ impl TaliqApp {
             .slice(span.start(), span.end())
             .to_owned();
         let taught = if self.edit(edit) {
-            self.teach(&[id], false)
+            self.teach(&[id], Teach::Learn)
         } else {
             None
         };

@@ -1,8 +1,8 @@
 //! The project lexicon file on disk: loaded, written atomically, and merged with what
-//! another window wrote there since ([`write_merged`]). Its format is
-//! [`crate::formats::lexicon`].
+//! another window wrote there since ([`write_merged`]); the writes that failed kept in
+//! memory and retried ([`LexiconWrites`]). Its format is [`crate::formats::lexicon`].
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::extract::lexicon::ProjectLexicon;
 use crate::formats::lexicon::LexiconError;
@@ -93,6 +93,136 @@ pub fn write_merged(
     Ok(merged)
 }
 
+/// Project lexicon decisions of an article that was left while its lexicon file could
+/// not be written: kept in memory ([`LexiconWrites`]), retried with every later lexicon
+/// write and on close, and folded into the lexicon of the next article opened in the same
+/// folder ([`LexiconWrites::take`]).
+#[derive(Debug, Clone)]
+pub struct PendingLexicon {
+    /// The lexicon file.
+    pub path: PathBuf,
+    /// The file as last read or written: the base of the three-way merge.
+    pub base: ProjectLexicon,
+    /// The lexicon with the decisions not yet written.
+    pub ours: ProjectLexicon,
+}
+
+/// The open article's lexicon file as a write sees it ([`LexiconWrites::write`]).
+#[derive(Debug)]
+pub struct OpenLexicon<'a> {
+    /// The file.
+    pub path: &'a Path,
+    /// This window's lexicon when it last read or wrote the file: the base of the merge,
+    /// set to `ours` when the write succeeds (so that the next write carries only this
+    /// window's changes since).
+    pub on_disk: &'a mut ProjectLexicon,
+    /// The lexicon in force.
+    pub ours: &'a ProjectLexicon,
+    /// Whether the decisions of `ours` that differ from `on_disk` are not in the file
+    /// (its last write failed): set when the write fails, cleared when it succeeds.
+    pub unsaved: &'a mut bool,
+}
+
+/// What [`LexiconWrites::write`] did.
+#[derive(Debug)]
+pub enum LexiconWrite {
+    /// Everything was written (or there was nothing to write), and no write had failed
+    /// before, or decisions still wait.
+    Written,
+    /// A write failed: `error` is the last failure (the open article's when it failed);
+    /// `waiting` decisions ([`LexiconWrites::waiting`]) stay in memory for the next try.
+    Failed {
+        /// Why the (last) failing write failed.
+        error: LexiconError,
+        /// How many decisions are not in their file.
+        waiting: usize,
+    },
+    /// Everything was written after an earlier write had failed: the decisions that
+    /// waited are in their files.
+    WrittenAgain,
+}
+
+/// The project lexicon writes of a window: the decisions of articles left while their
+/// file could not be written ([`PendingLexicon`]), retried with every write
+/// ([`Self::write`]), and whether a write failed and none has succeeded since.
+#[derive(Debug, Default)]
+pub struct LexiconWrites {
+    pending: Vec<PendingLexicon>,
+    failing: bool,
+}
+
+impl LexiconWrites {
+    /// Keeps the decisions of an article being left that its file did not take, in place
+    /// of any kept for the same file.
+    pub fn keep(&mut self, pending: PendingLexicon) {
+        self.pending.retain(|p| p.path != pending.path);
+        self.pending.push(pending);
+    }
+
+    /// Takes the decisions kept for the lexicon file `path` (to fold them into the
+    /// lexicon of an article opened in that folder: [`ProjectLexicon::merged`]).
+    pub fn take(&mut self, path: &Path) -> Option<PendingLexicon> {
+        let i = self.pending.iter().position(|p| p.path == path)?;
+        Some(self.pending.remove(i))
+    }
+
+    /// Writes the decisions kept ([`write_merged`]; the ones written are dropped, the
+    /// others kept), then the open article's lexicon (`open`, when it has a file).
+    pub fn write(&mut self, open: Option<OpenLexicon<'_>>) -> LexiconWrite {
+        let mut failure = None;
+        self.pending
+            .retain(|p| match write_merged(&p.path, &p.base, &p.ours) {
+                Ok(_) => false,
+                Err(e) => {
+                    failure = Some(e);
+                    true
+                }
+            });
+        let mut open_waiting = 0;
+        if let Some(open) = open {
+            match write_merged(open.path, open.on_disk, open.ours) {
+                Ok(_) => {
+                    open.ours.clone_into(open.on_disk);
+                    *open.unsaved = false;
+                }
+                Err(e) => {
+                    *open.unsaved = true;
+                    open_waiting = open.on_disk.changes_to(open.ours);
+                    failure = Some(e);
+                }
+            }
+        }
+        let waiting = open_waiting + self.pending_waiting();
+        match failure {
+            Some(error) => {
+                self.failing = true;
+                LexiconWrite::Failed { error, waiting }
+            }
+            None if self.failing && waiting == 0 => {
+                self.failing = false;
+                LexiconWrite::WrittenAgain
+            }
+            None => LexiconWrite::Written,
+        }
+    }
+
+    /// How many decisions (learned names, rejections, and their undoing) are not in
+    /// their lexicon file because its last write failed: the ones kept, and the open
+    /// article's when its last write failed (`open_unsaved`: its lexicon as last on disk,
+    /// and the one in force).
+    #[must_use]
+    pub fn waiting(&self, open_unsaved: Option<(&ProjectLexicon, &ProjectLexicon)>) -> usize {
+        open_unsaved.map_or(0, |(on_disk, ours)| on_disk.changes_to(ours)) + self.pending_waiting()
+    }
+
+    fn pending_waiting(&self) -> usize {
+        self.pending
+            .iter()
+            .map(|p| p.base.changes_to(&p.ours))
+            .sum()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -172,5 +302,90 @@ mod tests {
             ProjectLexicon::load(&dir.path().join("missing")),
             Err(LexiconError::Io { .. })
         ));
+    }
+
+    /// A write that fails (the folder is a file) keeps the decisions in memory, and the
+    /// retry after the folder is there writes them: failed, failed again, written again,
+    /// written.
+    #[test]
+    fn a_failed_lexicon_write_waits_in_memory_and_is_retried() {
+        use super::{LexiconWrite, LexiconWrites, OpenLexicon, PendingLexicon};
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("folder");
+        std::fs::write(&folder, "a file where the folder should be").unwrap();
+        let path = folder.join("project.lexicon");
+        let ours = counted("بوتين", Label::Person, 1, 0);
+        let mut on_disk = ProjectLexicon::new();
+        let mut unsaved = false;
+        let mut writes = LexiconWrites::default();
+        match writes.write(Some(OpenLexicon {
+            path: &path,
+            on_disk: &mut on_disk,
+            ours: &ours,
+            unsaved: &mut unsaved,
+        })) {
+            LexiconWrite::Failed { error, waiting } => {
+                assert!(matches!(error, LexiconError::Io { .. }), "{error}");
+                assert_eq!(waiting, 1);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(unsaved);
+        assert!(on_disk.is_empty(), "the base stays what the file holds");
+        assert_eq!(writes.waiting(Some((&on_disk, &ours))), 1);
+        // the article is left: its decisions are kept, and fail again
+        writes.keep(PendingLexicon {
+            path: path.clone(),
+            base: on_disk.clone(),
+            ours: ours.clone(),
+        });
+        assert_eq!(writes.waiting(None), 1);
+        assert!(matches!(
+            writes.write(None),
+            LexiconWrite::Failed { waiting: 1, .. }
+        ));
+        // kept for one file once: keeping again replaces it
+        writes.keep(PendingLexicon {
+            path: path.clone(),
+            base: ProjectLexicon::new(),
+            ours: ours.clone(),
+        });
+        assert_eq!(writes.waiting(None), 1);
+        // the folder is there now: the retry writes them
+        std::fs::remove_file(&folder).unwrap();
+        std::fs::create_dir(&folder).unwrap();
+        assert!(matches!(writes.write(None), LexiconWrite::WrittenAgain));
+        assert_eq!(writes.waiting(None), 0);
+        assert_eq!(ProjectLexicon::load(&path).unwrap(), ours);
+        // the open article's write succeeds: its base is what it wrote
+        let mut unsaved = true;
+        assert!(matches!(
+            writes.write(Some(OpenLexicon {
+                path: &path,
+                on_disk: &mut on_disk,
+                ours: &ours,
+                unsaved: &mut unsaved,
+            })),
+            LexiconWrite::Written
+        ));
+        assert!(!unsaved);
+        assert_eq!(on_disk, ours);
+        assert!(writes.take(&path).is_none());
+    }
+
+    /// Decisions kept for a file are taken back by the next article of that folder.
+    #[test]
+    fn kept_decisions_are_taken_for_their_file_only() {
+        use super::{LexiconWrites, PendingLexicon};
+        let mut writes = LexiconWrites::default();
+        writes.keep(PendingLexicon {
+            path: "a/project.lexicon".into(),
+            base: ProjectLexicon::new(),
+            ours: counted("بوتين", Label::Person, 1, 0),
+        });
+        assert!(writes.take(Path::new("b/project.lexicon")).is_none());
+        let p = writes.take(Path::new("a/project.lexicon")).unwrap();
+        assert_eq!(p.ours.get("بوتين", Label::Person).unwrap().accepted, 1);
+        assert_eq!(writes.waiting(None), 0);
     }
 }

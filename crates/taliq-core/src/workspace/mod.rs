@@ -1,8 +1,11 @@
 //! The only layer that touches the file system: sidecars, journals and backups of an
 //! article's work ([`storage`], [`journal`]), the folder of articles ([`corpus`]), the log
-//! of exports ([`export_log`]), carrying work over to a changed text ([`reanchor`]).
+//! of exports ([`export_log`]) and the exports themselves ([`export`]), the project
+//! lexicon file with its retried writes ([`lexicon`]), carrying work over to a changed
+//! text ([`reanchor`]).
 
 pub mod corpus;
+pub mod export;
 pub mod export_log;
 pub mod journal;
 pub mod lexicon;

@@ -24,7 +24,9 @@
 //! editing session so that undo and redo unteach and teach them again. Only names are
 //! learned ([`learns_label`]); a PERSON learned from a span that carries a title or a
 //! nationality adjective is learned without them ([`learnable_surface`], guideline 3), so
-//! it is never suggested elsewhere with its title.
+//! it is never suggested elsewhere with its title. What a decision teaches, and what
+//! the folder then does differently in the open article, is computed by [`teach()`] and
+//! [`apply_lessons_here`].
 //!
 //! # Matching
 //!
@@ -46,6 +48,7 @@
 //! [`crate::workspace::lexicon`].
 
 mod taught;
+mod teach;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
@@ -58,6 +61,9 @@ use super::{Mention, PIECE_BYTES, extract_adjusted, piece_ranges};
 use crate::model::label::Label;
 
 pub use self::taught::{Lesson, TaughtLexicon};
+pub use self::teach::{
+    Applied, Pair, Teach, Teaching, UndoStep, apply_lessons_here, mentions_of, teach,
+};
 
 /// How many rejections at least block a surface by the balance of decisions.
 pub const BLOCK_MIN_REJECTIONS: u32 = 3;
