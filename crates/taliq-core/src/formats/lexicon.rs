@@ -359,20 +359,7 @@ impl ProjectLexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::lexicon::{Effect, Lesson};
-
-    /// A lexicon where `surface` was accepted `accepted` times and rejected `rejected` times
-    /// as `label`.
-    fn counted(surface: &str, label: Label, accepted: u32, rejected: u32) -> ProjectLexicon {
-        let mut lx = ProjectLexicon::new();
-        for _ in 0..accepted {
-            lx.count(surface, label, Some(surface), true);
-        }
-        for _ in 0..rejected {
-            lx.count(surface, label, None, true);
-        }
-        lx
-    }
+    use crate::extract::lexicon::{Effect, Lesson, Tally, counted};
 
     /// Found by tests/kill9.rs: rejecting a QUOTE suggestion wrote a `- QUOTE` line that
     /// `parse` refuses, so the folder's lexicon could no longer be read or changed.
@@ -434,8 +421,8 @@ mod tests {
         let mut ours = base.clone();
         ours.forget("زيد", Label::Person);
         ours.set_canonical("ساسكتل", Label::Organization, "ساسكتل للاتصالات");
-        ours.count("فلان", Label::Misc, Some("فلان"), false);
-        ours.count("عمرو", Label::Person, Some("عمرو"), true);
+        ours.count("فلان", Label::Misc, Some("فلان"), Tally::TakeBack);
+        ours.count("عمرو", Label::Person, Some("عمرو"), Tally::Add);
         ours.set_learning(false);
         let merged = ProjectLexicon::merged(&base, &ours, &base);
         let text = merged.to_file_text_over(old);

@@ -227,22 +227,9 @@ impl LexiconWrites {
 mod tests {
     use std::path::Path;
 
-    use crate::extract::lexicon::{ProjectLexicon, Rule};
+    use crate::extract::lexicon::{ProjectLexicon, Rule, counted};
     use crate::formats::lexicon::LexiconError;
     use crate::model::label::Label;
-
-    /// A lexicon where `surface` was accepted `accepted` times and rejected `rejected` times
-    /// as `label`.
-    fn counted(surface: &str, label: Label, accepted: u32, rejected: u32) -> ProjectLexicon {
-        let mut lx = ProjectLexicon::new();
-        for _ in 0..accepted {
-            lx.count(surface, label, Some(surface), true);
-        }
-        for _ in 0..rejected {
-            lx.count(surface, label, None, true);
-        }
-        lx
-    }
 
     #[test]
     fn file_round_trip_and_errors() {

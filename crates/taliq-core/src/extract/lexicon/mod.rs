@@ -275,6 +275,15 @@ pub fn learnable_surface(text: &str, label: Label) -> Learnable {
     Learnable::As(clean(&chars[s..e].iter().collect::<String>()))
 }
 
+/// Whether [`ProjectLexicon::count`] adds a decision or takes one back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tally {
+    /// One more decision.
+    Add,
+    /// One decision fewer (changed or undone).
+    TakeBack,
+}
+
 /// Learned items and rules of one project (see the module doc). Two lexicons are equal
 /// when they have the same non-blank items ([`LexiconItem::is_blank`]) in the same order
 /// and the same learning switch: what the file would say.
@@ -391,8 +400,8 @@ impl ProjectLexicon {
         Some(&mut self.items[i])
     }
 
-    /// Adds one decision (`+1`) or takes one away (`-1`, for a decision being changed or
-    /// undone; counts never go below zero): an acceptance of `surface` as `label` for the
+    /// Adds one decision ([`Tally::Add`]) or takes one away ([`Tally::TakeBack`], for a
+    /// decision being changed or undone; counts never go below zero): an acceptance of `surface` as `label` for the
     /// entity `canonical` (`Some`: the item takes that canonical name when it is more than
     /// the surface, or when the item is new) or a rejection (`None`). Returns whether the
     /// lexicon changed.
@@ -401,8 +410,9 @@ impl ProjectLexicon {
         surface: &str,
         label: Label,
         accepted: Option<&str>,
-        add: bool,
+        tally: Tally,
     ) -> bool {
+        let add = tally == Tally::Add;
         let Some(item) = self.item_mut(surface, label) else {
             return false;
         };
@@ -768,3 +778,17 @@ fn apply_to_piece(
 
 #[cfg(test)]
 mod tests;
+
+/// A lexicon where `surface` was accepted `accepted` times and rejected `rejected` times
+/// as `label` (for the tests of this module and of the lexicon's file and store).
+#[cfg(test)]
+pub(crate) fn counted(surface: &str, label: Label, accepted: u32, rejected: u32) -> ProjectLexicon {
+    let mut lx = ProjectLexicon::new();
+    for _ in 0..accepted {
+        lx.count(surface, label, Some(surface), Tally::Add);
+    }
+    for _ in 0..rejected {
+        lx.count(surface, label, None, Tally::Add);
+    }
+    lx
+}

@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Learnable, ProjectLexicon, Rule, learnable_surface, learns_label, surface_key};
+use super::{Learnable, ProjectLexicon, Rule, Tally, learnable_surface, learns_label, surface_key};
 use crate::model::annotation::{Annotation, Status};
 use crate::model::label::Label;
 pub use crate::model::lesson::Lesson;
@@ -45,20 +45,20 @@ impl Lesson {
         }
     }
 
-    /// Counts this lesson in `lexicon` (`add`) or takes it back out; returns whether the
+    /// Counts this lesson in `lexicon` or takes it back out (`tally`); returns whether the
     /// lexicon changed. Taking back a [`Lesson::Never`] leaves the rule: the owner
     /// rebuilds from a base that does not have it ([`TaughtLexicon`]).
-    pub(super) fn apply(&self, lexicon: &mut ProjectLexicon, add: bool) -> bool {
+    pub(super) fn apply(&self, lexicon: &mut ProjectLexicon, tally: Tally) -> bool {
         match self {
             Lesson::Accepted {
                 surface,
                 label,
                 canonical,
-            } => lexicon.count(surface, *label, Some(canonical), add),
-            Lesson::Rejected { surface, label } => lexicon.count(surface, *label, None, add),
+            } => lexicon.count(surface, *label, Some(canonical), tally),
+            Lesson::Rejected { surface, label } => lexicon.count(surface, *label, None, tally),
             Lesson::Never { surface, label } => {
-                let counted = lexicon.count(surface, *label, None, add);
-                let ruled = add && lexicon.set_rule(surface, *label, Rule::Never);
+                let counted = lexicon.count(surface, *label, None, tally);
+                let ruled = tally == Tally::Add && lexicon.set_rule(surface, *label, Rule::Never);
                 counted || ruled
             }
         }
@@ -152,10 +152,10 @@ impl TaughtLexicon {
         let mut lexicon = self.base.clone();
         for (id, lesson) in session.lessons() {
             if let Some(initial) = self.initial.get(&id) {
-                initial.apply(&mut lexicon, false);
+                initial.apply(&mut lexicon, Tally::TakeBack);
             }
             if let Some(l) = lesson {
-                l.apply(&mut lexicon, true);
+                l.apply(&mut lexicon, Tally::Add);
             }
         }
         if lexicon == self.current {

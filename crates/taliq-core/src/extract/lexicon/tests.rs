@@ -7,19 +7,6 @@ fn assert_extracts_with(lexicon: &ProjectLexicon, marked: &str) {
     assert_extracts_by(marked, |text| extract_with(text, lexicon));
 }
 
-/// A lexicon where `surface` was accepted `accepted` times and rejected `rejected` times
-/// as `label`.
-fn counted(surface: &str, label: Label, accepted: u32, rejected: u32) -> ProjectLexicon {
-    let mut lx = ProjectLexicon::new();
-    for _ in 0..accepted {
-        lx.count(surface, label, Some(surface), true);
-    }
-    for _ in 0..rejected {
-        lx.count(surface, label, None, true);
-    }
-    lx
-}
-
 /// A span `start..end` (of a text of plain letters).
 fn span(start: usize, end: usize) -> crate::model::span::Span {
     let doc = crate::model::document::Document::from_text(&"ب".repeat(64), "t.txt", "UTF-8");
@@ -80,7 +67,7 @@ fn never_suggest_blocks_after_one_decision_and_always_suggests_without_any() {
         surface: "بوتين".into(),
         label: Label::Person,
     }
-    .apply(&mut lx, true);
+    .apply(&mut lx, Tally::Add);
     assert_eq!(lx.effect_of("بوتين", Label::Person), Effect::Blocked);
     assert!(!lone_putin_suggested(&lx));
     assert_eq!(lx.get("بوتين", Label::Person).unwrap().rejected, 1);
@@ -197,7 +184,7 @@ fn a_person_span_with_a_title_is_learned_without_it() {
     )
     .unwrap();
     let mut lx = ProjectLexicon::new();
-    lesson.apply(&mut lx, true);
+    lesson.apply(&mut lx, Tally::Add);
     assert_extracts_with(&lx, "وقال الرئيس الروسي [فلاديمير بوتين]{PERSON} إن");
 }
 
@@ -206,13 +193,13 @@ fn two_windows_counting_in_one_folder_add_up() {
     let base = counted("بوتين", Label::Person, 2, 0);
     // window A (ours) counts one more acceptance of بوتين, learns G7 and stops learning
     let mut ours = base.clone();
-    ours.count("بوتين", Label::Person, Some("فلاديمير بوتين"), true);
-    ours.count("G7", Label::Organization, Some("G7"), true);
+    ours.count("بوتين", Label::Person, Some("فلاديمير بوتين"), Tally::Add);
+    ours.count("G7", Label::Organization, Some("G7"), Tally::Add);
     ours.set_learning(false);
     // meanwhile window B wrote the file: one rejection of بوتين, learned ترامب
     let mut theirs = base.clone();
-    theirs.count("بوتين", Label::Person, None, true);
-    theirs.count("ترامب", Label::Person, Some("دونالد ترامب"), true);
+    theirs.count("بوتين", Label::Person, None, Tally::Add);
+    theirs.count("ترامب", Label::Person, Some("دونالد ترامب"), Tally::Add);
     let m = ProjectLexicon::merged(&base, &ours, &theirs);
     let putin = m.get("بوتين", Label::Person).unwrap();
     assert_eq!((putin.accepted, putin.rejected), (3, 1));
@@ -526,7 +513,7 @@ fn empty_lexicon_is_the_plain_pipeline() {
     );
     // undecided and held items change nothing either
     let mut lx = counted("بوتين", Label::Person, 0, 1);
-    lx.count("نعم", Label::Misc, Some("نعم"), true);
+    lx.count("نعم", Label::Misc, Some("نعم"), Tally::Add);
     assert_eq!(extract_with(text, &lx), super::super::extract(text));
 }
 
@@ -537,12 +524,12 @@ fn empty_lexicon_is_the_plain_pipeline() {
 fn undoing_here_takes_back_only_what_this_window_counted() {
     // the file when window 1 last wrote it, as window 1 sees it: only its own lesson
     let mut last_written = ProjectLexicon::new();
-    last_written.count("بوتين", Label::Person, Some("بوتين"), true);
+    last_written.count("بوتين", Label::Person, Some("بوتين"), Tally::Add);
     // window 1 undoes it
     let now = ProjectLexicon::new();
     // the file meanwhile: window 2's ترامب, window 1's بوتين, a name added by hand
     let mut file = last_written.clone();
-    file.count("ترامب", Label::Person, Some("ترامب"), true);
+    file.count("ترامب", Label::Person, Some("ترامب"), Tally::Add);
     file.set_rule("سامح شكري", Label::Person, Rule::Always);
     let m = ProjectLexicon::merged(&last_written, &now, &file);
     assert!(
