@@ -139,16 +139,7 @@ fn damaged_sidecar_is_left_alone_and_work_goes_to_a_new_file() {
     drop(h);
     // reopening finds that work again and keeps writing there, and says so (the tester
     // was told "new work goes to ….3.json" while it went on into ….2.json)
-    let h = harness(&path);
-    let (_, msg) = h.state().status().unwrap();
-    assert!(
-        msg.contains("new work goes to putin-trump-call.ar.txt.taliq.2.json"),
-        "{msg}"
-    );
-    assert_eq!(
-        h.state().session().unwrap().get(id).unwrap().status,
-        Status::Rejected
-    );
+    let h = reopened_with_the_work_in_the_second_sidecar(&path, id, Status::Rejected);
     assert!(
         h.state()
             .sidecar_path()
@@ -189,16 +180,25 @@ fn another_articles_sidecar_is_kept_and_nothing_is_moved_in() {
     h.state_mut().apply(Action::Accept(id));
     h.run_steps(1);
     drop(h);
-    let h = harness(&path);
+    reopened_with_the_work_in_the_second_sidecar(&path, id, Status::Accepted);
+}
+
+/// Opens `path` again: the status line says new work goes to the second sidecar
+/// (`….taliq.2.json`, where the work was saved beside a sidecar kept untouched), and the
+/// annotation `id` has the `status` decided before.
+fn reopened_with_the_work_in_the_second_sidecar(
+    path: &std::path::Path,
+    id: u64,
+    status: Status,
+) -> Harness<'static, TaliqApp> {
+    let h = harness(path);
     let (_, msg) = h.state().status().unwrap();
     assert!(
         msg.contains("new work goes to putin-trump-call.ar.txt.taliq.2.json"),
         "{msg}"
     );
-    assert_eq!(
-        h.state().session().unwrap().get(id).unwrap().status,
-        Status::Accepted
-    );
+    assert_eq!(h.state().session().unwrap().get(id).unwrap().status, status);
+    h
 }
 
 /// Found by the tester (A8): a sidecar cut short was kept, but all its intact decisions
