@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use crate::extract::lexicon::ProjectLexicon;
 use crate::formats::lexicon::LexiconError;
+use crate::workspace::corpus::lexicon_path_of;
+use crate::workspace::notice::OpenNotice;
 
 impl ProjectLexicon {
     /// Loads a lexicon file.
@@ -123,6 +125,22 @@ pub struct OpenLexicon<'a> {
     pub unsaved: &'a mut bool,
 }
 
+/// The project lexicon of an article's folder as opening the article finds it
+/// ([`LexiconWrites::open_for`]).
+#[derive(Debug, Clone)]
+pub struct FolderLexicon {
+    /// The lexicon in force: the file's (empty when there is none or it is unreadable),
+    /// with the decisions kept for it in memory folded in.
+    pub lexicon: ProjectLexicon,
+    /// The file as read: the base of the next merged write.
+    pub on_disk: ProjectLexicon,
+    /// The file ([`lexicon_path_of`]); `None` when it exists but cannot be read: the
+    /// lexicon is then neither used nor changed.
+    pub file: Option<PathBuf>,
+    /// Whether `lexicon` holds decisions kept in memory that are not yet in the file.
+    pub unsaved: bool,
+}
+
 /// What [`LexiconWrites::write`] did.
 #[derive(Debug)]
 pub enum LexiconWrite {
@@ -164,6 +182,36 @@ impl LexiconWrites {
     pub fn take(&mut self, path: &Path) -> Option<PendingLexicon> {
         let i = self.pending.iter().position(|p| p.path == path)?;
         Some(self.pending.remove(i))
+    }
+
+    /// The project lexicon of the folder of `article`, for the article being opened: the
+    /// file read (none yet is an empty lexicon), with the decisions kept for it folded in
+    /// ([`Self::take`], [`ProjectLexicon::merged`]). A file that cannot be read gives an
+    /// empty lexicon with no file, and [`OpenNotice::LexiconUnreadable`].
+    pub fn open_for(&mut self, article: &Path) -> (FolderLexicon, Option<OpenNotice>) {
+        let path = lexicon_path_of(article);
+        let (on_disk, file, notice) = match ProjectLexicon::load(&path) {
+            Ok(l) => (l, Some(path), None),
+            Err(_) if !path.exists() => (ProjectLexicon::new(), Some(path), None),
+            Err(e) => (
+                ProjectLexicon::new(),
+                None,
+                Some(OpenNotice::LexiconUnreadable {
+                    error: e.to_string(),
+                }),
+            ),
+        };
+        let kept = file.as_deref().and_then(|f| self.take(f));
+        let folder = FolderLexicon {
+            lexicon: kept.as_ref().map_or_else(
+                || on_disk.clone(),
+                |p| ProjectLexicon::merged(&p.base, &p.ours, &on_disk),
+            ),
+            unsaved: kept.is_some(),
+            on_disk,
+            file,
+        };
+        (folder, notice)
     }
 
     /// Writes the decisions kept ([`write_merged`]; the ones written are dropped, the
@@ -361,6 +409,38 @@ mod tests {
     }
 
     /// Decisions kept for a file are taken back by the next article of that folder.
+    #[test]
+    fn opening_finds_the_folders_lexicon_with_the_decisions_kept_for_it() {
+        use super::{LexiconWrites, PendingLexicon};
+        use crate::workspace::corpus::lexicon_path_of;
+        use crate::workspace::notice::OpenNotice;
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        let mut writes = LexiconWrites::default();
+        // no file yet: an empty lexicon, to be written there
+        let (f, notice) = writes.open_for(&article);
+        assert_eq!(f.file.as_deref(), Some(lexicon_path_of(&article).as_path()));
+        assert!(f.lexicon.is_empty() && !f.unsaved && notice.is_none());
+        // the file, with the decisions an article left in this folder could not write
+        let on_disk = counted("بوتين", Label::Person, 1, 0);
+        on_disk.save(&lexicon_path_of(&article)).unwrap();
+        writes.keep(PendingLexicon {
+            path: lexicon_path_of(&article),
+            base: ProjectLexicon::new(),
+            ours: counted("ترامب", Label::Person, 1, 0),
+        });
+        let (f, _) = writes.open_for(&article);
+        assert!(f.unsaved);
+        assert_eq!(f.on_disk.changes_to(&on_disk), 0);
+        assert_eq!(f.on_disk.changes_to(&f.lexicon), 1, "ترامب folded in");
+        assert!(writes.take(&lexicon_path_of(&article)).is_none(), "taken");
+        // a file that cannot be read is neither used nor changed, and said
+        std::fs::write(lexicon_path_of(&article), "not a lexicon\n").unwrap();
+        let (f, notice) = writes.open_for(&article);
+        assert!(f.file.is_none() && f.lexicon.is_empty());
+        assert!(matches!(notice, Some(OpenNotice::LexiconUnreadable { .. })));
+    }
+
     #[test]
     fn kept_decisions_are_taken_for_their_file_only() {
         use super::{LexiconWrites, PendingLexicon};
