@@ -13,7 +13,7 @@ mod teaching;
 
 use self::exporting::{Unexported, default_export_path, overwrite_prompt_ui};
 pub(in crate::ui) use self::state::{OpenArticle, ReviewCounts};
-use self::teaching::{LexiconWrites, PendingLexicon, Teach, mentions_of};
+use self::teaching::{FolderLexicon, LexiconWrites, PendingLexicon, Teach, mentions_of};
 
 use std::collections::HashSet;
 use std::fmt::Write as _;

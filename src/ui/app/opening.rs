@@ -37,29 +37,14 @@ impl TaliqApp {
             };
             self.pending_lexicons.keep(pending);
         }
-        let lexicon_path = taliq_core::workspace::corpus::lexicon_path_of(path);
-        let (lexicon, lexicon_file) = match ProjectLexicon::load(&lexicon_path) {
-            Ok(l) => (l, Some(lexicon_path)),
-            Err(e) if !lexicon_path.exists() => {
-                let _ = e;
-                (ProjectLexicon::new(), Some(lexicon_path))
-            }
-            Err(e) => {
-                notes.push(OpenNotice::LexiconUnreadable {
-                    error: e.to_string(),
-                });
-                (ProjectLexicon::new(), None)
-            }
-        };
-        let lexicon_on_disk = lexicon.clone();
-        let mut lexicon = lexicon;
-        let mut lexicon_unsaved = false;
-        if let Some(file) = &lexicon_file
-            && let Some(p) = self.pending_lexicons.take(file)
-        {
-            lexicon = ProjectLexicon::merged(&p.base, &p.ours, &lexicon);
-            lexicon_unsaved = true;
-        }
+        let (folder, unreadable) = self.pending_lexicons.open_for(path);
+        notes.extend(unreadable);
+        let FolderLexicon {
+            lexicon,
+            on_disk: lexicon_on_disk,
+            file: lexicon_file,
+            unsaved: lexicon_unsaved,
+        } = folder;
         let Opened {
             session,
             sidecar,

@@ -8,8 +8,8 @@ use super::*;
 
 use taliq_core::extract::lexicon::{self as lexicon, Teaching, UndoStep};
 pub(super) use taliq_core::extract::lexicon::{Teach, mentions_of};
+pub(super) use taliq_core::workspace::lexicon::{FolderLexicon, LexiconWrites, PendingLexicon};
 use taliq_core::workspace::lexicon::{LexiconWrite, OpenLexicon};
-pub(super) use taliq_core::workspace::lexicon::{LexiconWrites, PendingLexicon};
 
 impl TaliqApp {
     /// Teaches the project lexicon the annotator's decisions on these annotations, as
