@@ -4,19 +4,21 @@
 use egui::Sense;
 use taliq_text::{TextEngine, TextStyle};
 
+use super::words::about as words;
+
 /// The `NOTICE` file: Taliq's licence and the works of others it holds.
 pub(super) const NOTICE: &str = include_str!("../../NOTICE");
 
 /// The About window; sets `open` to false when closed. The notice names Taliq in Arabic,
 /// so it goes through the text engine.
 pub(super) fn about_window(ctx: &egui::Context, engine: &mut TextEngine, open: &mut bool) {
-    egui::Window::new("About Taliq")
+    egui::Window::new(words::WINDOW_TITLE)
         .open(open)
         .default_size([620.0, 520.0])
         .resizable(true)
         .show(ctx, |ui| {
-            ui.heading(format!("Taliq {}", env!("CARGO_PKG_VERSION")));
-            ui.label("A desktop tool for annotating Arabic news articles.");
+            ui.heading(words::heading(env!("CARGO_PKG_VERSION")));
+            ui.label(words::WHAT);
             ui.separator();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])

@@ -11,6 +11,7 @@ use taliq_core::model::entity_id::EntityId;
 use taliq_core::model::label::Label;
 
 pub use super::command::UiCommand;
+use super::words::commands as words;
 
 /// What the close prompt was answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,112 +158,17 @@ impl Action {
         self.command().and_then(UiCommand::shortcut)
     }
 
-    /// Menu and button text.
+    /// Menu and button text (worded in [`crate::ui::words::commands`]).
     #[must_use]
     pub fn title(&self) -> String {
-        match self {
-            Action::Command(c) => c.title(),
-            Action::OpenPath(p) => format!("Open {}", p.display()),
-            Action::OpenFolder(p) => format!("Open folder {}", p.display()),
-            Action::ConfirmClose(CloseChoice::ExportFirst) => "Export and close".into(),
-            Action::ConfirmClose(CloseChoice::WithoutExport) => "Close without exporting".into(),
-            Action::KeepOpen => "Keep working".into(),
-            Action::ReloadAs(e) => e.name().to_owned(),
-            Action::ExportTo(p) => format!("Export to {}", p.display()),
-            Action::ExportOverwrite(p) => format!("Overwrite {}", p.display()),
-            Action::CancelOverwrite => "Cancel".into(),
-            Action::SelectRange(s, e) => format!("Select {s}–{e}"),
-            Action::Accept(_) | Action::AcceptEntity(_) => "Accept".into(),
-            Action::Reject(_) | Action::RejectEntity(_) => "Reject".into(),
-            Action::Relabel(_, l) | Action::RelabelEntity(_, l) => format!("Relabel as {l}"),
-            Action::RelabelAll(_) => "Relabel all mentions".into(),
-            Action::Delete(_) => "Delete".into(),
-            Action::NeverSuggest(_) => "Never suggest this".into(),
-            Action::SetLearning(true) => "Learn from decisions".into(),
-            Action::SetLearning(false) => "Stop learning from decisions".into(),
-            Action::SetLexiconRule(..) => "Set rule".into(),
-            Action::ForgetLexiconItem(..) => "Forget".into(),
-            Action::SetNote(..) | Action::TypeNote(..) => "Set note".into(),
-            Action::SetSpeaker(_, Some(_)) => "Set speaker".into(),
-            Action::SetSpeaker(_, None) => "Clear speaker".into(),
-            Action::SetAttributes(..) => "Set role and nationality".into(),
-            Action::Focus(_) => "Show in text".into(),
-            Action::RevealEntity(_) => "Show mentions".into(),
-            Action::SetLineSpacing(i) => format!(
-                "{} line spacing",
-                Settings::LINE_SPACINGS
-                    .get(*i)
-                    .map_or("Normal", |(n, _)| *n)
-            ),
-            Action::SetTheme(Theme::System) => "System theme".into(),
-            Action::SetTheme(Theme::Light) => "Light theme".into(),
-            Action::SetTheme(Theme::Dark) => "Dark theme".into(),
-            Action::SetFont(None) => format!("{} (bundled)", taliq_text::fonts::ARABIC_FAMILY),
-            Action::SetFont(Some(family)) => family.clone(),
-        }
+        words::action_title(self)
     }
 
-    /// Hover text explaining the action (a command's with its shortcut).
+    /// Hover text explaining the action (a command's with its shortcut; worded in
+    /// [`crate::ui::words::commands`]).
     #[must_use]
     pub fn tooltip(&self) -> String {
-        let what = match self {
-            Action::Command(c) => return c.tooltip(),
-            Action::OpenPath(_) => UiCommand::OpenDialog.description(),
-            Action::OpenFolder(_) => UiCommand::OpenFolderDialog.description(),
-            Action::ConfirmClose(CloseChoice::ExportFirst) => {
-                "Export the changed articles, then close (stays open if an export fails)"
-            }
-            Action::ConfirmClose(CloseChoice::WithoutExport) => {
-                "Close now: your work stays in the autosaved sidecars and comes back when you reopen"
-            }
-            Action::KeepOpen => "Do not close",
-            Action::ReloadAs(_) => {
-                "Read the file again with this encoding (when the detected one is wrong)"
-            }
-            Action::ExportOverwrite(_) => "Write the export over this file",
-            Action::CancelOverwrite => "Do not overwrite the file",
-            Action::ExportTo(_) => UiCommand::ExportDialog.description(),
-            Action::SelectRange(..) => "Select a range of the article",
-            Action::Accept(_) => "Mark this suggestion as correct",
-            Action::Reject(_) => "Mark this suggestion as wrong here",
-            Action::NeverSuggest(_) => UiCommand::NeverSuggestFocused.description(),
-            Action::SetLearning(_) => {
-                "Whether your decisions in this folder teach the suggestions of its other articles"
-            }
-            Action::SetLexiconRule(..) => {
-                "By decisions: the counts decide; always: always suggested; never: never suggested"
-            }
-            Action::ForgetLexiconItem(..) => {
-                "Forget this name and every decision counted for it in this folder"
-            }
-            Action::AcceptEntity(_) => "Accept every mention of this entity",
-            Action::RejectEntity(_) => "Reject every mention of this entity",
-            Action::Relabel(..) | Action::RelabelEntity(..) => "Change the label (and accept)",
-            Action::RelabelAll(_) => {
-                "Give every other mention of this text in the article this label and accept them (with proclitics outside, as guideline 1 says)"
-            }
-            Action::Delete(_) => {
-                "Delete this manual annotation (a suggestion is rejected instead, so it is not suggested here again)"
-            }
-            Action::SetNote(..) | Action::TypeNote(..) => "Attach a note to the annotation",
-            Action::SetSpeaker(..) => {
-                "Who said this quote: a person or organization of the article (this also accepts the quote)"
-            }
-            Action::SetAttributes(..) => {
-                "The person's role and nationality as the text gives them; empty clears (this also accepts the mention)"
-            }
-            Action::Focus(_) => "Scroll to this mention in the text",
-            Action::RevealEntity(_) => "Scroll to the next mention and flash all mentions",
-            Action::SetLineSpacing(_) => "Space between lines of the article (kept for next time)",
-            Action::SetTheme(_) => "Colours of the window (kept for next time)",
-            Action::SetFont(None) => {
-                "Set Arabic text in the font that comes with Taliq (kept for next time)"
-            }
-            Action::SetFont(Some(_)) => {
-                "Set Arabic text in this installed font; Latin words stay in Noto Sans (kept for next time)"
-            }
-        };
-        what.to_owned()
+        words::action_tooltip(self)
     }
 }
 

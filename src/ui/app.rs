@@ -45,6 +45,7 @@ use super::corpus::CorpusPanel;
 use super::facts::FactsPanel;
 use super::panels::SidePanels;
 use super::status;
+use super::words;
 
 pub use super::messages::Severity;
 use super::messages::{StatusLine, Weight};
@@ -188,12 +189,13 @@ impl TaliqApp {
             self.engine.set_arabic_family(Some(&family));
         } else {
             self.settings.font_family = None;
+            let instead = Action::SetFont(None).title();
             self.say(
                 Severity::Warning,
-                format!(
-                    "The font “{family}” is no longer installed; Arabic text is set in {}",
-                    Action::SetFont(None).title()
-                ),
+                words::chrome::Msg::FontGone {
+                    family: &family,
+                    instead: &instead,
+                },
             );
         }
     }
@@ -227,10 +229,7 @@ impl TaliqApp {
         if let Some(p) = &self.settings_path
             && let Err(e) = self.settings.save(p)
         {
-            self.say(
-                Severity::Warning,
-                format!("Settings not kept for next time: {e}"),
-            );
+            self.say(Severity::Warning, words::chrome::Msg::SettingsNotKept(&e));
         }
     }
 
@@ -366,9 +365,10 @@ impl eframe::App for TaliqApp {
             self.show_dialog(dialog);
         }
         self.autosave_tick();
-        let title = self.article.as_ref().map_or_else(
-            || "Taliq".to_owned(),
-            |a| format!("{} — Taliq", a.session.document().source_name()),
+        let title = words::chrome::window_title(
+            self.article
+                .as_ref()
+                .map(|a| a.session.document().source_name()),
         );
         if title != self.title_shown {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -427,9 +427,7 @@ impl eframe::App for TaliqApp {
                 .ui(ui, &mut self.engine, &a.session, &self.settings, &mut cmds),
             None => {
                 ui.centered_and_justified(|ui| {
-                    ui.label(
-                        "Open an article with File › Open (Ctrl+O) or drop a file on the window",
-                    );
+                    ui.label(words::chrome::NOTHING_OPEN);
                 });
             }
         });

@@ -10,7 +10,7 @@ use egui::{Align, CursorIcon, Pos2, Rect, Sense, Stroke, Ui, vec2};
 
 use crate::settings::Settings;
 use taliq_core::extract::search::SearchIndex;
-use taliq_core::model::annotation::{Origin, Status};
+use taliq_core::model::annotation::Status;
 use taliq_core::model::document::is_arabic_mark;
 use taliq_core::model::entity_id::EntityId;
 use taliq_core::model::span::Span;
@@ -22,6 +22,7 @@ use super::arabic_edit::{EditOptions, arabic_text_edit};
 
 use super::action::{Action, UiCommand};
 use super::app::label_color;
+use super::words::article as words;
 
 /// Margin around the article text (points); narrow panes get narrower side margins,
 /// down to [`MIN_SIDE_MARGIN`].
@@ -191,7 +192,7 @@ impl ArticleView {
     pub(super) fn step_find(&mut self, forward: bool) -> Option<String> {
         let f = self.find.as_mut()?;
         if f.hits.is_empty() {
-            return Some("No match".into());
+            return Some(words::NO_MATCH.into());
         }
         let n = f.hits.len();
         f.current = if forward {
@@ -288,322 +289,295 @@ impl ArticleView {
         let line_h = style.size * style.line_spacing;
 
         area.show(ui, |ui| {
-                let height = dv.layout.height() / ppp + 2.0 * MARGIN;
-                let (rect, _) =
-                    ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
-                // A fixed id: widgets added above (e.g. in the selection bar) must not end a drag.
-                let response = ui.interact(
-                    rect,
-                    egui::Id::unique("taliq-article-text"),
-                    Sense::click_and_drag(),
-                );
-                let left = rect.left() + ((rect.width() - column) / 2.0).max(side);
-                let origin = Pos2::new(left, rect.top() + MARGIN);
-                dv.origin = origin;
-                let clip = ui.clip_rect();
-                dv.offset = clip.top() - rect.top();
-                if let Some(step) = scroll_key {
-                    let max = (rect.height() - clip.height()).max(0.0);
-                    let target = match step {
-                        ScrollStep::Lines(n) => dv.offset + n * line_h,
-                        ScrollStep::Pages(n) => {
-                            dv.offset + n * (clip.height() - line_h).max(line_h)
-                        }
-                        ScrollStep::Top => 0.0,
-                        ScrollStep::Bottom => max,
-                    };
-                    // a positive delta moves the content down (scrolls up)
-                    ui.scroll_with_delta(vec2(0.0, dv.offset - target.clamp(0.0, max)));
-                }
-                let band_y0 = clip.top() * ppp - (origin.y * ppp).round();
-                let band_y1 = clip.bottom() * ppp - (origin.y * ppp).round();
-                dv.layout
-                    .ensure_band(engine.font_system(), doc.text(), band_y0, band_y1);
-                let to_px = |p: Pos2| {
-                    (
-                        p.x * ppp - (origin.x * ppp).round(),
-                        p.y * ppp - (origin.y * ppp).round(),
-                    )
+            let height = dv.layout.height() / ppp + 2.0 * MARGIN;
+            let (rect, _) =
+                ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
+            // A fixed id: widgets added above (e.g. in the selection bar) must not end a drag.
+            let response = ui.interact(
+                rect,
+                egui::Id::unique("taliq-article-text"),
+                Sense::click_and_drag(),
+            );
+            let left = rect.left() + ((rect.width() - column) / 2.0).max(side);
+            let origin = Pos2::new(left, rect.top() + MARGIN);
+            dv.origin = origin;
+            let clip = ui.clip_rect();
+            dv.offset = clip.top() - rect.top();
+            if let Some(step) = scroll_key {
+                let max = (rect.height() - clip.height()).max(0.0);
+                let target = match step {
+                    ScrollStep::Lines(n) => dv.offset + n * line_h,
+                    ScrollStep::Pages(n) => dv.offset + n * (clip.height() - line_h).max(line_h),
+                    ScrollStep::Top => 0.0,
+                    ScrollStep::Bottom => max,
                 };
-                let painter = ui.painter_at(rect);
-                let now = ui.input(|i| i.time);
+                // a positive delta moves the content down (scrolls up)
+                ui.scroll_with_delta(vec2(0.0, dv.offset - target.clamp(0.0, max)));
+            }
+            let band_y0 = clip.top() * ppp - (origin.y * ppp).round();
+            let band_y1 = clip.bottom() * ppp - (origin.y * ppp).round();
+            dv.layout
+                .ensure_band(engine.font_system(), doc.text(), band_y0, band_y1);
+            let to_px = |p: Pos2| {
+                (
+                    p.x * ppp - (origin.x * ppp).round(),
+                    p.y * ppp - (origin.y * ppp).round(),
+                )
+            };
+            let painter = ui.painter_at(rect);
+            let now = ui.input(|i| i.time);
 
-                // Scroll request (from the facts panel).
-                if let Some(((start, end), center)) = self.scroll_to.take() {
-                    let rects = dv.layout.locate(engine.font_system(), doc.text(), start..end);
-                    if let Some(r) = rects.first() {
-                        let target = TextEngine::px_rect_to_points(origin, *r, ppp);
-                        ui.scroll_to_rect(target.expand(40.0), center.then_some(Align::Center));
-                    }
+            // Scroll request (from the facts panel).
+            if let Some(((start, end), center)) = self.scroll_to.take() {
+                let rects = dv
+                    .layout
+                    .locate(engine.font_system(), doc.text(), start..end);
+                if let Some(r) = rects.first() {
+                    let target = TextEngine::px_rect_to_points(origin, *r, ppp);
+                    ui.scroll_to_rect(target.expand(40.0), center.then_some(Align::Center));
                 }
+            }
 
-                // Visible char range, to draw only the annotations that can be seen.
-                let layout = &dv.layout;
-                let visible = layout.chars_in(band_y0, band_y1);
+            // Visible char range, to draw only the annotations that can be seen.
+            let layout = &dv.layout;
+            let visible = layout.chars_in(band_y0, band_y1);
 
-                // Annotation highlights, under the glyphs.
-                let anns = session.annotations();
-                let first = anns.partition_point(|a| a.span.end() <= visible.start);
-                let mut hover_rects: Vec<(u64, Rect)> = Vec::new();
-                for a in anns[first..]
-                    .iter()
-                    .take_while(|a| a.span.start() < visible.end)
-                {
-                    if a.status == Status::Rejected {
-                        continue;
-                    }
-                    let alpha = if a.status == Status::Accepted {
-                        120
-                    } else {
-                        60
-                    };
-                    let rects = layout.highlight_rects(a.span.start()..a.span.end());
-                    TextEngine::paint_rects(&painter, origin, &rects, label_color(a.label, alpha));
-                    for r in &rects {
-                        let pr = TextEngine::px_rect_to_points(origin, *r, ppp);
-                        if a.status == Status::Pending {
-                            // pending suggestions carry a dotted underline
-                            let y = pr.bottom() - 2.0;
-                            let mut x = pr.left();
-                            while x < pr.right() {
-                                painter.line_segment(
-                                    [Pos2::new(x, y), Pos2::new((x + 3.0).min(pr.right()), y)],
-                                    Stroke::new(1.5, label_color(a.label, 255)),
-                                );
-                                x += 6.0;
-                            }
-                        }
-                        if self.focused == Some(a.id) {
-                            painter.rect_stroke(
-                                pr,
-                                2.0,
-                                Stroke::new(2.0, label_color(a.label, 255)),
-                                egui::StrokeKind::Outside,
+            // Annotation highlights, under the glyphs.
+            let anns = session.annotations();
+            let first = anns.partition_point(|a| a.span.end() <= visible.start);
+            let mut hover_rects: Vec<(u64, Rect)> = Vec::new();
+            for a in anns[first..]
+                .iter()
+                .take_while(|a| a.span.start() < visible.end)
+            {
+                if a.status == Status::Rejected {
+                    continue;
+                }
+                let alpha = if a.status == Status::Accepted {
+                    120
+                } else {
+                    60
+                };
+                let rects = layout.highlight_rects(a.span.start()..a.span.end());
+                TextEngine::paint_rects(&painter, origin, &rects, label_color(a.label, alpha));
+                for r in &rects {
+                    let pr = TextEngine::px_rect_to_points(origin, *r, ppp);
+                    if a.status == Status::Pending {
+                        // pending suggestions carry a dotted underline
+                        let y = pr.bottom() - 2.0;
+                        let mut x = pr.left();
+                        while x < pr.right() {
+                            painter.line_segment(
+                                [Pos2::new(x, y), Pos2::new((x + 3.0).min(pr.right()), y)],
+                                Stroke::new(1.5, label_color(a.label, 255)),
                             );
+                            x += 6.0;
                         }
-                        hover_rects.push((a.id, pr));
                     }
+                    if self.focused == Some(a.id) {
+                        painter.rect_stroke(
+                            pr,
+                            2.0,
+                            Stroke::new(2.0, label_color(a.label, 255)),
+                            egui::StrokeKind::Outside,
+                        );
+                    }
+                    hover_rects.push((a.id, pr));
                 }
+            }
 
-                // Flash (from the facts panel): a fading outline around the mentions.
-                if let Some((ids, start)) = &mut self.flash {
-                    if start.is_nan() {
-                        *start = now;
-                    }
-                    let t = ((now - *start) / FLASH.as_secs_f64()) as f32;
-                    if t >= 1.0 {
-                        self.flash = None;
-                    } else {
-                        let alpha =
-                            ((1.0 - t) * 255.0 * (0.6 + 0.4 * (t * 18.0).cos().abs())) as u8;
-                        for id in ids.iter() {
-                            if let Some(a) = session.get(*id) {
-                                for r in layout.highlight_rects(a.span.start()..a.span.end()) {
-                                    let pr =
-                                        TextEngine::px_rect_to_points(origin, r, ppp).expand(2.0);
-                                    painter.rect_stroke(
-                                        pr,
-                                        3.0,
-                                        Stroke::new(3.0, label_color(a.label, alpha)),
-                                        egui::StrokeKind::Outside,
-                                    );
-                                }
-                            }
-                        }
-                        ui.ctx().request_repaint();
-                    }
+            // Flash (from the facts panel): a fading outline around the mentions.
+            if let Some((ids, start)) = &mut self.flash {
+                if start.is_nan() {
+                    *start = now;
                 }
-
-                // Search hits: all visible ones, the current one outlined.
-                if let Some(f) = &self.find {
-                    let first = f.hits.partition_point(|h| h.1 <= visible.start);
-                    for (i, &(s, e)) in f.hits.iter().enumerate().skip(first) {
-                        if s >= visible.end {
-                            break;
-                        }
-                        let rects = layout.highlight_rects(s..e);
-                        let fill = egui::Color32::from_rgba_unmultiplied(255, 210, 0, 90);
-                        TextEngine::paint_rects(&painter, origin, &rects, fill);
-                        if i == f.current {
-                            for r in rects {
-                                let pr = TextEngine::px_rect_to_points(origin, r, ppp);
+                let t = ((now - *start) / FLASH.as_secs_f64()) as f32;
+                if t >= 1.0 {
+                    self.flash = None;
+                } else {
+                    let alpha = ((1.0 - t) * 255.0 * (0.6 + 0.4 * (t * 18.0).cos().abs())) as u8;
+                    for id in ids.iter() {
+                        if let Some(a) = session.get(*id) {
+                            for r in layout.highlight_rects(a.span.start()..a.span.end()) {
+                                let pr = TextEngine::px_rect_to_points(origin, r, ppp).expand(2.0);
                                 painter.rect_stroke(
-                                    pr.expand(1.0),
-                                    2.0,
-                                    Stroke::new(2.0, egui::Color32::from_rgb(255, 190, 0)),
+                                    pr,
+                                    3.0,
+                                    Stroke::new(3.0, label_color(a.label, alpha)),
                                     egui::StrokeKind::Outside,
                                 );
                             }
                         }
                     }
-                }
-
-                // Text selection.
-                if let Some((s, e)) = self.selection() {
-                    let rects = layout.highlight_rects(s..e);
-                    let sel = ui.visuals().selection.bg_fill.gamma_multiply(0.55);
-                    TextEngine::paint_rects(&painter, origin, &rects, sel);
-                }
-
-                let text_color = ui.visuals().text_color();
-                for (_, top, piece, _) in layout.visible(band_y0, band_y1) {
-                    engine.paint_glyphs(
-                        &painter,
-                        &piece,
-                        origin + vec2(0.0, top / ppp),
-                        text_color,
-                        clip,
-                    );
-                }
-
-                // Visible markers for the invisible bidi controls (Trojan Source).
-                let mut control_marks: Vec<(Rect, char)> = Vec::new();
-                for (i, c) in doc
-                    .slice(visible.start, visible.end)
-                    .chars()
-                    .enumerate()
-                    .filter(|(_, c)| taliq_core::model::document::is_bidi_control(*c))
-                {
-                    let Some((x, top, height)) = layout.caret(visible.start + i) else {
-                        continue;
-                    };
-                    let r = TextEngine::px_rect_to_points(
-                        origin,
-                        [x - 2.0 * ppp, top, x + 2.0 * ppp, top + height],
-                        ppp,
-                    );
-                    painter.rect_filled(r, 1.0, ui.visuals().error_fg_color);
-                    control_marks.push((r.expand(3.0), c));
-                }
-
-                // Mouse: drag to select, click to focus an annotation, double-click a word.
-                let latest = ui.input(|i| i.pointer.latest_pos());
-                if response.drag_started()
-                    && let Some(press) = ui.input(|i| i.pointer.press_origin())
-                {
-                    let (x, y) = to_px(press);
-                    self.anchor = layout.hit(x, y);
-                    self.head = self.anchor;
-                }
-                if response.dragged()
-                    && let Some(at) = latest
-                {
-                    let (x, y) = to_px(at);
-                    if let Some(h) = layout.hit(x, y) {
-                        self.head = Some(h);
-                    }
-                }
-                if response.double_clicked() {
-                    if let Some(p) = latest {
-                        let (x, y) = to_px(p);
-                        let (s, e) = layout
-                            .hit(x, y)
-                            .map_or((0, 0), |h| word_at(doc.text(), h));
-                        if s < e {
-                            self.anchor = Some(s);
-                            self.head = Some(e);
-                        }
-                    }
-                } else if response.clicked() && ui.input(|i| i.pointer.any_click()) {
-                    let hit = latest.and_then(|p| {
-                        hover_rects
-                            .iter()
-                            .filter(|(_, r)| r.contains(p))
-                            .min_by_key(|(id, _)| {
-                                session.get(*id).map_or(usize::MAX, |a| a.span.len())
-                            })
-                            .map(|(id, _)| *id)
-                    });
-                    self.anchor = None;
-                    self.head = None;
-                    match hit {
-                        Some(id) => out.push(Action::Focus(id)),
-                        None => self.focused = None,
-                    }
-                }
-                if response.hovered() {
-                    ui.ctx().set_cursor_icon(CursorIcon::Text);
-                }
-                if let Some(p) = response.hover_pos()
-                    && let Some((_, c)) = control_marks.iter().find(|(r, _)| r.contains(p))
-                {
-                    let name = match c {
-                        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
-                        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
-                        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
-                        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
-                        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
-                        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
-                        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
-                        '\u{2068}' => "FIRST STRONG ISOLATE",
-                        _ => "POP DIRECTIONAL ISOLATE",
-                    };
-                    let code = *c as u32;
-                    response.clone().on_hover_text_at_pointer(format!(
-                        "Invisible bidi control U+{code:04X} {name}: it changes the display order of the text around it"
-                    ));
-                }
-                if let Some(p) = response.hover_pos() {
-                    let under: Vec<u64> = hover_rects
-                        .iter()
-                        .filter(|(_, r)| r.contains(p))
-                        .map(|(id, _)| *id)
-                        .collect();
-                    if !under.is_empty() && !response.dragged() {
-                        response.clone().on_hover_ui_at_pointer(|ui| {
-                            for id in under {
-                                if let Some(a) = session.get(id) {
-                                    let origin = if a.origin == Origin::Manual {
-                                        "manual"
-                                    } else {
-                                        "suggested"
-                                    };
-                                    let status = match a.status {
-                                        Status::Pending => "pending",
-                                        Status::Accepted => "accepted",
-                                        Status::Rejected => "rejected",
-                                    };
-                                    ui.label(
-                                        egui::RichText::new(a.label.as_str())
-                                            .strong()
-                                            .color(label_color(a.label, 255)),
-                                    );
-                                    ui.label(format!(
-                                        "{status} · {origin} · {}–{}",
-                                        a.span.start(),
-                                        a.span.end()
-                                    ));
-                                    if !a.note.is_empty() {
-                                        ui.set_max_width(320.0);
-                                        engine.label(
-                                            ui,
-                                            &a.note,
-                                            &TextStyle::arabic(15.0),
-                                            ui.visuals().text_color(),
-                                            Sense::hover(),
-                                        );
-                                    }
-                                }
-                            }
-                        });
-                    }
-                }
-
-                // Lay out more of the document in the background, a few ms per frame, and
-                // keep the view still when pieces above it change height.
-                if !dv.layout.is_complete() {
-                    let moved = dv.layout.advance(
-                        engine.font_system(),
-                        doc.text(),
-                        band_y0,
-                        Duration::from_millis(6),
-                    );
-                    if dv.offset > MARGIN {
-                        dv.shift += moved / ppp;
-                    }
                     ui.ctx().request_repaint();
                 }
-            });
+            }
+
+            // Search hits: all visible ones, the current one outlined.
+            if let Some(f) = &self.find {
+                let first = f.hits.partition_point(|h| h.1 <= visible.start);
+                for (i, &(s, e)) in f.hits.iter().enumerate().skip(first) {
+                    if s >= visible.end {
+                        break;
+                    }
+                    let rects = layout.highlight_rects(s..e);
+                    let fill = egui::Color32::from_rgba_unmultiplied(255, 210, 0, 90);
+                    TextEngine::paint_rects(&painter, origin, &rects, fill);
+                    if i == f.current {
+                        for r in rects {
+                            let pr = TextEngine::px_rect_to_points(origin, r, ppp);
+                            painter.rect_stroke(
+                                pr.expand(1.0),
+                                2.0,
+                                Stroke::new(2.0, egui::Color32::from_rgb(255, 190, 0)),
+                                egui::StrokeKind::Outside,
+                            );
+                        }
+                    }
+                }
+            }
+
+            // Text selection.
+            if let Some((s, e)) = self.selection() {
+                let rects = layout.highlight_rects(s..e);
+                let sel = ui.visuals().selection.bg_fill.gamma_multiply(0.55);
+                TextEngine::paint_rects(&painter, origin, &rects, sel);
+            }
+
+            let text_color = ui.visuals().text_color();
+            for (_, top, piece, _) in layout.visible(band_y0, band_y1) {
+                engine.paint_glyphs(
+                    &painter,
+                    &piece,
+                    origin + vec2(0.0, top / ppp),
+                    text_color,
+                    clip,
+                );
+            }
+
+            // Visible markers for the invisible bidi controls (Trojan Source).
+            let mut control_marks: Vec<(Rect, char)> = Vec::new();
+            for (i, c) in doc
+                .slice(visible.start, visible.end)
+                .chars()
+                .enumerate()
+                .filter(|(_, c)| taliq_core::model::document::is_bidi_control(*c))
+            {
+                let Some((x, top, height)) = layout.caret(visible.start + i) else {
+                    continue;
+                };
+                let r = TextEngine::px_rect_to_points(
+                    origin,
+                    [x - 2.0 * ppp, top, x + 2.0 * ppp, top + height],
+                    ppp,
+                );
+                painter.rect_filled(r, 1.0, ui.visuals().error_fg_color);
+                control_marks.push((r.expand(3.0), c));
+            }
+
+            // Mouse: drag to select, click to focus an annotation, double-click a word.
+            let latest = ui.input(|i| i.pointer.latest_pos());
+            if response.drag_started()
+                && let Some(press) = ui.input(|i| i.pointer.press_origin())
+            {
+                let (x, y) = to_px(press);
+                self.anchor = layout.hit(x, y);
+                self.head = self.anchor;
+            }
+            if response.dragged()
+                && let Some(at) = latest
+            {
+                let (x, y) = to_px(at);
+                if let Some(h) = layout.hit(x, y) {
+                    self.head = Some(h);
+                }
+            }
+            if response.double_clicked() {
+                if let Some(p) = latest {
+                    let (x, y) = to_px(p);
+                    let (s, e) = layout.hit(x, y).map_or((0, 0), |h| word_at(doc.text(), h));
+                    if s < e {
+                        self.anchor = Some(s);
+                        self.head = Some(e);
+                    }
+                }
+            } else if response.clicked() && ui.input(|i| i.pointer.any_click()) {
+                let hit = latest.and_then(|p| {
+                    hover_rects
+                        .iter()
+                        .filter(|(_, r)| r.contains(p))
+                        .min_by_key(|(id, _)| session.get(*id).map_or(usize::MAX, |a| a.span.len()))
+                        .map(|(id, _)| *id)
+                });
+                self.anchor = None;
+                self.head = None;
+                match hit {
+                    Some(id) => out.push(Action::Focus(id)),
+                    None => self.focused = None,
+                }
+            }
+            if response.hovered() {
+                ui.ctx().set_cursor_icon(CursorIcon::Text);
+            }
+            if let Some(p) = response.hover_pos()
+                && let Some((_, c)) = control_marks.iter().find(|(r, _)| r.contains(p))
+            {
+                response
+                    .clone()
+                    .on_hover_text_at_pointer(words::bidi_control(*c));
+            }
+            if let Some(p) = response.hover_pos() {
+                let under: Vec<u64> = hover_rects
+                    .iter()
+                    .filter(|(_, r)| r.contains(p))
+                    .map(|(id, _)| *id)
+                    .collect();
+                if !under.is_empty() && !response.dragged() {
+                    response.clone().on_hover_ui_at_pointer(|ui| {
+                        for id in under {
+                            if let Some(a) = session.get(id) {
+                                ui.label(
+                                    egui::RichText::new(a.label.as_str())
+                                        .strong()
+                                        .color(label_color(a.label, 255)),
+                                );
+                                ui.label(words::annotation_hover(
+                                    a.status,
+                                    a.origin,
+                                    a.span.start(),
+                                    a.span.end(),
+                                ));
+                                if !a.note.is_empty() {
+                                    ui.set_max_width(320.0);
+                                    engine.label(
+                                        ui,
+                                        &a.note,
+                                        &TextStyle::arabic(15.0),
+                                        ui.visuals().text_color(),
+                                        Sense::hover(),
+                                    );
+                                }
+                            }
+                        }
+                    });
+                }
+            }
+
+            // Lay out more of the document in the background, a few ms per frame, and
+            // keep the view still when pieces above it change height.
+            if !dv.layout.is_complete() {
+                let moved = dv.layout.advance(
+                    engine.font_system(),
+                    doc.text(),
+                    band_y0,
+                    Duration::from_millis(6),
+                );
+                if dv.offset > MARGIN {
+                    dv.shift += moved / ppp;
+                }
+                ui.ctx().request_repaint();
+            }
+        });
         self.doc = Some(dv);
     }
 
@@ -617,7 +591,7 @@ impl ArticleView {
     ) {
         let sel = self.selection();
         ui.horizontal_wrapped(|ui| {
-            ui.label("Label selection:");
+            ui.label(words::LABEL_SELECTION);
             for label in taliq_core::model::label::Label::ALL {
                 let cmd = UiCommand::LabelSelection(label);
                 let text = egui::RichText::new(cmd.title()).color(if sel.is_some() {
@@ -631,15 +605,13 @@ impl ArticleView {
                         egui::Button::new(text).stroke(Stroke::new(1.0, label_color(label, 160))),
                     )
                     .on_hover_text(cmd.tooltip())
-                    .on_disabled_hover_text(
-                        "Select text in the article first (drag, or double-click a word)",
-                    );
+                    .on_disabled_hover_text(words::SELECT_FIRST);
                 if b.clicked() {
                     out.push(cmd.into());
                 }
             }
             ui.separator();
-            ui.label("Size");
+            ui.label(words::SIZE);
             for (icon, cmd) in [("−", UiCommand::ZoomOut), ("+", UiCommand::ZoomIn)] {
                 if ui.small_button(icon).on_hover_text(cmd.tooltip()).clicked() {
                     out.push(cmd.into());
@@ -665,19 +637,14 @@ impl ArticleView {
                     }
                     let style = TextStyle::arabic_label(15.0);
                     let color = ui.visuals().strong_text_color();
-                    ui.label(format!("Selected {s}–{e}:"));
+                    ui.label(words::selected(s, e));
                     engine.label(ui, &text, &style, color, Sense::hover());
                 }
                 None => {
                     // cut with "…" in a narrow pane: a wider row would widen the article
                     ui.add(
-                        egui::Label::new(
-                            egui::RichText::new(
-                                "No selection: drag over the text or double-click a word.",
-                            )
-                            .weak(),
-                        )
-                        .truncate(),
+                        egui::Label::new(egui::RichText::new(words::NO_SELECTION).weak())
+                            .truncate(),
                     );
                 }
             }

@@ -9,6 +9,8 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use taliq_core::model::label::Label;
 
+use super::words::commands as words;
+
 /// A bindable command: no data beyond the label of a label key, so every command can be
 /// listed ([`UiCommand::all`]), bound to keys and shown in a menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -248,110 +250,26 @@ impl UiCommand {
         v
     }
 
-    /// Menu and button text.
+    /// Menu and button text (worded in [`crate::ui::words::commands`]).
     #[must_use]
     pub fn title(self) -> String {
-        match self {
-            UiCommand::OpenDialog => "Open…".into(),
-            UiCommand::OpenFolderDialog => "Open folder…".into(),
-            UiCommand::NextArticle => "Next article".into(),
-            UiCommand::PreviousArticle => "Previous article".into(),
-            UiCommand::ExportChanged => "Export changed articles".into(),
-            UiCommand::ExportDialog => "Export JSON…".into(),
-            UiCommand::Undo => "Undo".into(),
-            UiCommand::Redo => "Redo".into(),
-            UiCommand::LabelSelection(l) => format!("{} {}", l.shortcut_digit(), l.as_str()),
-            UiCommand::ClearSelection => "Clear selection".into(),
-            UiCommand::AcceptFocused => "Accept".into(),
-            UiCommand::RejectFocused => "Reject".into(),
-            UiCommand::DeleteFocused => "Delete".into(),
-            UiCommand::NeverSuggestFocused => "Never suggest this".into(),
-            UiCommand::ShowLearnedNames => "Learned names…".into(),
-            UiCommand::ShowAbout => "About Taliq".into(),
-            UiCommand::ToggleDone => "Mark as done".into(),
-            UiCommand::NextPending => "Next suggestion".into(),
-            UiCommand::PreviousPending => "Previous suggestion".into(),
-            UiCommand::Find => "Find…".into(),
-            UiCommand::FindNext => "Find next".into(),
-            UiCommand::FindPrevious => "Find previous".into(),
-            UiCommand::CloseFind => "Close find".into(),
-            UiCommand::ZoomIn => "Larger text".into(),
-            UiCommand::ZoomOut => "Smaller text".into(),
-            UiCommand::ZoomReset => "Default text size".into(),
-            UiCommand::ToggleFactsPanel => "Facts panel".into(),
-            UiCommand::Quit => "Quit".into(),
-        }
+        words::command_title(self)
     }
 
-    /// What the command does, without its shortcut ([`UiCommand::tooltip`] adds it).
+    /// What the command does, without its shortcut ([`UiCommand::tooltip`] adds it;
+    /// worded in [`crate::ui::words::commands`]).
     #[must_use]
     pub fn description(self) -> &'static str {
-        match self {
-            UiCommand::OpenDialog => {
-                "Open an article: plain text (UTF-8, UTF-16, Windows-1256, ISO-8859-6), a saved web page or a Word document (you can also drop a file on the window)"
-            }
-            UiCommand::OpenFolderDialog => {
-                "Open a folder of articles: lists its .txt, .html and .docx files with how far each is annotated (you can also drop a folder on the window)"
-            }
-            UiCommand::NextArticle => "Save and open the next article of the folder",
-            UiCommand::PreviousArticle => "Save and open the previous article of the folder",
-            UiCommand::ExportChanged => {
-                "Export every article changed since its last export: to where it was last exported, else next to it as NAME.EXT.annotations.json (never over another article's export)"
-            }
-            UiCommand::ExportDialog => {
-                "Write the text and all annotations as Taliq JSON (offsets in Unicode scalar values)"
-            }
-            UiCommand::Undo => "Undo the last annotation action",
-            UiCommand::Redo => "Redo the last undone annotation action",
-            UiCommand::LabelSelection(_) => "Label the selected text",
-            UiCommand::ClearSelection => "Clear the text selection",
-            UiCommand::AcceptFocused => {
-                "Mark the focused annotation as correct and go to the next suggestion"
-            }
-            UiCommand::RejectFocused => {
-                "Mark the focused annotation as wrong here and go to the next suggestion (other articles of the folder still get it suggested, unless it is rejected again and again)"
-            }
-            UiCommand::NeverSuggestFocused => {
-                "Reject this suggestion and never suggest its text with this label in the folder's articles again"
-            }
-            UiCommand::ToggleDone => {
-                "Mark the article done (ticked), or not done; the folder list shows it, and opening the folder starts at the first article not done"
-            }
-            UiCommand::ShowAbout => {
-                "Taliq's version, licence, and the fonts and word lists of others it holds"
-            }
-            UiCommand::ShowLearnedNames => {
-                "What this folder learned from your decisions: names suggested or left out, with their counts; change or forget them"
-            }
-            UiCommand::DeleteFocused => {
-                "Delete the focused manual annotation; a suggestion is rejected instead (kept as rejected, so it is not suggested here again)"
-            }
-            UiCommand::NextPending => "Go to the next suggestion that awaits review",
-            UiCommand::PreviousPending => "Go to the previous suggestion that awaits review",
-            UiCommand::Find => {
-                "Find in the article, ignoring diacritics, tatweel and alef/yeh/teh marbuta variants"
-            }
-            UiCommand::FindNext => "Go to the next match (Enter in the find field)",
-            UiCommand::FindPrevious => "Go to the previous match (Shift+Enter in the find field)",
-            UiCommand::CloseFind => "Close the find bar",
-            UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
-                "Change the size of the article text (kept for next time)"
-            }
-            UiCommand::ToggleFactsPanel => {
-                "Show or hide the facts panel (in a narrow window it collapses by itself, so the article keeps its room)"
-            }
-            UiCommand::Quit => "Quit Taliq (your work is saved automatically)",
-        }
+        words::command_description(self)
     }
 
     /// Hover text explaining the command, with its shortcut.
     #[must_use]
     pub fn tooltip(self) -> String {
-        let what = self.description();
-        match self.shortcut() {
-            Some(sc) => format!("{what} ({})", sc.format(&egui::ModifierNames::NAMES, false)),
-            None => what.to_owned(),
-        }
+        let shortcut = self
+            .shortcut()
+            .map(|sc| sc.format(&egui::ModifierNames::NAMES, false));
+        words::with_shortcut(self.description(), shortcut.as_deref())
     }
 }
 

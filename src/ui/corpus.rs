@@ -12,6 +12,7 @@ use taliq_core::workspace::corpus::{Article, Corpus, CorpusError, Progress, Prog
 use taliq_text::{TextEngine, TextStyle};
 
 use super::action::{Action, UiCommand};
+use super::words::corpus as words;
 
 /// How often the folder is listed again while it is open, to show articles added or
 /// annotated elsewhere (sidecars that did not change are not read again).
@@ -121,7 +122,7 @@ impl CorpusPanel {
             })
             .count();
         ui.horizontal(|ui| {
-            ui.heading("Articles");
+            ui.heading(words::HEADING);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 for cmd in [UiCommand::NextArticle, UiCommand::PreviousArticle] {
                     let enabled = match (&cmd, &here) {
@@ -152,17 +153,10 @@ impl CorpusPanel {
             ui.set_max_width(500.0);
             engine.label(ui, &dir_path, &TextStyle::ui(), color, Sense::hover());
         });
-        if unopenable == 0 {
-            ui.label(format!("{done} of {n} done"));
-        } else {
-            ui.label(format!(
-                "{done} of {} done ({unopenable} cannot be opened)",
-                n - unopenable
-            ));
-        }
+        ui.label(words::done_count(done, n, unopenable));
         ui.separator();
         if n == 0 {
-            ui.label("No articles here: Taliq lists .txt, .html and .docx files.");
+            ui.label(words::NO_ARTICLES);
             return;
         }
         let reveal = std::mem::take(&mut self.reveal_current);
@@ -200,7 +194,7 @@ impl CorpusPanel {
                                 Some(why) => {
                                     let error = ui.visuals().error_fg_color;
                                     ui.label(
-                                        RichText::new("⚠ cannot be opened").small().color(error),
+                                        RichText::new(words::CANNOT_BE_OPENED).small().color(error),
                                     )
                                     .on_hover_ui(|ui| {
                                         ui.set_max_width(500.0);
@@ -214,23 +208,15 @@ impl CorpusPanel {
                                     })
                                 }
                                 None => ui.label(
-                                    RichText::new(format!(
-                                        "{} {}",
-                                        progress.symbol(),
-                                        progress.describe()
-                                    ))
-                                    .small()
-                                    .color(progress_color(ui, progress)),
+                                    RichText::new(words::progress_row(progress))
+                                        .small()
+                                        .color(progress_color(ui, progress)),
                                 ),
                             };
                             (name, status)
                         });
                     let (name, _) = row.inner;
-                    if name
-                        .on_hover_text("Open this article (the open one is saved first)")
-                        .clicked()
-                        && !is_current
-                    {
+                    if name.on_hover_text(words::OPEN_ROW).clicked() && !is_current {
                         out.push(Action::OpenPath(article.path.clone()));
                     }
                     if is_current && reveal {

@@ -17,6 +17,7 @@ use super::app::{OpenArticle, label_color};
 use super::arabic_combo::{Entry, arabic_combo};
 use super::arabic_edit::{EditOptions, arabic_text_edit};
 use super::article::ArticleView;
+use super::words::facts as words;
 use taliq_text::edit::EditBuffer;
 
 /// Chars of context shown on each side of a mention in the facts panel.
@@ -81,9 +82,9 @@ impl FactsPanel {
         view: &ArticleView,
         out: &mut Vec<Action>,
     ) {
-        ui.heading("Facts");
+        ui.heading(words::HEADING);
         let Some(article) = article else {
-            ui.label("No article open.");
+            ui.label(words::NO_ARTICLE);
             return;
         };
         let entities: Vec<Entity> = article.entities().to_vec();
@@ -97,10 +98,7 @@ impl FactsPanel {
                 } else {
                     out.extend(self.take_unsaved(article));
                     ui.add_space(4.0);
-                    ui.weak(
-                        "Click a highlight or a name to inspect it. N: next suggestion, \
-                         A: accept, R: reject. Drag over text and press 1–7 to add a label.",
-                    );
+                    ui.weak(words::HOW_TO_INSPECT);
                     ui.add_space(4.0);
                 }
             });
@@ -123,20 +121,15 @@ impl FactsPanel {
                         .filter(|(e, _)| e.label == label)
                         .collect();
                     let mentions: usize = group.iter().map(|(e, _)| e.mentions.len()).sum();
-                    let title = RichText::new(format!(
-                        "{} ({} · {} mentions)",
-                        label.group_title(),
-                        group.len(),
-                        mentions
-                    ))
-                    .strong()
-                    .color(label_color(label, 255));
+                    let title = RichText::new(words::group(label, group.len(), mentions))
+                        .strong()
+                        .color(label_color(label, 255));
                     egui::CollapsingHeader::new(title)
                         .id_salt(label.as_str())
                         .default_open(!group.is_empty() && label != Label::Quote)
                         .show(ui, |ui| {
                             if group.is_empty() {
-                                ui.weak("none");
+                                ui.weak(words::EMPTY_GROUP);
                             }
                             for (e, all_accepted) in group {
                                 self.entity_row(ui, engine, article, e, all_accepted, out);
@@ -160,17 +153,13 @@ impl FactsPanel {
                         )
                     })
                     .collect();
-                egui::CollapsingHeader::new(format!("Rejected ({})", rejected.len()))
+                egui::CollapsingHeader::new(words::rejected_group(rejected.len()))
                     .id_salt("rejected")
                     .default_open(false)
                     .show(ui, |ui| {
                         for (id, text, label) in rejected {
                             ui.horizontal(|ui| {
-                                if ui
-                                    .small_button("↺")
-                                    .on_hover_text("Restore (accept) this suggestion")
-                                    .clicked()
-                                {
+                                if ui.small_button("↺").on_hover_text(words::RESTORE).clicked() {
                                     out.push(Action::Accept(id));
                                 }
                                 ui.label(
@@ -234,7 +223,7 @@ impl FactsPanel {
         ui.horizontal(|ui| {
             if ui
                 .small_button(if open { "⏷" } else { "⏵" })
-                .on_hover_text("Show the mentions")
+                .on_hover_text(words::SHOW_MENTIONS)
                 .clicked()
             {
                 if open {
@@ -269,16 +258,11 @@ impl FactsPanel {
                     }
                 }
             });
-            let mark = if all_accepted { "✔" } else { "•" };
             ui.label(
-                RichText::new(format!("{mark} ×{}", e.mentions.len()))
+                RichText::new(words::entity_count(all_accepted, e.mentions.len()))
                     .color(label_color(e.label, 255)),
             )
-            .on_hover_text(if all_accepted {
-                "all mentions accepted"
-            } else {
-                "some mentions await review"
-            });
+            .on_hover_text(words::entity_state(all_accepted));
             let r = engine.label(
                 ui,
                 &e.canonical,
@@ -348,7 +332,7 @@ impl FactsPanel {
                             Sense::click(),
                         );
                         r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &text));
-                        if r.on_hover_text(format!("chars {}–{}", a.span.start(), a.span.end()))
+                        if r.on_hover_text(words::chars(a.span.start(), a.span.end()))
                             .clicked()
                         {
                             out.push(Action::Focus(*id));
@@ -393,20 +377,11 @@ impl FactsPanel {
                         .strong()
                         .color(label_color(a.label, 255)),
                 );
-                let status = match a.status {
-                    Status::Pending => "pending",
-                    Status::Accepted => "accepted",
-                    Status::Rejected => "rejected",
-                };
-                let origin = if a.origin == Origin::Manual {
-                    "manual"
-                } else {
-                    "suggested"
-                };
-                ui.weak(format!(
-                    "{status} · {origin} · chars {}–{}",
+                ui.weak(words::annotation_line(
+                    a.status,
+                    a.origin,
                     a.span.start(),
-                    a.span.end()
+                    a.span.end(),
                 ));
             });
             engine.label(
@@ -418,7 +393,7 @@ impl FactsPanel {
             );
             if a.canonical != text {
                 ui.horizontal(|ui| {
-                    ui.weak("entity:");
+                    ui.weak(words::ENTITY);
                     engine.label(
                         ui,
                         &a.canonical,
@@ -437,14 +412,20 @@ impl FactsPanel {
             // being cut at the panel's edge
             ui.horizontal_wrapped(|ui| {
                 if ui
-                    .add_enabled(a.status != Status::Accepted, egui::Button::new("✔ Accept"))
+                    .add_enabled(
+                        a.status != Status::Accepted,
+                        egui::Button::new(words::ACCEPT),
+                    )
                     .on_hover_text(UiCommand::AcceptFocused.tooltip())
                     .clicked()
                 {
                     out.push(Action::Accept(id));
                 }
                 if ui
-                    .add_enabled(a.status != Status::Rejected, egui::Button::new("✖ Reject"))
+                    .add_enabled(
+                        a.status != Status::Rejected,
+                        egui::Button::new(words::REJECT),
+                    )
                     .on_hover_text(UiCommand::RejectFocused.tooltip())
                     .clicked()
                 {
@@ -453,17 +434,13 @@ impl FactsPanel {
                 let delete_tip = if a.origin == Origin::Manual {
                     Action::Delete(id).tooltip()
                 } else {
-                    "Reject this suggestion: Delete keeps a suggestion as rejected, so it is not suggested here again (only manual annotations are deleted)".to_owned()
+                    words::DELETE_REJECTS.to_owned()
                 };
-                if ui
-                    .button("🗑 Delete")
-                    .on_hover_text(delete_tip)
-                    .clicked()
-                {
+                if ui.button(words::DELETE).on_hover_text(delete_tip).clicked() {
                     out.push(Action::Delete(id));
                 }
                 egui::ComboBox::from_id_salt(("relabel", id))
-                    .selected_text(format!("Label: {}", a.label))
+                    .selected_text(words::label_choice(a.label))
                     // wide enough for the longest label ("Label: ORGANIZATION")
                     .width(180.0)
                     .show_ui(ui, |ui| {
@@ -471,8 +448,7 @@ impl FactsPanel {
                             if ui
                                 .selectable_label(
                                     l == a.label,
-                                    RichText::new(format!("{} {l}", l.shortcut_digit()))
-                                        .color(label_color(l, 255)),
+                                    RichText::new(words::label_entry(l)).color(label_color(l, 255)),
                                 )
                                 .clicked()
                                 && l != a.label
@@ -484,7 +460,7 @@ impl FactsPanel {
                 // after a decision on this mention (a relabel, an acceptance): the same for
                 // the others
                 if others > 0 && a.label != Label::Quote && a.status == Status::Accepted {
-                    let title = format!("Relabel all {others} other mention(s) as {}", a.label);
+                    let title = words::relabel_others(others, a.label);
                     if ui
                         .button(title)
                         .on_hover_text(Action::RelabelAll(id).tooltip())
@@ -494,7 +470,7 @@ impl FactsPanel {
                     }
                 }
             });
-            let caption = ui.label("Note:");
+            let caption = ui.label(words::NOTE);
             if let Some((_, draft)) = &mut self.note_draft {
                 let resp = arabic_text_edit(
                     ui,
@@ -502,7 +478,7 @@ impl FactsPanel {
                     draft,
                     ("note", id),
                     &EditOptions {
-                        hint: "Add a note for this annotation",
+                        hint: words::NOTE_HINT,
                         min_rows: 2,
                         single_line: false,
                         request_focus: false,
@@ -519,7 +495,7 @@ impl FactsPanel {
                 let idle = self.note_typed_at.map(|t| t.elapsed());
                 let paused = changed && idle.is_some_and(|d| d >= NOTE_IDLE);
                 ui.horizontal(|ui| {
-                    let save = ui.add_enabled(changed, egui::Button::new("Save note"));
+                    let save = ui.add_enabled(changed, egui::Button::new(words::SAVE_NOTE));
                     if save.clicked() || (resp.lost_focus() && changed) || paused {
                         out.push(Action::TypeNote(
                             id,
@@ -532,7 +508,7 @@ impl FactsPanel {
                         if let Some(d) = idle {
                             ui.ctx().request_repaint_after(NOTE_IDLE.saturating_sub(d));
                         }
-                        ui.weak("unsaved note (saved when you pause typing or leave the field)");
+                        ui.weak(words::NOTE_UNSAVED);
                     }
                 });
             }
@@ -567,16 +543,11 @@ impl FactsPanel {
         };
         let mut commit = false;
         let fields = [
+            (words::ROLE, "role", words::ROLE_HINT, &mut draft.role),
             (
-                "Role:",
-                "role",
-                "title or role, as written",
-                &mut draft.role,
-            ),
-            (
-                "Nationality:",
+                words::NATIONALITY,
                 "nationality",
-                "country",
+                words::NATIONALITY_HINT,
                 &mut draft.nationality,
             ),
         ];
@@ -604,7 +575,7 @@ impl FactsPanel {
         }
         // values the extractor read in the text, not yet decided: say where they come from
         if a.origin == Origin::Extracted && a.status == Status::Pending && !stored.is_empty() {
-            ui.weak("inferred from the text: correct it here, or accept it");
+            ui.weak(words::INFERRED);
         }
         let elsewhere = entities
             .iter()
@@ -620,7 +591,7 @@ impl FactsPanel {
             && let Some((m, summary)) = elsewhere
         {
             ui.horizontal(|ui| {
-                ui.weak("Another mention gives:");
+                ui.weak(words::ANOTHER_MENTION);
                 let r = engine.label(
                     ui,
                     &summary,
@@ -629,9 +600,7 @@ impl FactsPanel {
                     Sense::click(),
                 );
                 r.widget_info(|| WidgetInfo::labeled(Role::Link, true, &summary));
-                if r.on_hover_text("Show that mention, to correct them there")
-                    .clicked()
-                {
+                if r.on_hover_text(words::SHOW_THAT_MENTION).clicked() {
                     out.push(Action::Focus(m));
                 }
             });
@@ -641,7 +610,7 @@ impl FactsPanel {
             if commit {
                 out.push(Action::SetAttributes(a.id, typed));
             } else {
-                ui.weak("unsaved (saved on Enter or when you leave the field)");
+                ui.weak(words::ATTRIBUTES_UNSAVED);
             }
         }
     }
@@ -678,14 +647,14 @@ fn speaker_editor(
         selected = Some(ids.len() - 1);
     }
     ui.horizontal(|ui| {
-        ui.label("Speaker:")
+        ui.label(words::SPEAKER_CAPTION)
             .on_hover_text(Action::SetSpeaker(a.id, None).tooltip());
         let picked = arabic_combo(
             ui,
             engine,
             ("speaker", a.id),
-            "Speaker",
-            "no speaker",
+            words::SPEAKER_NAME,
+            words::NO_SPEAKER,
             &names,
             selected.map_or(Entry::Nothing, Entry::Choice),
         );
@@ -729,13 +698,12 @@ fn facts_lines(ui: &mut Ui, engine: &mut TextEngine, label: Label, facts: &Facts
                         weak,
                         Sense::hover(),
                     )
-                    .on_hover_text("role · nationality, as the text gives them");
+                    .on_hover_text(words::ATTRIBUTES_LINE);
             }
         }
         Label::Quote => {
             if let Some(s) = &facts.speaker {
-                // RLM: the dash opens the line on the right, as Arabic reads
-                let text = format!("\u{200F}— {}", s.name());
+                let text = words::speaker_line(s.name());
                 engine
                     .label(
                         ui,
@@ -744,19 +712,13 @@ fn facts_lines(ui: &mut Ui, engine: &mut TextEngine, label: Label, facts: &Facts
                         weak,
                         Sense::hover(),
                     )
-                    .on_hover_text("speaker");
+                    .on_hover_text(words::SPEAKER_LINE);
             }
         }
         Label::Date => {
             if let Some(v) = &facts.value {
-                let raw = match &v.hijri {
-                    Some(h) => format!("{}, Hijri {h}", v.value),
-                    None => v.value.clone(),
-                };
                 ui.weak(crate::date_text::describe(v))
-                    .on_hover_text(format!(
-                        "normalized value: {raw} (TIMEX3-like; see the README)"
-                    ));
+                    .on_hover_text(words::date_value(&v.value, v.hijri.as_deref()));
             }
         }
         _ => {}

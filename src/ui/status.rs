@@ -45,7 +45,7 @@ pub(super) fn message(
             .collect();
         if !earlier.is_empty() {
             ui.separator();
-            ui.weak("Earlier messages:");
+            ui.weak(super::words::chrome::EARLIER_MESSAGES);
             for (sev, m) in earlier {
                 let c = color(ui, *sev, ui.visuals().weak_text_color());
                 engine.label(ui, m, &TextStyle::ui(), c, egui::Sense::hover());

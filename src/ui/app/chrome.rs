@@ -5,6 +5,7 @@
     reason = "the parent module's imports, as if in one file"
 )]
 use super::*;
+use crate::ui::words::chrome::Menu;
 
 impl TaliqApp {
     pub(super) fn handle_input(&mut self, ctx: &egui::Context) {
@@ -52,7 +53,7 @@ impl TaliqApp {
 
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
+            ui.menu_button(words::chrome::menu(Menu::File), |ui| {
                 let open = self.article.is_some();
                 let in_folder = self.corpus.is_some();
                 for cmd in UiCommand::FILE_MENU {
@@ -64,7 +65,7 @@ impl TaliqApp {
                         continue;
                     }
                     if cmd == UiCommand::Quit {
-                        ui.menu_button("Reload as", |ui| {
+                        ui.menu_button(words::chrome::menu(Menu::ReloadAs), |ui| {
                             for enc in Action::RELOAD_ENCODINGS {
                                 command_button(ui, Action::ReloadAs(enc), open, &mut self.queue);
                             }
@@ -74,7 +75,7 @@ impl TaliqApp {
                     command_button(ui, cmd, true, &mut self.queue);
                 }
             });
-            ui.menu_button("Edit", |ui| {
+            ui.menu_button(words::chrome::menu(Menu::Edit), |ui| {
                 let (can_undo, can_redo) = self
                     .session()
                     .map_or((false, false), |s| (s.can_undo(), s.can_redo()));
@@ -90,7 +91,7 @@ impl TaliqApp {
                     command_button(ui, cmd, enabled, &mut self.queue);
                 }
             });
-            ui.menu_button("View", |ui| {
+            ui.menu_button(words::chrome::menu(Menu::View), |ui| {
                 for cmd in UiCommand::VIEW_MENU {
                     command_button(ui, cmd, true, &mut self.queue);
                 }
@@ -114,7 +115,7 @@ impl TaliqApp {
                 let facts = self.panels.facts_visible();
                 selectable_command_button(ui, UiCommand::ToggleFactsPanel, facts, &mut self.queue);
                 ui.separator();
-                ui.menu_button("Font", |ui| {
+                ui.menu_button(words::chrome::menu(Menu::Font), |ui| {
                     // listed once per run (the font files are read on the first opening)
                     let installed = self.engine.installed_arabic_families().to_vec();
                     for cmd in Action::font_menu(&installed) {
@@ -123,11 +124,11 @@ impl TaliqApp {
                         selectable_command_button(ui, cmd, selected, &mut self.queue);
                     }
                     if installed.is_empty() {
-                        ui.weak("No installed font covers Arabic");
+                        ui.weak(words::chrome::NO_ARABIC_FONT);
                     }
                 });
             });
-            ui.menu_button("Project", |ui| {
+            ui.menu_button(words::chrome::menu(Menu::Project), |ui| {
                 let open = self.article.is_some();
                 let done = self
                     .article
@@ -153,7 +154,10 @@ impl TaliqApp {
                     .is_none_or(|a| a.lexicon.lexicon().learning());
                 let mut on = learning;
                 if ui
-                    .add_enabled(open, egui::Checkbox::new(&mut on, "Learn from decisions"))
+                    .add_enabled(
+                        open,
+                        egui::Checkbox::new(&mut on, words::chrome::LEARN_CHECKBOX),
+                    )
                     .on_hover_text(Action::SetLearning(!learning).tooltip())
                     .changed()
                 {
@@ -161,7 +165,7 @@ impl TaliqApp {
                     ui.close();
                 }
             });
-            ui.menu_button("Label", |ui| {
+            ui.menu_button(words::chrome::menu(Menu::Label), |ui| {
                 let has_sel = self.view.selection().is_some();
                 for label in Label::ALL {
                     command_button(
@@ -172,7 +176,7 @@ impl TaliqApp {
                     );
                 }
             });
-            ui.menu_button("Help", |ui| {
+            ui.menu_button(words::chrome::menu(Menu::Help), |ui| {
                 command_button(ui, UiCommand::ShowAbout, true, &mut self.queue);
             });
         });
@@ -205,35 +209,28 @@ impl TaliqApp {
                 ui.separator();
                 ui.label(doc.encoding());
                 ui.separator();
-                ui.label(format!("{} chars", doc.char_len()));
+                ui.label(words::chrome::chars(doc.char_len()));
                 ui.separator();
-                ui.label(format!(
-                    "{pending} pending · {accepted} accepted · {rejected} rejected"
-                ));
+                ui.label(words::chrome::counts(pending, accepted, rejected));
                 ui.separator();
                 let saved = a.autosave.is_durable(&a.session);
                 let sidecar = a.autosave.sidecar().display().to_string();
                 let engine = &mut self.engine;
-                ui.label(if saved { "✔ saved" } else { "• unsaved" })
-                    .on_hover_ui(|ui| {
-                        ui.label(if saved {
-                            "Every change is saved automatically to"
-                        } else {
-                            "Not saved: the last save failed (see the status line; it is tried again with every change, and Export keeps your work elsewhere). Work goes to"
-                        });
-                        // the path may hold Arabic folder or file names
-                        ui.set_min_width(360.0);
-                        engine.label(
-                            ui,
-                            &sidecar,
-                            &TextStyle::ui(),
-                            ui.visuals().text_color(),
-                            egui::Sense::hover(),
-                        );
-                    });
+                ui.label(words::chrome::saved(saved)).on_hover_ui(|ui| {
+                    ui.label(words::chrome::saved_to(saved));
+                    // the path may hold Arabic folder or file names
+                    ui.set_min_width(360.0);
+                    engine.label(
+                        ui,
+                        &sidecar,
+                        &TextStyle::ui(),
+                        ui.visuals().text_color(),
+                        egui::Sense::hover(),
+                    );
+                });
                 if let Some((s, e)) = self.view.selection() {
                     ui.separator();
-                    ui.label(format!("selection {s}–{e}"));
+                    ui.label(words::chrome::selection(s, e));
                 }
                 ui.separator();
             }

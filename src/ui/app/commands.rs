@@ -38,7 +38,7 @@ impl TaliqApp {
             Action::KeepOpen => self.close_prompt = false,
             Action::ReloadAs(enc) => match self.article.as_ref().map(|a| a.path.clone()) {
                 Some(p) => self.open(&p, Some(enc)),
-                None => self.say(Severity::Warning, "Open an article first"),
+                None => self.say(Severity::Warning, words::review::Msg::NoArticle),
             },
             Action::ExportTo(p) => self.export(&std::path::absolute(&p).unwrap_or(p)),
             Action::ExportOverwrite(p) => {
@@ -87,10 +87,7 @@ impl TaliqApp {
                     // a suggestion is kept as rejected, so it is not suggested here again
                     Some(false) => {
                         self.apply(Action::Reject(id));
-                        self.say(
-                            Severity::Info,
-                            "Rejected: Delete keeps a suggestion as rejected, so it is not suggested here again (only manual annotations are deleted)",
-                        );
+                        self.say(Severity::Info, words::review::Msg::DeleteRejects);
                     }
                     None => {}
                 }
@@ -108,14 +105,7 @@ impl TaliqApp {
                     && a.lexicon.set_learning(&a.session, on)
                 {
                     self.save_lexicon();
-                    self.say(
-                        Severity::Info,
-                        if on {
-                            "Your decisions in this folder teach its other articles again"
-                        } else {
-                            "Learning is off: your decisions in this folder no longer change the suggestions of its other articles (what was learned still applies)"
-                        },
-                    );
+                    self.say(Severity::Info, words::review::Msg::Learning(on));
                 }
             }
             Action::SetLexiconRule(surface, label, rule) => {
@@ -142,10 +132,10 @@ impl TaliqApp {
                     self.save_lexicon();
                     self.say(
                         Severity::Info,
-                        format!(
-                            "Forgot “{}” as {label} and the decisions counted for it in this folder",
-                            taliq_text::isolate(&surface)
-                        ),
+                        words::review::Msg::Forgot {
+                            surface: &surface,
+                            label,
+                        },
                     );
                 }
             }
@@ -165,11 +155,7 @@ impl TaliqApp {
                     .and_then(|eid| self.session().and_then(|s| s.speaker_link(id, eid)));
                 if let (Some(eid), None) = (&entity, &link) {
                     let name = eid.canonical();
-                    let msg = format!(
-                        "Not done: “{}” is not a person or organization of this article",
-                        taliq_text::isolate(name)
-                    );
-                    self.say(Severity::Warning, msg);
+                    self.say(Severity::Warning, words::review::Msg::NotASpeaker { name });
                     return;
                 }
                 self.correct_facts(id, Label::Quote, |f| f.speaker = link);
@@ -216,7 +202,7 @@ impl TaliqApp {
             Action::SetTheme(t) => self.change_settings(|s| s.theme = t),
             Action::SetFont(Some(f)) if !self.engine.has_arabic_family(&f) => self.say(
                 Severity::Warning,
-                format!("The font “{f}” is not installed or has no Arabic letters"),
+                words::chrome::Msg::FontMissing { family: &f },
             ),
             Action::SetFont(f) => self.change_settings(|s| s.font_family = f),
         }
@@ -245,7 +231,7 @@ impl TaliqApp {
             UiCommand::ShowAbout => self.about_open = true,
             UiCommand::ToggleDone => {
                 let Some(a) = &self.article else {
-                    self.say(Severity::Warning, "Open an article first");
+                    self.say(Severity::Warning, words::review::Msg::NoArticle);
                     return;
                 };
                 let by_decisions = Progress::from_decisions(
@@ -255,10 +241,9 @@ impl TaliqApp {
                 let mark = (by_decisions.is_done() != want).then_some(want);
                 let name = file_name(&a.path);
                 if self.edit(Edit::SetDone(mark)) {
-                    let msg = if want {
-                        format!("{name} is marked done (Ctrl+Z undoes)")
-                    } else {
-                        format!("{name} is marked not done (Ctrl+Z undoes)")
+                    let msg = words::review::Msg::MarkedDone {
+                        file: &name,
+                        done: want,
                     };
                     self.say(Severity::Info, msg);
                 }
@@ -268,10 +253,7 @@ impl TaliqApp {
             | UiCommand::DeleteFocused
             | UiCommand::NeverSuggestFocused => {
                 let Some(id) = self.view.focused() else {
-                    self.say(
-                        Severity::Info,
-                        "Click an annotation first, or press N for the next suggestion",
-                    );
+                    self.say(Severity::Info, words::review::Msg::NoFocus);
                     return;
                 };
                 let before = Instant::now();

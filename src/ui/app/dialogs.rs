@@ -6,6 +6,7 @@
     reason = "the parent module's imports, as if in one file"
 )]
 use super::*;
+use crate::ui::words::dialogs::Instead;
 
 /// A native dialog a command asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,46 +26,41 @@ impl TaliqApp {
             Dialog::Open => {
                 let shown_at = Instant::now();
                 let picked = rfd::FileDialog::new()
-                    .set_title("Open an Arabic article")
+                    .set_title(words::dialogs::OPEN_TITLE)
                     .add_filter(
-                        "Articles",
+                        words::dialogs::ARTICLES_FILTER,
                         &taliq_core::workspace::corpus::ARTICLE_EXTENSIONS,
                     )
-                    .add_filter("All files", &["*"])
+                    .add_filter(words::dialogs::ALL_FILES_FILTER, &["*"])
                     .pick_file();
                 match picked {
                     Some(p) => self.apply(Action::OpenPath(p)),
-                    None => self.dialog_unavailable(
-                        shown_at,
-                        "drop the file on the window or pass its path: taliq FILE",
-                    ),
+                    None => self.dialog_unavailable(shown_at, Instead::OpenFile),
                 }
             }
             Dialog::OpenFolder => {
                 let shown_at = Instant::now();
-                let mut dialog = rfd::FileDialog::new().set_title("Open a folder of articles");
+                let mut dialog =
+                    rfd::FileDialog::new().set_title(words::dialogs::OPEN_FOLDER_TITLE);
                 if let Some(dir) = self.article.as_ref().and_then(|a| a.path.parent()) {
                     dialog = dialog.set_directory(dir);
                 }
                 match dialog.pick_folder() {
                     Some(p) => self.open_folder(&p),
-                    None => self.dialog_unavailable(
-                        shown_at,
-                        "drop the folder on the window or pass its path: taliq FOLDER",
-                    ),
+                    None => self.dialog_unavailable(shown_at, Instead::OpenFolder),
                 }
             }
             Dialog::Export => {
                 let Some(a) = &self.article else {
-                    self.say(Severity::Warning, "Open an article first");
+                    self.say(Severity::Warning, words::review::Msg::NoArticle);
                     return;
                 };
                 let proposed = default_export_path(&a.path);
                 let dir = a.path.parent().map(Path::to_path_buf);
                 let mut dialog = rfd::FileDialog::new()
-                    .set_title("Export annotations as JSON")
+                    .set_title(words::dialogs::EXPORT_TITLE)
                     .set_file_name(file_name(&proposed))
-                    .add_filter("JSON", &["json"]);
+                    .add_filter(words::dialogs::JSON_FILTER, &["json"]);
                 if let Some(d) = dir {
                     dialog = dialog.set_directory(d);
                 }
@@ -86,12 +82,9 @@ impl TaliqApp {
                             })
                         {
                             self.say(
-                            Severity::Info,
-                            format!(
-                                "The system file dialog is not available here, so the annotations were exported to {}",
-                                fallback.display()
-                            ),
-                        );
+                                Severity::Info,
+                                words::dialogs::Msg::ExportedInstead { to: &fallback },
+                            );
                         }
                     }
                     None => {}
@@ -102,12 +95,9 @@ impl TaliqApp {
 
     /// A native dialog that returns at once without a choice was never shown (no
     /// xdg-desktop-portal, say); a person cancelling takes longer. Tell the user what to do.
-    pub(super) fn dialog_unavailable(&mut self, shown_at: Instant, instead: &str) {
+    pub(super) fn dialog_unavailable(&mut self, shown_at: Instant, instead: Instead) {
         if dialog_never_shown(shown_at) {
-            self.say(
-                Severity::Warning,
-                format!("The system file dialog is not available here; {instead}"),
-            );
+            self.say(Severity::Warning, words::dialogs::Msg::Unavailable(instead));
         }
     }
 }

@@ -13,7 +13,7 @@ impl TaliqApp {
         let doc = match Document::load_as(path, encoding) {
             Ok(d) => d,
             Err(e) => {
-                self.say(Severity::Error, format!("Could not open: {e}"));
+                self.say(Severity::Error, words::open::Msg::CouldNotOpen(&e));
                 return;
             }
         };
@@ -98,11 +98,11 @@ impl TaliqApp {
         // what is said about the article opened replaces what was kept about the last
         // one (it stays in the history)
         self.line.release();
-        let mut msg = format!("Opened {} ({n} annotations)", file_name(path));
-        for note in &notes {
-            msg.push_str("; ");
-            msg.push_str(&crate::ui::words::open_notice(note));
-        }
+        let msg = words::open::Msg::Opened {
+            file: &file_name(path),
+            annotations: n,
+            notices: &notes,
+        };
         self.say_pinned(severity, msg);
         if let Some(a) = &mut self.article {
             match on_disk {
@@ -121,7 +121,7 @@ impl TaliqApp {
         let panel = match CorpusPanel::open(dir) {
             Ok(p) => p,
             Err(e) => {
-                self.say(Severity::Error, format!("Could not open the folder: {e}"));
+                self.say(Severity::Error, words::open::Msg::CouldNotOpenFolder(&e));
                 return;
             }
         };
@@ -136,10 +136,7 @@ impl TaliqApp {
             .map(|i| corpus.articles[i].path.clone());
         self.corpus = Some(panel);
         let Some(first) = first else {
-            self.say(
-                Severity::Warning,
-                "This folder holds no articles (.txt, .html or .docx files)",
-            );
+            self.say(Severity::Warning, words::open::Msg::EmptyFolder);
             return;
         };
         if !keep {
@@ -153,7 +150,11 @@ impl TaliqApp {
         self.line.release();
         self.say(
             severity,
-            format!("Folder of {n} article(s), {done} done. {opened}"),
+            words::open::Msg::FolderOpened {
+                articles: n,
+                done,
+                opened: &opened,
+            },
         );
         self.refresh_corpus();
     }
@@ -177,10 +178,7 @@ impl TaliqApp {
         if let Some(panel) = &mut self.corpus
             && let Err(e) = panel.rescan()
         {
-            self.say(
-                Severity::Warning,
-                format!("The article list is not up to date: {e}"),
-            );
+            self.say(Severity::Warning, words::open::Msg::ListNotUpToDate(&e));
         }
     }
 
@@ -188,10 +186,7 @@ impl TaliqApp {
     /// articles that cannot be opened are skipped and named.
     pub(super) fn step_article(&mut self, forward: bool) {
         if self.corpus.is_none() {
-            self.say(
-                Severity::Info,
-                "Open a folder of articles first: File ▸ Open folder… (or drop a folder on the window)",
-            );
+            self.say(Severity::Info, words::open::Msg::NoFolder);
             return;
         }
         self.flush_autosave();
@@ -213,7 +208,7 @@ impl TaliqApp {
                     && let Some((sev, msg, _)) = &mut self.line.shown
                 {
                     *sev = Severity::Warning;
-                    let _ = write!(msg, "; skipped: {}", skipped.join("; "));
+                    msg.push_str(&words::open::skipped(&skipped));
                 }
                 self.refresh_corpus();
                 return;
@@ -221,14 +216,12 @@ impl TaliqApp {
             skipped.push(self.status().map(|(_, m)| m.to_owned()).unwrap_or_default());
         }
         if skipped.is_empty() {
-            let msg = if forward {
-                "This is the last article of the folder"
-            } else {
-                "This is the first article of the folder"
-            };
-            self.say(Severity::Info, msg);
+            self.say(
+                Severity::Info,
+                words::open::Msg::NoFurtherArticle { forward },
+            );
         } else {
-            self.say(Severity::Error, skipped.join("; "));
+            self.say(Severity::Error, words::open::Msg::AllSkipped(&skipped));
         }
     }
 }

@@ -16,7 +16,7 @@ impl TaliqApp {
         match a.session.apply(edit) {
             Ok(()) => true,
             Err(e) => {
-                self.say(Severity::Error, format!("Not done: {e}"));
+                self.say(Severity::Error, words::review::Msg::NotDone(&e));
                 false
             }
         }
@@ -35,18 +35,7 @@ impl TaliqApp {
         if done && a.lexicon.refresh(&a.session) {
             self.save_lexicon();
         }
-        if done {
-            self.say(Severity::Info, if undo { "Undone" } else { "Redone" });
-        } else {
-            self.say(
-                Severity::Info,
-                if undo {
-                    "Nothing to undo"
-                } else {
-                    "Nothing to redo"
-                },
-            );
-        }
+        self.say(Severity::Info, words::review::Msg::UndoRedo { undo, done });
     }
 
     /// Changes the facts of the annotation `id`, which must have `label`, with `change`,
@@ -58,7 +47,10 @@ impl TaliqApp {
             return;
         };
         if a.label != label {
-            let msg = format!("Not done: this is a {}, not a {label}", a.label);
+            let msg = words::review::Msg::WrongLabel {
+                is: a.label,
+                wanted: label,
+            };
             self.say(Severity::Warning, msg);
             return;
         }
@@ -120,11 +112,10 @@ impl TaliqApp {
             Some(id),
         );
         if n == 0 {
-            let msg = format!(
-                "No other mention of “{}” to relabel",
-                taliq_text::isolate(&text)
+            self.say(
+                Severity::Info,
+                words::review::Msg::NoOtherMention { text: &text },
             );
-            self.say(Severity::Info, msg);
             return;
         }
         let ids: Vec<u64> = edits
@@ -138,11 +129,11 @@ impl TaliqApp {
         if self.edit(Edit::Batch(edits)) {
             self.say(
                 Severity::Info,
-                format!(
-                    "Relabelled {n} more mention(s) of “{}” as {} (Ctrl+Z undoes)",
-                    taliq_text::isolate(&text),
-                    ann.label
-                ),
+                words::review::Msg::Relabelled {
+                    n,
+                    text: &text,
+                    label: ann.label,
+                },
             );
             self.learn(&ids, Teach::Learn);
         }
@@ -195,16 +186,28 @@ impl TaliqApp {
         match next {
             Some((id, span)) => {
                 self.view.focus(id, span, vec![id], Some(false));
-                let progress = format!("{left} suggestion(s) await review");
                 match said {
-                    Some(said) => self.say(Severity::Info, format!("{said}; {progress}")),
-                    None => self.say_progress(progress),
+                    Some(said) => {
+                        self.say(
+                            Severity::Info,
+                            words::review::Msg::Then { said: &said, left },
+                        );
+                    }
+                    None => self.say_progress(words::review::Msg::Awaiting { left }),
                 }
             }
-            None if announce_none => self.say_progress("No suggestion awaits review"),
+            None if announce_none => self.say_progress(words::review::Msg::NoneAwaits),
             None => match said {
-                Some(said) => self.say(Severity::Info, format!("{said}; all suggestions reviewed")),
-                None => self.say_progress("All suggestions reviewed"),
+                Some(said) => {
+                    self.say(
+                        Severity::Info,
+                        words::review::Msg::Then {
+                            said: &said,
+                            left: 0,
+                        },
+                    );
+                }
+                None => self.say_progress(words::review::Msg::AllReviewed),
             },
         }
     }
@@ -218,12 +221,11 @@ impl TaliqApp {
         let id = e.mentions[next];
         if let Some(span) = a.session.get(id).map(|m| m.span) {
             self.view.focus(id, span, e.mentions.clone(), Some(true));
-            self.say_progress(format!(
-                "Mention {} of {} ({})",
-                next + 1,
-                e.mentions.len(),
-                e.label
-            ));
+            self.say_progress(words::review::Msg::Mention {
+                n: next + 1,
+                of: e.mentions.len(),
+                label: e.label,
+            });
         }
     }
 
@@ -235,19 +237,13 @@ impl TaliqApp {
                 self.apply(Action::Relabel(id, label));
                 return;
             }
-            self.say(
-                Severity::Info,
-                "Select some text in the article first, then press a label key (1–7)",
-            );
+            self.say(Severity::Info, words::review::Msg::SelectFirst);
             return;
         };
         let span = match Span::trimmed(a.session.document(), s, e) {
             Ok(span) => span,
             Err(err) => {
-                self.say(
-                    Severity::Warning,
-                    format!("Cannot label this selection: {err}"),
-                );
+                self.say(Severity::Warning, words::review::Msg::CannotLabel(&err));
                 return;
             }
         };
@@ -261,10 +257,7 @@ impl TaliqApp {
         {
             self.say(
                 Severity::Warning,
-                format!(
-                    "Not labelled: the selection runs across a line break, which {} {label} never does; select within one line (a QUOTE may span lines)",
-                    if label == Label::Organization { "an" } else { "a" }
-                ),
+                words::review::Msg::AcrossLineBreak { label },
             );
             return;
         }
@@ -308,14 +301,12 @@ impl TaliqApp {
                     continue;
                 }
                 if other.status == Status::Accepted {
-                    replaced_accepted.push(format!(
-                        "{} “{}”",
-                        other.label.as_str(),
-                        taliq_text::isolate(
-                            a.session
-                                .document()
-                                .slice(other.span.start(), other.span.end())
-                        )
+                    replaced_accepted.push((
+                        other.label,
+                        a.session
+                            .document()
+                            .slice(other.span.start(), other.span.end())
+                            .to_owned(),
                     ));
                 } else {
                     replaced += 1;
@@ -347,32 +338,22 @@ impl TaliqApp {
         };
         self.view.clear();
         self.view.focus(id, span, vec![], None);
-        let mut msg = format!("Labelled “{}” as {label}", taliq_text::isolate(&text));
-        if replaced > 0 {
-            let _ = write!(msg, "; it replaces {replaced} overlapping suggestion(s)");
-        }
-        // what the folder learned from it comes after, and keeps the line
-        let keep = match taught {
-            Some((words, keep)) => {
-                let _ = write!(msg, ". {words}");
-                keep
-            }
-            None => false,
+        // what the folder learned from it comes after, and keeps the line; an accepted
+        // decision undone by this one is named, with how to get it back
+        let keep = taught.as_ref().is_some_and(|(_, keep)| *keep);
+        let msg = words::review::Msg::Labelled {
+            text: &text,
+            label,
+            replaced,
+            taught: taught.as_ref().map(|(said, _)| said.as_str()),
+            replaced_accepted: &replaced_accepted,
         };
-        if replaced_accepted.is_empty() {
-            if keep {
-                self.say_kept(Severity::Info, msg);
-            } else {
-                self.say(Severity::Info, msg);
-            }
-        } else {
-            // an accepted decision was undone by this one: say which, and how to get it back
-            let _ = write!(
-                msg,
-                "; it replaces the accepted {} (annotation is flat; Ctrl+Z undoes)",
-                replaced_accepted.join(", ")
-            );
+        if !replaced_accepted.is_empty() {
             self.say(Severity::Warning, msg);
+        } else if keep {
+            self.say_kept(Severity::Info, msg);
+        } else {
+            self.say(Severity::Info, msg);
         }
         self.save_taught_lexicon();
     }

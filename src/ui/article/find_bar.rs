@@ -28,7 +28,7 @@ impl ArticleView {
         // wrapped: in a narrow pane the count and buttons go to a second row rather than
         // widen the article
         ui.horizontal_wrapped(|ui| {
-            ui.label("Find:");
+            ui.label(words::FIND);
             let request_focus = std::mem::take(&mut f.focus);
             let field_w = (ui.available_width() - 260.0).max(120.0);
             let resp = ui
@@ -39,7 +39,7 @@ impl ArticleView {
                         &mut f.query,
                         "find",
                         &EditOptions {
-                            hint: "Search the article",
+                            hint: words::FIND_HINT,
                             min_rows: 1,
                             single_line: true,
                             request_focus,
@@ -77,15 +77,8 @@ impl ArticleView {
             {
                 out.push(UiCommand::CloseFind.into());
             }
-            let count = if f.hits.is_empty() {
-                if f.query.text().trim().is_empty() {
-                    String::new()
-                } else {
-                    "no match".into()
-                }
-            } else {
-                format!("{} / {}", f.current + 1, f.hits.len())
-            };
+            let count =
+                words::find_count(f.current, f.hits.len(), f.query.text().trim().is_empty());
             ui.label(count);
             for cmd in [
                 UiCommand::FindPrevious,

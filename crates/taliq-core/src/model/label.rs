@@ -75,20 +75,6 @@ impl Label {
         Label::ALL.into_iter().find(|l| l.as_str() == name)
     }
 
-    /// The heading of the label's group in the facts panel, e.g. `"People"`.
-    #[must_use]
-    pub const fn group_title(self) -> &'static str {
-        match self {
-            Label::Person => "People",
-            Label::Organization => "Organizations",
-            Label::Location => "Places",
-            Label::Date => "Dates",
-            Label::Number => "Numbers",
-            Label::Misc => "Other names",
-            Label::Quote => "Quotes",
-        }
-    }
-
     /// The number key (1–7) that applies this label to the current selection.
     #[must_use]
     pub fn shortcut_digit(self) -> u8 {

@@ -1,14 +1,105 @@
-//! The words of the interface for what the domain reports as typed values (English; one
-//! function per kind of value, so a second language is a second set of them).
+//! The words of opening: what opening an article found ([`OpenNotice`], typed by the
+//! domain), opening a folder, and moving between the articles of a folder ([`Msg`]).
 
 use std::fmt::Write as _;
 
+use taliq_core::formats::text::LoadError;
+use taliq_core::workspace::corpus::CorpusError;
 use taliq_core::workspace::notice::OpenNotice;
 use taliq_text::isolate;
 
+/// A status-line message of opening an article or a folder; worded by [`From`] (into
+/// `String`), so `say(severity, Msg::…)` takes it as it is.
+#[derive(Debug)]
+pub(crate) enum Msg<'a> {
+    /// The article could not be loaded; the article open before stays open.
+    CouldNotOpen(&'a LoadError),
+    /// The article `file` (its file name) is open with `annotations` annotations, and
+    /// what opening it found, in order.
+    Opened {
+        /// The article's file name.
+        file: &'a str,
+        /// How many annotations it has now (restored or suggested).
+        annotations: usize,
+        /// What opening it found.
+        notices: &'a [OpenNotice],
+    },
+    /// The folder could not be listed.
+    CouldNotOpenFolder(&'a CorpusError),
+    /// The folder holds no article file.
+    EmptyFolder,
+    /// A folder of `articles` articles, `done` of them done, opened; `opened` is what
+    /// opening its first article said.
+    FolderOpened {
+        /// How many articles the folder holds.
+        articles: usize,
+        /// How many of them are done.
+        done: usize,
+        /// The status line of opening the first article (may be empty).
+        opened: &'a str,
+    },
+    /// The folder could not be listed again: the panel shows an older list.
+    ListNotUpToDate(&'a CorpusError),
+    /// Next or previous article asked for with no folder open.
+    NoFolder,
+    /// Stepping forward (`true`) or back found no further article.
+    NoFurtherArticle {
+        /// The direction of the step: `true` for the next article.
+        forward: bool,
+    },
+    /// Every article stepped to failed to open: what each said, in order.
+    AllSkipped(&'a [String]),
+}
+
+impl From<Msg<'_>> for String {
+    fn from(m: Msg<'_>) -> String {
+        match m {
+            Msg::CouldNotOpen(e) => format!("Could not open: {e}"),
+            Msg::Opened {
+                file,
+                annotations,
+                notices,
+            } => {
+                let mut s = format!("Opened {file} ({annotations} annotations)");
+                for note in notices {
+                    s.push_str("; ");
+                    s.push_str(&open_notice(note));
+                }
+                s
+            }
+            Msg::CouldNotOpenFolder(e) => format!("Could not open the folder: {e}"),
+            Msg::EmptyFolder => "This folder holds no articles (.txt, .html or .docx files)".into(),
+            Msg::FolderOpened {
+                articles,
+                done,
+                opened,
+            } => format!("Folder of {articles} article(s), {done} done. {opened}"),
+            Msg::ListNotUpToDate(e) => format!("The article list is not up to date: {e}"),
+            Msg::NoFolder => {
+                "Open a folder of articles first: File ▸ Open folder… (or drop a folder on the window)"
+                    .into()
+            }
+            Msg::NoFurtherArticle { forward: true } => {
+                "This is the last article of the folder".into()
+            }
+            Msg::NoFurtherArticle { forward: false } => {
+                "This is the first article of the folder".into()
+            }
+            Msg::AllSkipped(said) => said.join("; "),
+        }
+    }
+}
+
+/// What is added to the status line of the article a step reached when the articles
+/// before it could not be opened: `"; skipped: "` and what each said.
+#[must_use]
+pub(crate) fn skipped(said: &[String]) -> String {
+    format!("; skipped: {}", said.join("; "))
+}
+
 /// The status-line words for one thing opening an article found.
 #[must_use]
-pub(super) fn open_notice(n: &OpenNotice) -> String {
+pub(crate) fn open_notice(n: &OpenNotice) -> String {
     match n {
         OpenNotice::JournalUnreadable { journal, error } => {
             format!("{journal} could not be read ({error})")
