@@ -16,7 +16,6 @@ pub(in crate::ui) use self::state::{OpenArticle, ReviewCounts};
 use self::teaching::{FolderLexicon, LexiconWrites, PendingLexicon, Teach, mentions_of};
 
 use std::collections::HashSet;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -46,6 +45,7 @@ use super::facts::FactsPanel;
 use super::panels::SidePanels;
 use super::status;
 use super::words;
+use super::words::file_name;
 
 pub use super::messages::Severity;
 use super::messages::{StatusLine, Weight};
@@ -447,13 +447,6 @@ impl eframe::App for TaliqApp {
 pub(super) fn label_color(label: Label, alpha: u8) -> Color32 {
     let [r, g, b] = label.rgb();
     Color32::from_rgba_unmultiplied(r, g, b, alpha)
-}
-
-fn file_name(p: &Path) -> String {
-    p.file_name().map_or_else(
-        || p.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 /// The progress of the open article from its session: its decisions and its mark.

@@ -6,9 +6,7 @@
 )]
 use super::*;
 
-use taliq_core::workspace::export::{
-    self, ChangedExport, ChangedOutcome, ExportError, Exported, Overwrite,
-};
+use taliq_core::workspace::export::{self, ChangedExport, ChangedOutcome, ExportError, Overwrite};
 pub(super) use taliq_core::workspace::export::{Unexported, default_export_path};
 
 impl TaliqApp {
@@ -27,7 +25,7 @@ impl TaliqApp {
     /// asks before an overwrite.
     fn export_as(&mut self, path: &Path, overwrite: Overwrite) {
         let Some(a) = &mut self.article else {
-            self.say(Severity::Warning, "Open an article first");
+            self.say(Severity::Warning, words::review::Msg::NoArticle);
             return;
         };
         match export::export_article(
@@ -42,12 +40,12 @@ impl TaliqApp {
                 a.exported_revision = Some(a.session.revision());
                 a.export_path = Some(path.to_path_buf());
                 a.carried_unexported = false;
-                self.say(Severity::Info, exported_words(&done));
+                self.say(Severity::Info, words::export::Msg::Exported(&done));
             }
             Err(ExportError::Conflict(conflict)) => {
                 self.overwrite_prompt = Some((path.to_path_buf(), conflict));
             }
-            Err(ExportError::Write(e)) => self.say(Severity::Error, format!("Export failed: {e}")),
+            Err(ExportError::Write(e)) => self.say(Severity::Error, words::export::Msg::Failed(&e)),
         }
     }
 
@@ -82,7 +80,7 @@ impl TaliqApp {
         self.note_folder_unexported();
         let list = self.all_unexported();
         if list.is_empty() {
-            self.say(Severity::Info, "Nothing changed since the last export");
+            self.say(Severity::Info, words::export::Msg::NothingChanged);
             return true;
         }
         let open = self
@@ -108,7 +106,8 @@ impl TaliqApp {
                 None => self.unexported.retain(|x| x.article != d.article),
             }
         }
-        let (severity, msg) = export_changed_words(&done);
+        let severity = export_changed_severity(&done);
+        let msg = String::from(words::export::Msg::Changed(&done));
         if severity == Severity::Warning {
             self.say_pinned(severity, msg);
         } else {
@@ -142,7 +141,7 @@ impl TaliqApp {
         let mut names: Vec<String> = list.iter().take(6).map(|u| file_name(&u.article)).collect();
         if list.len() > 6 {
             names.truncate(5);
-            names.push(format!("and {} more", list.len() - 5));
+            names.push(words::export::and_more(list.len() - 5));
         }
         let names = names.join(", ");
         // where the open article's work really is (an alternative sidecar after a damaged
@@ -154,22 +153,10 @@ impl TaliqApp {
         let engine = &mut self.engine;
         let modal = egui::Modal::new(egui::Id::unique("close-prompt")).show(ui.ctx(), |ui| {
             ui.set_max_width(460.0);
-            ui.heading("Close Taliq?");
+            ui.heading(words::export::CLOSE_TITLE);
             ui.add_space(4.0);
             if saved {
-                let place = match &work_file {
-                    Some(f) => format!("this article's in {f}"),
-                    None => "in the sidecar next to each article".to_owned(),
-                };
-                let said = if lexicon_waiting == 0 {
-                    format!(
-                        "All your work is saved: every decision is kept ({place}) and comes back when you open the article again."
-                    )
-                } else {
-                    format!(
-                        "Your annotations are saved ({place}) and come back when you open the article again."
-                    )
-                };
+                let said = words::export::close_saved(work_file.as_deref(), lexicon_waiting > 0);
                 engine.label(
                     ui,
                     &said,
@@ -178,23 +165,18 @@ impl TaliqApp {
                     egui::Sense::hover(),
                 );
             } else {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    "Some changes could not be saved to the sidecar (see the status line): export them to keep them.",
-                );
+                ui.colored_label(ui.visuals().error_fg_color, words::export::CLOSE_UNSAVED);
             }
             if lexicon_waiting > 0 {
                 ui.add_space(4.0);
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    format!(
-                        "{lexicon_waiting} project lexicon decision(s) could not be written to {LEXICON_FILE} (see the status line). Make the file writable, then close: they are written on close (if the write fails again, closing loses them)."
-                    ),
+                    words::export::close_lexicon_waiting(lexicon_waiting, LEXICON_FILE),
                 );
             }
             if !list.is_empty() {
                 ui.add_space(4.0);
-                ui.label("Changed since the last JSON export:");
+                ui.label(words::export::CHANGED_SINCE_EXPORT);
                 let color = ui.visuals().strong_text_color();
                 engine.label(ui, &names, &TextStyle::ui(), color, egui::Sense::hover());
             }
@@ -205,12 +187,16 @@ impl TaliqApp {
                     Action::ConfirmClose(CloseChoice::WithoutExport),
                     Action::KeepOpen,
                 ] {
-                    if ui.button(cmd.title()).on_hover_text(cmd.tooltip()).clicked() {
+                    if ui
+                        .button(cmd.title())
+                        .on_hover_text(cmd.tooltip())
+                        .clicked()
+                    {
                         out.push(cmd);
                     }
                 }
             });
-            ui.weak("Closing the window again closes it without asking.");
+            ui.weak(words::export::CLOSE_AGAIN);
         });
         if modal.should_close() {
             out.push(Action::KeepOpen);
@@ -229,22 +215,10 @@ pub(super) fn overwrite_prompt_ui(
     own: Option<PathBuf>,
     out: &mut Vec<Action>,
 ) {
-    let what = match conflict {
-        taliq_core::workspace::export_log::ExportConflict::OtherArticle(source) => format!(
-            "{} holds the annotations of another article, {source}.",
-            file_name(path)
-        ),
-        taliq_core::workspace::export_log::ExportConflict::OtherText(source) => format!(
-            "{} holds the annotations of another article named {source}, with another text (from another folder?).",
-            file_name(path)
-        ),
-        taliq_core::workspace::export_log::ExportConflict::NotAnExport => {
-            format!("{} exists and is not a Taliq export.", file_name(path))
-        }
-    };
+    let what = words::export::overwrite_what(path, conflict);
     let modal = egui::Modal::new(egui::Id::unique("overwrite-prompt")).show(ui.ctx(), |ui| {
         ui.set_max_width(460.0);
-        ui.heading("Overwrite this file?");
+        ui.heading(words::export::OVERWRITE_TITLE);
         ui.add_space(4.0);
         // file names may be Arabic
         engine.label(
@@ -256,17 +230,17 @@ pub(super) fn overwrite_prompt_ui(
         );
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Overwrite it").clicked() {
+            if ui.button(words::export::OVERWRITE_IT).clicked() {
                 out.push(Action::ExportOverwrite(path.to_path_buf()));
             }
             if let Some(own) = own.filter(|o| o != path) {
-                let title = format!("Export to {} instead", file_name(&own));
+                let title = words::export::export_instead(&own);
                 if ui.button(title).clicked() {
                     out.push(Action::CancelOverwrite);
                     out.push(Action::ExportTo(own));
                 }
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(words::export::CANCEL).clicked() {
                 out.push(Action::CancelOverwrite);
             }
         });
@@ -276,67 +250,19 @@ pub(super) fn overwrite_prompt_ui(
     }
 }
 
-/// The status line after File ▸ Export JSON wrote `done`.
-fn exported_words(done: &Exported) -> String {
-    let mut msg = format!(
-        "Exported {} annotations to {}",
-        done.annotations,
-        done.path.display()
-    );
-    if let Some(e) = &done.not_noted {
-        let _ = write!(msg, " (it could not be noted in exports.json: {e})");
-    }
-    msg
-}
-
-/// The status line after File ▸ Export changed articles did `done`, and its severity:
-/// an error naming every failure, else what was written (a warning when an article went
-/// to its own name because its file holds another article's).
-fn export_changed_words(done: &[ChangedExport]) -> (Severity, String) {
-    let mut written = Vec::new();
-    let mut failed = Vec::new();
-    let mut moved = Vec::new();
-    for d in done {
-        let article = file_name(&d.article);
-        match &d.outcome {
-            ChangedOutcome::Written { to, instead_of } => {
-                if let Some(target) = instead_of {
-                    moved.push(format!(
-                        "{article} to {} ({} holds another article's)",
-                        file_name(to),
-                        file_name(target)
-                    ));
-                }
-                written.push(to.display().to_string());
-            }
-            ChangedOutcome::SidecarMissing { sidecar } => {
-                failed.push(format!("{article}: {} is missing", file_name(sidecar)));
-            }
-            ChangedOutcome::Unreadable(e) | ChangedOutcome::WriteFailed(e) => {
-                failed.push(format!("{article}: {e}"));
-            }
-            ChangedOutcome::BothTaken { target, own } => failed.push(format!(
-                "{article}: {} and {} hold other files; export it with File ▸ Export JSON",
-                file_name(target),
-                file_name(own)
-            )),
-        }
-    }
-    if !failed.is_empty() {
-        return (
-            Severity::Error,
-            format!("Export failed for {}", failed.join("; ")),
-        );
-    }
-    let mut msg = format!(
-        "Exported {} article(s) to {}",
-        written.len(),
-        written.join(", ")
-    );
-    if moved.is_empty() {
-        (Severity::Info, msg)
+/// The severity of what File ▸ Export changed articles did (`done`): an error when an
+/// export failed, a warning when an article went to its own name because its file holds
+/// another article's, else information.
+fn export_changed_severity(done: &[ChangedExport]) -> Severity {
+    let written = |d: &ChangedExport| match &d.outcome {
+        ChangedOutcome::Written { instead_of, .. } => Some(instead_of.is_some()),
+        _ => None,
+    };
+    if done.iter().any(|d| written(d).is_none()) {
+        Severity::Error
+    } else if done.iter().any(|d| written(d) == Some(true)) {
+        Severity::Warning
     } else {
-        let _ = write!(msg, "; exported {}", moved.join("; "));
-        (Severity::Warning, msg)
+        Severity::Info
     }
 }

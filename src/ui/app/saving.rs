@@ -38,17 +38,15 @@ impl TaliqApp {
                     .as_ref()
                     .map(|a| file_name(a.autosave.sidecar()))
                     .unwrap_or_default();
-                let msg = format!(
-                    "{} was changed by another window or program; it is left as it is and this window's work now goes to {to}",
-                    file_name(&from),
-                );
+                let msg = words::saving::Msg::MovedAside {
+                    from: &from,
+                    to: &to,
+                };
                 self.say_pinned(Severity::Warning, msg);
             }
             Ok(_) => {}
             Err(e) => {
-                let msg =
-                    format!("Autosave failed: {e}. Your work is still open; export it to keep it.");
-                self.say_pinned(Severity::Error, msg);
+                self.say_pinned(Severity::Error, words::saving::Msg::AutosaveFailed(&e));
             }
         }
     }

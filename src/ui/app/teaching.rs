@@ -83,7 +83,7 @@ impl TaliqApp {
         if let Err(e) = done
             && step == UndoStep::Own
         {
-            self.say(Severity::Error, format!("Not done: {e}"));
+            self.say(Severity::Error, words::saving::Msg::LessonsNotApplied(&e));
         }
         (applied.added, applied.rejected)
     }
@@ -106,9 +106,10 @@ impl TaliqApp {
                 self.lexicon_warning = false; // this warning replaces the last one
                 self.say_pinned(
                     Severity::Warning,
-                    format!(
-                        "The project lexicon was not saved: {error}. {waiting} decision(s) wait in memory and are written with the next lexicon change, on switching articles or on close"
-                    ),
+                    words::saving::Msg::LexiconNotSaved {
+                        error: &error,
+                        waiting,
+                    },
                 );
                 self.lexicon_warning = true;
             }
@@ -117,7 +118,7 @@ impl TaliqApp {
                 self.line.release();
                 self.say(
                     Severity::Info,
-                    format!("The project lexicon is saved again ({LEXICON_FILE}): the decisions that waited are written"),
+                    words::saving::Msg::LexiconSavedAgain { file: LEXICON_FILE },
                 );
             }
             LexiconWrite::Written => {}

@@ -25,6 +25,8 @@
 //! | the article view: selection bar, find bar, hover texts | [`article`] |
 //! | command and action titles, descriptions and tooltips | [`commands`] |
 //! | the native file dialogs | [`dialogs`] |
+//! | exporting, and the prompts before an overwrite and on close | [`export`] |
+//! | saving the work and the folder's lexicon | [`saving`] |
 //! | the window: title, menus, status bar, settings and fonts | [`chrome`] |
 //! | Help ▸ About Taliq | [`about`] |
 
@@ -34,12 +36,24 @@ pub(crate) mod chrome;
 pub(crate) mod commands;
 pub(crate) mod corpus;
 pub(crate) mod dialogs;
+pub(crate) mod export;
 pub(crate) mod facts;
 pub(crate) mod lexicon;
 pub(crate) mod open;
 pub(crate) mod review;
+pub(crate) mod saving;
 
 use taliq_core::model::annotation::{Origin, Status};
+
+/// The name of the file at `path` as shown to the annotator (the whole path when it has
+/// no file name).
+#[must_use]
+pub(crate) fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
 
 /// An annotation's status in words: `"pending"`, `"accepted"` or `"rejected"`.
 #[must_use]
