@@ -442,6 +442,33 @@ impl eframe::App for TaliqApp {
     }
 }
 
+/// Which way a step through the article's suggestions or the folder's articles goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// To the next one (wrapping around).
+    Next,
+    /// To the previous one (wrapping around).
+    Previous,
+}
+
+/// Why the review steps to a pending suggestion: what is said when none is left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Asked {
+    /// By Next/Previous suggestion: "No suggestion awaits review".
+    ByCommand,
+    /// After a decision moved on: "All suggestions reviewed".
+    AfterDecision,
+}
+
+/// Which way through the undo history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum History {
+    /// Undo the last step.
+    Undo,
+    /// Redo the last step undone.
+    Redo,
+}
+
 /// A label's highlight colour with the given alpha (0–255).
 #[must_use]
 pub(super) fn label_color(label: Label, alpha: u8) -> Color32 {

@@ -214,13 +214,13 @@ impl TaliqApp {
             UiCommand::OpenDialog => self.dialog = Some(Dialog::Open),
             UiCommand::OpenFolderDialog => self.dialog = Some(Dialog::OpenFolder),
             UiCommand::ExportDialog => self.dialog = Some(Dialog::Export),
-            UiCommand::NextArticle => self.step_article(true),
-            UiCommand::PreviousArticle => self.step_article(false),
+            UiCommand::NextArticle => self.step_article(Step::Next),
+            UiCommand::PreviousArticle => self.step_article(Step::Previous),
             UiCommand::ExportChanged => {
                 self.export_changed();
             }
-            UiCommand::Undo => self.undo_redo(true),
-            UiCommand::Redo => self.undo_redo(false),
+            UiCommand::Undo => self.undo_redo(History::Undo),
+            UiCommand::Redo => self.undo_redo(History::Redo),
             UiCommand::LabelSelection(label) => self.label_selection(label),
             // Escape closes the innermost thing: the find bar, else the selection and focus.
             UiCommand::ClearSelection if self.view.find_position().is_some() => {
@@ -268,7 +268,7 @@ impl TaliqApp {
                     .then(|| self.line.said_since(before).map(str::to_owned))
                     .flatten();
                 // review flow: move on to the next suggestion that awaits a decision
-                self.step_pending(true, false, said);
+                self.step_pending(Step::Next, Asked::AfterDecision, said);
             }
             UiCommand::Find => self.view.open_find(),
             UiCommand::FindNext | UiCommand::FindPrevious => {
@@ -281,8 +281,8 @@ impl TaliqApp {
             UiCommand::ZoomOut => self.change_settings(|s| s.font_size -= 2.0),
             UiCommand::ZoomReset => self.change_settings(|s| s.font_size = Settings::DEFAULT_FONT),
             UiCommand::ToggleFactsPanel => self.panels.toggle_facts(),
-            UiCommand::NextPending => self.step_pending(true, true, None),
-            UiCommand::PreviousPending => self.step_pending(false, true, None),
+            UiCommand::NextPending => self.step_pending(Step::Next, Asked::ByCommand, None),
+            UiCommand::PreviousPending => self.step_pending(Step::Previous, Asked::ByCommand, None),
             UiCommand::Quit => {
                 self.flush_autosave();
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);

@@ -184,7 +184,7 @@ impl TaliqApp {
 
     /// Saves the open article, then opens the next (or previous) article of the folder;
     /// articles that cannot be opened are skipped and named.
-    pub(super) fn step_article(&mut self, forward: bool) {
+    pub(super) fn step_article(&mut self, step: Step) {
         if self.corpus.is_none() {
             self.say(Severity::Info, words::open::Msg::NoFolder);
             return;
@@ -195,7 +195,7 @@ impl TaliqApp {
         let corpus = panel.corpus();
         let here = self.article.as_ref().and_then(|a| corpus.position(&a.path));
         let candidates: Vec<PathBuf> = corpus
-            .neighbours(here, forward)
+            .neighbours(here, step == Step::Next)
             .into_iter()
             .map(|i| corpus.articles[i].path.clone())
             .collect();
@@ -218,7 +218,9 @@ impl TaliqApp {
         if skipped.is_empty() {
             self.say(
                 Severity::Info,
-                words::open::Msg::NoFurtherArticle { forward },
+                words::open::Msg::NoFurtherArticle {
+                    forward: step == Step::Next,
+                },
             );
         } else {
             self.say(Severity::Error, words::open::Msg::AllSkipped(&skipped));

@@ -25,12 +25,12 @@ impl TaliqApp {
     /// Undoes or redoes the last step, with what it taught the project lexicon (one
     /// history: the lessons are edits of the step, see [`TaughtLexicon`]; a name stays
     /// learned while another decision still teaches it).
-    pub(super) fn undo_redo(&mut self, undo: bool) {
+    pub(super) fn undo_redo(&mut self, way: History) {
         let Some(a) = &mut self.article else { return };
-        let done = if undo {
-            a.session.undo()
-        } else {
-            a.session.redo()
+        let undo = way == History::Undo;
+        let done = match way {
+            History::Undo => a.session.undo(),
+            History::Redo => a.session.redo(),
         };
         if done && a.lexicon.refresh(&a.session) {
             self.save_lexicon();
@@ -156,14 +156,10 @@ impl TaliqApp {
     }
 
     /// Focuses the next (or previous) pending suggestion after the focused annotation, in
-    /// text order, wrapping around. `announce_none` says so when none is left; `said`, what
-    /// the decision just made said, goes on the line with where the review is.
-    pub(super) fn step_pending(
-        &mut self,
-        forward: bool,
-        announce_none: bool,
-        said: Option<String>,
-    ) {
+    /// text order, wrapping around; when none is left, what is said depends on why it was
+    /// `asked`. `said`, what the decision just made said, goes on the line with where the
+    /// review is.
+    pub(super) fn step_pending(&mut self, step: Step, asked: Asked, said: Option<String>) {
         let Some(a) = &self.article else { return };
         let anns = a.session.annotations();
         let here = self
@@ -171,11 +167,11 @@ impl TaliqApp {
             .focused()
             .and_then(|id| anns.iter().position(|x| x.id == id));
         let n = anns.len();
-        let order: Vec<usize> = match (here, forward) {
-            (Some(i), true) => (i + 1..n).chain(0..=i).collect(),
-            (Some(i), false) => (0..i).rev().chain((i..n).rev()).collect(),
-            (None, true) => (0..n).collect(),
-            (None, false) => (0..n).rev().collect(),
+        let order: Vec<usize> = match (here, step) {
+            (Some(i), Step::Next) => (i + 1..n).chain(0..=i).collect(),
+            (Some(i), Step::Previous) => (0..i).rev().chain((i..n).rev()).collect(),
+            (None, Step::Next) => (0..n).collect(),
+            (None, Step::Previous) => (0..n).rev().collect(),
         };
         let next = order
             .into_iter()
@@ -196,7 +192,7 @@ impl TaliqApp {
                     None => self.say_progress(words::review::Msg::Awaiting { left }),
                 }
             }
-            None if announce_none => self.say_progress(words::review::Msg::NoneAwaits),
+            None if asked == Asked::ByCommand => self.say_progress(words::review::Msg::NoneAwaits),
             None => match said {
                 Some(said) => {
                     self.say(
