@@ -104,14 +104,10 @@ pub fn load_lexicon(
         (LexiconChoice::Skip, _) | (LexiconChoice::Folder, None) => Ok(ProjectLexicon::new()),
         (LexiconChoice::Folder, Some(article)) => {
             let path = taliq_core::workspace::corpus::lexicon_path_of(article);
-            match ProjectLexicon::load(&path) {
-                Ok(l) => Ok(l),
-                Err(_) if !path.exists() => Ok(ProjectLexicon::new()),
-                Err(e) => Err(anyhow::Error::new(e).context(
-                    "the project lexicon of the article's folder is invalid (fix it, or \
-                     pass --no-lexicon)",
-                )),
-            }
+            ProjectLexicon::load_or_new(&path).context(
+                "the project lexicon of the article's folder is invalid (fix it, or pass \
+                 --no-lexicon)",
+            )
         }
         (LexiconChoice::File(path), _) => {
             ProjectLexicon::load(path).context("the project lexicon given by --lexicon")

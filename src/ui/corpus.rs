@@ -98,10 +98,7 @@ impl CorpusPanel {
         current: Option<(&Path, Progress)>,
         out: &mut Vec<Action>,
     ) {
-        let folder = self.corpus.dir.file_name().map_or_else(
-            || self.corpus.dir.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let folder = super::words::file_name(&self.corpus.dir);
         let here = current.and_then(|(p, live)| self.corpus.position(p).map(|i| (i, live)));
         let n = self.corpus.articles.len();
         // files that cannot be opened are not part of the work to do

@@ -45,15 +45,9 @@ pub(crate) mod saving;
 
 use taliq_core::model::annotation::{Origin, Status};
 
-/// The name of the file at `path` as shown to the annotator (the whole path when it has
+/// The name of the file at a path as shown to the annotator (the whole path when it has
 /// no file name).
-#[must_use]
-pub(crate) fn file_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
+pub(crate) use taliq_core::workspace::notice::file_name;
 
 /// An annotation's status in words: `"pending"`, `"accepted"` or `"rejected"`.
 #[must_use]

@@ -10,6 +10,18 @@ use crate::workspace::corpus::lexicon_path_of;
 use crate::workspace::notice::OpenNotice;
 
 impl ProjectLexicon {
+    /// Loads the lexicon file `path`, or an empty lexicon when there is no file there yet
+    /// (a folder's lexicon starts empty).
+    ///
+    /// # Errors
+    /// As [`ProjectLexicon::load`], for a file that exists and cannot be read.
+    pub fn load_or_new(path: &Path) -> Result<ProjectLexicon, LexiconError> {
+        match ProjectLexicon::load(path) {
+            Err(_) if !path.exists() => Ok(ProjectLexicon::new()),
+            loaded => loaded,
+        }
+    }
+
     /// Loads a lexicon file.
     pub fn load(path: &Path) -> Result<ProjectLexicon, LexiconError> {
         let bytes = std::fs::read(path).map_err(|error| LexiconError::Io {
@@ -190,9 +202,8 @@ impl LexiconWrites {
     /// empty lexicon with no file, and [`OpenNotice::LexiconUnreadable`].
     pub fn open_for(&mut self, article: &Path) -> (FolderLexicon, Option<OpenNotice>) {
         let path = lexicon_path_of(article);
-        let (on_disk, file, notice) = match ProjectLexicon::load(&path) {
+        let (on_disk, file, notice) = match ProjectLexicon::load_or_new(&path) {
             Ok(l) => (l, Some(path), None),
-            Err(_) if !path.exists() => (ProjectLexicon::new(), Some(path), None),
             Err(e) => (
                 ProjectLexicon::new(),
                 None,

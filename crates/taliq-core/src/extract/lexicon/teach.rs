@@ -316,15 +316,21 @@ mod tests {
     /// rejected; a plain rejection only counts ("rejected here only").
     #[test]
     fn never_blocks_the_pair_here_and_a_plain_rejection_only_counts() {
-        let mut session = session_with(&[(38, 43), (47, 52)]);
-        let mut lexicon = TaughtLexicon::new(ProjectLexicon::new());
-        decide(&mut session, 1, Status::Rejected);
+        // the first of two mentions of ترامب rejected, then taught `how`
+        let rejected_first = |how| {
+            let mut session = session_with(&[(38, 43), (47, 52)]);
+            let mut lexicon = TaughtLexicon::new(ProjectLexicon::new());
+            decide(&mut session, 1, Status::Rejected);
+            let taught = teach(&mut session, &mut lexicon, &[1], how);
+            (session, taught)
+        };
+        let (session, taught) = rejected_first(Teach::Learn);
         let Teaching::Changed {
             news,
             applied,
             rejected,
             ..
-        } = teach(&mut session, &mut lexicon, &[1], Teach::Learn)
+        } = taught
         else {
             panic!("a rejection is counted");
         };
@@ -336,15 +342,13 @@ mod tests {
             vec![(47, 52)]
         );
 
-        let mut session = session_with(&[(38, 43), (47, 52)]);
-        let mut lexicon = TaughtLexicon::new(ProjectLexicon::new());
-        decide(&mut session, 1, Status::Rejected);
+        let (session, taught) = rejected_first(Teach::Never);
         let Teaching::Changed {
             news,
             applied,
             rejected,
             ..
-        } = teach(&mut session, &mut lexicon, &[1], Teach::Never)
+        } = taught
         else {
             panic!("the pair is blocked");
         };
