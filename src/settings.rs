@@ -18,6 +18,42 @@ pub enum Theme {
     Dark,
 }
 
+/// A line spacing offered in the View menu (its name is the UI's: `words::commands`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineSpacing {
+    /// 1.5 times the font size.
+    Compact,
+    /// 1.8 times the font size (the default).
+    Normal,
+    /// 2.2 times the font size.
+    Relaxed,
+}
+
+impl LineSpacing {
+    /// Every line spacing, tightest first (the View menu's order).
+    pub const ALL: [LineSpacing; 3] = [
+        LineSpacing::Compact,
+        LineSpacing::Normal,
+        LineSpacing::Relaxed,
+    ];
+
+    /// The line height as a multiple of the font size.
+    #[must_use]
+    pub fn factor(self) -> f32 {
+        match self {
+            LineSpacing::Compact => 1.5,
+            LineSpacing::Normal => 1.8,
+            LineSpacing::Relaxed => 2.2,
+        }
+    }
+
+    /// Whether `line_spacing` (a multiple of the font size, as in [`Settings`]) is this.
+    #[must_use]
+    pub fn is(self, line_spacing: f32) -> bool {
+        (self.factor() - line_spacing).abs() < 0.01
+    }
+}
+
 /// Display preferences. Unknown or missing fields take their defaults, so files written by
 /// other versions load.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,7 +75,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             font_size: Settings::DEFAULT_FONT,
-            line_spacing: 1.8,
+            line_spacing: LineSpacing::Normal.factor(),
             theme: Theme::System,
             font_family: None,
         }
@@ -53,9 +89,6 @@ impl Settings {
     pub const MIN_FONT: f32 = 10.0;
     /// Largest article font size (points).
     pub const MAX_FONT: f32 = 60.0;
-    /// The line spacings offered in the View menu: name and multiple of the font size.
-    pub const LINE_SPACINGS: [(&'static str, f32); 3] =
-        [("Compact", 1.5), ("Normal", 1.8), ("Relaxed", 2.2)];
 
     /// Reads settings; a missing file gives the defaults. A damaged file also gives the
     /// defaults, with the reason as `Err` so it can be shown (the file is not touched

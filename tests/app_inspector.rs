@@ -199,7 +199,7 @@ fn a_quotes_speaker_is_picked_in_the_inspector_undone_and_exported() {
     let putin = s
         .entities()
         .into_iter()
-        .find(|e| e.label == Label::Person && e.canonical.contains("بوتين"))
+        .find(|e| e.label() == Label::Person && e.canonical().contains("بوتين"))
         .unwrap();
     // the mention of بوتين nearest before the quote
     let nearest = putin
@@ -218,7 +218,7 @@ fn a_quotes_speaker_is_picked_in_the_inspector_undone_and_exported() {
     h.run_steps(2);
     // the list offers the people and organizations, by canonical name
     h.get_by_role_and_label(egui::Role::ListBoxOption, "الكرملين");
-    h.get_by_role_and_label(egui::Role::ListBoxOption, &putin.canonical)
+    h.get_by_role_and_label(egui::Role::ListBoxOption, putin.canonical())
         .click();
     h.run_steps(2);
     let q = h.state().session().unwrap().get(quote.id).unwrap().clone();
@@ -235,7 +235,7 @@ fn a_quotes_speaker_is_picked_in_the_inspector_undone_and_exported() {
         h.get_by_role_and_label(egui::Role::ComboBox, "Speaker")
             .value()
             .as_deref(),
-        Some(putin.canonical.as_str())
+        Some(putin.canonical())
     );
 
     // one undo step takes back both the speaker and the acceptance

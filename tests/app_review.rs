@@ -28,10 +28,10 @@ fn sample_loads_and_facts_panel_lists_putin_as_a_person() {
     let putin = session
         .entities()
         .into_iter()
-        .find(|e| e.label == Label::Person && e.canonical.contains("بوتين"))
+        .find(|e| e.label() == Label::Person && e.canonical().contains("بوتين"))
         .expect("بوتين is a PERSON entity");
     // the facts panel shows the entity (painted by the text engine, exposed to accesskit)
-    h.get_by_label(&putin.canonical);
+    h.get_by_label(putin.canonical());
     assert!(putin.mentions.len() >= 5, "بوتين is mentioned often");
 }
 
@@ -45,10 +45,10 @@ fn suggestion_is_accepted_from_the_inspector() {
         .unwrap()
         .entities()
         .into_iter()
-        .find(|e| e.label == Label::Person && e.canonical.contains("ترامب"))
+        .find(|e| e.label() == Label::Person && e.canonical().contains("ترامب"))
         .unwrap();
     // clicking the name reveals (focuses) the first mention
-    h.get_by_label(&entity.canonical).click();
+    h.get_by_label(entity.canonical()).click();
     h.run_steps(3);
     h.get_by_label("✔ Accept").click();
     h.run_steps(3);

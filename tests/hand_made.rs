@@ -92,7 +92,7 @@ fn assert_loaded_with_suggestions_beside(h: &Harness<'static, TaliqApp>, dir: &P
     let putin = s
         .entities()
         .into_iter()
-        .find(|e| e.canonical == "فلاديمير بوتين")
+        .find(|e| e.canonical() == "فلاديمير بوتين")
         .expect("the hand-made entity");
     assert_eq!(putin.id.to_string(), "PERSON:فلاديمير بوتين");
 }

@@ -18,6 +18,7 @@ use support::{
     WINDOW, article_in_tempdir, harness_sized, harness_with, press_and_settle, sample_in_tempdir,
     settings_in,
 };
+use taliq::settings::LineSpacing;
 use taliq::ui::{Action, TaliqApp};
 use taliq_text::SystemFonts;
 
@@ -351,7 +352,8 @@ fn zoom_line_spacing_and_theme_are_kept_for_the_next_run() {
     let before = h.state().settings().font_size;
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Plus);
     h.run_steps(1);
-    h.state_mut().apply(Action::SetLineSpacing(2));
+    h.state_mut()
+        .apply(Action::SetLineSpacing(LineSpacing::Relaxed));
     h.state_mut()
         .apply(Action::SetTheme(taliq::settings::Theme::Light));
     h.run_steps(1);

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::settings::{Settings, Theme};
+use crate::settings::{LineSpacing, Theme};
 use taliq_core::extract::lexicon::Rule;
 use taliq_core::model::annotation::PersonAttributes;
 use taliq_core::model::entity_id::EntityId;
@@ -92,8 +92,8 @@ pub enum Action {
     SetLexiconRule(String, Label, Rule),
     /// Forget a project lexicon item (surface, label) with its counts.
     ForgetLexiconItem(String, Label),
-    /// Line spacing: an index into [`Settings::LINE_SPACINGS`].
-    SetLineSpacing(usize),
+    /// Line spacing.
+    SetLineSpacing(LineSpacing),
     /// Colour theme.
     SetTheme(Theme),
     /// Set the Arabic text in this installed font family; `None` is the bundled Noto Naskh
@@ -127,9 +127,7 @@ impl Action {
     /// then the themes.
     #[must_use]
     pub fn view_settings() -> Vec<Action> {
-        let mut v: Vec<Action> = (0..Settings::LINE_SPACINGS.len())
-            .map(Action::SetLineSpacing)
-            .collect();
+        let mut v: Vec<Action> = LineSpacing::ALL.map(Action::SetLineSpacing).to_vec();
         v.extend([Theme::System, Theme::Light, Theme::Dark].map(Action::SetTheme));
         v
     }

@@ -13,7 +13,7 @@ mod teaching;
 
 use self::exporting::{Unexported, default_export_path, overwrite_prompt_ui};
 pub(in crate::ui) use self::state::{OpenArticle, ReviewCounts};
-use self::teaching::{FolderLexicon, LexiconWrites, PendingLexicon, Teach, mentions_of};
+use self::teaching::{FolderLexicon, LexiconFile, LexiconWrites, Teach, mentions_of};
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -21,8 +21,7 @@ use std::time::Instant;
 
 use egui::{Color32, Ui};
 
-use crate::settings::{Settings, Theme};
-use taliq_core::extract::ProjectLexicon;
+use crate::settings::{LineSpacing, Settings, Theme};
 use taliq_core::extract::lexicon::{TaughtLexicon, UndoStep};
 use taliq_core::model::annotation::{Entity, Facts, Origin, PersonAttributes, Status};
 use taliq_core::model::document::Document;
@@ -81,9 +80,6 @@ pub struct TaliqApp {
     close_prompt: bool,
     /// Lexicon decisions of articles left while their lexicon file could not be written.
     pending_lexicons: LexiconWrites,
-    /// A lexicon write failed and no write has succeeded since: the warning stays in the
-    /// status line (Info messages go to the history only).
-    lexicon_warning: bool,
     /// The user chose to close: the next close request is let through.
     close_confirmed: bool,
     /// Project ▸ Learned names is shown.
@@ -156,7 +152,6 @@ impl TaliqApp {
             unexported: Vec::new(),
             close_prompt: false,
             pending_lexicons: LexiconWrites::default(),
-            lexicon_warning: false,
             close_confirmed: false,
             learned_names_open: false,
             about_open: false,
@@ -307,27 +302,19 @@ impl TaliqApp {
 
     /// Says `msg` in the status line (see [`StatusLine`] for when it is shown).
     fn say(&mut self, severity: Severity, msg: impl Into<String>) {
-        let quiet = self.lexicon_warning;
-        self.line
-            .say(severity, msg.into(), Weight::Result, false, quiet);
+        self.line.say(severity, msg.into(), Weight::Result);
     }
 
     /// Says where the review is (`msg`): shown unless a held message is there.
     fn say_progress(&mut self, msg: impl Into<String>) {
-        let quiet = self.lexicon_warning;
-        self.line
-            .say(Severity::Info, msg.into(), Weight::Progress, false, quiet);
+        self.line.say(Severity::Info, msg.into(), Weight::Progress);
     }
 
     /// Says `msg` and holds it for [`super::messages::HOLD_FOR`], whatever its severity:
     /// for news the annotator must not miss, such as what the folder's lexicon now does
     /// for every article.
     fn say_kept(&mut self, severity: Severity, msg: impl Into<String>) {
-        let quiet = self.lexicon_warning;
-        if self
-            .line
-            .say(severity, msg.into(), Weight::Result, true, quiet)
-        {
+        if self.line.say(severity, msg.into(), Weight::Kept) {
             self.ctx.request_repaint_after(super::messages::HOLD_FOR);
         }
     }

@@ -118,7 +118,7 @@ impl FactsPanel {
                     let group: Vec<(&Entity, bool)> = entities
                         .iter()
                         .zip(all_accepted.iter().copied())
-                        .filter(|(e, _)| e.label == label)
+                        .filter(|(e, _)| e.label() == label)
                         .collect();
                     let mentions: usize = group.iter().map(|(e, _)| e.mentions.len()).sum();
                     let title = RichText::new(words::group(label, group.len(), mentions))
@@ -246,7 +246,7 @@ impl FactsPanel {
                 out.push(Action::RejectEntity(e.id.clone()));
             }
             ui.menu_button("…", |ui| {
-                for l in Label::ALL.into_iter().filter(|l| *l != e.label) {
+                for l in Label::ALL.into_iter().filter(|l| *l != e.label()) {
                     let cmd = Action::RelabelEntity(e.id.clone(), l);
                     if ui
                         .button(cmd.title())
@@ -260,17 +260,17 @@ impl FactsPanel {
             });
             ui.label(
                 RichText::new(words::entity_count(all_accepted, e.mentions.len()))
-                    .color(label_color(e.label, 255)),
+                    .color(label_color(e.label(), 255)),
             )
             .on_hover_text(words::entity_state(all_accepted));
             let r = engine.label(
                 ui,
-                &e.canonical,
+                e.canonical(),
                 &TextStyle::arabic_label(17.0),
                 ui.visuals().strong_text_color(),
                 Sense::click(),
             );
-            r.widget_info(|| WidgetInfo::labeled(Role::Button, true, &e.canonical));
+            r.widget_info(|| WidgetInfo::labeled(Role::Button, true, e.canonical()));
             if r.on_hover_text(Action::RevealEntity(e.id.clone()).tooltip())
                 .clicked()
             {
@@ -278,9 +278,9 @@ impl FactsPanel {
             }
         });
         let facts = e.facts();
-        if shows_facts(e.label, &facts) {
+        if shows_facts(e.label(), &facts) {
             ui.indent(("facts", &e.id), |ui| {
-                facts_lines(ui, engine, e.label, &facts, 14.0);
+                facts_lines(ui, engine, e.label(), &facts, 14.0);
             });
         }
         if open {
@@ -628,13 +628,13 @@ fn speaker_editor(
 ) {
     let mut ids: Vec<&EntityId> = entities
         .iter()
-        .filter(|e| e.label.can_speak())
+        .filter(|e| e.label().can_speak())
         .map(|e| &e.id)
         .collect();
     let mut names: Vec<String> = entities
         .iter()
-        .filter(|e| e.label.can_speak())
-        .map(|e| e.canonical.clone())
+        .filter(|e| e.label().can_speak())
+        .map(|e| e.canonical().to_owned())
         .collect();
     let current = a.facts.speaker.as_ref();
     let mut selected = current.and_then(|s| ids.iter().position(|id| **id == s.entity));

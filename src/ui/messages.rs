@@ -23,7 +23,8 @@ pub enum Severity {
     Error,
 }
 
-/// How much a message counts against the one held in the status line.
+/// How much a message counts against the one held in the status line, and whether it is
+/// held itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Weight {
     /// Where the review is (next suggestion, mention n of m): never replaces a held
@@ -31,6 +32,9 @@ pub(super) enum Weight {
     Progress,
     /// The result of a command.
     Result,
+    /// The result of a command the annotator must not miss (what the folder's lexicon now
+    /// does, work moved to another file): held for [`HOLD_FOR`].
+    Kept,
 }
 
 /// How many messages the history keeps.
@@ -47,27 +51,23 @@ pub(super) struct StatusLine {
     held_until: Option<Instant>,
     /// The last messages, newest last.
     pub history: VecDeque<(Severity, String)>,
+    /// A warning stands until its cause is gone (an unwritable lexicon): Info messages go
+    /// to the history only.
+    warning_stands: bool,
 }
 
 impl StatusLine {
     /// Says `msg`: to the history, and to the status line unless the message held there
-    /// outweighs it (see the module doc); `hold` holds it for [`HOLD_FOR`]. `quiet_info`
-    /// keeps every Info message off the line (a warning that must stay until its cause is
-    /// gone, such as an unwritable lexicon). Returns whether it is shown.
-    pub(super) fn say(
-        &mut self,
-        severity: Severity,
-        msg: String,
-        weight: Weight,
-        hold: bool,
-        quiet_info: bool,
-    ) -> bool {
+    /// outweighs it (see the module doc) or a warning stands ([`Self::warning_stands`])
+    /// and `msg` is Info; [`Weight::Kept`] holds it for [`HOLD_FOR`]. Returns whether it
+    /// is shown.
+    pub(super) fn say(&mut self, severity: Severity, msg: String, weight: Weight) -> bool {
         if self.history.len() == HISTORY_LEN {
             self.history.pop_front();
         }
         self.history.push_back((severity, msg.clone()));
         let now = Instant::now();
-        if quiet_info && severity == Severity::Info {
+        if self.warning_stands && severity == Severity::Info {
             return false;
         }
         if self.held_until.is_some_and(|t| now < t)
@@ -76,9 +76,20 @@ impl StatusLine {
         {
             return false; // kept in the history, shown on hover
         }
-        self.held_until = hold.then(|| now + HOLD_FOR);
+        self.held_until = (weight == Weight::Kept).then(|| now + HOLD_FOR);
         self.shown = Some((severity, msg, now));
         true
+    }
+
+    /// Lets the warning shown stand until [`Self::warning_gone`]: Info messages are kept
+    /// off the line meanwhile.
+    pub(super) fn warning_stands(&mut self) {
+        self.warning_stands = true;
+    }
+
+    /// The cause of a standing warning is gone: Info messages show again.
+    pub(super) fn warning_gone(&mut self) {
+        self.warning_stands = false;
     }
 
     /// Lets the next message replace the one shown, whatever it is (what is said about an
@@ -117,65 +128,27 @@ mod tests {
     #[test]
     fn a_held_message_yields_only_to_a_more_severe_one_or_a_result_of_its_severity() {
         let mut l = StatusLine::default();
-        l.say(
-            Severity::Error,
-            "autosave failed".into(),
-            Weight::Result,
-            true,
-            false,
-        );
-        l.say(
-            Severity::Warning,
-            "lexicon not saved".into(),
-            Weight::Result,
-            true,
-            false,
-        );
+        l.say(Severity::Error, "autosave failed".into(), Weight::Kept);
+        l.say(Severity::Warning, "lexicon not saved".into(), Weight::Kept);
         assert_eq!(shown(&l), "autosave failed");
-        l.say(
-            Severity::Error,
-            "export failed".into(),
-            Weight::Result,
-            true,
-            false,
-        );
+        l.say(Severity::Error, "export failed".into(), Weight::Kept);
         assert_eq!(shown(&l), "export failed");
         let mut l = StatusLine::default();
-        l.say(
-            Severity::Info,
-            "the folder learned".into(),
-            Weight::Result,
-            true,
-            false,
-        );
-        l.say(
-            Severity::Info,
-            "49 await review".into(),
-            Weight::Progress,
-            false,
-            false,
-        );
+        l.say(Severity::Info, "the folder learned".into(), Weight::Kept);
+        l.say(Severity::Info, "49 await review".into(), Weight::Progress);
         assert_eq!(shown(&l), "the folder learned");
-        l.say(
-            Severity::Info,
-            "Undone".into(),
-            Weight::Result,
-            false,
-            false,
-        );
+        l.say(Severity::Info, "Undone".into(), Weight::Result);
         assert_eq!(shown(&l), "Undone");
         // nothing held: progress shows
-        l.say(
-            Severity::Info,
-            "48 await review".into(),
-            Weight::Progress,
-            false,
-            false,
-        );
+        l.say(Severity::Info, "48 await review".into(), Weight::Progress);
         assert_eq!(shown(&l), "48 await review");
         assert_eq!(l.history.len(), 4);
-        // a warning that must stay keeps Info off the line
-        l.say(Severity::Info, "x".into(), Weight::Result, false, true);
+        // a warning that must stay keeps Info off the line, until its cause is gone
+        l.warning_stands();
+        l.say(Severity::Info, "x".into(), Weight::Result);
         assert_eq!(shown(&l), "48 await review");
+        l.warning_gone();
+        l.say(Severity::Info, "y".into(), Weight::Result);
+        assert_eq!(shown(&l), "y");
     }
 }

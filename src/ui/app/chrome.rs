@@ -98,14 +98,13 @@ impl TaliqApp {
                 for cmd in Action::view_settings() {
                     let selected = match &cmd {
                         Action::SetTheme(t) => *t == self.settings.theme,
-                        Action::SetLineSpacing(i) => Settings::LINE_SPACINGS
-                            .get(*i)
-                            .is_some_and(|(_, v)| (*v - self.settings.line_spacing).abs() < 0.01),
+                        Action::SetLineSpacing(l) => l.is(self.settings.line_spacing),
                         _ => false,
                     };
                     if matches!(
                         cmd,
-                        Action::SetLineSpacing(0) | Action::SetTheme(Theme::System)
+                        Action::SetLineSpacing(LineSpacing::Compact)
+                            | Action::SetTheme(Theme::System)
                     ) {
                         ui.separator();
                     }

@@ -194,11 +194,7 @@ impl TaliqApp {
                 }
             }
             Action::RevealEntity(eid) => self.reveal_entity(&eid),
-            Action::SetLineSpacing(i) => {
-                if let Some((_, v)) = Settings::LINE_SPACINGS.get(i) {
-                    self.change_settings(|s| s.line_spacing = *v);
-                }
-            }
+            Action::SetLineSpacing(l) => self.change_settings(|s| s.line_spacing = l.factor()),
             Action::SetTheme(t) => self.change_settings(|s| s.theme = t),
             Action::SetFont(Some(f)) if !self.engine.has_arabic_family(&f) => self.say(
                 Severity::Warning,

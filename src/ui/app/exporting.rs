@@ -254,13 +254,9 @@ pub(super) fn overwrite_prompt_ui(
 /// export failed, a warning when an article went to its own name because its file holds
 /// another article's, else information.
 fn export_changed_severity(done: &[ChangedExport]) -> Severity {
-    let written = |d: &ChangedExport| match &d.outcome {
-        ChangedOutcome::Written { instead_of, .. } => Some(instead_of.is_some()),
-        _ => None,
-    };
-    if done.iter().any(|d| written(d).is_none()) {
+    if done.iter().any(|d| d.outcome.failed()) {
         Severity::Error
-    } else if done.iter().any(|d| written(d) == Some(true)) {
+    } else if done.iter().any(|d| d.outcome.moved()) {
         Severity::Warning
     } else {
         Severity::Info

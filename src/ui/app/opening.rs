@@ -25,25 +25,15 @@ impl TaliqApp {
         // unlearned by rejecting, applied to every article opened afterwards.
         // lexicon decisions of the article being left that its file did not take wait
         // in memory (and go into this article's lexicon when it is in the same folder)
-        if let Some(a) = &mut self.article
-            && a.lexicon_unsaved
-            && let Some(file) = &a.lexicon_file
-        {
-            a.lexicon_unsaved = false;
-            let pending = PendingLexicon {
-                path: file.clone(),
-                base: a.lexicon_on_disk.clone(),
-                ours: a.lexicon.lexicon().clone(),
-            };
-            self.pending_lexicons.keep(pending);
+        if let Some(a) = &mut self.article {
+            self.pending_lexicons
+                .leave(&mut a.lexicon_file, a.lexicon.lexicon());
         }
         let (folder, unreadable) = self.pending_lexicons.open_for(path);
         notes.extend(unreadable);
         let FolderLexicon {
             lexicon,
-            on_disk: lexicon_on_disk,
             file: lexicon_file,
-            unsaved: lexicon_unsaved,
         } = folder;
         let Opened {
             session,
@@ -65,7 +55,6 @@ impl TaliqApp {
             .position(|u| u.article == path)
             .map(|i| self.unexported.remove(i));
         self.article = Some(OpenArticle {
-            lexicon_on_disk,
             lexicon: TaughtLexicon::for_annotations(lexicon, session.annotations(), |x| {
                 session
                     .document()
@@ -73,7 +62,6 @@ impl TaliqApp {
                     .to_owned()
             }),
             lexicon_file,
-            lexicon_unsaved,
             autosave: Autosaver::new(path, sidecar, self.autosave_policy),
             exported_revision: None,
             opened_revision: session.revision(),

@@ -220,7 +220,7 @@ impl TaliqApp {
             self.say_progress(words::review::Msg::Mention {
                 n: next + 1,
                 of: e.mentions.len(),
-                label: e.label,
+                label: e.label(),
             });
         }
     }

@@ -22,18 +22,11 @@ pub(in crate::ui) struct OpenArticle {
     /// since.
     pub(super) carried_unexported: bool,
     /// The project lexicon of the article's folder with the lessons of this run's
-    /// decisions (undone with them), and its file; `None` for the file when it could not
-    /// be read (it is then never overwritten).
+    /// decisions (undone with them).
     pub(super) lexicon: TaughtLexicon,
-    pub(super) lexicon_file: Option<PathBuf>,
-    /// This window's lexicon when it last read or wrote the file: the base of the
-    /// three-way merge that writes only this window's changes since, keeping what another
-    /// window or the annotator wrote there ([`ProjectLexicon::merged`]).
-    pub(super) lexicon_on_disk: ProjectLexicon,
-    /// The last write of the lexicon failed: decisions of `lexicon` that differ from
-    /// `lexicon_on_disk` are not in the file yet, and every later lexicon write, the
-    /// switch to another article and the close retry them.
-    pub(super) lexicon_unsaved: bool,
+    /// Its file, as this window last read or wrote it; when a write fails, every later
+    /// lexicon write, the switch to another article and the close retry it.
+    pub(super) lexicon_file: LexiconFile,
     /// Cached entity grouping and review counts, and the session revision they were
     /// computed at (recomputed once per change, not every frame: a 1 MB article has more
     /// than 10,000 suggestions).

@@ -8,8 +8,8 @@ use super::*;
 
 use taliq_core::extract::lexicon::{self as lexicon, Teaching, UndoStep};
 pub(super) use taliq_core::extract::lexicon::{Teach, mentions_of};
-pub(super) use taliq_core::workspace::lexicon::{FolderLexicon, LexiconWrites, PendingLexicon};
-use taliq_core::workspace::lexicon::{LexiconWrite, OpenLexicon};
+use taliq_core::workspace::lexicon::LexiconWrite;
+pub(super) use taliq_core::workspace::lexicon::{FolderLexicon, LexiconFile, LexiconWrites};
 
 impl TaliqApp {
     /// Teaches the project lexicon the annotator's decisions on these annotations, as
@@ -93,17 +93,13 @@ impl TaliqApp {
     /// a failure is shown and pinned until a write succeeds, and the decisions stay in
     /// memory for the next try.
     pub(super) fn save_lexicon(&mut self) {
-        let open = self.article.as_mut().and_then(|a| {
-            Some(OpenLexicon {
-                path: a.lexicon_file.as_deref()?,
-                on_disk: &mut a.lexicon_on_disk,
-                ours: a.lexicon.lexicon(),
-                unsaved: &mut a.lexicon_unsaved,
-            })
-        });
+        let open = self
+            .article
+            .as_mut()
+            .map(|a| (&mut a.lexicon_file, a.lexicon.lexicon()));
         match self.pending_lexicons.write(open) {
             LexiconWrite::Failed { error, waiting } => {
-                self.lexicon_warning = false; // this warning replaces the last one
+                self.line.warning_gone(); // this warning replaces the last one
                 self.say_pinned(
                     Severity::Warning,
                     words::saving::Msg::LexiconNotSaved {
@@ -111,10 +107,10 @@ impl TaliqApp {
                         waiting,
                     },
                 );
-                self.lexicon_warning = true;
+                self.line.warning_stands();
             }
             LexiconWrite::WrittenAgain => {
-                self.lexicon_warning = false;
+                self.line.warning_gone();
                 self.line.release();
                 self.say(
                     Severity::Info,
@@ -140,8 +136,7 @@ impl TaliqApp {
         let open = self
             .article
             .as_ref()
-            .filter(|a| a.lexicon_unsaved)
-            .map(|a| (&a.lexicon_on_disk, a.lexicon.lexicon()));
+            .map(|a| (&a.lexicon_file, a.lexicon.lexicon()));
         self.pending_lexicons.waiting(open)
     }
 }

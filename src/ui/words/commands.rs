@@ -3,7 +3,7 @@
 //! [`UiCommand::description`], [`Action::title`] and [`Action::tooltip`] read them here;
 //! the commands' ids, shortcuts and scopes stay in `src/ui/command.rs`.
 
-use crate::settings::{Settings, Theme};
+use crate::settings::{LineSpacing, Theme};
 use crate::ui::action::{Action, CloseChoice, UiCommand};
 
 /// The menu and button text of `cmd`, e.g. `"Open…"`, `"1 PERSON"`.
@@ -143,12 +143,9 @@ pub(crate) fn action_title(action: &Action) -> String {
         Action::SetAttributes(..) => "Set role and nationality".into(),
         Action::Focus(_) => "Show in text".into(),
         Action::RevealEntity(_) => "Show mentions".into(),
-        Action::SetLineSpacing(i) => format!(
-            "{} line spacing",
-            Settings::LINE_SPACINGS
-                .get(*i)
-                .map_or("Normal", |(n, _)| *n)
-        ),
+        Action::SetLineSpacing(LineSpacing::Compact) => "Compact line spacing".into(),
+        Action::SetLineSpacing(LineSpacing::Normal) => "Normal line spacing".into(),
+        Action::SetLineSpacing(LineSpacing::Relaxed) => "Relaxed line spacing".into(),
         Action::SetTheme(Theme::System) => "System theme".into(),
         Action::SetTheme(Theme::Light) => "Light theme".into(),
         Action::SetTheme(Theme::Dark) => "Dark theme".into(),

@@ -156,21 +156,55 @@ pub struct DateValue {
     pub hijri: Option<String>,
 }
 
-/// An entity: the mentions of one thing grouped under its canonical name.
+/// An entity: the mentions of one thing grouped under its canonical name. Written in
+/// Taliq's files as `{"id", "label", "canonical", "mentions", facts…}`; when read, the
+/// `id` is what counts (files are grouped again from their annotations on load).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "EntityRecord", from = "EntityRecord")]
 pub struct Entity {
     /// Stable identifier: the label and canonical name, written `"PERSON:ترامب"`.
     pub id: EntityId,
-    /// The label shared by all mentions.
-    pub label: Label,
-    /// The canonical name.
-    pub canonical: String,
     /// Ids of the mentions, in text order.
     pub mentions: Vec<u64>,
     /// Facts gathered from the mentions: a PERSON's first role and first nationality in
     /// text order, a QUOTE's speaker and a DATE's value of the first mention that has one.
-    #[serde(flatten)]
     pub facts: FactRecord,
+}
+
+/// An [`Entity`] as Taliq's files write it: its id, and beside it its label and canonical
+/// name for readers that do not parse the id.
+#[derive(Serialize, Deserialize)]
+struct EntityRecord {
+    id: EntityId,
+    #[serde(default)]
+    label: Option<Label>,
+    #[serde(default)]
+    canonical: Option<String>,
+    mentions: Vec<u64>,
+    #[serde(flatten)]
+    facts: FactRecord,
+}
+
+impl From<Entity> for EntityRecord {
+    fn from(e: Entity) -> Self {
+        EntityRecord {
+            label: Some(e.id.label()),
+            canonical: Some(e.id.canonical().to_owned()),
+            id: e.id,
+            mentions: e.mentions,
+            facts: e.facts,
+        }
+    }
+}
+
+impl From<EntityRecord> for Entity {
+    fn from(r: EntityRecord) -> Self {
+        Entity {
+            id: r.id,
+            mentions: r.mentions,
+            facts: r.facts,
+        }
+    }
 }
 
 /// The facts of an annotation or an entity as Taliq's files write them: flat, optional
@@ -222,6 +256,18 @@ impl FactRecord {
 }
 
 impl Entity {
+    /// The label shared by all mentions.
+    #[must_use]
+    pub fn label(&self) -> Label {
+        self.id.label()
+    }
+
+    /// The canonical name.
+    #[must_use]
+    pub fn canonical(&self) -> &str {
+        self.id.canonical()
+    }
+
     /// The facts of the entity as one [`Facts`] (role and nationality, speaker, value).
     #[must_use]
     pub fn facts(&self) -> Facts {
@@ -247,8 +293,6 @@ pub fn group_entities(annotations: &[Annotation]) -> Vec<Entity> {
         let i = *index.entry(key).or_insert_with(|| {
             entities.push(Entity {
                 id: EntityId::new(a.label, a.canonical.clone()),
-                label: a.label,
-                canonical: a.canonical.clone(),
                 mentions: Vec::new(),
                 facts: FactRecord::default(),
             });
@@ -270,9 +314,9 @@ pub fn group_entities(annotations: &[Annotation]) -> Vec<Entity> {
     }
     entities.sort_by_key(|e| {
         (
-            e.label,
+            e.label(),
             first_seen
-                .get(&(e.label, e.canonical.as_str()))
+                .get(&(e.label(), e.canonical()))
                 .copied()
                 .unwrap_or(usize::MAX),
         )

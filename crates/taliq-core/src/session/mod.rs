@@ -201,7 +201,7 @@ impl Session {
         let entity = self
             .entities()
             .into_iter()
-            .find(|e| e.id == *entity_id && e.label.can_speak())?;
+            .find(|e| e.id == *entity_id && e.label().can_speak())?;
         let spans = entity
             .mentions
             .iter()

@@ -192,6 +192,26 @@ pub enum ChangedOutcome {
     WriteFailed(StorageError),
 }
 
+impl ChangedOutcome {
+    /// Nothing was written for the article.
+    #[must_use]
+    pub fn failed(&self) -> bool {
+        !matches!(self, ChangedOutcome::Written { .. })
+    }
+
+    /// Its export was written to its own name, not where it was to go.
+    #[must_use]
+    pub fn moved(&self) -> bool {
+        matches!(
+            self,
+            ChangedOutcome::Written {
+                instead_of: Some(_),
+                ..
+            }
+        )
+    }
+}
+
 /// Exports every article of `list` (see [`Unexported::target`]): the one open in
 /// `open` (its path and session) from its session, the others from their work files,
 /// never over a file that holds something else (the article's own default name instead,

@@ -121,20 +121,42 @@ pub struct PendingLexicon {
     pub ours: ProjectLexicon,
 }
 
-/// The open article's lexicon file as a write sees it ([`LexiconWrites::write`]).
-#[derive(Debug)]
-pub struct OpenLexicon<'a> {
-    /// The file.
-    pub path: &'a Path,
-    /// This window's lexicon when it last read or wrote the file: the base of the merge,
-    /// set to `ours` when the write succeeds (so that the next write carries only this
-    /// window's changes since).
-    pub on_disk: &'a mut ProjectLexicon,
-    /// The lexicon in force.
-    pub ours: &'a ProjectLexicon,
-    /// Whether the decisions of `ours` that differ from `on_disk` are not in the file
-    /// (its last write failed): set when the write fails, cleared when it succeeds.
-    pub unsaved: &'a mut bool,
+/// The project lexicon file of the open article, as this window last saw it: where it
+/// is, what it held when this window last read or wrote it, and whether decisions are
+/// not in it because the last write failed. Made by [`LexiconWrites::open_for`], written
+/// by [`LexiconWrites::write`], handed over by [`LexiconWrites::leave`].
+#[derive(Debug, Clone)]
+pub struct LexiconFile {
+    /// The file ([`lexicon_path_of`]); `None` when it exists but could not be read: the
+    /// lexicon is then neither used nor changed.
+    path: Option<PathBuf>,
+    /// This window's lexicon when it last read or wrote the file: the base of the
+    /// three-way merge that writes only this window's changes since, keeping what
+    /// another window or the annotator wrote there ([`ProjectLexicon::merged`]).
+    on_disk: ProjectLexicon,
+    /// The decisions of the lexicon in force that differ from `on_disk` are not in the
+    /// file (its last write failed, or they were kept in memory for it).
+    unsaved: bool,
+}
+
+impl LexiconFile {
+    /// The file, or `None` when it could not be read (it is then never written).
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Whether decisions of the lexicon in force are not in the file yet.
+    #[must_use]
+    pub fn is_unsaved(&self) -> bool {
+        self.unsaved
+    }
+
+    /// What the file held when this window last read or wrote it.
+    #[must_use]
+    pub fn on_disk(&self) -> &ProjectLexicon {
+        &self.on_disk
+    }
 }
 
 /// The project lexicon of an article's folder as opening the article finds it
@@ -144,13 +166,8 @@ pub struct FolderLexicon {
     /// The lexicon in force: the file's (empty when there is none or it is unreadable),
     /// with the decisions kept for it in memory folded in.
     pub lexicon: ProjectLexicon,
-    /// The file as read: the base of the next merged write.
-    pub on_disk: ProjectLexicon,
-    /// The file ([`lexicon_path_of`]); `None` when it exists but cannot be read: the
-    /// lexicon is then neither used nor changed.
-    pub file: Option<PathBuf>,
-    /// Whether `lexicon` holds decisions kept in memory that are not yet in the file.
-    pub unsaved: bool,
+    /// The file, as read.
+    pub file: LexiconFile,
 }
 
 /// What [`LexiconWrites::write`] did.
@@ -218,16 +235,34 @@ impl LexiconWrites {
                 || on_disk.clone(),
                 |p| ProjectLexicon::merged(&p.base, &p.ours, &on_disk),
             ),
-            unsaved: kept.is_some(),
-            on_disk,
-            file,
+            file: LexiconFile {
+                unsaved: kept.is_some(),
+                on_disk,
+                path: file,
+            },
         };
         (folder, notice)
     }
 
+    /// The open article whose lexicon is `ours` is left: when its file does not hold all
+    /// of `ours` ([`LexiconFile::is_unsaved`]), the decisions are kept in memory
+    /// ([`Self::keep`]) to be retried and folded into the next article of that folder.
+    pub fn leave(&mut self, file: &mut LexiconFile, ours: &ProjectLexicon) {
+        if let (true, Some(path)) = (file.unsaved, &file.path) {
+            file.unsaved = false;
+            self.keep(PendingLexicon {
+                path: path.clone(),
+                base: file.on_disk.clone(),
+                ours: ours.clone(),
+            });
+        }
+    }
+
     /// Writes the decisions kept ([`write_merged`]; the ones written are dropped, the
-    /// others kept), then the open article's lexicon (`open`, when it has a file).
-    pub fn write(&mut self, open: Option<OpenLexicon<'_>>) -> LexiconWrite {
+    /// others kept), then the open article's lexicon `ours` into its file (`open`, when
+    /// there is one and it could be read). A success makes `ours` the file's base for the
+    /// next merge; a failure marks the file unsaved.
+    pub fn write(&mut self, open: Option<(&mut LexiconFile, &ProjectLexicon)>) -> LexiconWrite {
         let mut failure = None;
         self.pending
             .retain(|p| match write_merged(&p.path, &p.base, &p.ours) {
@@ -238,15 +273,17 @@ impl LexiconWrites {
                 }
             });
         let mut open_waiting = 0;
-        if let Some(open) = open {
-            match write_merged(open.path, open.on_disk, open.ours) {
+        if let Some((file, ours)) = open
+            && let Some(path) = &file.path
+        {
+            match write_merged(path, &file.on_disk, ours) {
                 Ok(_) => {
-                    open.ours.clone_into(open.on_disk);
-                    *open.unsaved = false;
+                    ours.clone_into(&mut file.on_disk);
+                    file.unsaved = false;
                 }
                 Err(e) => {
-                    *open.unsaved = true;
-                    open_waiting = open.on_disk.changes_to(open.ours);
+                    file.unsaved = true;
+                    open_waiting = file.on_disk.changes_to(ours);
                     failure = Some(e);
                 }
             }
@@ -267,11 +304,12 @@ impl LexiconWrites {
 
     /// How many decisions (learned names, rejections, and their undoing) are not in
     /// their lexicon file because its last write failed: the ones kept, and the open
-    /// article's when its last write failed (`open_unsaved`: its lexicon as last on disk,
-    /// and the one in force).
+    /// article's (`open`: its file and the lexicon in force) when its file is unsaved.
     #[must_use]
-    pub fn waiting(&self, open_unsaved: Option<(&ProjectLexicon, &ProjectLexicon)>) -> usize {
-        open_unsaved.map_or(0, |(on_disk, ours)| on_disk.changes_to(ours)) + self.pending_waiting()
+    pub fn waiting(&self, open: Option<(&LexiconFile, &ProjectLexicon)>) -> usize {
+        open.filter(|(file, _)| file.unsaved)
+            .map_or(0, |(file, ours)| file.on_disk.changes_to(ours))
+            + self.pending_waiting()
     }
 
     fn pending_waiting(&self) -> usize {
@@ -355,36 +393,37 @@ mod tests {
     /// written.
     #[test]
     fn a_failed_lexicon_write_waits_in_memory_and_is_retried() {
-        use super::{LexiconWrite, LexiconWrites, OpenLexicon, PendingLexicon};
+        use super::{LexiconFile, LexiconWrite, LexiconWrites, PendingLexicon};
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("folder");
         std::fs::write(&folder, "a file where the folder should be").unwrap();
         let path = folder.join("project.lexicon");
         let ours = counted("بوتين", Label::Person, 1, 0);
-        let mut on_disk = ProjectLexicon::new();
-        let mut unsaved = false;
+        let mut file = LexiconFile {
+            path: Some(path.clone()),
+            on_disk: ProjectLexicon::new(),
+            unsaved: false,
+        };
         let mut writes = LexiconWrites::default();
-        match writes.write(Some(OpenLexicon {
-            path: &path,
-            on_disk: &mut on_disk,
-            ours: &ours,
-            unsaved: &mut unsaved,
-        })) {
+        match writes.write(Some((&mut file, &ours))) {
             LexiconWrite::Failed { error, waiting } => {
                 assert!(matches!(error, LexiconError::Io { .. }), "{error}");
                 assert_eq!(waiting, 1);
             }
             other => panic!("{other:?}"),
         }
-        assert!(unsaved);
-        assert!(on_disk.is_empty(), "the base stays what the file holds");
-        assert_eq!(writes.waiting(Some((&on_disk, &ours))), 1);
-        // the article is left: its decisions are kept, and fail again
-        writes.keep(PendingLexicon {
-            path: path.clone(),
-            base: on_disk.clone(),
-            ours: ours.clone(),
-        });
+        assert!(file.is_unsaved());
+        assert!(
+            file.on_disk().is_empty(),
+            "the base stays what the file holds"
+        );
+        assert_eq!(writes.waiting(Some((&file, &ours))), 1);
+        // the article is left: its decisions are kept (once), and fail again
+        let mut left = file.clone();
+        writes.leave(&mut left, &ours);
+        assert!(!left.is_unsaved());
+        assert_eq!(writes.waiting(Some((&left, &ours))), 1);
+        writes.leave(&mut left, &ours);
         assert_eq!(writes.waiting(None), 1);
         assert!(matches!(
             writes.write(None),
@@ -404,18 +443,24 @@ mod tests {
         assert_eq!(writes.waiting(None), 0);
         assert_eq!(ProjectLexicon::load(&path).unwrap(), ours);
         // the open article's write succeeds: its base is what it wrote
-        let mut unsaved = true;
         assert!(matches!(
-            writes.write(Some(OpenLexicon {
-                path: &path,
-                on_disk: &mut on_disk,
-                ours: &ours,
-                unsaved: &mut unsaved,
-            })),
+            writes.write(Some((&mut file, &ours))),
             LexiconWrite::Written
         ));
-        assert!(!unsaved);
-        assert_eq!(on_disk, ours);
+        assert!(!file.is_unsaved());
+        assert_eq!(*file.on_disk(), ours);
+        // a file that could not be read is never written
+        let before = std::fs::read_to_string(&path).unwrap();
+        let mut unreadable = LexiconFile {
+            path: None,
+            ..file.clone()
+        };
+        let other = counted("ترامب", Label::Person, 1, 0);
+        assert!(matches!(
+            writes.write(Some((&mut unreadable, &other))),
+            LexiconWrite::Written
+        ));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
         assert!(writes.take(&path).is_none());
     }
 
@@ -430,8 +475,8 @@ mod tests {
         let mut writes = LexiconWrites::default();
         // no file yet: an empty lexicon, to be written there
         let (f, notice) = writes.open_for(&article);
-        assert_eq!(f.file.as_deref(), Some(lexicon_path_of(&article).as_path()));
-        assert!(f.lexicon.is_empty() && !f.unsaved && notice.is_none());
+        assert_eq!(f.file.path(), Some(lexicon_path_of(&article).as_path()));
+        assert!(f.lexicon.is_empty() && !f.file.is_unsaved() && notice.is_none());
         // the file, with the decisions an article left in this folder could not write
         let on_disk = counted("بوتين", Label::Person, 1, 0);
         on_disk.save(&lexicon_path_of(&article)).unwrap();
@@ -441,14 +486,18 @@ mod tests {
             ours: counted("ترامب", Label::Person, 1, 0),
         });
         let (f, _) = writes.open_for(&article);
-        assert!(f.unsaved);
-        assert_eq!(f.on_disk.changes_to(&on_disk), 0);
-        assert_eq!(f.on_disk.changes_to(&f.lexicon), 1, "ترامب folded in");
+        assert!(f.file.is_unsaved());
+        assert_eq!(f.file.on_disk().changes_to(&on_disk), 0);
+        assert_eq!(
+            f.file.on_disk().changes_to(&f.lexicon),
+            1,
+            "ترامب folded in"
+        );
         assert!(writes.take(&lexicon_path_of(&article)).is_none(), "taken");
         // a file that cannot be read is neither used nor changed, and said
         std::fs::write(lexicon_path_of(&article), "not a lexicon\n").unwrap();
         let (f, notice) = writes.open_for(&article);
-        assert!(f.file.is_none() && f.lexicon.is_empty());
+        assert!(f.file.path().is_none() && f.lexicon.is_empty());
         assert!(matches!(notice, Some(OpenNotice::LexiconUnreadable { .. })));
     }
 

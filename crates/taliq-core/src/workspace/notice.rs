@@ -1,5 +1,5 @@
 //! What the workspace found while opening an article, as typed values: the interface
-//! words them (`src/ui/words.rs` in the app), so the domain builds no sentences.
+//! words them (`src/ui/words/` in the app), so the domain builds no sentences.
 //! File names are given as they are shown (the file name alone, not the folder).
 
 use crate::formats::taliq::AnnotationRecord;

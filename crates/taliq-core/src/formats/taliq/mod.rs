@@ -514,7 +514,7 @@ mod tests {
         let date = back
             .entities
             .iter()
-            .find(|e| e.label == Label::Date)
+            .find(|e| e.label() == Label::Date)
             .unwrap();
         assert_eq!(date.facts.value.as_deref(), Some("2024-03-25"));
         assert_eq!(date.facts.hijri.as_deref(), Some("1445-09-15"));
