@@ -22,8 +22,13 @@ fn main() {
     let seed = dir.path().join("seed.txt");
     std::fs::write(&seed, taliq::cli::SAMPLE_TEXT).expect("writable temp folder");
     let mut json = Vec::new();
-    taliq::cli::extract(&seed, &taliq::cli::LexiconChoice::Skip, &mut json)
-        .expect("the sample extracts");
+    taliq::cli::extract(
+        &seed,
+        &taliq::cli::LexiconChoice::Skip,
+        taliq_core::workspace::convert::FormatId::Taliq,
+        &mut json,
+    )
+    .expect("the sample extracts");
     std::fs::remove_file(&seed).expect("seed removed");
     for i in 0..n {
         let name = format!("article-{i}.txt");

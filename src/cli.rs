@@ -5,9 +5,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+mod convert;
 mod jsonl;
 
+pub use convert::{CONVERT_USAGE, ConvertArgs, parse_convert, run_convert};
 pub use jsonl::{OUTPUT_FIELDS, doc_in_raw_text, extract_jsonl};
+use taliq_core::workspace::convert::ExportOptions;
+use taliq_core::workspace::convert::FormatId;
 
 use taliq_core::eval;
 use taliq_core::model::document::Document;
@@ -35,6 +39,17 @@ Usage:
     --lexicon PATH      apply the project lexicon PATH (for --jsonl, which has no
                         folder; for FILE, instead of the folder's)
     --no-lexicon        apply no project lexicon
+    --format FORMAT     for FILE: write the suggestions as FORMAT (taliq, doccano,
+                        label-studio) instead of Taliq JSON
+  taliq convert IN --to FORMAT [--from FORMAT] [-o OUT]
+                        convert an annotation file between Taliq JSON, doccano JSON
+                        Lines and Label Studio JSON (IN's format is detected unless
+                        --from gives it); every span that cannot be converted is
+                        named on stderr, and the exit status is 1 if there was one
+    --relations         doccano: write the relation form (entities, relations)
+    --pending           doccano: write pending suggestions too, as labels
+    --unknown-labels misc|skip
+                        what to do with a label Taliq does not know (default misc)
   taliq eval GOLD.jsonl score the extractor against a gold file: precision, recall
                         and F1 per label and micro-averaged (exact span match)
   taliq layout FILE --width PX --font-size PX
@@ -53,7 +68,11 @@ pub enum Invocation {
         path: PathBuf,
         /// Which project lexicon to apply.
         lexicon: LexiconChoice,
+        /// The format written (`--format`; Taliq JSON by default).
+        format: FormatId,
     },
+    /// `taliq convert IN --to FORMAT …`.
+    Convert(ConvertArgs),
     /// `taliq extract --jsonl [--lexicon PATH]`: documents on stdin, one result a line
     /// on stdout.
     ExtractJsonl {
@@ -117,14 +136,25 @@ pub fn load_lexicon(
 
 /// Parses the arguments after `extract`.
 fn parse_extract(rest: &[&str], raw: &[std::ffi::OsString]) -> Result<Invocation> {
-    const USE: &str = "usage: taliq extract FILE [--no-lexicon | --lexicon PATH]\n       \
+    const USE: &str = "usage: taliq extract FILE [--no-lexicon | --lexicon PATH] [--format FORMAT]\n       \
                        taliq extract --jsonl [--no-lexicon | --lexicon PATH]";
     let mut path = None;
     let mut jsonl = false;
     let mut lexicon = None;
+    let mut format = None;
     let mut i = 0;
     while i < rest.len() {
         match rest[i] {
+            "--format" if format.is_none() => {
+                i += 1;
+                format = Some(
+                    rest.get(i)
+                        .and_then(|f| FormatId::from_name(f))
+                        .with_context(|| {
+                            format!("--format needs taliq, doccano or label-studio\n\n{USE}")
+                        })?,
+                );
+            }
             "--jsonl" if !jsonl => jsonl = true,
             "--no-lexicon" if lexicon.is_none() => lexicon = Some(LexiconChoice::Skip),
             "--lexicon" if lexicon.is_none() => {
@@ -144,12 +174,14 @@ fn parse_extract(rest: &[&str], raw: &[std::ffi::OsString]) -> Result<Invocation
         i += 1;
     }
     match (jsonl, path) {
+        (true, None) if format.is_some() => bail!("--format is for FILE only\n\n{USE}"),
         (true, None) => Ok(Invocation::ExtractJsonl {
             lexicon: lexicon.unwrap_or(LexiconChoice::Skip),
         }),
         (false, Some(path)) => Ok(Invocation::Extract {
             path,
             lexicon: lexicon.unwrap_or(LexiconChoice::Folder),
+            format: format.unwrap_or(FormatId::Taliq),
         }),
         _ => bail!("{USE}"),
     }
@@ -168,6 +200,7 @@ pub fn parse_args(args: &[std::ffi::OsString]) -> Result<Invocation> {
         ["-h" | "--help"] => Ok(Invocation::Help),
         ["-V" | "--version"] => Ok(Invocation::Version),
         ["extract", rest @ ..] => parse_extract(rest, &args[1..]),
+        ["convert", rest @ ..] => Ok(Invocation::Convert(parse_convert(rest, &args[1..])?)),
         ["eval", opt] if opt.starts_with('-') && opt.len() > 1 => {
             bail!("unknown option {opt}\n\nusage: taliq eval GOLD.jsonl")
         }
@@ -285,14 +318,20 @@ pub fn layout(path: &Path, width: f32, font_size: f32, out: &mut dyn Write) -> R
 
 /// `taliq extract FILE`: writes to `out` the same JSON that File ▸ Export writes, for the
 /// extractor's suggestions on FILE with the project lexicon `lexicon` applied (by
-/// default the folder's, as the app applies it when it opens FILE with no earlier work).
-/// Invalid byte sequences in FILE are replaced by U+FFFD, as in the app, and counted in
-/// a warning on stderr.
+/// default the folder's, as the app applies it when it opens FILE with no earlier work),
+/// or the same suggestions in `format` (doccano with the suggestions as labels, Label
+/// Studio as predictions). Invalid byte sequences in FILE are replaced by U+FFFD, as in
+/// the app, and counted in a warning on stderr.
 ///
 /// # Errors
 /// When FILE cannot be read as an article, the lexicon is invalid or missing (see
 /// [`load_lexicon`]), or `out` cannot be written.
-pub fn extract(path: &Path, lexicon: &LexiconChoice, out: &mut dyn Write) -> Result<()> {
+pub fn extract(
+    path: &Path,
+    lexicon: &LexiconChoice,
+    format: FormatId,
+    out: &mut dyn Write,
+) -> Result<()> {
     let doc = Document::load(path)?;
     if doc.replacements() > 0 {
         // the text is still annotated (offsets count each � as one char), as the app does
@@ -305,9 +344,17 @@ pub fn extract(path: &Path, lexicon: &LexiconChoice, out: &mut dyn Write) -> Res
     }
     let lexicon = load_lexicon(lexicon, Some(path))?;
     let session = Session::with_extraction_using(doc, &lexicon);
-    out.write_all(session.to_export().to_json().as_bytes())
-        .context("cannot write the result")?;
-    Ok(())
+    if format == FormatId::Taliq {
+        out.write_all(session.to_export().to_json().as_bytes())
+            .context("cannot write the result")?;
+        return Ok(());
+    }
+    let options = ExportOptions {
+        relations: false,
+        pending: true,
+    };
+    let article = [(session.document(), session.annotations())];
+    convert::write_as(format, options, &article, None, out, &mut std::io::stderr())
 }
 
 /// `taliq eval GOLD.jsonl`: runs the extractor on every document of the gold file and
@@ -402,14 +449,26 @@ mod tests {
             parse_args(&args(&["extract", "a.txt"])).unwrap(),
             Invocation::Extract {
                 path: "a.txt".into(),
-                lexicon: LexiconChoice::Folder
+                lexicon: LexiconChoice::Folder,
+                format: FormatId::Taliq,
             }
         );
+        assert_eq!(
+            parse_args(&args(&["extract", "a.txt", "--format", "label-studio"])).unwrap(),
+            Invocation::Extract {
+                path: "a.txt".into(),
+                lexicon: LexiconChoice::Folder,
+                format: FormatId::LabelStudio,
+            }
+        );
+        assert!(parse_args(&args(&["extract", "a.txt", "--format", "brat"])).is_err());
+        assert!(parse_args(&args(&["extract", "--jsonl", "--format", "doccano"])).is_err());
         assert_eq!(
             parse_args(&args(&["extract", "a.txt", "--no-lexicon"])).unwrap(),
             Invocation::Extract {
                 path: "a.txt".into(),
-                lexicon: LexiconChoice::Skip
+                lexicon: LexiconChoice::Skip,
+                format: FormatId::Taliq,
             }
         );
         assert_eq!(
@@ -517,6 +576,7 @@ mod tests {
         let err = extract(
             Path::new("/nonexistent/x.txt"),
             &LexiconChoice::Folder,
+            FormatId::Taliq,
             &mut out,
         )
         .unwrap_err();

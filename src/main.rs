@@ -28,8 +28,28 @@ fn main() -> ExitCode {
             println!("taliq {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Invocation::Extract { path, lexicon } => {
-            exit_code(cli::extract(&path, &lexicon, &mut std::io::stdout().lock()))
+        Invocation::Extract {
+            path,
+            lexicon,
+            format,
+        } => exit_code(cli::extract(
+            &path,
+            &lexicon,
+            format,
+            &mut std::io::stdout().lock(),
+        )),
+        Invocation::Convert(args) => {
+            match cli::run_convert(&args, &mut std::io::stdout().lock(), &mut std::io::stderr()) {
+                Ok(0) => ExitCode::SUCCESS,
+                Ok(n) => {
+                    eprintln!("taliq: {n} span(s) not converted as they were (listed above)");
+                    ExitCode::FAILURE
+                }
+                Err(e) => {
+                    eprintln!("taliq: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Invocation::ExtractJsonl { lexicon } => {
             let lexicon = match cli::load_lexicon(&lexicon, None) {

@@ -354,10 +354,10 @@ fn read_line(line: &str) -> std::result::Result<Input<'_>, Bad<'_>> {
     }
 }
 
-/// [`taliq_core::formats::taliq::json_error_words`] without the position: a line of JSON
+/// [`taliq_core::formats::json::json_error_words`] without the position: a line of JSON
 /// Lines is line 1 to serde, which says nothing.
 fn json_words(e: &serde_json::Error) -> String {
-    let words = taliq_core::formats::taliq::json_error_words(e);
+    let words = taliq_core::formats::json::json_error_words(e);
     match words.rsplit_once(" (line ") {
         Some((w, _)) => w.to_owned(),
         None => words,

@@ -24,7 +24,10 @@ const LAYERS: [(&str, u8); 6] = [
 ];
 
 /// Modules of one layer that are siblings: they never import each other.
-const SIBLINGS: [(&str, &[&str]); 1] = [("formats", &["taliq", "text"])];
+const SIBLINGS: [(&str, &[&str]); 1] = [(
+    "formats",
+    &["taliq", "text", "lexicon", "doccano", "label_studio"],
+)];
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     for e in std::fs::read_dir(dir).unwrap() {

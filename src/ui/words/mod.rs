@@ -59,14 +59,15 @@ pub(crate) fn status(status: Status) -> &'static str {
     }
 }
 
-/// Where an annotation comes from in words: `"manual"` (labelled by hand) or
-/// `"suggested"` (by the extractor or the folder's lexicon).
+/// Where an annotation comes from in words: `"manual"` (labelled by hand),
+/// `"suggested"` (by the extractor or the folder's lexicon) or `"imported"` (from another
+/// tool's file).
 #[must_use]
 pub(crate) fn origin(origin: Origin) -> &'static str {
-    if origin == Origin::Manual {
-        "manual"
-    } else {
-        "suggested"
+    match origin {
+        Origin::Manual => "manual",
+        Origin::Extracted => "suggested",
+        Origin::Imported => "imported",
     }
 }
 

@@ -1,6 +1,14 @@
-//! Files: Taliq's own annotations file, sidecar and journal ([`taliq`]), and article text
-//! decoded from file bytes ([`text`]), the project lexicon file ([`lexicon`]). Siblings never import each other.
+//! Files: Taliq's own annotations file, sidecar and journal ([`taliq`]), article text
+//! decoded from file bytes ([`text`]), the project lexicon file ([`lexicon`]), and the
+//! formats of other tools ([`doccano`], [`label_studio`]). These siblings never import each
+//! other; what the interchange formats share is [`exchange`] (the `Exporter`/`Importer`
+//! seam, label mapping, placing foreign spans) and [`offsets`] (offset units).
 
+pub mod doccano;
+pub mod exchange;
+pub mod json;
+pub mod label_studio;
 pub mod lexicon;
+pub mod offsets;
 pub mod taliq;
 pub mod text;

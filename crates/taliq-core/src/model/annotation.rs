@@ -14,6 +14,10 @@ pub enum Origin {
     Extracted,
     /// Made by the annotator from a selection.
     Manual,
+    /// Read from another tool's file (File ▸ Import annotations, `taliq convert`):
+    /// pending when it was that tool's prediction, accepted when it was a finished
+    /// annotation (`formats::exchange`).
+    Imported,
 }
 
 /// The annotator's decision on an annotation.

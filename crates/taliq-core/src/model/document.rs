@@ -19,6 +19,11 @@ pub struct Document {
     sha256: String,
     /// `char_to_byte[i]` is the byte offset of char `i`; one extra entry holds `text.len()`.
     char_to_byte: Vec<u32>,
+    /// Char offsets of the chars outside the Basic Multilingual Plane (emoji and other
+    /// astral chars, two UTF-16 units each), ascending: the UTF-16 index. Arabic letters,
+    /// harakat and digits are all in the BMP, so for most articles it is empty. Built on
+    /// the first UTF-16 conversion (most documents never need one).
+    astral: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl Document {
@@ -41,6 +46,7 @@ impl Document {
             replacements: 0,
             sha256,
             char_to_byte,
+            astral: std::sync::OnceLock::new(),
         }
     }
 
@@ -98,6 +104,54 @@ impl Document {
     #[must_use]
     pub fn char_offset(&self, byte_offset: usize) -> Option<usize> {
         self.char_to_byte.binary_search(&(byte_offset as u32)).ok()
+    }
+
+    /// UTF-16 code unit offset of char offset `char_offset` (what JavaScript and Java
+    /// count: an astral char is two units); `None` past the end.
+    #[must_use]
+    pub fn utf16_offset(&self, char_offset: usize) -> Option<usize> {
+        (char_offset <= self.char_len()).then(|| {
+            char_offset
+                + self
+                    .astral()
+                    .partition_point(|&a| (a as usize) < char_offset)
+        })
+    }
+
+    /// The char offsets of the astral chars ([`Document::utf16_offset`]), built once.
+    fn astral(&self) -> &[u32] {
+        self.astral.get_or_init(|| {
+            self.text
+                .chars()
+                .zip(0u32..)
+                .filter(|(c, _)| c.len_utf16() == 2)
+                .map(|(_, i)| i)
+                .collect()
+        })
+    }
+
+    /// Char offset of UTF-16 code unit offset `utf16_offset`; `None` past the end or
+    /// between the two units of an astral char.
+    #[must_use]
+    pub fn char_offset_of_utf16(&self, utf16_offset: usize) -> Option<usize> {
+        // the j-th astral char (from 0) takes units [a_j + j, a_j + j + 2); k of them
+        // start before `utf16_offset`
+        let astral = self.astral();
+        let (mut lo, mut hi) = (0, astral.len());
+        while lo < hi {
+            let mid = usize::midpoint(lo, hi);
+            if (astral[mid] as usize) + mid < utf16_offset {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let k = lo;
+        if k > 0 && (astral[k - 1] as usize) + k == utf16_offset {
+            return None; // between the two units of the (k-1)-th astral char
+        }
+        let c = utf16_offset - k;
+        (c <= self.char_len()).then_some(c)
     }
 
     /// True when `char_offset` is a grapheme cluster boundary (0 and the end included).

@@ -2,8 +2,9 @@
 //! article's work ([`storage`], [`journal`]), the folder of articles ([`corpus`]), the log
 //! of exports ([`export_log`]) and the exports themselves ([`export`]), the project
 //! lexicon file with its retried writes ([`lexicon`]), carrying work over to a changed
-//! text ([`reanchor`]).
+//! text ([`reanchor`]), converting annotation files between formats ([`convert`]).
 
+pub mod convert;
 pub mod corpus;
 pub mod export;
 pub mod export_log;

@@ -112,7 +112,7 @@ impl From<ExportFileIn> for ExportFile {
                 let text = a.text.unwrap_or_else(|| slice(a.start, a.end));
                 let origin = a.origin.unwrap_or(Origin::Manual);
                 let status = a.status.unwrap_or(match origin {
-                    Origin::Manual => Status::Accepted,
+                    Origin::Manual | Origin::Imported => Status::Accepted,
                     Origin::Extracted => Status::Pending,
                 });
                 // an id of another form reads as left out: it named no canonical name

@@ -1,0 +1,621 @@
+//! The seam every interchange format plugs into: an [`Exporter`] writes one article and
+//! its annotations in another tool's format and says what that format cannot carry; an
+//! [`Importer`] reads another tool's file into [`ForeignDocument`]s (the text as the tool
+//! had it, spans in the tool's offset unit, labels as the tool spelled them), which
+//! [`place`] checks against the article and turns into annotations, reporting every span it
+//! cannot place with its position. The formats themselves are sibling modules of
+//! `formats` that never import each other; what they share is here and in
+//! [`super::offsets`]. Which formats there are, by name, is the workspace's
+//! `workspace::convert::FormatId`.
+
+use std::collections::BTreeMap;
+
+use thiserror::Error;
+
+use crate::formats::offsets::{OffsetUnit, from_unit};
+use crate::model::annotation::{Annotation, Facts, Origin, SpeakerLink, Status};
+use crate::model::document::Document;
+use crate::model::entity_id::EntityId;
+use crate::model::label::Label;
+use crate::model::span::{Span, SpanError};
+
+/// Something of Taliq's annotations a format has no place for, and how many of them: said
+/// when exporting, in the message and, where the format has one, in a metadata field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LeftOut {
+    /// Suggestions not reviewed yet (the format holds only decided annotations).
+    Pending(usize),
+    /// Rejected suggestions.
+    Rejected(usize),
+    /// Notes.
+    Notes(usize),
+    /// A person's role or nationality.
+    Attributes(usize),
+    /// A quote's speaker.
+    Speakers(usize),
+    /// A date's normalized value.
+    DateValues(usize),
+    /// Canonical names that differ from the mention's text.
+    CanonicalNames(usize),
+}
+
+/// One article written in a format: the file's text, and what it could not carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    /// The file's text (UTF-8).
+    pub text: String,
+    /// What the format has no place for, each with its count; empty when it holds all.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// Writes an article and its annotations in one format.
+pub trait Exporter {
+    /// The file for `doc` and `annotations` (in any order; written in text order).
+    fn export(&self, doc: &Document, annotations: &[Annotation]) -> Exported;
+    /// One file for several articles, in order; `None` when the format holds one article
+    /// a file. By default the articles' files one after the other (JSON Lines).
+    fn export_all(&self, articles: &[(&Document, &[Annotation])]) -> Option<Exported> {
+        let mut all = Exported {
+            text: String::new(),
+            left_out: Vec::new(),
+        };
+        for (doc, annotations) in articles {
+            let one = self.export(doc, annotations);
+            all.text.push_str(&one.text);
+            all.left_out = merged(&all.left_out, &one.left_out);
+        }
+        Some(all)
+    }
+}
+
+/// What two exports left out together: the counts of each kind added.
+#[must_use]
+pub fn merged(a: &[LeftOut], b: &[LeftOut]) -> Vec<LeftOut> {
+    let parts = |l: &LeftOut| -> (u8, usize) {
+        match *l {
+            LeftOut::Pending(n) => (0, n),
+            LeftOut::Rejected(n) => (1, n),
+            LeftOut::Notes(n) => (2, n),
+            LeftOut::Attributes(n) => (3, n),
+            LeftOut::Speakers(n) => (4, n),
+            LeftOut::DateValues(n) => (5, n),
+            LeftOut::CanonicalNames(n) => (6, n),
+        }
+    };
+    let make: [fn(usize) -> LeftOut; 7] = [
+        LeftOut::Pending,
+        LeftOut::Rejected,
+        LeftOut::Notes,
+        LeftOut::Attributes,
+        LeftOut::Speakers,
+        LeftOut::DateValues,
+        LeftOut::CanonicalNames,
+    ];
+    let mut sums = [0usize; 7];
+    for l in a.iter().chain(b) {
+        let (k, n) = parts(l);
+        sums[k as usize] += n;
+    }
+    sums.iter()
+        .zip(make)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, f)| f(*n))
+        .collect()
+}
+
+/// Why a file could not be read at all (a span that cannot be placed is not an error of
+/// the file: [`SpanProblem`]).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ReadError {
+    /// The bytes are not UTF-8.
+    #[error("the file is not UTF-8 text")]
+    NotUtf8,
+    /// Not JSON, or JSON of another shape, at `line` (1-based; 0 when the whole file is one
+    /// JSON value).
+    #[error("line {line}: {reason}")]
+    Syntax {
+        /// The line (1-based), 0 for the whole file.
+        line: usize,
+        /// What the parser said.
+        reason: String,
+    },
+    /// The file holds no document.
+    #[error("the file holds no document")]
+    Empty,
+}
+
+/// A span as another tool's file gives it, before it is checked against the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForeignSpan {
+    /// Start, in the document's [`ForeignDocument::unit`].
+    pub start: usize,
+    /// End (exclusive), in the same unit.
+    pub end: usize,
+    /// The label as the tool spells it (`PER`, `GPE`, `PERSON`).
+    pub label: String,
+    /// The text the file says the span covers, when it says one.
+    pub text: Option<String>,
+    /// Accepted for a finished annotation, pending for a prediction.
+    pub status: Status,
+    /// The note, when the format has one.
+    pub note: String,
+    /// The tool's id of the span, used by [`ForeignDocument::speakers`] and in messages.
+    pub id: Option<String>,
+}
+
+/// A document as another tool's file gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForeignDocument {
+    /// The text as the tool had it.
+    pub text: String,
+    /// The document's name or id in the file, when it gives one.
+    pub name: Option<String>,
+    /// What the spans' offsets count.
+    pub unit: OffsetUnit,
+    /// The spans, in file order.
+    pub spans: Vec<ForeignSpan>,
+    /// Speaker links: `(quote, speaker)` as indexes into `spans`.
+    pub speakers: Vec<(usize, usize)>,
+}
+
+/// Reads another tool's file.
+pub trait Importer {
+    /// The documents of `bytes`, in file order.
+    ///
+    /// # Errors
+    /// [`ReadError`] when the file is not of this format at all.
+    fn import(&self, bytes: &[u8]) -> Result<Vec<ForeignDocument>, ReadError>;
+}
+
+/// Maps other tools' label names to Taliq's. The default knows the common names of
+/// CoNLL-2003, OntoNotes/spaCy and the Arabic corpora (ANERcorp `PERS`, NewsFANE):
+/// `PER`/`PERS`/`PERSON`, `ORG`, `LOC`/`GPE`/`FAC`, `DATE`/`TIME`,
+/// `CARDINAL`/`MONEY`/`PERCENT`/`QUANTITY`/`NUM`, `MISC`/`EVENT`/`PRODUCT`/`LAW`/
+/// `WORK_OF_ART`, `QUOTE`; case does not matter. Names it does not know are
+/// [`SpanProblem::UnknownLabel`], placed or not as [`Unknown`] says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelMap {
+    names: BTreeMap<String, Label>,
+}
+
+impl Default for LabelMap {
+    fn default() -> Self {
+        let mut names = BTreeMap::new();
+        for l in Label::ALL {
+            names.insert(l.as_str().to_owned(), l);
+        }
+        let common: [(&str, Label); 19] = [
+            ("PER", Label::Person),
+            ("PERS", Label::Person),
+            ("ORG", Label::Organization),
+            ("LOC", Label::Location),
+            ("GPE", Label::Location),
+            ("FAC", Label::Location),
+            ("TIME", Label::Date),
+            ("CARDINAL", Label::Number),
+            ("MONEY", Label::Number),
+            ("PERCENT", Label::Number),
+            ("QUANTITY", Label::Number),
+            ("NUM", Label::Number),
+            ("EVENT", Label::Misc),
+            ("PRODUCT", Label::Misc),
+            ("LAW", Label::Misc),
+            ("WORK_OF_ART", Label::Misc),
+            ("ORGANISATION", Label::Organization),
+            ("PLACE", Label::Location),
+            ("QUOTATION", Label::Quote),
+        ];
+        for (n, l) in common {
+            names.insert(n.to_owned(), l);
+        }
+        LabelMap { names }
+    }
+}
+
+impl LabelMap {
+    /// Taliq's label for the tool's `name`, `None` when the map does not know it.
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<Label> {
+        self.names.get(&name.trim().to_ascii_uppercase()).copied()
+    }
+
+    /// Maps `name` (any case) to `label`, in place of what the map said.
+    pub fn set(&mut self, name: &str, label: Label) {
+        self.names.insert(name.trim().to_ascii_uppercase(), label);
+    }
+}
+
+/// What [`place`] does with a span whose label the [`LabelMap`] does not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unknown {
+    /// Placed as MISC (and listed).
+    AsMisc,
+    /// Not placed (and listed).
+    Skip,
+}
+
+/// Why a span of a foreign document was not placed as it is, with its index in
+/// [`ForeignDocument::spans`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpanProblem {
+    /// Its offsets are past the end of the text or inside a char (between the UTF-16
+    /// units of an emoji): not placed.
+    OutsideText {
+        /// The span's index.
+        index: usize,
+    },
+    /// Empty, reversed, or holding no letters or digits: not placed.
+    Empty {
+        /// The span's index.
+        index: usize,
+    },
+    /// An edge falls inside a grapheme cluster (a haraka cut from its letter): not placed.
+    SplitsCluster {
+        /// The span's index.
+        index: usize,
+        /// The offending offset (code points).
+        offset: usize,
+    },
+    /// The text the file states is not the text at its offsets: not placed.
+    TextMismatch {
+        /// The span's index.
+        index: usize,
+        /// What the file says.
+        stated: String,
+        /// What the text holds there.
+        found: String,
+    },
+    /// The label is not in the label map: placed as MISC or skipped ([`Unknown`]).
+    UnknownLabel {
+        /// The span's index.
+        index: usize,
+        /// The label as the file spells it.
+        label: String,
+        /// Whether it was placed (as MISC).
+        placed: bool,
+    },
+    /// The same span with the same label twice: placed once.
+    Duplicate {
+        /// The index of the repeat.
+        index: usize,
+    },
+}
+
+/// The annotations [`place`] made, and what it could not place as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    /// The annotations, ids `first_id`, `first_id + 1`, … in file order, origin
+    /// [`Origin::Imported`].
+    pub annotations: Vec<Annotation>,
+    /// Every span not placed as it was, in file order.
+    pub problems: Vec<SpanProblem>,
+}
+
+/// Checks the spans of `foreign` against `doc` (whose text must be the foreign text: a
+/// changed text is re-anchored by the workspace first) and makes them annotations, ids from
+/// `first_id`: offsets converted from the document's unit, each span validated as
+/// [`Span::new`] does, its stated text compared, its label mapped by `labels`. The speaker
+/// links become [`SpeakerLink`]s of the quotes. Nothing is dropped without a
+/// [`SpanProblem`].
+#[must_use]
+pub fn place(
+    doc: &Document,
+    foreign: &ForeignDocument,
+    labels: &LabelMap,
+    unknown: Unknown,
+    first_id: u64,
+) -> Placed {
+    let mut annotations: Vec<Annotation> = Vec::new();
+    let mut problems = Vec::new();
+    // index of each foreign span → its annotation
+    let mut placed_at: Vec<Option<usize>> = vec![None; foreign.spans.len()];
+    let mut seen = std::collections::HashSet::new();
+    for (index, s) in foreign.spans.iter().enumerate() {
+        let (Some(start), Some(end)) = (
+            from_unit(doc, s.start, foreign.unit),
+            from_unit(doc, s.end, foreign.unit),
+        ) else {
+            problems.push(SpanProblem::OutsideText { index });
+            continue;
+        };
+        let span = match Span::new(doc, start, end) {
+            Ok(span) => span,
+            Err(SpanError::OutOfBounds { .. }) => {
+                problems.push(SpanProblem::OutsideText { index });
+                continue;
+            }
+            Err(SpanError::Empty { .. } | SpanError::NoContent) => {
+                problems.push(SpanProblem::Empty { index });
+                continue;
+            }
+            Err(SpanError::SplitsCluster { offset, .. }) => {
+                problems.push(SpanProblem::SplitsCluster { index, offset });
+                continue;
+            }
+        };
+        let found = doc.slice(span.start(), span.end());
+        if let Some(stated) = &s.text
+            && stated != found
+        {
+            problems.push(SpanProblem::TextMismatch {
+                index,
+                stated: stated.clone(),
+                found: found.to_owned(),
+            });
+            continue;
+        }
+        let label = if let Some(l) = labels.get(&s.label) {
+            l
+        } else {
+            let placed = unknown == Unknown::AsMisc;
+            problems.push(SpanProblem::UnknownLabel {
+                index,
+                label: s.label.clone(),
+                placed,
+            });
+            if !placed {
+                continue;
+            }
+            Label::Misc
+        };
+        if !seen.insert((span, label)) {
+            problems.push(SpanProblem::Duplicate { index });
+            continue;
+        }
+        placed_at[index] = Some(annotations.len());
+        annotations.push(Annotation {
+            id: first_id + annotations.len() as u64,
+            span,
+            label,
+            origin: Origin::Imported,
+            status: s.status,
+            note: s.note.clone(),
+            canonical: found.to_owned(),
+            facts: Facts::default(),
+        });
+    }
+    for &(quote, speaker) in &foreign.speakers {
+        let (Some(Some(q)), Some(Some(p))) = (placed_at.get(quote), placed_at.get(speaker)) else {
+            continue;
+        };
+        let sp = &annotations[*p];
+        if annotations[*q].label != Label::Quote || !sp.label.can_speak() {
+            continue;
+        }
+        let link = SpeakerLink {
+            entity: EntityId::new(sp.label, sp.canonical.clone()),
+            mention: Some(sp.id),
+        };
+        annotations[*q].facts.speaker = Some(link);
+    }
+    Placed {
+        annotations,
+        problems,
+    }
+}
+
+/// What of `annotations` a format that holds only decided spans with a label leaves out
+/// (each counted when non-zero): pending and rejected suggestions, notes, facts, canonical
+/// names other than the text. `holds` lists what the format does carry.
+#[must_use]
+pub fn left_out(doc: &Document, annotations: &[Annotation], holds: &[Carries]) -> Vec<LeftOut> {
+    let count = |f: &dyn Fn(&Annotation) -> bool| annotations.iter().filter(|a| f(a)).count();
+    let decided = |a: &Annotation| a.status != Status::Rejected && a.status != Status::Pending;
+    let kept = |a: &Annotation| {
+        decided(a) || (holds.contains(&Carries::Pending) && a.status == Status::Pending)
+    };
+    let mut out = Vec::new();
+    let mut say = |what: fn(usize) -> LeftOut, carried: bool, n: usize| {
+        if !carried && n > 0 {
+            out.push(what(n));
+        }
+    };
+    say(
+        LeftOut::Pending,
+        holds.contains(&Carries::Pending),
+        count(&|a| a.status == Status::Pending),
+    );
+    say(
+        LeftOut::Rejected,
+        holds.contains(&Carries::Rejected),
+        count(&|a| a.status == Status::Rejected),
+    );
+    say(
+        LeftOut::Notes,
+        holds.contains(&Carries::Notes),
+        count(&|a| kept(a) && !a.note.is_empty()),
+    );
+    say(
+        LeftOut::Attributes,
+        holds.contains(&Carries::Attributes),
+        count(&|a| kept(a) && a.facts.attributes.is_some()),
+    );
+    say(
+        LeftOut::Speakers,
+        holds.contains(&Carries::Speakers),
+        count(&|a| kept(a) && a.facts.speaker.is_some()),
+    );
+    say(
+        LeftOut::DateValues,
+        holds.contains(&Carries::DateValues),
+        count(&|a| kept(a) && a.facts.value.is_some()),
+    );
+    say(
+        LeftOut::CanonicalNames,
+        holds.contains(&Carries::CanonicalNames),
+        count(&|a| kept(a) && a.canonical != doc.slice(a.span.start(), a.span.end())),
+    );
+    out
+}
+
+/// What a format carries beyond decided labelled spans ([`left_out`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Carries {
+    /// Pending suggestions (as predictions).
+    Pending,
+    /// Rejected suggestions.
+    Rejected,
+    /// Notes.
+    Notes,
+    /// Role and nationality.
+    Attributes,
+    /// Speaker links.
+    Speakers,
+    /// Normalized date values.
+    DateValues,
+    /// Canonical names.
+    CanonicalNames,
+}
+
+/// The annotations of `annotations` in text order (start, then longer first, then label).
+#[must_use]
+pub fn in_text_order(annotations: &[Annotation]) -> Vec<&Annotation> {
+    let mut v: Vec<&Annotation> = annotations.iter().collect();
+    v.sort_by_key(|a| {
+        (
+            a.span.start(),
+            std::cmp::Reverse(a.span.end()),
+            a.label,
+            a.id,
+        )
+    });
+    v
+}
+
+/// Annotations for the format tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::model::annotation::{Annotation, Facts, Origin, SpeakerLink, Status};
+    use crate::model::document::Document;
+    use crate::model::entity_id::EntityId;
+    use crate::model::label::Label;
+    use crate::model::span::Span;
+
+    /// Annotations of `doc` with ids 1, 2, … for `(start, end, label, status)`, canonical
+    /// name their text, origin manual for accepted ones and extracted for the others.
+    pub(crate) fn marked(
+        doc: &Document,
+        spans: &[(usize, usize, Label, Status)],
+    ) -> Vec<Annotation> {
+        spans
+            .iter()
+            .zip(1..)
+            .map(|(&(s, e, label, status), id)| Annotation {
+                id,
+                span: Span::new(doc, s, e).unwrap(),
+                label,
+                origin: if status == Status::Accepted {
+                    Origin::Manual
+                } else {
+                    Origin::Extracted
+                },
+                status,
+                note: String::new(),
+                canonical: doc.slice(s, e).to_owned(),
+                facts: Facts::default(),
+            })
+            .collect()
+    }
+
+    /// Makes `anns[speaker]` the speaker of the quote `anns[quote]`.
+    pub(crate) fn link_speaker(anns: &mut [Annotation], quote: usize, speaker: usize) {
+        let s = &anns[speaker];
+        let link = SpeakerLink {
+            entity: EntityId::new(s.label, s.canonical.clone()),
+            mention: Some(s.id),
+        };
+        anns[quote].facts.speaker = Some(link);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ForeignDocument, ForeignSpan, LabelMap, SpanProblem, Unknown, place};
+    use crate::formats::offsets::OffsetUnit;
+    use crate::model::annotation::{Origin, Status};
+    use crate::model::document::Document;
+    use crate::model::label::Label;
+
+    fn span(start: usize, end: usize, label: &str, text: Option<&str>) -> ForeignSpan {
+        ForeignSpan {
+            start,
+            end,
+            label: label.into(),
+            text: text.map(str::to_owned),
+            status: Status::Accepted,
+            note: String::new(),
+            id: None,
+        }
+    }
+
+    /// Every span that cannot be placed is named with its reason; the others come in
+    /// imported, in the file's unit converted, the speaker linked.
+    #[test]
+    fn placing_checks_every_span_and_names_the_ones_it_cannot_place() {
+        let t = "👍 قال الرئيس عبد الفتاح السيسي: «لن نتراجع» بِالقاهرة";
+        let doc = Document::from_text(t, "t.txt", "UTF-8");
+        let foreign = ForeignDocument {
+            text: t.into(),
+            name: None,
+            unit: OffsetUnit::Utf16,
+            spans: vec![
+                span(14, 31, "PER", Some("عبد الفتاح السيسي")),
+                span(34, 43, "QUOTE", Some("لن نتراجع")),
+                span(1, 5, "PER", None),            // inside the emoji
+                span(14, 31, "PERSON", None),       // the same again
+                span(14, 17, "PER", Some("عبد ا")), // wrong text
+                span(46, 52, "LOC", None),          // between ب and its kasra
+                span(10, 13, "TITLE", None),        // unknown label
+                span(40, 200, "LOC", None),         // past the end
+            ],
+            speakers: vec![(1, 0)],
+        };
+        let placed = place(&doc, &foreign, &LabelMap::default(), Unknown::Skip, 1);
+        assert_eq!(placed.annotations.len(), 2);
+        let p = &placed.annotations[0];
+        assert_eq!(
+            (p.span.start(), p.span.end(), p.label),
+            (13, 30, Label::Person)
+        );
+        assert_eq!((p.origin, p.status), (Origin::Imported, Status::Accepted));
+        let q = &placed.annotations[1];
+        assert_eq!(q.facts.speaker.as_ref().unwrap().mention, Some(p.id));
+        assert_eq!(
+            placed.problems,
+            [
+                SpanProblem::OutsideText { index: 2 },
+                SpanProblem::Duplicate { index: 3 },
+                SpanProblem::TextMismatch {
+                    index: 4,
+                    stated: "عبد ا".into(),
+                    found: "عبد".into()
+                },
+                SpanProblem::SplitsCluster {
+                    index: 5,
+                    offset: 45
+                },
+                SpanProblem::UnknownLabel {
+                    index: 6,
+                    label: "TITLE".into(),
+                    placed: false
+                },
+                SpanProblem::OutsideText { index: 7 },
+            ]
+        );
+        let as_misc = place(&doc, &foreign, &LabelMap::default(), Unknown::AsMisc, 1);
+        assert_eq!(as_misc.annotations.len(), 3);
+        assert_eq!(as_misc.annotations[2].label, Label::Misc);
+    }
+
+    #[test]
+    fn the_default_label_map_knows_the_common_names_in_any_case() {
+        let m = LabelMap::default();
+        assert_eq!(m.get("pers"), Some(Label::Person));
+        assert_eq!(m.get("GPE"), Some(Label::Location));
+        assert_eq!(m.get("Money"), Some(Label::Number));
+        assert_eq!(m.get("NORP"), None);
+        let mut m = m;
+        m.set("norp", Label::Misc);
+        assert_eq!(m.get("NORP"), Some(Label::Misc));
+    }
+}

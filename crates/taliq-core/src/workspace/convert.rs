@@ -1,0 +1,333 @@
+//! The interchange formats by name ([`FormatId`]: a new format is its module in
+//! `formats/` and its entry here), and converting annotation files between them (`taliq convert`, `taliq extract
+//! --format`): which format a file is in, reading any of them into articles with their
+//! annotations (Taliq JSON as it is, the others placed through
+//! [`crate::formats::exchange::place`]), and the exporter of each format.
+
+use std::path::Path;
+
+use thiserror::Error;
+
+use crate::formats::doccano::Doccano;
+use crate::formats::exchange::{
+    Exporter, Importer, LabelMap, ReadError, SpanProblem, Unknown, place,
+};
+use crate::formats::label_studio::LabelStudio;
+use crate::formats::taliq::{ExportFile, FORMAT_NAME, ImportError, TaliqJson};
+use crate::model::annotation::Annotation;
+use crate::model::document::Document;
+
+/// An interchange format Taliq reads or writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FormatId {
+    /// Taliq's own JSON ([`crate::formats::taliq`]).
+    Taliq,
+    /// doccano JSON Lines, sequence labelling (`{"text", "label": [[s, e, "L"]]}`) and the
+    /// relation form (`entities`/`relations`).
+    Doccano,
+    /// Label Studio JSON tasks (`data.text`, `annotations[].result`, `predictions`).
+    LabelStudio,
+}
+
+impl FormatId {
+    /// Every format, in the order menus and `--help` list them.
+    pub const ALL: [FormatId; 3] = [FormatId::Taliq, FormatId::Doccano, FormatId::LabelStudio];
+
+    /// The name the command line takes (`--from`, `--to`, `--format`): `taliq`,
+    /// `doccano`, `label-studio`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            FormatId::Taliq => "taliq",
+            FormatId::Doccano => "doccano",
+            FormatId::LabelStudio => "label-studio",
+        }
+    }
+
+    /// The format named `name` ([`Self::name`]), case-insensitive.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<FormatId> {
+        FormatId::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The file name ending of the format's files, with its dot.
+    #[must_use]
+    pub const fn extension(self) -> &'static str {
+        match self {
+            FormatId::Taliq => ".taliq.json",
+            FormatId::Doccano => ".doccano.jsonl",
+            FormatId::LabelStudio => ".label-studio.json",
+        }
+    }
+}
+
+/// How an export is written, for the formats that offer a choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ExportOptions {
+    /// doccano: the relation form, with speakers ([`Doccano::relations`]).
+    pub relations: bool,
+    /// doccano: pending suggestions too, as pre-annotations ([`Doccano::pending`]).
+    pub pending: bool,
+}
+
+/// The exporter of `format`, written as `options` say.
+#[must_use]
+pub fn exporter(format: FormatId, options: ExportOptions) -> Box<dyn Exporter> {
+    match format {
+        FormatId::Taliq => Box::new(TaliqJson),
+        FormatId::Doccano => Box::new(Doccano {
+            relations: options.relations,
+            pending: options.pending,
+        }),
+        FormatId::LabelStudio => Box::new(LabelStudio),
+    }
+}
+
+/// The format of the file `path` holding `bytes`: Taliq JSON when it says so in its
+/// `format` field, Label Studio for a JSON list or a task with `data`, doccano for JSON
+/// Lines (several lines, or a `.jsonl` name). `None` when it is none of these.
+#[must_use]
+pub fn detect(path: &Path, bytes: &[u8]) -> Option<FormatId> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text).trim_start();
+    let jsonl = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+    if text.starts_with('[') {
+        return Some(FormatId::LabelStudio);
+    }
+    if !text.starts_with('{') {
+        return None;
+    }
+    if jsonl {
+        return Some(FormatId::Doccano);
+    }
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) if v.get("format").and_then(|f| f.as_str()) == Some(FORMAT_NAME) => {
+            Some(FormatId::Taliq)
+        }
+        Ok(v) if v.get("data").is_some() => Some(FormatId::LabelStudio),
+        Ok(v) if v.get("text").is_some() => Some(FormatId::Doccano),
+        Ok(_) => None,
+        // several JSON values, one a line
+        Err(_) => Some(FormatId::Doccano),
+    }
+}
+
+/// One article read from a file, with its annotations and the spans that could not be
+/// placed.
+#[derive(Debug, Clone)]
+pub struct Converted {
+    /// The article: the file's text, named after the document's name in the file or the
+    /// file itself (`name#2` for the second document of a file that names none).
+    pub document: Document,
+    /// Its annotations (ids from 1).
+    pub annotations: Vec<Annotation>,
+    /// The spans not placed as they were ([`SpanProblem`]), in file order.
+    pub problems: Vec<SpanProblem>,
+}
+
+/// Why a file could not be converted.
+#[derive(Debug, Error)]
+pub enum ConvertError {
+    /// The file cannot be read.
+    #[error("cannot read {path}: {reason}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The operating system's error.
+        reason: std::io::Error,
+    },
+    /// Its format is not one Taliq knows (and none was given).
+    #[error("{path}: not a file of a format Taliq reads (give --from)")]
+    UnknownFormat {
+        /// The file.
+        path: String,
+    },
+    /// The file is not of the format (given or detected).
+    #[error("{path}: not a {format} file: {reason}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The format's name ([`FormatId::name`]).
+        format: &'static str,
+        /// Why.
+        reason: ReadError,
+    },
+    /// A Taliq file that does not load.
+    #[error("{path}: {reason}")]
+    Taliq {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: ImportError,
+    },
+}
+
+/// Reads the annotation file `path` in `format` (detected when `None`): every document
+/// it holds, placed with `labels` and `unknown` ([`place`]).
+///
+/// # Errors
+/// [`ConvertError`] when the file cannot be read, its format is unknown, or it is not of
+/// that format.
+pub fn read(
+    path: &Path,
+    format: Option<FormatId>,
+    labels: &LabelMap,
+    unknown: Unknown,
+) -> Result<(FormatId, Vec<Converted>), ConvertError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|reason| ConvertError::Io {
+        path: shown.clone(),
+        reason,
+    })?;
+    let format =
+        format
+            .or_else(|| detect(path, &bytes))
+            .ok_or_else(|| ConvertError::UnknownFormat {
+                path: shown.clone(),
+            })?;
+    let file_name = path
+        .file_name()
+        .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+    let importer: &dyn Importer = match format {
+        FormatId::Taliq => {
+            let taliq = |reason| ConvertError::Taliq {
+                path: shown.clone(),
+                reason,
+            };
+            let text = String::from_utf8(bytes).map_err(|_| ConvertError::Read {
+                path: shown.clone(),
+                format: format.name(),
+                reason: ReadError::NotUtf8,
+            })?;
+            let file = ExportFile::from_json(&text).map_err(taliq)?;
+            let d = &file.document;
+            let document = Document::from_text(&d.text, &d.source, &d.encoding);
+            let annotations = file.annotations_for(&document).map_err(taliq)?;
+            return Ok((
+                format,
+                vec![Converted {
+                    document,
+                    annotations,
+                    problems: Vec::new(),
+                }],
+            ));
+        }
+        FormatId::Doccano => &Doccano::default(),
+        FormatId::LabelStudio => &LabelStudio,
+    };
+    let docs = importer
+        .import(&bytes)
+        .map_err(|reason| ConvertError::Read {
+            path: shown.clone(),
+            format: format.name(),
+            reason,
+        })?;
+    let several = docs.len() > 1;
+    let converted = docs
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let name = match &f.name {
+                Some(n) => n.clone(),
+                None if several => format!("{file_name}#{}", i + 1),
+                None => file_name.clone(),
+            };
+            let document = Document::from_text(&f.text, &name, "UTF-8");
+            let placed = place(&document, f, labels, unknown, 1);
+            Converted {
+                document,
+                annotations: placed.annotations,
+                problems: placed.problems,
+            }
+        })
+        .collect();
+    Ok((format, converted))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::{FormatId, detect, exporter, read};
+    use crate::formats::exchange::{LabelMap, Unknown};
+
+    #[test]
+    fn detects_each_format_by_its_shape() {
+        let p = Path::new("x.json");
+        assert_eq!(
+            detect(p, br#"{"format": "taliq-annotations", "version": 1}"#),
+            Some(FormatId::Taliq)
+        );
+        assert_eq!(
+            detect(p, br#"[{"data": {"text": "x"}}]"#),
+            Some(FormatId::LabelStudio)
+        );
+        assert_eq!(
+            detect(p, br#"{"data": {"text": "x"}}"#),
+            Some(FormatId::LabelStudio)
+        );
+        assert_eq!(
+            detect(p, b"{\"text\": \"x\"}\n{\"text\": \"y\"}\n"),
+            Some(FormatId::Doccano)
+        );
+        assert_eq!(
+            detect(Path::new("x.jsonl"), br#"{"text": "x"}"#),
+            Some(FormatId::Doccano)
+        );
+        assert_eq!(detect(p, br#"{"something": "else"}"#), None);
+        assert_eq!(detect(p, b"plain text"), None);
+    }
+
+    /// Every format read back gives the annotations written, through files.
+    #[test]
+    fn each_format_converts_to_each_other_through_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = crate::model::document::Document::from_text(
+            "👍 قال الرئيس عبد الفتاح السيسي: «لن نتراجع»",
+            "t.txt",
+            "UTF-8",
+        );
+        let anns = crate::formats::exchange::testing::marked(
+            &doc,
+            &[
+                (
+                    13,
+                    30,
+                    crate::model::label::Label::Person,
+                    crate::model::annotation::Status::Accepted,
+                ),
+                (
+                    33,
+                    42,
+                    crate::model::label::Label::Quote,
+                    crate::model::annotation::Status::Accepted,
+                ),
+            ],
+        );
+        for from in FormatId::ALL {
+            let path = dir.path().join(format!("a{}", from.extension()));
+            std::fs::write(
+                &path,
+                exporter(from, super::ExportOptions::default())
+                    .export(&doc, &anns)
+                    .text,
+            )
+            .unwrap();
+            let (found, docs) = read(&path, None, &LabelMap::default(), Unknown::Skip).unwrap();
+            assert_eq!(found, from);
+            assert_eq!(docs.len(), 1);
+            assert_eq!(docs[0].document.text(), doc.text());
+            let spans: Vec<_> = docs[0]
+                .annotations
+                .iter()
+                .map(|a| (a.span, a.label))
+                .collect();
+            let want: Vec<_> = anns.iter().map(|a| (a.span, a.label)).collect();
+            assert_eq!(spans, want, "{from:?}");
+        }
+    }
+}

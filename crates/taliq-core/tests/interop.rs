@@ -1,0 +1,138 @@
+//! Taliq's exports read by the other tools' own readers, run in the Python virtual
+//! environment `.ci/run` makes from `tests/interop/requirements.txt` (its interpreter in
+//! `TALIQ_PYTHON`). Without `TALIQ_PYTHON` the readers are not run and the test says so;
+//! `.ci/run` always sets it.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test that cannot set up its input fails there, with the error"
+)]
+
+use std::path::{Path, PathBuf};
+
+use taliq_core::formats::exchange::Exporter;
+use taliq_core::formats::label_studio::{LABELING_CONFIG, LabelStudio};
+use taliq_core::model::annotation::{Annotation, Status};
+use taliq_core::model::document::Document;
+use taliq_core::model::label::Label;
+use taliq_core::model::span::Span;
+use taliq_core::session::{Edit, Session};
+
+fn python() -> Option<PathBuf> {
+    let p = std::env::var_os("TALIQ_PYTHON").map(PathBuf::from);
+    if p.is_none() {
+        eprintln!(
+            "TALIQ_PYTHON is not set: the other tools' readers are not run (.ci/run sets it)"
+        );
+    }
+    p
+}
+
+fn script(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/interop")
+        .join(name)
+}
+
+/// The sample article with its suggestions, the first half accepted (one with a note),
+/// the rest pending; and a short text with what breaks other tools: an emoji before the
+/// spans, CRLF, harakat, lam-alef, and an Arabic word as the very last characters.
+fn articles() -> Vec<(Document, Vec<Annotation>)> {
+    let sample = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/putin-trump-call.ar.txt"),
+    )
+    .unwrap();
+    let doc = Document::from_text(&sample, "putin-trump-call.ar.txt", "UTF-8");
+    let mut session = Session::with_extraction(doc);
+    let ids: Vec<u64> = session.annotations().iter().map(|a| a.id).collect();
+    for id in &ids[..ids.len() / 2] {
+        session
+            .apply(Edit::SetStatus {
+                id: *id,
+                status: Status::Accepted,
+            })
+            .unwrap();
+    }
+    let mut anns = session.annotations().to_vec();
+    anns[0].note = "ملاحظة: «اسم» مع \"علامات\"\nوسطر ثان".into();
+    let mut out = vec![(session.document().clone(), anns)];
+
+    let t = "💩 قال الرئيسُ عبد الفتاح السيسي:\r\n«لن نتراجع» في القاهرة لألأ مُحَمَّد";
+    let doc = Document::from_text(t, "hard.txt", "UTF-8");
+    let find = |s: &str| {
+        let b = t.find(s).unwrap();
+        let start = t[..b].chars().count();
+        (start, start + s.chars().count())
+    };
+    let mk = |id, s: &str, label, status| {
+        let (start, end) = find(s);
+        Annotation {
+            id,
+            span: Span::new(&doc, start, end).unwrap(),
+            label,
+            origin: taliq_core::model::annotation::Origin::Manual,
+            status,
+            note: String::new(),
+            canonical: s.into(),
+            facts: taliq_core::model::annotation::Facts::default(),
+        }
+    };
+    let anns = vec![
+        mk(1, "عبد الفتاح السيسي", Label::Person, Status::Accepted),
+        mk(2, "لن نتراجع", Label::Quote, Status::Accepted),
+        mk(3, "القاهرة", Label::Location, Status::Pending),
+        mk(4, "مُحَمَّد", Label::Person, Status::Accepted),
+        mk(5, "لألأ", Label::Misc, Status::Rejected),
+    ];
+    out.push((doc, anns));
+    out
+}
+
+/// The regions a reader must see: `[start, end, label, kind]` in code points.
+fn expected(anns: &[Annotation]) -> serde_json::Value {
+    anns.iter()
+        .filter_map(|a| {
+            let kind = match a.status {
+                Status::Accepted => "annotation",
+                Status::Pending => "prediction",
+                Status::Rejected => return None,
+            };
+            Some(serde_json::json!([
+                a.span.start(),
+                a.span.end(),
+                a.label.as_str(),
+                kind
+            ]))
+        })
+        .collect()
+}
+
+#[test]
+fn label_studio_sdk_reads_the_export_with_the_same_regions() {
+    let Some(python) = python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let articles = articles();
+    let refs: Vec<(&Document, &[Annotation])> =
+        articles.iter().map(|(d, a)| (d, a.as_slice())).collect();
+    let tasks = LabelStudio.export_all(&refs).unwrap();
+    let want: Vec<serde_json::Value> = articles.iter().map(|(_, a)| expected(a)).collect();
+    let (t, c, e) = (
+        dir.path().join("tasks.json"),
+        dir.path().join("config.xml"),
+        dir.path().join("expected.json"),
+    );
+    std::fs::write(&t, &tasks.text).unwrap();
+    std::fs::write(&c, LABELING_CONFIG).unwrap();
+    std::fs::write(&e, serde_json::to_string(&want).unwrap()).unwrap();
+    let run = std::process::Command::new(python)
+        .arg(script("label_studio.py"))
+        .args([&t, &c, &e])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "label-studio-sdk refused Taliq's export:\n{}\n{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+}

@@ -1,0 +1,304 @@
+//! `taliq convert IN --to G [--from F] [-o OUT]`: annotation files from one tool's format
+//! to another's, with every span that cannot be converted named on stderr and what the
+//! target format cannot carry said.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use taliq_core::formats::exchange::{LabelMap, LeftOut, SpanProblem, Unknown};
+use taliq_core::model::annotation::Annotation;
+use taliq_core::model::document::Document;
+use taliq_core::workspace::convert::{self, ExportOptions, FormatId};
+
+/// What `taliq convert` is asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConvertArgs {
+    /// The file read.
+    pub input: PathBuf,
+    /// Its format, detected when `None`.
+    pub from: Option<FormatId>,
+    /// The format written.
+    pub to: FormatId,
+    /// The file written; stdout when `None`.
+    pub output: Option<PathBuf>,
+    /// How the target format is written (doccano's relation form, pending suggestions).
+    pub options: ExportOptions,
+    /// Labels the label map does not know: MISC or skipped.
+    pub unknown: Unknown,
+}
+
+/// The usage of `taliq convert`.
+pub const CONVERT_USAGE: &str = "usage: taliq convert IN --to FORMAT [--from FORMAT] [-o OUT] \
+[--relations] [--pending] [--unknown-labels misc|skip]\n       FORMAT: taliq, doccano, label-studio";
+
+/// The format named by the value of `option`.
+pub(super) fn format_arg(option: &str, value: Option<&&str>) -> Result<FormatId> {
+    let v = value.with_context(|| format!("{option} needs a format\n\n{CONVERT_USAGE}"))?;
+    FormatId::from_name(v)
+        .with_context(|| format!("{option}: unknown format {v:?}\n\n{CONVERT_USAGE}"))
+}
+
+/// Parses the arguments after `convert`.
+///
+/// # Errors
+/// A message with the usage for a missing or unknown argument.
+pub fn parse_convert(rest: &[&str], raw: &[std::ffi::OsString]) -> Result<ConvertArgs> {
+    let mut input = None;
+    let (mut from, mut to, mut output) = (None, None, None);
+    let mut options = ExportOptions::default();
+    let mut unknown = Unknown::AsMisc;
+    let mut i = 0;
+    while i < rest.len() {
+        match rest[i] {
+            "--from" => {
+                i += 1;
+                from = Some(format_arg("--from", rest.get(i))?);
+            }
+            "--to" => {
+                i += 1;
+                to = Some(format_arg("--to", rest.get(i))?);
+            }
+            "-o" | "--output" => {
+                i += 1;
+                let p = raw
+                    .get(i)
+                    .with_context(|| format!("-o needs a file\n\n{CONVERT_USAGE}"))?;
+                output = Some(PathBuf::from(p));
+            }
+            "--relations" => options.relations = true,
+            "--pending" => options.pending = true,
+            "--unknown-labels" => {
+                i += 1;
+                unknown = match rest.get(i) {
+                    Some(&"misc") => Unknown::AsMisc,
+                    Some(&"skip") => Unknown::Skip,
+                    _ => bail!("--unknown-labels takes misc or skip\n\n{CONVERT_USAGE}"),
+                };
+            }
+            opt if opt.starts_with('-') && opt.len() > 1 => {
+                bail!("unknown option {opt}\n\n{CONVERT_USAGE}")
+            }
+            _ if input.is_none() => input = Some(PathBuf::from(&raw[i])),
+            _ => bail!("too many arguments\n\n{CONVERT_USAGE}"),
+        }
+        i += 1;
+    }
+    match (input, to) {
+        (Some(input), Some(to)) => Ok(ConvertArgs {
+            input,
+            from,
+            to,
+            output,
+            options,
+            unknown,
+        }),
+        _ => bail!("{CONVERT_USAGE}"),
+    }
+}
+
+/// The words of a span that could not be converted, for stderr.
+fn problem_words(doc: &Document, p: &SpanProblem) -> String {
+    let at = |i: &usize| format!("{}: span {}", doc.source_name(), i + 1);
+    match p {
+        SpanProblem::OutsideText { index } => {
+            format!(
+                "{}: its offsets are outside the text; not converted",
+                at(index)
+            )
+        }
+        SpanProblem::Empty { index } => format!(
+            "{}: empty, or no letters or digits; not converted",
+            at(index)
+        ),
+        SpanProblem::SplitsCluster { index, offset } => format!(
+            "{}: splits a letter from its mark at offset {offset}; not converted",
+            at(index)
+        ),
+        SpanProblem::TextMismatch {
+            index,
+            stated,
+            found,
+        } => format!(
+            "{}: the file says {stated:?} but the text there is {found:?}; not converted",
+            at(index)
+        ),
+        SpanProblem::UnknownLabel {
+            index,
+            label,
+            placed,
+        } => format!(
+            "{}: unknown label {label:?}; {}",
+            at(index),
+            if *placed {
+                "converted as MISC"
+            } else {
+                "not converted"
+            }
+        ),
+        SpanProblem::Duplicate { index } => {
+            format!(
+                "{}: the same span and label again; converted once",
+                at(index)
+            )
+        }
+    }
+}
+
+/// The words of what a format leaves out, for stderr.
+pub(super) fn left_out_words(format: FormatId, left_out: &[LeftOut]) -> Option<String> {
+    let parts: Vec<String> = left_out
+        .iter()
+        .map(|l| match *l {
+            LeftOut::Pending(n) => format!("{n} pending suggestion(s)"),
+            LeftOut::Rejected(n) => format!("{n} rejected suggestion(s)"),
+            LeftOut::Notes(n) => format!("{n} note(s)"),
+            LeftOut::Attributes(n) => format!("{n} role/nationality fact(s)"),
+            LeftOut::Speakers(n) => format!("{n} speaker link(s)"),
+            LeftOut::DateValues(n) => format!("{n} date value(s)"),
+            LeftOut::CanonicalNames(n) => format!("{n} canonical name(s)"),
+        })
+        .collect();
+    (!parts.is_empty()).then(|| {
+        format!(
+            "note: {} has no place for {}; left out",
+            format.name(),
+            parts.join(", ")
+        )
+    })
+}
+
+/// Writes `articles` in `to` to `output` (atomically) or `out`, and says on `err` what the
+/// format left out.
+///
+/// # Errors
+/// When the format holds one article and there are several, or the file cannot be
+/// written.
+pub(super) fn write_as(
+    to: FormatId,
+    options: ExportOptions,
+    articles: &[(&Document, &[Annotation])],
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let format = convert::exporter(to, options);
+    let Some(exported) = format.export_all(articles) else {
+        bail!(
+            "{} holds one article a file, and there are {}: convert to a JSON Lines format",
+            to.name(),
+            articles.len()
+        );
+    };
+    match output {
+        Some(path) => taliq_core::workspace::storage::write_atomic(path, exported.text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => out
+            .write_all(exported.text.as_bytes())
+            .context("cannot write the result")?,
+    }
+    if let Some(w) = left_out_words(to, &exported.left_out) {
+        writeln!(err, "taliq: {w}").context("cannot write to stderr")?;
+    }
+    Ok(())
+}
+
+/// `taliq convert`: reads the input, writes it in the target format, names every span not
+/// converted on `err`. Returns how many spans were not converted as they were.
+///
+/// # Errors
+/// When the input cannot be read or is not of its format, or the output cannot be
+/// written.
+pub fn run_convert(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<usize> {
+    let (_, converted) = convert::read(&args.input, args.from, &LabelMap::default(), args.unknown)?;
+    let mut problems = 0;
+    for c in &converted {
+        for p in &c.problems {
+            writeln!(err, "taliq: {}", problem_words(&c.document, p))
+                .context("cannot write to stderr")?;
+            problems += 1;
+        }
+    }
+    let articles: Vec<(&Document, &[Annotation])> = converted
+        .iter()
+        .map(|c| (&c.document, c.annotations.as_slice()))
+        .collect();
+    write_as(
+        args.to,
+        args.options,
+        &articles,
+        args.output.as_deref(),
+        out,
+        err,
+    )?;
+    Ok(problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<std::ffi::OsString> {
+        a.iter().map(std::ffi::OsString::from).collect()
+    }
+
+    #[test]
+    fn parses_convert_and_refuses_what_it_does_not_know() {
+        let raw = args(&["in.json", "--to", "doccano", "-o", "out.jsonl"]);
+        let strs: Vec<&str> = raw.iter().map(|a| a.to_str().unwrap()).collect();
+        let a = parse_convert(&strs, &raw).unwrap();
+        assert_eq!(a.to, FormatId::Doccano);
+        assert_eq!(a.output.as_deref(), Some(Path::new("out.jsonl")));
+        assert_eq!(a.from, None);
+        for bad in [
+            &["in.json"][..],
+            &["in.json", "--to", "brat2"],
+            &["in.json", "--to"],
+            &["in.json", "--to", "taliq", "--unknown-labels", "drop"],
+            &["a", "b", "--to", "taliq"],
+        ] {
+            let raw = args(bad);
+            let strs: Vec<&str> = raw.iter().map(|a| a.to_str().unwrap()).collect();
+            assert!(parse_convert(&strs, &raw).is_err(), "{bad:?}");
+        }
+    }
+
+    /// A doccano file with a span past the text and an unknown label converts to Label
+    /// Studio with both named, and the count of problems returned.
+    #[test]
+    fn convert_names_every_span_it_cannot_convert() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.jsonl");
+        std::fs::write(
+            &input,
+            "{\"text\": \"قال بوتين في موسكو\", \"label\": [[4, 9, \"PER\"], [13, 18, \"GPE\"], [13, 99, \"LOC\"], [0, 3, \"VERB\"]]}\n",
+        )
+        .unwrap();
+        let output = dir.path().join("out.json");
+        let a = ConvertArgs {
+            input,
+            from: None,
+            to: FormatId::LabelStudio,
+            output: Some(output.clone()),
+            options: ExportOptions::default(),
+            unknown: Unknown::Skip,
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(run_convert(&a, &mut out, &mut err).unwrap(), 2);
+        let err = String::from_utf8(err).unwrap();
+        assert!(
+            err.contains("span 3: its offsets are outside the text"),
+            "{err}"
+        );
+        assert!(
+            err.contains("span 4: unknown label \"VERB\"; not converted"),
+            "{err}"
+        );
+        let tasks: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(output).unwrap()).unwrap();
+        let result = &tasks[0]["annotations"][0]["result"];
+        assert_eq!(result[0]["value"]["labels"][0], "PERSON");
+        assert_eq!(result[1]["value"]["labels"][0], "LOCATION");
+        assert_eq!(result[1]["value"]["text"], "موسكو");
+    }
+}
