@@ -6,10 +6,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use taliq_core::formats::exchange::{LabelMap, LeftOut, SpanProblem, Unknown};
+use taliq_core::formats::exchange::{LabelMap, Unknown};
 use taliq_core::model::annotation::Annotation;
 use taliq_core::model::document::Document;
 use taliq_core::workspace::convert::{self, ExportOptions, FormatId};
+
+use crate::ui::words::interchange as words;
 
 /// What `taliq convert` is asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,77 +99,6 @@ pub fn parse_convert(rest: &[&str], raw: &[std::ffi::OsString]) -> Result<Conver
     }
 }
 
-/// The words of a span that could not be converted, for stderr.
-fn problem_words(doc: &Document, p: &SpanProblem) -> String {
-    let at = |i: &usize| format!("{}: span {}", doc.source_name(), i + 1);
-    match p {
-        SpanProblem::OutsideText { index } => {
-            format!(
-                "{}: its offsets are outside the text; not converted",
-                at(index)
-            )
-        }
-        SpanProblem::Empty { index } => format!(
-            "{}: empty, or no letters or digits; not converted",
-            at(index)
-        ),
-        SpanProblem::SplitsCluster { index, offset } => format!(
-            "{}: splits a letter from its mark at offset {offset}; not converted",
-            at(index)
-        ),
-        SpanProblem::TextMismatch {
-            index,
-            stated,
-            found,
-        } => format!(
-            "{}: the file says {stated:?} but the text there is {found:?}; not converted",
-            at(index)
-        ),
-        SpanProblem::UnknownLabel {
-            index,
-            label,
-            placed,
-        } => format!(
-            "{}: unknown label {label:?}; {}",
-            at(index),
-            if *placed {
-                "converted as MISC"
-            } else {
-                "not converted"
-            }
-        ),
-        SpanProblem::Duplicate { index } => {
-            format!(
-                "{}: the same span and label again; converted once",
-                at(index)
-            )
-        }
-    }
-}
-
-/// The words of what a format leaves out, for stderr.
-pub(super) fn left_out_words(format: FormatId, left_out: &[LeftOut]) -> Option<String> {
-    let parts: Vec<String> = left_out
-        .iter()
-        .map(|l| match *l {
-            LeftOut::Pending(n) => format!("{n} pending suggestion(s)"),
-            LeftOut::Rejected(n) => format!("{n} rejected suggestion(s)"),
-            LeftOut::Notes(n) => format!("{n} note(s)"),
-            LeftOut::Attributes(n) => format!("{n} role/nationality fact(s)"),
-            LeftOut::Speakers(n) => format!("{n} speaker link(s)"),
-            LeftOut::DateValues(n) => format!("{n} date value(s)"),
-            LeftOut::CanonicalNames(n) => format!("{n} canonical name(s)"),
-        })
-        .collect();
-    (!parts.is_empty()).then(|| {
-        format!(
-            "note: {} has no place for {}; left out",
-            format.name(),
-            parts.join(", ")
-        )
-    })
-}
-
 /// Writes `articles` in `to` to `output` (atomically) or `out`, and says on `err` what the
 /// format left out.
 ///
@@ -197,7 +128,7 @@ pub(super) fn write_as(
             .write_all(exported.text.as_bytes())
             .context("cannot write the result")?,
     }
-    if let Some(w) = left_out_words(to, &exported.left_out) {
+    if let Some(w) = words::left_out_note(to, &exported.left_out) {
         writeln!(err, "taliq: {w}").context("cannot write to stderr")?;
     }
     Ok(())
@@ -214,8 +145,12 @@ pub fn run_convert(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write)
     let mut problems = 0;
     for c in &converted {
         for p in &c.problems {
-            writeln!(err, "taliq: {}", problem_words(&c.document, p))
-                .context("cannot write to stderr")?;
+            writeln!(
+                err,
+                "taliq: {}",
+                words::span_problem(c.document.source_name(), p)
+            )
+            .context("cannot write to stderr")?;
             problems += 1;
         }
     }

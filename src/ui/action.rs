@@ -9,6 +9,7 @@ use taliq_core::extract::lexicon::Rule;
 use taliq_core::model::annotation::PersonAttributes;
 use taliq_core::model::entity_id::EntityId;
 use taliq_core::model::label::Label;
+use taliq_core::workspace::convert::FormatId;
 
 pub use super::command::UiCommand;
 use super::words::commands as words;
@@ -37,6 +38,12 @@ pub enum Action {
     /// Export JSON to this path (asking first when the file there holds another
     /// article's annotations or is not a Taliq export).
     ExportTo(PathBuf),
+    /// File ▸ Export as ▸ a format: ask where to write it (a save dialog).
+    ExportAs(FormatId),
+    /// Export the open article in this format to this path.
+    ExportFormatTo(FormatId, PathBuf),
+    /// Import the annotations of this file into the open article.
+    ImportFrom(PathBuf),
     /// Export JSON to this path, over whatever is there (the answer to that question).
     ExportOverwrite(PathBuf),
     /// Do not export over the file the overwrite prompt names.
@@ -122,6 +129,16 @@ impl Action {
         encoding_rs::WINDOWS_1256,
         encoding_rs::ISO_8859_6,
     ];
+
+    /// The entries of File ▸ Export as: every format but Taliq's own (File ▸ Export JSON).
+    #[must_use]
+    pub fn export_formats() -> Vec<Action> {
+        FormatId::ALL
+            .into_iter()
+            .filter(|f| *f != FormatId::Taliq)
+            .map(Action::ExportAs)
+            .collect()
+    }
 
     /// The settings of the View menu after [`UiCommand::VIEW_MENU`]: the line spacings,
     /// then the themes.

@@ -5,6 +5,7 @@ mod chrome;
 mod commands;
 mod dialogs;
 mod exporting;
+mod interchange;
 mod opening;
 mod review;
 mod saving;

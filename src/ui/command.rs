@@ -23,6 +23,9 @@ pub enum UiCommand {
     NextArticle,
     /// Open the previous article of the open folder (saving the current one first).
     PreviousArticle,
+    /// Show the native open dialog and import another tool's annotations (Taliq JSON,
+    /// doccano, Label Studio) into the open article, as one undoable step.
+    ImportDialog,
     /// Show the native save dialog and export JSON.
     ExportDialog,
     /// Export every article changed since its last export in this run: to the file it
@@ -126,11 +129,12 @@ fn modifier_count(m: Modifiers) -> usize {
 
 impl UiCommand {
     /// The File menu, in order (Reload as sits before Quit).
-    pub const FILE_MENU: [UiCommand; 7] = [
+    pub const FILE_MENU: [UiCommand; 8] = [
         UiCommand::OpenDialog,
         UiCommand::OpenFolderDialog,
         UiCommand::PreviousArticle,
         UiCommand::NextArticle,
+        UiCommand::ImportDialog,
         UiCommand::ExportDialog,
         UiCommand::ExportChanged,
         UiCommand::Quit,
@@ -200,6 +204,7 @@ impl UiCommand {
             UiCommand::NextArticle => vec![ctrl(Key::PageDown)],
             UiCommand::PreviousArticle => vec![ctrl(Key::PageUp)],
             UiCommand::ExportDialog => vec![ctrl(Key::E)],
+            UiCommand::ImportDialog => vec![ctrl(Key::I)],
             UiCommand::ToggleDone => vec![ctrl(Key::D)],
             UiCommand::Undo => vec![ctrl(Key::Z)],
             UiCommand::Redo => vec![ctrl_shift(Key::Z), ctrl(Key::Y)],

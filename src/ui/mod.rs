@@ -13,7 +13,7 @@ mod lexicon;
 mod messages;
 mod panels;
 mod status;
-mod words;
+pub(crate) mod words;
 
 pub use action::{Action, CloseChoice};
 pub use app::{Severity, TaliqApp};

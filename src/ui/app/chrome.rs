@@ -18,7 +18,14 @@ impl TaliqApp {
                 .collect()
         });
         if let Some(p) = dropped.into_iter().next() {
-            self.queue.push(Action::OpenPath(p));
+            // another tool's annotations dropped on an open article are imported into it
+            let annotations =
+                self.article.is_some() && taliq_core::workspace::convert::detect_file(&p).is_some();
+            self.queue.push(if annotations {
+                Action::ImportFrom(p)
+            } else {
+                Action::OpenPath(p)
+            });
         }
         // Esc answers a prompt: keep working, do not overwrite
         if (self.close_prompt || self.overwrite_prompt.is_some())
@@ -57,8 +64,15 @@ impl TaliqApp {
                 let open = self.article.is_some();
                 let in_folder = self.corpus.is_some();
                 for cmd in UiCommand::FILE_MENU {
-                    if matches!(cmd, UiCommand::OpenFolderDialog | UiCommand::ExportDialog) {
+                    if matches!(cmd, UiCommand::OpenFolderDialog | UiCommand::ImportDialog) {
                         ui.separator();
+                    }
+                    if cmd == UiCommand::ExportChanged {
+                        ui.menu_button(words::chrome::menu(Menu::ExportAs), |ui| {
+                            for a in Action::export_formats() {
+                                command_button(ui, a, open, &mut self.queue);
+                            }
+                        });
                     }
                     if matches!(cmd, UiCommand::NextArticle | UiCommand::PreviousArticle) {
                         command_button(ui, cmd, in_folder, &mut self.queue);

@@ -41,6 +41,11 @@ impl TaliqApp {
                 None => self.say(Severity::Warning, words::review::Msg::NoArticle),
             },
             Action::ExportTo(p) => self.export(&std::path::absolute(&p).unwrap_or(p)),
+            Action::ExportAs(format) => self.dialog = Some(Dialog::ExportAs(format)),
+            Action::ExportFormatTo(format, p) => {
+                self.export_format(format, &std::path::absolute(&p).unwrap_or(p));
+            }
+            Action::ImportFrom(p) => self.import(&p),
             Action::ExportOverwrite(p) => {
                 self.overwrite_prompt = None;
                 self.export_unchecked(&p);
@@ -210,6 +215,7 @@ impl TaliqApp {
             UiCommand::OpenDialog => self.dialog = Some(Dialog::Open),
             UiCommand::OpenFolderDialog => self.dialog = Some(Dialog::OpenFolder),
             UiCommand::ExportDialog => self.dialog = Some(Dialog::Export),
+            UiCommand::ImportDialog => self.dialog = Some(Dialog::Import),
             UiCommand::NextArticle => self.step_article(Step::Next),
             UiCommand::PreviousArticle => self.step_article(Step::Previous),
             UiCommand::ExportChanged => {

@@ -7,6 +7,7 @@
 )]
 use super::*;
 use crate::ui::words::dialogs::Instead;
+use taliq_core::workspace::convert::FormatId;
 
 /// A native dialog a command asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +18,10 @@ pub(super) enum Dialog {
     OpenFolder,
     /// File ▸ Export JSON: pick where to write the export.
     Export,
+    /// File ▸ Export as ▸ a format: pick where to write it.
+    ExportAs(FormatId),
+    /// File ▸ Import annotations: pick the file.
+    Import,
 }
 
 impl TaliqApp {
@@ -48,6 +53,46 @@ impl TaliqApp {
                 match dialog.pick_folder() {
                     Some(p) => self.open_folder(&p),
                     None => self.dialog_unavailable(shown_at, Instead::OpenFolder),
+                }
+            }
+            Dialog::ExportAs(format) => {
+                let Some(a) = &self.article else {
+                    self.say(Severity::Warning, words::review::Msg::NoArticle);
+                    return;
+                };
+                let name = taliq_core::workspace::convert::export_file_name(&a.path, format);
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title(words::interchange::export_as_title(format))
+                    .set_file_name(&name);
+                if let Some(d) = a.path.parent() {
+                    dialog = dialog.set_directory(d);
+                }
+                let shown_at = Instant::now();
+                let beside = a.path.with_file_name(&name);
+                match dialog.save_file() {
+                    Some(p) => self.apply(Action::ExportFormatTo(format, p)),
+                    // no dialog here: next to the article, under the name it proposed
+                    None if dialog_never_shown(shown_at) => {
+                        self.apply(Action::ExportFormatTo(format, beside));
+                    }
+                    None => {}
+                }
+            }
+            Dialog::Import => {
+                let shown_at = Instant::now();
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title(words::interchange::IMPORT_TITLE)
+                    .add_filter(
+                        words::interchange::ANNOTATION_FILES_FILTER,
+                        &["json", "jsonl"],
+                    )
+                    .add_filter(words::dialogs::ALL_FILES_FILTER, &["*"]);
+                if let Some(d) = self.article.as_ref().and_then(|a| a.path.parent()) {
+                    dialog = dialog.set_directory(d);
+                }
+                match dialog.pick_file() {
+                    Some(p) => self.apply(Action::ImportFrom(p)),
+                    None => self.dialog_unavailable(shown_at, Instead::Import),
                 }
             }
             Dialog::Export => {

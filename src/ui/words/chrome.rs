@@ -57,6 +57,8 @@ pub(crate) enum Menu {
     File,
     /// File ▸ Reload as (a submenu).
     ReloadAs,
+    /// File ▸ Export as (a submenu).
+    ExportAs,
     /// Edit.
     Edit,
     /// View.
@@ -77,6 +79,7 @@ pub(crate) fn menu(m: Menu) -> &'static str {
     match m {
         Menu::File => "File",
         Menu::ReloadAs => "Reload as",
+        Menu::ExportAs => "Export as",
         Menu::Edit => "Edit",
         Menu::View => "View",
         Menu::Font => "Font",

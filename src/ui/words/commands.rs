@@ -5,6 +5,7 @@
 
 use crate::settings::{LineSpacing, Theme};
 use crate::ui::action::{Action, CloseChoice, UiCommand};
+use taliq_core::workspace::convert::FormatId;
 
 /// The menu and button text of `cmd`, e.g. `"Open…"`, `"1 PERSON"`.
 #[must_use]
@@ -16,6 +17,7 @@ pub(crate) fn command_title(cmd: UiCommand) -> String {
         UiCommand::PreviousArticle => "Previous article".into(),
         UiCommand::ExportChanged => "Export changed articles".into(),
         UiCommand::ExportDialog => "Export JSON…".into(),
+        UiCommand::ImportDialog => "Import annotations…".into(),
         UiCommand::Undo => "Undo".into(),
         UiCommand::Redo => "Redo".into(),
         UiCommand::LabelSelection(l) => format!("{} {}", l.shortcut_digit(), l.as_str()),
@@ -58,6 +60,9 @@ pub(crate) fn command_description(cmd: UiCommand) -> &'static str {
         }
         UiCommand::ExportDialog => {
             "Write the text and all annotations as Taliq JSON (offsets in Unicode scalar values)"
+        }
+        UiCommand::ImportDialog => {
+            "Bring another tool's annotations into this article (Taliq JSON, doccano JSON Lines, Label Studio JSON): finished ones come in accepted, predictions as suggestions; your decisions are never overwritten, and one Undo takes it all back"
         }
         UiCommand::Undo => "Undo the last annotation action",
         UiCommand::Redo => "Redo the last undone annotation action",
@@ -124,6 +129,15 @@ pub(crate) fn action_title(action: &Action) -> String {
         Action::KeepOpen => "Keep working".into(),
         Action::ReloadAs(e) => e.name().to_owned(),
         Action::ExportTo(p) => format!("Export to {}", p.display()),
+        Action::ExportAs(f) => format!("{}…", super::interchange::format_title(*f)),
+        Action::ExportFormatTo(f, p) => {
+            format!(
+                "Export as {} to {}",
+                super::interchange::format_title(*f),
+                p.display()
+            )
+        }
+        Action::ImportFrom(p) => format!("Import {}", p.display()),
         Action::ExportOverwrite(p) => format!("Overwrite {}", p.display()),
         Action::CancelOverwrite => "Cancel".into(),
         Action::SelectRange(s, e) => format!("Select {s}–{e}"),
@@ -174,6 +188,17 @@ pub(crate) fn action_tooltip(action: &Action) -> String {
         Action::ExportOverwrite(_) => "Write the export over this file",
         Action::CancelOverwrite => "Do not overwrite the file",
         Action::ExportTo(_) => UiCommand::ExportDialog.description(),
+        Action::ExportAs(FormatId::Doccano) | Action::ExportFormatTo(FormatId::Doccano, _) => {
+            "Write the accepted annotations as doccano JSON Lines (offsets in UTF-16 units, as doccano's web interface counts; notes as comments)"
+        }
+        Action::ExportAs(FormatId::LabelStudio)
+        | Action::ExportFormatTo(FormatId::LabelStudio, _) => {
+            "Write a Label Studio task: accepted annotations as an annotation, pending suggestions as predictions, notes and speakers kept"
+        }
+        Action::ExportAs(FormatId::Taliq) | Action::ExportFormatTo(FormatId::Taliq, _) => {
+            UiCommand::ExportDialog.description()
+        }
+        Action::ImportFrom(_) => UiCommand::ImportDialog.description(),
         Action::SelectRange(..) => "Select a range of the article",
         Action::Accept(_) => "Mark this suggestion as correct",
         Action::Reject(_) => "Mark this suggestion as wrong here",

@@ -23,6 +23,8 @@ pub(crate) enum Instead {
     OpenFile,
     /// Opening a folder: drop it or pass its path.
     OpenFolder,
+    /// Importing annotations: drop the file on the article.
+    Import,
 }
 
 /// A status-line message of a dialog; worded by [`From`] (into `String`).
@@ -47,6 +49,7 @@ impl From<Msg<'_>> for String {
                     Instead::OpenFolder => {
                         "drop the folder on the window or pass its path: taliq FOLDER"
                     }
+                    Instead::Import => "drop the annotation file on the open article",
                 };
                 format!("The system file dialog is not available here; {instead}")
             }

@@ -26,6 +26,7 @@
 //! | command and action titles, descriptions and tooltips | [`commands`] |
 //! | the native file dialogs | [`dialogs`] |
 //! | exporting, and the prompts before an overwrite and on close | [`export`] |
+//! | other tools' formats: Import annotations, Export as, `taliq convert` | [`interchange`] |
 //! | saving the work and the folder's lexicon | [`saving`] |
 //! | the window: title, menus, status bar, settings and fonts | [`chrome`] |
 //! | Help ▸ About Taliq | [`about`] |
@@ -38,6 +39,7 @@ pub(crate) mod corpus;
 pub(crate) mod dialogs;
 pub(crate) mod export;
 pub(crate) mod facts;
+pub(crate) mod interchange;
 pub(crate) mod lexicon;
 pub(crate) mod open;
 pub(crate) mod review;

@@ -85,6 +85,45 @@ pub fn exporter(format: FormatId, options: ExportOptions) -> Box<dyn Exporter> {
     }
 }
 
+/// Writes `doc` and `annotations` to `path` in `format` (atomically: a temporary file
+/// renamed over it, [`super::storage::write_atomic`]); returns what the format left out.
+///
+/// # Errors
+/// [`super::storage::StorageError`] when the file cannot be written; it is unchanged then.
+pub fn write_export(
+    format: FormatId,
+    options: ExportOptions,
+    doc: &Document,
+    annotations: &[Annotation],
+    path: &Path,
+) -> Result<Vec<crate::formats::exchange::LeftOut>, super::storage::StorageError> {
+    let exported = exporter(format, options).export(doc, annotations);
+    super::storage::write_atomic(path, exported.text.as_bytes())?;
+    Ok(exported.left_out)
+}
+
+/// The file name an article's export in `format` is proposed under: the article's name
+/// with the format's [`FormatId::extension`] (`news.txt` → `news.doccano.jsonl`).
+#[must_use]
+pub fn export_file_name(article: &Path, format: FormatId) -> String {
+    let stem = article
+        .file_stem()
+        .map_or_else(|| "article".into(), |s| s.to_string_lossy());
+    format!("{stem}{}", format.extension())
+}
+
+/// The format of the annotation file `path` when it is one: a `.json` or `.jsonl` file
+/// that [`detect`] recognizes (an article is never taken for one). `None` for anything
+/// else, and for a file that cannot be read.
+#[must_use]
+pub fn detect_file(path: &Path) -> Option<FormatId> {
+    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    if ext != "json" && ext != "jsonl" {
+        return None;
+    }
+    detect(path, &std::fs::read(path).ok()?)
+}
+
 /// The format of the file `path` holding `bytes`: Taliq JSON when it says so in its
 /// `format` field, Label Studio for a JSON list or a task with `data`, doccano for JSON
 /// Lines (several lines, or a `.jsonl` name). `None` when it is none of these.

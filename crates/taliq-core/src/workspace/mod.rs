@@ -2,12 +2,14 @@
 //! article's work ([`storage`], [`journal`]), the folder of articles ([`corpus`]), the log
 //! of exports ([`export_log`]) and the exports themselves ([`export`]), the project
 //! lexicon file with its retried writes ([`lexicon`]), carrying work over to a changed
-//! text ([`reanchor`]), converting annotation files between formats ([`convert`]).
+//! text ([`reanchor`]), converting annotation files between formats ([`convert`]) and importing one into the
+//! open article ([`import`]).
 
 pub mod convert;
 pub mod corpus;
 pub mod export;
 pub mod export_log;
+pub mod import;
 pub mod journal;
 pub mod lexicon;
 pub mod notice;

@@ -1,0 +1,99 @@
+//! Other tools' formats in the app, driven headless with egui_kittest: a Label Studio file
+//! with a finished annotation and predictions imported into the sample article (one undo
+//! step, shown in the facts panel, never over a decision), then exported to doccano and
+//! Label Studio.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test or bench that cannot set up its input fails there, with the error"
+)]
+
+mod support;
+
+use egui_kittest::kittest::Queryable;
+use support::{char_span, harness, sample_in_tempdir};
+use taliq::ui::{Action, UiCommand};
+use taliq_core::model::annotation::{Origin, Status};
+use taliq_core::model::label::Label;
+use taliq_core::workspace::convert::FormatId;
+
+#[test]
+fn a_label_studio_file_comes_in_as_one_step_and_goes_out_to_doccano() {
+    let (dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    let text = h.state().session().unwrap().document().text().to_owned();
+    let before = h.state().session().unwrap().annotations().to_vec();
+    let (b0, b1) = char_span(&text, "أجهزة التنفس");
+    let (s0, s1) = char_span(&text, "الاستقرار الاستراتيجي");
+    let tasks = serde_json::json!([{
+        "data": {"text": text},
+        "annotations": [{"result": [
+            {"id": "r1", "type": "labels", "from_name": "label", "to_name": "text",
+             "value": {"start": s0, "end": s1, "labels": ["MISC"]}},
+            {"id": "r1", "type": "textarea", "from_name": "note", "to_name": "text",
+             "value": {"start": s0, "end": s1, "text": ["من فريق التحقق"]}}]}],
+        "predictions": [{"model_version": "other", "result": [
+            {"id": "p1", "type": "labels", "from_name": "label", "to_name": "text",
+             "value": {"start": b0, "end": b1, "labels": ["PRODUCT"]}}]}]
+    }]);
+    let file = dir.path().join("tasks.json");
+    std::fs::write(&file, tasks.to_string()).unwrap();
+    h.state_mut().apply(Action::ImportFrom(file));
+    h.run_steps(3);
+    let (severity, said) = h.state().status().unwrap();
+    assert!(
+        said.starts_with("Imported Label Studio JSON (same text): 2 annotation(s) added"),
+        "{said} ({severity:?})"
+    );
+    let s = h.state().session().unwrap();
+    let find = |start, end| {
+        s.annotations()
+            .iter()
+            .find(|a| a.span.start() == start && a.span.end() == end)
+            .unwrap()
+            .clone()
+    };
+    let finished = find(s0, s1);
+    assert_eq!(
+        (finished.origin, finished.status, finished.label),
+        (Origin::Imported, Status::Accepted, Label::Misc)
+    );
+    assert_eq!(finished.note, "من فريق التحقق");
+    let predicted = find(b0, b1);
+    assert_eq!(
+        (predicted.status, predicted.label),
+        (Status::Pending, Label::Misc)
+    );
+    // the facts panel lists them
+    h.get_by_label("أجهزة التنفس");
+    h.get_by_label("الاستقرار الاستراتيجي");
+
+    // exported to doccano: the accepted one, in UTF-16 units (the same here: no emoji)
+    let out = dir.path().join("out.doccano.jsonl");
+    h.state_mut()
+        .apply(Action::ExportFormatTo(FormatId::Doccano, out.clone()));
+    let line: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&out).unwrap().trim_end()).unwrap();
+    assert_eq!(line["entities"][0]["start_offset"], s0);
+    assert_eq!(line["Comments"][0], "من فريق التحقق");
+    let (severity, said) = h.state().status().unwrap();
+    assert!(said.contains("has no place for"), "{said} ({severity:?})");
+
+    // one Undo takes the import back
+    h.state_mut().apply(UiCommand::Undo);
+    assert_eq!(
+        h.state().session().unwrap().annotations(),
+        before.as_slice()
+    );
+
+    // a file that is not of a known format is refused, and nothing changes
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"something\": 1}").unwrap();
+    h.state_mut().apply(Action::ImportFrom(bad));
+    let (_, said) = h.state().status().unwrap();
+    assert!(said.starts_with("Import failed"), "{said}");
+    assert_eq!(
+        h.state().session().unwrap().annotations(),
+        before.as_slice()
+    );
+}
