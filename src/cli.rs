@@ -43,9 +43,10 @@ Usage:
                         label-studio) instead of Taliq JSON
   taliq convert IN --to FORMAT [--from FORMAT] [-o OUT]
                         convert an annotation file between Taliq JSON, doccano JSON
-                        Lines and Label Studio JSON (IN's format is detected unless
-                        --from gives it); every span that cannot be converted is
-                        named on stderr, and the exit status is 1 if there was one
+                        Lines, Label Studio JSON and brat standoff (NAME.ann with
+                        NAME.txt beside it; -o needed); IN's format is detected
+                        unless --from gives it; every span that cannot be converted
+                        is named on stderr, and the exit status is 1 if there was one
     --relations         doccano: write the relation form (entities, relations)
     --pending           doccano: write pending suggestions too, as labels
     --unknown-labels misc|skip
@@ -151,7 +152,7 @@ fn parse_extract(rest: &[&str], raw: &[std::ffi::OsString]) -> Result<Invocation
                     rest.get(i)
                         .and_then(|f| FormatId::from_name(f))
                         .with_context(|| {
-                            format!("--format needs taliq, doccano or label-studio\n\n{USE}")
+                            format!("--format needs taliq, doccano, label-studio or brat\n\n{USE}")
                         })?,
                 );
             }
@@ -461,7 +462,7 @@ mod tests {
                 format: FormatId::LabelStudio,
             }
         );
-        assert!(parse_args(&args(&["extract", "a.txt", "--format", "brat"])).is_err());
+        assert!(parse_args(&args(&["extract", "a.txt", "--format", "conll"])).is_err());
         assert!(parse_args(&args(&["extract", "--jsonl", "--format", "doccano"])).is_err());
         assert_eq!(
             parse_args(&args(&["extract", "a.txt", "--no-lexicon"])).unwrap(),

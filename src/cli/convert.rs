@@ -32,7 +32,7 @@ pub struct ConvertArgs {
 
 /// The usage of `taliq convert`.
 pub const CONVERT_USAGE: &str = "usage: taliq convert IN --to FORMAT [--from FORMAT] [-o OUT] \
-[--relations] [--pending] [--unknown-labels misc|skip]\n       FORMAT: taliq, doccano, label-studio";
+[--relations] [--pending] [--unknown-labels misc|skip]\n       FORMAT: taliq, doccano, label-studio, brat";
 
 /// The format named by the value of `option`.
 pub(super) fn format_arg(option: &str, value: Option<&&str>) -> Result<FormatId> {
@@ -122,8 +122,14 @@ pub(super) fn write_as(
         );
     };
     match output {
-        Some(path) => taliq_core::workspace::storage::write_atomic(path, exported.text.as_bytes())
+        Some(path) => convert::write_exported(path, &exported)
             .with_context(|| format!("cannot write {}", path.display()))?,
+        None if !exported.companions.is_empty() => bail!(
+            "{} writes several files (NAME{} and the files beside it): give -o NAME{}",
+            to.name(),
+            to.extension(),
+            to.extension()
+        ),
         None => out
             .write_all(exported.text.as_bytes())
             .context("cannot write the result")?,

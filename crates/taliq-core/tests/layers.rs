@@ -26,7 +26,14 @@ const LAYERS: [(&str, u8); 6] = [
 /// Modules of one layer that are siblings: they never import each other.
 const SIBLINGS: [(&str, &[&str]); 1] = [(
     "formats",
-    &["taliq", "text", "lexicon", "doccano", "label_studio"],
+    &[
+        "taliq",
+        "text",
+        "lexicon",
+        "doccano",
+        "label_studio",
+        "brat",
+    ],
 )];
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {

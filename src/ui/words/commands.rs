@@ -195,6 +195,9 @@ pub(crate) fn action_tooltip(action: &Action) -> String {
         | Action::ExportFormatTo(FormatId::LabelStudio, _) => {
             "Write a Label Studio task: accepted annotations as an annotation, pending suggestions as predictions, notes and speakers kept"
         }
+        Action::ExportAs(FormatId::Brat) | Action::ExportFormatTo(FormatId::Brat, _) => {
+            "Write brat standoff: NAME.ann with NAME.txt and annotation.conf beside it (pending suggestions marked Pending, notes and speakers kept)"
+        }
         Action::ExportAs(FormatId::Taliq) | Action::ExportFormatTo(FormatId::Taliq, _) => {
             UiCommand::ExportDialog.description()
         }

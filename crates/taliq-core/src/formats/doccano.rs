@@ -94,6 +94,7 @@ impl Exporter for Doccano {
         Exported {
             text: format!("{line}\n"),
             left_out: left_out(doc, annotations, &carries),
+            companions: Vec::new(),
         }
     }
 }

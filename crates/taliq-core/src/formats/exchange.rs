@@ -46,6 +46,10 @@ pub struct Exported {
     pub text: String,
     /// What the format has no place for, each with its count; empty when it holds all.
     pub left_out: Vec<LeftOut>,
+    /// Files written beside it, `(name, text)`: a name that starts with `.` is the
+    /// file's stem with that ending (brat's `.txt`), another a file of the same folder
+    /// (brat's `annotation.conf`). Empty for most formats.
+    pub companions: Vec<(String, String)>,
 }
 
 /// Writes an article and its annotations in one format.
@@ -58,6 +62,7 @@ pub trait Exporter {
         let mut all = Exported {
             text: String::new(),
             left_out: Vec::new(),
+            companions: Vec::new(),
         };
         for (doc, annotations) in articles {
             let one = self.export(doc, annotations);

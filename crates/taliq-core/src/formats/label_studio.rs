@@ -95,6 +95,7 @@ impl Exporter for LabelStudio {
         Exported {
             text: text + "\n",
             left_out,
+            companions: Vec::new(),
         }
     }
 
@@ -111,6 +112,7 @@ impl Exporter for LabelStudio {
         Some(Exported {
             text: text + "\n",
             left_out: all_left_out,
+            companions: Vec::new(),
         })
     }
 }

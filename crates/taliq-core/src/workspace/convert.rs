@@ -8,6 +8,7 @@ use std::path::Path;
 
 use thiserror::Error;
 
+use crate::formats::brat::{Brat, BratAnn};
 use crate::formats::doccano::Doccano;
 use crate::formats::exchange::{
     Exporter, Importer, LabelMap, ReadError, SpanProblem, Unknown, place,
@@ -27,11 +28,18 @@ pub enum FormatId {
     Doccano,
     /// Label Studio JSON tasks (`data.text`, `annotations[].result`, `predictions`).
     LabelStudio,
+    /// brat standoff: `NAME.ann` with `NAME.txt` and `annotation.conf` beside it.
+    Brat,
 }
 
 impl FormatId {
     /// Every format, in the order menus and `--help` list them.
-    pub const ALL: [FormatId; 3] = [FormatId::Taliq, FormatId::Doccano, FormatId::LabelStudio];
+    pub const ALL: [FormatId; 4] = [
+        FormatId::Taliq,
+        FormatId::Doccano,
+        FormatId::LabelStudio,
+        FormatId::Brat,
+    ];
 
     /// The name the command line takes (`--from`, `--to`, `--format`): `taliq`,
     /// `doccano`, `label-studio`.
@@ -41,6 +49,7 @@ impl FormatId {
             FormatId::Taliq => "taliq",
             FormatId::Doccano => "doccano",
             FormatId::LabelStudio => "label-studio",
+            FormatId::Brat => "brat",
         }
     }
 
@@ -59,6 +68,7 @@ impl FormatId {
             FormatId::Taliq => ".taliq.json",
             FormatId::Doccano => ".doccano.jsonl",
             FormatId::LabelStudio => ".label-studio.json",
+            FormatId::Brat => ".brat.ann",
         }
     }
 }
@@ -82,6 +92,7 @@ pub fn exporter(format: FormatId, options: ExportOptions) -> Box<dyn Exporter> {
             pending: options.pending,
         }),
         FormatId::LabelStudio => Box::new(LabelStudio),
+        FormatId::Brat => Box::new(Brat),
     }
 }
 
@@ -98,8 +109,40 @@ pub fn write_export(
     path: &Path,
 ) -> Result<Vec<crate::formats::exchange::LeftOut>, super::storage::StorageError> {
     let exported = exporter(format, options).export(doc, annotations);
-    super::storage::write_atomic(path, exported.text.as_bytes())?;
+    write_exported(path, &exported)?;
     Ok(exported.left_out)
+}
+
+/// Writes `exported` to `path` and its companions beside it (each atomically,
+/// [`super::storage::write_atomic`]; the companions first, so the main file is never
+/// there without them). A companion named after `path` (brat's `.txt`) is never written
+/// over a file with another text (an article next to it, say); a shared one (brat's
+/// `annotation.conf`) already there is kept as it is, the folder's own.
+///
+/// # Errors
+/// [`super::storage::StorageError`] for the first file that cannot be written, and
+/// [`super::storage::StorageError::OtherText`] for a companion there with another text.
+pub fn write_exported(
+    path: &Path,
+    exported: &crate::formats::exchange::Exported,
+) -> Result<(), super::storage::StorageError> {
+    for (name, text) in &exported.companions {
+        let (beside, own) = match name.strip_prefix('.') {
+            Some(ending) => (path.with_extension(ending), true),
+            None => (path.with_file_name(name), false),
+        };
+        match std::fs::read(&beside) {
+            // the same text, or the folder's own shared file: kept as it is
+            Ok(there) if there == text.as_bytes() || !own => {}
+            Ok(_) => {
+                return Err(super::storage::StorageError::OtherText {
+                    path: beside.display().to_string(),
+                });
+            }
+            Err(_) => super::storage::write_atomic(&beside, text.as_bytes())?,
+        }
+    }
+    super::storage::write_atomic(path, exported.text.as_bytes())
 }
 
 /// The file name an article's export in `format` is proposed under: the article's name
@@ -118,6 +161,9 @@ pub fn export_file_name(article: &Path, format: FormatId) -> String {
 #[must_use]
 pub fn detect_file(path: &Path) -> Option<FormatId> {
     let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    if ext == "ann" && path.with_extension("txt").is_file() {
+        return Some(FormatId::Brat);
+    }
     if ext != "json" && ext != "jsonl" {
         return None;
     }
@@ -129,6 +175,12 @@ pub fn detect_file(path: &Path) -> Option<FormatId> {
 /// Lines (several lines, or a `.jsonl` name). `None` when it is none of these.
 #[must_use]
 pub fn detect(path: &Path, bytes: &[u8]) -> Option<FormatId> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ann"))
+    {
+        return Some(FormatId::Brat);
+    }
     let text = std::str::from_utf8(bytes).ok()?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text).trim_start();
     let jsonl = path
@@ -231,6 +283,7 @@ pub fn read(
     let file_name = path
         .file_name()
         .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+    let brat;
     let importer: &dyn Importer = match format {
         FormatId::Taliq => {
             let taliq = |reason| ConvertError::Taliq {
@@ -257,6 +310,20 @@ pub fn read(
         }
         FormatId::Doccano => &Doccano::default(),
         FormatId::LabelStudio => &LabelStudio,
+        FormatId::Brat => {
+            let beside = path.with_extension("txt");
+            let bytes = std::fs::read(&beside).map_err(|reason| ConvertError::Io {
+                path: beside.display().to_string(),
+                reason,
+            })?;
+            let text = String::from_utf8(bytes).map_err(|_| ConvertError::Read {
+                path: beside.display().to_string(),
+                format: format.name(),
+                reason: ReadError::NotUtf8,
+            })?;
+            brat = BratAnn { text };
+            &brat
+        }
     };
     let docs = importer
         .import(&bytes)
@@ -321,6 +388,34 @@ mod tests {
         assert_eq!(detect(p, b"plain text"), None);
     }
 
+    /// brat's `.txt` is never written over another text, and a folder's own
+    /// `annotation.conf` is kept.
+    #[test]
+    fn a_companion_never_overwrites_another_text() {
+        use crate::formats::exchange::Exporter;
+        let dir = tempfile::tempdir().unwrap();
+        let doc = crate::model::document::Document::from_text("قال بوتين", "a.txt", "UTF-8");
+        let exported = crate::formats::brat::Brat.export(&doc, &[]);
+        std::fs::write(dir.path().join("annotation.conf"), "[entities]\nPER\n").unwrap();
+        std::fs::write(dir.path().join("a.brat.txt"), "نص آخر").unwrap();
+        let path = dir.path().join("a.brat.ann");
+        assert!(matches!(
+            super::write_exported(&path, &exported),
+            Err(crate::workspace::storage::StorageError::OtherText { .. })
+        ));
+        assert!(!path.exists());
+        std::fs::remove_file(dir.path().join("a.brat.txt")).unwrap();
+        super::write_exported(&path, &exported).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.brat.txt")).unwrap(),
+            "قال بوتين"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("annotation.conf")).unwrap(),
+            "[entities]\nPER\n"
+        );
+    }
+
     /// Every format read back gives the annotations written, through files.
     #[test]
     fn each_format_converts_to_each_other_through_files() {
@@ -349,13 +444,8 @@ mod tests {
         );
         for from in FormatId::ALL {
             let path = dir.path().join(format!("a{}", from.extension()));
-            std::fs::write(
-                &path,
-                exporter(from, super::ExportOptions::default())
-                    .export(&doc, &anns)
-                    .text,
-            )
-            .unwrap();
+            let exported = exporter(from, super::ExportOptions::default()).export(&doc, &anns);
+            super::write_exported(&path, &exported).unwrap();
             let (found, docs) = read(&path, None, &LabelMap::default(), Unknown::Skip).unwrap();
             assert_eq!(found, from);
             assert_eq!(docs.len(), 1);

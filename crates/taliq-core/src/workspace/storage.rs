@@ -32,6 +32,13 @@ pub enum StorageError {
         /// What is wrong with it.
         reason: ImportError,
     },
+    /// A file written beside an export (brat's `.txt`) is there already with another
+    /// text; it is left untouched, and the export is not written.
+    #[error("{path} is there already with another text; it was left untouched")]
+    OtherText {
+        /// The file.
+        path: String,
+    },
     /// Writing would drop annotations that the file on disk holds and that were not
     /// deleted on purpose in this session (another program, or a bug, changed them).
     #[error("{path} holds {missing} annotation(s) this session did not delete; not overwriting it")]

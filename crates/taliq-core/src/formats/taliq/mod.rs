@@ -360,6 +360,7 @@ impl Exporter for TaliqJson {
         Exported {
             text: ExportFile::new(doc, annotations).to_json(),
             left_out: Vec::new(),
+            companions: Vec::new(),
         }
     }
 

@@ -1,0 +1,293 @@
+//! brat standoff: the article as `NAME.txt`, its annotations as `NAME.ann`, and the
+//! `annotation.conf` that makes the folder open in brat (its four sections, the seven
+//! labels, the `Speaker` relation and the `Pending` attribute). Lines of `.ann`:
+//!
+//! ```text
+//! T1 ⇥ PERSON 11 28 ⇥ عبد الفتاح السيسي
+//! T2 ⇥ QUOTE 30 41 ⇥ لن نتراجع
+//! A1 ⇥ Pending T2
+//! R1 ⇥ Speaker Arg1:T2 Arg2:T1
+//! #1 ⇥ AnnotatorNotes T1 ⇥ رئيس مصر
+//! ```
+//!
+//! Offsets are code points into the `.txt` exactly as written (brat reads it in binary
+//! mode, so a `\r` counts as one char: the interop reference, section 3); the text after
+//! the second tab is the span's text, which brat requires to equal the `.txt` there.
+//! Written: accepted annotations, pending suggestions with the `Pending` attribute, notes
+//! (one line: line breaks become spaces), speakers; rejected ones are left out. Read:
+//! `T` lines (a discontinuous `s1 e1;s2 e2` span is read from its first to its last
+//! offset), `Pending`, `Speaker` (or any relation from a quote), `AnnotatorNotes`; other
+//! lines (`E`, `N`, `*`, `M`) are skipped.
+
+use std::fmt::Write as _;
+
+use crate::formats::exchange::{
+    Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, in_text_order,
+    left_out,
+};
+use crate::formats::offsets::OffsetUnit;
+use crate::model::annotation::{Annotation, Status};
+use crate::model::document::Document;
+use crate::model::label::Label;
+
+/// The relation type of a quote's speaker (from the quote, `Arg1`, to the speaker).
+pub const SPEAKER: &str = "Speaker";
+/// The binary attribute of a pending suggestion.
+pub const PENDING: &str = "Pending";
+
+/// The `annotation.conf` of a folder of Taliq's brat files.
+pub const ANNOTATION_CONF: &str = "\
+# Taliq's labels (annotation guidelines), a quote's speaker, and pending suggestions.
+[entities]
+PERSON
+ORGANIZATION
+LOCATION
+DATE
+NUMBER
+MISC
+QUOTE
+
+[relations]
+Speaker\tArg1:QUOTE, Arg2:PERSON|ORGANIZATION
+<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
+
+[events]
+
+[attributes]
+Pending\tArg:<ENTITY>
+";
+
+/// brat's `.ann` file (the `.txt` and `annotation.conf` beside it: [`Exported::companions`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Brat;
+
+impl Exporter for Brat {
+    fn export(&self, doc: &Document, annotations: &[Annotation]) -> Exported {
+        let kept: Vec<&Annotation> = in_text_order(annotations)
+            .into_iter()
+            .filter(|a| a.status != Status::Rejected)
+            .collect();
+        let t_of = |id: u64| kept.iter().position(|a| a.id == id).map(|i| i + 1);
+        let mut ann = String::new();
+        let (mut attrs, mut rels, mut notes) = (0, 0, 0);
+        let mut tail = String::new();
+        for (i, a) in kept.iter().enumerate() {
+            let t = i + 1;
+            let (s, e) = (a.span.start(), a.span.end());
+            let _ = writeln!(
+                ann,
+                "T{t}\t{} {s} {e}\t{}",
+                a.label.as_str(),
+                doc.slice(s, e)
+            );
+            if a.status == Status::Pending {
+                attrs += 1;
+                let _ = writeln!(tail, "A{attrs}\t{PENDING} T{t}");
+            }
+            if let Some(to) = a.facts.speaker.as_ref().and_then(|l| l.mention)
+                && let Some(speaker) = t_of(to)
+            {
+                rels += 1;
+                let _ = writeln!(tail, "R{rels}\t{SPEAKER} Arg1:T{t} Arg2:T{speaker}");
+            }
+            if !a.note.is_empty() {
+                notes += 1;
+                let one_line = a.note.split(['\n', '\r']).collect::<Vec<_>>().join(" ");
+                let _ = writeln!(tail, "#{notes}\tAnnotatorNotes T{t}\t{one_line}");
+            }
+        }
+        ann.push_str(&tail);
+        Exported {
+            text: ann,
+            left_out: left_out(
+                doc,
+                annotations,
+                &[Carries::Pending, Carries::Notes, Carries::Speakers],
+            ),
+            companions: vec![
+                (".txt".to_owned(), doc.text().to_owned()),
+                ("annotation.conf".to_owned(), ANNOTATION_CONF.to_owned()),
+            ],
+        }
+    }
+
+    /// brat holds one article a pair of files.
+    fn export_all(&self, articles: &[(&Document, &[Annotation])]) -> Option<Exported> {
+        match articles {
+            [(doc, annotations)] => Some(self.export(doc, annotations)),
+            _ => None,
+        }
+    }
+}
+
+/// brat's `.ann` file read over its `.txt` (`text`, as the workspace found it beside).
+#[derive(Debug, Clone)]
+pub struct BratAnn {
+    /// The text of the `.txt` file.
+    pub text: String,
+}
+
+impl Importer for BratAnn {
+    fn import(&self, bytes: &[u8]) -> Result<Vec<ForeignDocument>, ReadError> {
+        let ann = std::str::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)?;
+        let ann = ann.strip_prefix('\u{feff}').unwrap_or(ann);
+        let text = self.text.strip_prefix('\u{feff}').unwrap_or(&self.text);
+        let mut doc = ForeignDocument {
+            text: text.to_owned(),
+            name: None,
+            unit: OffsetUnit::CodePoint,
+            spans: Vec::new(),
+            speakers: Vec::new(),
+        };
+        let bad = |line: usize, reason: &str| ReadError::Syntax {
+            line,
+            reason: reason.to_owned(),
+        };
+        let mut later = Vec::new();
+        for (n, line) in ann.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() {
+                continue;
+            }
+            let mut fields = line.splitn(3, '\t');
+            let (id, body) = (fields.next().unwrap_or(""), fields.next());
+            let Some(body) = body else {
+                return Err(bad(n + 1, "no tab after the annotation id"));
+            };
+            if id.starts_with('T') {
+                let (kind, offsets) = body
+                    .split_once(' ')
+                    .ok_or_else(|| bad(n + 1, "a T line needs a type and offsets"))?;
+                let numbers: Option<Vec<usize>> = offsets
+                    .split([' ', ';'])
+                    .map(|x| x.parse::<usize>().ok())
+                    .collect();
+                let numbers = numbers
+                    .filter(|v| v.len() >= 2 && v.len() % 2 == 0)
+                    .ok_or_else(|| bad(n + 1, "the offsets are not start end pairs"))?;
+                let (start, end) = (numbers[0], numbers[numbers.len() - 1]);
+                let stated = fields.next().map(str::to_owned);
+                doc.spans.push(ForeignSpan {
+                    start,
+                    end,
+                    label: kind.to_owned(),
+                    // a discontinuous span's text is its pieces joined: not the slice
+                    text: stated.filter(|_| numbers.len() == 2),
+                    status: Status::Accepted,
+                    note: String::new(),
+                    id: Some(id.to_owned()),
+                });
+            } else {
+                later.push((
+                    id.to_owned(),
+                    body.to_owned(),
+                    fields.next().map(str::to_owned),
+                ));
+            }
+        }
+        let index_of = |doc: &ForeignDocument, t: &str| {
+            doc.spans.iter().position(|s| s.id.as_deref() == Some(t))
+        };
+        for (id, body, rest) in later {
+            let words: Vec<&str> = body.split(' ').collect();
+            match (id.chars().next(), words.as_slice()) {
+                (Some('A'), [name, t, ..]) if *name == PENDING => {
+                    if let Some(i) = index_of(&doc, t) {
+                        doc.spans[i].status = Status::Pending;
+                    }
+                }
+                (Some('R'), [_, a1, a2]) => {
+                    let arg = |a: &str| a.split_once(':').map(|(_, t)| t.to_owned());
+                    if let (Some(q), Some(s)) = (arg(a1), arg(a2))
+                        && let (Some(q), Some(s)) = (index_of(&doc, &q), index_of(&doc, &s))
+                        && Label::from_name(&doc.spans[q].label) == Some(Label::Quote)
+                    {
+                        doc.speakers.push((q, s));
+                    }
+                }
+                (Some('#'), [_, t, ..]) => {
+                    if let (Some(i), Some(note)) = (index_of(&doc, t), rest) {
+                        doc.spans[i].note = note;
+                    }
+                }
+                _ => {} // events, normalizations, equivalences: not Taliq's
+            }
+        }
+        Ok(vec![doc])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Brat, BratAnn};
+    use crate::formats::exchange::testing::{link_speaker, marked};
+    use crate::formats::exchange::{Exporter, Importer, LabelMap, LeftOut, Unknown, place};
+    use crate::model::annotation::Status;
+    use crate::model::document::Document;
+    use crate::model::label::Label;
+
+    #[test]
+    fn ann_lines_and_back_with_pending_notes_and_speakers() {
+        let doc = Document::from_text(
+            "👍 قال الرئيس عبد الفتاح السيسي:\r\n«لن نتراجع»",
+            "t.txt",
+            "UTF-8",
+        );
+        let mut anns = marked(
+            &doc,
+            &[
+                (13, 30, Label::Person, Status::Accepted),
+                (34, 43, Label::Quote, Status::Pending),
+                (6, 12, Label::Misc, Status::Rejected),
+            ],
+        );
+        anns[0].note = "رئيس\nمصر".into();
+        link_speaker(&mut anns, 1, 0);
+        let out = Brat.export(&doc, &anns);
+        assert_eq!(
+            out.text,
+            "T1\tPERSON 13 30\tعبد الفتاح السيسي\nT2\tQUOTE 34 43\tلن نتراجع\n\
+             #1\tAnnotatorNotes T1\tرئيس مصر\nA1\tPending T2\nR1\tSpeaker Arg1:T2 Arg2:T1\n"
+        );
+        assert_eq!(out.left_out, [LeftOut::Rejected(1)]);
+        assert_eq!(
+            out.companions[0],
+            (".txt".to_owned(), doc.text().to_owned())
+        );
+        let back = BratAnn {
+            text: doc.text().to_owned(),
+        }
+        .import(out.text.as_bytes())
+        .unwrap();
+        let placed = place(&doc, &back[0], &LabelMap::default(), Unknown::Skip, 1);
+        assert!(placed.problems.is_empty(), "{:?}", placed.problems);
+        let got: Vec<_> = placed
+            .annotations
+            .iter()
+            .map(|a| (a.span, a.label, a.status, a.facts.speaker.is_some()))
+            .collect();
+        let want: Vec<_> = anns[..2]
+            .iter()
+            .map(|a| (a.span, a.label, a.status, a.facts.speaker.is_some()))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(placed.annotations[0].note, "رئيس مصر");
+    }
+
+    #[test]
+    fn a_broken_line_is_named_and_other_lines_are_skipped() {
+        let brat = BratAnn {
+            text: "قال بوتين".into(),
+        };
+        let ok = "T1\tPER 4 9\tبوتين\nE1\tSay:T1\nN1\tReference T1 Wikidata:Q7747\tبوتين\n";
+        assert_eq!(brat.import(ok.as_bytes()).unwrap()[0].spans.len(), 1);
+        for (bad, line) in [("T1 PER 4 9\n", 1), ("T1\tPER 4 9\nT2\tPER four 9\n", 2)] {
+            match brat.import(bad.as_bytes()) {
+                Err(crate::formats::exchange::ReadError::Syntax { line: l, .. }) => {
+                    assert_eq!(l, line);
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+}
