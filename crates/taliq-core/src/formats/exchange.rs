@@ -522,6 +522,22 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// What a round trip must keep of each annotation: span, label, status, note and
+    /// whether it has a speaker.
+    pub(crate) fn kept(anns: &[Annotation]) -> Vec<(Span, Label, Status, String, bool)> {
+        anns.iter()
+            .map(|a| {
+                (
+                    a.span,
+                    a.label,
+                    a.status,
+                    a.note.clone(),
+                    a.facts.speaker.is_some(),
+                )
+            })
+            .collect()
+    }
+
     /// Makes `anns[speaker]` the speaker of the quote `anns[quote]`.
     pub(crate) fn link_speaker(anns: &mut [Annotation], quote: usize, speaker: usize) {
         let s = &anns[speaker];
