@@ -33,6 +33,7 @@ const SIBLINGS: [(&str, &[&str]); 1] = [(
         "doccano",
         "label_studio",
         "brat",
+        "conll",
     ],
 )];
 

@@ -18,6 +18,7 @@ pub(crate) fn format_title(format: FormatId) -> &'static str {
         FormatId::Doccano => "doccano JSON Lines",
         FormatId::LabelStudio => "Label Studio JSON",
         FormatId::Brat => "brat standoff",
+        FormatId::Conll => "CoNLL (IOB2)",
     }
 }
 
@@ -35,6 +36,7 @@ pub(crate) fn left_out_list(left_out: &[LeftOut]) -> Option<String> {
             LeftOut::Speakers(n) => format!("{n} speaker link(s)"),
             LeftOut::DateValues(n) => format!("{n} date value(s)"),
             LeftOut::CanonicalNames(n) => format!("{n} canonical name(s)"),
+            LeftOut::Overlapping(n) => format!("{n} overlapping annotation(s)"),
         })
         .collect();
     (!parts.is_empty()).then(|| parts.join(", "))

@@ -37,6 +37,8 @@ pub enum LeftOut {
     DateValues(usize),
     /// Canonical names that differ from the mention's text.
     CanonicalNames(usize),
+    /// Annotations over text another annotation already covers (a flat format).
+    Overlapping(usize),
 }
 
 /// One article written in a format: the file's text, and what it could not carry.
@@ -85,9 +87,10 @@ pub fn merged(a: &[LeftOut], b: &[LeftOut]) -> Vec<LeftOut> {
             LeftOut::Speakers(n) => (4, n),
             LeftOut::DateValues(n) => (5, n),
             LeftOut::CanonicalNames(n) => (6, n),
+            LeftOut::Overlapping(n) => (7, n),
         }
     };
-    let make: [fn(usize) -> LeftOut; 7] = [
+    let make: [fn(usize) -> LeftOut; 8] = [
         LeftOut::Pending,
         LeftOut::Rejected,
         LeftOut::Notes,
@@ -95,8 +98,9 @@ pub fn merged(a: &[LeftOut], b: &[LeftOut]) -> Vec<LeftOut> {
         LeftOut::Speakers,
         LeftOut::DateValues,
         LeftOut::CanonicalNames,
+        LeftOut::Overlapping,
     ];
-    let mut sums = [0usize; 7];
+    let mut sums = [0usize; 8];
     for l in a.iter().chain(b) {
         let (k, n) = parts(l);
         sums[k as usize] += n;
