@@ -40,7 +40,7 @@ Usage:
                         folder; for FILE, instead of the folder's)
     --no-lexicon        apply no project lexicon
     --format FORMAT     for FILE: write the suggestions as FORMAT (taliq, doccano,
-                        label-studio) instead of Taliq JSON
+                        label-studio, conll) instead of Taliq JSON
   taliq convert IN --to FORMAT [--from FORMAT] [-o OUT]
                         convert an annotation file between Taliq JSON, doccano JSON
                         Lines, Label Studio JSON, brat standoff (NAME.ann with
@@ -153,7 +153,7 @@ fn parse_extract(rest: &[&str], raw: &[std::ffi::OsString]) -> Result<Invocation
                     rest.get(i)
                         .and_then(|f| FormatId::from_name(f))
                         .with_context(|| {
-                            format!("--format needs taliq, doccano, label-studio or brat\n\n{USE}")
+                            format!("--format needs taliq, doccano, label-studio or conll\n\n{USE}")
                         })?,
                 );
             }
@@ -463,7 +463,7 @@ mod tests {
                 format: FormatId::LabelStudio,
             }
         );
-        assert!(parse_args(&args(&["extract", "a.txt", "--format", "conll"])).is_err());
+        assert!(parse_args(&args(&["extract", "a.txt", "--format", "spacy"])).is_err());
         assert!(parse_args(&args(&["extract", "--jsonl", "--format", "doccano"])).is_err());
         assert_eq!(
             parse_args(&args(&["extract", "a.txt", "--no-lexicon"])).unwrap(),

@@ -16,8 +16,8 @@
 use crate::extract::normalize::normalize;
 use crate::extract::tokenize::tokenize;
 use crate::formats::exchange::{
-    Exported, Exporter, ForeignDocument, ForeignSpan, Importer, LeftOut, ReadError, in_text_order,
-    left_out,
+    Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, LeftOut, ReadError,
+    in_text_order, left_out,
 };
 use crate::formats::offsets::OffsetUnit;
 use crate::model::annotation::{Annotation, Status};
@@ -28,7 +28,11 @@ pub const DOCSTART: &str = "-DOCSTART-";
 
 /// CoNLL with IOB2 tags.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Conll;
+pub struct Conll {
+    /// Tag the pending suggestions too (pre-annotation, as `taliq extract --format
+    /// conll` writes them), beside the accepted annotations.
+    pub pending: bool,
+}
 
 /// The tokens of `doc` as char ranges of its text, in order, cut at every offset of
 /// `cuts` that falls inside one.
@@ -54,7 +58,9 @@ impl Exporter for Conll {
     fn export(&self, doc: &Document, annotations: &[Annotation]) -> Exported {
         let accepted: Vec<&Annotation> = in_text_order(annotations)
             .into_iter()
-            .filter(|a| a.status == Status::Accepted)
+            .filter(|a| {
+                a.status == Status::Accepted || (self.pending && a.status == Status::Pending)
+            })
             .collect();
         let mut cuts: Vec<usize> = accepted
             .iter()
@@ -95,7 +101,12 @@ impl Exporter for Conll {
             text.push_str(&tag);
             text.push('\n');
         }
-        let mut left = left_out(doc, annotations, &[]);
+        let carries: &[Carries] = if self.pending {
+            &[Carries::Pending]
+        } else {
+            &[]
+        };
+        let mut left = left_out(doc, annotations, carries);
         if overlapping > 0 {
             left.push(LeftOut::Overlapping(overlapping));
         }
@@ -230,13 +241,13 @@ mod tests {
                 (d0, d1, Label::Date, Status::Pending),
             ],
         );
-        let out = Conll.export(&doc, &anns);
+        let out = Conll::default().export(&doc, &anns);
         assert_eq!(
             out.text,
             "-DOCSTART-\tO\n\nقال\tO\nمُحَمَّد\tB-PERSON\nإنه\tO\nوصل\tO\nب\tO\nالقاهرة\tB-LOCATION\n.\tO\n\nوغادر\tO\n\nأمس\tO\n"
         );
         assert_eq!(out.left_out, [LeftOut::Pending(1)]);
-        let docs = Conll.import(out.text.as_bytes()).unwrap();
+        let docs = Conll::default().import(out.text.as_bytes()).unwrap();
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].text, "قال مُحَمَّد إنه وصل ب القاهرة .\nوغادر\nأمس");
         let back = Document::from_text(&docs[0].text, "t", "UTF-8");
@@ -252,14 +263,14 @@ mod tests {
     #[test]
     fn reads_iob1_and_bilou_and_names_a_bad_tag() {
         let file = "-DOCSTART- -X- -X- O\n\nعبد X I-PER\nالله X I-PER\nفي X O\nمصر X U-LOC\n";
-        let docs = Conll.import(file.as_bytes()).unwrap();
+        let docs = Conll::default().import(file.as_bytes()).unwrap();
         let spans: Vec<(usize, usize, &str)> = docs[0]
             .spans
             .iter()
             .map(|s| (s.start, s.end, s.label.as_str()))
             .collect();
         assert_eq!(spans, [(0, 8, "PER"), (12, 15, "LOC")]);
-        match Conll.import("كلمة\tX-PER\n".as_bytes()) {
+        match Conll::default().import("كلمة\tX-PER\n".as_bytes()) {
             Err(crate::formats::exchange::ReadError::Syntax { line, .. }) => assert_eq!(line, 1),
             other => panic!("{other:?}"),
         }

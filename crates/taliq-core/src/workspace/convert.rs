@@ -84,7 +84,8 @@ impl FormatId {
 pub struct ExportOptions {
     /// doccano: the relation form, with speakers ([`Doccano::relations`]).
     pub relations: bool,
-    /// doccano: pending suggestions too, as pre-annotations ([`Doccano::pending`]).
+    /// doccano and CoNLL: pending suggestions too, as pre-annotations
+    /// ([`Doccano::pending`], [`Conll::pending`]).
     pub pending: bool,
 }
 
@@ -99,7 +100,9 @@ pub fn exporter(format: FormatId, options: ExportOptions) -> Box<dyn Exporter> {
         }),
         FormatId::LabelStudio => Box::new(LabelStudio),
         FormatId::Brat => Box::new(Brat),
-        FormatId::Conll => Box::new(Conll),
+        FormatId::Conll => Box::new(Conll {
+            pending: options.pending,
+        }),
     }
 }
 
@@ -318,7 +321,7 @@ pub fn read(
         }
         FormatId::Doccano => &Doccano::default(),
         FormatId::LabelStudio => &LabelStudio,
-        FormatId::Conll => &Conll,
+        FormatId::Conll => &Conll::default(),
         FormatId::Brat => {
             let beside = path.with_extension("txt");
             let bytes = std::fs::read(&beside).map_err(|reason| ConvertError::Io {
