@@ -136,3 +136,50 @@ fn label_studio_sdk_reads_the_export_with_the_same_regions() {
         String::from_utf8_lossy(&run.stderr)
     );
 }
+
+/// Every Taliq JSON export (the sample with its facts, the hard text, a file imported
+/// from another tool) validates against `crates/taliq-core/schema/taliq-annotations.schema.json` with the
+/// `jsonschema` package, and a file with an unknown label does not.
+#[test]
+fn taliq_exports_validate_against_the_json_schema() {
+    use taliq_core::formats::taliq::TaliqJson;
+    let Some(python) = python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/taliq-annotations.schema.json");
+    let mut files = Vec::new();
+    for (i, (doc, anns)) in articles().iter().enumerate() {
+        let mut anns = anns.clone();
+        if i == 1 {
+            anns[0].origin = taliq_core::model::annotation::Origin::Imported;
+        }
+        let path = dir.path().join(format!("{i}.json"));
+        std::fs::write(&path, TaliqJson.export(doc, &anns).text).unwrap();
+        files.push(path);
+    }
+    let run = |files: &[PathBuf]| {
+        std::process::Command::new(&python)
+            .arg(script("taliq_schema.py"))
+            .arg(&schema)
+            .args(files)
+            .output()
+            .unwrap()
+    };
+    let ok = run(&files);
+    assert!(
+        ok.status.success(),
+        "jsonschema refused Taliq's export:\n{}\n{}",
+        String::from_utf8_lossy(&ok.stdout),
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        text.replacen("\"label\": \"PERSON\"", "\"label\": \"PEOPLE\"", 1),
+    )
+    .unwrap();
+    assert!(
+        !run(&[bad]).status.success(),
+        "an unknown label must fail the schema"
+    );
+}
