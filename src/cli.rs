@@ -44,8 +44,8 @@ Usage:
   taliq convert IN --to FORMAT [--from FORMAT] [-o OUT]
                         convert an annotation file between Taliq JSON, doccano JSON
                         Lines, Label Studio JSON, brat standoff (NAME.ann with
-                        NAME.txt beside it; -o needed) and CoNLL IOB2 token lines
-                        (conll); IN's format is detected
+                        NAME.txt beside it; -o needed), CoNLL IOB2 token lines
+                        (conll) and Prodigy JSON Lines (prodigy); IN's format is detected
                         unless --from gives it; every span that cannot be converted
                         is named on stderr, and the exit status is 1 if there was one
     --relations         doccano: write the relation form (entities, relations)

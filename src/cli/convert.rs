@@ -32,7 +32,7 @@ pub struct ConvertArgs {
 
 /// The usage of `taliq convert`.
 pub const CONVERT_USAGE: &str = "usage: taliq convert IN --to FORMAT [--from FORMAT] [-o OUT] \
-[--relations] [--pending] [--unknown-labels misc|skip]\n       FORMAT: taliq, doccano, label-studio, brat, conll";
+[--relations] [--pending] [--unknown-labels misc|skip]\n       FORMAT: taliq, doccano, label-studio, brat, conll, prodigy";
 
 /// The format named by the value of `option`.
 pub(super) fn format_arg(option: &str, value: Option<&&str>) -> Result<FormatId> {

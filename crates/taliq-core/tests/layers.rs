@@ -34,6 +34,7 @@ const SIBLINGS: [(&str, &[&str]); 1] = [(
         "label_studio",
         "brat",
         "conll",
+        "prodigy",
     ],
 )];
 

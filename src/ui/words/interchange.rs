@@ -19,6 +19,7 @@ pub(crate) fn format_title(format: FormatId) -> &'static str {
         FormatId::LabelStudio => "Label Studio JSON",
         FormatId::Brat => "brat standoff",
         FormatId::Conll => "CoNLL (IOB2)",
+        FormatId::Prodigy => "Prodigy JSON Lines",
     }
 }
 

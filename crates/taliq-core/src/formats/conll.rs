@@ -13,13 +13,11 @@
 //! format is flat); read: the spans of the tags over a text rebuilt as the tokens joined
 //! by spaces, sentences by line breaks (the file holds no other text).
 
-use crate::extract::normalize::normalize;
-use crate::extract::tokenize::tokenize;
 use crate::formats::exchange::{
     Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, LeftOut, ReadError,
     in_text_order, left_out,
 };
-use crate::formats::offsets::OffsetUnit;
+use crate::formats::offsets::{OffsetUnit, tokens_cut_at};
 use crate::model::annotation::{Annotation, Status};
 use crate::model::document::Document;
 
@@ -32,26 +30,6 @@ pub struct Conll {
     /// Tag the pending suggestions too (pre-annotation, as `taliq extract --format
     /// conll` writes them), beside the accepted annotations.
     pub pending: bool,
-}
-
-/// The tokens of `doc` as char ranges of its text, in order, cut at every offset of
-/// `cuts` that falls inside one.
-fn tokens(doc: &Document, cuts: &[usize]) -> Vec<(usize, usize, bool)> {
-    let n = normalize(doc.text());
-    let mut out = Vec::new();
-    for t in tokenize(&n) {
-        let start = n.orig[t.start] as usize;
-        let end = doc.grapheme_ceil(n.orig[t.end - 1] as usize + 1);
-        let mut from = start;
-        for &c in cuts.iter().filter(|&&c| c > start && c < end) {
-            if c > from {
-                out.push((from, c, false));
-                from = c;
-            }
-        }
-        out.push((from, end, t.newline_before));
-    }
-    out
 }
 
 impl Exporter for Conll {
@@ -81,7 +59,7 @@ impl Exporter for Conll {
         let mut text = format!("{DOCSTART}\tO\n\n");
         let mut previous: Option<&str> = None;
         let mut span = 0;
-        for (start, end, newline) in tokens(doc, &cuts) {
+        for (start, end, newline) in tokens_cut_at(doc, &cuts) {
             if let Some(p) = previous
                 && (newline || matches!(p, "." | "!" | "?" | "؟"))
             {

@@ -1,6 +1,6 @@
 //! Files: Taliq's own annotations file, sidecar and journal ([`taliq`]), article text
 //! decoded from file bytes ([`text`]), the project lexicon file ([`lexicon`]), and the
-//! formats of other tools ([`doccano`], [`label_studio`], [`brat`], [`conll`]). These siblings never import each
+//! formats of other tools ([`doccano`], [`label_studio`], [`brat`], [`conll`], [`prodigy`]). These siblings never import each
 //! other; what the interchange formats share is [`exchange`] (the `Exporter`/`Importer`
 //! seam, label mapping, placing foreign spans) and [`offsets`] (offset units).
 
@@ -12,5 +12,6 @@ pub mod json;
 pub mod label_studio;
 pub mod lexicon;
 pub mod offsets;
+pub mod prodigy;
 pub mod taliq;
 pub mod text;

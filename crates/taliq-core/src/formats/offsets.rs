@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::extract::normalize::normalize;
+use crate::extract::tokenize::tokenize;
 use crate::model::document::Document;
 
 /// What an offset counts.
@@ -42,6 +44,30 @@ pub fn from_unit(doc: &Document, offset: usize, unit: OffsetUnit) -> Option<usiz
         OffsetUnit::Utf16 => doc.char_offset_of_utf16(offset),
         OffsetUnit::Utf8 => doc.char_offset(offset),
     }
+}
+
+/// The tokens of `doc` for token-based formats (CoNLL, Prodigy), as `(start, end,
+/// newline_before)` char ranges of its text in order: Taliq's tokens
+/// ([`crate::extract::tokenize`], harakat kept on their letters), each cut again at every
+/// offset of `cuts` (the edges of the spans written) that falls inside it, so a proclitic
+/// outside a span is a token of its own and every span is whole tokens. `cuts` sorted.
+#[must_use]
+pub fn tokens_cut_at(doc: &Document, cuts: &[usize]) -> Vec<(usize, usize, bool)> {
+    let n = normalize(doc.text());
+    let mut out = Vec::new();
+    for t in tokenize(&n) {
+        let start = n.orig[t.start] as usize;
+        let end = doc.grapheme_ceil(n.orig[t.end - 1] as usize + 1);
+        let mut from = start;
+        for &c in cuts.iter().filter(|&&c| c > start && c < end) {
+            if c > from {
+                out.push((from, c, false));
+                from = c;
+            }
+        }
+        out.push((from, end, t.newline_before));
+    }
+    out
 }
 
 #[cfg(test)]

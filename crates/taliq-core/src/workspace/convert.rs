@@ -15,6 +15,7 @@ use crate::formats::exchange::{
     Exporter, Importer, LabelMap, ReadError, SpanProblem, Unknown, place,
 };
 use crate::formats::label_studio::LabelStudio;
+use crate::formats::prodigy::Prodigy;
 use crate::formats::taliq::{ExportFile, FORMAT_NAME, ImportError, TaliqJson};
 use crate::model::annotation::Annotation;
 use crate::model::document::Document;
@@ -33,16 +34,19 @@ pub enum FormatId {
     Brat,
     /// CoNLL token lines with IOB2 tags.
     Conll,
+    /// Prodigy JSON Lines (`tokens`, `spans`, `answer`).
+    Prodigy,
 }
 
 impl FormatId {
     /// Every format, in the order menus and `--help` list them.
-    pub const ALL: [FormatId; 5] = [
+    pub const ALL: [FormatId; 6] = [
         FormatId::Taliq,
         FormatId::Doccano,
         FormatId::LabelStudio,
         FormatId::Brat,
         FormatId::Conll,
+        FormatId::Prodigy,
     ];
 
     /// The name the command line takes (`--from`, `--to`, `--format`): `taliq`,
@@ -55,6 +59,7 @@ impl FormatId {
             FormatId::LabelStudio => "label-studio",
             FormatId::Brat => "brat",
             FormatId::Conll => "conll",
+            FormatId::Prodigy => "prodigy",
         }
     }
 
@@ -75,6 +80,7 @@ impl FormatId {
             FormatId::LabelStudio => ".label-studio.json",
             FormatId::Brat => ".brat.ann",
             FormatId::Conll => ".conll",
+            FormatId::Prodigy => ".prodigy.jsonl",
         }
     }
 }
@@ -103,6 +109,7 @@ pub fn exporter(format: FormatId, options: ExportOptions) -> Box<dyn Exporter> {
         FormatId::Conll => Box::new(Conll {
             pending: options.pending,
         }),
+        FormatId::Prodigy => Box::new(Prodigy),
     }
 }
 
@@ -181,8 +188,9 @@ pub fn detect_file(path: &Path) -> Option<FormatId> {
 }
 
 /// The format of the file `path` holding `bytes`: Taliq JSON when it says so in its
-/// `format` field, Label Studio for a JSON list or a task with `data`, doccano for JSON
-/// Lines (several lines, or a `.jsonl` name). `None` when it is none of these.
+/// `format` field, Label Studio for a JSON list or a task with `data`, Prodigy for JSON
+/// Lines whose first task has `spans`, doccano for other JSON Lines (several lines, or a
+/// `.jsonl` name). `None` when it is none of these.
 #[must_use]
 pub fn detect(path: &Path, bytes: &[u8]) -> Option<FormatId> {
     let ext = |x: &str| path.extension().is_some_and(|e| e.eq_ignore_ascii_case(x));
@@ -202,6 +210,13 @@ pub fn detect(path: &Path, bytes: &[u8]) -> Option<FormatId> {
     }
     if !text.starts_with('{') {
         return None;
+    }
+    let first = text.lines().next().unwrap_or("");
+    if let Ok(v) = serde_json::from_str::<serde_json::Value>(first)
+        && v.get("spans").is_some()
+        && v.get("text").is_some()
+    {
+        return Some(FormatId::Prodigy);
     }
     if jsonl {
         return Some(FormatId::Doccano);
@@ -322,6 +337,7 @@ pub fn read(
         FormatId::Doccano => &Doccano::default(),
         FormatId::LabelStudio => &LabelStudio,
         FormatId::Conll => &Conll::default(),
+        FormatId::Prodigy => &Prodigy,
         FormatId::Brat => {
             let beside = path.with_extension("txt");
             let bytes = std::fs::read(&beside).map_err(|reason| ConvertError::Io {
