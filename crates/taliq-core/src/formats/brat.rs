@@ -22,8 +22,8 @@
 use std::fmt::Write as _;
 
 use crate::formats::exchange::{
-    Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, in_text_order,
-    left_out,
+    Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, file_text,
+    in_text_order, left_out,
 };
 use crate::formats::offsets::OffsetUnit;
 use crate::model::annotation::{Annotation, Status};
@@ -129,8 +129,7 @@ pub struct BratAnn {
 
 impl Importer for BratAnn {
     fn import(&self, bytes: &[u8]) -> Result<Vec<ForeignDocument>, ReadError> {
-        let ann = std::str::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)?;
-        let ann = ann.strip_prefix('\u{feff}').unwrap_or(ann);
+        let ann = file_text(bytes)?;
         let text = self.text.strip_prefix('\u{feff}').unwrap_or(&self.text);
         let mut doc = ForeignDocument {
             text: text.to_owned(),

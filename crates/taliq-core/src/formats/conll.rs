@@ -15,7 +15,7 @@
 
 use crate::formats::exchange::{
     Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, LeftOut, ReadError,
-    in_text_order, left_out,
+    file_text, in_text_order, left_out,
 };
 use crate::formats::offsets::{OffsetUnit, tokens_cut_at};
 use crate::model::annotation::{Annotation, Status};
@@ -40,16 +40,10 @@ impl Exporter for Conll {
                 a.status == Status::Accepted || (self.pending && a.status == Status::Pending)
             })
             .collect();
-        let mut cuts: Vec<usize> = accepted
-            .iter()
-            .flat_map(|a| [a.span.start(), a.span.end()])
-            .collect();
-        cuts.sort_unstable();
-        cuts.dedup();
         // flat: an annotation over tokens already tagged is left out
         let mut kept: Vec<&Annotation> = Vec::new();
         let mut overlapping = 0;
-        for a in accepted {
+        for &a in &accepted {
             if kept.last().is_some_and(|k| k.span.end() > a.span.start()) {
                 overlapping += 1;
             } else {
@@ -59,7 +53,7 @@ impl Exporter for Conll {
         let mut text = format!("{DOCSTART}\tO\n\n");
         let mut previous: Option<&str> = None;
         let mut span = 0;
-        for (start, end, newline) in tokens_cut_at(doc, &cuts) {
+        for (start, end, newline) in tokens_cut_at(doc, &accepted) {
             if let Some(p) = previous
                 && (newline || matches!(p, "." | "!" | "?" | "؟"))
             {
@@ -98,8 +92,7 @@ impl Exporter for Conll {
 
 impl Importer for Conll {
     fn import(&self, bytes: &[u8]) -> Result<Vec<ForeignDocument>, ReadError> {
-        let file = std::str::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)?;
-        let file = file.strip_prefix('\u{feff}').unwrap_or(file);
+        let file = file_text(bytes)?;
         let mut docs: Vec<ForeignDocument> = Vec::new();
         let new_doc = || ForeignDocument {
             text: String::new(),
@@ -190,17 +183,11 @@ impl Importer for Conll {
 #[cfg(test)]
 mod tests {
     use super::Conll;
-    use crate::formats::exchange::testing::marked;
+    use crate::formats::exchange::testing::{char_span as at, marked};
     use crate::formats::exchange::{Exporter, Importer, LabelMap, LeftOut, Unknown, place};
     use crate::model::annotation::Status;
     use crate::model::document::Document;
     use crate::model::label::Label;
-
-    fn at(t: &str, s: &str) -> (usize, usize) {
-        let b = t.find(s).unwrap();
-        let start = t[..b].chars().count();
-        (start, start + s.chars().count())
-    }
 
     /// A proclitic outside a span is a token of its own; harakat stay on their letters;
     /// sentences are cut; the file reads back to the same labels over the same tokens.

@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 
 use crate::formats::exchange::{
     Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, in_text_order,
-    left_out,
+    json_lines, left_out,
 };
 use crate::formats::offsets::{OffsetUnit, to_unit};
 use crate::model::annotation::{Annotation, Status};
@@ -159,18 +159,8 @@ fn name_of(v: &Value) -> String {
 
 impl Importer for Doccano {
     fn import(&self, bytes: &[u8]) -> Result<Vec<ForeignDocument>, ReadError> {
-        let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut docs = Vec::new();
-        for (n, raw) in text.lines().enumerate() {
-            let raw = raw.trim_end();
-            if raw.is_empty() {
-                continue;
-            }
-            let line: Line = serde_json::from_str(raw).map_err(|e| ReadError::Syntax {
-                line: n + 1,
-                reason: crate::formats::json::json_error_words(&e),
-            })?;
+        for (_, line) in json_lines::<Line>(bytes)? {
             let mut spans: Vec<ForeignSpan> = line
                 .label
                 .into_iter()

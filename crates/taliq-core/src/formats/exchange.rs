@@ -133,6 +133,39 @@ pub enum ReadError {
     Empty,
 }
 
+/// The text of a file's bytes: UTF-8, a leading BOM dropped.
+///
+/// # Errors
+/// [`ReadError::NotUtf8`].
+pub fn file_text(bytes: &[u8]) -> Result<&str, ReadError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// The JSON value of each non-empty line of a JSON Lines file, with its line number
+/// (1-based).
+///
+/// # Errors
+/// [`ReadError::NotUtf8`], or [`ReadError::Syntax`] naming the first line that is not a
+/// `T`.
+pub fn json_lines<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+) -> Result<Vec<(usize, T)>, ReadError> {
+    let mut out = Vec::new();
+    for (n, line) in file_text(bytes)?.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            continue;
+        }
+        let value = serde_json::from_str(line).map_err(|e| ReadError::Syntax {
+            line: n + 1,
+            reason: crate::formats::json::json_error_words(&e),
+        })?;
+        out.push((n + 1, value));
+    }
+    Ok(out)
+}
+
 /// A span as another tool's file gives it, before it is checked against the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ForeignSpan {
@@ -540,6 +573,13 @@ pub(crate) mod testing {
                 )
             })
             .collect()
+    }
+
+    /// The char range `(start, end)` of the first `needle` in `text`.
+    pub(crate) fn char_span(text: &str, needle: &str) -> (usize, usize) {
+        let b = text.find(needle).unwrap();
+        let start = text[..b].chars().count();
+        (start, start + needle.chars().count())
     }
 
     /// Makes `anns[speaker]` the speaker of the quote `anns[quote]`.

@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 
 use crate::formats::exchange::{
     Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, LeftOut, ReadError,
-    in_text_order, left_out, merged,
+    file_text, in_text_order, left_out, merged,
 };
 use crate::formats::offsets::OffsetUnit;
 use crate::model::annotation::{Annotation, Status};
@@ -220,8 +220,7 @@ fn read_results(results: &[Value], status: Status, doc: &mut ForeignDocument) {
 
 impl Importer for LabelStudio {
     fn import(&self, bytes: &[u8]) -> Result<Vec<ForeignDocument>, ReadError> {
-        let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = file_text(bytes)?;
         let value: Value = serde_json::from_str(text).map_err(|e| ReadError::Syntax {
             line: e.line(),
             reason: crate::formats::json::json_error_words(&e),

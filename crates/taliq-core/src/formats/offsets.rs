@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::normalize::normalize;
 use crate::extract::tokenize::tokenize;
+use crate::model::annotation::Annotation;
 use crate::model::document::Document;
 
 /// What an offset counts.
@@ -49,10 +50,16 @@ pub fn from_unit(doc: &Document, offset: usize, unit: OffsetUnit) -> Option<usiz
 /// The tokens of `doc` for token-based formats (CoNLL, Prodigy), as `(start, end,
 /// newline_before)` char ranges of its text in order: Taliq's tokens
 /// ([`crate::extract::tokenize`], harakat kept on their letters), each cut again at every
-/// offset of `cuts` (the edges of the spans written) that falls inside it, so a proclitic
-/// outside a span is a token of its own and every span is whole tokens. `cuts` sorted.
+/// edge of the annotations written (`spans`) that falls inside it, so a proclitic outside
+/// a span is a token of its own and every span is whole tokens.
 #[must_use]
-pub fn tokens_cut_at(doc: &Document, cuts: &[usize]) -> Vec<(usize, usize, bool)> {
+pub fn tokens_cut_at(doc: &Document, spans: &[&Annotation]) -> Vec<(usize, usize, bool)> {
+    let mut cuts: Vec<usize> = spans
+        .iter()
+        .flat_map(|a| [a.span.start(), a.span.end()])
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
     let n = normalize(doc.text());
     let mut out = Vec::new();
     for t in tokenize(&n) {

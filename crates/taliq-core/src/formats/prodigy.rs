@@ -11,7 +11,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::formats::exchange::{
-    Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, in_text_order, left_out,
+    Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, in_text_order,
+    json_lines, left_out,
 };
 use crate::formats::offsets::{OffsetUnit, tokens_cut_at};
 use crate::model::annotation::{Annotation, Status};
@@ -27,13 +28,7 @@ impl Exporter for Prodigy {
             .into_iter()
             .filter(|a| a.status == Status::Accepted)
             .collect();
-        let mut cuts: Vec<usize> = accepted
-            .iter()
-            .flat_map(|a| [a.span.start(), a.span.end()])
-            .collect();
-        cuts.sort_unstable();
-        cuts.dedup();
-        let toks = tokens_cut_at(doc, &cuts);
+        let toks = tokens_cut_at(doc, &accepted);
         let tokens: Vec<Value> = toks
             .iter()
             .enumerate()
@@ -82,18 +77,8 @@ struct Task {
 
 impl Importer for Prodigy {
     fn import(&self, bytes: &[u8]) -> Result<Vec<ForeignDocument>, ReadError> {
-        let file = std::str::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)?;
-        let file = file.strip_prefix('\u{feff}').unwrap_or(file);
         let mut docs = Vec::new();
-        for (n, line) in file.lines().enumerate() {
-            let line = line.trim_end();
-            if line.is_empty() {
-                continue;
-            }
-            let task: Task = serde_json::from_str(line).map_err(|e| ReadError::Syntax {
-                line: n + 1,
-                reason: crate::formats::json::json_error_words(&e),
-            })?;
+        for (_, task) in json_lines::<Task>(bytes)? {
             let accepted = task.answer.as_deref().is_none_or(|a| a == "accept");
             let spans = if accepted { task.spans } else { Vec::new() };
             docs.push(ForeignDocument {
@@ -130,7 +115,7 @@ impl Importer for Prodigy {
 #[cfg(test)]
 mod tests {
     use super::Prodigy;
-    use crate::formats::exchange::testing::marked;
+    use crate::formats::exchange::testing::{char_span, marked};
     use crate::formats::exchange::{Exporter, Importer, LabelMap, LeftOut, Unknown, place};
     use crate::model::annotation::Status;
     use crate::model::document::Document;
@@ -143,11 +128,7 @@ mod tests {
     fn tokens_and_spans_agree_and_read_back() {
         let t = "👍 وصل مُحَمَّد بالقاهرة.";
         let doc = Document::from_text(t, "t.txt", "UTF-8");
-        let at = |s: &str| {
-            let b = t.find(s).unwrap();
-            let start = t[..b].chars().count();
-            (start, start + s.chars().count())
-        };
+        let at = |s: &str| char_span(t, s);
         let (p0, p1) = at("مُحَمَّد");
         let (c0, c1) = at("القاهرة");
         let anns = marked(

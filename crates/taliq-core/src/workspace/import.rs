@@ -202,11 +202,7 @@ mod tests {
         let t = "قال الرئيس الروسي فلاديمير بوتين إن موسكو مستعدة للحوار مع واشنطن";
         let doc = Document::from_text(t, "a.txt", "UTF-8");
         let mut session = Session::with_extraction(doc);
-        let find = |s: &str| {
-            let b = t.find(s).unwrap();
-            let start = t[..b].chars().count();
-            (start, start + s.chars().count())
-        };
+        let find = |s: &str| crate::formats::exchange::testing::char_span(t, s);
         // the annotator accepted موسكو
         let moscow = session
             .annotations()
