@@ -131,7 +131,7 @@ pub(super) fn write_as(
             to.extension()
         ),
         None => out
-            .write_all(exported.text.as_bytes())
+            .write_all(&exported.bytes)
             .context("cannot write the result")?,
     }
     if let Some(w) = words::left_out_note(to, &exported.left_out) {

@@ -121,7 +121,7 @@ fn label_studio_sdk_reads_the_export_with_the_same_regions() {
         dir.path().join("config.xml"),
         dir.path().join("expected.json"),
     );
-    std::fs::write(&t, &tasks.text).unwrap();
+    std::fs::write(&t, &tasks.bytes).unwrap();
     std::fs::write(&c, LABELING_CONFIG).unwrap();
     std::fs::write(&e, serde_json::to_string(&want).unwrap()).unwrap();
     let run = std::process::Command::new(python)
@@ -153,7 +153,7 @@ fn taliq_exports_validate_against_the_json_schema() {
             anns[0].origin = taliq_core::model::annotation::Origin::Imported;
         }
         let path = dir.path().join(format!("{i}.json"));
-        std::fs::write(&path, TaliqJson.export(doc, &anns).text).unwrap();
+        std::fs::write(&path, TaliqJson.export(doc, &anns).bytes).unwrap();
         files.push(path);
     }
     let run = |files: &[PathBuf]| {

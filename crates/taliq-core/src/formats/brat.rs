@@ -98,7 +98,7 @@ impl Exporter for Brat {
         }
         ann.push_str(&tail);
         Exported {
-            text: ann,
+            bytes: ann.into_bytes(),
             left_out: left_out(
                 doc,
                 annotations,
@@ -244,7 +244,7 @@ mod tests {
         link_speaker(&mut anns, 1, 0);
         let out = Brat.export(&doc, &anns);
         assert_eq!(
-            out.text,
+            out.text(),
             "T1\tPERSON 13 30\tعبد الفتاح السيسي\nT2\tQUOTE 34 43\tلن نتراجع\n\
              #1\tAnnotatorNotes T1\tرئيس مصر\nA1\tPending T2\nR1\tSpeaker Arg1:T2 Arg2:T1\n"
         );
@@ -256,7 +256,7 @@ mod tests {
         let back = BratAnn {
             text: doc.text().to_owned(),
         }
-        .import(out.text.as_bytes())
+        .import(&out.bytes)
         .unwrap();
         let placed = place(&doc, &back[0], &LabelMap::default(), Unknown::Skip, 1);
         assert!(placed.problems.is_empty(), "{:?}", placed.problems);

@@ -83,7 +83,7 @@ impl Exporter for Conll {
             left.push(LeftOut::Overlapping(overlapping));
         }
         Exported {
-            text,
+            bytes: text.into_bytes(),
             left_out: left,
             companions: Vec::new(),
         }
@@ -208,11 +208,11 @@ mod tests {
         );
         let out = Conll::default().export(&doc, &anns);
         assert_eq!(
-            out.text,
+            out.text(),
             "-DOCSTART-\tO\n\nقال\tO\nمُحَمَّد\tB-PERSON\nإنه\tO\nوصل\tO\nب\tO\nالقاهرة\tB-LOCATION\n.\tO\n\nوغادر\tO\n\nأمس\tO\n"
         );
         assert_eq!(out.left_out, [LeftOut::Pending(1)]);
-        let docs = Conll::default().import(out.text.as_bytes()).unwrap();
+        let docs = Conll::default().import(&out.bytes).unwrap();
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].text, "قال مُحَمَّد إنه وصل ب القاهرة .\nوغادر\nأمس");
         let back = Document::from_text(&docs[0].text, "t", "UTF-8");

@@ -92,7 +92,7 @@ impl Exporter for Doccano {
             carries.push(Carries::Pending);
         }
         Exported {
-            text: format!("{line}\n"),
+            bytes: format!("{line}\n").into_bytes(),
             left_out: left_out(doc, annotations, &carries),
             companions: Vec::new(),
         }
@@ -241,7 +241,7 @@ mod tests {
     fn export_counts_utf16_units_and_names_what_it_leaves_out() {
         let (doc, anns) = sample();
         let out = Doccano::default().export(&doc, &anns);
-        let line: serde_json::Value = serde_json::from_str(out.text.trim_end()).unwrap();
+        let line: serde_json::Value = serde_json::from_str(out.text().trim_end()).unwrap();
         assert_eq!(
             line["label"],
             serde_json::json!([[14, 31, "PERSON"], [34, 43, "QUOTE"]])
@@ -253,7 +253,7 @@ mod tests {
             pending: false,
         }
         .export(&doc, &anns);
-        let line: serde_json::Value = serde_json::from_str(rel.text.trim_end()).unwrap();
+        let line: serde_json::Value = serde_json::from_str(rel.text().trim_end()).unwrap();
         assert_eq!(line["relations"][0]["type"], "SPEAKER");
         assert_eq!(line["entities"][1]["start_offset"], 34);
         assert_eq!(rel.left_out, [LeftOut::Pending(1)]);
@@ -262,7 +262,7 @@ mod tests {
             pending: true,
         }
         .export(&doc, &anns);
-        let line: serde_json::Value = serde_json::from_str(pre.text.trim_end()).unwrap();
+        let line: serde_json::Value = serde_json::from_str(pre.text().trim_end()).unwrap();
         assert_eq!(line["label"][0], serde_json::json!([7, 13, "MISC"]));
         assert_eq!(pre.left_out, [LeftOut::Speakers(1)]);
     }
@@ -276,7 +276,7 @@ mod tests {
                 relations,
                 pending: false,
             };
-            let docs = f.import(f.export(&doc, &anns).text.as_bytes()).unwrap();
+            let docs = f.import(&f.export(&doc, &anns).bytes).unwrap();
             assert_eq!(docs.len(), 1);
             assert_eq!(docs[0].unit, OffsetUnit::Utf16);
             let placed = place(&doc, &docs[0], &LabelMap::default(), Unknown::Skip, 1);

@@ -44,14 +44,22 @@ pub enum LeftOut {
 /// One article written in a format: the file's text, and what it could not carry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exported {
-    /// The file's text (UTF-8).
-    pub text: String,
+    /// The file's bytes: UTF-8 text for every format but spaCy's binary DocBin.
+    pub bytes: Vec<u8>,
     /// What the format has no place for, each with its count; empty when it holds all.
     pub left_out: Vec<LeftOut>,
     /// Files written beside it, `(name, text)`: a name that starts with `.` is the
     /// file's stem with that ending (brat's `.txt`), another a file of the same folder
     /// (brat's `annotation.conf`). Empty for most formats.
     pub companions: Vec<(String, String)>,
+}
+
+impl Exported {
+    /// The file as text, for the text formats (a byte that is not UTF-8 shows as U+FFFD).
+    #[must_use]
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.bytes)
+    }
 }
 
 /// Writes an article and its annotations in one format.
@@ -62,13 +70,13 @@ pub trait Exporter {
     /// a file. By default the articles' files one after the other (JSON Lines).
     fn export_all(&self, articles: &[(&Document, &[Annotation])]) -> Option<Exported> {
         let mut all = Exported {
-            text: String::new(),
+            bytes: Vec::new(),
             left_out: Vec::new(),
             companions: Vec::new(),
         };
         for (doc, annotations) in articles {
             let one = self.export(doc, annotations);
-            all.text.push_str(&one.text);
+            all.bytes.extend_from_slice(&one.bytes);
             all.left_out = merged(&all.left_out, &one.left_out);
         }
         Some(all)

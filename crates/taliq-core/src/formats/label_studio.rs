@@ -93,7 +93,7 @@ impl Exporter for LabelStudio {
         let (task, left_out) = task(doc, annotations);
         let text = serde_json::to_string_pretty(&json!([task])).unwrap_or_default();
         Exported {
-            text: text + "\n",
+            bytes: (text + "\n").into_bytes(),
             left_out,
             companions: Vec::new(),
         }
@@ -110,7 +110,7 @@ impl Exporter for LabelStudio {
         }
         let text = serde_json::to_string_pretty(&tasks).unwrap_or_default();
         Some(Exported {
-            text: text + "\n",
+            bytes: (text + "\n").into_bytes(),
             left_out: all_left_out,
             companions: Vec::new(),
         })
@@ -305,7 +305,7 @@ mod tests {
         link_speaker(&mut anns, 1, 0);
         let out = LabelStudio.export(&doc, &anns);
         assert_eq!(out.left_out, [LeftOut::Rejected(1)]);
-        let tasks: serde_json::Value = serde_json::from_str(&out.text).unwrap();
+        let tasks: serde_json::Value = serde_json::from_str(&out.text()).unwrap();
         let result = &tasks[0]["annotations"][0]["result"];
         assert_eq!(result[0]["value"]["start"], 13);
         assert_eq!(result[0]["value"]["text"], "عبد الفتاح السيسي");
@@ -316,7 +316,7 @@ mod tests {
             tasks[0]["predictions"][0]["result"][0]["value"]["labels"][0],
             "MISC"
         );
-        let docs = LabelStudio.import(out.text.as_bytes()).unwrap();
+        let docs = LabelStudio.import(&out.bytes).unwrap();
         let placed = place(&doc, &docs[0], &LabelMap::default(), Unknown::Skip, 1);
         assert!(placed.problems.is_empty(), "{:?}", placed.problems);
         assert_eq!(kept(&placed.annotations), kept(&anns[..3]));

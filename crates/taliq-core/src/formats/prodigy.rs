@@ -50,7 +50,7 @@ impl Exporter for Prodigy {
         let line = json!({"text": doc.text(), "meta": {"source": doc.source_name()},
                           "tokens": tokens, "spans": spans, "answer": "accept"});
         Exported {
-            text: format!("{line}\n"),
+            bytes: format!("{line}\n").into_bytes(),
             left_out: left_out(doc, annotations, &[]),
             companions: Vec::new(),
         }
@@ -141,7 +141,7 @@ mod tests {
         );
         let out = Prodigy.export(&doc, &anns);
         assert_eq!(out.left_out, [LeftOut::Pending(1)]);
-        let task: serde_json::Value = serde_json::from_str(out.text.trim_end()).unwrap();
+        let task: serde_json::Value = serde_json::from_str(out.text().trim_end()).unwrap();
         let tokens = task["tokens"].as_array().unwrap();
         for (i, tok) in tokens.iter().enumerate() {
             assert_eq!(tok["id"], i);
@@ -155,7 +155,7 @@ mod tests {
             assert_eq!(tokens[te]["end"], span["end"]);
         }
         assert_eq!(task["spans"][1]["start"], c0);
-        let docs = Prodigy.import(out.text.as_bytes()).unwrap();
+        let docs = Prodigy.import(&out.bytes).unwrap();
         let placed = place(&doc, &docs[0], &LabelMap::default(), Unknown::Skip, 1);
         let got: Vec<_> = placed
             .annotations
@@ -165,7 +165,7 @@ mod tests {
         let want: Vec<_> = anns[..2].iter().map(|a| (a.span, a.label)).collect();
         assert_eq!(got, want);
         let rejected = out
-            .text
+            .text()
             .replace("\"answer\":\"accept\"", "\"answer\":\"reject\"");
         assert!(
             Prodigy.import(rejected.as_bytes()).unwrap()[0]

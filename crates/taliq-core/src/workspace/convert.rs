@@ -159,7 +159,7 @@ pub fn write_exported(
             Err(_) => super::storage::write_atomic(&beside, text.as_bytes())?,
         }
     }
-    super::storage::write_atomic(path, exported.text.as_bytes())
+    super::storage::write_atomic(path, &exported.bytes)
 }
 
 /// The file name an article's export in `format` is proposed under: the article's name

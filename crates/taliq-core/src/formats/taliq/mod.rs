@@ -358,7 +358,7 @@ pub struct TaliqJson;
 impl Exporter for TaliqJson {
     fn export(&self, doc: &Document, annotations: &[Annotation]) -> Exported {
         Exported {
-            text: ExportFile::new(doc, annotations).to_json(),
+            bytes: ExportFile::new(doc, annotations).to_json().into_bytes(),
             left_out: Vec::new(),
             companions: Vec::new(),
         }
