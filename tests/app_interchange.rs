@@ -56,7 +56,11 @@ fn a_label_studio_file_comes_in_as_one_step_and_goes_out_to_doccano() {
     let finished = find(s0, s1);
     assert_eq!(
         (finished.origin, finished.status, finished.label),
-        (Origin::Imported, Status::Accepted, Label::Misc)
+        (
+            Origin::Imported(Some(taliq_core::workspace::convert::FormatId::LabelStudio)),
+            Status::Accepted,
+            Label::Misc
+        )
     );
     assert_eq!(finished.note, "من فريق التحقق");
     let predicted = find(b0, b1);

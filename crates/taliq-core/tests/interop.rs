@@ -150,7 +150,9 @@ fn taliq_exports_validate_against_the_json_schema() {
     for (i, (doc, anns)) in articles().iter().enumerate() {
         let mut anns = anns.clone();
         if i == 1 {
-            anns[0].origin = taliq_core::model::annotation::Origin::Imported;
+            anns[0].origin = taliq_core::model::annotation::Origin::Imported(Some(
+                taliq_core::model::format::FormatId::Brat,
+            ));
         }
         let path = dir.path().join(format!("{i}.json"));
         std::fs::write(&path, TaliqJson.export(doc, &anns).bytes).unwrap();

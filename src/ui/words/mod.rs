@@ -62,14 +62,17 @@ pub(crate) fn status(status: Status) -> &'static str {
 }
 
 /// Where an annotation comes from in words: `"manual"` (labelled by hand),
-/// `"suggested"` (by the extractor or the folder's lexicon) or `"imported"` (from another
-/// tool's file).
+/// `"suggested"` (by the extractor or the folder's lexicon) or `"imported from Label
+/// Studio"` (from another tool's file; `"imported"` when the tool is not known).
 #[must_use]
-pub(crate) fn origin(origin: Origin) -> &'static str {
+pub(crate) fn origin(origin: Origin) -> std::borrow::Cow<'static, str> {
     match origin {
-        Origin::Manual => "manual",
-        Origin::Extracted => "suggested",
-        Origin::Imported => "imported",
+        Origin::Manual => "manual".into(),
+        Origin::Extracted => "suggested".into(),
+        Origin::Imported(None) => "imported".into(),
+        Origin::Imported(Some(tool)) => {
+            format!("imported from {}", interchange::format_title(tool)).into()
+        }
     }
 }
 

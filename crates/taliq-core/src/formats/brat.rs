@@ -258,7 +258,14 @@ mod tests {
         }
         .import(&out.bytes)
         .unwrap();
-        let placed = place(&doc, &back[0], &LabelMap::default(), Unknown::Skip, 1);
+        let placed = place(
+            &doc,
+            &back[0],
+            &LabelMap::default(),
+            Unknown::Skip,
+            1,
+            crate::model::format::FormatId::Brat,
+        );
         assert!(placed.problems.is_empty(), "{:?}", placed.problems);
         // the note comes back on one line, the rest as it was
         let mut want = anns[..2].to_vec();

@@ -216,7 +216,14 @@ mod tests {
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].text, "قال مُحَمَّد إنه وصل ب القاهرة .\nوغادر\nأمس");
         let back = Document::from_text(&docs[0].text, "t", "UTF-8");
-        let placed = place(&back, &docs[0], &LabelMap::default(), Unknown::Skip, 1);
+        let placed = place(
+            &back,
+            &docs[0],
+            &LabelMap::default(),
+            Unknown::Skip,
+            1,
+            crate::model::format::FormatId::Conll,
+        );
         let got: Vec<(&str, Label)> = placed
             .annotations
             .iter()

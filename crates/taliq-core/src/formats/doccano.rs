@@ -279,7 +279,14 @@ mod tests {
             let docs = f.import(&f.export(&doc, &anns).bytes).unwrap();
             assert_eq!(docs.len(), 1);
             assert_eq!(docs[0].unit, OffsetUnit::Utf16);
-            let placed = place(&doc, &docs[0], &LabelMap::default(), Unknown::Skip, 1);
+            let placed = place(
+                &doc,
+                &docs[0],
+                &LabelMap::default(),
+                Unknown::Skip,
+                1,
+                crate::model::format::FormatId::Doccano,
+            );
             assert!(placed.problems.is_empty(), "{:?}", placed.problems);
             let got: Vec<_> = placed
                 .annotations

@@ -6,7 +6,7 @@
 //! cannot place with its position. The formats themselves are sibling modules of
 //! `formats` that never import each other; what they share is here and in
 //! [`super::offsets`]. Which formats there are, by name, is the workspace's
-//! `workspace::convert::FormatId`.
+//! [`FormatId`].
 
 use std::collections::BTreeMap;
 
@@ -16,6 +16,7 @@ use crate::formats::offsets::{OffsetUnit, from_unit};
 use crate::model::annotation::{Annotation, Facts, Origin, SpeakerLink, Status};
 use crate::model::document::Document;
 use crate::model::entity_id::EntityId;
+use crate::model::format::FormatId;
 use crate::model::label::Label;
 use crate::model::span::{Span, SpanError};
 
@@ -343,7 +344,7 @@ pub struct Placed {
 
 /// Checks the spans of `foreign` against `doc` (whose text must be the foreign text: a
 /// changed text is re-anchored by the workspace first) and makes them annotations, ids from
-/// `first_id`: offsets converted from the document's unit, each span validated as
+/// `first_id`, origin imported from `tool`: offsets converted from the document's unit, each span validated as
 /// [`Span::new`] does, its stated text compared, its label mapped by `labels`. The speaker
 /// links become [`SpeakerLink`]s of the quotes. Nothing is dropped without a
 /// [`SpanProblem`].
@@ -354,6 +355,7 @@ pub fn place(
     labels: &LabelMap,
     unknown: Unknown,
     first_id: u64,
+    tool: FormatId,
 ) -> Placed {
     let mut annotations: Vec<Annotation> = Vec::new();
     let mut problems = Vec::new();
@@ -417,7 +419,7 @@ pub fn place(
             id: first_id + annotations.len() as u64,
             span,
             label,
-            origin: Origin::Imported,
+            origin: Origin::Imported(Some(tool)),
             status: s.status,
             note: s.note.clone(),
             canonical: found.to_owned(),
@@ -643,14 +645,27 @@ mod tests {
             ],
             speakers: vec![(1, 0)],
         };
-        let placed = place(&doc, &foreign, &LabelMap::default(), Unknown::Skip, 1);
+        let placed = place(
+            &doc,
+            &foreign,
+            &LabelMap::default(),
+            Unknown::Skip,
+            1,
+            crate::model::format::FormatId::Doccano,
+        );
         assert_eq!(placed.annotations.len(), 2);
         let p = &placed.annotations[0];
         assert_eq!(
             (p.span.start(), p.span.end(), p.label),
             (13, 30, Label::Person)
         );
-        assert_eq!((p.origin, p.status), (Origin::Imported, Status::Accepted));
+        assert_eq!(
+            (p.origin, p.status),
+            (
+                Origin::Imported(Some(crate::model::format::FormatId::Doccano)),
+                Status::Accepted
+            )
+        );
         let q = &placed.annotations[1];
         assert_eq!(q.facts.speaker.as_ref().unwrap().mention, Some(p.id));
         assert_eq!(
@@ -675,7 +690,14 @@ mod tests {
                 SpanProblem::OutsideText { index: 7 },
             ]
         );
-        let as_misc = place(&doc, &foreign, &LabelMap::default(), Unknown::AsMisc, 1);
+        let as_misc = place(
+            &doc,
+            &foreign,
+            &LabelMap::default(),
+            Unknown::AsMisc,
+            1,
+            crate::model::format::FormatId::Doccano,
+        );
         assert_eq!(as_misc.annotations.len(), 3);
         assert_eq!(as_misc.annotations[2].label, Label::Misc);
     }

@@ -317,7 +317,14 @@ mod tests {
             "MISC"
         );
         let docs = LabelStudio.import(&out.bytes).unwrap();
-        let placed = place(&doc, &docs[0], &LabelMap::default(), Unknown::Skip, 1);
+        let placed = place(
+            &doc,
+            &docs[0],
+            &LabelMap::default(),
+            Unknown::Skip,
+            1,
+            crate::model::format::FormatId::LabelStudio,
+        );
         assert!(placed.problems.is_empty(), "{:?}", placed.problems);
         assert_eq!(kept(&placed.annotations), kept(&anns[..3]));
     }

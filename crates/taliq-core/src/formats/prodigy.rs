@@ -156,7 +156,14 @@ mod tests {
         }
         assert_eq!(task["spans"][1]["start"], c0);
         let docs = Prodigy.import(&out.bytes).unwrap();
-        let placed = place(&doc, &docs[0], &LabelMap::default(), Unknown::Skip, 1);
+        let placed = place(
+            &doc,
+            &docs[0],
+            &LabelMap::default(),
+            Unknown::Skip,
+            1,
+            crate::model::format::FormatId::Prodigy,
+        );
         let got: Vec<_> = placed
             .annotations
             .iter()

@@ -3,12 +3,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::entity_id::EntityId;
+use crate::model::format::FormatId;
 use crate::model::label::Label;
 use crate::model::span::Span;
 
-/// Where an annotation came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// Where an annotation came from. Files write it as `"extracted"`, `"manual"` or
+/// `"imported"`, the tool of an imported one apart (Taliq JSON's `tool`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Origin {
     /// Suggested by the extractor.
     Extracted,
@@ -16,8 +17,58 @@ pub enum Origin {
     Manual,
     /// Read from another tool's file (File ▸ Import annotations, `taliq convert`):
     /// pending when it was that tool's prediction, accepted when it was a finished
-    /// annotation (`formats::exchange`).
-    Imported,
+    /// annotation (`formats::exchange`). The tool whose file it was, `None` in files
+    /// written before Taliq recorded it.
+    Imported(Option<FormatId>),
+}
+
+impl Origin {
+    /// The name files write: `extracted`, `manual` or `imported`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Origin::Extracted => "extracted",
+            Origin::Manual => "manual",
+            Origin::Imported(_) => "imported",
+        }
+    }
+
+    /// The tool an imported annotation came from.
+    #[must_use]
+    pub const fn tool(self) -> Option<FormatId> {
+        match self {
+            Origin::Imported(tool) => tool,
+            Origin::Extracted | Origin::Manual => None,
+        }
+    }
+
+    /// Whether it was read from another tool's file.
+    #[must_use]
+    pub const fn is_imported(self) -> bool {
+        matches!(self, Origin::Imported(_))
+    }
+}
+
+impl Serialize for Origin {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Origin {
+    /// `"extracted"`, `"manual"` or `"imported"` (with no tool: the file gives it apart).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        match name.as_str() {
+            "extracted" => Ok(Origin::Extracted),
+            "manual" => Ok(Origin::Manual),
+            "imported" => Ok(Origin::Imported(None)),
+            other => Err(serde::de::Error::unknown_variant(
+                other,
+                &["extracted", "manual", "imported"],
+            )),
+        }
+    }
 }
 
 /// The annotator's decision on an annotation.

@@ -19,71 +19,7 @@ use crate::formats::prodigy::Prodigy;
 use crate::formats::taliq::{ExportFile, FORMAT_NAME, ImportError, TaliqJson};
 use crate::model::annotation::Annotation;
 use crate::model::document::Document;
-
-/// An interchange format Taliq reads or writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FormatId {
-    /// Taliq's own JSON ([`crate::formats::taliq`]).
-    Taliq,
-    /// doccano JSON Lines, sequence labelling (`{"text", "label": [[s, e, "L"]]}`) and the
-    /// relation form (`entities`/`relations`).
-    Doccano,
-    /// Label Studio JSON tasks (`data.text`, `annotations[].result`, `predictions`).
-    LabelStudio,
-    /// brat standoff: `NAME.ann` with `NAME.txt` and `annotation.conf` beside it.
-    Brat,
-    /// CoNLL token lines with IOB2 tags.
-    Conll,
-    /// Prodigy JSON Lines (`tokens`, `spans`, `answer`).
-    Prodigy,
-}
-
-impl FormatId {
-    /// Every format, in the order menus and `--help` list them.
-    pub const ALL: [FormatId; 6] = [
-        FormatId::Taliq,
-        FormatId::Doccano,
-        FormatId::LabelStudio,
-        FormatId::Brat,
-        FormatId::Conll,
-        FormatId::Prodigy,
-    ];
-
-    /// The name the command line takes (`--from`, `--to`, `--format`): `taliq`,
-    /// `doccano`, `label-studio`.
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            FormatId::Taliq => "taliq",
-            FormatId::Doccano => "doccano",
-            FormatId::LabelStudio => "label-studio",
-            FormatId::Brat => "brat",
-            FormatId::Conll => "conll",
-            FormatId::Prodigy => "prodigy",
-        }
-    }
-
-    /// The format named `name` ([`Self::name`]), case-insensitive.
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<FormatId> {
-        FormatId::ALL
-            .into_iter()
-            .find(|f| f.name().eq_ignore_ascii_case(name))
-    }
-
-    /// The file name ending of the format's files, with its dot.
-    #[must_use]
-    pub const fn extension(self) -> &'static str {
-        match self {
-            FormatId::Taliq => ".taliq.json",
-            FormatId::Doccano => ".doccano.jsonl",
-            FormatId::LabelStudio => ".label-studio.json",
-            FormatId::Brat => ".brat.ann",
-            FormatId::Conll => ".conll",
-            FormatId::Prodigy => ".prodigy.jsonl",
-        }
-    }
-}
+pub use crate::model::format::FormatId;
 
 /// How an export is written, for the formats that offer a choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -371,7 +307,7 @@ pub fn read(
                 None => file_name.clone(),
             };
             let document = Document::from_text(&f.text, &name, "UTF-8");
-            let placed = place(&document, f, labels, unknown, 1);
+            let placed = place(&document, f, labels, unknown, 1, format);
             Converted {
                 document,
                 annotations: placed.annotations,

@@ -149,7 +149,7 @@ pub fn plan_import(session: &mut Session, path: &Path) -> Result<ImportPlan, Imp
             if here.is_empty() {
                 plan.edits.push(Edit::Add(Annotation {
                     id: session.fresh_id(),
-                    origin: Origin::Imported,
+                    origin: Origin::Imported(a.origin.tool().or(Some(format))),
                     ..a
                 }));
                 plan.added += 1;
@@ -178,7 +178,7 @@ pub fn plan_import(session: &mut Session, path: &Path) -> Result<ImportPlan, Imp
         }
         plan.edits.push(Edit::Add(Annotation {
             id: session.fresh_id(),
-            origin: Origin::Imported,
+            origin: Origin::Imported(a.origin.tool().or(Some(format))),
             ..a
         }));
         plan.added += 1;
@@ -189,7 +189,7 @@ pub fn plan_import(session: &mut Session, path: &Path) -> Result<ImportPlan, Imp
 #[cfg(test)]
 mod tests {
     use super::plan_import;
-    use crate::model::annotation::{Origin, Status};
+    use crate::model::annotation::Status;
     use crate::model::document::Document;
     use crate::model::label::Label;
     use crate::session::{Edit, Session};
@@ -253,7 +253,7 @@ mod tests {
             session
                 .annotations()
                 .iter()
-                .any(|a| a.origin == Origin::Imported && a.label == Label::Misc)
+                .any(|a| a.origin.is_imported() && a.label == Label::Misc)
         );
         // the decision on موسكو is untouched
         assert_eq!(session.get(moscow).unwrap().status, Status::Accepted);

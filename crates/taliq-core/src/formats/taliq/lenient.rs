@@ -17,6 +17,7 @@
 //! | `annotations[].id` | the next free id, in file order after the largest id given |
 //! | `annotations[].text` | the slice `document.text[start..end]` (chars) |
 //! | `annotations[].origin` | `manual`: a person made it |
+//! | `annotations[].tool` | none (the tool of an imported annotation is not known) |
 //! | `annotations[].status` | `accepted` for a manual annotation (a person's decision, as a manual label made in the app starts), `pending` for an `extracted` one (a suggestion nobody reviewed) |
 //! | `annotations[].note` | empty |
 //! | `annotations[].entity` | `LABEL:text`: the mention's own text is its canonical name, as for a manual label made in the app |
@@ -35,6 +36,7 @@ use super::{
 };
 use crate::model::annotation::{Entity, FactRecord, Origin, Status};
 use crate::model::entity_id::EntityId;
+use crate::model::format::FormatId;
 use crate::model::label::Label;
 
 /// An export file as read, before the left-out fields are filled in.
@@ -71,6 +73,7 @@ pub(super) struct AnnotationIn {
     text: Option<String>,
     label: Label,
     origin: Option<Origin>,
+    tool: Option<FormatId>,
     status: Option<Status>,
     note: Option<String>,
     entity: Option<String>,
@@ -112,7 +115,7 @@ impl From<ExportFileIn> for ExportFile {
                 let text = a.text.unwrap_or_else(|| slice(a.start, a.end));
                 let origin = a.origin.unwrap_or(Origin::Manual);
                 let status = a.status.unwrap_or(match origin {
-                    Origin::Manual | Origin::Imported => Status::Accepted,
+                    Origin::Manual | Origin::Imported(_) => Status::Accepted,
                     Origin::Extracted => Status::Pending,
                 });
                 // an id of another form reads as left out: it named no canonical name
@@ -127,6 +130,7 @@ impl From<ExportFileIn> for ExportFile {
                     text,
                     label: a.label,
                     origin,
+                    tool: a.tool.filter(|_| origin.is_imported()),
                     status,
                     note: a.note.unwrap_or_default(),
                     entity,

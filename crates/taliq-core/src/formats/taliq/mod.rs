@@ -46,6 +46,7 @@ use crate::model::annotation::{
 };
 use crate::model::document::Document;
 use crate::model::entity_id::EntityId;
+use crate::model::format::FormatId;
 use crate::model::label::Label;
 use crate::model::span::{Span, SpanError};
 
@@ -128,6 +129,10 @@ pub struct AnnotationRecord {
     pub label: Label,
     /// `extracted`, `manual` or `imported`.
     pub origin: Origin,
+    /// The tool an imported annotation came from (its format's name, `label-studio`);
+    /// written only for imported annotations whose tool is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool: Option<FormatId>,
     /// `pending`, `accepted` or `rejected`.
     pub status: Status,
     /// Annotator's note, possibly empty.
@@ -154,6 +159,7 @@ impl AnnotationRecord {
             text: doc.slice(a.span.start(), a.span.end()).into(),
             label: a.label,
             origin: a.origin,
+            tool: a.origin.tool(),
             status: a.status,
             note: a.note.clone(),
             entity: EntityId::new(a.label, a.canonical.clone()),
@@ -174,7 +180,10 @@ impl AnnotationRecord {
             id: self.id,
             span,
             label: self.label,
-            origin: self.origin,
+            origin: match self.origin {
+                Origin::Imported(_) => Origin::Imported(self.tool),
+                other => other,
+            },
             status: self.status,
             note: self.note.clone(),
             canonical,
@@ -625,5 +634,42 @@ mod tests {
         assert_eq!(back.to_json(), json);
         assert_eq!(back, ExportFile::new(&d, &anns));
         assert!(!back.never_extracted());
+    }
+
+    /// An imported annotation keeps the tool it came from through a save; one of a file
+    /// that does not name it loads as imported from an unknown tool.
+    #[test]
+    fn the_tool_of_an_imported_annotation_is_written_and_read_back() {
+        let (d, mut anns) = sample();
+        anns[0].origin = Origin::Imported(Some(FormatId::LabelStudio));
+        anns[1].origin = Origin::Imported(None);
+        let json = ExportFile::new(&d, &anns).to_json();
+        assert_eq!(
+            json.matches(r#""tool": "label-studio""#).count(),
+            1,
+            "{json}"
+        );
+        let back = ExportFile::from_json(&json)
+            .unwrap()
+            .annotations_for(&d)
+            .unwrap();
+        let origin = |id| back.iter().find(|a| a.id == id).unwrap().origin;
+        assert_eq!(
+            origin(anns[0].id),
+            Origin::Imported(Some(FormatId::LabelStudio))
+        );
+        assert_eq!(origin(anns[1].id), Origin::Imported(None));
+    }
+
+    /// The JSON Schema's list of tools is the list of formats.
+    #[test]
+    fn the_schema_names_every_tool() {
+        let schema: serde_json::Value = serde_json::from_str(include_str!(
+            "../../../schema/taliq-annotations.schema.json"
+        ))
+        .unwrap();
+        let tools = &schema["$defs"]["annotation"]["properties"]["tool"]["enum"];
+        let names: Vec<&str> = FormatId::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(tools, &serde_json::json!(names));
     }
 }

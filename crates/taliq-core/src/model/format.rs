@@ -1,0 +1,72 @@
+//! The interchange formats by name: which tool's file an annotation file is, and which
+//! tool an imported annotation came from ([`super::annotation::Origin::Imported`]). The
+//! formats themselves are the sibling modules of `formats`; this list is the one the
+//! workspace, the command line and the menus use (`workspace::convert` re-exports it).
+
+use serde::{Deserialize, Serialize};
+
+/// An interchange format Taliq reads or writes. Serialized as its [`Self::name`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FormatId {
+    /// Taliq's own JSON (`formats::taliq`).
+    Taliq,
+    /// doccano JSON Lines, sequence labelling (`{"text", "label": [[s, e, "L"]]}`) and the
+    /// relation form (`entities`/`relations`).
+    Doccano,
+    /// Label Studio JSON tasks (`data.text`, `annotations[].result`, `predictions`).
+    LabelStudio,
+    /// brat standoff: `NAME.ann` with `NAME.txt` and `annotation.conf` beside it.
+    Brat,
+    /// CoNLL token lines with IOB2 tags.
+    Conll,
+    /// Prodigy JSON Lines (`tokens`, `spans`, `answer`).
+    Prodigy,
+}
+
+impl FormatId {
+    /// Every format, in the order menus and `--help` list them.
+    pub const ALL: [FormatId; 6] = [
+        FormatId::Taliq,
+        FormatId::Doccano,
+        FormatId::LabelStudio,
+        FormatId::Brat,
+        FormatId::Conll,
+        FormatId::Prodigy,
+    ];
+
+    /// The name the command line takes (`--from`, `--to`, `--format`): `taliq`,
+    /// `doccano`, `label-studio`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            FormatId::Taliq => "taliq",
+            FormatId::Doccano => "doccano",
+            FormatId::LabelStudio => "label-studio",
+            FormatId::Brat => "brat",
+            FormatId::Conll => "conll",
+            FormatId::Prodigy => "prodigy",
+        }
+    }
+
+    /// The format named `name` ([`Self::name`]), case-insensitive.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<FormatId> {
+        FormatId::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The file name ending of the format's files, with its dot.
+    #[must_use]
+    pub const fn extension(self) -> &'static str {
+        match self {
+            FormatId::Taliq => ".taliq.json",
+            FormatId::Doccano => ".doccano.jsonl",
+            FormatId::LabelStudio => ".label-studio.json",
+            FormatId::Brat => ".brat.ann",
+            FormatId::Conll => ".conll",
+            FormatId::Prodigy => ".prodigy.jsonl",
+        }
+    }
+}
