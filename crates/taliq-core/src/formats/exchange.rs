@@ -140,6 +140,14 @@ pub enum ReadError {
     /// The file holds no document.
     #[error("the file holds no document")]
     Empty,
+    /// A binary file (spaCy's DocBin) cut short, not of the format, or with a part
+    /// missing, of the wrong type or not agreeing with the others.
+    #[error("the file is damaged or not of this format (its part “{part}”)")]
+    Damaged {
+        /// The part, named as the format names it: `zlib` or `msgpack` for the
+        /// container, else a field (`tokens`, `lengths`, `strings`, `span_groups`).
+        part: &'static str,
+    },
 }
 
 /// The text of a file's bytes: UTF-8, a leading BOM dropped.

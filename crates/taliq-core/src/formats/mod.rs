@@ -1,8 +1,9 @@
 //! Files: Taliq's own annotations file, sidecar and journal ([`taliq`]), article text
 //! decoded from file bytes ([`text`]), the project lexicon file ([`lexicon`]), and the
-//! formats of other tools ([`doccano`], [`label_studio`], [`brat`], [`conll`], [`prodigy`]). These siblings never import each
-//! other; what the interchange formats share is [`exchange`] (the `Exporter`/`Importer`
-//! seam, label mapping, placing foreign spans) and [`offsets`] (offset units).
+//! formats of other tools ([`doccano`], [`label_studio`], [`brat`], [`conll`],
+//! [`prodigy`], [`spacy`]). These siblings never import each other; what the interchange
+//! formats share is [`exchange`] (the `Exporter`/`Importer` seam, label mapping, placing
+//! foreign spans) and [`offsets`] (offset units).
 
 pub mod brat;
 pub mod conll;
@@ -13,5 +14,6 @@ pub mod label_studio;
 pub mod lexicon;
 pub mod offsets;
 pub mod prodigy;
+pub mod spacy;
 pub mod taliq;
 pub mod text;

@@ -1,0 +1,325 @@
+//! Taliq's spaCy DocBin read by spaCy itself, and DocBins spaCy made read by Taliq, in the
+//! Python virtual environment `.ci/run` makes from `tests/interop/requirements.txt` (its
+//! interpreter in `TALIQ_PYTHON`). Without `TALIQ_PYTHON` the readers are not run and the
+//! test says so. The helpers are those of `tests/interop.rs`.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test that cannot set up its input fails there, with the error"
+)]
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+use taliq_core::formats::exchange::{
+    Exporter, Importer, LabelMap, SpanProblem, Unknown, in_text_order, place,
+};
+use taliq_core::formats::spacy::SpacyDocBin;
+use taliq_core::model::annotation::{Annotation, Facts, Origin, Status};
+use taliq_core::model::document::Document;
+use taliq_core::model::label::Label;
+use taliq_core::model::span::Span;
+use taliq_core::session::{Edit, Session};
+
+fn python() -> Option<PathBuf> {
+    let p = std::env::var_os("TALIQ_PYTHON").map(PathBuf::from);
+    if p.is_none() {
+        eprintln!(
+            "TALIQ_PYTHON is not set: the other tools' readers are not run (.ci/run sets it)"
+        );
+    }
+    p
+}
+
+fn script(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/interop")
+        .join(name)
+}
+
+/// Runs `script` with `args`; its output, or a failure that shows it.
+fn run(python: &Path, name: &str, args: &[&Path]) -> String {
+    let out = std::process::Command::new(python)
+        .arg(script(name))
+        .args(args)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "{name} failed:\n{stdout}\n{stderr}");
+    stdout
+}
+
+fn annotation(
+    doc: &Document,
+    id: u64,
+    (start, end): (usize, usize),
+    label: Label,
+    status: Status,
+) -> Annotation {
+    Annotation {
+        id,
+        span: Span::new(doc, start, end).unwrap(),
+        label,
+        origin: Origin::Manual,
+        status,
+        note: String::new(),
+        canonical: doc.slice(start, end).to_owned(),
+        facts: Facts::default(),
+    }
+}
+
+/// The articles of `tests/interop.rs` (the sample with its suggestions, half accepted,
+/// and the hard text), a text with overlapping spans, then the first 20 documents of `../shared/corpus/dev-gold.jsonl`
+/// with their gold spans accepted (nested QUOTEs included), when it is there.
+fn articles() -> Vec<(Document, Vec<Annotation>)> {
+    let sample = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/putin-trump-call.ar.txt"),
+    )
+    .unwrap();
+    let doc = Document::from_text(&sample, "putin-trump-call.ar.txt", "UTF-8");
+    let mut session = Session::with_extraction(doc);
+    let ids: Vec<u64> = session.annotations().iter().map(|a| a.id).collect();
+    for id in &ids[..ids.len() / 2] {
+        session
+            .apply(Edit::SetStatus {
+                id: *id,
+                status: Status::Accepted,
+            })
+            .unwrap();
+    }
+    let mut anns = session.annotations().to_vec();
+    anns[0].note = "ملاحظة: «اسم» مع \"علامات\"\nوسطر ثان".into();
+    let mut out = vec![(session.document().clone(), anns)];
+
+    let t = "💩 قال الرئيسُ عبد الفتاح السيسي:\r\n«لن نتراجع» في القاهرة لألأ مُحَمَّد";
+    let doc = Document::from_text(t, "hard.txt", "UTF-8");
+    let find = |s: &str| {
+        let b = t.find(s).unwrap();
+        let start = t[..b].chars().count();
+        (start, start + s.chars().count())
+    };
+    let anns = vec![
+        annotation(
+            &doc,
+            1,
+            find("عبد الفتاح السيسي"),
+            Label::Person,
+            Status::Accepted,
+        ),
+        annotation(&doc, 2, find("لن نتراجع"), Label::Quote, Status::Accepted),
+        annotation(&doc, 3, find("القاهرة"), Label::Location, Status::Pending),
+        annotation(&doc, 4, find("مُحَمَّد"), Label::Person, Status::Accepted),
+        annotation(&doc, 5, find("لألأ"), Label::Misc, Status::Rejected),
+    ];
+    out.push((doc, anns));
+
+    // overlapping accepted spans (a name inside a quote), a second space, a tab, a
+    // proclitic before a pending span
+    let t = "قال  الرئيس:\t«إن محمد بن سلمان وصل بالرياض»\n";
+    let doc = Document::from_text(t, "nested.txt", "UTF-8");
+    let find = |s: &str| {
+        let b = t.find(s).unwrap();
+        let start = t[..b].chars().count();
+        (start, start + s.chars().count())
+    };
+    let anns = vec![
+        annotation(
+            &doc,
+            1,
+            find("إن محمد بن سلمان وصل بالرياض"),
+            Label::Quote,
+            Status::Accepted,
+        ),
+        annotation(
+            &doc,
+            2,
+            find("محمد بن سلمان"),
+            Label::Person,
+            Status::Accepted,
+        ),
+        annotation(&doc, 3, find("الرياض"), Label::Location, Status::Accepted),
+        annotation(&doc, 4, find("محمد"), Label::Person, Status::Pending),
+    ];
+    out.push((doc, anns));
+
+    let gold = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus/dev-gold.jsonl"
+    );
+    let Ok(gold) = std::fs::read_to_string(gold) else {
+        eprintln!("skipped the gold documents: ../shared/corpus/dev-gold.jsonl not found");
+        return out;
+    };
+    for line in gold.lines().take(20) {
+        let g: Value = serde_json::from_str(line).unwrap();
+        let doc = Document::from_text(
+            g["text"].as_str().unwrap(),
+            g["doc"].as_str().unwrap(),
+            "UTF-8",
+        );
+        let anns = g["spans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(1..)
+            .map(|(s, id)| {
+                let at = |k: &str| s[k].as_u64().unwrap() as usize;
+                let label = Label::from_name(s["label"].as_str().unwrap()).unwrap();
+                annotation(&doc, id, (at("start"), at("end")), label, Status::Accepted)
+            })
+            .collect();
+        out.push((doc, anns));
+    }
+    out
+}
+
+/// What spaCy must read of one article: `ents` the accepted annotations that overlap no
+/// earlier one (text order), `sc` all the accepted ones when some overlap, `pending` the
+/// pending ones; each `[start, end, label, text]` in code points.
+fn expected(doc: &Document, anns: &[Annotation]) -> Value {
+    let row = |a: &Annotation| {
+        json!([
+            a.span.start(),
+            a.span.end(),
+            a.label.as_str(),
+            doc.slice(a.span.start(), a.span.end())
+        ])
+    };
+    let ordered = in_text_order(anns);
+    let accepted: Vec<&Annotation> = ordered
+        .iter()
+        .copied()
+        .filter(|a| a.status == Status::Accepted)
+        .collect();
+    let mut ents = Vec::new();
+    let mut end = 0;
+    for a in &accepted {
+        if a.span.start() >= end {
+            end = a.span.end();
+            ents.push(row(a));
+        }
+    }
+    let sc: Vec<Value> = if ents.len() < accepted.len() {
+        accepted.iter().map(|a| row(a)).collect()
+    } else {
+        Vec::new()
+    };
+    let pending: Vec<Value> = ordered
+        .iter()
+        .filter(|a| a.status == Status::Pending)
+        .map(|a| row(a))
+        .collect();
+    json!({"text": doc.text(), "ents": ents, "sc": sc, "pending": pending})
+}
+
+/// The accepted and pending annotations as (span, label, pending?), sorted.
+fn kept(anns: &[Annotation]) -> Vec<(Span, Label, bool)> {
+    let mut v: Vec<_> = anns
+        .iter()
+        .filter(|a| a.status != Status::Rejected)
+        .map(|a| (a.span, a.label, a.status == Status::Pending))
+        .collect();
+    v.sort();
+    v
+}
+
+/// spaCy reads Taliq's DocBin to the article texts and the spans Taliq wrote, all on
+/// token boundaries; the Docs spaCy writes again (its default attrs) read back in Taliq to
+/// the same annotations.
+#[test]
+fn spacy_reads_taliqs_docbin_and_taliq_reads_spacys_copy_back() {
+    let Some(python) = python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let articles = articles();
+    let refs: Vec<(&Document, &[Annotation])> =
+        articles.iter().map(|(d, a)| (d, a.as_slice())).collect();
+    let out = SpacyDocBin.export_all(&refs).unwrap();
+    let want: Vec<Value> = articles.iter().map(|(d, a)| expected(d, a)).collect();
+    let (file, exp, again) = (
+        dir.path().join("taliq.spacy"),
+        dir.path().join("expected.json"),
+        dir.path().join("again.spacy"),
+    );
+    std::fs::write(&file, &out.bytes).unwrap();
+    std::fs::write(&exp, serde_json::to_string(&want).unwrap()).unwrap();
+    eprint!(
+        "{}",
+        run(&python, "spacy_docbin.py", &[&file, &exp, &again])
+    );
+    let docs = SpacyDocBin.import(&std::fs::read(&again).unwrap()).unwrap();
+    assert_eq!(docs.len(), articles.len());
+    for ((doc, anns), foreign) in articles.iter().zip(&docs) {
+        assert_eq!(foreign.text, doc.text());
+        let placed = place(doc, foreign, &LabelMap::default(), Unknown::Skip, 1);
+        assert_eq!(placed.problems, [], "{}", doc.source_name());
+        assert_eq!(
+            kept(&placed.annotations),
+            kept(anns),
+            "{}",
+            doc.source_name()
+        );
+    }
+}
+
+/// A DocBin made by spaCy from `spacy.blank("ar")` docs (default attrs, `doc.ents`,
+/// overlapping `sc` spans, a doc whose spaces are unknown) reads in Taliq to the texts
+/// and spans spaCy reads from it.
+#[test]
+fn taliq_reads_a_docbin_spacy_made() {
+    let Some(python) = python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let (file, exp) = (dir.path().join("made.spacy"), dir.path().join("made.json"));
+    eprint!("{}", run(&python, "spacy_made.py", &[&file, &exp]));
+    let want: Value = serde_json::from_str(&std::fs::read_to_string(&exp).unwrap()).unwrap();
+    let docs = SpacyDocBin.import(&std::fs::read(&file).unwrap()).unwrap();
+    let want = want.as_array().unwrap();
+    assert_eq!(docs.len(), want.len());
+    for (d, w) in docs.iter().zip(want) {
+        assert_eq!(d.text, w["text"].as_str().unwrap());
+        let got: Vec<Value> = d
+            .spans
+            .iter()
+            .map(|s| json!([s.start, s.end, s.label]))
+            .collect();
+        let mut wanted: Vec<Value> = Vec::new();
+        for s in w["ents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(w["sc"].as_array().unwrap())
+        {
+            if !wanted.contains(s) {
+                wanted.push(s.clone());
+            }
+        }
+        assert_eq!(got, wanted);
+        let doc = Document::from_text(&d.text, "t.txt", "UTF-8");
+        let placed = place(&doc, d, &LabelMap::default(), Unknown::AsMisc, 1);
+        assert!(
+            placed
+                .problems
+                .iter()
+                .all(|p| matches!(p, SpanProblem::UnknownLabel { .. })),
+            "{:?}",
+            placed.problems
+        );
+    }
+}
+
+/// The table of spaCy's reserved symbols Taliq carries is the installed spaCy's.
+#[test]
+fn the_symbol_table_is_spacys() {
+    let Some(python) = python() else { return };
+    let theirs = run(&python, "spacy_symbols.py", &[]);
+    let ours = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/formats/spacy/symbols.txt"),
+    )
+    .unwrap();
+    assert!(
+        theirs == ours,
+        "regenerate symbols.txt with tests/interop/spacy_symbols.py"
+    );
+}
