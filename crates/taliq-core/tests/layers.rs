@@ -36,6 +36,7 @@ const SIBLINGS: [(&str, &[&str]); 1] = [(
         "conll",
         "prodigy",
         "spacy",
+        "inception",
     ],
 )];
 

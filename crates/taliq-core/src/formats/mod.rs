@@ -1,14 +1,16 @@
 //! Files: Taliq's own annotations file, sidecar and journal ([`taliq`]), article text
 //! decoded from file bytes ([`text`]), the project lexicon file ([`lexicon`]), and the
 //! formats of other tools ([`doccano`], [`label_studio`], [`brat`], [`conll`],
-//! [`prodigy`], [`spacy`]). These siblings never import each other; what the interchange
-//! formats share is [`exchange`] (the `Exporter`/`Importer` seam, label mapping, placing
-//! foreign spans) and [`offsets`] (offset units).
+//! [`prodigy`], [`spacy`], [`inception`]: UIMA CAS JSON and WebAnno TSV,
+//! [`web_annotation`]: W3C Web Annotation). These siblings never import each other; what
+//! the interchange formats share is [`exchange`] (the `Exporter`/`Importer` seam, label
+//! mapping, placing foreign spans) and [`offsets`] (offset units).
 
 pub mod brat;
 pub mod conll;
 pub mod doccano;
 pub mod exchange;
+pub mod inception;
 pub mod json;
 pub mod label_studio;
 pub mod lexicon;

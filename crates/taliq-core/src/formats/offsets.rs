@@ -47,6 +47,18 @@ pub fn from_unit(doc: &Document, offset: usize, unit: OffsetUnit) -> Option<usiz
     }
 }
 
+/// The length of `text` counted in `unit`: chars, UTF-16 code units or bytes. For a
+/// reader that rebuilds a text from pieces placed at offsets in the tool's unit (WebAnno
+/// TSV's sentences at their first token's UTF-16 offset).
+#[must_use]
+pub fn length(text: &str, unit: OffsetUnit) -> usize {
+    match unit {
+        OffsetUnit::CodePoint => text.chars().count(),
+        OffsetUnit::Utf16 => text.chars().map(char::len_utf16).sum(),
+        OffsetUnit::Utf8 => text.len(),
+    }
+}
+
 /// The tokens of `doc` for token-based formats (CoNLL, Prodigy), as `(start, end,
 /// newline_before)` char ranges of its text in order: Taliq's tokens
 /// ([`crate::extract::tokenize`], harakat kept on their letters), each cut again at every
@@ -79,7 +91,7 @@ pub fn tokens_cut_at(doc: &Document, spans: &[&Annotation]) -> Vec<(usize, usize
 
 #[cfg(test)]
 mod tests {
-    use super::{OffsetUnit, from_unit, to_unit};
+    use super::{OffsetUnit, from_unit, length, to_unit};
     use crate::model::document::Document;
 
     /// The canonical example of the interop reference (section 0): with `👍 ` before it,
@@ -107,6 +119,9 @@ mod tests {
         // as Python and Java count it
         let java: Vec<u16> = t.encode_utf16().collect();
         assert_eq!(java.len(), 44);
+        assert_eq!(length(t, OffsetUnit::Utf16), 44);
+        assert_eq!(length(t, OffsetUnit::CodePoint), 43);
+        assert_eq!(length(t, OffsetUnit::Utf8), t.len());
     }
 
     #[test]
