@@ -35,6 +35,7 @@ const SIBLINGS: [(&str, &[&str]); 1] = [(
         "brat",
         "conll",
         "prodigy",
+        "web_annotation",
     ],
 )];
 

@@ -1,7 +1,8 @@
 //! Files: Taliq's own annotations file, sidecar and journal ([`taliq`]), article text
 //! decoded from file bytes ([`text`]), the project lexicon file ([`lexicon`]), and the
-//! formats of other tools ([`doccano`], [`label_studio`], [`brat`], [`conll`], [`prodigy`]). These siblings never import each
-//! other; what the interchange formats share is [`exchange`] (the `Exporter`/`Importer`
+//! formats of other tools ([`doccano`], [`label_studio`], [`brat`], [`conll`], [`prodigy`],
+//! and the W3C Web Annotation JSON-LD of [`web_annotation`]). These siblings never import
+//! each other; what the interchange formats share is [`exchange`] (the `Exporter`/`Importer`
 //! seam, label mapping, placing foreign spans) and [`offsets`] (offset units).
 
 pub mod brat;
@@ -15,3 +16,4 @@ pub mod offsets;
 pub mod prodigy;
 pub mod taliq;
 pub mod text;
+pub mod web_annotation;
