@@ -37,6 +37,7 @@ const SIBLINGS: [(&str, &[&str]); 1] = [(
         "prodigy",
         "spacy",
         "inception",
+        "web_annotation",
     ],
 )];
 

@@ -19,3 +19,4 @@ pub mod prodigy;
 pub mod spacy;
 pub mod taliq;
 pub mod text;
+pub mod web_annotation;
