@@ -39,17 +39,21 @@ Usage:
     --lexicon PATH      apply the project lexicon PATH (for --jsonl, which has no
                         folder; for FILE, instead of the folder's)
     --no-lexicon        apply no project lexicon
-    --format FORMAT     for FILE: write the suggestions as FORMAT (taliq, doccano,
-                        label-studio, conll) instead of Taliq JSON
+    --format FORMAT     for FILE: write the suggestions as FORMAT (any of convert's
+                        but brat) instead of Taliq JSON
   taliq convert IN --to FORMAT [--from FORMAT] [-o OUT]
-                        convert an annotation file between Taliq JSON, doccano JSON
-                        Lines, Label Studio JSON, brat standoff (NAME.ann with
-                        NAME.txt beside it; -o needed), CoNLL IOB2 token lines
-                        (conll) and Prodigy JSON Lines (prodigy); IN's format is detected
-                        unless --from gives it; every span that cannot be converted
-                        is named on stderr, and the exit status is 1 if there was one
+                        convert an annotation file between Taliq JSON (taliq), doccano
+                        JSON Lines (doccano), Label Studio JSON (label-studio), brat
+                        standoff (brat: NAME.ann with NAME.txt beside it; -o needed),
+                        CoNLL IOB2 token lines (conll), Prodigy JSON Lines (prodigy),
+                        spaCy DocBin (spacy), INCEpTION UIMA CAS JSON (inception),
+                        WebAnno TSV 3.3 (webanno-tsv) and W3C Web Annotation JSON-LD
+                        (web-annotation); IN's format is detected unless --from gives
+                        it; every span that cannot be converted is named on stderr, and
+                        the exit status is 1 if there was one
     --relations         doccano: write the relation form (entities, relations)
-    --pending           doccano: write pending suggestions too, as labels
+    --pending           doccano, conll, inception, webanno-tsv: write pending
+                        suggestions too, as labels
     --unknown-labels misc|skip
                         what to do with a label Taliq does not know (default misc)
   taliq eval GOLD.jsonl score the extractor against a gold file: precision, recall
@@ -153,7 +157,7 @@ fn parse_extract(rest: &[&str], raw: &[std::ffi::OsString]) -> Result<Invocation
                     rest.get(i)
                         .and_then(|f| FormatId::from_name(f))
                         .with_context(|| {
-                            format!("--format needs taliq, doccano, label-studio or conll\n\n{USE}")
+                            format!("--format needs one of {}\n\n{USE}", convert::FORMAT_NAMES)
                         })?,
                 );
             }
@@ -441,6 +445,13 @@ mod tests {
     }
 
     #[test]
+    fn the_usage_names_every_format() {
+        let names: Vec<&str> = FormatId::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(convert::FORMAT_NAMES, names.join(", "));
+        assert!(CONVERT_USAGE.contains(convert::FORMAT_NAMES));
+    }
+
+    #[test]
     fn parses_the_documented_forms() {
         assert_eq!(parse_args(&args(&[])).unwrap(), Invocation::Gui(None));
         assert_eq!(
@@ -463,7 +474,8 @@ mod tests {
                 format: FormatId::LabelStudio,
             }
         );
-        assert!(parse_args(&args(&["extract", "a.txt", "--format", "spacy"])).is_err());
+        assert!(parse_args(&args(&["extract", "a.txt", "--format", "spacy"])).is_ok());
+        assert!(parse_args(&args(&["extract", "a.txt", "--format", "excel"])).is_err());
         assert!(parse_args(&args(&["extract", "--jsonl", "--format", "doccano"])).is_err());
         assert_eq!(
             parse_args(&args(&["extract", "a.txt", "--no-lexicon"])).unwrap(),

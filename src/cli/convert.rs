@@ -32,7 +32,10 @@ pub struct ConvertArgs {
 
 /// The usage of `taliq convert`.
 pub const CONVERT_USAGE: &str = "usage: taliq convert IN --to FORMAT [--from FORMAT] [-o OUT] \
-[--relations] [--pending] [--unknown-labels misc|skip]\n       FORMAT: taliq, doccano, label-studio, brat, conll, prodigy";
+[--relations] [--pending] [--unknown-labels misc|skip]\n       FORMAT: taliq, doccano, label-studio, brat, conll, prodigy, spacy, inception, webanno-tsv, web-annotation";
+
+/// The formats' names as `--format` and `--to` take them.
+pub(super) const FORMAT_NAMES: &str = "taliq, doccano, label-studio, brat, conll, prodigy, spacy, inception, webanno-tsv, web-annotation";
 
 /// The format named by the value of `option`.
 pub(super) fn format_arg(option: &str, value: Option<&&str>) -> Result<FormatId> {
@@ -147,7 +150,13 @@ pub(super) fn write_as(
 /// When the input cannot be read or is not of its format, or the output cannot be
 /// written.
 pub fn run_convert(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<usize> {
-    let (_, converted) = convert::read(&args.input, args.from, &LabelMap::default(), args.unknown)?;
+    let (_, converted) = convert::read(
+        &args.input,
+        args.from,
+        &LabelMap::default(),
+        args.unknown,
+        None,
+    )?;
     let mut problems = 0;
     for c in &converted {
         for p in &c.problems {

@@ -197,7 +197,14 @@ fn taliq_reads_a_cas_cassis_wrote() {
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].text, text);
     let doc = Document::from_text(text, "cassis.json", "UTF-8");
-    let placed = place(&doc, &docs[0], &LabelMap::default(), Unknown::Skip, 1);
+    let placed = place(
+        &doc,
+        &docs[0],
+        &LabelMap::default(),
+        Unknown::Skip,
+        1,
+        taliq_core::model::format::FormatId::Inception,
+    );
     assert!(placed.problems.is_empty(), "{:?}", placed.problems);
     let got: Vec<(usize, usize, Label)> = placed
         .annotations

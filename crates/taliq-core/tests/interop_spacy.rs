@@ -253,7 +253,14 @@ fn spacy_reads_taliqs_docbin_and_taliq_reads_spacys_copy_back() {
     assert_eq!(docs.len(), articles.len());
     for ((doc, anns), foreign) in articles.iter().zip(&docs) {
         assert_eq!(foreign.text, doc.text());
-        let placed = place(doc, foreign, &LabelMap::default(), Unknown::Skip, 1);
+        let placed = place(
+            doc,
+            foreign,
+            &LabelMap::default(),
+            Unknown::Skip,
+            1,
+            taliq_core::model::format::FormatId::Spacy,
+        );
         assert_eq!(placed.problems, [], "{}", doc.source_name());
         assert_eq!(
             kept(&placed.annotations),
@@ -297,7 +304,14 @@ fn taliq_reads_a_docbin_spacy_made() {
         }
         assert_eq!(got, wanted);
         let doc = Document::from_text(&d.text, "t.txt", "UTF-8");
-        let placed = place(&doc, d, &LabelMap::default(), Unknown::AsMisc, 1);
+        let placed = place(
+            &doc,
+            d,
+            &LabelMap::default(),
+            Unknown::AsMisc,
+            1,
+            taliq_core::model::format::FormatId::Spacy,
+        );
         assert!(
             placed
                 .problems

@@ -179,11 +179,10 @@ fn pyld_expands_the_export_and_every_quote_is_the_text_at_its_position() {
     std::fs::write(&x, &out.bytes).unwrap();
     std::fs::write(&e, serde_json::json!({"articles": want}).to_string()).unwrap();
     let context = here("tests/interop/contexts/anno.jsonld");
-    let run = |extra: &[&str]| {
+    let run = || {
         std::process::Command::new(&python)
             .arg(here("tests/interop/web_annotation.py"))
             .args([&x, &e, &context])
-            .args(extra)
             .output()
             .unwrap()
     };
@@ -194,32 +193,11 @@ fn pyld_expands_the_export_and_every_quote_is_the_text_at_its_position() {
             String::from_utf8_lossy(&r.stderr)
         )
     };
-    if context.exists() {
-        let r = run(&[]);
-        assert!(
-            r.status.success(),
-            "pyld refused Taliq's export:\n{}",
-            said(&r)
-        );
-        eprintln!("{}", said(&r));
-        return;
-    }
-    // no vendored W3C context: the JSON-LD expansion fails, and says why
-    let r = run(&[]);
-    assert!(!r.status.success());
-    assert!(
-        said(&r).contains("anno.jsonld is not vendored"),
-        "{}",
-        said(&r)
-    );
-    eprintln!(
-        "the W3C context is not vendored at {}: pyld's expansion was not run, only the JSON checks",
-        context.display()
-    );
-    let r = run(&["--json-only"]);
+    assert!(context.exists(), "the vendored W3C context is missing");
+    let r = run();
     assert!(
         r.status.success(),
-        "Taliq's export read as JSON:\n{}",
+        "pyld refused Taliq's export:\n{}",
         said(&r)
     );
     eprintln!("{}", said(&r));

@@ -204,6 +204,20 @@ pub(crate) fn action_tooltip(action: &Action) -> String {
         Action::ExportAs(FormatId::Conll) | Action::ExportFormatTo(FormatId::Conll, _) => {
             "Write the accepted annotations as CoNLL token lines with IOB2 tags (a proclitic outside a span is its own token)"
         }
+        Action::ExportAs(FormatId::Spacy) | Action::ExportFormatTo(FormatId::Spacy, _) => {
+            "Write a spaCy DocBin (.spacy) with Taliq's tokens: accepted annotations as doc.ents (overlaps also in the span group sc), pending suggestions in the span group taliq_pending"
+        }
+        Action::ExportAs(FormatId::Inception) | Action::ExportFormatTo(FormatId::Inception, _) => {
+            "Write INCEpTION's UIMA CAS JSON: the accepted annotations as named entities (offsets in UTF-16 units), speakers as a Speaker relation"
+        }
+        Action::ExportAs(FormatId::WebannoTsv)
+        | Action::ExportFormatTo(FormatId::WebannoTsv, _) => {
+            "Write WebAnno TSV 3.3 for INCEpTION: Taliq's tokens and sentences, the accepted annotations as named entities, speakers as a Speaker relation"
+        }
+        Action::ExportAs(FormatId::WebAnnotation)
+        | Action::ExportFormatTo(FormatId::WebAnnotation, _) => {
+            "Write a W3C Web Annotation collection (JSON-LD): position and quote selectors, labels as tagging bodies, notes as commenting bodies, speakers as links"
+        }
         Action::ExportAs(FormatId::Taliq) | Action::ExportFormatTo(FormatId::Taliq, _) => {
             UiCommand::ExportDialog.description()
         }

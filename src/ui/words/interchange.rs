@@ -20,6 +20,10 @@ pub(crate) fn format_title(format: FormatId) -> &'static str {
         FormatId::Brat => "brat standoff",
         FormatId::Conll => "CoNLL (IOB2)",
         FormatId::Prodigy => "Prodigy JSON Lines",
+        FormatId::Spacy => "spaCy DocBin",
+        FormatId::Inception => "INCEpTION UIMA CAS JSON",
+        FormatId::WebannoTsv => "WebAnno TSV 3.3",
+        FormatId::WebAnnotation => "W3C Web Annotation",
     }
 }
 

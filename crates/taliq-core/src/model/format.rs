@@ -22,17 +22,29 @@ pub enum FormatId {
     Conll,
     /// Prodigy JSON Lines (`tokens`, `spans`, `answer`).
     Prodigy,
+    /// spaCy's binary `.spacy` DocBin (`formats::spacy`).
+    Spacy,
+    /// INCEpTION's UIMA CAS JSON (`formats::inception`).
+    Inception,
+    /// WebAnno TSV 3.3, INCEpTION's tab-separated format (`formats::inception`).
+    WebannoTsv,
+    /// W3C Web Annotation (JSON-LD) (`formats::web_annotation`).
+    WebAnnotation,
 }
 
 impl FormatId {
     /// Every format, in the order menus and `--help` list them.
-    pub const ALL: [FormatId; 6] = [
+    pub const ALL: [FormatId; 10] = [
         FormatId::Taliq,
         FormatId::Doccano,
         FormatId::LabelStudio,
         FormatId::Brat,
         FormatId::Conll,
         FormatId::Prodigy,
+        FormatId::Spacy,
+        FormatId::Inception,
+        FormatId::WebannoTsv,
+        FormatId::WebAnnotation,
     ];
 
     /// The name the command line takes (`--from`, `--to`, `--format`): `taliq`,
@@ -46,6 +58,10 @@ impl FormatId {
             FormatId::Brat => "brat",
             FormatId::Conll => "conll",
             FormatId::Prodigy => "prodigy",
+            FormatId::Spacy => "spacy",
+            FormatId::Inception => "inception",
+            FormatId::WebannoTsv => "webanno-tsv",
+            FormatId::WebAnnotation => "web-annotation",
         }
     }
 
@@ -67,6 +83,10 @@ impl FormatId {
             FormatId::Brat => ".brat.ann",
             FormatId::Conll => ".conll",
             FormatId::Prodigy => ".prodigy.jsonl",
+            FormatId::Spacy => ".spacy",
+            FormatId::Inception => ".inception.json",
+            FormatId::WebannoTsv => ".webanno.tsv",
+            FormatId::WebAnnotation => ".annotations.jsonld",
         }
     }
 }

@@ -14,9 +14,13 @@ use crate::formats::doccano::Doccano;
 use crate::formats::exchange::{
     Exporter, Importer, LabelMap, ReadError, SpanProblem, Unknown, place,
 };
+use crate::formats::inception::cas_json::UimaCasJson;
+use crate::formats::inception::tsv::WebAnnoTsv;
 use crate::formats::label_studio::LabelStudio;
 use crate::formats::prodigy::Prodigy;
+use crate::formats::spacy::{SpacyDocBin, looks_like_docbin};
 use crate::formats::taliq::{ExportFile, FORMAT_NAME, ImportError, TaliqJson};
+use crate::formats::web_annotation::{self, WebAnnotation};
 use crate::model::annotation::Annotation;
 use crate::model::document::Document;
 pub use crate::model::format::FormatId;
@@ -26,8 +30,9 @@ pub use crate::model::format::FormatId;
 pub struct ExportOptions {
     /// doccano: the relation form, with speakers ([`Doccano::relations`]).
     pub relations: bool,
-    /// doccano and CoNLL: pending suggestions too, as pre-annotations
-    /// ([`Doccano::pending`], [`Conll::pending`]).
+    /// doccano, CoNLL and INCEpTION: pending suggestions too, as pre-annotations
+    /// ([`Doccano::pending`], [`Conll::pending`], [`UimaCasJson::pending`],
+    /// [`WebAnnoTsv::pending`]).
     pub pending: bool,
 }
 
@@ -46,6 +51,14 @@ pub fn exporter(format: FormatId, options: ExportOptions) -> Box<dyn Exporter> {
             pending: options.pending,
         }),
         FormatId::Prodigy => Box::new(Prodigy),
+        FormatId::Spacy => Box::new(SpacyDocBin),
+        FormatId::Inception => Box::new(UimaCasJson {
+            pending: options.pending,
+        }),
+        FormatId::WebannoTsv => Box::new(WebAnnoTsv {
+            pending: options.pending,
+        }),
+        FormatId::WebAnnotation => Box::new(WebAnnotation::default()),
     }
 }
 
@@ -108,8 +121,8 @@ pub fn export_file_name(article: &Path, format: FormatId) -> String {
     format!("{stem}{}", format.extension())
 }
 
-/// The format of the annotation file `path` when it is one: a `.json` or `.jsonl` file
-/// that [`detect`] recognizes (an article is never taken for one). `None` for anything
+/// The format of the annotation file `path` when it is one: a `.json`, `.jsonl`,
+/// `.jsonld`, `.spacy` or `.tsv` file that [`detect`] recognizes (an article is never taken for one). `None` for anything
 /// else, and for a file that cannot be read.
 #[must_use]
 pub fn detect_file(path: &Path) -> Option<FormatId> {
@@ -117,16 +130,20 @@ pub fn detect_file(path: &Path) -> Option<FormatId> {
     if ext == "ann" && path.with_extension("txt").is_file() {
         return Some(FormatId::Brat);
     }
-    if ext != "json" && ext != "jsonl" {
+    if !matches!(ext.as_str(), "json" | "jsonl" | "jsonld" | "spacy" | "tsv") {
         return None;
     }
     detect(path, &std::fs::read(path).ok()?)
 }
 
-/// The format of the file `path` holding `bytes`: Taliq JSON when it says so in its
-/// `format` field, Label Studio for a JSON list or a task with `data`, Prodigy for JSON
-/// Lines whose first task has `spans`, doccano for other JSON Lines (several lines, or a
-/// `.jsonl` name). `None` when it is none of these.
+/// The format of the file `path` holding `bytes`: spaCy for a `.spacy` name or a zlib
+/// stream of a DocBin ([`looks_like_docbin`]), WebAnno TSV for a first line
+/// `#FORMAT=WebAnno TSV 3…`, INCEpTION's CAS JSON for an object with
+/// `%FEATURE_STRUCTURES`, W3C Web Annotation for the Web Annotation context or types
+/// ([`web_annotation::looks_like`]), Taliq JSON when it says so in its `format` field,
+/// Label Studio for a JSON list or a task with `data`, Prodigy for JSON Lines whose first
+/// task has `spans`, doccano for other JSON Lines (several lines, or a `.jsonl` name).
+/// `None` when it is none of these.
 #[must_use]
 pub fn detect(path: &Path, bytes: &[u8]) -> Option<FormatId> {
     let ext = |x: &str| path.extension().is_some_and(|e| e.eq_ignore_ascii_case(x));
@@ -136,8 +153,17 @@ pub fn detect(path: &Path, bytes: &[u8]) -> Option<FormatId> {
     if ext("conll") || ext("iob") || ext("bio") {
         return Some(FormatId::Conll);
     }
+    if ext("spacy") || looks_like_docbin(bytes) {
+        return Some(FormatId::Spacy);
+    }
     let text = std::str::from_utf8(bytes).ok()?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text).trim_start();
+    if text.starts_with("#FORMAT=WebAnno TSV 3") {
+        return Some(FormatId::WebannoTsv);
+    }
+    if web_annotation::looks_like(bytes) {
+        return Some(FormatId::WebAnnotation);
+    }
     let jsonl = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
@@ -158,6 +184,7 @@ pub fn detect(path: &Path, bytes: &[u8]) -> Option<FormatId> {
         return Some(FormatId::Doccano);
     }
     match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) if v.get("%FEATURE_STRUCTURES").is_some() => Some(FormatId::Inception),
         Ok(v) if v.get("format").and_then(|f| f.as_str()) == Some(FORMAT_NAME) => {
             Some(FormatId::Taliq)
         }
@@ -220,7 +247,9 @@ pub enum ConvertError {
 }
 
 /// Reads the annotation file `path` in `format` (detected when `None`): every document
-/// it holds, placed with `labels` and `unknown` ([`place`]).
+/// it holds, placed with `labels` and `unknown` ([`place`]). `article` is the text of
+/// the open article, for a Web Annotation file that holds no text of its own
+/// ([`WebAnnotation::over`]).
 ///
 /// # Errors
 /// [`ConvertError`] when the file cannot be read, its format is unknown, or it is not of
@@ -230,6 +259,7 @@ pub fn read(
     format: Option<FormatId>,
     labels: &LabelMap,
     unknown: Unknown,
+    article: Option<&str>,
 ) -> Result<(FormatId, Vec<Converted>), ConvertError> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|reason| ConvertError::Io {
@@ -245,7 +275,7 @@ pub fn read(
     let file_name = path
         .file_name()
         .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-    let brat;
+    let (brat, wadm);
     let importer: &dyn Importer = match format {
         FormatId::Taliq => {
             let taliq = |reason| ConvertError::Taliq {
@@ -274,6 +304,15 @@ pub fn read(
         FormatId::LabelStudio => &LabelStudio,
         FormatId::Conll => &Conll::default(),
         FormatId::Prodigy => &Prodigy,
+        FormatId::Spacy => &SpacyDocBin,
+        FormatId::Inception => &UimaCasJson::default(),
+        FormatId::WebannoTsv => &WebAnnoTsv::default(),
+        FormatId::WebAnnotation => {
+            wadm = WebAnnotation {
+                over: article.map(str::to_owned),
+            };
+            &wadm
+        }
         FormatId::Brat => {
             let beside = path.with_extension("txt");
             let bytes = std::fs::read(&beside).map_err(|reason| ConvertError::Io {
@@ -411,7 +450,8 @@ mod tests {
             let path = dir.path().join(format!("a{}", from.extension()));
             let exported = exporter(from, super::ExportOptions::default()).export(&doc, &anns);
             super::write_exported(&path, &exported).unwrap();
-            let (found, docs) = read(&path, None, &LabelMap::default(), Unknown::Skip).unwrap();
+            let (found, docs) =
+                read(&path, None, &LabelMap::default(), Unknown::Skip, None).unwrap();
             assert_eq!(found, from);
             assert_eq!(docs.len(), 1);
             // CoNLL keeps the tokens, not the text: compare the labelled texts

@@ -79,7 +79,13 @@ pub enum ImportIntoError {
 /// # Errors
 /// [`ImportIntoError`] when the file cannot be read, or holds no document of this article.
 pub fn plan_import(session: &mut Session, path: &Path) -> Result<ImportPlan, ImportIntoError> {
-    let (format, docs) = read(path, None, &LabelMap::default(), Unknown::AsMisc)?;
+    let (format, docs) = read(
+        path,
+        None,
+        &LabelMap::default(),
+        Unknown::AsMisc,
+        Some(session.document().text()),
+    )?;
     let sha = session.document().sha256().to_owned();
     let documents = docs.len();
     let mut docs = docs;

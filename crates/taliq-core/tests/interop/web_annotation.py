@@ -11,10 +11,10 @@ copy CONTEXT (and refuses every other URL: there is no network); every annotatio
 expand to an oa:Annotation with oa:hasTarget, the selector's oa:start/oa:end typed
 xsd:nonNegativeInteger, the label body's oa:hasPurpose oa:tagging.
 
-Usage: python web_annotation.py EXPORT.jsonld EXPECTED.json CONTEXT [--json-only]
+Usage: python web_annotation.py EXPORT.jsonld EXPECTED.json CONTEXT
 EXPECTED: {"articles": [{"source", "spans": [[start, end, label, status, note]],
-"speakers": [[quote_start, speaker_start]]}]}. With --json-only the JSON-LD expansion is
-not run (for a checkout without the vendored context)."""
+"speakers": [[quote_start, speaker_start]]}]}. CONTEXT is the vendored copy
+tests/interop/contexts/anno.jsonld (its source in the README there)."""
 
 import json
 import os
@@ -135,15 +135,11 @@ def read_as_json_ld(coll, context_path):
 
 def main() -> None:
     export_path, expected_path, context_path = sys.argv[1:4]
-    json_only = "--json-only" in sys.argv[4:]
     coll = json.load(open(export_path, encoding="utf-8"))
     expected = json.load(open(expected_path, encoding="utf-8"))
     spans, links = read_as_json(coll, expected)
     print(f"JSON: {spans} span annotations, {links} speaker links, "
           f"{len(coll['taliq:articles'])} articles; every text[start:end] == exact")
-    if json_only:
-        print("JSON-LD expansion not run (--json-only)")
-        return
     expanded = read_as_json_ld(coll, context_path)
     print(f"pyld expanded {expanded} span annotations against the vendored anno.jsonld")
 

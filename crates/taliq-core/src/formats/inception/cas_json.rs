@@ -338,7 +338,14 @@ mod tests {
 
         let docs = UimaCasJson::default().import(&out.bytes).unwrap();
         assert_eq!(docs[0].text, HARD);
-        let placed = place(&doc, &docs[0], &LabelMap::default(), Unknown::Skip, 1);
+        let placed = place(
+            &doc,
+            &docs[0],
+            &LabelMap::default(),
+            Unknown::Skip,
+            1,
+            crate::model::format::FormatId::Inception,
+        );
         assert!(placed.problems.is_empty(), "{:?}", placed.problems);
         let want: Vec<_> = [0, 1, 3].iter().map(|&i| anns[i].clone()).collect();
         assert_eq!(kept(&placed.annotations), kept(&want));
@@ -354,7 +361,14 @@ mod tests {
         let (doc, anns) = sample();
         let out = UimaCasJson::default().export(&doc, &anns);
         let docs = UimaCasJson::default().import(&out.bytes).unwrap();
-        let placed = place(&doc, &docs[0], &LabelMap::default(), Unknown::Skip, 1);
+        let placed = place(
+            &doc,
+            &docs[0],
+            &LabelMap::default(),
+            Unknown::Skip,
+            1,
+            crate::model::format::FormatId::Inception,
+        );
         assert!(placed.problems.is_empty(), "{:?}", placed.problems);
         let want: Vec<_> = in_text_order(&anns).into_iter().cloned().collect();
         assert_eq!(kept(&placed.annotations), kept(&want));

@@ -489,7 +489,14 @@ mod tests {
         assert_eq!(docs.len(), 1);
         let d = docs.remove(0);
         assert_eq!(d.text, doc.text());
-        let placed = place(doc, &d, &LabelMap::default(), Unknown::Skip, 1);
+        let placed = place(
+            doc,
+            &d,
+            &LabelMap::default(),
+            Unknown::Skip,
+            1,
+            crate::model::format::FormatId::WebannoTsv,
+        );
         assert!(placed.problems.is_empty(), "{:?}", placed.problems);
         (d, placed.annotations)
     }
@@ -607,7 +614,14 @@ mod tests {
         // first span of its token
         assert_eq!(d.speakers, [(2, 0), (2, 3)]);
         let doc = Document::from_text(&d.text, "t", "UTF-8");
-        let placed = place(&doc, d, &LabelMap::default(), Unknown::Skip, 1);
+        let placed = place(
+            &doc,
+            d,
+            &LabelMap::default(),
+            Unknown::Skip,
+            1,
+            crate::model::format::FormatId::WebannoTsv,
+        );
         assert_eq!(
             doc.slice(
                 placed.annotations[2].span.start(),

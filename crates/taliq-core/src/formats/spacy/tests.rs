@@ -92,7 +92,14 @@ fn the_sample_and_the_hard_text_come_back_with_the_same_spans() {
     for ((doc, anns), foreign) in articles.iter().zip(&docs) {
         assert_eq!(foreign.text, doc.text());
         assert_eq!(foreign.name.as_deref(), Some(doc.source_name()));
-        let placed = place(doc, foreign, &LabelMap::default(), Unknown::Skip, 1);
+        let placed = place(
+            doc,
+            foreign,
+            &LabelMap::default(),
+            Unknown::Skip,
+            1,
+            crate::model::format::FormatId::Spacy,
+        );
         assert_eq!(placed.problems, []);
         assert_eq!(kept(&placed.annotations), kept(anns));
     }
@@ -225,7 +232,14 @@ fn a_docbin_spacy_made_reads_as_spacy_had_it() {
         }
         assert_eq!(got, wanted);
         let doc = Document::from_text(&d.text, "t.txt", "UTF-8");
-        let placed = place(&doc, d, &LabelMap::default(), Unknown::AsMisc, 1);
+        let placed = place(
+            &doc,
+            d,
+            &LabelMap::default(),
+            Unknown::AsMisc,
+            1,
+            crate::model::format::FormatId::Spacy,
+        );
         assert!(
             placed.problems.iter().all(|p| matches!(
                 p,

@@ -73,7 +73,14 @@ fn round_trip(doc: &Document, anns: &[Annotation]) {
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].text, doc.text());
     let back = Document::from_text(&docs[0].text, "back.txt", "UTF-8");
-    let placed = place(&back, &docs[0], &LabelMap::default(), Unknown::Skip, 1);
+    let placed = place(
+        &back,
+        &docs[0],
+        &LabelMap::default(),
+        Unknown::Skip,
+        1,
+        crate::model::format::FormatId::WebAnnotation,
+    );
     assert!(placed.problems.is_empty(), "{:?}", placed.problems);
     let want = written(anns);
     assert_eq!(kept(&placed.annotations), kept(&want));
@@ -238,7 +245,14 @@ fn a_file_that_counted_utf16_is_rescued_by_its_quotes() {
     // the stated positions are wrong: the first is one unit late
     let (s, _) = char_span(HARD, "عبد الفتاح السيسي");
     assert_eq!(unit(s), s + 1);
-    let placed = place(&doc, &docs[0], &LabelMap::default(), Unknown::Skip, 1);
+    let placed = place(
+        &doc,
+        &docs[0],
+        &LabelMap::default(),
+        Unknown::Skip,
+        1,
+        crate::model::format::FormatId::WebAnnotation,
+    );
     let spans: Vec<(usize, usize, Label)> = placed
         .annotations
         .iter()
@@ -313,6 +327,13 @@ fn garbage_and_cut_files_are_read_errors() {
         .import(past.to_string().as_bytes())
         .unwrap();
     let d = Document::from_text("قال بوتين", "t.txt", "UTF-8");
-    let placed = place(&d, &docs[0], &LabelMap::default(), Unknown::Skip, 1);
+    let placed = place(
+        &d,
+        &docs[0],
+        &LabelMap::default(),
+        Unknown::Skip,
+        1,
+        crate::model::format::FormatId::WebAnnotation,
+    );
     assert_eq!(placed.problems, [SpanProblem::OutsideText { index: 0 }]);
 }
