@@ -43,7 +43,8 @@ Usage:
                         but brat) instead of Taliq JSON
   taliq convert IN --to FORMAT [--from FORMAT] [-o OUT]
                         convert an annotation file between Taliq JSON (taliq), doccano
-                        JSON Lines (doccano), Label Studio JSON (label-studio), brat
+                        JSON Lines (doccano), Label Studio JSON (label-studio) and JSON-MIN
+                        (label-studio-min), brat
                         standoff (brat: NAME.ann with NAME.txt beside it; -o needed),
                         CoNLL IOB2 token lines (conll), Prodigy JSON Lines (prodigy),
                         spaCy DocBin (spacy), INCEpTION UIMA CAS JSON (inception),

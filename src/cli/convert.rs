@@ -32,10 +32,10 @@ pub struct ConvertArgs {
 
 /// The usage of `taliq convert`.
 pub const CONVERT_USAGE: &str = "usage: taliq convert IN --to FORMAT [--from FORMAT] [-o OUT] \
-[--relations] [--pending] [--unknown-labels misc|skip]\n       FORMAT: taliq, doccano, label-studio, brat, conll, prodigy, spacy, inception, webanno-tsv, web-annotation";
+[--relations] [--pending] [--unknown-labels misc|skip]\n       FORMAT: taliq, doccano, label-studio, label-studio-min, brat, conll, prodigy, spacy, inception, webanno-tsv, web-annotation";
 
 /// The formats' names as `--format` and `--to` take them.
-pub(super) const FORMAT_NAMES: &str = "taliq, doccano, label-studio, brat, conll, prodigy, spacy, inception, webanno-tsv, web-annotation";
+pub(super) const FORMAT_NAMES: &str = "taliq, doccano, label-studio, label-studio-min, brat, conll, prodigy, spacy, inception, webanno-tsv, web-annotation";
 
 /// The format named by the value of `option`.
 pub(super) fn format_arg(option: &str, value: Option<&&str>) -> Result<FormatId> {

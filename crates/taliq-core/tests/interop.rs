@@ -137,6 +137,81 @@ fn label_studio_sdk_reads_the_export_with_the_same_regions() {
     );
 }
 
+/// Label Studio's converter turns Taliq's task list into JSON-MIN (as Label Studio's
+/// Export ▸ JSON-MIN does); Taliq reads that file back to the accepted annotations, and
+/// writes the same regions in its own JSON-MIN export.
+#[test]
+fn label_studio_json_min_from_the_sdk_reads_back_to_the_accepted_annotations() {
+    use taliq_core::formats::exchange::{Importer, LabelMap, Unknown, place};
+    use taliq_core::formats::label_studio::min::LabelStudioMin;
+    use taliq_core::model::format::FormatId;
+    let Some(python) = python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let articles = articles();
+    let refs: Vec<(&Document, &[Annotation])> =
+        articles.iter().map(|(d, a)| (d, a.as_slice())).collect();
+    let (t, c, o) = (
+        dir.path().join("tasks.json"),
+        dir.path().join("config.xml"),
+        dir.path().join("min.json"),
+    );
+    std::fs::write(&t, LabelStudio.export_all(&refs).unwrap().bytes).unwrap();
+    std::fs::write(&c, LABELING_CONFIG).unwrap();
+    let run = std::process::Command::new(python)
+        .arg(script("label_studio_min.py"))
+        .args([&t, &c, &o])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "label-studio-sdk could not convert Taliq's export:\n{}\n{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let sdk = std::fs::read(&o).unwrap();
+    let docs = LabelStudioMin.import(&sdk).unwrap();
+    assert_eq!(docs.len(), articles.len());
+    let ours: serde_json::Value =
+        serde_json::from_slice(&LabelStudioMin.export_all(&refs).unwrap().bytes).unwrap();
+    let theirs: serde_json::Value = serde_json::from_slice(&sdk).unwrap();
+    for (i, ((doc, anns), foreign)) in articles.iter().zip(&docs).enumerate() {
+        let placed = place(
+            doc,
+            foreign,
+            &LabelMap::default(),
+            Unknown::Skip,
+            1,
+            FormatId::LabelStudioMin,
+        );
+        assert!(placed.problems.is_empty(), "{:?}", placed.problems);
+        let mut got: Vec<_> = placed
+            .annotations
+            .iter()
+            .map(|a| (a.span, a.label))
+            .collect();
+        let mut want: Vec<_> = anns
+            .iter()
+            .filter(|a| a.status == Status::Accepted)
+            .map(|a| (a.span, a.label))
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "article {i}");
+        let regions = |v: &serde_json::Value| {
+            let mut r: Vec<String> = v["label"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            r.sort();
+            r
+        };
+        assert_eq!(regions(&ours[i]), regions(&theirs[i]), "article {i}");
+        assert_eq!(ours[i]["text"], theirs[i]["text"]);
+    }
+}
+
 /// Every Taliq JSON export (the sample with its facts, the hard text, a file imported
 /// from another tool) validates against `crates/taliq-core/schema/taliq-annotations.schema.json` with the
 /// `jsonschema` package, and a file with an unknown label does not.

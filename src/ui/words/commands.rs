@@ -204,6 +204,10 @@ pub(crate) fn action_tooltip(action: &Action) -> String {
         Action::ExportAs(FormatId::Conll) | Action::ExportFormatTo(FormatId::Conll, _) => {
             "Write the accepted annotations as CoNLL token lines with IOB2 tags (a proclitic outside a span is its own token)"
         }
+        Action::ExportAs(FormatId::LabelStudioMin)
+        | Action::ExportFormatTo(FormatId::LabelStudioMin, _) => {
+            "Write Label Studio's JSON-MIN: a record per article with its accepted annotations' regions (no notes, speakers or suggestions: JSON-MIN has no place for them)"
+        }
         Action::ExportAs(FormatId::Spacy) | Action::ExportFormatTo(FormatId::Spacy, _) => {
             "Write a spaCy DocBin (.spacy) with Taliq's tokens: accepted annotations as doc.ents (overlaps also in the span group sc), pending suggestions in the span group taliq_pending"
         }

@@ -17,6 +17,7 @@ pub(crate) fn format_title(format: FormatId) -> &'static str {
         FormatId::Taliq => "Taliq JSON",
         FormatId::Doccano => "doccano JSON Lines",
         FormatId::LabelStudio => "Label Studio JSON",
+        FormatId::LabelStudioMin => "Label Studio JSON-MIN",
         FormatId::Brat => "brat standoff",
         FormatId::Conll => "CoNLL (IOB2)",
         FormatId::Prodigy => "Prodigy JSON Lines",

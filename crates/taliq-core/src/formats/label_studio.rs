@@ -12,6 +12,8 @@
 //! the project's labeling interface. Read: finished annotations (not cancelled) come in
 //! accepted, predictions pending; a task list, one task, or a task that is its own `data`.
 
+pub mod min;
+
 use serde::Deserialize;
 use serde_json::{Value, json};
 

@@ -16,6 +16,9 @@ pub enum FormatId {
     Doccano,
     /// Label Studio JSON tasks (`data.text`, `annotations[].result`, `predictions`).
     LabelStudio,
+    /// Label Studio's JSON-MIN export: a record per annotation, its regions by control
+    /// (`formats::label_studio::min`).
+    LabelStudioMin,
     /// brat standoff: `NAME.ann` with `NAME.txt` and `annotation.conf` beside it.
     Brat,
     /// CoNLL token lines with IOB2 tags.
@@ -34,10 +37,11 @@ pub enum FormatId {
 
 impl FormatId {
     /// Every format, in the order menus and `--help` list them.
-    pub const ALL: [FormatId; 10] = [
+    pub const ALL: [FormatId; 11] = [
         FormatId::Taliq,
         FormatId::Doccano,
         FormatId::LabelStudio,
+        FormatId::LabelStudioMin,
         FormatId::Brat,
         FormatId::Conll,
         FormatId::Prodigy,
@@ -55,6 +59,7 @@ impl FormatId {
             FormatId::Taliq => "taliq",
             FormatId::Doccano => "doccano",
             FormatId::LabelStudio => "label-studio",
+            FormatId::LabelStudioMin => "label-studio-min",
             FormatId::Brat => "brat",
             FormatId::Conll => "conll",
             FormatId::Prodigy => "prodigy",
@@ -80,6 +85,7 @@ impl FormatId {
             FormatId::Taliq => ".taliq.json",
             FormatId::Doccano => ".doccano.jsonl",
             FormatId::LabelStudio => ".label-studio.json",
+            FormatId::LabelStudioMin => ".label-studio-min.json",
             FormatId::Brat => ".brat.ann",
             FormatId::Conll => ".conll",
             FormatId::Prodigy => ".prodigy.jsonl",

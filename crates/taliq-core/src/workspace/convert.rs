@@ -17,6 +17,7 @@ use crate::formats::exchange::{
 use crate::formats::inception::cas_json::UimaCasJson;
 use crate::formats::inception::tsv::WebAnnoTsv;
 use crate::formats::label_studio::LabelStudio;
+use crate::formats::label_studio::min::{LabelStudioMin, is_min_record};
 use crate::formats::prodigy::Prodigy;
 use crate::formats::spacy::{SpacyDocBin, looks_like_docbin};
 use crate::formats::taliq::{ExportFile, FORMAT_NAME, ImportError, TaliqJson};
@@ -46,6 +47,7 @@ pub fn exporter(format: FormatId, options: ExportOptions) -> Box<dyn Exporter> {
             pending: options.pending,
         }),
         FormatId::LabelStudio => Box::new(LabelStudio),
+        FormatId::LabelStudioMin => Box::new(LabelStudioMin),
         FormatId::Brat => Box::new(Brat),
         FormatId::Conll => Box::new(Conll {
             pending: options.pending,
@@ -141,7 +143,8 @@ pub fn detect_file(path: &Path) -> Option<FormatId> {
 /// `#FORMAT=WebAnno TSV 3…`, INCEpTION's CAS JSON for an object with
 /// `%FEATURE_STRUCTURES`, W3C Web Annotation for the Web Annotation context or types
 /// ([`web_annotation::looks_like`]), Taliq JSON when it says so in its `format` field,
-/// Label Studio for a JSON list or a task with `data`, Prodigy for JSON Lines whose first
+/// Label Studio's JSON-MIN for a list of records with regions ([`is_min_record`]),
+/// Label Studio for another JSON list or a task with `data`, Prodigy for JSON Lines whose first
 /// task has `spans`, doccano for other JSON Lines (several lines, or a `.jsonl` name).
 /// `None` when it is none of these.
 #[must_use]
@@ -168,6 +171,12 @@ pub fn detect(path: &Path, bytes: &[u8]) -> Option<FormatId> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
     if text.starts_with('[') {
+        let first = serde_json::from_str::<Vec<serde_json::Value>>(text)
+            .ok()
+            .and_then(|l| l.into_iter().next());
+        if first.as_ref().is_some_and(is_min_record) {
+            return Some(FormatId::LabelStudioMin);
+        }
         return Some(FormatId::LabelStudio);
     }
     if !text.starts_with('{') {
@@ -302,6 +311,7 @@ pub fn read(
         }
         FormatId::Doccano => &Doccano::default(),
         FormatId::LabelStudio => &LabelStudio,
+        FormatId::LabelStudioMin => &LabelStudioMin,
         FormatId::Conll => &Conll::default(),
         FormatId::Prodigy => &Prodigy,
         FormatId::Spacy => &SpacyDocBin,
