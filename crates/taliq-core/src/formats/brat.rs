@@ -73,13 +73,8 @@ impl Exporter for Brat {
         let mut tail = String::new();
         for (i, a) in kept.iter().enumerate() {
             let t = i + 1;
-            let (s, e) = (a.span.start(), a.span.end());
-            let _ = writeln!(
-                ann,
-                "T{t}\t{} {s} {e}\t{}",
-                a.label.as_str(),
-                doc.slice(s, e)
-            );
+            let (offsets, text) = fragments(doc, a.span.start(), a.span.end());
+            let _ = writeln!(ann, "T{t}\t{} {offsets}\t{text}", a.label.as_str());
             if a.status == Status::Pending {
                 attrs += 1;
                 let _ = writeln!(tail, "A{attrs}\t{PENDING} T{t}");
@@ -118,6 +113,36 @@ impl Exporter for Brat {
             _ => None,
         }
     }
+}
+
+/// The offsets field and text field of a T line for `start..end` of `doc`: one
+/// `start end` pair, or, for a span over a line break (a `.ann` line cannot hold one),
+/// the discontinuous form brat writes then, a pair for each piece between line breaks
+/// joined by `;`, with the pieces' texts joined by a space.
+fn fragments(doc: &Document, start: usize, end: usize) -> (String, String) {
+    let text = doc.slice(start, end);
+    if !text.contains(['\n', '\r']) {
+        return (format!("{start} {end}"), text.to_owned());
+    }
+    let (mut pairs, mut texts) = (Vec::new(), Vec::new());
+    let mut piece: Option<usize> = None; // start of the piece being read
+    for (i, c) in text.chars().enumerate() {
+        let at = start + i;
+        match (c == '\n' || c == '\r', piece) {
+            (true, Some(p)) => {
+                pairs.push(format!("{p} {at}"));
+                texts.push(doc.slice(p, at));
+                piece = None;
+            }
+            (false, None) => piece = Some(at),
+            _ => {}
+        }
+    }
+    if let Some(p) = piece {
+        pairs.push(format!("{p} {end}"));
+        texts.push(doc.slice(p, end));
+    }
+    (pairs.join(";"), texts.join(" "))
 }
 
 /// brat's `.ann` file read over its `.txt` (`text`, as the workspace found it beside).

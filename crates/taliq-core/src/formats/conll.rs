@@ -8,7 +8,7 @@
 //! letters), cut again at every edge of an annotation that falls inside one: the clitic
 //! policy is that **a proclitic outside a span is a token of its own** (`بالقاهرة` with
 //! LOCATION on `القاهرة` is `بال O`, `القاهرة B-LOCATION`), so every span is whole
-//! tokens. A sentence ends at a line break or after `.`, `!`, `?`, `؟`. Written: the
+//! tokens. A sentence ends at a line break or after `.`, `!`, `?`, `؟`, never inside a span. Written: the
 //! accepted annotations (a second annotation over the same tokens is left out: the
 //! format is flat); read: the spans of the tags over a text rebuilt as the tokens joined
 //! by spaces, sentences by line breaks (the file holds no other text).
@@ -54,15 +54,19 @@ impl Exporter for Conll {
         let mut previous: Option<&str> = None;
         let mut span = 0;
         for (start, end, newline) in tokens_cut_at(doc, &accepted) {
+            while span < kept.len() && kept[span].span.end() <= start {
+                span += 1;
+            }
+            // a sentence ends at a line break or a final stop, never inside a span (a
+            // reader closes the span at the blank line)
+            let inside = kept.get(span).is_some_and(|a| a.span.start() < start);
             if let Some(p) = previous
+                && !inside
                 && (newline || matches!(p, "." | "!" | "?" | "؟"))
             {
                 text.push('\n');
             }
             previous = Some(doc.slice(start, end));
-            while span < kept.len() && kept[span].span.end() <= start {
-                span += 1;
-            }
             let tag = match kept.get(span) {
                 Some(a) if a.span.start() == start => format!("B-{}", a.label.as_str()),
                 Some(a) if a.span.start() < start => format!("I-{}", a.label.as_str()),

@@ -143,7 +143,8 @@ pub fn detect_file(path: &Path) -> Option<FormatId> {
 /// `#FORMAT=WebAnno TSV 3…`, INCEpTION's CAS JSON for an object with
 /// `%FEATURE_STRUCTURES`, W3C Web Annotation for the Web Annotation context or types
 /// ([`web_annotation::looks_like`]), Taliq JSON when it says so in its `format` field,
-/// Label Studio's JSON-MIN for a list of records with regions ([`is_min_record`]),
+/// Label Studio's JSON-MIN for a list of records with regions ([`is_min_record`]) or a
+/// list named `NAME.label-studio-min.json`,
 /// Label Studio for another JSON list or a task with `data`, Prodigy for JSON Lines whose first
 /// task has `spans`, doccano for other JSON Lines (several lines, or a `.jsonl` name).
 /// `None` when it is none of these.
@@ -174,7 +175,11 @@ pub fn detect(path: &Path, bytes: &[u8]) -> Option<FormatId> {
         let first = serde_json::from_str::<Vec<serde_json::Value>>(text)
             .ok()
             .and_then(|l| l.into_iter().next());
-        if first.as_ref().is_some_and(is_min_record) {
+        let named_min = path.file_name().is_some_and(|n| {
+            n.to_string_lossy()
+                .ends_with(FormatId::LabelStudioMin.extension())
+        });
+        if named_min || first.as_ref().is_some_and(is_min_record) {
             return Some(FormatId::LabelStudioMin);
         }
         return Some(FormatId::LabelStudio);

@@ -290,6 +290,8 @@ impl ExportFile {
     /// # Errors
     /// [`ImportError`] for malformed JSON or a foreign/newer header.
     pub fn from_json(json: &str) -> Result<ExportFile, ImportError> {
+        // a BOM some editors put in front of a file they saved
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let file: ExportFile = serde_json::from_str(json)?;
         if file.format != FORMAT_NAME {
             return Err(ImportError::ForeignFormat(file.format));
