@@ -55,6 +55,8 @@ Usage:
     --relations         doccano: write the relation form (entities, relations)
     --pending           doccano, conll, inception, webanno-tsv: write pending
                         suggestions too, as labels
+    --labels FILE       map other tools' label names with FILE (lines NAME = LABEL or
+                        NAME = skip; the common names are known without it)
     --unknown-labels misc|skip
                         what to do with a label Taliq does not know (default misc)
   taliq eval GOLD.jsonl score the extractor against a gold file: precision, recall

@@ -101,3 +101,72 @@ fn a_label_studio_file_comes_in_as_one_step_and_goes_out_to_doccano() {
         before.as_slice()
     );
 }
+
+/// A file with labels Taliq does not know asks first what each becomes; the choices made
+/// there are used, and remembered in the folder's `taliq-labels.txt` when asked, so the
+/// next import of such a file asks nothing.
+#[test]
+fn unknown_labels_are_asked_about_and_remembered_for_the_folder() {
+    let (dir, path) = sample_in_tempdir();
+    let mut h = harness(&path);
+    let text = h.state().session().unwrap().document().text().to_owned();
+    let before = h.state().session().unwrap().annotations().to_vec();
+    let (s0, s1) = char_span(&text, "الاستقرار الاستراتيجي");
+    let (b0, b1) = char_span(&text, "أجهزة التنفس");
+    let tasks = serde_json::json!([{
+        "data": {"text": text},
+        "annotations": [{"result": [
+            {"id": "r1", "type": "labels", "from_name": "label", "to_name": "text",
+             "value": {"start": s0, "end": s1, "labels": ["TOPIC"]}},
+            {"id": "r2", "type": "labels", "from_name": "label", "to_name": "text",
+             "value": {"start": b0, "end": b1, "labels": ["DEVICE"]}}]}]
+    }]);
+    let file = dir.path().join("tasks.json");
+    std::fs::write(&file, tasks.to_string()).unwrap();
+    h.state_mut().apply(Action::ImportFrom(file.clone()));
+    h.run_steps(3);
+    // asked, nothing imported yet
+    h.get_by_label("Labels Taliq does not know");
+    assert_eq!(
+        h.state().session().unwrap().annotations(),
+        before.as_slice()
+    );
+    // DEVICE is left out; TOPIC comes in as MISC; remembered
+    // the rows are in name order: DEVICE, then TOPIC, each MISC to begin with
+    h.get_by_role_and_label(egui::Role::ComboBox, "What DEVICE becomes")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("skip (leave out)").click();
+    h.run_steps(2);
+    h.get_by_label("Remember these choices for this folder (in taliq-labels.txt)")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Import").click();
+    h.run_steps(3);
+    let (severity, said) = h.state().status().unwrap();
+    assert!(
+        said.contains("1 annotation(s) added"),
+        "{said} ({severity:?})"
+    );
+    let map = std::fs::read_to_string(dir.path().join("taliq-labels.txt")).unwrap();
+    assert!(
+        map.contains("TOPIC = MISC") && map.contains("DEVICE = skip"),
+        "{map}"
+    );
+    let s = h.state().session().unwrap();
+    assert!(
+        s.annotations()
+            .iter()
+            .any(|a| a.span.start() == s0 && a.label == Label::Misc)
+    );
+    assert!(
+        !s.annotations()
+            .iter()
+            .any(|a| a.span.start() == b0 && a.origin.is_imported())
+    );
+    // the second import of the same kind of file asks nothing
+    h.state_mut().apply(UiCommand::Undo);
+    h.state_mut().apply(Action::ImportFrom(file));
+    h.run_steps(3);
+    assert!(h.query_by_label("Labels Taliq does not know").is_none());
+}

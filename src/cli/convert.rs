@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use taliq_core::formats::exchange::{LabelMap, Unknown};
+use taliq_core::formats::exchange::{LabelMap, SpanProblem, Unknown};
 use taliq_core::model::annotation::Annotation;
 use taliq_core::model::document::Document;
 use taliq_core::workspace::convert::{self, ExportOptions, FormatId};
@@ -28,11 +28,13 @@ pub struct ConvertArgs {
     pub options: ExportOptions,
     /// Labels the label map does not know: MISC or skipped.
     pub unknown: Unknown,
+    /// A label map file (`--labels`, `formats::label_map`) on top of the common names.
+    pub labels: Option<PathBuf>,
 }
 
 /// The usage of `taliq convert`.
 pub const CONVERT_USAGE: &str = "usage: taliq convert IN --to FORMAT [--from FORMAT] [-o OUT] \
-[--relations] [--pending] [--unknown-labels misc|skip]\n       FORMAT: taliq, doccano, label-studio, label-studio-min, brat, conll, prodigy, spacy, inception, webanno-tsv, web-annotation";
+[--relations] [--pending] [--labels FILE] [--unknown-labels misc|skip]\n       FORMAT: taliq, doccano, label-studio, label-studio-min, brat, conll, prodigy, spacy, inception, webanno-tsv, web-annotation";
 
 /// The formats' names as `--format` and `--to` take them.
 pub(super) const FORMAT_NAMES: &str = "taliq, doccano, label-studio, label-studio-min, brat, conll, prodigy, spacy, inception, webanno-tsv, web-annotation";
@@ -53,6 +55,7 @@ pub fn parse_convert(rest: &[&str], raw: &[std::ffi::OsString]) -> Result<Conver
     let (mut from, mut to, mut output) = (None, None, None);
     let mut options = ExportOptions::default();
     let mut unknown = Unknown::AsMisc;
+    let mut labels = None;
     let mut i = 0;
     while i < rest.len() {
         match rest[i] {
@@ -70,6 +73,13 @@ pub fn parse_convert(rest: &[&str], raw: &[std::ffi::OsString]) -> Result<Conver
                     .get(i)
                     .with_context(|| format!("-o needs a file\n\n{CONVERT_USAGE}"))?;
                 output = Some(PathBuf::from(p));
+            }
+            "--labels" => {
+                i += 1;
+                let p = raw
+                    .get(i)
+                    .with_context(|| format!("--labels needs a file\n\n{CONVERT_USAGE}"))?;
+                labels = Some(PathBuf::from(p));
             }
             "--relations" => options.relations = true,
             "--pending" => options.pending = true,
@@ -97,6 +107,7 @@ pub fn parse_convert(rest: &[&str], raw: &[std::ffi::OsString]) -> Result<Conver
             output,
             options,
             unknown,
+            labels,
         }),
         _ => bail!("{CONVERT_USAGE}"),
     }
@@ -150,13 +161,16 @@ pub(super) fn write_as(
 /// When the input cannot be read or is not of its format, or the output cannot be
 /// written.
 pub fn run_convert(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<usize> {
-    let (_, converted) = convert::read(
-        &args.input,
-        args.from,
-        &LabelMap::default(),
-        args.unknown,
-        None,
-    )?;
+    let map = match &args.labels {
+        Some(path) => {
+            if !path.is_file() {
+                bail!("--labels: {} is not a file", path.display());
+            }
+            taliq_core::workspace::labels::read(path)?
+        }
+        None => LabelMap::default(),
+    };
+    let (_, converted) = convert::read(&args.input, args.from, &map, args.unknown, None)?;
     let mut problems = 0;
     for c in &converted {
         for p in &c.problems {
@@ -166,7 +180,10 @@ pub fn run_convert(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write)
                 words::span_problem(c.document.source_name(), p)
             )
             .context("cannot write to stderr")?;
-            problems += 1;
+            // a label the map skips is the user's choice, not a failure
+            if !matches!(p, SpanProblem::SkippedLabel { .. }) {
+                problems += 1;
+            }
         }
     }
     let articles: Vec<(&Document, &[Annotation])> = converted
@@ -232,6 +249,7 @@ mod tests {
             output: Some(output.clone()),
             options: ExportOptions::default(),
             unknown: Unknown::Skip,
+            labels: None,
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         assert_eq!(run_convert(&a, &mut out, &mut err).unwrap(), 2);
@@ -250,5 +268,46 @@ mod tests {
         assert_eq!(result[0]["value"]["labels"][0], "PERSON");
         assert_eq!(result[1]["value"]["labels"][0], "LOCATION");
         assert_eq!(result[1]["value"]["text"], "موسكو");
+    }
+
+    /// `--labels FILE` maps the file's own names; a skipped one is said but is not a
+    /// failure; a bad map file is refused before anything is written.
+    #[test]
+    fn a_label_map_file_maps_and_skips() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.jsonl");
+        std::fs::write(
+            &input,
+            "{\"text\": \"قال بوتين في موسكو\", \"label\": [[4, 9, \"HUMAN\"], [0, 3, \"VERB\"]]}\n",
+        )
+        .unwrap();
+        let map = dir.path().join("labels.txt");
+        std::fs::write(&map, "HUMAN = PERSON\nverb = skip\n").unwrap();
+        let output = dir.path().join("out.json");
+        let mut a = ConvertArgs {
+            input,
+            from: None,
+            to: FormatId::Doccano,
+            output: Some(output.clone()),
+            options: ExportOptions::default(),
+            unknown: Unknown::AsMisc,
+            labels: Some(map.clone()),
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(run_convert(&a, &mut out, &mut err).unwrap(), 0);
+        let err = String::from_utf8(err).unwrap();
+        assert!(
+            err.contains("\"VERB\" is skipped by the label map"),
+            "{err}"
+        );
+        let line = std::fs::read_to_string(&output).unwrap();
+        assert!(line.contains("[4,9,\"PERSON\"]"), "{line}");
+        std::fs::write(&map, "HUMAN => PERSON\n").unwrap();
+        std::fs::remove_file(&output).unwrap();
+        let e = run_convert(&a, &mut Vec::new(), &mut Vec::new()).unwrap_err();
+        assert!(format!("{e:#}").contains("line 1"), "{e:#}");
+        assert!(!output.exists());
+        a.labels = Some(dir.path().join("missing.txt"));
+        assert!(run_convert(&a, &mut Vec::new(), &mut Vec::new()).is_err());
     }
 }

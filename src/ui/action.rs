@@ -44,6 +44,10 @@ pub enum Action {
     ExportFormatTo(FormatId, PathBuf),
     /// Import the annotations of this file into the open article.
     ImportFrom(PathBuf),
+    /// Import the file the label prompt is about, with the labels as mapped there.
+    ImportMapped,
+    /// Close the label prompt without importing.
+    CancelImport,
     /// Export JSON to this path, over whatever is there (the answer to that question).
     ExportOverwrite(PathBuf),
     /// Do not export over the file the overwrite prompt names.

@@ -95,6 +95,8 @@ pub struct TaliqApp {
     /// An export asked for would overwrite this file, which holds something else: the
     /// prompt asks before ([`TaliqApp::export`]).
     overwrite_prompt: Option<(PathBuf, taliq_core::workspace::export_log::ExportConflict)>,
+    /// The question before importing a file with labels Taliq does not know.
+    label_prompt: Option<interchange::LabelPrompt>,
     /// When sidecars are rewritten whole and when changes are journaled first.
     autosave_policy: AutosavePolicy,
     /// The last export of each article, kept between runs (`exports.json` beside the
@@ -159,6 +161,7 @@ impl TaliqApp {
             lexicon_to_save: false,
             last_note: None,
             overwrite_prompt: None,
+            label_prompt: None,
             autosave_policy: AutosavePolicy::default(),
             export_log,
             export_log_path,
@@ -383,6 +386,9 @@ impl eframe::App for TaliqApp {
         if let Some((path, conflict)) = &self.overwrite_prompt {
             let own = self.article.as_ref().map(|a| default_export_path(&a.path));
             overwrite_prompt_ui(ui, &mut self.engine, path, conflict, own, &mut cmds);
+        }
+        if let Some(prompt) = &mut self.label_prompt {
+            interchange::label_prompt_ui(ui, &mut self.engine, prompt, &mut cmds);
         }
         if self.about_open {
             super::about::about_window(&ctx, &mut self.engine, &mut self.about_open);

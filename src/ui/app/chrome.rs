@@ -28,18 +28,19 @@ impl TaliqApp {
             });
         }
         // Esc answers a prompt: keep working, do not overwrite
-        if (self.close_prompt || self.overwrite_prompt.is_some())
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
-        {
-            self.queue.push(if self.overwrite_prompt.is_some() {
+        let prompt =
+            self.close_prompt || self.overwrite_prompt.is_some() || self.label_prompt.is_some();
+        if prompt && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            self.queue.push(if self.label_prompt.is_some() {
+                Action::CancelImport
+            } else if self.overwrite_prompt.is_some() {
                 Action::CancelOverwrite
             } else {
                 Action::KeepOpen
             });
         }
         // while a prompt is up, letter keys do not review annotations behind it
-        let typing =
-            ctx.egui_wants_keyboard_input() || self.close_prompt || self.overwrite_prompt.is_some();
+        let typing = ctx.egui_wants_keyboard_input() || prompt;
         let popup_open = egui::Popup::is_any_open(ctx);
         for (sc, cmd) in UiCommand::bindings(typing) {
             // Esc closes the open menu or list (egui reads it there) before it clears the

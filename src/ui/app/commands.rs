@@ -46,6 +46,8 @@ impl TaliqApp {
                 self.export_format(format, &std::path::absolute(&p).unwrap_or(p));
             }
             Action::ImportFrom(p) => self.import(&p),
+            Action::ImportMapped => self.import_mapped(),
+            Action::CancelImport => self.label_prompt = None,
             Action::ExportOverwrite(p) => {
                 self.overwrite_prompt = None;
                 self.export_unchecked(&p);

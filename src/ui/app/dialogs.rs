@@ -84,7 +84,9 @@ impl TaliqApp {
                     .set_title(words::interchange::IMPORT_TITLE)
                     .add_filter(
                         words::interchange::ANNOTATION_FILES_FILTER,
-                        &["json", "jsonl"],
+                        &[
+                            "json", "jsonl", "jsonld", "spacy", "tsv", "ann", "conll", "iob", "bio",
+                        ],
                     )
                     .add_filter(words::dialogs::ALL_FILES_FILTER, &["*"]);
                 if let Some(d) = self.article.as_ref().and_then(|a| a.path.parent()) {

@@ -7,8 +7,11 @@
 )]
 use super::*;
 
+use taliq_core::formats::label_map::LabelMap;
+use taliq_core::model::label::Label;
 use taliq_core::workspace::convert::{self, ExportOptions, FormatId};
 use taliq_core::workspace::import::plan_import;
+use taliq_core::workspace::labels;
 
 impl TaliqApp {
     /// Exports the open article in `format` to `path` and says what the format left out.
@@ -48,13 +51,46 @@ impl TaliqApp {
     }
 
     /// Imports the annotations of `path` into the open article as one undo step
-    /// ([`plan_import`]), and says what came in and what did not.
+    /// ([`plan_import`]), labels mapped by the folder's label map file
+    /// ([`taliq_core::workspace::labels`]), and says what came in and what did not. When
+    /// the file has labels the map does not know, asks first what each becomes
+    /// ([`LabelPrompt`]).
     pub(super) fn import(&mut self, path: &Path) {
+        let Some(a) = &self.article else {
+            self.say(Severity::Warning, words::review::Msg::NoArticle);
+            return;
+        };
+        let map_file = labels::file_for(&a.path);
+        let map = match labels::read(&map_file) {
+            Ok(map) => map,
+            Err(e) => {
+                self.say(Severity::Error, words::interchange::Msg::LabelsFailed(&e));
+                return;
+            }
+        };
+        self.import_with(path, &map, true);
+    }
+
+    /// Imports `path` with `map`; with `ask`, a file with labels the map does not know
+    /// opens the label prompt instead.
+    fn import_with(&mut self, path: &Path, map: &LabelMap, ask: bool) {
         let Some(a) = &mut self.article else {
             self.say(Severity::Warning, words::review::Msg::NoArticle);
             return;
         };
-        match plan_import(&mut a.session, path) {
+        match plan_import(&mut a.session, path, map) {
+            Ok(plan) if ask && !plan.unknown.is_empty() => {
+                self.label_prompt = Some(LabelPrompt {
+                    path: path.to_path_buf(),
+                    choices: plan
+                        .unknown
+                        .iter()
+                        .map(|(name, n)| (name.clone(), *n, Some(Label::Misc)))
+                        .collect(),
+                    map: map.clone(),
+                    remember: false,
+                });
+            }
             Ok(plan) => {
                 if !plan.edits.is_empty() && !self.edit(Edit::Batch(plan.edits.clone())) {
                     return; // the failure is said
@@ -68,5 +104,115 @@ impl TaliqApp {
             }
             Err(e) => self.say(Severity::Error, words::interchange::Msg::ImportFailed(&e)),
         }
+    }
+
+    /// The label prompt's Import: the choices made there on top of the folder's map
+    /// (remembered in its file when asked), then the import.
+    pub(super) fn import_mapped(&mut self) {
+        let Some(prompt) = self.label_prompt.take() else {
+            return;
+        };
+        let mut map = prompt.map;
+        let entries: Vec<(String, Option<Label>)> = prompt
+            .choices
+            .iter()
+            .map(|(name, _, target)| (name.clone(), *target))
+            .collect();
+        for (name, target) in &entries {
+            map.set(name, *target);
+        }
+        if prompt.remember
+            && let Some(a) = &self.article
+            && let Err(e) = labels::remember(&labels::file_for(&a.path), &entries)
+        {
+            self.say(Severity::Warning, words::interchange::Msg::LabelsFailed(&e));
+        }
+        self.import_with(&prompt.path, &map, false);
+    }
+}
+
+/// The question asked before importing a file with labels the folder's label map does not
+/// know: what each becomes (a Taliq label, MISC by default, or skipped), and whether to
+/// remember the choices in the folder's label map file.
+#[derive(Debug, Clone)]
+pub(super) struct LabelPrompt {
+    /// The file to import.
+    path: PathBuf,
+    /// Each unknown label as the file spells it, how many spans have it, and what it
+    /// becomes (`None`: skipped).
+    choices: Vec<(String, usize, Option<Label>)>,
+    /// The folder's map the choices go on top of.
+    map: LabelMap,
+    /// Write the choices into the folder's label map file.
+    remember: bool,
+}
+
+/// The label prompt ([`LabelPrompt`]); its choices change in place, its buttons push
+/// [`Action::ImportMapped`] or [`Action::CancelImport`].
+pub(super) fn label_prompt_ui(
+    ui: &Ui,
+    engine: &mut TextEngine,
+    prompt: &mut LabelPrompt,
+    out: &mut Vec<Action>,
+) {
+    let modal = egui::Modal::new(egui::Id::unique("label-prompt")).show(ui.ctx(), |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(words::interchange::LABELS_TITLE);
+        ui.add_space(4.0);
+        // the file name may be Arabic
+        engine.label(
+            ui,
+            &words::interchange::labels_intro(&prompt.path),
+            &TextStyle::ui(),
+            ui.visuals().text_color(),
+            egui::Sense::hover(),
+        );
+        ui.add_space(6.0);
+        egui::Grid::new("label-prompt-grid")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                for (i, (name, spans, target)) in prompt.choices.iter_mut().enumerate() {
+                    // the other tool's label may be in any script
+                    engine.label(
+                        ui,
+                        &words::interchange::labels_row(name, *spans),
+                        &TextStyle::ui(),
+                        ui.visuals().text_color(),
+                        egui::Sense::hover(),
+                    );
+                    let shown = target.map_or(words::interchange::SKIP_LABEL, Label::as_str);
+                    let combo = egui::ComboBox::from_id_salt(("label-choice", i))
+                        .selected_text(shown)
+                        .show_ui(ui, |ui| {
+                            for l in Label::ALL {
+                                ui.selectable_value(target, Some(l), l.as_str());
+                            }
+                            ui.selectable_value(target, None, words::interchange::SKIP_LABEL);
+                        });
+                    let said = words::interchange::labels_choice(name);
+                    combo.response.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &said)
+                    });
+                    ui.end_row();
+                }
+            });
+        ui.add_space(6.0);
+        ui.checkbox(
+            &mut prompt.remember,
+            words::interchange::labels_remember(taliq_core::formats::label_map::FILE_NAME),
+        );
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(words::interchange::LABELS_IMPORT).clicked() {
+                out.push(Action::ImportMapped);
+            }
+            if ui.button(words::interchange::LABELS_CANCEL).clicked() {
+                out.push(Action::CancelImport);
+            }
+        });
+    });
+    if modal.should_close() {
+        out.push(Action::CancelImport);
     }
 }

@@ -138,6 +138,8 @@ pub(crate) fn action_title(action: &Action) -> String {
             )
         }
         Action::ImportFrom(p) => format!("Import {}", p.display()),
+        Action::ImportMapped => "Import".into(),
+        Action::CancelImport => "Cancel".into(),
         Action::ExportOverwrite(p) => format!("Overwrite {}", p.display()),
         Action::CancelOverwrite => "Cancel".into(),
         Action::SelectRange(s, e) => format!("Select {s}–{e}"),
@@ -226,6 +228,8 @@ pub(crate) fn action_tooltip(action: &Action) -> String {
             UiCommand::ExportDialog.description()
         }
         Action::ImportFrom(_) => UiCommand::ImportDialog.description(),
+        Action::ImportMapped => "Import the file with the labels mapped as chosen here",
+        Action::CancelImport => "Do not import the file",
         Action::SelectRange(..) => "Select a range of the article",
         Action::Accept(_) => "Mark this suggestion as correct",
         Action::Reject(_) => "Mark this suggestion as wrong here",

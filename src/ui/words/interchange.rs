@@ -8,6 +8,7 @@ use std::path::Path;
 use taliq_core::formats::exchange::{LeftOut, SpanProblem};
 use taliq_core::workspace::convert::FormatId;
 use taliq_core::workspace::import::{ImportIntoError, ImportPlan};
+use taliq_core::workspace::labels::LabelsError;
 use taliq_core::workspace::storage::StorageError;
 
 /// The name of a format in menus and messages.
@@ -95,6 +96,10 @@ pub(crate) fn span_problem(source: &str, p: &SpanProblem) -> String {
                 "not converted"
             }
         ),
+        SpanProblem::SkippedLabel { index, label } => format!(
+            "{}: label {label:?} is skipped by the label map; not converted",
+            at(index)
+        ),
         SpanProblem::Duplicate { index } => {
             format!(
                 "{}: the same span and label again; converted once",
@@ -122,6 +127,9 @@ pub(crate) enum Msg<'a> {
     Imported(&'a ImportPlan),
     /// File ▸ Import annotations could not read the file, or it is another article's.
     ImportFailed(&'a ImportIntoError),
+    /// The folder's label map file cannot be read (nothing is imported) or written (the
+    /// choices are not remembered).
+    LabelsFailed(&'a LabelsError),
 }
 
 impl From<Msg<'_>> for String {
@@ -141,6 +149,10 @@ impl From<Msg<'_>> for String {
             Msg::ExportAsFailed(e) => format!("Export failed: {e}"),
             Msg::Imported(plan) => imported(plan),
             Msg::ImportFailed(e) => format!("Import failed: {e}"),
+            Msg::LabelsFailed(LabelsError::Write(e)) => {
+                format!("The label choices were not remembered: {e}")
+            }
+            Msg::LabelsFailed(e) => format!("Nothing imported: the label map is not usable: {e}"),
         }
     }
 }
@@ -157,7 +169,8 @@ fn imported(p: &ImportPlan) -> String {
     add(p.replaced, "suggestion(s) replaced");
     add(p.already, "already there");
     add(p.covered, "prediction(s) already covered by a suggestion");
-    add(p.as_misc, "unknown label(s) imported as MISC");
+    add(p.as_misc, "span(s) of unknown labels imported as MISC");
+    add(p.skipped, "span(s) of skipped labels left out");
     add(p.unplaced, "span(s) that could not be placed");
     let mut msg = format!(
         "Imported {} ({}): {}",
@@ -195,7 +208,39 @@ fn imported(p: &ImportPlan) -> String {
 /// The import dialog's title.
 pub(crate) const IMPORT_TITLE: &str = "Import annotations";
 /// The import dialog's filter of annotation files.
-pub(crate) const ANNOTATION_FILES_FILTER: &str = "Annotation files (Taliq, doccano, Label Studio)";
+pub(crate) const ANNOTATION_FILES_FILTER: &str = "Annotation files (Taliq, doccano, Label Studio, brat, CoNLL, Prodigy, spaCy, INCEpTION, Web Annotation)";
+
+/// The label prompt's title.
+pub(crate) const LABELS_TITLE: &str = "Labels Taliq does not know";
+/// The label prompt's first line, for the file `path`.
+#[must_use]
+pub(crate) fn labels_intro(path: &Path) -> String {
+    format!(
+        "{} uses labels that are not Taliq's. Choose what each becomes before importing:",
+        path.display()
+    )
+}
+/// A row of the label prompt: the label as the file spells it and how many spans have it.
+#[must_use]
+pub(crate) fn labels_row(name: &str, spans: usize) -> String {
+    format!("{name} ({spans} span(s))")
+}
+/// The accessible name of the choice of what the label `name` becomes.
+#[must_use]
+pub(crate) fn labels_choice(name: &str) -> String {
+    format!("What {name} becomes")
+}
+/// What an unknown label can become besides a Taliq label: nothing.
+pub(crate) const SKIP_LABEL: &str = "skip (leave out)";
+/// The label prompt's check box, naming the folder's label map file.
+#[must_use]
+pub(crate) fn labels_remember(file: &str) -> String {
+    format!("Remember these choices for this folder (in {file})")
+}
+/// The label prompt's import button.
+pub(crate) const LABELS_IMPORT: &str = "Import";
+/// The label prompt's cancel button.
+pub(crate) const LABELS_CANCEL: &str = "Cancel";
 
 /// The title of the Export as dialog for `format`.
 #[must_use]

@@ -8,10 +8,9 @@
 //! [`super::offsets`]. Which formats there are, by name, is the workspace's
 //! [`FormatId`].
 
-use std::collections::BTreeMap;
-
 use thiserror::Error;
 
+pub use crate::formats::label_map::{LabelMap, Unknown};
 use crate::formats::offsets::{OffsetUnit, from_unit};
 use crate::model::annotation::{Annotation, Facts, Origin, SpeakerLink, Status};
 use crate::model::document::Document;
@@ -226,73 +225,6 @@ pub trait Importer {
     fn import(&self, bytes: &[u8]) -> Result<Vec<ForeignDocument>, ReadError>;
 }
 
-/// Maps other tools' label names to Taliq's. The default knows the common names of
-/// CoNLL-2003, OntoNotes/spaCy and the Arabic corpora (ANERcorp `PERS`, NewsFANE):
-/// `PER`/`PERS`/`PERSON`, `ORG`, `LOC`/`GPE`/`FAC`, `DATE`/`TIME`,
-/// `CARDINAL`/`MONEY`/`PERCENT`/`QUANTITY`/`NUM`, `MISC`/`EVENT`/`PRODUCT`/`LAW`/
-/// `WORK_OF_ART`, `QUOTE`; case does not matter. Names it does not know are
-/// [`SpanProblem::UnknownLabel`], placed or not as [`Unknown`] says.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LabelMap {
-    names: BTreeMap<String, Label>,
-}
-
-impl Default for LabelMap {
-    fn default() -> Self {
-        let mut names = BTreeMap::new();
-        for l in Label::ALL {
-            names.insert(l.as_str().to_owned(), l);
-        }
-        let common: [(&str, Label); 19] = [
-            ("PER", Label::Person),
-            ("PERS", Label::Person),
-            ("ORG", Label::Organization),
-            ("LOC", Label::Location),
-            ("GPE", Label::Location),
-            ("FAC", Label::Location),
-            ("TIME", Label::Date),
-            ("CARDINAL", Label::Number),
-            ("MONEY", Label::Number),
-            ("PERCENT", Label::Number),
-            ("QUANTITY", Label::Number),
-            ("NUM", Label::Number),
-            ("EVENT", Label::Misc),
-            ("PRODUCT", Label::Misc),
-            ("LAW", Label::Misc),
-            ("WORK_OF_ART", Label::Misc),
-            ("ORGANISATION", Label::Organization),
-            ("PLACE", Label::Location),
-            ("QUOTATION", Label::Quote),
-        ];
-        for (n, l) in common {
-            names.insert(n.to_owned(), l);
-        }
-        LabelMap { names }
-    }
-}
-
-impl LabelMap {
-    /// Taliq's label for the tool's `name`, `None` when the map does not know it.
-    #[must_use]
-    pub fn get(&self, name: &str) -> Option<Label> {
-        self.names.get(&name.trim().to_ascii_uppercase()).copied()
-    }
-
-    /// Maps `name` (any case) to `label`, in place of what the map said.
-    pub fn set(&mut self, name: &str, label: Label) {
-        self.names.insert(name.trim().to_ascii_uppercase(), label);
-    }
-}
-
-/// What [`place`] does with a span whose label the [`LabelMap`] does not know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unknown {
-    /// Placed as MISC (and listed).
-    AsMisc,
-    /// Not placed (and listed).
-    Skip,
-}
-
 /// Why a span of a foreign document was not placed as it is, with its index in
 /// [`ForeignDocument::spans`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -332,6 +264,13 @@ pub enum SpanProblem {
         label: String,
         /// Whether it was placed (as MISC).
         placed: bool,
+    },
+    /// The label map says to skip the label: not placed.
+    SkippedLabel {
+        /// The span's index.
+        index: usize,
+        /// The label as the file spells it.
+        label: String,
     },
     /// The same span with the same label twice: placed once.
     Duplicate {
@@ -406,6 +345,12 @@ pub fn place(
         }
         let label = if let Some(l) = labels.get(&s.label) {
             l
+        } else if labels.skips(&s.label) {
+            problems.push(SpanProblem::SkippedLabel {
+                index,
+                label: s.label.clone(),
+            });
+            continue;
         } else {
             let placed = unknown == Unknown::AsMisc;
             problems.push(SpanProblem::UnknownLabel {
@@ -718,7 +663,7 @@ mod tests {
         assert_eq!(m.get("Money"), Some(Label::Number));
         assert_eq!(m.get("NORP"), None);
         let mut m = m;
-        m.set("norp", Label::Misc);
+        m.set("norp", Some(Label::Misc));
         assert_eq!(m.get("NORP"), Some(Label::Misc));
     }
 }

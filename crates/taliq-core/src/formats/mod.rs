@@ -4,7 +4,8 @@
 //! [`prodigy`], [`spacy`], [`inception`]: UIMA CAS JSON and WebAnno TSV,
 //! [`web_annotation`]: W3C Web Annotation). These siblings never import each other; what
 //! the interchange formats share is [`exchange`] (the `Exporter`/`Importer` seam, label
-//! mapping, placing foreign spans) and [`offsets`] (offset units).
+//! mapping, placing foreign spans), [`label_map`] (other tools' label names) and
+//! [`offsets`] (offset units).
 
 pub mod brat;
 pub mod conll;
@@ -12,6 +13,7 @@ pub mod doccano;
 pub mod exchange;
 pub mod inception;
 pub mod json;
+pub mod label_map;
 pub mod label_studio;
 pub mod lexicon;
 pub mod offsets;

@@ -47,8 +47,14 @@ pub struct ImportPlan {
     /// Spans of the file that could not be placed in its own text (see
     /// [`crate::formats::exchange::SpanProblem`]) or, re-anchored, in the article's.
     pub unplaced: usize,
-    /// Labels the label map did not know, brought in as MISC.
+    /// Spans whose label the label map did not know, brought in as MISC.
     pub as_misc: usize,
+    /// The labels the label map did not know, each with how many spans had it, by name:
+    /// the annotator maps them and imports again ([`plan_import`] with a map that knows
+    /// them), or lets them in as MISC.
+    pub unknown: Vec<(String, usize)>,
+    /// Spans left out because the label map skips their label.
+    pub skipped: usize,
     /// The file's text is another version of the article's: its spans were re-anchored.
     pub reanchored: bool,
 }
@@ -73,16 +79,21 @@ pub enum ImportIntoError {
 }
 
 /// Reads `path` and plans bringing its annotations into `session` (taking fresh ids of
-/// it, nothing else changes): the label map is the default one, unknown labels come in as
-/// MISC.
+/// it, nothing else changes), their labels mapped by `labels` (the folder's label map,
+/// [`super::labels`]); labels it does not know come in as MISC and are listed
+/// ([`ImportPlan::unknown`]).
 ///
 /// # Errors
 /// [`ImportIntoError`] when the file cannot be read, or holds no document of this article.
-pub fn plan_import(session: &mut Session, path: &Path) -> Result<ImportPlan, ImportIntoError> {
+pub fn plan_import(
+    session: &mut Session,
+    path: &Path,
+    labels: &LabelMap,
+) -> Result<ImportPlan, ImportIntoError> {
     let (format, docs) = read(
         path,
         None,
-        &LabelMap::default(),
+        labels,
         Unknown::AsMisc,
         Some(session.document().text()),
     )?;
@@ -104,11 +115,25 @@ pub fn plan_import(session: &mut Session, path: &Path) -> Result<ImportPlan, Imp
         .iter()
         .filter(|p| matches!(p, SpanProblem::UnknownLabel { placed: true, .. }))
         .count();
+    let mut unknown: Vec<(String, usize)> = Vec::new();
+    for p in &problems {
+        if let SpanProblem::UnknownLabel { label, .. } = p {
+            match unknown.iter_mut().find(|(n, _)| n == label) {
+                Some((_, count)) => *count += 1,
+                None => unknown.push((label.clone(), 1)),
+            }
+        }
+    }
+    unknown.sort();
     let repeats = problems
         .iter()
         .filter(|p| matches!(p, SpanProblem::Duplicate { .. }))
         .count();
-    let mut unplaced = problems.len() - as_misc - repeats;
+    let skipped = problems
+        .iter()
+        .filter(|p| matches!(p, SpanProblem::SkippedLabel { .. }))
+        .count();
+    let mut unplaced = problems.len() - as_misc - repeats - skipped;
     let incoming = if reanchored {
         let mut old = ExportFile::new(&document, &annotations);
         old.document.source.clear(); // the file's name is not the article's: not a reason
@@ -129,6 +154,8 @@ pub fn plan_import(session: &mut Session, path: &Path) -> Result<ImportPlan, Imp
         covered: 0,
         unplaced,
         as_misc,
+        unknown,
+        skipped,
         reanchored,
     };
     let mut removed = std::collections::HashSet::new();
@@ -195,6 +222,7 @@ pub fn plan_import(session: &mut Session, path: &Path) -> Result<ImportPlan, Imp
 #[cfg(test)]
 mod tests {
     use super::plan_import;
+    use crate::formats::label_map::LabelMap;
     use crate::model::annotation::Status;
     use crate::model::document::Document;
     use crate::model::label::Label;
@@ -243,7 +271,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("tasks.json");
         std::fs::write(&path, file.to_string()).unwrap();
-        let plan = plan_import(&mut session, &path).unwrap();
+        let plan = plan_import(&mut session, &path, &LabelMap::default()).unwrap();
         assert!(!plan.reanchored);
         assert_eq!(plan.conflicts.len(), 1, "{plan:?}");
         assert_eq!(plan.conflicts[0].0, "موسكو");
@@ -266,6 +294,23 @@ mod tests {
         assert_eq!(session.get(moscow).unwrap().label, Label::Location);
         session.undo();
         assert_eq!(session.annotations(), before.as_slice());
+        assert_eq!(plan.unknown, vec![("TITLE".to_owned(), 1)]);
+        // mapped by the annotator: TITLE skipped, nothing unknown
+        let mut map = LabelMap::default();
+        map.set("title", None);
+        let plan = plan_import(&mut session, &path, &map).unwrap();
+        assert!(plan.unknown.is_empty());
+        assert_eq!((plan.as_misc, plan.skipped, plan.unplaced), (0, 1, 0));
+        map.set("title", Some(Label::Person));
+        let plan = plan_import(&mut session, &path, &map).unwrap();
+        assert_eq!((plan.as_misc, plan.skipped), (0, 0));
+        session.apply(Edit::Batch(plan.edits)).unwrap();
+        assert!(
+            session
+                .annotations()
+                .iter()
+                .any(|a| a.span.start() == r0 && a.span.end() == r1 && a.label == Label::Person)
+        );
     }
 
     /// A file written over another version of the text (CRLF line ends, a word added) is
@@ -283,14 +328,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.jsonl");
         std::fs::write(&path, format!("{line}\n")).unwrap();
-        let plan = plan_import(&mut session, &path).unwrap();
+        let plan = plan_import(&mut session, &path, &LabelMap::default()).unwrap();
         assert!(plan.reanchored);
         assert_eq!(plan.unplaced, 0);
         let far =
             serde_json::json!({"text": "نص آخر تماما عن موضوع مختلف", "label": [[0, 2, "LOC"]]});
         std::fs::write(&path, format!("{far}\n")).unwrap();
         assert!(matches!(
-            plan_import(&mut session, &path),
+            plan_import(&mut session, &path, &LabelMap::default()),
             Err(super::ImportIntoError::OtherText(_))
         ));
     }

@@ -2,8 +2,8 @@
 //! article's work ([`storage`], [`journal`]), the folder of articles ([`corpus`]), the log
 //! of exports ([`export_log`]) and the exports themselves ([`export`]), the project
 //! lexicon file with its retried writes ([`lexicon`]), carrying work over to a changed
-//! text ([`reanchor`]), converting annotation files between formats ([`convert`]) and importing one into the
-//! open article ([`import`]).
+//! text ([`reanchor`]), converting annotation files between formats ([`convert`]), importing one into the
+//! open article ([`import`]) and the folder's label map file ([`labels`]).
 
 pub mod convert;
 pub mod corpus;
@@ -11,6 +11,7 @@ pub mod export;
 pub mod export_log;
 pub mod import;
 pub mod journal;
+pub mod labels;
 pub mod lexicon;
 pub mod notice;
 pub mod open;
