@@ -139,9 +139,8 @@ pub(crate) fn action_title(action: &Action) -> String {
         }
         Action::ImportFrom(p) => format!("Import {}", p.display()),
         Action::ImportMapped => "Import".into(),
-        Action::CancelImport => "Cancel".into(),
         Action::ExportOverwrite(p) => format!("Overwrite {}", p.display()),
-        Action::CancelOverwrite => "Cancel".into(),
+        Action::CancelOverwrite | Action::CancelImport => "Cancel".into(),
         Action::SelectRange(s, e) => format!("Select {s}–{e}"),
         Action::Accept(_) | Action::AcceptEntity(_) => "Accept".into(),
         Action::Reject(_) | Action::RejectEntity(_) => "Reject".into(),
