@@ -25,6 +25,10 @@ Usage:
   taliq                 open the bundled sample article
   taliq FILE            open FILE (plain text: UTF-8, UTF-16, Windows-1256, ISO-8859-6;
                         a saved web page, whose article text is taken; or a Word .docx)
+  taliq FILE --import ANNOTATIONS
+                        open FILE and import ANNOTATIONS into it (any format convert
+                        reads: another tool's pre-annotations or finished work), as
+                        File ▸ Import annotations does
   taliq FOLDER          list the articles of FOLDER with their progress and open the
                         first one not done
   taliq extract FILE    print the extracted annotations of FILE as Taliq JSON, with
@@ -71,6 +75,14 @@ Usage:
 pub enum Invocation {
     /// Open the window, on this article or on the sample.
     Gui(Option<PathBuf>),
+    /// `taliq FILE --import ANNOTATIONS`: open the window on the article FILE and import
+    /// the annotation file into it.
+    GuiImport {
+        /// The article.
+        article: PathBuf,
+        /// The annotation file imported.
+        annotations: PathBuf,
+    },
     /// `taliq extract FILE [--no-lexicon | --lexicon PATH]`.
     Extract {
         /// The article.
@@ -221,6 +233,17 @@ pub fn parse_args(args: &[std::ffi::OsString]) -> Result<Invocation> {
             bail!("unknown command {word:?} (and no file of that name)\n\n{USAGE}")
         }
         [_] => Ok(Invocation::Gui(Some(PathBuf::from(&args[0])))),
+        [_, "--import", _] | ["--import", _, _] => {
+            let (article, annotations) = if strs[0] == "--import" {
+                (&args[2], &args[1])
+            } else {
+                (&args[0], &args[2])
+            };
+            Ok(Invocation::GuiImport {
+                article: PathBuf::from(article),
+                annotations: PathBuf::from(annotations),
+            })
+        }
         _ => bail!("too many arguments\n\n{USAGE}"),
     }
 }
@@ -457,6 +480,13 @@ mod tests {
     #[test]
     fn parses_the_documented_forms() {
         assert_eq!(parse_args(&args(&[])).unwrap(), Invocation::Gui(None));
+        assert_eq!(
+            parse_args(&args(&["a.txt", "--import", "t.json"])).unwrap(),
+            Invocation::GuiImport {
+                article: "a.txt".into(),
+                annotations: "t.json".into()
+            }
+        );
         assert_eq!(
             parse_args(&args(&["a.txt"])).unwrap(),
             Invocation::Gui(Some("a.txt".into()))

@@ -90,7 +90,11 @@ fn main() -> ExitCode {
             font_size,
             &mut std::io::stdout().lock(),
         )),
-        Invocation::Gui(path) => exit_code(run_gui(path)),
+        Invocation::Gui(path) => exit_code(run_gui(path, None)),
+        Invocation::GuiImport {
+            article,
+            annotations,
+        } => exit_code(run_gui(Some(article), Some(annotations))),
     }
 }
 
@@ -105,7 +109,10 @@ fn exit_code(result: anyhow::Result<()>) -> ExitCode {
     }
 }
 
-fn run_gui(path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+fn run_gui(
+    path: Option<std::path::PathBuf>,
+    import: Option<std::path::PathBuf>,
+) -> anyhow::Result<()> {
     let path = match path {
         Some(p) => p,
         None => cli::sample_path()?,
@@ -126,12 +133,16 @@ fn run_gui(path: Option<std::path::PathBuf>) -> anyhow::Result<()> {
         "Taliq",
         options,
         Box::new(move |cc| {
-            Ok(Box::new(TaliqApp::with_settings(
+            let mut app = TaliqApp::with_settings(
                 &cc.egui_ctx,
                 Some(path),
                 SystemFonts::Load,
                 Some(cli::data_dir().join("settings.json")),
-            )))
+            );
+            if let Some(file) = import {
+                app.apply(taliq::ui::Action::ImportFrom(file));
+            }
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))

@@ -170,6 +170,7 @@ pub(super) fn label_prompt_ui(
         ui.add_space(6.0);
         egui::Grid::new("label-prompt-grid")
             .num_columns(2)
+            .min_col_width(220.0)
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
                 for (i, (name, spans, target)) in prompt.choices.iter_mut().enumerate() {
