@@ -8,6 +8,10 @@
     reason = "a test that cannot set up its input fails there, with the error"
 )]
 
+mod support;
+
+use support::{python, script};
+
 use std::path::{Path, PathBuf};
 
 use taliq_core::formats::exchange::Exporter;
@@ -17,22 +21,6 @@ use taliq_core::model::document::Document;
 use taliq_core::model::label::Label;
 use taliq_core::model::span::Span;
 use taliq_core::session::{Edit, Session};
-
-fn python() -> Option<PathBuf> {
-    let p = std::env::var_os("TALIQ_PYTHON").map(PathBuf::from);
-    if p.is_none() {
-        eprintln!(
-            "TALIQ_PYTHON is not set: the other tools' readers are not run (.ci/run sets it)"
-        );
-    }
-    p
-}
-
-fn script(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/interop")
-        .join(name)
-}
 
 /// The sample article with its suggestions, the first half accepted (one with a note),
 /// the rest pending; and a short text with what breaks other tools: an emoji before the

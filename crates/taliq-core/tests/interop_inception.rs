@@ -11,6 +11,10 @@
     reason = "a test that cannot set up its input fails there, with the error"
 )]
 
+mod support;
+
+use support::{char_span, python};
+
 use std::path::{Path, PathBuf};
 
 use taliq_core::formats::exchange::{Exporter, Importer, LabelMap, Unknown, place};
@@ -21,14 +25,6 @@ use taliq_core::model::entity_id::EntityId;
 use taliq_core::model::label::Label;
 use taliq_core::model::span::Span;
 use taliq_core::session::{Edit, Session};
-
-fn python() -> Option<PathBuf> {
-    let p = std::env::var_os("TALIQ_PYTHON").map(PathBuf::from);
-    if p.is_none() {
-        eprintln!("TALIQ_PYTHON is not set: cassis is not run (.ci/run sets it)");
-    }
-    p
-}
 
 fn script() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/inception_cas.py")
@@ -45,12 +41,6 @@ fn annotation(doc: &Document, id: u64, (start, end): (usize, usize), label: Labe
         canonical: doc.slice(start, end).to_owned(),
         facts: Facts::default(),
     }
-}
-
-fn char_span(text: &str, needle: &str) -> (usize, usize) {
-    let b = text.find(needle).unwrap();
-    let start = text[..b].chars().count();
-    (start, start + needle.chars().count())
 }
 
 const HARD: &str = "💩 قال الرئيسُ عبد الفتاح السيسي:\r\n«لن نتراجع» في القاهرة لألأ مُحَمَّد";

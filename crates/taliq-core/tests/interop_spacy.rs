@@ -8,68 +8,22 @@
     reason = "a test that cannot set up its input fails there, with the error"
 )]
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use support::{annotation, python, run};
+
+use std::path::Path;
 
 use serde_json::{Value, json};
 use taliq_core::formats::exchange::{
     Exporter, Importer, LabelMap, SpanProblem, Unknown, in_text_order, place,
 };
 use taliq_core::formats::spacy::SpacyDocBin;
-use taliq_core::model::annotation::{Annotation, Facts, Origin, Status};
+use taliq_core::model::annotation::{Annotation, Status};
 use taliq_core::model::document::Document;
 use taliq_core::model::label::Label;
 use taliq_core::model::span::Span;
 use taliq_core::session::{Edit, Session};
-
-fn python() -> Option<PathBuf> {
-    let p = std::env::var_os("TALIQ_PYTHON").map(PathBuf::from);
-    if p.is_none() {
-        eprintln!(
-            "TALIQ_PYTHON is not set: the other tools' readers are not run (.ci/run sets it)"
-        );
-    }
-    p
-}
-
-fn script(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/interop")
-        .join(name)
-}
-
-/// Runs `script` with `args`; its output, or a failure that shows it.
-fn run(python: &Path, name: &str, args: &[&Path]) -> String {
-    let out = std::process::Command::new(python)
-        .arg(script(name))
-        .args(args)
-        .output()
-        .unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr),
-    );
-    assert!(out.status.success(), "{name} failed:\n{stdout}\n{stderr}");
-    stdout
-}
-
-fn annotation(
-    doc: &Document,
-    id: u64,
-    (start, end): (usize, usize),
-    label: Label,
-    status: Status,
-) -> Annotation {
-    Annotation {
-        id,
-        span: Span::new(doc, start, end).unwrap(),
-        label,
-        origin: Origin::Manual,
-        status,
-        note: String::new(),
-        canonical: doc.slice(start, end).to_owned(),
-        facts: Facts::default(),
-    }
-}
 
 /// The articles of `tests/interop.rs` (the sample with its suggestions, half accepted,
 /// and the hard text), a text with overlapping spans, then the first 20 documents of `../shared/corpus/dev-gold.jsonl`

@@ -12,45 +12,21 @@
     reason = "a test that cannot set up its input fails there, with the error"
 )]
 
+mod support;
+
+use support::{annotation, python};
+
 use std::path::{Path, PathBuf};
 
 use taliq_core::formats::exchange::{Exporter, in_text_order};
 use taliq_core::formats::web_annotation::{WebAnnotation, source_iris};
-use taliq_core::model::annotation::{Annotation, Facts, Origin, Status};
+use taliq_core::model::annotation::{Annotation, Status};
 use taliq_core::model::document::Document;
 use taliq_core::model::label::Label;
-use taliq_core::model::span::Span;
 use taliq_core::session::{Edit, Session};
-
-fn python() -> Option<PathBuf> {
-    let p = std::env::var_os("TALIQ_PYTHON").map(PathBuf::from);
-    if p.is_none() {
-        eprintln!("TALIQ_PYTHON is not set: pyld is not run (.ci/run sets it)");
-    }
-    p
-}
 
 fn here(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
-}
-
-fn annotation(
-    doc: &Document,
-    id: u64,
-    (s, e): (usize, usize),
-    label: Label,
-    status: Status,
-) -> Annotation {
-    Annotation {
-        id,
-        span: Span::new(doc, s, e).unwrap(),
-        label,
-        origin: Origin::Manual,
-        status,
-        note: String::new(),
-        canonical: doc.slice(s, e).to_owned(),
-        facts: Facts::default(),
-    }
 }
 
 fn articles() -> Vec<(Document, Vec<Annotation>)> {
