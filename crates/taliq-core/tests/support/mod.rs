@@ -33,20 +33,20 @@ pub(crate) fn script(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Runs `python script args…`; its stdout, or a failure with both outputs.
+/// Runs `python script args…`; its stdout, or a failure that shows stdout and stderr.
 pub(crate) fn run(python: &Path, name: &str, args: &[&Path]) -> String {
     let out = std::process::Command::new(python)
         .arg(script(name))
         .args(args)
         .output()
         .unwrap();
-    let said = format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{name} failed:\n{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(out.status.success(), "{name} failed:\n{said}");
-    said
+    stdout
 }
 
 /// The chars `start..end` of `needle`'s first occurrence in `text`.
