@@ -10,7 +10,7 @@ use super::*;
 use taliq_core::formats::label_map::LabelMap;
 use taliq_core::model::label::Label;
 use taliq_core::workspace::convert::{self, ExportOptions, FormatId};
-use taliq_core::workspace::import::plan_import;
+use taliq_core::workspace::import::{keep_apart, plan_import};
 use taliq_core::workspace::labels;
 
 impl TaliqApp {
@@ -92,6 +92,12 @@ impl TaliqApp {
                 });
             }
             Ok(plan) => {
+                // the other tool's layer is kept whole when some of it stays out
+                let kept = if plan.conflicts.is_empty() {
+                    None
+                } else {
+                    Some(keep_apart(&a.path, a.session.document(), &plan))
+                };
                 if !plan.edits.is_empty() && !self.edit(Edit::Batch(plan.edits.clone())) {
                     return; // the failure is said
                 }
@@ -100,7 +106,11 @@ impl TaliqApp {
                 } else {
                     Severity::Warning
                 };
-                self.say_pinned(severity, words::interchange::Msg::Imported(&plan));
+                let kept = kept.as_ref().map(|k| k.as_deref());
+                self.say_pinned(
+                    severity,
+                    words::interchange::Msg::Imported { plan: &plan, kept },
+                );
             }
             Err(e) => self.say(Severity::Error, words::interchange::Msg::ImportFailed(&e)),
         }

@@ -123,8 +123,14 @@ pub(crate) enum Msg<'a> {
     },
     /// File ▸ Export as could not write the file.
     ExportAsFailed(&'a StorageError),
-    /// File ▸ Import annotations read the file: what it brought in.
-    Imported(&'a ImportPlan),
+    /// File ▸ Import annotations read the file: what it brought in, and where the file's
+    /// layer was kept when some of it conflicted (or why it could not be).
+    Imported {
+        /// What the import did.
+        plan: &'a ImportPlan,
+        /// The file the layer was written to.
+        kept: Option<Result<&'a Path, &'a StorageError>>,
+    },
     /// File ▸ Import annotations could not read the file, or it is another article's.
     ImportFailed(&'a ImportIntoError),
     /// The folder's label map file cannot be read (nothing is imported) or written (the
@@ -147,7 +153,23 @@ impl From<Msg<'_>> for String {
                 msg
             }
             Msg::ExportAsFailed(e) => format!("Export failed: {e}"),
-            Msg::Imported(plan) => imported(plan),
+            Msg::Imported { plan, kept } => {
+                let mut msg = imported(plan);
+                match kept {
+                    Some(Ok(path)) => {
+                        let _ = write!(
+                            msg,
+                            "; all the file's annotations are kept in {} for comparison",
+                            path.display()
+                        );
+                    }
+                    Some(Err(e)) => {
+                        let _ = write!(msg, "; the file's annotations could not be kept: {e}");
+                    }
+                    None => {}
+                }
+                msg
+            }
             Msg::ImportFailed(e) => format!("Import failed: {e}"),
             Msg::LabelsFailed(LabelsError::Write(e)) => {
                 format!("The label choices were not remembered: {e}")

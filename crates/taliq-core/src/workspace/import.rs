@@ -22,6 +22,7 @@ use crate::model::annotation::{Annotation, Origin, Status};
 use crate::session::{Edit, Session};
 use crate::workspace::convert::{ConvertError, Converted, FormatId, read};
 use crate::workspace::reanchor::{Foreign, carry_over};
+use crate::workspace::storage::{StorageError, write_atomic};
 
 /// What importing a file into the open article will do: the edits (applied together as one
 /// undo step) and what became of each span of the file, counted.
@@ -57,6 +58,10 @@ pub struct ImportPlan {
     pub skipped: usize,
     /// The file's text is another version of the article's: its spans were re-anchored.
     pub reanchored: bool,
+    /// Every annotation of the file as placed in this article, conflicts included: the
+    /// other tool's layer, kept apart when it conflicts with decisions here
+    /// ([`keep_apart`]) for a later comparison.
+    pub incoming: Vec<Annotation>,
 }
 
 /// Why a file cannot be imported into the open article.
@@ -157,6 +162,7 @@ pub fn plan_import(
         unknown,
         skipped,
         reanchored,
+        incoming: incoming.clone(),
     };
     let mut removed = std::collections::HashSet::new();
     for a in incoming {
@@ -217,6 +223,40 @@ pub fn plan_import(
         plan.added += 1;
     }
     Ok(plan)
+}
+
+/// Writes the file's whole layer (`plan.incoming`, as placed in the article `doc` at
+/// `article`) as a Taliq JSON export beside the article, `NAME.TOOL-import.json`
+/// (`NAME.TOOL-import.2.json`, … when that name holds something else), so the conflicts an
+/// import left out are not lost: they can be compared with the decisions made here.
+/// Returns the file written.
+///
+/// # Errors
+/// [`StorageError`] when the file cannot be written (nothing is written then).
+pub fn keep_apart(
+    article: &Path,
+    doc: &crate::model::document::Document,
+    plan: &ImportPlan,
+) -> Result<std::path::PathBuf, StorageError> {
+    let json = ExportFile::new(doc, &plan.incoming).to_json();
+    let name = article
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let dir = article.parent().unwrap_or_else(|| Path::new("."));
+    let mut n = 1;
+    let path = loop {
+        let candidate = if n == 1 {
+            dir.join(format!("{name}.{}-import.json", plan.format.name()))
+        } else {
+            dir.join(format!("{name}.{}-import.{n}.json", plan.format.name()))
+        };
+        match std::fs::read_to_string(&candidate) {
+            Ok(there) if there != json => n += 1,
+            _ => break candidate,
+        }
+    };
+    write_atomic(&path, json.as_bytes())?;
+    Ok(path)
 }
 
 #[cfg(test)]
@@ -295,6 +335,29 @@ mod tests {
         session.undo();
         assert_eq!(session.annotations(), before.as_slice());
         assert_eq!(plan.unknown, vec![("TITLE".to_owned(), 1)]);
+        // the conflicting layer kept apart, whole, beside the article
+        let article = dir.path().join("a.txt");
+        let kept = super::keep_apart(&article, session.document(), &plan).unwrap();
+        assert_eq!(kept, dir.path().join("a.txt.label-studio-import.json"));
+        assert_eq!(
+            super::keep_apart(&article, session.document(), &plan).unwrap(),
+            kept
+        );
+        let (_, docs) = crate::workspace::convert::read(
+            &kept,
+            None,
+            &LabelMap::default(),
+            crate::formats::exchange::Unknown::Skip,
+            None,
+        )
+        .unwrap();
+        assert_eq!(docs[0].annotations.len(), plan.incoming.len());
+        assert!(
+            docs[0]
+                .annotations
+                .iter()
+                .any(|a| a.span.start() == m0 && a.span.end() == m1)
+        );
         // mapped by the annotator: TITLE skipped, nothing unknown
         let mut map = LabelMap::default();
         map.set("title", None);
