@@ -170,3 +170,71 @@ fn unknown_labels_are_asked_about_and_remembered_for_the_folder() {
     h.run_steps(3);
     assert!(h.query_by_label("Labels Taliq does not know").is_none());
 }
+
+/// With a folder open, a project export of several documents reaches every article it
+/// holds: the open one as one undo step, the others in their sidecars; a document of no
+/// article here is named.
+#[test]
+fn a_project_export_imports_into_every_article_of_the_open_folder() {
+    use taliq_core::workspace::storage::{read_sidecar, sidecar_path};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    let (ta, tb) = ("قال الرئيس بوتين في موسكو", "زار ترامب القاهرة أمس");
+    std::fs::write(dir.join("1-a.txt"), ta).unwrap();
+    std::fs::write(dir.join("2-b.txt"), tb).unwrap();
+    let region = |(s, e): (usize, usize), l: &str| {
+        serde_json::json!({"id": format!("r{s}"), "type": "labels", "from_name": "label",
+                           "to_name": "text", "value": {"start": s, "end": e, "labels": [l]}})
+    };
+    let tasks = serde_json::json!([
+        {"data": {"text": ta}, "annotations": [{"result": [region(char_span(ta, "الرئيس"), "TITLE")]}]},
+        {"data": {"text": tb}, "annotations": [{"result": [region(char_span(tb, "أمس"), "DATE")]}]},
+        {"data": {"text": "نص آخر"}, "annotations": [{"result": []}]}
+    ]);
+    let file = dir.join("project.json");
+    std::fs::write(&file, tasks.to_string()).unwrap();
+    let mut h = support::harness_with(
+        Some(dir.clone()),
+        egui::vec2(1400.0, 860.0),
+        taliq_text::SystemFonts::Skip,
+        None,
+    );
+    let before = h.state().session().unwrap().annotations().to_vec();
+    h.state_mut().apply(Action::ImportFrom(file));
+    h.run_steps(3);
+    // TITLE is not known: asked first, nothing written yet
+    h.get_by_label("Labels Taliq does not know");
+    assert!(!sidecar_path(&dir.join("2-b.txt")).exists());
+    h.get_by_label("Import").click();
+    h.run_steps(3);
+    let (_, said) = h.state().status().unwrap();
+    assert!(
+        said.starts_with("Imported Label Studio JSON into 2 article(s) of the folder"),
+        "{said}"
+    );
+    assert!(
+        said.contains("1 document(s) of the file match no article"),
+        "{said}"
+    );
+    let b = read_sidecar(&sidecar_path(&dir.join("2-b.txt")))
+        .unwrap()
+        .unwrap();
+    assert!(
+        b.annotations
+            .iter()
+            .any(|r| r.text == "أمس" && r.label == Label::Date && r.status == Status::Accepted)
+    );
+    assert!(
+        h.state()
+            .session()
+            .unwrap()
+            .annotations()
+            .iter()
+            .any(|a| a.origin.is_imported() && a.label == Label::Misc)
+    );
+    h.state_mut().apply(UiCommand::Undo);
+    assert_eq!(
+        h.state().session().unwrap().annotations(),
+        before.as_slice()
+    );
+}

@@ -10,6 +10,7 @@ use super::*;
 use taliq_core::formats::label_map::LabelMap;
 use taliq_core::model::label::Label;
 use taliq_core::workspace::convert::{self, ExportOptions, FormatId};
+use taliq_core::workspace::folder_import::import_into_folder;
 use taliq_core::workspace::import::{keep_apart, plan_import};
 use taliq_core::workspace::labels;
 
@@ -72,8 +73,13 @@ impl TaliqApp {
     }
 
     /// Imports `path` with `map`; with `ask`, a file with labels the map does not know
-    /// opens the label prompt instead.
+    /// opens the label prompt instead. With a folder open, the file's documents go to the
+    /// folder's articles ([`Self::import_into_folder`]).
     fn import_with(&mut self, path: &Path, map: &LabelMap, ask: bool) {
+        if self.corpus.is_some() {
+            self.import_into_folder(path, map, ask);
+            return;
+        }
         let Some(a) = &mut self.article else {
             self.say(Severity::Warning, words::review::Msg::NoArticle);
             return;
@@ -113,6 +119,80 @@ impl TaliqApp {
                 );
             }
             Err(e) => self.say(Severity::Error, words::interchange::Msg::ImportFailed(&e)),
+        }
+    }
+
+    /// Imports `path` into the articles of the open folder ([`import_into_folder`]): the
+    /// open article's part as one undo step, the others' written to their sidecars; with
+    /// `ask`, labels no map knows open the label prompt first (nothing written).
+    fn import_into_folder(&mut self, path: &Path, map: &LabelMap, ask: bool) {
+        let (Some(a), Some(panel)) = (&mut self.article, &self.corpus) else {
+            self.say(Severity::Warning, words::review::Msg::NoArticle);
+            return;
+        };
+        let articles: Vec<PathBuf> = panel
+            .corpus()
+            .articles
+            .iter()
+            .filter(|x| x.problem.is_none())
+            .map(|x| x.path.clone())
+            .collect();
+        let lexicon = a.lexicon.lexicon().clone();
+        let mut run = |dry_run: bool| {
+            import_into_folder(
+                path,
+                &articles,
+                Some((&a.path, &mut a.session)),
+                map,
+                &lexicon,
+                dry_run,
+            )
+        };
+        let done = if ask {
+            match run(true) {
+                Ok(plan) if !plan.unknown().is_empty() => {
+                    self.label_prompt = Some(LabelPrompt {
+                        path: path.to_path_buf(),
+                        choices: plan
+                            .unknown()
+                            .into_iter()
+                            .map(|(name, n)| (name, n, Some(Label::Misc)))
+                            .collect(),
+                        map: map.clone(),
+                        remember: false,
+                    });
+                    return;
+                }
+                Ok(_) => run(false),
+                Err(e) => Err(e),
+            }
+        } else {
+            run(false)
+        };
+        match done {
+            Ok(done) => {
+                if let Some(plan) = &done.open
+                    && !plan.edits.is_empty()
+                    && !self.edit(Edit::Batch(plan.edits.clone()))
+                {
+                    return; // the failure is said
+                }
+                let clean = done.failed.is_empty()
+                    && done.unmatched.is_empty()
+                    && done
+                        .plans()
+                        .all(|p| p.conflicts.is_empty() && p.unplaced == 0);
+                let severity = if clean {
+                    Severity::Info
+                } else {
+                    Severity::Warning
+                };
+                self.say_pinned(severity, words::interchange::Msg::FolderImported(&done));
+            }
+            Err(e) => {
+                let e = taliq_core::workspace::import::ImportIntoError::from(e);
+                self.say(Severity::Error, words::interchange::Msg::ImportFailed(&e));
+            }
         }
     }
 

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use taliq_core::formats::exchange::{LeftOut, SpanProblem};
 use taliq_core::workspace::convert::FormatId;
+use taliq_core::workspace::folder_import::FolderImport;
 use taliq_core::workspace::import::{ImportIntoError, ImportPlan};
 use taliq_core::workspace::labels::LabelsError;
 use taliq_core::workspace::storage::StorageError;
@@ -133,6 +134,8 @@ pub(crate) enum Msg<'a> {
     },
     /// File ▸ Import annotations could not read the file, or it is another article's.
     ImportFailed(&'a ImportIntoError),
+    /// File ▸ Import annotations with a folder open: what came into which articles.
+    FolderImported(&'a FolderImport),
     /// The folder's label map file cannot be read (nothing is imported) or written (the
     /// choices are not remembered).
     LabelsFailed(&'a LabelsError),
@@ -171,12 +174,64 @@ impl From<Msg<'_>> for String {
                 msg
             }
             Msg::ImportFailed(e) => format!("Import failed: {e}"),
+            Msg::FolderImported(done) => folder_imported(done),
             Msg::LabelsFailed(LabelsError::Write(e)) => {
                 format!("The label choices were not remembered: {e}")
             }
             Msg::LabelsFailed(e) => format!("Nothing imported: the label map is not usable: {e}"),
         }
     }
+}
+
+/// What a folder import did: the articles it reached and what they got, the documents
+/// that match no article, the articles it could not change.
+fn folder_imported(done: &FolderImport) -> String {
+    let reached = done.plans().count();
+    let added: usize = done.plans().map(|p| p.added).sum();
+    let accepted: usize = done.plans().map(|p| p.accepted).sum();
+    let conflicts: usize = done.plans().map(|p| p.conflicts.len()).sum();
+    let mut msg = format!(
+        "Imported {} into {reached} article(s) of the folder: {added} annotation(s) added",
+        format_title(done.format)
+    );
+    if accepted > 0 {
+        let _ = write!(msg, ", {accepted} suggestion(s) accepted");
+    }
+    if conflicts > 0 {
+        let _ = write!(
+            msg,
+            ", {conflicts} conflict(s) with your decisions kept yours"
+        );
+    }
+    if let Some(p) = &done.open {
+        let _ = write!(msg, " (this article: {} added)", p.added);
+    }
+    if !done.unmatched.is_empty() {
+        let shown: Vec<String> = done
+            .unmatched
+            .iter()
+            .take(3)
+            .map(|n| taliq_text::isolate(n))
+            .collect();
+        let _ = write!(
+            msg,
+            "; {} document(s) of the file match no article here ({}{})",
+            done.unmatched.len(),
+            shown.join(", "),
+            if done.unmatched.len() > 3 {
+                ", …"
+            } else {
+                ""
+            }
+        );
+    }
+    for (path, e) in done.failed.iter().take(2) {
+        let _ = write!(msg, "; {} unchanged: {e}", path.display());
+    }
+    if done.failed.len() > 2 {
+        let _ = write!(msg, "; {} more unchanged", done.failed.len() - 2);
+    }
+    msg
 }
 
 /// What an import did, every kind of span counted that is not zero.

@@ -111,6 +111,20 @@ pub fn plan_import(
         None if documents == 1 => (docs.remove(0), true),
         None => return Err(ImportIntoError::NoSuchDocument { documents }),
     };
+    plan_converted(session, format, converted, reanchored)
+}
+
+/// Plans bringing `converted` (one document of a file in `format`) into `session`:
+/// re-anchored first when `reanchored` (its text is another version of the article's).
+///
+/// # Errors
+/// [`ImportIntoError::OtherText`] when re-anchoring finds it is another article's work.
+pub fn plan_converted(
+    session: &mut Session,
+    format: FormatId,
+    converted: Converted,
+    reanchored: bool,
+) -> Result<ImportPlan, ImportIntoError> {
     let Converted {
         document,
         annotations,

@@ -3,12 +3,13 @@
 //! of exports ([`export_log`]) and the exports themselves ([`export`]), the project
 //! lexicon file with its retried writes ([`lexicon`]), carrying work over to a changed
 //! text ([`reanchor`]), converting annotation files between formats ([`convert`]), importing one into the
-//! open article ([`import`]) and the folder's label map file ([`labels`]).
+//! open article ([`import`]) or into the articles of a folder ([`folder_import`]) and the folder's label map file ([`labels`]).
 
 pub mod convert;
 pub mod corpus;
 pub mod export;
 pub mod export_log;
+pub mod folder_import;
 pub mod import;
 pub mod journal;
 pub mod labels;
