@@ -61,6 +61,9 @@ Usage:
                         suggestions too, as labels
     --labels FILE       map other tools' label names with FILE (lines NAME = LABEL or
                         NAME = skip; the common names are known without it)
+    --article FILE      the article the annotations are of, for a W3C Web Annotation
+                        file that does not hold its text (as Hypothesis or Recogito
+                        write them): spans are found by their quotes
     --unknown-labels misc|skip
                         what to do with a label Taliq does not know (default misc)
   taliq eval GOLD.jsonl score the extractor against a gold file: precision, recall
@@ -380,6 +383,11 @@ pub fn extract(
         out.write_all(session.to_export().to_json().as_bytes())
             .context("cannot write the result")?;
         return Ok(());
+    }
+    if format == FormatId::Brat {
+        bail!(
+            "brat writes several files: write Taliq JSON, then `taliq convert FILE.json --to brat -o NAME.brat.ann`"
+        );
     }
     let options = ExportOptions {
         relations: false,

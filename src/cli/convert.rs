@@ -30,11 +30,14 @@ pub struct ConvertArgs {
     pub unknown: Unknown,
     /// A label map file (`--labels`, `formats::label_map`) on top of the common names.
     pub labels: Option<PathBuf>,
+    /// The article the annotations are of (`--article`), for a Web Annotation file that
+    /// does not hold its text.
+    pub article: Option<PathBuf>,
 }
 
 /// The usage of `taliq convert`.
 pub const CONVERT_USAGE: &str = "usage: taliq convert IN --to FORMAT [--from FORMAT] [-o OUT] \
-[--relations] [--pending] [--labels FILE] [--unknown-labels misc|skip]\n       FORMAT: taliq, doccano, label-studio, label-studio-min, brat, conll, prodigy, spacy, inception, webanno-tsv, web-annotation";
+[--relations] [--pending] [--labels FILE] [--unknown-labels misc|skip] [--article FILE]\n       FORMAT: taliq, doccano, label-studio, label-studio-min, brat, conll, prodigy, spacy, inception, webanno-tsv, web-annotation";
 
 /// The formats' names as `--format` and `--to` take them.
 pub(super) const FORMAT_NAMES: &str = "taliq, doccano, label-studio, label-studio-min, brat, conll, prodigy, spacy, inception, webanno-tsv, web-annotation";
@@ -56,6 +59,7 @@ pub fn parse_convert(rest: &[&str], raw: &[std::ffi::OsString]) -> Result<Conver
     let mut options = ExportOptions::default();
     let mut unknown = Unknown::AsMisc;
     let mut labels = None;
+    let mut article = None;
     let mut i = 0;
     while i < rest.len() {
         match rest[i] {
@@ -80,6 +84,13 @@ pub fn parse_convert(rest: &[&str], raw: &[std::ffi::OsString]) -> Result<Conver
                     .get(i)
                     .with_context(|| format!("--labels needs a file\n\n{CONVERT_USAGE}"))?;
                 labels = Some(PathBuf::from(p));
+            }
+            "--article" => {
+                i += 1;
+                let p = raw
+                    .get(i)
+                    .with_context(|| format!("--article needs a file\n\n{CONVERT_USAGE}"))?;
+                article = Some(PathBuf::from(p));
             }
             "--relations" => options.relations = true,
             "--pending" => options.pending = true,
@@ -108,6 +119,7 @@ pub fn parse_convert(rest: &[&str], raw: &[std::ffi::OsString]) -> Result<Conver
             options,
             unknown,
             labels,
+            article,
         }),
         _ => bail!("{CONVERT_USAGE}"),
     }
@@ -136,8 +148,18 @@ pub(super) fn write_as(
         );
     };
     match output {
-        Some(path) => convert::write_exported(path, &exported)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => {
+            let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+            if let Some(folder) = folder.filter(|f| !f.is_dir()) {
+                bail!(
+                    "cannot write {}: the folder {} does not exist",
+                    path.display(),
+                    folder.display()
+                );
+            }
+            // the error names the file
+            convert::write_exported(path, &exported)?;
+        }
         None if !exported.companions.is_empty() => bail!(
             "{} writes several files (NAME{} and the files beside it): give -o NAME{}",
             to.name(),
@@ -170,7 +192,23 @@ pub fn run_convert(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write)
         }
         None => LabelMap::default(),
     };
-    let (_, converted) = convert::read(&args.input, args.from, &map, args.unknown, None)?;
+    if args.input.is_dir() {
+        bail!(
+            "{} is a folder: give an annotation file",
+            args.input.display()
+        );
+    }
+    let article = match &args.article {
+        Some(path) => Some(Document::load(path)?),
+        None => None,
+    };
+    let (_, converted) = convert::read(
+        &args.input,
+        args.from,
+        &map,
+        args.unknown,
+        article.as_ref().map(Document::text),
+    )?;
     let mut problems = 0;
     for c in &converted {
         for p in &c.problems {
@@ -250,6 +288,7 @@ mod tests {
             options: ExportOptions::default(),
             unknown: Unknown::Skip,
             labels: None,
+            article: None,
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         assert_eq!(run_convert(&a, &mut out, &mut err).unwrap(), 2);
@@ -292,6 +331,7 @@ mod tests {
             options: ExportOptions::default(),
             unknown: Unknown::AsMisc,
             labels: Some(map.clone()),
+            article: None,
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         assert_eq!(run_convert(&a, &mut out, &mut err).unwrap(), 0);

@@ -145,6 +145,21 @@ fn fragments(doc: &Document, start: usize, end: usize) -> (String, String) {
     (pairs.join(";"), texts.join(" "))
 }
 
+/// The chars `start..end` of `text`, `None` when out of range or reversed.
+fn text_between(text: &str, start: usize, end: usize) -> Option<&str> {
+    if start > end {
+        return None;
+    }
+    let mut at = text.char_indices().map(|(b, _)| b).chain([text.len()]);
+    let from = at.nth(start)?;
+    let to = if end == start {
+        from
+    } else {
+        at.nth(end - start - 1)?
+    };
+    Some(&text[from..to])
+}
+
 /// brat's `.ann` file read over its `.txt` (`text`, as the workspace found it beside).
 #[derive(Debug, Clone)]
 pub struct BratAnn {
@@ -155,9 +170,10 @@ pub struct BratAnn {
 impl Importer for BratAnn {
     fn import(&self, bytes: &[u8]) -> Result<Vec<ForeignDocument>, ReadError> {
         let ann = file_text(bytes)?;
-        let text = self.text.strip_prefix('\u{feff}').unwrap_or(&self.text);
+        // a mark at the start of the .txt is char 0 for brat: kept, so the offsets stay
+        // right (`ForeignDocument::without_bom` takes it away with them)
         let mut doc = ForeignDocument {
-            text: text.to_owned(),
+            text: self.text.clone(),
             name: None,
             unit: OffsetUnit::CodePoint,
             spans: Vec::new(),
@@ -191,12 +207,19 @@ impl Importer for BratAnn {
                     .ok_or_else(|| bad(n + 1, "the offsets are not start end pairs"))?;
                 let (start, end) = (numbers[0], numbers[numbers.len() - 1]);
                 let stated = fields.next().map(str::to_owned);
+                // a discontinuous span (`0 5;9 12`) is one span of Taliq's when only
+                // white space lies between its pieces (a span over a line break, as
+                // Taliq writes one); over other text it is not Taliq's to hold: its
+                // stated text (the pieces joined) then differs from the text there, and
+                // it is reported, not stretched over words nobody annotated
+                let gaps_blank = numbers[1..numbers.len() - 1].chunks(2).all(|gap| {
+                    text_between(&doc.text, gap[0], gap[1]).is_some_and(|g| g.trim().is_empty())
+                });
                 doc.spans.push(ForeignSpan {
                     start,
                     end,
                     label: kind.to_owned(),
-                    // a discontinuous span's text is its pieces joined: not the slice
-                    text: stated.filter(|_| numbers.len() == 2),
+                    text: stated.filter(|_| numbers.len() == 2 || !gaps_blank),
                     status: Status::Accepted,
                     note: String::new(),
                     id: Some(id.to_owned()),
@@ -296,6 +319,38 @@ mod tests {
         let mut want = anns[..2].to_vec();
         want[0].note = "رئيس مصر".into();
         assert_eq!(kept(&placed.annotations), kept(&want));
+    }
+
+    /// A discontinuous span over a line break is one span; over a word nobody
+    /// annotated it is reported (its stated text is not the text there), never stretched.
+    #[test]
+    fn a_discontinuous_span_is_joined_only_over_white_space() {
+        let t = "قال الرئيس\r\nعبد الفتاح السيسي";
+        let doc = Document::from_text(t, "t.txt", "UTF-8");
+        let brat = BratAnn { text: t.into() };
+        let ann = "T1\tLOC 4 10;12 15\tالرئيس عبد\nT2\tPER 0 3;11 14\tقال عب\n";
+        let back = brat.import(ann.as_bytes()).unwrap();
+        let placed = place(
+            &doc,
+            &back[0],
+            &LabelMap::default(),
+            Unknown::Skip,
+            1,
+            crate::model::format::FormatId::Brat,
+        );
+        assert_eq!(placed.annotations.len(), 1);
+        assert_eq!(doc.slice(4, 15), "الرئيس\r\nعبد");
+        assert_eq!(
+            (
+                placed.annotations[0].span.start(),
+                placed.annotations[0].span.end()
+            ),
+            (4, 15)
+        );
+        assert!(matches!(
+            placed.problems[..],
+            [crate::formats::exchange::SpanProblem::TextMismatch { index: 1, .. }]
+        ));
     }
 
     #[test]

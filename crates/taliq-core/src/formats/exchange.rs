@@ -129,7 +129,7 @@ pub enum ReadError {
     NotUtf8,
     /// Not JSON, or JSON of another shape, at `line` (1-based; 0 when the whole file is one
     /// JSON value).
-    #[error("line {line}: {reason}")]
+    #[error("{}", syntax_words(*line, reason))]
     Syntax {
         /// The line (1-based), 0 for the whole file.
         line: usize,
@@ -147,6 +147,15 @@ pub enum ReadError {
         /// container, else a field (`tokens`, `lengths`, `strings`, `span_groups`).
         part: &'static str,
     },
+}
+
+/// A syntax error in words: `line N: reason`, or the reason alone for the whole file.
+fn syntax_words(line: usize, reason: &str) -> String {
+    if line == 0 {
+        reason.to_owned()
+    } else {
+        format!("line {line}: {reason}")
+    }
 }
 
 /// The text of a file's bytes: UTF-8, a leading BOM dropped.
@@ -214,6 +223,25 @@ pub struct ForeignDocument {
     pub spans: Vec<ForeignSpan>,
     /// Speaker links: `(quote, speaker)` as indexes into `spans`.
     pub speakers: Vec<(usize, usize)>,
+}
+
+impl ForeignDocument {
+    /// The document without the byte order mark its text starts with, if any, and its
+    /// spans moved back by the mark's length in their unit: an article's text never keeps
+    /// the mark (`Document::from_text` drops it), but a tool that had it in its text
+    /// counted it (brat counts it as char 0), so every offset would be one off.
+    #[must_use]
+    pub fn without_bom(mut self) -> ForeignDocument {
+        if let Some(rest) = self.text.strip_prefix('\u{feff}') {
+            let mark = crate::formats::offsets::length("\u{feff}", self.unit);
+            self.text = rest.to_owned();
+            for s in &mut self.spans {
+                s.start = s.start.saturating_sub(mark);
+                s.end = s.end.saturating_sub(mark);
+            }
+        }
+        self
+    }
 }
 
 /// Reads another tool's file.

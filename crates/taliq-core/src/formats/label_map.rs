@@ -98,6 +98,16 @@ pub enum LabelMapError {
         /// The line.
         line: usize,
     },
+    /// The same name (any case) was given another target on an earlier line.
+    #[error("line {line}: {name} is given another label on line {earlier}")]
+    Conflicting {
+        /// The line.
+        line: usize,
+        /// The name as written.
+        name: String,
+        /// The earlier line.
+        earlier: usize,
+    },
     /// The target is neither a Taliq label nor `skip`.
     #[error("line {line}: {target} is not a Taliq label (or skip)")]
     UnknownTarget {
@@ -141,6 +151,8 @@ impl LabelMap {
     /// [`LabelMapError`] for the first line that is not a mapping or a comment.
     pub fn parse(text: &str) -> Result<LabelMap, LabelMapError> {
         let mut map = LabelMap::default();
+        // the line and target of each name the file gives
+        let mut given: BTreeMap<String, (usize, Option<Label>)> = BTreeMap::new();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         for (n, line) in text.lines().enumerate() {
             let line_no = n + 1;
@@ -167,6 +179,19 @@ impl LabelMap {
                     })?,
                 )
             };
+            match given.get(&key(name)) {
+                Some(&(earlier, t)) if t != target => {
+                    return Err(LabelMapError::Conflicting {
+                        line: line_no,
+                        name: name.to_owned(),
+                        earlier,
+                    });
+                }
+                Some(_) => {}
+                None => {
+                    given.insert(key(name), (line_no, target));
+                }
+            }
             map.set(name, target);
         }
         Ok(map)
@@ -216,6 +241,18 @@ mod tests {
         assert_eq!(
             LabelMap::parse("= PERSON"),
             Err(LabelMapError::EmptyName { line: 1 })
+        );
+        assert_eq!(
+            LabelMap::parse("A = MISC\nb = skip\na = QUOTE"),
+            Err(LabelMapError::Conflicting {
+                line: 3,
+                name: "a".into(),
+                earlier: 1
+            })
+        );
+        assert!(
+            LabelMap::parse("A = MISC\na = misc").is_ok(),
+            "the same twice is no conflict"
         );
         assert_eq!(
             LabelMap::parse("# x\nA = PEOPLE"),

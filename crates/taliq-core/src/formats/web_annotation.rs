@@ -703,7 +703,8 @@ impl WebAnnotation {
                 _ => {
                     return Err(syntax(format!(
                         "the file does not hold the text of {id} (taliq:articles): \
-                         import it into the open article"
+                         read it over its article (File ▸ Import annotations into the \
+                         open article, or taliq convert --article FILE)"
                     )));
                 }
             }

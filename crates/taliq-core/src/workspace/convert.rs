@@ -205,8 +205,19 @@ pub fn detect(path: &Path, bytes: &[u8]) -> Option<FormatId> {
         Ok(v) if v.get("data").is_some() => Some(FormatId::LabelStudio),
         Ok(v) if v.get("text").is_some() => Some(FormatId::Doccano),
         Ok(_) => None,
-        // several JSON values, one a line
-        Err(_) => Some(FormatId::Doccano),
+        // not one JSON value: cut short, or several, one a line; the start says whose
+        Err(_) => {
+            let head: String = text.chars().take(400).collect();
+            if head.contains(FORMAT_NAME) {
+                Some(FormatId::Taliq)
+            } else if head.contains("\"%TYPES\"") || head.contains("\"%FEATURE_STRUCTURES\"") {
+                Some(FormatId::Inception)
+            } else if head.contains("anno.jsonld") {
+                Some(FormatId::WebAnnotation)
+            } else {
+                Some(FormatId::Doccano)
+            }
+        }
     }
 }
 
@@ -241,7 +252,7 @@ pub enum ConvertError {
         path: String,
     },
     /// The file is not of the format (given or detected).
-    #[error("{path}: not a {format} file: {reason}")]
+    #[error("{path}: not a valid {format} file: {reason}")]
     Read {
         /// The file.
         path: String,
@@ -343,13 +354,16 @@ pub fn read(
             &brat
         }
     };
-    let docs = importer
+    let docs: Vec<_> = importer
         .import(&bytes)
         .map_err(|reason| ConvertError::Read {
             path: shown.clone(),
             format: format.name(),
             reason,
-        })?;
+        })?
+        .into_iter()
+        .map(crate::formats::exchange::ForeignDocument::without_bom)
+        .collect();
     let several = docs.len() > 1;
     let converted = docs
         .iter()
@@ -405,6 +419,35 @@ mod tests {
         );
         assert_eq!(detect(p, br#"{"something": "else"}"#), None);
         assert_eq!(detect(p, b"plain text"), None);
+    }
+
+    /// A text that starts with a byte order mark inside the file (the tool counted it)
+    /// reads with every offset moved back by it; brat's `.txt` with a mark too.
+    #[test]
+    fn a_mark_at_the_start_of_a_tools_text_moves_no_span() {
+        let dir = tempfile::tempdir().unwrap();
+        let doccano = dir.path().join("a.jsonl");
+        std::fs::write(
+            &doccano,
+            "{\"text\": \"\u{feff}قال بوتين\", \"label\": [[5, 10, \"PER\"]]}\n",
+        )
+        .unwrap();
+        let brat = dir.path().join("b.ann");
+        std::fs::write(dir.path().join("b.txt"), "\u{feff}قال بوتين").unwrap();
+        std::fs::write(&brat, "T1\tPER 5 10\tبوتين\n").unwrap();
+        for path in [doccano, brat] {
+            let (_, docs) = read(&path, None, &LabelMap::default(), Unknown::Skip, None).unwrap();
+            assert!(
+                docs[0].problems.is_empty(),
+                "{path:?} {:?}",
+                docs[0].problems
+            );
+            let a = &docs[0].annotations[0];
+            assert_eq!(
+                docs[0].document.slice(a.span.start(), a.span.end()),
+                "بوتين"
+            );
+        }
     }
 
     /// brat's `.txt` is never written over another text, and a folder's own
