@@ -18,61 +18,12 @@ use taliq_core::formats::exchange::Exporter;
 use taliq_core::formats::label_studio::{LABELING_CONFIG, LabelStudio};
 use taliq_core::model::annotation::{Annotation, Status};
 use taliq_core::model::document::Document;
-use taliq_core::model::label::Label;
-use taliq_core::model::span::Span;
-use taliq_core::session::{Edit, Session};
 
 /// The sample article with its suggestions, the first half accepted (one with a note),
-/// the rest pending; and a short text with what breaks other tools: an emoji before the
-/// spans, CRLF, harakat, lam-alef, and an Arabic word as the very last characters.
+/// the rest pending; and the hard text of `support`, its quote without a speaker.
 fn articles() -> Vec<(Document, Vec<Annotation>)> {
-    let sample = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/putin-trump-call.ar.txt"),
-    )
-    .unwrap();
-    let doc = Document::from_text(&sample, "putin-trump-call.ar.txt", "UTF-8");
-    let mut session = Session::with_extraction(doc);
-    let ids: Vec<u64> = session.annotations().iter().map(|a| a.id).collect();
-    for id in &ids[..ids.len() / 2] {
-        session
-            .apply(Edit::SetStatus {
-                id: *id,
-                status: Status::Accepted,
-            })
-            .unwrap();
-    }
-    let mut anns = session.annotations().to_vec();
-    anns[0].note = "ملاحظة: «اسم» مع \"علامات\"\nوسطر ثان".into();
-    let mut out = vec![(session.document().clone(), anns)];
-
-    let t = "💩 قال الرئيسُ عبد الفتاح السيسي:\r\n«لن نتراجع» في القاهرة لألأ مُحَمَّد";
-    let doc = Document::from_text(t, "hard.txt", "UTF-8");
-    let find = |s: &str| {
-        let b = t.find(s).unwrap();
-        let start = t[..b].chars().count();
-        (start, start + s.chars().count())
-    };
-    let mk = |id, s: &str, label, status| {
-        let (start, end) = find(s);
-        Annotation {
-            id,
-            span: Span::new(&doc, start, end).unwrap(),
-            label,
-            origin: taliq_core::model::annotation::Origin::Manual,
-            status,
-            note: String::new(),
-            canonical: s.into(),
-            facts: taliq_core::model::annotation::Facts::default(),
-        }
-    };
-    let anns = vec![
-        mk(1, "عبد الفتاح السيسي", Label::Person, Status::Accepted),
-        mk(2, "لن نتراجع", Label::Quote, Status::Accepted),
-        mk(3, "القاهرة", Label::Location, Status::Pending),
-        mk(4, "مُحَمَّد", Label::Person, Status::Accepted),
-        mk(5, "لألأ", Label::Misc, Status::Rejected),
-    ];
-    out.push((doc, anns));
+    let mut out = support::noted_articles(0);
+    out[1].1[1].facts.speaker = None;
     out
 }
 

@@ -13,97 +13,22 @@
 
 mod support;
 
-use support::{char_span, python};
-
-use std::path::{Path, PathBuf};
+use support::{char_span, python, script};
 
 use taliq_core::formats::exchange::{Exporter, Importer, LabelMap, Unknown, place};
 use taliq_core::formats::inception::{UimaCasJson, WebAnnoTsv};
-use taliq_core::model::annotation::{Annotation, Facts, Origin, SpeakerLink, Status};
+use taliq_core::model::annotation::{Annotation, Status};
 use taliq_core::model::document::Document;
-use taliq_core::model::entity_id::EntityId;
 use taliq_core::model::label::Label;
-use taliq_core::model::span::Span;
-use taliq_core::session::{Edit, Session};
 
-fn script() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/inception_cas.py")
-}
-
-fn annotation(doc: &Document, id: u64, (start, end): (usize, usize), label: Label) -> Annotation {
-    Annotation {
-        id,
-        span: Span::new(doc, start, end).unwrap(),
-        label,
-        origin: Origin::Manual,
-        status: Status::Accepted,
-        note: String::new(),
-        canonical: doc.slice(start, end).to_owned(),
-        facts: Facts::default(),
-    }
-}
-
-const HARD: &str = "💩 قال الرئيسُ عبد الفتاح السيسي:\r\n«لن نتراجع» في القاهرة لألأ مُحَمَّد";
-
+/// The articles of `support` and the first 20 corpus documents, saying how many gold
+/// spans are not spans here.
 fn articles() -> Vec<(Document, Vec<Annotation>)> {
-    let sample = include_str!("../../../seeds/putin-trump-call.ar.txt");
-    let doc = Document::from_text(sample, "putin-trump-call.ar.txt", "UTF-8");
-    let mut session = Session::with_extraction(doc);
-    let ids: Vec<u64> = session.annotations().iter().map(|a| a.id).collect();
-    for id in &ids[..ids.len() / 2] {
-        let status = Status::Accepted;
-        session.apply(Edit::SetStatus { id: *id, status }).unwrap();
+    let mut out = support::articles(0);
+    if let Some((docs, invalid)) = support::corpus(20) {
+        eprintln!("corpus: 20 documents, {invalid} gold spans that are not spans left aside");
+        out.extend(docs);
     }
-    let mut out = vec![(session.document().clone(), session.annotations().to_vec())];
-
-    let doc = Document::from_text(HARD, "hard.txt", "UTF-8");
-    let mut anns = vec![
-        annotation(&doc, 1, char_span(HARD, "عبد الفتاح السيسي"), Label::Person),
-        annotation(&doc, 2, char_span(HARD, "لن نتراجع"), Label::Quote),
-        annotation(&doc, 3, char_span(HARD, "القاهرة"), Label::Location),
-        annotation(&doc, 4, char_span(HARD, "مُحَمَّد"), Label::Person),
-        annotation(&doc, 5, char_span(HARD, "لألأ"), Label::Misc),
-    ];
-    anns[2].status = Status::Pending;
-    anns[4].status = Status::Rejected;
-    anns[1].facts.speaker = Some(SpeakerLink {
-        entity: EntityId::new(Label::Person, "عبد الفتاح السيسي"),
-        mention: Some(1),
-    });
-    out.push((doc, anns));
-
-    let corpus = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpus/dev-gold.jsonl"
-    );
-    let Ok(lines) = std::fs::read_to_string(corpus) else {
-        eprintln!("{corpus} not found: the corpus documents are not exported");
-        return out;
-    };
-    let mut invalid = 0;
-    for line in lines.lines().take(20) {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        let doc = Document::from_text(
-            v["text"].as_str().unwrap(),
-            v["doc"].as_str().unwrap(),
-            "UTF-8",
-        );
-        let mut anns = Vec::new();
-        for s in v["spans"].as_array().unwrap() {
-            let (start, end) = (
-                s["start"].as_u64().unwrap() as usize,
-                s["end"].as_u64().unwrap() as usize,
-            );
-            let label = Label::from_name(s["label"].as_str().unwrap()).unwrap();
-            if Span::new(&doc, start, end).is_ok() {
-                anns.push(annotation(&doc, anns.len() as u64 + 1, (start, end), label));
-            } else {
-                invalid += 1;
-            }
-        }
-        out.push((doc, anns));
-    }
-    eprintln!("corpus: 20 documents, {invalid} gold spans that are not spans left aside");
     out
 }
 
@@ -150,7 +75,7 @@ fn cassis_reads_the_cas_json_export_and_the_tsv_slices_right() {
     }
     assert!(speakers >= 2, "the sample and the hard text have speakers");
     let run = std::process::Command::new(python)
-        .arg(script())
+        .arg(script("inception_cas.py"))
         .arg("check")
         .arg(dir.path())
         .output()
@@ -170,7 +95,7 @@ fn taliq_reads_a_cas_cassis_wrote() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cassis.json");
     let run = std::process::Command::new(python)
-        .arg(script())
+        .arg(script("inception_cas.py"))
         .arg("make")
         .arg(&path)
         .output()

@@ -1,7 +1,7 @@
 //! Taliq's spaCy DocBin read by spaCy itself, and DocBins spaCy made read by Taliq, in the
 //! Python virtual environment `.ci/run` makes from `tests/interop/requirements.txt` (its
 //! interpreter in `TALIQ_PYTHON`). Without `TALIQ_PYTHON` the readers are not run and the
-//! test says so. The helpers are those of `tests/interop.rs`.
+//! test says so. The helpers are those of `tests/support`.
 
 #![allow(
     clippy::unwrap_used,
@@ -10,7 +10,7 @@
 
 mod support;
 
-use support::{annotation, python, run};
+use support::{annotation, char_span, python, run};
 
 use std::path::Path;
 
@@ -23,111 +23,36 @@ use taliq_core::model::annotation::{Annotation, Status};
 use taliq_core::model::document::Document;
 use taliq_core::model::label::Label;
 use taliq_core::model::span::Span;
-use taliq_core::session::{Edit, Session};
 
-/// The articles of `tests/interop.rs` (the sample with its suggestions, half accepted,
-/// and the hard text), a text with overlapping spans, then the first 20 documents of `../shared/corpus/dev-gold.jsonl`
-/// with their gold spans accepted (nested QUOTEs included), when it is there.
+/// The articles of `support` (the sample with its suggestions, half accepted, one with a
+/// note, and the hard text, its quote without a speaker), a text with overlapping spans,
+/// then the first 20 documents of `../shared/corpus/dev-gold.jsonl` with their gold spans
+/// accepted (nested QUOTEs included), when it is there.
 fn articles() -> Vec<(Document, Vec<Annotation>)> {
-    let sample = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/putin-trump-call.ar.txt"),
-    )
-    .unwrap();
-    let doc = Document::from_text(&sample, "putin-trump-call.ar.txt", "UTF-8");
-    let mut session = Session::with_extraction(doc);
-    let ids: Vec<u64> = session.annotations().iter().map(|a| a.id).collect();
-    for id in &ids[..ids.len() / 2] {
-        session
-            .apply(Edit::SetStatus {
-                id: *id,
-                status: Status::Accepted,
-            })
-            .unwrap();
-    }
-    let mut anns = session.annotations().to_vec();
-    anns[0].note = "ملاحظة: «اسم» مع \"علامات\"\nوسطر ثان".into();
-    let mut out = vec![(session.document().clone(), anns)];
+    let mut out = support::noted_articles(20);
+    out[1].1[1].facts.speaker = None;
+    out.insert(2, nested());
+    out
+}
 
-    let t = "💩 قال الرئيسُ عبد الفتاح السيسي:\r\n«لن نتراجع» في القاهرة لألأ مُحَمَّد";
-    let doc = Document::from_text(t, "hard.txt", "UTF-8");
-    let find = |s: &str| {
-        let b = t.find(s).unwrap();
-        let start = t[..b].chars().count();
-        (start, start + s.chars().count())
-    };
-    let anns = vec![
-        annotation(
-            &doc,
-            1,
-            find("عبد الفتاح السيسي"),
-            Label::Person,
-            Status::Accepted,
-        ),
-        annotation(&doc, 2, find("لن نتراجع"), Label::Quote, Status::Accepted),
-        annotation(&doc, 3, find("القاهرة"), Label::Location, Status::Pending),
-        annotation(&doc, 4, find("مُحَمَّد"), Label::Person, Status::Accepted),
-        annotation(&doc, 5, find("لألأ"), Label::Misc, Status::Rejected),
-    ];
-    out.push((doc, anns));
-
-    // overlapping accepted spans (a name inside a quote), a second space, a tab, a
-    // proclitic before a pending span
+/// Overlapping accepted spans (a name inside a quote), a second space, a tab, a proclitic
+/// before a pending span.
+fn nested() -> (Document, Vec<Annotation>) {
     let t = "قال  الرئيس:\t«إن محمد بن سلمان وصل بالرياض»\n";
     let doc = Document::from_text(t, "nested.txt", "UTF-8");
-    let find = |s: &str| {
-        let b = t.find(s).unwrap();
-        let start = t[..b].chars().count();
-        (start, start + s.chars().count())
-    };
+    let a = |id, s, label, status| annotation(&doc, id, char_span(t, s), label, status);
     let anns = vec![
-        annotation(
-            &doc,
+        a(
             1,
-            find("إن محمد بن سلمان وصل بالرياض"),
+            "إن محمد بن سلمان وصل بالرياض",
             Label::Quote,
             Status::Accepted,
         ),
-        annotation(
-            &doc,
-            2,
-            find("محمد بن سلمان"),
-            Label::Person,
-            Status::Accepted,
-        ),
-        annotation(&doc, 3, find("الرياض"), Label::Location, Status::Accepted),
-        annotation(&doc, 4, find("محمد"), Label::Person, Status::Pending),
+        a(2, "محمد بن سلمان", Label::Person, Status::Accepted),
+        a(3, "الرياض", Label::Location, Status::Accepted),
+        a(4, "محمد", Label::Person, Status::Pending),
     ];
-    out.push((doc, anns));
-
-    let gold = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpus/dev-gold.jsonl"
-    );
-    let Ok(gold) = std::fs::read_to_string(gold) else {
-        eprintln!("skipped the gold documents: ../shared/corpus/dev-gold.jsonl not found");
-        return out;
-    };
-    for line in gold.lines().take(20) {
-        let g: Value = serde_json::from_str(line).unwrap();
-        let doc = Document::from_text(
-            g["text"].as_str().unwrap(),
-            g["doc"].as_str().unwrap(),
-            "UTF-8",
-        );
-        let anns = g["spans"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .zip(1..)
-            .map(|(s, id)| {
-                let at = |k: &str| s[k].as_u64().unwrap() as usize;
-                let label = Label::from_name(s["label"].as_str().unwrap()).unwrap();
-                annotation(&doc, id, (at("start"), at("end")), label, Status::Accepted)
-            })
-            .collect();
-        out.push((doc, anns));
-    }
-    out
+    (doc, anns)
 }
 
 /// What spaCy must read of one article: `ents` the accepted annotations that overlap no

@@ -23,7 +23,7 @@ use std::fmt::Write as _;
 
 use crate::formats::exchange::{
     Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, file_text,
-    in_text_order, left_out,
+    in_text_order, left_out, one_article,
 };
 use crate::formats::offsets::OffsetUnit;
 use crate::model::annotation::{Annotation, Status};
@@ -108,10 +108,7 @@ impl Exporter for Brat {
 
     /// brat holds one article a pair of files.
     fn export_all(&self, articles: &[(&Document, &[Annotation])]) -> Option<Exported> {
-        match articles {
-            [(doc, annotations)] => Some(self.export(doc, annotations)),
-            _ => None,
-        }
+        one_article(self, articles)
     }
 }
 
@@ -267,8 +264,8 @@ impl Importer for BratAnn {
 #[cfg(test)]
 mod tests {
     use super::{Brat, BratAnn};
-    use crate::formats::exchange::testing::{kept, link_speaker, marked};
-    use crate::formats::exchange::{Exporter, Importer, LabelMap, LeftOut, Unknown, place};
+    use crate::formats::exchange::testing::{kept, link_speaker, marked, placed};
+    use crate::formats::exchange::{Exporter, Importer, LeftOut};
     use crate::model::annotation::Status;
     use crate::model::document::Document;
     use crate::model::label::Label;
@@ -306,14 +303,7 @@ mod tests {
         }
         .import(&out.bytes)
         .unwrap();
-        let placed = place(
-            &doc,
-            &back[0],
-            &LabelMap::default(),
-            Unknown::Skip,
-            1,
-            crate::model::format::FormatId::Brat,
-        );
+        let placed = placed(&doc, &back[0], crate::model::format::FormatId::Brat);
         assert!(placed.problems.is_empty(), "{:?}", placed.problems);
         // the note comes back on one line, the rest as it was
         let mut want = anns[..2].to_vec();
@@ -330,14 +320,7 @@ mod tests {
         let brat = BratAnn { text: t.into() };
         let ann = "T1\tLOC 4 10;12 15\tالرئيس عبد\nT2\tPER 0 3;11 14\tقال عب\n";
         let back = brat.import(ann.as_bytes()).unwrap();
-        let placed = place(
-            &doc,
-            &back[0],
-            &LabelMap::default(),
-            Unknown::Skip,
-            1,
-            crate::model::format::FormatId::Brat,
-        );
+        let placed = placed(&doc, &back[0], crate::model::format::FormatId::Brat);
         assert_eq!(placed.annotations.len(), 1);
         assert_eq!(doc.slice(4, 15), "الرئيس\r\nعبد");
         assert_eq!(

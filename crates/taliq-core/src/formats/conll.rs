@@ -15,7 +15,7 @@
 
 use crate::formats::exchange::{
     Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, LeftOut, ReadError,
-    file_text, in_text_order, left_out,
+    file_text, in_text_order, left_out, some_documents,
 };
 use crate::formats::offsets::{OffsetUnit, tokens_cut_at};
 use crate::model::annotation::{Annotation, Status};
@@ -177,18 +177,15 @@ impl Importer for Conll {
         if !doc.text.is_empty() {
             docs.push(doc);
         }
-        if docs.is_empty() {
-            return Err(ReadError::Empty);
-        }
-        Ok(docs)
+        some_documents(docs)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::Conll;
-    use crate::formats::exchange::testing::{char_span as at, marked};
-    use crate::formats::exchange::{Exporter, Importer, LabelMap, LeftOut, Unknown, place};
+    use crate::formats::exchange::testing::{char_span as at, marked, placed};
+    use crate::formats::exchange::{Exporter, Importer, LeftOut};
     use crate::model::annotation::Status;
     use crate::model::document::Document;
     use crate::model::label::Label;
@@ -220,14 +217,7 @@ mod tests {
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].text, "قال مُحَمَّد إنه وصل ب القاهرة .\nوغادر\nأمس");
         let back = Document::from_text(&docs[0].text, "t", "UTF-8");
-        let placed = place(
-            &back,
-            &docs[0],
-            &LabelMap::default(),
-            Unknown::Skip,
-            1,
-            crate::model::format::FormatId::Conll,
-        );
+        let placed = placed(&back, &docs[0], crate::model::format::FormatId::Conll);
         let got: Vec<(&str, Label)> = placed
             .annotations
             .iter()

@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 
 use crate::formats::exchange::{
     Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, in_text_order,
-    json_lines, left_out,
+    json_lines, left_out, some_documents,
 };
 use crate::formats::offsets::{OffsetUnit, to_unit};
 use crate::model::annotation::{Annotation, Status};
@@ -200,19 +200,15 @@ impl Importer for Doccano {
                 speakers,
             });
         }
-        if docs.is_empty() {
-            return Err(ReadError::Empty);
-        }
-        Ok(docs)
+        some_documents(docs)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::Doccano;
-    use crate::formats::exchange::{
-        Exporter, Importer, LabelMap, LeftOut, ReadError, Unknown, place,
-    };
+    use crate::formats::exchange::testing::placed;
+    use crate::formats::exchange::{Exporter, Importer, LeftOut, ReadError};
     use crate::formats::offsets::OffsetUnit;
     use crate::model::annotation::Status;
     use crate::model::document::Document;
@@ -279,14 +275,7 @@ mod tests {
             let docs = f.import(&f.export(&doc, &anns).bytes).unwrap();
             assert_eq!(docs.len(), 1);
             assert_eq!(docs[0].unit, OffsetUnit::Utf16);
-            let placed = place(
-                &doc,
-                &docs[0],
-                &LabelMap::default(),
-                Unknown::Skip,
-                1,
-                crate::model::format::FormatId::Doccano,
-            );
+            let placed = placed(&doc, &docs[0], crate::model::format::FormatId::Doccano);
             assert!(placed.problems.is_empty(), "{:?}", placed.problems);
             let got: Vec<_> = placed
                 .annotations

@@ -167,6 +167,41 @@ pub fn file_text(bytes: &[u8]) -> Result<&str, ReadError> {
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
+/// The whole file as one JSON value (UTF-8, a leading BOM dropped).
+///
+/// # Errors
+/// [`ReadError::NotUtf8`], or [`ReadError::Syntax`] at the line the parser stopped at.
+pub fn json_value(bytes: &[u8]) -> Result<serde_json::Value, ReadError> {
+    serde_json::from_str(file_text(bytes)?).map_err(|e| ReadError::Syntax {
+        line: e.line(),
+        reason: crate::formats::json::json_error_words(&e),
+    })
+}
+
+/// The documents an importer read, or [`ReadError::Empty`] when there are none.
+///
+/// # Errors
+/// [`ReadError::Empty`] for no document.
+pub fn some_documents(docs: Vec<ForeignDocument>) -> Result<Vec<ForeignDocument>, ReadError> {
+    if docs.is_empty() {
+        Err(ReadError::Empty)
+    } else {
+        Ok(docs)
+    }
+}
+
+/// The file of the one article for an exporter whose format holds one document a file;
+/// `None` for several.
+pub fn one_article<E: Exporter + ?Sized>(
+    exporter: &E,
+    articles: &[(&Document, &[Annotation])],
+) -> Option<Exported> {
+    match articles {
+        [(doc, annotations)] => Some(exporter.export(doc, annotations)),
+        _ => None,
+    }
+}
+
 /// The JSON value of each non-empty line of a JSON Lines file, with its line number
 /// (1-based).
 ///
@@ -518,11 +553,36 @@ pub fn in_text_order(annotations: &[Annotation]) -> Vec<&Annotation> {
 /// Annotations for the format tests.
 #[cfg(test)]
 pub(crate) mod testing {
+    use super::{ForeignDocument, LabelMap, Placed, Unknown, place};
     use crate::model::annotation::{Annotation, Facts, Origin, SpeakerLink, Status};
     use crate::model::document::Document;
     use crate::model::entity_id::EntityId;
+    use crate::model::format::FormatId;
     use crate::model::label::Label;
     use crate::model::span::Span;
+    use crate::session::{Edit, Session};
+
+    /// `foreign` placed on `doc` as an import from `tool` does it: the default label map,
+    /// unknown labels skipped, ids from 1.
+    pub(crate) fn placed(doc: &Document, foreign: &ForeignDocument, tool: FormatId) -> Placed {
+        place(doc, foreign, &LabelMap::default(), Unknown::Skip, 1, tool)
+    }
+
+    /// The sample article with the extractor's suggestions, the first half accepted, the
+    /// rest pending, and `note` on the first.
+    pub(crate) fn sample_half_accepted(note: &str) -> (Document, Vec<Annotation>) {
+        let text = include_str!("../../../../seeds/putin-trump-call.ar.txt");
+        let doc = Document::from_text(text, "putin-trump-call.ar.txt", "UTF-8");
+        let mut session = Session::with_extraction(doc);
+        let ids: Vec<u64> = session.annotations().iter().map(|a| a.id).collect();
+        for id in &ids[..ids.len() / 2] {
+            let status = Status::Accepted;
+            session.apply(Edit::SetStatus { id: *id, status }).unwrap();
+        }
+        let mut anns = session.annotations().to_vec();
+        anns[0].note = note.into();
+        (session.document().clone(), anns)
+    }
 
     /// Annotations of `doc` with ids 1, 2, … for `(start, end, label, status)`, canonical
     /// name their text, origin manual for accepted ones and extracted for the others.

@@ -19,7 +19,7 @@ use serde_json::{Value, json};
 
 use crate::formats::exchange::{
     Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, LeftOut, ReadError,
-    file_text, in_text_order, left_out, merged,
+    in_text_order, json_value, left_out, merged, some_documents,
 };
 use crate::formats::offsets::OffsetUnit;
 use crate::model::annotation::{Annotation, Status};
@@ -222,11 +222,7 @@ fn read_results(results: &[Value], status: Status, doc: &mut ForeignDocument) {
 
 impl Importer for LabelStudio {
     fn import(&self, bytes: &[u8]) -> Result<Vec<ForeignDocument>, ReadError> {
-        let text = file_text(bytes)?;
-        let value: Value = serde_json::from_str(text).map_err(|e| ReadError::Syntax {
-            line: e.line(),
-            reason: crate::formats::json::json_error_words(&e),
-        })?;
+        let value = json_value(bytes)?;
         let tasks = match value {
             Value::Array(tasks) => tasks,
             task @ Value::Object(_) => vec![task],
@@ -271,18 +267,15 @@ impl Importer for LabelStudio {
             }
             docs.push(doc);
         }
-        if docs.is_empty() {
-            return Err(ReadError::Empty);
-        }
-        Ok(docs)
+        some_documents(docs)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::LabelStudio;
-    use crate::formats::exchange::testing::{kept, link_speaker, marked};
-    use crate::formats::exchange::{Exporter, Importer, LabelMap, LeftOut, Unknown, place};
+    use crate::formats::exchange::testing::{kept, link_speaker, marked, placed};
+    use crate::formats::exchange::{Exporter, Importer, LeftOut};
     use crate::model::annotation::Status;
     use crate::model::document::Document;
     use crate::model::label::Label;
@@ -319,14 +312,7 @@ mod tests {
             "MISC"
         );
         let docs = LabelStudio.import(&out.bytes).unwrap();
-        let placed = place(
-            &doc,
-            &docs[0],
-            &LabelMap::default(),
-            Unknown::Skip,
-            1,
-            crate::model::format::FormatId::LabelStudio,
-        );
+        let placed = placed(&doc, &docs[0], crate::model::format::FormatId::LabelStudio);
         assert!(placed.problems.is_empty(), "{:?}", placed.problems);
         assert_eq!(kept(&placed.annotations), kept(&anns[..3]));
     }

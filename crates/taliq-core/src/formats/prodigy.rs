@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use crate::formats::exchange::{
     Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, in_text_order,
-    json_lines, left_out,
+    json_lines, left_out, some_documents,
 };
 use crate::formats::offsets::{OffsetUnit, tokens_cut_at};
 use crate::model::annotation::{Annotation, Status};
@@ -105,18 +105,15 @@ impl Importer for Prodigy {
                 speakers: Vec::new(),
             });
         }
-        if docs.is_empty() {
-            return Err(ReadError::Empty);
-        }
-        Ok(docs)
+        some_documents(docs)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::Prodigy;
-    use crate::formats::exchange::testing::{char_span, marked};
-    use crate::formats::exchange::{Exporter, Importer, LabelMap, LeftOut, Unknown, place};
+    use crate::formats::exchange::testing::{char_span, marked, placed};
+    use crate::formats::exchange::{Exporter, Importer, LeftOut};
     use crate::model::annotation::Status;
     use crate::model::document::Document;
     use crate::model::label::Label;
@@ -156,14 +153,7 @@ mod tests {
         }
         assert_eq!(task["spans"][1]["start"], c0);
         let docs = Prodigy.import(&out.bytes).unwrap();
-        let placed = place(
-            &doc,
-            &docs[0],
-            &LabelMap::default(),
-            Unknown::Skip,
-            1,
-            crate::model::format::FormatId::Prodigy,
-        );
+        let placed = placed(&doc, &docs[0], crate::model::format::FormatId::Prodigy);
         let got: Vec<_> = placed
             .annotations
             .iter()

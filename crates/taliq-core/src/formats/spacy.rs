@@ -43,7 +43,7 @@ use flate2::{Decompress, FlushDecompress};
 
 use crate::formats::exchange::{
     Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, LeftOut, ReadError,
-    in_text_order, left_out, merged,
+    in_text_order, left_out, merged, some_documents,
 };
 use crate::formats::offsets::{OffsetUnit, tokens_cut_at};
 use crate::model::annotation::{Annotation, Status};
@@ -327,10 +327,7 @@ fn foreign(raw: RawDoc) -> ForeignDocument {
 impl Importer for SpacyDocBin {
     fn import(&self, bytes: &[u8]) -> Result<Vec<ForeignDocument>, ReadError> {
         let docs = docbin::decode(bytes)?;
-        if docs.is_empty() {
-            return Err(ReadError::Empty);
-        }
-        Ok(docs.into_iter().map(foreign).collect())
+        some_documents(docs.into_iter().map(foreign).collect())
     }
 }
 

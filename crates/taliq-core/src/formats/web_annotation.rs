@@ -70,7 +70,7 @@ use sha2::{Digest, Sha256};
 
 use crate::formats::exchange::{
     Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, file_text,
-    in_text_order, left_out, merged,
+    in_text_order, json_value, left_out, merged, some_documents,
 };
 use crate::formats::offsets::OffsetUnit;
 use crate::model::annotation::{Annotation, Status};
@@ -576,11 +576,7 @@ fn bodies(a: &Value) -> Bodies {
 
 impl Importer for WebAnnotation {
     fn import(&self, bytes: &[u8]) -> Result<Vec<ForeignDocument>, ReadError> {
-        let text = file_text(bytes)?;
-        let value: Value = serde_json::from_str(text).map_err(|e| ReadError::Syntax {
-            line: e.line(),
-            reason: crate::formats::json::json_error_words(&e),
-        })?;
+        let value = json_value(bytes)?;
         let mut g = Gathered::default();
         gather(&value, &mut g);
         if !g.recognized && g.articles.is_empty() {
@@ -673,10 +669,7 @@ impl Importer for WebAnnotation {
                 }
             }
         }
-        if docs.is_empty() {
-            return Err(ReadError::Empty);
-        }
-        Ok(docs)
+        some_documents(docs)
     }
 }
 

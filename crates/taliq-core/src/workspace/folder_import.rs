@@ -221,27 +221,22 @@ mod tests {
         let articles = vec![a.clone(), b.clone()];
         let lexicon = ProjectLexicon::default();
         let labels = LabelMap::default();
+        let import = |open: &mut Session, dry_run| {
+            import_into_folder(
+                &file,
+                &articles,
+                Some((&a, open)),
+                &labels,
+                &lexicon,
+                dry_run,
+            )
+            .unwrap()
+        };
         // a dry run writes nothing
-        let dry = import_into_folder(
-            &file,
-            &articles,
-            Some((&a, &mut open)),
-            &labels,
-            &lexicon,
-            true,
-        )
-        .unwrap();
+        let dry = import(&mut open, true);
         assert_eq!(dry.written.len(), 1);
         assert!(!sidecar_path(&b).exists());
-        let done = import_into_folder(
-            &file,
-            &articles,
-            Some((&a, &mut open)),
-            &labels,
-            &lexicon,
-            false,
-        )
-        .unwrap();
+        let done = import(&mut open, false);
         assert_eq!(done.open.as_ref().unwrap().added, 1);
         assert!(
             open.annotations().is_empty(),
@@ -261,15 +256,7 @@ mod tests {
             (Label::Location, Status::Accepted)
         );
         // a second import changes nothing more
-        let again = import_into_folder(
-            &file,
-            &articles,
-            Some((&a, &mut open)),
-            &labels,
-            &lexicon,
-            false,
-        )
-        .unwrap();
+        let again = import(&mut open, false);
         assert_eq!(again.written[0].1.added, 0);
         assert_eq!(again.written[0].1.already, 1);
     }

@@ -14,6 +14,9 @@ use taliq_core::model::label::Label;
 use taliq_core::model::span::Span;
 use taliq_core::session::{Edit, Session};
 
+/// An article and its annotations.
+pub(crate) type Article = (Document, Vec<Annotation>);
+
 /// The interpreter of the virtual environment `.ci/run` makes (`TALIQ_PYTHON`); `None`,
 /// said on stderr, when it is not set.
 pub(crate) fn python() -> Option<PathBuf> {
@@ -83,8 +86,29 @@ pub(crate) const HARD: &str = "💩 قال الرئيسُ عبد الفتاح ا
 /// The sample article with its suggestions, the first half accepted; the hard text with
 /// a person, a quote he said, a pending place, a person last and a rejected word; then the
 /// first `gold` documents of `../shared/corpus/dev-gold.jsonl` with their gold spans
-/// accepted (none when the corpus is not there).
-pub(crate) fn articles(gold: usize) -> Vec<(Document, Vec<Annotation>)> {
+/// accepted (none when `gold` is 0 or the corpus is not there).
+pub(crate) fn articles(gold: usize) -> Vec<Article> {
+    let mut out = vec![sample(), hard()];
+    if gold > 0
+        && let Some((docs, _)) = corpus(gold)
+    {
+        out.extend(docs);
+    }
+    out
+}
+
+/// A note with what a writer must escape: guillemets, double quotes, a line break.
+pub(crate) const NOTE: &str = "ملاحظة: «اسم» مع \"علامات\"\nوسطر ثان";
+
+/// [`articles`] with [`NOTE`] on the sample's first annotation.
+pub(crate) fn noted_articles(gold: usize) -> Vec<Article> {
+    let mut out = articles(gold);
+    out[0].1[0].note = NOTE.into();
+    out
+}
+
+/// The sample article with its suggestions, the first half accepted, the rest pending.
+pub(crate) fn sample() -> Article {
     let sample = include_str!("../../../../seeds/putin-trump-call.ar.txt");
     let doc = Document::from_text(sample, "putin-trump-call.ar.txt", "UTF-8");
     let mut session = Session::with_extraction(doc);
@@ -93,8 +117,12 @@ pub(crate) fn articles(gold: usize) -> Vec<(Document, Vec<Annotation>)> {
         let status = Status::Accepted;
         session.apply(Edit::SetStatus { id: *id, status }).unwrap();
     }
-    let mut out = vec![(session.document().clone(), session.annotations().to_vec())];
+    (session.document().clone(), session.annotations().to_vec())
+}
 
+/// [`HARD`] with a person, a quote he said (his speaker link on it), a pending place, a
+/// person last and a rejected word.
+pub(crate) fn hard() -> Article {
     let doc = Document::from_text(HARD, "hard.txt", "UTF-8");
     let a = |id, s, label, status| annotation(&doc, id, char_span(HARD, s), label, status);
     let mut anns = vec![
@@ -108,17 +136,24 @@ pub(crate) fn articles(gold: usize) -> Vec<(Document, Vec<Annotation>)> {
         entity: EntityId::new(Label::Person, "عبد الفتاح السيسي"),
         mention: Some(1),
     });
-    out.push((doc, anns));
+    (doc, anns)
+}
 
+/// The first `n` documents of `../shared/corpus/dev-gold.jsonl` with their gold spans
+/// accepted, and how many gold spans were left aside for not being spans here; `None`,
+/// said on stderr, when the corpus is not there.
+pub(crate) fn corpus(n: usize) -> Option<(Vec<Article>, usize)> {
     let corpus = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../../shared/corpus/dev-gold.jsonl"
     );
     let Ok(lines) = std::fs::read_to_string(corpus) else {
         eprintln!("{corpus} not found: the corpus documents are not exported");
-        return out;
+        return None;
     };
-    for line in lines.lines().take(gold) {
+    let mut out = Vec::new();
+    let mut invalid = 0;
+    for line in lines.lines().take(n) {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let doc = Document::from_text(
             v["text"].as_str().unwrap(),
@@ -138,9 +173,11 @@ pub(crate) fn articles(gold: usize) -> Vec<(Document, Vec<Annotation>)> {
                     label,
                     Status::Accepted,
                 ));
+            } else {
+                invalid += 1;
             }
         }
         out.push((doc, anns));
     }
-    out
+    Some((out, invalid))
 }

@@ -35,9 +35,8 @@ use serde_json::{Map, Value, json};
 
 use super::{NAMED_ENTITY, SPEAKER_LAYER, SPEAKER_VALUE, select, speaker_pair};
 use crate::formats::exchange::{
-    Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, file_text,
+    Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, json_value, one_article,
 };
-use crate::formats::json::json_error_words;
 use crate::formats::offsets::{OffsetUnit, to_unit};
 use crate::model::annotation::{Annotation, Status};
 use crate::model::document::Document;
@@ -129,10 +128,7 @@ impl Exporter for UimaCasJson {
 
     /// The one article's file; `None` for several (a CAS holds one document).
     fn export_all(&self, articles: &[(&Document, &[Annotation])]) -> Option<Exported> {
-        match articles {
-            [(doc, annotations)] => Some(self.export(doc, annotations)),
-            _ => None,
-        }
+        one_article(self, articles)
     }
 }
 
@@ -186,11 +182,7 @@ fn offset(fs: &Value, key: &str) -> usize {
 
 impl Importer for UimaCasJson {
     fn import(&self, bytes: &[u8]) -> Result<Vec<ForeignDocument>, ReadError> {
-        let text = file_text(bytes)?;
-        let value: Value = serde_json::from_str(text).map_err(|e| ReadError::Syntax {
-            line: e.line(),
-            reason: json_error_words(&e),
-        })?;
+        let value = json_value(bytes)?;
         let Some(file) = value.as_object() else {
             return Err(syntax("not a UIMA CAS JSON object"));
         };
@@ -298,10 +290,8 @@ impl Importer for UimaCasJson {
 #[cfg(test)]
 mod tests {
     use super::UimaCasJson;
-    use crate::formats::exchange::testing::{char_span, kept};
-    use crate::formats::exchange::{
-        Exporter, Importer, LabelMap, LeftOut, ReadError, Unknown, in_text_order, place,
-    };
+    use crate::formats::exchange::testing::{char_span, kept, placed};
+    use crate::formats::exchange::{Exporter, Importer, LeftOut, ReadError, in_text_order};
     use crate::formats::inception::testing::{HARD, hard, sample};
 
     #[test]
@@ -338,14 +328,7 @@ mod tests {
 
         let docs = UimaCasJson::default().import(&out.bytes).unwrap();
         assert_eq!(docs[0].text, HARD);
-        let placed = place(
-            &doc,
-            &docs[0],
-            &LabelMap::default(),
-            Unknown::Skip,
-            1,
-            crate::model::format::FormatId::Inception,
-        );
+        let placed = placed(&doc, &docs[0], crate::model::format::FormatId::Inception);
         assert!(placed.problems.is_empty(), "{:?}", placed.problems);
         let want: Vec<_> = [0, 1, 3].iter().map(|&i| anns[i].clone()).collect();
         assert_eq!(kept(&placed.annotations), kept(&want));
@@ -361,14 +344,7 @@ mod tests {
         let (doc, anns) = sample();
         let out = UimaCasJson::default().export(&doc, &anns);
         let docs = UimaCasJson::default().import(&out.bytes).unwrap();
-        let placed = place(
-            &doc,
-            &docs[0],
-            &LabelMap::default(),
-            Unknown::Skip,
-            1,
-            crate::model::format::FormatId::Inception,
-        );
+        let placed = placed(&doc, &docs[0], crate::model::format::FormatId::Inception);
         assert!(placed.problems.is_empty(), "{:?}", placed.problems);
         let want: Vec<_> = in_text_order(&anns).into_iter().cloned().collect();
         assert_eq!(kept(&placed.annotations), kept(&want));

@@ -31,40 +31,36 @@ pub(super) fn escape_value(s: &str) -> String {
 /// The value of a feature column's entry (`Escaping.unescapeValue`); a `\` before
 /// anything else is kept.
 pub(super) fn unescape_value(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
+    unescaped(s, |rest, out| {
+        if rest.starts_with("->") {
+            out.push_str("->");
+            return Some(2);
         }
-        match chars.peek().copied() {
-            Some(e @ ('\\' | '[' | ']' | '|' | '_' | ';' | '*')) => {
-                chars.next();
-                out.push(e);
-            }
-            Some('t') => {
-                chars.next();
-                out.push('\t');
-            }
-            Some('n') => {
-                chars.next();
-                out.push('\n');
-            }
-            Some('-') => {
-                let mut ahead = chars.clone();
-                ahead.next();
-                if ahead.peek() == Some(&'>') {
-                    chars.next();
-                    chars.next();
-                    out.push_str("->");
-                } else {
-                    out.push('\\');
-                }
-            }
-            _ => out.push('\\'),
+        out.push(match rest.chars().next()? {
+            e @ ('\\' | '[' | ']' | '|' | '_' | ';' | '*') => e,
+            't' => '\t',
+            'n' => '\n',
+            _ => return None,
+        });
+        Some(1)
+    })
+}
+
+/// `s` with its escapes undone: at each `\`, `escape` is given the rest of `s` after it;
+/// it pushes onto the output what an escape there stands for and gives how many bytes
+/// it took, or `None` and the `\` is kept.
+fn unescaped(s: &str, escape: impl Fn(&str, &mut String) -> Option<usize>) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        match escape(rest, &mut out) {
+            Some(taken) => rest = &rest[taken..],
+            None => out.push('\\'),
         }
     }
+    out.push_str(rest);
     out
 }
 
@@ -105,29 +101,15 @@ pub(super) fn escape_text(s: &str) -> String {
 
 /// A `#Text=` line's text (`Escaping.unescapeText`, TSV 3.2 and later).
 pub(super) fn unescape_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        let next = chars.peek().copied();
-        let plain = next.and_then(|n| {
-            ['\t', '\n', '\u{c}', '\r', '\u{8}', '\\']
-                .into_iter()
-                .find(|&p| named_escape(p) == Some(n))
-                .or_else(|| bare_control(n).then_some(n))
-        });
-        match plain {
-            Some(p) => {
-                chars.next();
-                out.push(p);
-            }
-            None => out.push('\\'),
-        }
-    }
-    out
+    unescaped(s, |rest, out| {
+        let n = rest.chars().next()?;
+        let plain = ['\t', '\n', '\u{c}', '\r', '\u{8}', '\\']
+            .into_iter()
+            .find(|&p| named_escape(p) == Some(n))
+            .or_else(|| bare_control(n).then_some(n))?;
+        out.push(plain);
+        Some(n.len_utf8())
+    })
 }
 
 /// The entries of a column joined by unescaped `|` (stacked annotations).

@@ -50,7 +50,7 @@ use std::fmt::Write as _;
 use super::escape::{escape_text, escape_value, stacked, unescape_text, unescape_value};
 use super::{NAMED_ENTITY, SPEAKER_LAYER, SPEAKER_VALUE, select, speaker_pair};
 use crate::formats::exchange::{
-    Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, file_text,
+    Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, file_text, one_article,
 };
 use crate::formats::offsets::{OffsetUnit, length, to_unit, tokens_cut_at};
 use crate::model::annotation::{Annotation, Status};
@@ -208,10 +208,7 @@ impl Exporter for WebAnnoTsv {
 
     /// The one article's file; `None` for several (the format holds one document).
     fn export_all(&self, articles: &[(&Document, &[Annotation])]) -> Option<Exported> {
-        match articles {
-            [(doc, annotations)] => Some(self.export(doc, annotations)),
-            _ => None,
-        }
+        one_article(self, articles)
     }
 }
 
@@ -453,10 +450,9 @@ impl Importer for WebAnnoTsv {
 #[cfg(test)]
 mod tests {
     use super::WebAnnoTsv;
-    use crate::formats::exchange::testing::{char_span, kept, link_speaker, marked};
+    use crate::formats::exchange::testing::{char_span, kept, link_speaker, marked, placed};
     use crate::formats::exchange::{
-        Exporter, ForeignDocument, Importer, LabelMap, LeftOut, ReadError, Unknown, in_text_order,
-        place,
+        Exporter, ForeignDocument, Importer, LeftOut, ReadError, in_text_order,
     };
     use crate::formats::inception::testing::{HARD, hard, sample};
     use crate::formats::offsets::{OffsetUnit, from_unit};
@@ -489,14 +485,7 @@ mod tests {
         assert_eq!(docs.len(), 1);
         let d = docs.remove(0);
         assert_eq!(d.text, doc.text());
-        let placed = place(
-            doc,
-            &d,
-            &LabelMap::default(),
-            Unknown::Skip,
-            1,
-            crate::model::format::FormatId::WebannoTsv,
-        );
+        let placed = placed(doc, &d, crate::model::format::FormatId::WebannoTsv);
         assert!(placed.problems.is_empty(), "{:?}", placed.problems);
         (d, placed.annotations)
     }
@@ -614,14 +603,7 @@ mod tests {
         // first span of its token
         assert_eq!(d.speakers, [(2, 0), (2, 3)]);
         let doc = Document::from_text(&d.text, "t", "UTF-8");
-        let placed = place(
-            &doc,
-            d,
-            &LabelMap::default(),
-            Unknown::Skip,
-            1,
-            crate::model::format::FormatId::WebannoTsv,
-        );
+        let placed = placed(&doc, d, crate::model::format::FormatId::WebannoTsv);
         assert_eq!(
             doc.slice(
                 placed.annotations[2].span.start(),

@@ -11,8 +11,8 @@
 use serde_json::{Map, Value, json};
 
 use crate::formats::exchange::{
-    Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, file_text,
-    in_text_order, left_out, merged,
+    Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, in_text_order,
+    json_value, left_out, merged, some_documents,
 };
 use crate::formats::offsets::OffsetUnit;
 use crate::model::annotation::{Annotation, Status};
@@ -126,11 +126,7 @@ fn spans_of(fields: &Map<String, Value>) -> Vec<ForeignSpan> {
 
 impl Importer for LabelStudioMin {
     fn import(&self, bytes: &[u8]) -> Result<Vec<ForeignDocument>, ReadError> {
-        let text = file_text(bytes)?;
-        let value: Value = serde_json::from_str(text).map_err(|e| ReadError::Syntax {
-            line: e.line(),
-            reason: crate::formats::json::json_error_words(&e),
-        })?;
+        let value = json_value(bytes)?;
         let records = match value {
             Value::Array(records) => records,
             one @ Value::Object(_) => vec![one],
@@ -156,18 +152,15 @@ impl Importer for LabelStudioMin {
                 speakers: Vec::new(),
             });
         }
-        if docs.is_empty() {
-            return Err(ReadError::Empty);
-        }
-        Ok(docs)
+        some_documents(docs)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::{LabelStudioMin, is_min_record};
-    use crate::formats::exchange::testing::{char_span, marked};
-    use crate::formats::exchange::{Exporter, Importer, LabelMap, LeftOut, Unknown, place};
+    use crate::formats::exchange::testing::{char_span, marked, placed};
+    use crate::formats::exchange::{Exporter, Importer, LeftOut};
     use crate::model::annotation::Status;
     use crate::model::document::Document;
     use crate::model::format::FormatId;
@@ -198,14 +191,7 @@ mod tests {
         assert!(is_min_record(&records[0]));
         assert_eq!(records[0]["label"][0]["text"], "عبد الفتاح السيسي");
         let docs = LabelStudioMin.import(&out.bytes).unwrap();
-        let placed = place(
-            &doc,
-            &docs[0],
-            &LabelMap::default(),
-            Unknown::Skip,
-            1,
-            FormatId::LabelStudioMin,
-        );
+        let placed = placed(&doc, &docs[0], FormatId::LabelStudioMin);
         assert!(placed.problems.is_empty(), "{:?}", placed.problems);
         let got: Vec<_> = placed
             .annotations

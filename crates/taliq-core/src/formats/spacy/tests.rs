@@ -1,5 +1,5 @@
 use super::{OVERLAP_GROUP, PENDING_GROUP, SpacyDocBin, docbin, looks_like_docbin, tokens};
-use crate::formats::exchange::testing::{char_span, marked};
+use crate::formats::exchange::testing::{char_span, marked, placed, sample_half_accepted};
 use crate::formats::exchange::{
     Exporter, Importer, LabelMap, LeftOut, ReadError, Unknown, in_text_order, place,
 };
@@ -7,27 +7,6 @@ use crate::model::annotation::{Annotation, Status};
 use crate::model::document::Document;
 use crate::model::label::Label;
 use crate::model::span::Span;
-use crate::session::{Edit, Session};
-
-/// The sample article with its suggestions, the first half accepted (one with a note),
-/// the rest pending, as the interop test has it.
-fn sample() -> (Document, Vec<Annotation>) {
-    let text = include_str!("../../../../../seeds/putin-trump-call.ar.txt");
-    let doc = Document::from_text(text, "putin-trump-call.ar.txt", "UTF-8");
-    let mut session = Session::with_extraction(doc);
-    let ids: Vec<u64> = session.annotations().iter().map(|a| a.id).collect();
-    for id in &ids[..ids.len() / 2] {
-        session
-            .apply(Edit::SetStatus {
-                id: *id,
-                status: Status::Accepted,
-            })
-            .unwrap();
-    }
-    let mut anns = session.annotations().to_vec();
-    anns[0].note = "ملاحظة".into();
-    (session.document().clone(), anns)
-}
 
 /// The hard text of the interop test (emoji before the spans, CRLF, harakat, lam-alef, an
 /// Arabic word last), with a double space, a proclitic before a span and a nested span.
@@ -67,7 +46,7 @@ fn kept(anns: &[Annotation]) -> Vec<(Span, Label, Status)> {
 
 #[test]
 fn the_sample_and_the_hard_text_come_back_with_the_same_spans() {
-    let articles = [sample(), hard()];
+    let articles = [sample_half_accepted("ملاحظة"), hard()];
     let refs: Vec<(&Document, &[Annotation])> =
         articles.iter().map(|(d, a)| (d, a.as_slice())).collect();
     let out = SpacyDocBin.export_all(&refs).unwrap();
@@ -92,14 +71,7 @@ fn the_sample_and_the_hard_text_come_back_with_the_same_spans() {
     for ((doc, anns), foreign) in articles.iter().zip(&docs) {
         assert_eq!(foreign.text, doc.text());
         assert_eq!(foreign.name.as_deref(), Some(doc.source_name()));
-        let placed = place(
-            doc,
-            foreign,
-            &LabelMap::default(),
-            Unknown::Skip,
-            1,
-            crate::model::format::FormatId::Spacy,
-        );
+        let placed = placed(doc, foreign, crate::model::format::FormatId::Spacy);
         assert_eq!(placed.problems, []);
         assert_eq!(kept(&placed.annotations), kept(anns));
     }

@@ -39,7 +39,7 @@ mod session;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::formats::exchange::{Exported, Exporter};
+use crate::formats::exchange::{Exported, Exporter, one_article};
 use crate::formats::json::json_error_words;
 use crate::model::annotation::{
     Annotation, Entity, FactRecord, Facts, Origin, Status, group_entities,
@@ -377,10 +377,7 @@ impl Exporter for TaliqJson {
 
     /// A Taliq file holds one article: `None` for several.
     fn export_all(&self, articles: &[(&Document, &[Annotation])]) -> Option<Exported> {
-        match articles {
-            [(doc, annotations)] => Some(self.export(doc, annotations)),
-            _ => None,
-        }
+        one_article(self, articles)
     }
 }
 

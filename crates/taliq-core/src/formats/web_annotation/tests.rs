@@ -1,9 +1,9 @@
 use serde_json::{Value, json};
 
 use super::{QUOTE_CONTEXT, WebAnnotation, looks_like, source_iri};
-use crate::formats::exchange::testing::{char_span, kept, link_speaker, marked};
+use crate::formats::exchange::testing::{char_span, kept, link_speaker, marked, placed};
 use crate::formats::exchange::{
-    Exporter, Importer, LabelMap, LeftOut, ReadError, SpanProblem, Unknown, in_text_order, place,
+    Exporter, Importer, LeftOut, ReadError, SpanProblem, in_text_order,
 };
 use crate::formats::offsets::{OffsetUnit, to_unit};
 use crate::model::annotation::{Annotation, DateValue, PersonAttributes, Status};
@@ -73,12 +73,9 @@ fn round_trip(doc: &Document, anns: &[Annotation]) {
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].text, doc.text());
     let back = Document::from_text(&docs[0].text, "back.txt", "UTF-8");
-    let placed = place(
+    let placed = placed(
         &back,
         &docs[0],
-        &LabelMap::default(),
-        Unknown::Skip,
-        1,
         crate::model::format::FormatId::WebAnnotation,
     );
     assert!(placed.problems.is_empty(), "{:?}", placed.problems);
@@ -245,12 +242,9 @@ fn a_file_that_counted_utf16_is_rescued_by_its_quotes() {
     // the stated positions are wrong: the first is one unit late
     let (s, _) = char_span(HARD, "عبد الفتاح السيسي");
     assert_eq!(unit(s), s + 1);
-    let placed = place(
+    let placed = placed(
         &doc,
         &docs[0],
-        &LabelMap::default(),
-        Unknown::Skip,
-        1,
         crate::model::format::FormatId::WebAnnotation,
     );
     let spans: Vec<(usize, usize, Label)> = placed
@@ -327,13 +321,6 @@ fn garbage_and_cut_files_are_read_errors() {
         .import(past.to_string().as_bytes())
         .unwrap();
     let d = Document::from_text("قال بوتين", "t.txt", "UTF-8");
-    let placed = place(
-        &d,
-        &docs[0],
-        &LabelMap::default(),
-        Unknown::Skip,
-        1,
-        crate::model::format::FormatId::WebAnnotation,
-    );
+    let placed = placed(&d, &docs[0], crate::model::format::FormatId::WebAnnotation);
     assert_eq!(placed.problems, [SpanProblem::OutsideText { index: 0 }]);
 }
