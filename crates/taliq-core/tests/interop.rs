@@ -20,11 +20,9 @@ use taliq_core::model::annotation::{Annotation, Status};
 use taliq_core::model::document::Document;
 
 /// The sample article with its suggestions, the first half accepted (one with a note),
-/// the rest pending; and the hard text of `support`, its quote without a speaker.
+/// the rest pending; and the hard text of `support`, its quote with its speaker.
 fn articles() -> Vec<(Document, Vec<Annotation>)> {
-    let mut out = support::noted_articles(0);
-    out[1].1[1].facts.speaker = None;
-    out
+    support::noted_articles(0)
 }
 
 /// The regions a reader must see: `[start, end, label, kind]` in code points.

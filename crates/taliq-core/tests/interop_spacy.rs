@@ -25,12 +25,11 @@ use taliq_core::model::label::Label;
 use taliq_core::model::span::Span;
 
 /// The articles of `support` (the sample with its suggestions, half accepted, one with a
-/// note, and the hard text, its quote without a speaker), a text with overlapping spans,
+/// note, and the hard text, its quote with its speaker), a text with overlapping spans,
 /// then the first 20 documents of `../shared/corpus/dev-gold.jsonl` with their gold spans
 /// accepted (nested QUOTEs included), when it is there.
 fn articles() -> Vec<(Document, Vec<Annotation>)> {
     let mut out = support::noted_articles(20);
-    out[1].1[1].facts.speaker = None;
     out.insert(2, nested());
     out
 }
