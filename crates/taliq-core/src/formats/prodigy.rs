@@ -4,14 +4,18 @@
 //! `token_end` **inclusive** (the interop reference, section 7). Taliq writes its own
 //! tokens, cut at span edges ([`crate::formats::offsets::tokens_cut_at`]), so Prodigy
 //! never re-tokenizes with spaCy and drops a span that starts after a proclitic
-//! (`بالقاهرة`). Written: the accepted annotations; read: the spans of tasks answered
-//! `accept` (or with no answer); a task answered `reject` or `ignore` brings nothing.
+//! (`بالقاهرة`). A quote's speaker is a `relations` entry as Prodigy's `rel.manual`
+//! writes it (`{"head", "child", "label": "SPEAKER", "head_span", "child_span"}`, head
+//! and child the last tokens of the quote and the speaker; support.prodi.gy t/6467).
+//! Written: the accepted annotations; read: the spans of tasks answered `accept` (or with
+//! no answer), and relations from a quote as its speaker; a task answered `reject` or
+//! `ignore` brings nothing.
 
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::formats::exchange::{
-    Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, in_text_order,
+    Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, in_text_order,
     json_lines, left_out, some_documents,
 };
 use crate::formats::offsets::{OffsetUnit, tokens_cut_at};
@@ -37,31 +41,59 @@ impl Exporter for Prodigy {
                 json!({"text": doc.slice(s, e), "start": s, "end": e, "id": i, "ws": ws})
             })
             .collect();
-        let spans: Vec<Value> = accepted
+        // each accepted annotation's span, with its last token (inclusive)
+        let written: Vec<(&Annotation, Value, usize)> = accepted
             .iter()
             .filter_map(|a| {
                 let first = toks.iter().position(|t| t.0 == a.span.start())?;
                 let last = toks.iter().rposition(|t| t.1 == a.span.end())?;
-                Some(json!({"start": a.span.start(), "end": a.span.end(),
-                            "token_start": first, "token_end": last,
-                            "label": a.label.as_str()}))
+                let span = json!({"start": a.span.start(), "end": a.span.end(),
+                                  "token_start": first, "token_end": last,
+                                  "label": a.label.as_str()});
+                Some((*a, span, last))
             })
             .collect();
-        let line = json!({"text": doc.text(), "meta": {"source": doc.source_name()},
-                          "tokens": tokens, "spans": spans, "answer": "accept"});
+        // a quote's speaker as Prodigy's rel.manual writes a relation: head and child
+        // the last tokens of the two spans, with the spans themselves
+        let relations: Vec<Value> = written
+            .iter()
+            .filter_map(|(a, head_span, head)| {
+                let to = a.facts.speaker.as_ref()?.mention?;
+                let (_, child_span, child) = written.iter().find(|(b, ..)| b.id == to)?;
+                Some(json!({"head": head, "child": child, "label": SPEAKER,
+                            "head_span": head_span, "child_span": child_span}))
+            })
+            .collect();
+        let spans: Vec<&Value> = written.iter().map(|(_, s, _)| s).collect();
+        let mut line = json!({"text": doc.text(), "meta": {"source": doc.source_name()},
+                              "tokens": tokens, "spans": spans, "answer": "accept"});
+        if !relations.is_empty() {
+            line["relations"] = Value::from(relations);
+        }
         Exported {
             bytes: format!("{line}\n").into_bytes(),
-            left_out: left_out(doc, annotations, &[]),
+            left_out: left_out(doc, annotations, &[Carries::Speakers]),
             companions: Vec::new(),
         }
     }
 }
+
+/// The relation label of a quote's speaker (head: the quote, child: the speaker).
+pub const SPEAKER: &str = "SPEAKER";
 
 #[derive(Deserialize)]
 struct Span {
     start: usize,
     end: usize,
     label: String,
+}
+
+#[derive(Deserialize)]
+struct Relation {
+    #[serde(default)]
+    label: String,
+    head_span: Option<Span>,
+    child_span: Option<Span>,
 }
 
 #[derive(Deserialize)]
@@ -73,6 +105,8 @@ struct Task {
     answer: Option<String>,
     #[serde(default)]
     meta: Option<Value>,
+    #[serde(default)]
+    relations: Vec<Relation>,
 }
 
 impl Importer for Prodigy {
@@ -81,6 +115,20 @@ impl Importer for Prodigy {
         for (_, task) in json_lines::<Task>(bytes)? {
             let accepted = task.answer.as_deref().is_none_or(|a| a == "accept");
             let spans = if accepted { task.spans } else { Vec::new() };
+            // a relation from a quote to another span is its speaker
+            let index = |s: &Option<Span>| {
+                let s = s.as_ref()?;
+                spans
+                    .iter()
+                    .position(|x| (x.start, x.end, &x.label) == (s.start, s.end, &s.label))
+            };
+            let speakers: Vec<(usize, usize)> = task
+                .relations
+                .iter()
+                .filter(|r| r.label.is_empty() || r.label.eq_ignore_ascii_case(SPEAKER))
+                .filter_map(|r| Some((index(&r.head_span)?, index(&r.child_span)?)))
+                .filter(|&(q, _)| spans[q].label.eq_ignore_ascii_case("QUOTE"))
+                .collect();
             docs.push(ForeignDocument {
                 name: task
                     .meta
@@ -102,7 +150,7 @@ impl Importer for Prodigy {
                         id: None,
                     })
                     .collect(),
-                speakers: Vec::new(),
+                speakers,
             });
         }
         some_documents(docs)
@@ -169,5 +217,35 @@ mod tests {
                 .spans
                 .is_empty()
         );
+    }
+
+    /// A quote's speaker goes out as a `SPEAKER` relation (head and child the last
+    /// tokens) and comes back as the quote's speaker.
+    #[test]
+    fn a_speaker_is_a_relation_both_ways() {
+        use crate::formats::exchange::testing::{kept, link_speaker};
+        let t = "قال الرئيسُ عبد الفتاح السيسي: «لن نتراجع»";
+        let doc = Document::from_text(t, "t.txt", "UTF-8");
+        let (p0, p1) = char_span(t, "عبد الفتاح السيسي");
+        let (q0, q1) = char_span(t, "«لن نتراجع»");
+        let mut anns = marked(
+            &doc,
+            &[
+                (p0, p1, Label::Person, Status::Accepted),
+                (q0, q1, Label::Quote, Status::Accepted),
+            ],
+        );
+        link_speaker(&mut anns, 1, 0);
+        let out = Prodigy.export(&doc, &anns);
+        assert!(out.left_out.is_empty(), "{:?}", out.left_out);
+        let task: serde_json::Value = serde_json::from_str(out.text().trim_end()).unwrap();
+        let r = &task["relations"][0];
+        assert_eq!(r["label"], "SPEAKER");
+        assert_eq!(r["head"], task["spans"][1]["token_end"]);
+        assert_eq!(r["child"], task["spans"][0]["token_end"]);
+        let docs = Prodigy.import(&out.bytes).unwrap();
+        assert_eq!(docs[0].speakers, [(1, 0)]);
+        let back = placed(&doc, &docs[0], crate::model::format::FormatId::Prodigy);
+        assert_eq!(kept(&back.annotations), kept(&anns));
     }
 }

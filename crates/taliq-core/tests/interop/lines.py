@@ -53,6 +53,11 @@ def prodigy(entry, text):
         assert tokens[s["token_end"]]["end"] == s["end"], s  # token_end inclusive
         got.append([s["start"], s["end"], s["label"], text[s["start"]:s["end"]]])
     assert sorted(got) == sorted(entry["spans"]), (got, entry["spans"])
+    # rel.manual's relations: head and child are the last tokens of their spans
+    for r in task.get("relations", []):
+        assert r["head"] == r["head_span"]["token_end"], r
+        assert r["child"] == r["child_span"]["token_end"], r
+        assert r["head_span"] in task["spans"] and r["child_span"] in task["spans"], r
     return len(got)
 
 
