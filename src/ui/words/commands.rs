@@ -200,7 +200,7 @@ pub(crate) fn action_tooltip(action: &Action) -> String {
             "Write brat standoff: NAME.ann with NAME.txt and annotation.conf beside it (pending suggestions marked Pending, notes and speakers kept)"
         }
         Action::ExportAs(FormatId::Prodigy) | Action::ExportFormatTo(FormatId::Prodigy, _) => {
-            "Write the accepted annotations as a Prodigy task with Taliq's tokens (a proclitic outside a span is its own token)"
+            "Write the accepted annotations as a Prodigy task with Taliq's tokens (a proclitic outside a span is its own token) and speakers as relations"
         }
         Action::ExportAs(FormatId::Conll) | Action::ExportFormatTo(FormatId::Conll, _) => {
             "Write the accepted annotations as CoNLL token lines with IOB2 tags (a proclitic outside a span is its own token)"
