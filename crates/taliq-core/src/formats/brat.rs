@@ -218,6 +218,8 @@ impl Importer for BratAnn {
                     label: kind.to_owned(),
                     text: stated.filter(|_| numbers.len() == 2 || !gaps_blank),
                     status: Status::Accepted,
+                    facts: Default::default(),
+                    canonical: None,
                     note: String::new(),
                     id: Some(id.to_owned()),
                 });

@@ -165,6 +165,8 @@ impl Importer for Conll {
                     label: label.to_owned(),
                     text: None,
                     status: Status::Accepted,
+                    facts: Default::default(),
+                    canonical: None,
                     note: String::new(),
                     id: None,
                 });

@@ -148,6 +148,8 @@ fn span(start: usize, end: usize, label: String, id: Option<String>) -> ForeignS
         label,
         text: None,
         status: Status::Accepted,
+        facts: Default::default(),
+        canonical: None,
         note: String::new(),
         id,
     }

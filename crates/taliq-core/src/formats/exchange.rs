@@ -243,6 +243,12 @@ pub struct ForeignSpan {
     pub note: String,
     /// The tool's id of the span, used by [`ForeignDocument::speakers`] and in messages.
     pub id: Option<String>,
+    /// What the file says of the mention beyond its span, when the format holds it (W3C
+    /// Web Annotation's `taliq:` properties): role, nationality, date value; a speaker
+    /// named without a mention. Empty for most formats.
+    pub facts: Facts,
+    /// The canonical name the file gives, when it gives one that is not the text.
+    pub canonical: Option<String>,
 }
 
 /// A document as another tool's file gives it.
@@ -438,8 +444,8 @@ pub fn place(
             origin: Origin::Imported(Some(tool)),
             status: s.status,
             note: s.note.clone(),
-            canonical: found.to_owned(),
-            facts: Facts::default(),
+            canonical: s.canonical.clone().unwrap_or_else(|| found.to_owned()),
+            facts: s.facts.clone(),
         });
     }
     for &(quote, speaker) in &foreign.speakers {
@@ -659,6 +665,8 @@ mod tests {
             label: label.into(),
             text: text.map(str::to_owned),
             status: Status::Accepted,
+            facts: Default::default(),
+            canonical: None,
             note: String::new(),
             id: None,
         }

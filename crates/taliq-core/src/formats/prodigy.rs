@@ -146,6 +146,8 @@ impl Importer for Prodigy {
                         label: s.label,
                         text: None,
                         status: Status::Accepted,
+                        facts: Default::default(),
+                        canonical: None,
                         note: String::new(),
                         id: None,
                     })

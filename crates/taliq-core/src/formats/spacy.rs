@@ -256,6 +256,8 @@ fn foreign(raw: RawDoc) -> ForeignDocument {
         label: label.to_owned(),
         text: None,
         status,
+        facts: Default::default(),
+        canonical: None,
         note: String::new(),
         id: Some(id),
     };

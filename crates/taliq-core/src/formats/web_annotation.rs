@@ -73,8 +73,11 @@ use crate::formats::exchange::{
     in_text_order, json_value, left_out, merged, some_documents,
 };
 use crate::formats::offsets::OffsetUnit;
-use crate::model::annotation::{Annotation, Status};
+use crate::model::annotation::{
+    Annotation, DateValue, Facts, PersonAttributes, SpeakerLink, Status,
+};
 use crate::model::document::Document;
+use crate::model::entity_id::EntityId;
 
 /// The JSON-LD context of the Web Annotation vocabulary (WADM §1.3 and Appendix A), the
 /// first `@context` of every file written.
@@ -330,6 +333,27 @@ fn span_item(doc: &Document, source: &str, id: &str, a: &Annotation) -> Value {
 
 // ---------------------------------------------------------------------------------------
 // Import
+
+/// The facts Taliq writes as extension properties of an annotation (`taliq:role`,
+/// `taliq:nationality`, `taliq:dateValue`, `taliq:hijri`, `taliq:speaker`), read back.
+fn extension_facts(a: &Value) -> Facts {
+    let text = |k: &str| a.get(k).and_then(Value::as_str).map(str::to_owned);
+    let (role, nationality) = (text("taliq:role"), text("taliq:nationality"));
+    Facts {
+        attributes: (role.is_some() || nationality.is_some())
+            .then_some(PersonAttributes { role, nationality }),
+        speaker: text("taliq:speaker")
+            .and_then(|e| e.parse::<EntityId>().ok())
+            .map(|entity| SpeakerLink {
+                entity,
+                mention: None,
+            }),
+        value: text("taliq:dateValue").map(|value| DateValue {
+            value,
+            hijri: text("taliq:hijri"),
+        }),
+    }
+}
 
 /// The local name of each `type` of `v` (`oa:Annotation`, the full IRI and `Annotation`
 /// all give `Annotation`).
@@ -646,6 +670,11 @@ impl Importer for WebAnnotation {
                         label,
                         text: sel.exact.clone(),
                         status,
+                        facts: extension_facts(a),
+                        canonical: a
+                            .get("taliq:canonical")
+                            .and_then(Value::as_str)
+                            .map(str::to_owned),
                         note: b.note.join("\n"),
                         id: id.clone(),
                     });

@@ -270,6 +270,8 @@ impl Importer for UimaCasJson {
                 label,
                 text: None,
                 status: Status::Accepted,
+                facts: Default::default(),
+                canonical: None,
                 note: String::new(),
                 id: Some(id.to_string()),
             });

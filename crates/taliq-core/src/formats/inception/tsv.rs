@@ -392,6 +392,8 @@ impl Importer for WebAnnoTsv {
                             label,
                             text: None,
                             status: Status::Accepted,
+                            facts: Default::default(),
+                            canonical: None,
                             note: String::new(),
                             id: Some(id.map_or_else(|| unit.to_owned(), str::to_owned)),
                         });

@@ -88,6 +88,14 @@ fn round_trip(doc: &Document, anns: &[Annotation]) {
     for (got, w) in placed.annotations.iter().zip(&want) {
         let expected = speaker_span(anns, w).filter(|s| want.iter().any(|b| b.span == *s));
         assert_eq!(speaker_span(&placed.annotations, got), expected);
+        // the facts and canonical names come back from the taliq: properties
+        assert_eq!(got.facts.attributes, w.facts.attributes);
+        assert_eq!(got.facts.value, w.facts.value);
+        assert_eq!(got.canonical, w.canonical);
+        assert_eq!(
+            got.facts.speaker.as_ref().map(|l| &l.entity),
+            w.facts.speaker.as_ref().map(|l| &l.entity)
+        );
     }
 }
 
