@@ -362,6 +362,15 @@ impl Importer for WebAnnoTsv {
                 if length(&doc.text, OffsetUnit::Utf16) > begin && doc.text.ends_with('\n') {
                     doc.text.pop();
                 }
+                // the gap before a sentence is text the file does not hold; a real file
+                // holds each token with its offsets, so the whole text is never longer
+                // than the file: an offset past that is damage, not spaces to fill in
+                if begin > bytes.len() {
+                    return Err(syntax(
+                        n,
+                        format!("token offset {begin} is past the end of the file's text"),
+                    ));
+                }
                 let have = length(&doc.text, OffsetUnit::Utf16);
                 doc.text
                     .extend(std::iter::repeat_n(' ', begin.saturating_sub(have)));
@@ -676,6 +685,23 @@ mod tests {
             r.import(bad_ref.as_bytes()),
             Err(ReadError::Syntax { .. })
         ));
+        // fuzz/import_webanno_tsv: a token offset of 2 × 10^18 filled the gap before its
+        // sentence with that many spaces (capacity overflow, abort); an offset past what
+        // the file can hold is now a syntax error
+        let huge = format!(
+            "{}\n#T_SP={}|value\n\n\n#Text=قال\n1-1\t2087777777777777777-2087777777777777778\tقال\t_\n",
+            super::FORMAT_LINE,
+            super::NAMED_ENTITY
+        );
+        assert!(matches!(
+            r.import(huge.as_bytes()),
+            Err(ReadError::Syntax { line: 6, .. })
+        ));
+        let gap = huge.replace("2087777777777777777-2087777777777777778", "20-23");
+        assert_eq!(
+            r.import(gap.as_bytes()).unwrap()[0].text,
+            format!("{}قال", " ".repeat(20))
+        );
         assert!(r.export_all(&[(&doc, &anns), (&doc, &anns)]).is_none());
         assert!(r.export_all(&[(&doc, &anns)]).is_some());
         assert!(text.starts_with("#FORMAT=WebAnno TSV 3.3\n") && !text.contains(HARD));

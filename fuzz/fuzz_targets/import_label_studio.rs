@@ -1,0 +1,12 @@
+//! Any bytes as a file for the `LabelStudio` importer
+//! (crates/taliq-core/src/formats/label_studio.rs), each document it reads placed on an
+//! article of its own text (`taliq_fuzz::import_and_place`).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use taliq_core::formats::label_studio::LabelStudio;
+use taliq_core::workspace::convert::FormatId;
+
+fuzz_target!(|data: &[u8]| {
+    taliq_fuzz::import_and_place(&LabelStudio, data, FormatId::LabelStudio);
+});

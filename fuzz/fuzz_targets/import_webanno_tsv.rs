@@ -1,0 +1,12 @@
+//! Any bytes as a file for the `WebAnnoTsv` importer
+//! (crates/taliq-core/src/formats/inception/tsv.rs), each document it reads placed on an
+//! article of its own text (`taliq_fuzz::import_and_place`).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use taliq_core::formats::inception::tsv::WebAnnoTsv;
+use taliq_core::workspace::convert::FormatId;
+
+fuzz_target!(|data: &[u8]| {
+    taliq_fuzz::import_and_place(&WebAnnoTsv::default(), data, FormatId::WebannoTsv);
+});
