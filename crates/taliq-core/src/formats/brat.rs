@@ -218,7 +218,7 @@ impl Importer for BratAnn {
                     label: kind.to_owned(),
                     text: stated.filter(|_| numbers.len() == 2 || !gaps_blank),
                     status: Status::Accepted,
-                    facts: Default::default(),
+                    facts: crate::model::annotation::Facts::default(),
                     canonical: None,
                     note: String::new(),
                     id: Some(id.to_owned()),

@@ -165,7 +165,7 @@ impl Importer for Conll {
                     label: label.to_owned(),
                     text: None,
                     status: Status::Accepted,
-                    facts: Default::default(),
+                    facts: crate::model::annotation::Facts::default(),
                     canonical: None,
                     note: String::new(),
                     id: None,

@@ -148,7 +148,7 @@ fn span(start: usize, end: usize, label: String, id: Option<String>) -> ForeignS
         label,
         text: None,
         status: Status::Accepted,
-        facts: Default::default(),
+        facts: crate::model::annotation::Facts::default(),
         canonical: None,
         note: String::new(),
         id,

@@ -665,7 +665,7 @@ mod tests {
             label: label.into(),
             text: text.map(str::to_owned),
             status: Status::Accepted,
-            facts: Default::default(),
+            facts: crate::model::annotation::Facts::default(),
             canonical: None,
             note: String::new(),
             id: None,

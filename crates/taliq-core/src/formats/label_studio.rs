@@ -178,7 +178,7 @@ fn read_results(results: &[Value], status: Status, doc: &mut ForeignDocument) {
                     label: label.to_owned(),
                     text: str_of(value, "text"),
                     status,
-                    facts: Default::default(),
+                    facts: crate::model::annotation::Facts::default(),
                     canonical: None,
                     note: String::new(),
                     id: str_of(r, "id"),

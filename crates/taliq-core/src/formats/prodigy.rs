@@ -146,7 +146,7 @@ impl Importer for Prodigy {
                         label: s.label,
                         text: None,
                         status: Status::Accepted,
-                        facts: Default::default(),
+                        facts: crate::model::annotation::Facts::default(),
                         canonical: None,
                         note: String::new(),
                         id: None,

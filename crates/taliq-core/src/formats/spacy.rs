@@ -256,7 +256,7 @@ fn foreign(raw: RawDoc) -> ForeignDocument {
         label: label.to_owned(),
         text: None,
         status,
-        facts: Default::default(),
+        facts: crate::model::annotation::Facts::default(),
         canonical: None,
         note: String::new(),
         id: Some(id),

@@ -270,7 +270,7 @@ impl Importer for UimaCasJson {
                 label,
                 text: None,
                 status: Status::Accepted,
-                facts: Default::default(),
+                facts: crate::model::annotation::Facts::default(),
                 canonical: None,
                 note: String::new(),
                 id: Some(id.to_string()),

@@ -401,7 +401,7 @@ impl Importer for WebAnnoTsv {
                             label,
                             text: None,
                             status: Status::Accepted,
-                            facts: Default::default(),
+                            facts: crate::model::annotation::Facts::default(),
                             canonical: None,
                             note: String::new(),
                             id: Some(id.map_or_else(|| unit.to_owned(), str::to_owned)),

@@ -114,7 +114,7 @@ fn spans_of(fields: &Map<String, Value>) -> Vec<ForeignSpan> {
                     label: label.to_owned(),
                     text: r.get("text").and_then(Value::as_str).map(str::to_owned),
                     status: Status::Accepted,
-                    facts: Default::default(),
+                    facts: crate::model::annotation::Facts::default(),
                     canonical: None,
                     note: String::new(),
                     id: None,
