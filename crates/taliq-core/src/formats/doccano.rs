@@ -17,8 +17,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::formats::exchange::{
-    Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, in_text_order,
-    json_lines, left_out, some_documents,
+    Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, LEFT_OUT_KEY, ReadError,
+    in_text_order, json_lines, left_out, left_out_record, some_documents,
 };
 use crate::formats::offsets::{OffsetUnit, to_unit};
 use crate::model::annotation::{Annotation, Status};
@@ -91,9 +91,13 @@ impl Exporter for Doccano {
         if self.pending {
             carries.push(Carries::Pending);
         }
+        let left = left_out(doc, annotations, &carries);
+        if let Some(record) = left_out_record(&left) {
+            line[LEFT_OUT_KEY] = record;
+        }
         Exported {
             bytes: format!("{line}\n").into_bytes(),
-            left_out: left_out(doc, annotations, &carries),
+            left_out: left,
             companions: Vec::new(),
         }
     }

@@ -11,6 +11,9 @@
 use thiserror::Error;
 
 pub use crate::formats::label_map::{LabelMap, Unknown};
+pub use crate::formats::left_out::{
+    Carries, LEFT_OUT_KEY, LeftOut, left_out, left_out_record, merged,
+};
 use crate::formats::offsets::{OffsetUnit, from_unit};
 use crate::model::annotation::{Annotation, Facts, Origin, SpeakerLink, Status};
 use crate::model::document::Document;
@@ -18,28 +21,6 @@ use crate::model::entity_id::EntityId;
 use crate::model::format::FormatId;
 use crate::model::label::Label;
 use crate::model::span::{Span, SpanError};
-
-/// Something of Taliq's annotations a format has no place for, and how many of them: said
-/// when exporting, in the message and, where the format has one, in a metadata field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum LeftOut {
-    /// Suggestions not reviewed yet (the format holds only decided annotations).
-    Pending(usize),
-    /// Rejected suggestions.
-    Rejected(usize),
-    /// Notes.
-    Notes(usize),
-    /// A person's role or nationality.
-    Attributes(usize),
-    /// A quote's speaker.
-    Speakers(usize),
-    /// A date's normalized value.
-    DateValues(usize),
-    /// Canonical names that differ from the mention's text.
-    CanonicalNames(usize),
-    /// Annotations over text another annotation already covers (a flat format).
-    Overlapping(usize),
-}
 
 /// One article written in a format: the file's text, and what it could not carry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,43 +62,6 @@ pub trait Exporter {
         }
         Some(all)
     }
-}
-
-/// What two exports left out together: the counts of each kind added.
-#[must_use]
-pub fn merged(a: &[LeftOut], b: &[LeftOut]) -> Vec<LeftOut> {
-    let parts = |l: &LeftOut| -> (u8, usize) {
-        match *l {
-            LeftOut::Pending(n) => (0, n),
-            LeftOut::Rejected(n) => (1, n),
-            LeftOut::Notes(n) => (2, n),
-            LeftOut::Attributes(n) => (3, n),
-            LeftOut::Speakers(n) => (4, n),
-            LeftOut::DateValues(n) => (5, n),
-            LeftOut::CanonicalNames(n) => (6, n),
-            LeftOut::Overlapping(n) => (7, n),
-        }
-    };
-    let make: [fn(usize) -> LeftOut; 8] = [
-        LeftOut::Pending,
-        LeftOut::Rejected,
-        LeftOut::Notes,
-        LeftOut::Attributes,
-        LeftOut::Speakers,
-        LeftOut::DateValues,
-        LeftOut::CanonicalNames,
-        LeftOut::Overlapping,
-    ];
-    let mut sums = [0usize; 8];
-    for l in a.iter().chain(b) {
-        let (k, n) = parts(l);
-        sums[k as usize] += n;
-    }
-    sums.iter()
-        .zip(make)
-        .filter(|(n, _)| **n > 0)
-        .map(|(n, f)| f(*n))
-        .collect()
 }
 
 /// Why a file could not be read at all (a span that cannot be placed is not an error of
@@ -466,79 +410,6 @@ pub fn place(
         annotations,
         problems,
     }
-}
-
-/// What of `annotations` a format that holds only decided spans with a label leaves out
-/// (each counted when non-zero): pending and rejected suggestions, notes, facts, canonical
-/// names other than the text. `holds` lists what the format does carry.
-#[must_use]
-pub fn left_out(doc: &Document, annotations: &[Annotation], holds: &[Carries]) -> Vec<LeftOut> {
-    let count = |f: &dyn Fn(&Annotation) -> bool| annotations.iter().filter(|a| f(a)).count();
-    let decided = |a: &Annotation| a.status != Status::Rejected && a.status != Status::Pending;
-    let kept = |a: &Annotation| {
-        decided(a) || (holds.contains(&Carries::Pending) && a.status == Status::Pending)
-    };
-    let mut out = Vec::new();
-    let mut say = |what: fn(usize) -> LeftOut, carried: bool, n: usize| {
-        if !carried && n > 0 {
-            out.push(what(n));
-        }
-    };
-    say(
-        LeftOut::Pending,
-        holds.contains(&Carries::Pending),
-        count(&|a| a.status == Status::Pending),
-    );
-    say(
-        LeftOut::Rejected,
-        holds.contains(&Carries::Rejected),
-        count(&|a| a.status == Status::Rejected),
-    );
-    say(
-        LeftOut::Notes,
-        holds.contains(&Carries::Notes),
-        count(&|a| kept(a) && !a.note.is_empty()),
-    );
-    say(
-        LeftOut::Attributes,
-        holds.contains(&Carries::Attributes),
-        count(&|a| kept(a) && a.facts.attributes.is_some()),
-    );
-    say(
-        LeftOut::Speakers,
-        holds.contains(&Carries::Speakers),
-        count(&|a| kept(a) && a.facts.speaker.is_some()),
-    );
-    say(
-        LeftOut::DateValues,
-        holds.contains(&Carries::DateValues),
-        count(&|a| kept(a) && a.facts.value.is_some()),
-    );
-    say(
-        LeftOut::CanonicalNames,
-        holds.contains(&Carries::CanonicalNames),
-        count(&|a| kept(a) && a.canonical != doc.slice(a.span.start(), a.span.end())),
-    );
-    out
-}
-
-/// What a format carries beyond decided labelled spans ([`left_out`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Carries {
-    /// Pending suggestions (as predictions).
-    Pending,
-    /// Rejected suggestions.
-    Rejected,
-    /// Notes.
-    Notes,
-    /// Role and nationality.
-    Attributes,
-    /// Speaker links.
-    Speakers,
-    /// Normalized date values.
-    DateValues,
-    /// Canonical names.
-    CanonicalNames,
 }
 
 /// The annotations of `annotations` in text order (start, then longer first, then label).

@@ -18,8 +18,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::formats::exchange::{
-    Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, LeftOut, ReadError,
-    in_text_order, json_value, left_out, merged, some_documents,
+    Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, LEFT_OUT_KEY, LeftOut,
+    ReadError, in_text_order, json_value, left_out, left_out_record, merged, some_documents,
 };
 use crate::formats::offsets::OffsetUnit;
 use crate::model::annotation::{Annotation, Status};
@@ -144,6 +144,9 @@ fn task(doc: &Document, annotations: &[Annotation]) -> (Value, Vec<LeftOut>) {
         annotations,
         &[Carries::Pending, Carries::Notes, Carries::Speakers],
     );
+    if let Some(record) = left_out_record(&left_out) {
+        task["meta"][LEFT_OUT_KEY] = record;
+    }
     (task, left_out)
 }
 

@@ -4,7 +4,7 @@
 //! [`prodigy`], [`spacy`], [`inception`]: UIMA CAS JSON and WebAnno TSV,
 //! [`web_annotation`]: W3C Web Annotation). These siblings never import each other; what
 //! the interchange formats share is [`exchange`] (the `Exporter`/`Importer` seam, label
-//! mapping, placing foreign spans), [`label_map`] (other tools' label names) and
+//! mapping, placing foreign spans), [`label_map`] (other tools' label names), [`left_out`] (what a format cannot carry) and
 //! [`offsets`] (offset units).
 
 pub mod brat;
@@ -15,6 +15,7 @@ pub mod inception;
 pub mod json;
 pub mod label_map;
 pub mod label_studio;
+pub mod left_out;
 pub mod lexicon;
 pub mod offsets;
 pub mod prodigy;

@@ -15,8 +15,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::formats::exchange::{
-    Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, in_text_order,
-    json_lines, left_out, some_documents,
+    Carries, Exported, Exporter, ForeignDocument, ForeignSpan, Importer, LEFT_OUT_KEY, ReadError,
+    in_text_order, json_lines, left_out, left_out_record, some_documents,
 };
 use crate::formats::offsets::{OffsetUnit, tokens_cut_at};
 use crate::model::annotation::{Annotation, Status};
@@ -70,9 +70,13 @@ impl Exporter for Prodigy {
         if !relations.is_empty() {
             line["relations"] = Value::from(relations);
         }
+        let left = left_out(doc, annotations, &[Carries::Speakers]);
+        if let Some(record) = left_out_record(&left) {
+            line["meta"][LEFT_OUT_KEY] = record;
+        }
         Exported {
             bytes: format!("{line}\n").into_bytes(),
-            left_out: left_out(doc, annotations, &[Carries::Speakers]),
+            left_out: left,
             companions: Vec::new(),
         }
     }

@@ -11,8 +11,8 @@
 use serde_json::{Map, Value, json};
 
 use crate::formats::exchange::{
-    Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, in_text_order,
-    json_value, left_out, merged, some_documents,
+    Exported, Exporter, ForeignDocument, ForeignSpan, Importer, LEFT_OUT_KEY, ReadError,
+    in_text_order, json_value, left_out, left_out_record, merged, some_documents,
 };
 use crate::formats::offsets::OffsetUnit;
 use crate::model::annotation::{Annotation, Status};
@@ -33,7 +33,11 @@ fn record(doc: &Document, annotations: &[Annotation], id: usize) -> Value {
             json!({"start": s, "end": e, "text": doc.slice(s, e), "labels": [a.label.as_str()]})
         })
         .collect();
-    json!({"text": doc.text(), "id": id, "label": regions})
+    let mut record = json!({"text": doc.text(), "id": id, "label": regions});
+    if let Some(left) = left_out_record(&left_out(doc, annotations, &[])) {
+        record[LEFT_OUT_KEY] = left;
+    }
+    record
 }
 
 fn file(records: &[Value]) -> Vec<u8> {
