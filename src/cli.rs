@@ -54,7 +54,8 @@ Usage:
                         spaCy DocBin (spacy), INCEpTION UIMA CAS JSON (inception),
                         WebAnno TSV 3.3 (webanno-tsv) and W3C Web Annotation JSON-LD
                         (web-annotation); IN's format is detected unless --from gives
-                        it; every span that cannot be converted is named on stderr, and
+                        it; IN may be a folder (a brat folder: every annotation file in
+                        it), and -o a folder for brat and INCEpTION (a file an article); every span that cannot be converted is named on stderr, and
                         the exit status is 1 if there was one
     --relations         doccano: write the relation form (entities, relations)
     --pending           doccano, conll, inception, webanno-tsv: write pending

@@ -126,11 +126,13 @@ pub fn parse_convert(rest: &[&str], raw: &[std::ffi::OsString]) -> Result<Conver
 }
 
 /// Writes `articles` in `to` to `output` (atomically) or `out`, and says on `err` what the
-/// format left out.
+/// format left out. A format that holds one article a file (brat, INCEpTION) writes
+/// several articles into the folder `output`, a file each (`NAME.brat.ann` with its
+/// `.txt`, …), made when missing.
 ///
 /// # Errors
-/// When the format holds one article and there are several, or the file cannot be
-/// written.
+/// When the format holds one article and there are several with no `-o` folder, or a
+/// file cannot be written.
 pub(super) fn write_as(
     to: FormatId,
     options: ExportOptions,
@@ -141,11 +143,42 @@ pub(super) fn write_as(
 ) -> Result<()> {
     let format = convert::exporter(to, options);
     let Some(exported) = format.export_all(articles) else {
-        bail!(
-            "{} holds one article a file, and there are {}: convert to a JSON Lines format",
-            to.name(),
-            articles.len()
-        );
+        let Some(dir) = output.filter(|d| !d.is_file()) else {
+            bail!(
+                "{} holds one article a file, and there are {}: give -o FOLDER (a file an article), or convert to a JSON Lines format",
+                to.name(),
+                articles.len()
+            );
+        };
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot make the folder {}", dir.display()))?;
+        let mut left = Vec::new();
+        let mut used = std::collections::HashSet::new();
+        for (doc, annotations) in articles {
+            let one = format.export(doc, annotations);
+            let mut name = convert::export_file_name(Path::new(doc.source_name()), to);
+            let mut n = 1;
+            while !used.insert(name.clone()) {
+                n += 1;
+                let stem = Path::new(doc.source_name())
+                    .file_stem()
+                    .map_or_else(|| "article".into(), |s| s.to_string_lossy());
+                name = format!("{stem}-{n}{}", to.extension());
+            }
+            convert::write_exported(&dir.join(&name), &one)?;
+            left = taliq_core::formats::exchange::merged(&left, &one.left_out);
+        }
+        writeln!(
+            err,
+            "taliq: wrote {} article(s) into {}",
+            articles.len(),
+            dir.display()
+        )
+        .context("cannot write to stderr")?;
+        if let Some(w) = words::left_out_note(to, &left) {
+            writeln!(err, "taliq: {w}").context("cannot write to stderr")?;
+        }
+        return Ok(());
     };
     match output {
         Some(path) => {
@@ -192,23 +225,46 @@ pub fn run_convert(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write)
         }
         None => LabelMap::default(),
     };
-    if args.input.is_dir() {
-        bail!(
-            "{} is a folder: give an annotation file",
-            args.input.display()
-        );
-    }
     let article = match &args.article {
         Some(path) => Some(Document::load(path)?),
         None => None,
     };
-    let (_, converted) = convert::read(
-        &args.input,
-        args.from,
-        &map,
-        args.unknown,
-        article.as_ref().map(Document::text),
-    )?;
+    // a folder in: every annotation file in it (a brat folder: each NAME.ann with its .txt)
+    let inputs: Vec<PathBuf> = if args.input.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&args.input)
+            .with_context(|| format!("cannot read the folder {}", args.input.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                convert::detect_file(p).is_some_and(|f| args.from.is_none_or(|from| from == f))
+            })
+            .collect();
+        files.sort_by(|a, b| {
+            taliq_core::workspace::corpus::natural_cmp(
+                &a.file_name().unwrap_or_default().to_string_lossy(),
+                &b.file_name().unwrap_or_default().to_string_lossy(),
+            )
+        });
+        if files.is_empty() {
+            bail!(
+                "{} holds no annotation file Taliq reads",
+                args.input.display()
+            );
+        }
+        files
+    } else {
+        vec![args.input.clone()]
+    };
+    let mut converted = Vec::new();
+    for input in &inputs {
+        let (_, mut more) = convert::read(
+            input,
+            args.from,
+            &map,
+            args.unknown,
+            article.as_ref().map(Document::text),
+        )?;
+        converted.append(&mut more);
+    }
     let mut problems = 0;
     for c in &converted {
         for p in &c.problems {
@@ -349,5 +405,60 @@ mod tests {
         assert!(!output.exists());
         a.labels = Some(dir.path().join("missing.txt"));
         assert!(run_convert(&a, &mut Vec::new(), &mut Vec::new()).is_err());
+    }
+
+    /// A brat folder in (each `NAME.ann` with its `.txt`), one JSON Lines file or a
+    /// folder of one-article files out.
+    #[test]
+    fn a_brat_folder_converts_to_one_file_and_to_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let brat = dir.path().join("brat");
+        std::fs::create_dir(&brat).unwrap();
+        for (name, text, ann) in [
+            ("a", "قال بوتين", "T1\tPER 4 9\tبوتين\n"),
+            ("b", "زار ترامب القاهرة", "T1\tGPE 10 17\tالقاهرة\n"),
+        ] {
+            std::fs::write(brat.join(format!("{name}.txt")), text).unwrap();
+            std::fs::write(brat.join(format!("{name}.ann")), ann).unwrap();
+        }
+        let args = |to: FormatId, output: PathBuf| ConvertArgs {
+            input: brat.clone(),
+            from: None,
+            to,
+            output: Some(output),
+            options: ExportOptions::default(),
+            unknown: Unknown::Skip,
+            labels: None,
+            article: None,
+        };
+        let jsonl = dir.path().join("all.doccano.jsonl");
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(
+            run_convert(&args(FormatId::Doccano, jsonl.clone()), &mut out, &mut err).unwrap(),
+            0
+        );
+        let lines = std::fs::read_to_string(&jsonl).unwrap();
+        assert_eq!(lines.lines().count(), 2);
+        assert!(lines.contains("[4,9,\"PERSON\"]") && lines.contains("[10,17,\"LOCATION\"]"));
+        let folder = dir.path().join("out");
+        run_convert(&args(FormatId::Brat, folder.clone()), &mut out, &mut err).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(folder.join("b.brat.ann")).unwrap(),
+            "T1\tLOCATION 10 17\tالقاهرة\n"
+        );
+        assert_eq!(
+            std::fs::read_to_string(folder.join("a.brat.txt")).unwrap(),
+            "قال بوتين"
+        );
+        assert!(folder.join("annotation.conf").is_file());
+        run_convert(
+            &args(FormatId::Inception, folder.clone()),
+            &mut out,
+            &mut err,
+        )
+        .unwrap();
+        assert!(
+            folder.join("a.inception.json").is_file() && folder.join("b.inception.json").is_file()
+        );
     }
 }

@@ -297,7 +297,13 @@ pub fn read(
             .ok_or_else(|| ConvertError::UnknownFormat {
                 path: shown.clone(),
             })?;
-    let file_name = path
+    // a brat article is its .txt
+    let named = if format == FormatId::Brat {
+        path.with_extension("txt")
+    } else {
+        path.to_path_buf()
+    };
+    let file_name = named
         .file_name()
         .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
     let (brat, wadm);
