@@ -225,6 +225,15 @@ pub fn run_convert(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write)
         }
         None => LabelMap::default(),
     };
+    if let Some(out) = &args.output
+        && let (Ok(a), Ok(b)) = (out.canonicalize(), args.input.canonicalize())
+        && a == b
+    {
+        bail!(
+            "-o {} is the input file: give another name (the input is never written over)",
+            out.display()
+        );
+    }
     let article = match &args.article {
         Some(path) => Some(Document::load(path)?),
         None => None,
