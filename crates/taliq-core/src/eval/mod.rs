@@ -8,6 +8,8 @@
 //! every such gold entity as missed); MISC and QUOTE are not scored. [`evaluate`] skips lines that do not parse; [`try_evaluate`]
 //! (used by `taliq eval`) refuses the file and names the first bad line.
 
+pub mod agreement;
+
 use std::collections::HashSet;
 use std::fmt;
 

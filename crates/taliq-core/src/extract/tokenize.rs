@@ -74,6 +74,35 @@ fn is_space(c: char) -> bool {
     }
 }
 
+/// The tokens of `doc` as `(start, end, newline_before)` char ranges of its text in
+/// order ([`tokenize`] of its normalized text, mapped back, harakat kept on their
+/// letters), each cut again at every offset of `cuts` that falls inside it: what the
+/// token-based formats write (a proclitic outside a span a token of its own) and what
+/// agreement over tokens counts, `cuts` being the span edges.
+#[must_use]
+pub fn doc_tokens_cut_at(
+    doc: &crate::model::document::Document,
+    mut cuts: Vec<usize>,
+) -> Vec<(usize, usize, bool)> {
+    cuts.sort_unstable();
+    cuts.dedup();
+    let n = super::normalize::normalize(doc.text());
+    let mut out = Vec::new();
+    for t in tokenize(&n) {
+        let start = n.orig[t.start] as usize;
+        let end = doc.grapheme_ceil(n.orig[t.end - 1] as usize + 1);
+        let mut from = start;
+        for &c in cuts.iter().filter(|&&c| c > start && c < end) {
+            if c > from {
+                out.push((from, c, false));
+                from = c;
+            }
+        }
+        out.push((from, end, t.newline_before));
+    }
+    out
+}
+
 /// Splits normalized text into tokens.
 #[must_use]
 pub fn tokenize(n: &Normalized) -> Vec<Token> {

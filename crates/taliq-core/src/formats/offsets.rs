@@ -8,8 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::extract::normalize::normalize;
-use crate::extract::tokenize::tokenize;
+use crate::extract::tokenize::doc_tokens_cut_at;
 use crate::model::annotation::Annotation;
 use crate::model::document::Document;
 
@@ -66,27 +65,11 @@ pub fn length(text: &str, unit: OffsetUnit) -> usize {
 /// a span is a token of its own and every span is whole tokens.
 #[must_use]
 pub fn tokens_cut_at(doc: &Document, spans: &[&Annotation]) -> Vec<(usize, usize, bool)> {
-    let mut cuts: Vec<usize> = spans
+    let cuts: Vec<usize> = spans
         .iter()
         .flat_map(|a| [a.span.start(), a.span.end()])
         .collect();
-    cuts.sort_unstable();
-    cuts.dedup();
-    let n = normalize(doc.text());
-    let mut out = Vec::new();
-    for t in tokenize(&n) {
-        let start = n.orig[t.start] as usize;
-        let end = doc.grapheme_ceil(n.orig[t.end - 1] as usize + 1);
-        let mut from = start;
-        for &c in cuts.iter().filter(|&&c| c > start && c < end) {
-            if c > from {
-                out.push((from, c, false));
-                from = c;
-            }
-        }
-        out.push((from, end, t.newline_before));
-    }
-    out
+    doc_tokens_cut_at(doc, cuts)
 }
 
 #[cfg(test)]
