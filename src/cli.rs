@@ -5,9 +5,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+mod agree;
 mod convert;
 mod jsonl;
 
+pub use agree::{AGREE_USAGE, AgreeArgs, parse_agree, run_agree};
 pub use convert::{CONVERT_USAGE, ConvertArgs, parse_convert, run_convert};
 pub use jsonl::{OUTPUT_FIELDS, doc_in_raw_text, extract_jsonl};
 use taliq_core::workspace::convert::ExportOptions;
@@ -67,6 +69,13 @@ Usage:
                         write them): spans are found by their quotes
     --unknown-labels misc|skip
                         what to do with a label Taliq does not know (default misc)
+  taliq agree A B [C …] [--json] [--include-pending]
+                        inter-annotator agreement of two or more annotators' files
+                        (any format convert reads, or folders of them): documents
+                        paired by their text; exact and overlap F1 per label, Cohen's
+                        and Fleiss' kappa and Krippendorff's alpha over IOB2 tokens, the
+                        label confusions and every disagreement of annotators 1 and 2;
+                        decisions only unless --include-pending
   taliq eval GOLD.jsonl score the extractor against a gold file: precision, recall
                         and F1 per label and micro-averaged (exact span match)
   taliq layout FILE --width PX --font-size PX
@@ -98,6 +107,8 @@ pub enum Invocation {
     },
     /// `taliq convert IN --to FORMAT …`.
     Convert(ConvertArgs),
+    /// `taliq agree A B [C …]`.
+    Agree(AgreeArgs),
     /// `taliq extract --jsonl [--lexicon PATH]`: documents on stdin, one result a line
     /// on stdout.
     ExtractJsonl {
@@ -226,6 +237,7 @@ pub fn parse_args(args: &[std::ffi::OsString]) -> Result<Invocation> {
         ["-V" | "--version"] => Ok(Invocation::Version),
         ["extract", rest @ ..] => parse_extract(rest, &args[1..]),
         ["convert", rest @ ..] => Ok(Invocation::Convert(parse_convert(rest, &args[1..])?)),
+        ["agree", rest @ ..] => Ok(Invocation::Agree(parse_agree(rest, &args[1..])?)),
         ["eval", opt] if opt.starts_with('-') && opt.len() > 1 => {
             bail!("unknown option {opt}\n\nusage: taliq eval GOLD.jsonl")
         }

@@ -51,6 +51,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Invocation::Agree(args) => exit_code(cli::run_agree(&args, &mut std::io::stdout().lock())),
         Invocation::ExtractJsonl { lexicon } => {
             let lexicon = match cli::load_lexicon(&lexicon, None) {
                 Ok(l) => l,

@@ -11,6 +11,8 @@
 //! is not defined (no pairs of values, or one category only with disagreement impossible
 //! by chance… see each function).
 
+pub mod report;
+
 use std::collections::BTreeMap;
 
 use crate::eval::Counts;
