@@ -72,7 +72,7 @@ Usage:
   taliq agree A B [C …] [--json] [--include-pending]
                         inter-annotator agreement of two or more annotators' files
                         (any format convert reads, or folders of them): documents
-                        paired by their text; exact and overlap F1 per label, Cohen's
+                        paired by their text (else by name, re-anchored, warned); exact and overlap F1 per label, Cohen's
                         and Fleiss' kappa and Krippendorff's alpha over IOB2 tokens, the
                         label confusions and every disagreement of annotators 1 and 2;
                         decisions only unless --include-pending

@@ -51,7 +51,11 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Invocation::Agree(args) => exit_code(cli::run_agree(&args, &mut std::io::stdout().lock())),
+        Invocation::Agree(args) => exit_code(cli::run_agree(
+            &args,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr(),
+        )),
         Invocation::ExtractJsonl { lexicon } => {
             let lexicon = match cli::load_lexicon(&lexicon, None) {
                 Ok(l) => l,

@@ -71,6 +71,83 @@ fn files_of(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// The documents of `layer` whose text is not the first annotator's document of the same
+/// name (another version: CRLF, an edited sentence) are paired with that one by name:
+/// their annotations re-anchored onto its text as a changed sidecar is
+/// ([`taliq_core::workspace::reanchor::carry_over`]), with a warning on `err` naming the
+/// document and how many spans could not be placed.
+fn pair_by_name(first: &Layer, layer: &mut Layer, err: &mut dyn Write) -> Result<()> {
+    use taliq_core::formats::taliq::ExportFile;
+    use taliq_core::model::annotation::{Annotation, Facts, Origin};
+    use taliq_core::model::span::Span;
+    for (doc, marks) in &mut layer.documents {
+        if first
+            .documents
+            .iter()
+            .any(|(d, _)| d.sha256() == doc.sha256())
+        {
+            continue;
+        }
+        let Some((theirs, _)) = first
+            .documents
+            .iter()
+            .find(|(d, _)| d.source_name() == doc.source_name())
+        else {
+            continue;
+        };
+        let annotations: Vec<Annotation> = marks
+            .iter()
+            .zip(1..)
+            .filter_map(|(&(s, e, label), id)| {
+                Some(Annotation {
+                    id,
+                    span: Span::new(doc, s, e).ok()?,
+                    label,
+                    origin: Origin::Manual,
+                    status: Status::Accepted,
+                    note: String::new(),
+                    canonical: doc.slice(s, e).to_owned(),
+                    facts: Facts::default(),
+                })
+            })
+            .collect();
+        let moved = taliq_core::workspace::reanchor::carry_over(
+            &ExportFile::new(doc, &annotations),
+            theirs,
+        );
+        match moved {
+            Ok(r) => {
+                writeln!(
+                    err,
+                    "taliq: warning: {} of {} has another text than in {}: paired by name, {} span(s) re-anchored, {} not placed",
+                    doc.source_name(),
+                    layer.name,
+                    first.name,
+                    r.placed.len(),
+                    r.lost.len()
+                )
+                .context("cannot write to stderr")?;
+                *marks = r
+                    .placed
+                    .iter()
+                    .map(|a| (a.span.start(), a.span.end(), a.label))
+                    .collect();
+                *doc = theirs.clone();
+            }
+            Err(why) => {
+                writeln!(
+                    err,
+                    "taliq: warning: {} of {} is not paired: {why}",
+                    doc.source_name(),
+                    layer.name
+                )
+                .context("cannot write to stderr")?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// One annotator's layer read from `path`.
 fn layer(path: &Path, include_pending: bool) -> Result<Layer> {
     let mut documents = Vec::new();
@@ -94,12 +171,13 @@ fn layer(path: &Path, include_pending: bool) -> Result<Layer> {
     })
 }
 
-/// `taliq agree`: reads every annotator's files and writes the report to `out`.
+/// `taliq agree`: reads every annotator's files and writes the report to `out`
+/// (warnings on `err`).
 ///
 /// # Errors
 /// When a file cannot be read or is not of a format Taliq reads, the same file is given
 /// twice, or no document is annotated by every annotator.
-pub fn run_agree(args: &AgreeArgs, out: &mut dyn Write) -> Result<()> {
+pub fn run_agree(args: &AgreeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     for (i, a) in args.layers.iter().enumerate() {
         if args.layers[..i]
             .iter()
@@ -111,11 +189,16 @@ pub fn run_agree(args: &AgreeArgs, out: &mut dyn Write) -> Result<()> {
             );
         }
     }
-    let layers: Vec<Layer> = args
+    let mut layers: Vec<Layer> = args
         .layers
         .iter()
         .map(|p| layer(p, args.include_pending))
         .collect::<Result<_>>()?;
+    if let Some((first, rest)) = layers.split_first_mut() {
+        for l in rest {
+            pair_by_name(first, l, err)?;
+        }
+    }
     let r = report(&layers);
     if r.paired == 0 {
         bail!("no document is annotated by every annotator (documents are paired by their text)");
@@ -325,7 +408,7 @@ mod tests {
             include_pending: false,
         };
         let mut out = Vec::new();
-        run_agree(&args, &mut out).unwrap();
+        run_agree(&args, &mut out, &mut Vec::new()).unwrap();
         let table = String::from_utf8(out).unwrap();
         assert!(table.contains("LOCATION → ORGANIZATION: 1"), "{table}");
         assert!(
@@ -336,12 +419,55 @@ mod tests {
         );
         args.json = true;
         let mut out = Vec::new();
-        run_agree(&args, &mut out).unwrap();
+        run_agree(&args, &mut out, &mut Vec::new()).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v["paired_documents"], 1);
         assert!(v["cohen_kappa"].as_f64().unwrap() < 1.0);
         assert_eq!(v["disagreements"].as_array().unwrap().len(), 3);
         args.layers[1] = a;
-        assert!(run_agree(&args, &mut Vec::new()).is_err());
+        assert!(run_agree(&args, &mut Vec::new(), &mut Vec::new()).is_err());
+    }
+
+    /// Another version of the text under the same name (CRLF line ends) is paired by
+    /// name, its spans re-anchored, with a warning.
+    #[test]
+    fn another_version_of_the_text_is_paired_by_name_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = include_str!("../../seeds/putin-trump-call.ar.txt");
+        let doc = Document::from_text(text, "putin-trump-call.ar.txt", "UTF-8");
+        let mut anns = Session::with_extraction(doc.clone()).annotations().to_vec();
+        for a in &mut anns {
+            a.status = Status::Accepted;
+        }
+        let crlf = Document::from_text(
+            &text.replace('\n', "\r\n"),
+            "putin-trump-call.ar.txt",
+            "UTF-8",
+        );
+        let moved = Session::with_extraction(crlf.clone())
+            .annotations()
+            .to_vec();
+        let moved: Vec<_> = moved
+            .into_iter()
+            .map(|mut a| {
+                a.status = Status::Accepted;
+                a
+            })
+            .collect();
+        let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+        std::fs::write(&a, ExportFile::new(&doc, &anns).to_json()).unwrap();
+        std::fs::write(&b, ExportFile::new(&crlf, &moved).to_json()).unwrap();
+        let args = AgreeArgs {
+            layers: vec![a, b],
+            json: true,
+            include_pending: false,
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        run_agree(&args, &mut out, &mut err).unwrap();
+        let err = String::from_utf8(err).unwrap();
+        assert!(err.contains("paired by name"), "{err}");
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["paired_documents"], 1);
+        assert!(v["krippendorff_alpha"].as_f64().unwrap() > 0.99, "{v}");
     }
 }
