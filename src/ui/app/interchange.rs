@@ -137,37 +137,33 @@ impl TaliqApp {
             .filter(|x| x.problem.is_none())
             .map(|x| x.path.clone())
             .collect();
-        let lexicon = a.lexicon.lexicon().clone();
-        let mut run = |dry_run: bool| {
-            import_into_folder(
-                path,
-                &articles,
-                Some((&a.path, &mut a.session)),
-                map,
-                &lexicon,
-                dry_run,
-            )
-        };
-        let done = if ask {
-            match run(true) {
-                Ok(plan) if !plan.unknown().is_empty() => {
-                    self.label_prompt = Some(LabelPrompt {
-                        path: path.to_path_buf(),
-                        choices: plan
-                            .unknown()
-                            .into_iter()
-                            .map(|(name, n)| (name, n, Some(Label::Misc)))
-                            .collect(),
-                        map: map.clone(),
-                        remember: false,
-                    });
-                    return;
-                }
-                Ok(_) => run(false),
-                Err(e) => Err(e),
+        let planned = import_into_folder(
+            path,
+            &articles,
+            Some((&a.path, &mut a.session)),
+            map,
+            a.lexicon.lexicon(),
+        );
+        let done = match planned {
+            Ok(plan) if ask && !plan.unknown().is_empty() => {
+                // nothing written: asked first, planned again with the answers
+                self.label_prompt = Some(LabelPrompt {
+                    path: path.to_path_buf(),
+                    choices: plan
+                        .unknown()
+                        .into_iter()
+                        .map(|(name, n)| (name, n, Some(Label::Misc)))
+                        .collect(),
+                    map: map.clone(),
+                    remember: false,
+                });
+                return;
             }
-        } else {
-            run(false)
+            Ok(mut plan) => {
+                plan.write();
+                Ok(plan)
+            }
+            Err(e) => Err(e),
         };
         match done {
             Ok(done) => {

@@ -213,15 +213,9 @@ impl Importer for BratAnn {
                     text_between(&doc.text, gap[0], gap[1]).is_some_and(|g| g.trim().is_empty())
                 });
                 doc.spans.push(ForeignSpan {
-                    start,
-                    end,
-                    label: kind.to_owned(),
                     text: stated.filter(|_| numbers.len() == 2 || !gaps_blank),
-                    status: Status::Accepted,
-                    facts: crate::model::annotation::Facts::default(),
-                    canonical: None,
-                    note: String::new(),
                     id: Some(id.to_owned()),
+                    ..ForeignSpan::new(start, end, kind.to_owned())
                 });
             } else {
                 later.push((

@@ -159,17 +159,8 @@ impl Importer for Conll {
                 }
             } else {
                 // B, a single-token U/S, or an I that starts an entity (IOB1)
-                doc.spans.push(ForeignSpan {
-                    start,
-                    end,
-                    label: label.to_owned(),
-                    text: None,
-                    status: Status::Accepted,
-                    facts: crate::model::annotation::Facts::default(),
-                    canonical: None,
-                    note: String::new(),
-                    id: None,
-                });
+                doc.spans
+                    .push(ForeignSpan::new(start, end, label.to_owned()));
                 open = Some(doc.spans.len() - 1);
             }
             if matches!(prefix, "L" | "E" | "U" | "S") {

@@ -145,20 +145,6 @@ struct Line {
     id: Option<Value>,
 }
 
-fn span(start: usize, end: usize, label: String, id: Option<String>) -> ForeignSpan {
-    ForeignSpan {
-        start,
-        end,
-        label,
-        text: None,
-        status: Status::Accepted,
-        facts: crate::model::annotation::Facts::default(),
-        canonical: None,
-        note: String::new(),
-        id,
-    }
-}
-
 fn name_of(v: &Value) -> String {
     v.as_str().map_or_else(|| v.to_string(), str::to_owned)
 }
@@ -176,15 +162,14 @@ impl Importer for Doccano {
                         start_offset: s,
                         end_offset: e,
                         label,
-                    } => span(s, e, label, None),
+                    } => ForeignSpan::new(s, e, label),
                 })
                 .collect();
             let first_entity = spans.len();
-            spans.extend(
-                line.entities
-                    .into_iter()
-                    .map(|e| span(e.start_offset, e.end_offset, e.label, Some(name_of(&e.id)))),
-            );
+            spans.extend(line.entities.into_iter().map(|e| ForeignSpan {
+                id: Some(name_of(&e.id)),
+                ..ForeignSpan::new(e.start_offset, e.end_offset, e.label)
+            }));
             let index_of = |id: &Value| {
                 let id = name_of(id);
                 spans[first_entity..]

@@ -195,6 +195,26 @@ pub struct ForeignSpan {
     pub canonical: Option<String>,
 }
 
+impl ForeignSpan {
+    /// A finished (accepted) span `start..end` labelled `label`, with nothing else said:
+    /// no stated text, note, id, facts or canonical name. Importers fill in what their
+    /// format gives with struct update syntax (`ForeignSpan { text, ..ForeignSpan::new(…) }`).
+    #[must_use]
+    pub fn new(start: usize, end: usize, label: String) -> ForeignSpan {
+        ForeignSpan {
+            start,
+            end,
+            label,
+            text: None,
+            status: Status::Accepted,
+            note: String::new(),
+            id: None,
+            facts: Facts::default(),
+            canonical: None,
+        }
+    }
+}
+
 /// A document as another tool's file gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ForeignDocument {

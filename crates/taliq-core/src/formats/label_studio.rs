@@ -176,15 +176,14 @@ fn read_results(results: &[Value], status: Status, doc: &mut ForeignDocument) {
             let labels = value.get("labels").and_then(Value::as_array);
             for label in labels.into_iter().flatten().filter_map(Value::as_str) {
                 doc.spans.push(ForeignSpan {
-                    start: usize::try_from(start).unwrap_or(usize::MAX),
-                    end: usize::try_from(end).unwrap_or(usize::MAX),
-                    label: label.to_owned(),
                     text: str_of(value, "text"),
                     status,
-                    facts: crate::model::annotation::Facts::default(),
-                    canonical: None,
-                    note: String::new(),
                     id: str_of(r, "id"),
+                    ..ForeignSpan::new(
+                        usize::try_from(start).unwrap_or(usize::MAX),
+                        usize::try_from(end).unwrap_or(usize::MAX),
+                        label.to_owned(),
+                    )
                 });
             }
         }

@@ -144,17 +144,7 @@ impl Importer for Prodigy {
                 unit: OffsetUnit::CodePoint,
                 spans: spans
                     .into_iter()
-                    .map(|s| ForeignSpan {
-                        start: s.start,
-                        end: s.end,
-                        label: s.label,
-                        text: None,
-                        status: Status::Accepted,
-                        facts: crate::model::annotation::Facts::default(),
-                        canonical: None,
-                        note: String::new(),
-                        id: None,
-                    })
+                    .map(|s| ForeignSpan::new(s.start, s.end, s.label))
                     .collect(),
                 speakers,
             });

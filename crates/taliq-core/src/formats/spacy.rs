@@ -251,15 +251,9 @@ fn foreign(raw: RawDoc) -> ForeignDocument {
         }
     };
     let span = |start, end, label: &str, status, id| ForeignSpan {
-        start,
-        end,
-        label: label.to_owned(),
-        text: None,
         status,
-        facts: crate::model::annotation::Facts::default(),
-        canonical: None,
-        note: String::new(),
         id: Some(id),
+        ..ForeignSpan::new(start, end, label.to_owned())
     };
     let mut open: Option<usize> = None;
     let mut ents = 0;

@@ -665,18 +665,16 @@ impl Importer for WebAnnotation {
                 };
                 for label in labels {
                     f.spans.push(ForeignSpan {
-                        start,
-                        end,
-                        label,
                         text: sel.exact.clone(),
                         status,
+                        note: b.note.join("\n"),
+                        id: id.clone(),
                         facts: extension_facts(a),
                         canonical: a
                             .get("taliq:canonical")
                             .and_then(Value::as_str)
                             .map(str::to_owned),
-                        note: b.note.join("\n"),
-                        id: id.clone(),
+                        ..ForeignSpan::new(start, end, label)
                     });
                 }
             }

@@ -29,16 +29,48 @@ pub struct FolderImport {
     /// The plan for the open article (to apply as one undo step), when the file holds a
     /// document of it.
     pub open: Option<ImportPlan>,
-    /// The other articles brought in and written, with what each got.
+    /// The other articles brought in, with what each gets (written by
+    /// [`FolderImport::write`]).
     pub written: Vec<(PathBuf, ImportPlan)>,
     /// Articles whose part could not be brought in or written, with why (their work is
     /// unchanged).
     pub failed: Vec<(PathBuf, FolderImportError)>,
     /// The names of the file's documents that match no article of the folder.
     pub unmatched: Vec<String>,
+    /// The other articles opened with their saved work, in the order of `written`, each
+    /// with its sidecar: what [`FolderImport::write`] applies the plans to.
+    opened: Vec<(Session, PathBuf)>,
 }
 
 impl FolderImport {
+    /// Applies each other article's plan to its saved work and writes its sidecar
+    /// ([`save_sidecar`]: never dropping a stored decision). An article that cannot be
+    /// written moves to [`FolderImport::failed`], its work unchanged; the open article's
+    /// plan is left for the caller.
+    pub fn write(&mut self) {
+        let planned = std::mem::take(&mut self.written);
+        let opened = std::mem::take(&mut self.opened);
+        for ((article, plan), (mut session, sidecar)) in planned.into_iter().zip(opened) {
+            if plan.edits.is_empty() {
+                self.written.push((article, plan));
+                continue;
+            }
+            let done = session
+                .apply(Edit::Batch(plan.edits.clone()))
+                .map_err(FolderImportError::from)
+                .and_then(|()| {
+                    let deleted = session.deleted_ids().clone();
+                    save_sidecar(&sidecar, &session.to_export(), &deleted)
+                        .map(|_| ())
+                        .map_err(FolderImportError::from)
+                });
+            match done {
+                Ok(()) => self.written.push((article, plan)),
+                Err(e) => self.failed.push((article, e)),
+            }
+        }
+    }
+
     /// Every plan made, the open article's first.
     pub fn plans(&self) -> impl Iterator<Item = &ImportPlan> {
         self.open.iter().chain(self.written.iter().map(|(_, p)| p))
@@ -70,7 +102,7 @@ pub enum FolderImportError {
     Plan(#[from] ImportIntoError),
     /// The edits were refused (a bug: they were planned on this very session).
     #[error("the edits did not apply: {0}")]
-    Edit(String),
+    Edit(#[from] crate::session::EditError),
     /// Its sidecar cannot be written.
     #[error(transparent)]
     Write(#[from] StorageError),
@@ -79,7 +111,8 @@ pub enum FolderImportError {
 /// Reads `file` and brings its documents into the folder's `articles` (`open`: the open
 /// article's path and session, which is only planned for, not changed), labels mapped by
 /// `labels`, fresh suggestions of an article without saved work made with `lexicon`.
-/// `dry_run` plans without writing anything (to ask about unknown labels first).
+/// Nothing is written yet: [`FolderImport::write`] does it (after asking about unknown
+/// labels, say).
 ///
 /// # Errors
 /// [`ConvertError`] when the file cannot be read at all; a problem of one article is in
@@ -90,7 +123,6 @@ pub fn import_into_folder(
     open: Option<(&Path, &mut Session)>,
     labels: &LabelMap,
     lexicon: &ProjectLexicon,
-    dry_run: bool,
 ) -> Result<FolderImport, ConvertError> {
     let (format, docs) = read(file, None, labels, Unknown::AsMisc, None)?;
     let (open_path, mut open_session) = match open {
@@ -121,6 +153,7 @@ pub fn import_into_folder(
         written: Vec::new(),
         failed: Vec::new(),
         unmatched: Vec::new(),
+        opened: Vec::new(),
     };
     let one = docs.len() == 1;
     for converted in docs {
@@ -147,37 +180,30 @@ pub fn import_into_folder(
             }
             continue;
         }
-        match bring_into(&article, format, converted, reanchored, lexicon, dry_run) {
-            Ok(plan) => out.written.push((article, plan)),
+        match plan_into(&article, format, converted, reanchored, lexicon) {
+            Ok((plan, session, sidecar)) => {
+                out.written.push((article, plan));
+                out.opened.push((session, sidecar));
+            }
             Err(e) => out.failed.push((article, e)),
         }
     }
     Ok(out)
 }
 
-/// Opens `article` with its saved work, plans `converted` into it, and (unless
-/// `dry_run`) applies the plan and writes the sidecar.
-fn bring_into(
+/// Opens `article` with its saved work and plans `converted` into it; returns the plan,
+/// the session and where its work is written.
+fn plan_into(
     article: &Path,
     format: FormatId,
     converted: crate::workspace::convert::Converted,
     reanchored: bool,
     lexicon: &ProjectLexicon,
-    dry_run: bool,
-) -> Result<ImportPlan, FolderImportError> {
+) -> Result<(ImportPlan, Session, PathBuf), FolderImportError> {
     let doc = Document::load(article)?;
     let mut opened = open_article(article, doc, None, lexicon);
     let plan = plan_converted(&mut opened.session, format, converted, reanchored)?;
-    if dry_run || plan.edits.is_empty() {
-        return Ok(plan);
-    }
-    opened
-        .session
-        .apply(Edit::Batch(plan.edits.clone()))
-        .map_err(|e| FolderImportError::Edit(format!("{e:?}")))?;
-    let deleted = opened.session.deleted_ids().clone();
-    save_sidecar(&opened.sidecar, &opened.session.to_export(), &deleted)?;
-    Ok(plan)
+    Ok((plan, opened.session, opened.sidecar))
 }
 
 #[cfg(test)]
@@ -221,18 +247,15 @@ mod tests {
         let articles = vec![a.clone(), b.clone()];
         let lexicon = ProjectLexicon::default();
         let labels = LabelMap::default();
-        let import = |open: &mut Session, dry_run| {
-            import_into_folder(
-                &file,
-                &articles,
-                Some((&a, open)),
-                &labels,
-                &lexicon,
-                dry_run,
-            )
-            .unwrap()
+        let import = |open: &mut Session, dry_run: bool| {
+            let mut done =
+                import_into_folder(&file, &articles, Some((&a, open)), &labels, &lexicon).unwrap();
+            if !dry_run {
+                done.write();
+            }
+            done
         };
-        // a dry run writes nothing
+        // a plan not written writes nothing
         let dry = import(&mut open, true);
         assert_eq!(dry.written.len(), 1);
         assert!(!sidecar_path(&b).exists());

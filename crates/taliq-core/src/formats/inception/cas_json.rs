@@ -38,7 +38,7 @@ use crate::formats::exchange::{
     Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, json_value, one_article,
 };
 use crate::formats::offsets::{OffsetUnit, to_unit};
-use crate::model::annotation::{Annotation, Status};
+use crate::model::annotation::Annotation;
 use crate::model::document::Document;
 
 /// UIMA CAS JSON 0.4.0, one article a file (`export_all` of several articles is `None`).
@@ -265,15 +265,8 @@ impl Importer for UimaCasJson {
             };
             index_of.insert(id, doc.spans.len());
             doc.spans.push(ForeignSpan {
-                start: offset(fs, "begin"),
-                end: offset(fs, "end"),
-                label,
-                text: None,
-                status: Status::Accepted,
-                facts: crate::model::annotation::Facts::default(),
-                canonical: None,
-                note: String::new(),
                 id: Some(id.to_string()),
+                ..ForeignSpan::new(offset(fs, "begin"), offset(fs, "end"), label)
             });
         }
         for &(_, fs) in &structures {

@@ -53,7 +53,7 @@ use crate::formats::exchange::{
     Exported, Exporter, ForeignDocument, ForeignSpan, Importer, ReadError, file_text, one_article,
 };
 use crate::formats::offsets::{OffsetUnit, length, to_unit, tokens_cut_at};
-use crate::model::annotation::{Annotation, Status};
+use crate::model::annotation::Annotation;
 use crate::model::document::Document;
 
 /// WebAnno TSV 3.3, one article a file (`export_all` of several articles is `None`).
@@ -396,15 +396,8 @@ impl Importer for WebAnnoTsv {
                             String::new()
                         };
                         doc.spans.push(ForeignSpan {
-                            start: begin,
-                            end,
-                            label,
-                            text: None,
-                            status: Status::Accepted,
-                            facts: crate::model::annotation::Facts::default(),
-                            canonical: None,
-                            note: String::new(),
                             id: Some(id.map_or_else(|| unit.to_owned(), str::to_owned)),
+                            ..ForeignSpan::new(begin, end, label)
                         });
                         if let Some(id) = id {
                             by_id.insert(id, doc.spans.len() - 1);

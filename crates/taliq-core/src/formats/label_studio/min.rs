@@ -113,15 +113,8 @@ fn spans_of(fields: &Map<String, Value>) -> Vec<ForeignSpan> {
             let labels = r.get("labels").and_then(Value::as_array);
             for label in labels.into_iter().flatten().filter_map(Value::as_str) {
                 spans.push(ForeignSpan {
-                    start: offset("start"),
-                    end: offset("end"),
-                    label: label.to_owned(),
                     text: r.get("text").and_then(Value::as_str).map(str::to_owned),
-                    status: Status::Accepted,
-                    facts: crate::model::annotation::Facts::default(),
-                    canonical: None,
-                    note: String::new(),
-                    id: None,
+                    ..ForeignSpan::new(offset("start"), offset("end"), label.to_owned())
                 });
             }
         }
