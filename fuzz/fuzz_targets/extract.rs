@@ -5,8 +5,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use taliq_core::model::document::Document;
 use taliq_core::extract::{extract, extract_in_pieces};
+use taliq_core::model::document::Document;
 use taliq_core::model::span::Span;
 
 fuzz_target!(|data: &[u8]| {

@@ -7,12 +7,12 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
+use taliq_core::formats::taliq::ExportFile;
 use taliq_core::model::annotation::{Annotation, Origin, Status};
 use taliq_core::model::document::Document;
-use taliq_core::formats::taliq::ExportFile;
-use taliq_core::workspace::journal;
 use taliq_core::model::label::Label;
 use taliq_core::model::span::Span;
+use taliq_core::workspace::journal;
 
 /// The sidecar the journal is replayed on: a short text with two annotations (ids 1, 2).
 static SIDECAR: LazyLock<ExportFile> = LazyLock::new(|| {

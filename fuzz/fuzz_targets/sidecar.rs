@@ -6,8 +6,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use taliq_core::model::document::Document;
 use taliq_core::formats::taliq::ExportFile;
+use taliq_core::model::document::Document;
 use taliq_core::workspace::reanchor::reanchor;
 
 fuzz_target!(|data: &[u8]| {
@@ -15,15 +15,10 @@ fuzz_target!(|data: &[u8]| {
         Some(i) => (&data[..i], Some(&data[i + 1..])),
         None => (data, None),
     };
-    let Ok(json) = std::str::from_utf8(json) else {
+    let Some((file, doc, restored)) = taliq_fuzz::taliq_file(json) else {
         return;
     };
-    let Ok(file) = ExportFile::from_json(json) else {
-        return;
-    };
-    let rec = &file.document;
-    let doc = Document::from_text(&rec.text, &rec.source, &rec.encoding);
-    if let Ok(anns) = file.annotations_for(&doc) {
+    if let Some(anns) = restored {
         // A file that restores exports back to the same annotations.
         let again = ExportFile::new(&doc, &anns);
         let back = ExportFile::from_json(&again.to_json()).expect("own export reads back");

@@ -76,18 +76,27 @@ pub fn check(doc: &Document, anns: &[Annotation]) {
     }
 }
 
+/// Taliq's own JSON read from `bytes`: the file and its own document, with its
+/// annotations restored against that document when they restore. `None` for bytes that
+/// are not such a file.
+pub fn taliq_file(
+    bytes: &[u8],
+) -> Option<(
+    ExportFile,
+    Document,
+    Option<Vec<taliq_core::model::annotation::Annotation>>,
+)> {
+    let file = ExportFile::from_json(std::str::from_utf8(bytes).ok()?).ok()?;
+    let rec = &file.document;
+    let doc = Document::from_text(&rec.text, &rec.source, &rec.encoding);
+    let anns = file.annotations_for(&doc).ok();
+    Some((file, doc, anns))
+}
+
 /// Reads Taliq's own JSON from `bytes`: the file, then its annotations restored against
 /// the file's own document, and checks them.
 pub fn import_taliq(bytes: &[u8]) {
-    let Ok(json) = std::str::from_utf8(bytes) else {
-        return;
-    };
-    let Ok(file) = ExportFile::from_json(json) else {
-        return;
-    };
-    let rec = &file.document;
-    let doc = Document::from_text(&rec.text, &rec.source, &rec.encoding);
-    if let Ok(anns) = file.annotations_for(&doc) {
+    if let Some((_, doc, Some(anns))) = taliq_file(bytes) {
         check(&doc, &anns);
     }
 }
